@@ -1,0 +1,13 @@
+"""Time, in one place, so tests can move it. Stored times are naive UTC."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def to_local(value: datetime) -> datetime:
+    """A stored naive-UTC time as the machine's local time (naive)."""
+    return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)

@@ -1,0 +1,123 @@
+"""The one database proxy, and how a database is chosen and opened.
+
+SQLite is the default: a file in the platform's user data directory, with WAL,
+foreign keys and a busy timeout. ``--db`` or ``HELPDESK_DATABASE`` may name another
+file or a ``postgresql://`` URL for offices where several desks share one server.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import peewee
+from platformdirs import user_data_path
+from playhouse.db_url import connect as connect_url
+
+from .errors import classify_database_error
+
+APP_NAME = "helpdesk"
+APP_AUTHOR = "helpdesk"
+ENV_DATABASE = "HELPDESK_DATABASE"
+
+database = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "synchronous": "normal",
+}
+
+
+def default_database_path() -> Path:
+    return user_data_path(APP_NAME, APP_AUTHOR) / "helpdesk.sqlite"
+
+
+def resolve_target(cli_value: str | None = None) -> str:
+    """The database the person asked for: ``--db``, then the environment, then the default."""
+    value = cli_value or os.environ.get(ENV_DATABASE) or ""
+    return value.strip() or str(default_database_path())
+
+
+def is_url(target: str) -> bool:
+    return "://" in target
+
+
+def is_postgres(target: str) -> bool:
+    return target.split("://", 1)[0].startswith(("postgres", "postgresql"))
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file behind a SQLite target, or None for a server URL."""
+    if not is_url(target):
+        return Path(target).expanduser()
+    if target.startswith("sqlite:///"):
+        return Path(target[len("sqlite:///"):]).expanduser()
+    return None
+
+
+def describe(target: str) -> str:
+    """Where the database is, for the status bar: the file path, or the URL without a password."""
+    path = sqlite_path(target)
+    if path is not None:
+        return str(path)
+    scheme, rest = target.split("://", 1)
+    if "@" in rest:
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        rest = f"{user}@{host}"
+    return f"{scheme}://{rest}"
+
+
+def open_database(target: str) -> peewee.Database:
+    """Create (not yet connect) the peewee database for ``target``."""
+    path = sqlite_path(target)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+    return connect_url(target)
+
+
+def peek_sqlite_user_version(path: Path) -> int | None:
+    """Read the schema version of a SQLite file without changing a byte of it.
+
+    Used before peewee applies its pragmas, so a database from a newer version of
+    the app is refused untouched. Returns None when the file has no schema table.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    # With no write-ahead log beside it, the file alone holds the truth: open it as
+    # immutable so not even a -shm file is created. Otherwise read through the log.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+    try:
+        row = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+    finally:
+        con.close()
+
+
+def bind(db: peewee.Database) -> None:
+    """Point the proxy at ``db`` and connect, turning driver errors into known ones."""
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+    except peewee.PeeweeException as exc:
+        known = classify_database_error(exc)
+        raise (known or exc) from exc
+    except sqlite3.Error as exc:  # pragma: no cover - raised before peewee wraps it
+        known = classify_database_error(exc)
+        raise (known or exc) from exc
+
+
+def close() -> None:
+    obj = database.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()

@@ -1,0 +1,113 @@
+"""Errors the services raise.
+
+Two kinds, as in the style guide: ``KnownError`` is an expected problem the person
+can act on (bad input, no permission, database locked); anything else is a bug and
+goes to the one exception hook in the UI.
+
+The core has no Qt, so it cannot translate. Each known error carries a ``code``;
+the UI maps codes to translated messages (``ui/messages.py``). ``detail`` is the
+untranslated technical detail, shown small under the message.
+"""
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """An expected problem with a message the UI can translate by ``code``."""
+
+    code = "error"
+
+    def __init__(self, detail: str = "", **params):
+        super().__init__(detail or self.code)
+        self.detail = detail
+        self.params = params
+
+
+class PermissionDenied(KnownError):
+    code = "permission_denied"
+
+
+class ValidationError(KnownError):
+    """Bad input. ``field`` names the input it belongs to, so the UI can show it there."""
+
+    code = "invalid"
+
+    def __init__(self, field: str, code: str, detail: str = "", **params):
+        super().__init__(detail or f"{field}: {code}", **params)
+        self.field = field
+        self.code = code
+
+
+class AuthenticationFailed(KnownError):
+    code = "wrong_credentials"
+
+
+class AccountLocked(KnownError):
+    code = "account_locked"
+
+
+class AccountInactive(KnownError):
+    code = "account_inactive"
+
+
+class AccountInUse(KnownError):
+    """The account has records, so it can only be deactivated."""
+
+    code = "account_in_use"
+
+
+class NotFound(KnownError):
+    code = "not_found"
+
+
+class DatabaseError(KnownError):
+    """The database cannot be used. ``code`` says why."""
+
+    code = "db_error"
+
+    def __init__(self, code: str, detail: str = "", **params):
+        super().__init__(detail, **params)
+        self.code = code
+
+
+class DatabaseNewer(DatabaseError):
+    def __init__(self, found: int, supported: int):
+        super().__init__(
+            "db_newer",
+            f"schema version {found}, this app supports up to {supported}",
+            found=found,
+            supported=supported,
+        )
+        self.found = found
+        self.supported = supported
+
+
+def classify_database_error(exc: BaseException) -> DatabaseError | None:
+    """Turn a driver error into a ``DatabaseError`` with a code the person can act on.
+
+    Returns None when the error is not a known environmental problem (then it is a bug).
+    """
+    if isinstance(exc, DatabaseError):
+        return exc
+    text = str(exc).lower()
+    name = type(exc).__name__
+    if "database is locked" in text or "database table is locked" in text or "could not obtain lock" in text:
+        return DatabaseError("db_locked", str(exc))
+    if "readonly database" in text or "read-only" in text or "read only" in text:
+        return DatabaseError("db_read_only", str(exc))
+    if "disk is full" in text or "no space left" in text or "disk full" in text:
+        return DatabaseError("db_disk_full", str(exc))
+    if (
+        "unable to open database" in text
+        or "could not connect" in text
+        or "connection refused" in text
+        or "could not translate host" in text
+        or "server closed the connection" in text
+        or "connection to server" in text
+        or "does not exist" in text and "database" in text
+        or "password authentication failed" in text
+        or name in {"InterfaceError"}
+    ):
+        return DatabaseError("db_unreachable", str(exc))
+    if "file is not a database" in text or "malformed" in text:
+        return DatabaseError("db_corrupt", str(exc))
+    return None

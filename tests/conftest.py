@@ -1,0 +1,57 @@
+"""Every test gets a fresh database: a SQLite file in a temporary folder, or, when
+``HELPDESK_TEST_DATABASE`` names a PostgreSQL server URL, a fresh schema on it."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import peewee
+import pytest
+
+from helpdesk import db as dbmod
+from helpdesk import migrations
+
+TEST_DATABASE = os.environ.get("HELPDESK_TEST_DATABASE", "").strip()
+
+
+def _reset_postgres(url: str) -> None:
+    database = dbmod.open_database(url)
+    database.connect()
+    try:
+        database.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        database.execute_sql("CREATE SCHEMA public")
+    finally:
+        database.close()
+
+
+@pytest.fixture
+def db_target(tmp_path) -> str:
+    """Where this test's empty database lives (a path or a URL)."""
+    dbmod.close()
+    if TEST_DATABASE:
+        _reset_postgres(TEST_DATABASE)
+        return TEST_DATABASE
+    return str(tmp_path / "helpdesk.sqlite")
+
+
+@pytest.fixture
+def db(db_target) -> peewee.Database:
+    """A fresh database at the newest schema, bound to the proxy."""
+    database, _ = migrations.open_and_migrate(db_target)
+    yield database
+    dbmod.close()
+
+
+@pytest.fixture
+def supervisor(db):
+    from helpdesk import accounts
+
+    return accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+
+
+@pytest.fixture
+def staff(db, supervisor):
+    from helpdesk import accounts
+
+    return accounts.create_account(supervisor, "desk1", "Reza Desk", "staff", "desk password")

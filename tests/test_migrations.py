@@ -1,0 +1,92 @@
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from helpdesk import accounts, db as dbmod, migrations
+from helpdesk.errors import DatabaseNewer
+from helpdesk.models import Customer, Staff
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_empty_database_is_brought_to_the_newest_schema(db_target):
+    database, result = migrations.open_and_migrate(db_target)
+    try:
+        assert (result.from_version, result.to_version) == (0, migrations.LATEST)
+        assert {"schema_version", "staff", "audit_entry", "setting", "customer"} <= set(database.get_tables())
+        assert migrations.current_version(database) == migrations.LATEST
+        assert result.backup is None
+    finally:
+        dbmod.close()
+
+
+def test_previous_schema_is_migrated_with_its_data_intact(db_target):
+    previous = migrations.LATEST - 1
+    database = dbmod.open_database(db_target)
+    dbmod.bind(database)
+    migrations.migrate(database, target=previous)
+    assert migrations.current_version(database) == previous
+    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    dbmod.close()
+
+    database, result = migrations.open_and_migrate(db_target)
+    try:
+        assert (result.from_version, result.to_version) == (previous, migrations.LATEST)
+        assert accounts.authenticate("boss", "correct horse").id == boss.id
+        Customer.create(given_name="Maryam", created_by=boss, updated_by=boss)
+        assert Customer.select().count() == 1
+        path = dbmod.sqlite_path(db_target)
+        if path is not None:
+            # A SQLite file is copied before it is migrated, and the copy is the old version.
+            assert result.backup is not None and result.backup.exists()
+            assert dbmod.peek_sqlite_user_version(result.backup) == previous
+    finally:
+        dbmod.close()
+
+
+def test_migrating_twice_changes_nothing(db_target):
+    migrations.open_and_migrate(db_target)
+    dbmod.close()
+    _, result = migrations.open_and_migrate(db_target)
+    dbmod.close()
+    assert result.from_version == result.to_version == migrations.LATEST
+
+
+def test_database_from_a_newer_version_is_refused_untouched(db_target):
+    database, _ = migrations.open_and_migrate(db_target)
+    accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    newer = migrations.LATEST + 1
+    database.execute_sql(f"INSERT INTO schema_version (version, applied_at) VALUES ({newer}, '2030-01-01 00:00:00')")
+    dbmod.close()
+    path = dbmod.sqlite_path(db_target)
+    before = _sha(path) if path else None
+    siblings = sorted(p.name for p in path.parent.iterdir()) if path else None
+
+    with pytest.raises(DatabaseNewer) as info:
+        migrations.open_and_migrate(db_target)
+    assert info.value.found == newer and info.value.supported == migrations.LATEST
+    assert dbmod.database.obj is None or dbmod.database.obj.is_closed()
+
+    if path is not None:
+        assert _sha(path) == before
+        assert sorted(p.name for p in path.parent.iterdir()) == siblings  # no backup, no journal left
+    else:
+        database = dbmod.open_database(db_target)
+        database.connect()
+        rows = database.execute_sql("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert [r[0] for r in rows] == list(range(1, migrations.LATEST + 1)) + [newer]
+        assert database.execute_sql("SELECT COUNT(*) FROM staff").fetchone()[0] == 1
+        database.close()
+
+
+def test_unreadable_file_is_a_known_error(tmp_path):
+    bad = tmp_path / "not-a-db.sqlite"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    from helpdesk.errors import DatabaseError
+
+    with pytest.raises(DatabaseError) as info:
+        migrations.open_and_migrate(str(bad))
+    assert info.value.code == "db_corrupt"
