@@ -1,0 +1,72 @@
+"""Language-aware formatting shared by the UI and the PDF reports: digits and dates.
+
+English shows Gregorian dates and Latin digits; Persian shows Jalali (Shamsi)
+dates and Persian digits.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import jdatetime
+
+LANGUAGES = ("en", "fa")
+RTL_LANGUAGES = {"fa"}
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_TO_PERSIAN = str.maketrans("0123456789", _PERSIAN_DIGITS)
+_TO_LATIN = str.maketrans(_PERSIAN_DIGITS + "٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+
+JALALI_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+GREGORIAN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def is_rtl(language: str) -> bool:
+    return language in RTL_LANGUAGES
+
+
+def digits(text: object, language: str) -> str:
+    """``text`` with its digits in the language's script."""
+    text = str(text)
+    return text.translate(_TO_PERSIAN) if language == "fa" else text
+
+
+def latin_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits turned into 0-9, for parsing what people type."""
+    return text.translate(_TO_LATIN)
+
+
+def format_number(value: int | float, language: str, decimals: int = 0) -> str:
+    text = f"{value:,.{decimals}f}"
+    if language == "fa":
+        text = text.replace(",", "٬").replace(".", "٫")
+    return digits(text, language)
+
+
+def format_date(value: date | datetime, language: str) -> str:
+    """A long date: ``23 November 2026`` or ``۲ آذر ۱۴۰۵``."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if language == "fa":
+        j = jdatetime.date.fromgregorian(date=value)
+        return digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}", language)
+    return f"{value.day} {GREGORIAN_MONTHS[value.month - 1]} {value.year}"
+
+
+def format_short_date(value: date | datetime, language: str) -> str:
+    """A numeric date that sorts as text: ``2026-11-23`` or ``۱۴۰۵/۰۹/۰۲``."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if language == "fa":
+        j = jdatetime.date.fromgregorian(date=value)
+        return digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}", language)
+    return value.isoformat()
+
+
+def format_datetime(value: datetime, language: str) -> str:
+    return f"{format_date(value, language)} {digits(value.strftime('%H:%M'), language)}"
