@@ -55,3 +55,35 @@ def staff(db, supervisor):
     from helpdesk import accounts
 
     return accounts.create_account(supervisor, "desk1", "Reza Desk", "staff", "desk password")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory, monkeypatch):
+    """QSettings (language, window geometry) go to a fresh folder for every test."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("HELPDESK_NO_ERROR_DIALOG", "")
+    yield
+
+
+@pytest.fixture
+def app(qapp):
+    """The application as the app sets it up, in English; back to English afterwards."""
+    from ui import i18n
+    from ui.app import create_application
+
+    create_application()
+    i18n.apply_language(qapp, "en")
+    yield qapp
+    i18n.apply_language(qapp, "en")
+
+
+@pytest.fixture
+def persian(app):
+    from ui import i18n
+
+    i18n.apply_language(app, "fa")
+    return app

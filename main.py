@@ -1,0 +1,51 @@
+"""Help desk: start the app, or run one of its commands.
+
+    python main.py [--db PATH_OR_URL]            start the app
+    python main.py demo --db PATH --customers N  fill a database with demo data
+    python main.py --version
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+import helpdesk
+
+
+def _db_option(parser: argparse.ArgumentParser, default) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=default,
+        help="a SQLite file or a postgresql:// URL (default: $HELPDESK_DATABASE, else a file in your user data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="helpdesk", description="A desktop help desk for front-desk staff.")
+    parser.add_argument("--version", action="version", version=f"helpdesk {helpdesk.__version__}")
+    _db_option(parser, None)
+    commands = parser.add_subparsers(dest="command")
+    run = commands.add_parser("run", help="start the app (the default)")
+    _db_option(run, argparse.SUPPRESS)
+    demo = commands.add_parser("demo", help="fill a database with realistic bilingual demo data")
+    _db_option(demo, argparse.SUPPRESS)
+    demo.add_argument("--customers", type=int, default=2000, metavar="N", help="how many customers (default 2000)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed, for the same data again")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from helpdesk.db import resolve_target
+
+    target = resolve_target(args.db)
+    if args.command == "demo":
+        from helpdesk.demo import main as demo_main
+
+        return demo_main(target, customers=args.customers, seed=args.seed)
+    from ui.app import run
+
+    return run(target)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

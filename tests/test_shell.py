@@ -1,0 +1,202 @@
+"""The shell as a person meets it: first run, sign-in, the main window, settings, languages."""
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from helpdesk import accounts, db as dbmod, migrations
+from helpdesk.models import Staff
+from ui.app import Controller
+from ui.dialogs.sign_in import FirstRunDialog, SignInDialog
+from ui.mainwindow import MainWindow
+
+
+def _fill(qtbot, widget, text):
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def _start(app, db_target, qtbot) -> Controller:
+    controller = Controller(app, db_target)
+    assert controller.start()
+    qtbot.addWidget(controller.dialog)
+    return controller
+
+
+def test_first_run_creates_the_supervisor_and_opens_the_main_window(app, db_target, qtbot):
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    assert isinstance(dialog, FirstRunDialog)
+    _fill(qtbot, dialog.full_name, "Sara Supervisor")
+    _fill(qtbot, dialog.username, "sara")
+    _fill(qtbot, dialog.password, "correct horse")
+    _fill(qtbot, dialog.confirm, "correct horse battery")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.text() == "Create account"
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    # The mismatch is shown next to the second password, and nothing typed is lost.
+    assert dialog.fields.errors["confirm"].isVisible()
+    assert dialog.fields.errors["confirm"].text() == "The two passwords are not the same."
+    assert dialog.full_name.text() == "Sara Supervisor" and dialog.username.text() == "sara"
+    assert not accounts.has_accounts()
+
+    _fill(qtbot, dialog.confirm, "correct horse")
+    dialog._submit()
+    window = controller.window
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert Staff.get(Staff.username == "sara").role == "supervisor"
+    assert window.user_label.text() == "Signed in as Sara Supervisor (Supervisor)"
+    assert window.database_label.text() == f"Database: {dbmod.describe(db_target)}"
+    dbmod.close()
+
+
+def test_first_run_shows_each_problem_next_to_its_field(app, db_target, qtbot):
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    _fill(qtbot, dialog.full_name, "Sara")
+    _fill(qtbot, dialog.username, "sara k")
+    _fill(qtbot, dialog.password, "short")
+    _fill(qtbot, dialog.confirm, "short")
+    dialog._submit()
+    assert dialog.fields.errors["username"].isVisible()
+    assert "without spaces" in dialog.fields.errors["username"].text()
+    _fill(qtbot, dialog.username, "sara")
+    dialog._submit()
+    assert not dialog.fields.errors["username"].isVisible()
+    assert dialog.fields.errors["password"].text() == "Use at least 8 characters."
+    assert dialog.isVisible() and controller.window is None
+    dbmod.close()
+
+
+def test_sign_in_keeps_the_name_and_locks_after_five_wrong_passwords(app, db_target, qtbot):
+    migrations.open_and_migrate(db_target)
+    accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    dbmod.close()
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    assert isinstance(dialog, SignInDialog)
+    _fill(qtbot, dialog.username, "boss")
+    for _ in range(4):
+        _fill(qtbot, dialog.password, "wrong one")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.message.text() == "The user name or password is not right."
+        assert dialog.username.text() == "boss" and dialog.password.text() == "wrong one"
+    _fill(qtbot, dialog.password, "wrong one")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.message.text().startswith("Too many wrong passwords. This account is locked until")
+    _fill(qtbot, dialog.password, "correct horse")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "locked" in dialog.message.text() and controller.window is None
+    dbmod.close()
+
+
+def test_sign_out_returns_to_sign_in_with_the_name_filled(app, supervisor, db_target, qtbot):
+    controller = Controller(app, db_target)
+    window = controller.open_main_window(supervisor)
+    qtbot.addWidget(window)
+    window.sign_out_action.trigger()
+    assert controller.window is None and isinstance(controller.dialog, SignInDialog)
+    qtbot.addWidget(controller.dialog)
+    assert controller.dialog.username.text() == "boss"
+
+
+def test_navigation_by_keyboard(app, supervisor, db_target, qtbot):
+    window = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings_page
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentItem().text() == "Customers"
+
+
+def test_staff_do_not_see_account_management(app, staff, db_target, qtbot):
+    window = MainWindow(staff, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    assert window.settings_page.accounts_box.isHidden()
+    assert window.user_label.text() == "Signed in as Reza Desk (Front-desk staff)"
+
+
+def test_supervisor_creates_an_account_in_settings(app, supervisor, db_target, qtbot):
+    window = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    page = window.settings_page
+    assert page.model.rowCount() == 1
+    dialog = page.new_account()
+    _fill(qtbot, dialog.full_name, "Ali Desk")
+    _fill(qtbot, dialog.username, "boss")
+    _fill(qtbot, dialog.password, "password123")
+    _fill(qtbot, dialog.confirm, "password123")
+    dialog._submit()
+    assert dialog.fields.errors["username"].text() == "This user name is already taken."
+    _fill(qtbot, dialog.username, "ali")
+    dialog._submit()
+    assert not dialog.isVisible()
+    assert page.model.rowCount() == 2
+    names = {page.model.index(r, 1).data() for r in range(2)}
+    assert names == {"boss", "ali"}
+
+
+def test_refusal_is_shown_not_swallowed(app, supervisor, db_target, qtbot, monkeypatch):
+    window = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    page = window.settings_page
+    page.table.selectRow(0)
+    page.toggle_role()  # the only supervisor may not step down
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any("At least one active supervisor must remain" in b.text() for b in boxes)
+    assert Staff.get_by_id(supervisor.id).role == "supervisor"
+    for box in boxes:
+        box.close()
+
+
+def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_target, qtbot):
+    window = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.isRightToLeft()
+    assert [window.nav.item(i).text() for i in range(6)] == [
+        "پیشخوان", "مشتریان", "تماس‌ها", "شکایت‌ها", "گزارش‌ها", "تنظیمات"]
+    assert window.user_label.text() == "واردشده: Sara Supervisor (سرپرست)"
+    created = window.settings_page.model.index(0, 4).data()
+    assert created.startswith("۱۴") and "/" in created  # a Jalali date in Persian digits
+    assert "Vazirmatn" in QApplication.font().families()
+
+
+def test_changing_language_in_settings_rebuilds_the_window(app, supervisor, db_target, qtbot):
+    controller = Controller(app, db_target)
+    window = controller.open_main_window(supervisor)
+    qtbot.addWidget(window)
+    combo = window.settings_page.language
+    combo.setCurrentIndex(combo.findData("fa"))
+    combo.activated.emit(combo.currentIndex())
+    new = controller.window
+    qtbot.addWidget(new)
+    assert new is not window and new.windowTitle() == "میز خدمت مشتریان"
+    assert new.isRightToLeft()
+    from ui import i18n
+
+    assert i18n.chosen_language() == "fa"
+
+
+def test_database_from_a_newer_version_is_explained(app, db_target, qtbot):
+    database, _ = migrations.open_and_migrate(db_target)
+    database.execute_sql(
+        f"INSERT INTO schema_version (version, applied_at) VALUES ({migrations.LATEST + 5}, '2030-01-01 00:00:00')")
+    dbmod.close()
+    controller = Controller(app, db_target)
+    assert not controller.start()
+    box = controller.error_box
+    assert f"schema {migrations.LATEST + 5}" in box.text() and "has not been changed" in box.text()
+
+
+def test_window_geometry_is_remembered(app, supervisor, db_target, qtbot):
+    window = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(760, 540)  # the offscreen screen is 800 x 600
+    window.close()
+    again = MainWindow(supervisor, dbmod.describe(db_target))
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (760, 540)

@@ -1,0 +1,70 @@
+"""Dialogs for managing accounts: a new account, a new password."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from helpdesk import accounts
+from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
+
+from ..widgets import FormDialog, check_passwords_match, password_edit
+
+
+def role_name(role: str) -> str:
+    return {
+        ROLE_STAFF: QCoreApplication.translate("Roles", "Front-desk staff"),
+        ROLE_SUPERVISOR: QCoreApplication.translate("Roles", "Supervisor"),
+    }.get(role, role)
+
+
+class NewAccountDialog(FormDialog):
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(self.tr("New account"), self.tr("Create account"), parent)
+        self.setObjectName("newAccountDialog")
+        self.actor = actor
+        self.created: Staff | None = None
+        self.full_name = self.fields.add("full_name", self.tr("Full name"), QLineEdit())
+        self.username = self.fields.add("username", self.tr("User name"), QLineEdit())
+        self.role = QComboBox()
+        for role in (ROLE_STAFF, ROLE_SUPERVISOR):
+            self.role.addItem(role_name(role), role)
+        self.fields.add("role", self.tr("Role"), self.role)
+        self.password = self.fields.add("password", self.tr("Password"), password_edit("password"))
+        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.full_name.setObjectName("fullName")
+        self.username.setObjectName("username")
+
+    def save(self) -> None:
+        check_passwords_match(self.password, self.confirm)
+        self.created = accounts.create_account(
+            self.actor, self.username.text(), self.full_name.text(), self.role.currentData(), self.password.text()
+        )
+
+
+class ResetPasswordDialog(FormDialog):
+    def __init__(self, actor: Staff, target: Staff, parent=None):
+        super().__init__(self.tr("New password for {0}").format(target.full_name), self.tr("Set password"), parent)
+        self.setObjectName("resetPasswordDialog")
+        self.actor = actor
+        self.target = target
+        self.password = self.fields.add("password", self.tr("New password"), password_edit("password"))
+        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+
+    def save(self) -> None:
+        check_passwords_match(self.password, self.confirm)
+        accounts.reset_password(self.actor, self.target.id, self.password.text())
+
+
+class ChangeOwnPasswordDialog(FormDialog):
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(self.tr("Change my password"), self.tr("Change password"), parent)
+        self.setObjectName("changeOwnPasswordDialog")
+        self.actor = actor
+        self.current = self.fields.add("current_password", self.tr("Current password"), password_edit("current"))
+        self.password = self.fields.add("new_password", self.tr("New password"), password_edit("password"))
+        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+
+    def save(self) -> None:
+        check_passwords_match(self.password, self.confirm)
+        accounts.change_own_password(self.actor, self.current.text(), self.password.text())
+

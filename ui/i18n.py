@@ -1,0 +1,138 @@
+"""Languages: translators, right-to-left layout, the Persian font.
+
+The Persian texts live in ``resources/translations/helpdesk_fa.ts`` (Qt Linguist
+source, kept current with ``pyside6-lupdate``). At start the ``.ts`` is compiled
+to a ``.qm`` with the ``lrelease`` that ships inside PySide6, into the user cache,
+only when the source is newer than the compiled file. Qt's own ``qtbase``
+translations are loaded as well, so standard buttons and dialogs speak Persian.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from helpdesk.localization import LANGUAGES, is_rtl
+
+from .paths import FONTS, TRANSLATIONS, cache_dir
+
+log = logging.getLogger(__name__)
+
+SETTINGS_KEY = "ui/language"
+PERSIAN_FONT = "Vazirmatn"
+
+_installed: list[QTranslator] = []
+_language = "en"
+_base_font: QFont | None = None
+
+
+def system_language() -> str:
+    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
+
+
+def chosen_language() -> str:
+    """The language chosen in Settings, or "" to follow the system."""
+    value = QSettings().value(SETTINGS_KEY, "", type=str)
+    return value if value in LANGUAGES else ""
+
+
+def saved_language() -> str:
+    """The language this desk uses: the one chosen in Settings, or the system's."""
+    return chosen_language() or system_language()
+
+
+def save_language(language: str | None) -> None:
+    """Remember ``language``; None means follow the system."""
+    settings = QSettings()
+    if language is None:
+        settings.remove(SETTINGS_KEY)
+    else:
+        settings.setValue(SETTINGS_KEY, language)
+
+
+def current_language() -> str:
+    return _language
+
+
+def _lrelease() -> Path | None:
+    base = Path(PySide6.__file__).resolve().parent
+    exe = ".exe" if sys.platform == "win32" else ""
+    for candidate in (
+        base / f"lrelease{exe}",
+        base / "Qt" / "bin" / f"lrelease{exe}",
+        base / "Qt" / "libexec" / f"lrelease{exe}",
+        base / "lrelease.app" / "Contents" / "MacOS" / "lrelease",
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def compiled_translation(language: str) -> Path | None:
+    """The ``.qm`` for ``language``, compiled from its ``.ts`` when that changed."""
+    source = TRANSLATIONS / f"helpdesk_{language}.ts"
+    if not source.exists():
+        return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = cache_dir() / f"helpdesk_{language}-{digest}.qm"
+    if target.exists():
+        return target
+    tool = _lrelease()
+    if tool is None:
+        log.warning("lrelease not found; the interface stays in English")
+        return None
+    # A plain process call of Qt's own compiler (no shell), into a file only this user writes.
+    result = subprocess.run(
+        [str(tool), "-silent", str(source), "-qm", str(target)],
+        capture_output=True, text=True, check=False,
+    )
+    if result.returncode != 0 or not target.exists():
+        log.warning("lrelease failed for %s: %s", source, result.stderr.strip())
+        return None
+    return target
+
+
+def load_fonts() -> None:
+    for path in sorted(FONTS.glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            log.warning("could not load font %s", path)
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    """Install the translators, layout direction, locale and font for ``language``."""
+    global _language
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _language = language if language in LANGUAGES else "en"
+
+    if _language != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        qt_translator = QTranslator(app)
+        if qt_translator.load(f"qtbase_{_language}", qt_dir):
+            app.installTranslator(qt_translator)
+            _installed.append(qt_translator)
+        compiled = compiled_translation(_language)
+        ours = QTranslator(app)
+        if compiled is not None and ours.load(str(compiled)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+
+    rtl = is_rtl(_language)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran) if _language == "fa"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    global _base_font
+    if _base_font is None:
+        _base_font = QFont(app.font())
+    font = QFont(_base_font)
+    if _language == "fa":
+        font.setFamilies([PERSIAN_FONT, *_base_font.families()])
+    app.setFont(font)

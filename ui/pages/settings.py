@@ -1,0 +1,216 @@
+"""Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import accounts
+from helpdesk.errors import KnownError
+from helpdesk.localization import format_short_date
+from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
+
+from .. import i18n, prompts
+from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, role_name
+from ..errors import show_known_error
+
+
+class AccountsModel(QAbstractTableModel):
+    """The staff accounts, for supervisors. A short list, loaded whole."""
+
+    NAME, USERNAME, ROLE, STATUS, CREATED = range(5)
+    StaffRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Staff] = []
+
+    def set_rows(self, rows: list[Staff]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (self.tr("Name"), self.tr("User name"), self.tr("Role"), self.tr("Status"), self.tr("Created"))[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        staff = self._rows[index.row()]
+        if role == self.StaffRole:
+            return staff
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == self.NAME:
+            return staff.full_name
+        if column == self.USERNAME:
+            return staff.username
+        if column == self.ROLE:
+            return role_name(staff.role)
+        if column == self.STATUS:
+            return self.tr("Active") if staff.active else self.tr("Deactivated")
+        return format_short_date(staff.created_at, i18n.current_language())
+
+
+class SettingsPage(QWidget):
+    language_changed = Signal(str)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+
+        general = QGroupBox(self.tr("This desk"))
+        form = QFormLayout(general)
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        self.language.addItem(self.tr("Same as the system"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("فارسی", "fa")
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen_language())))
+        self.language.activated.connect(self._language_chosen)
+        form.addRow(self.tr("Language"), self.language)
+        self.change_password_button = QPushButton(self.tr("Change my password…"))
+        self.change_password_button.clicked.connect(self.change_own_password)
+        form.addRow(self.tr("Password"), self.change_password_button)
+        layout.addWidget(general)
+
+        self.accounts_box = QGroupBox(self.tr("Staff accounts"))
+        self.accounts_box.setObjectName("accountsBox")
+        box = QVBoxLayout(self.accounts_box)
+        self.model = AccountsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("accountsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        box.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New account…"))
+        self.reset_button = QPushButton(self.tr("Reset password…"))
+        self.role_button = QPushButton(self.tr("Change role"))
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for button in (self.new_button, self.reset_button, self.role_button, self.active_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.new_button.clicked.connect(self.new_account)
+        self.reset_button.clicked.connect(self.reset_password)
+        self.role_button.clicked.connect(self.toggle_role)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.delete_button.clicked.connect(self.delete_account)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        layout.addWidget(self.accounts_box, 1)
+        if not actor.is_supervisor:
+            self.accounts_box.hide()
+            hint = QLabel(self.tr("Staff accounts are managed by supervisors."))
+            hint.setEnabled(False)
+            layout.addWidget(hint)
+            layout.addStretch(1)
+        else:
+            self.refresh()
+
+    # --- language ----------------------------------------------------------
+    def _language_chosen(self, _index: int) -> None:
+        value = self.language.currentData() or None
+        i18n.save_language(value)
+        self.language_changed.emit(value or i18n.system_language())
+
+    # --- accounts ----------------------------------------------------------
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.model.set_rows(accounts.list_accounts(self.actor))
+        if selected is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.index(row, 0).data(AccountsModel.StaffRole).id == selected.id:
+                    self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> Staff | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(AccountsModel.StaffRole) if rows else None
+
+    def _update_buttons(self) -> None:
+        staff = self.selected()
+        for button in (self.reset_button, self.role_button, self.active_button, self.delete_button):
+            button.setEnabled(staff is not None)
+        if staff is not None:
+            self.role_button.setText(self.tr("Make staff") if staff.is_supervisor else self.tr("Make supervisor"))
+            self.active_button.setText(self.tr("Deactivate") if staff.active else self.tr("Activate"))
+            self.delete_button.setEnabled(staff.id != self.actor.id)
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except KnownError as error:
+            show_known_error(self, error)
+        self.refresh()
+
+    def new_account(self) -> QWidget:
+        dialog = NewAccountDialog(self.actor, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def reset_password(self) -> QWidget | None:
+        staff = self.selected()
+        if staff is None:
+            return None
+        dialog = ResetPasswordDialog(self.actor, staff, self)
+        dialog.open()
+        return dialog
+
+    def change_own_password(self) -> QWidget:
+        dialog = ChangeOwnPasswordDialog(self.actor, self)
+        dialog.open()
+        return dialog
+
+    def toggle_role(self) -> None:
+        staff = self.selected()
+        if staff is not None:
+            new_role = ROLE_STAFF if staff.is_supervisor else ROLE_SUPERVISOR
+            self._run(lambda: accounts.change_role(self.actor, staff.id, new_role))
+
+    def toggle_active(self) -> None:
+        staff = self.selected()
+        if staff is None:
+            return
+        if staff.active and not prompts.confirm(
+            self, self.tr("Deactivate account"),
+            self.tr("Deactivate {0}? They will no longer be able to sign in. Their records stay.").format(staff.full_name),
+        ):
+            return
+        self._run(lambda: accounts.set_active(self.actor, staff.id, not staff.active))
+
+    def delete_account(self) -> None:
+        staff = self.selected()
+        if staff is None or not prompts.confirm(
+            self, self.tr("Delete account"),
+            self.tr("Delete the account of {0}? This cannot be undone.").format(staff.full_name),
+        ):
+            return
+        self._run(lambda: accounts.delete_account(self.actor, staff.id))

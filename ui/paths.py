@@ -1,0 +1,26 @@
+"""Where bundled resources and per-user files live, on every platform."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_log_path
+
+import resources
+from helpdesk.db import APP_AUTHOR, APP_NAME
+
+RESOURCES = Path(resources.__file__).resolve().parent
+FONTS = RESOURCES / "fonts"
+TRANSLATIONS = RESOURCES / "translations"
+ICONS = RESOURCES / "icons"
+
+
+def log_dir() -> Path:
+    path = user_log_path(APP_NAME, APP_AUTHOR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    path = user_cache_path(APP_NAME, APP_AUTHOR)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,152 @@
+"""Small building blocks every form uses: a field with its error beneath, and a
+dialog that remembers where it was."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk.errors import KnownError, ValidationError
+
+from .messages import message_for
+
+
+def error_colour(widget: QWidget) -> str:
+    """A red that reads well on the current palette, light or dark."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return "#ff8a80" if dark else "#b3261e"
+
+
+class ErrorLabel(QLabel):
+    """The message under a field. Empty and hidden until something is wrong."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"color: {error_colour(self)};")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class FormFields:
+    """A ``QFormLayout`` whose rows each carry an error label, keyed by the service's field name."""
+
+    def __init__(self, layout: QFormLayout):
+        self.layout = layout
+        self.errors: dict[str, ErrorLabel] = {}
+        self.editors: dict[str, QWidget] = {}
+
+    def add(self, name: str, label: str, editor: QWidget) -> QWidget:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        error = ErrorLabel()
+        error.setObjectName(f"{name}Error")
+        column.addWidget(error)
+        self.layout.addRow(label, holder)
+        self.errors[name] = error
+        self.editors[name] = editor
+        return editor
+
+    def clear(self) -> None:
+        for error in self.errors.values():
+            error.clear_message()
+
+    def show_error(self, field: str, text: str) -> None:
+        self.errors[field].show_message(text)
+        self.editors[field].setFocus()
+
+    def show(self, error: KnownError, fallback: str | None = None) -> bool:
+        """Show ``error`` next to its field; False when no field here owns it."""
+        field = error.field if isinstance(error, ValidationError) else fallback
+        if field not in self.errors:
+            return False
+        self.show_error(field, message_for(error))
+        return True
+
+
+class RememberingDialog(QDialog):
+    """A dialog that reopens where and as large as the person left it."""
+
+    def _geometry_key(self) -> str:
+        return f"dialogs/{self.objectName() or type(self).__name__}/geometry"
+
+    def showEvent(self, event) -> None:
+        saved = QSettings().value(self._geometry_key())
+        if isinstance(saved, QByteArray) and not getattr(self, "_restored", False):
+            self.restoreGeometry(saved)
+        self._restored = True
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        QSettings().setValue(self._geometry_key(), self.saveGeometry())
+        super().done(result)
+
+
+def password_edit(name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def check_passwords_match(password: QLineEdit, confirm: QLineEdit) -> None:
+    if password.text() != confirm.text():
+        raise ValidationError("confirm", "passwords_differ")
+
+
+class FormDialog(RememberingDialog):
+    """Shared frame: a form with per-field errors, a general message, OK and Cancel."""
+
+    def __init__(self, title: str, ok_text: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(420)
+        self.column = QVBoxLayout(self)
+        form = QFormLayout()
+        self.column.addLayout(form)
+        self.fields = FormFields(form)
+        self.message = ErrorLabel()
+        self.message.setObjectName("formMessage")
+        self.column.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.column.addWidget(self.buttons)
+
+    def _submit(self) -> None:
+        self.fields.clear()
+        self.message.clear_message()
+        try:
+            self.save()
+        except KnownError as error:
+            if not self.fields.show(error):
+                self.message.show_message(message_for(error))
+            self.after_error(error)
+            return
+        self.accept()
+
+    def save(self) -> None:  # pragma: no cover - each dialog defines it
+        """Do the work through a service; raise ``KnownError`` to keep the dialog open."""
+        raise NotImplementedError
+
+    def after_error(self, error: KnownError) -> None:
+        """Hook for dialogs that move the focus after a refusal."""
