@@ -70,3 +70,8 @@ def format_short_date(value: date | datetime, language: str) -> str:
 
 def format_datetime(value: datetime, language: str) -> str:
     return f"{format_date(value, language)} {digits(value.strftime('%H:%M'), language)}"
+
+
+def left_to_right(text: str) -> str:
+    """``text`` isolated as left-to-right, so a path, URL or code keeps its order inside Persian."""
+    return f"\u2066{text}\u2069"

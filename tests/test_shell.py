@@ -45,7 +45,7 @@ def test_first_run_creates_the_supervisor_and_opens_the_main_window(app, db_targ
     assert isinstance(window, MainWindow) and window.isVisible()
     assert Staff.get(Staff.username == "sara").role == "supervisor"
     assert window.user_label.text() == "Signed in as Sara Supervisor (Supervisor)"
-    assert window.database_label.text() == f"Database: {dbmod.describe(db_target)}"
+    assert window.database_label.text() == f"Database: \u2066{dbmod.describe(db_target)}\u2069"
     dbmod.close()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from helpdesk import accounts, db as dbmod, migrations
 from helpdesk.errors import KnownError
+from helpdesk.localization import left_to_right
 
 from . import i18n
 from .dialogs.sign_in import FirstRunDialog, SignInDialog
@@ -54,7 +55,7 @@ class Controller(QObject):
             self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
                                          message_for(error), QMessageBox.StandardButton.Close)
             self.error_box.setObjectName("databaseErrorBox")
-            self.error_box.setInformativeText(self.tr("Database: {0}").format(self.location))
+            self.error_box.setInformativeText(self.tr("Database: {0}").format(left_to_right(self.location)))
             if error.detail:
                 self.error_box.setDetailedText(error.detail)
             return False

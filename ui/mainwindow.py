@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 import helpdesk
-from helpdesk.localization import digits
+from helpdesk.localization import digits, left_to_right
 from helpdesk.models import Staff
 
 from . import i18n, paths
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
     def _create_status_bar(self) -> None:
         self.user_label = QLabel(self.tr("Signed in as {0} ({1})").format(self.staff.full_name, role_name(self.staff.role)))
         self.user_label.setObjectName("userLabel")
-        self.database_label = QLabel(self.tr("Database: {0}").format(self.location))
+        self.database_label = QLabel(self.tr("Database: {0}").format(left_to_right(self.location)))
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.user_label)

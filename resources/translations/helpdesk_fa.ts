@@ -70,12 +70,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="54" />
+        <location filename="../../ui/app.py" line="55" />
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57" />
+        <location filename="../../ui/app.py" line="58" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
@@ -111,47 +111,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="39" />
+        <location filename="../../ui/dialogs/sign_in.py" line="40" />
         <source>Welcome to the help desk</source>
         <translation>به میز خدمت مشتریان خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="39" />
+        <location filename="../../ui/dialogs/sign_in.py" line="40" />
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="43" />
+        <location filename="../../ui/dialogs/sign_in.py" line="44" />
         <source>This database is new. The first account is a supervisor, who can then add the front-desk staff and other supervisors in Settings.</source>
         <translation>این پایگاه داده تازه است. نخستین حساب از آنِ یک سرپرست است که پس از آن می‌تواند حساب کارکنان پذیرش و سرپرستان دیگر را در «تنظیمات» بسازد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="47" />
+        <location filename="../../ui/dialogs/sign_in.py" line="48" />
         <source>Create the first supervisor account</source>
         <translation>ساختن حساب نخستین سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="49" />
+        <location filename="../../ui/dialogs/sign_in.py" line="50" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="50" />
+        <location filename="../../ui/dialogs/sign_in.py" line="51" />
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="51" />
+        <location filename="../../ui/dialogs/sign_in.py" line="52" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="52" />
+        <location filename="../../ui/dialogs/sign_in.py" line="53" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="53" />
+        <location filename="../../ui/dialogs/sign_in.py" line="54" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -480,98 +480,98 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="84" />
+        <location filename="../../ui/pages/settings.py" line="92" />
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="88" />
+        <location filename="../../ui/pages/settings.py" line="96" />
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93" />
+        <location filename="../../ui/pages/settings.py" line="102" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94" />
+        <location filename="../../ui/pages/settings.py" line="103" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96" />
+        <location filename="../../ui/pages/settings.py" line="105" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="99" />
+        <location filename="../../ui/pages/settings.py" line="108" />
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112" />
+        <location filename="../../ui/pages/settings.py" line="121" />
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113" />
+        <location filename="../../ui/pages/settings.py" line="122" />
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="114" />
+        <location filename="../../ui/pages/settings.py" line="123" />
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="115" />
-        <location filename="../../ui/pages/settings.py" line="163" />
+        <location filename="../../ui/pages/settings.py" line="124" />
+        <location filename="../../ui/pages/settings.py" line="172" />
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116" />
+        <location filename="../../ui/pages/settings.py" line="125" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="130" />
+        <location filename="../../ui/pages/settings.py" line="139" />
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="162" />
+        <location filename="../../ui/pages/settings.py" line="171" />
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="162" />
+        <location filename="../../ui/pages/settings.py" line="171" />
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="163" />
+        <location filename="../../ui/pages/settings.py" line="172" />
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="203" />
+        <location filename="../../ui/pages/settings.py" line="212" />
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="204" />
+        <location filename="../../ui/pages/settings.py" line="213" />
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="212" />
+        <location filename="../../ui/pages/settings.py" line="221" />
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="213" />
+        <location filename="../../ui/pages/settings.py" line="222" />
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
@@ -579,27 +579,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="67" />
+        <location filename="../../ui/dialogs/sign_in.py" line="68" />
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="69" />
+        <location filename="../../ui/dialogs/sign_in.py" line="70" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="70" />
+        <location filename="../../ui/dialogs/sign_in.py" line="71" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="71" />
+        <location filename="../../ui/dialogs/sign_in.py" line="72" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="72" />
+        <location filename="../../ui/dialogs/sign_in.py" line="73" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from helpdesk import accounts
 from helpdesk.errors import KnownError, ValidationError
+from helpdesk.localization import left_to_right
 
 from ..widgets import FormDialog, check_passwords_match, password_edit
 
@@ -46,7 +47,7 @@ class FirstRunDialog(FormDialog):
         intro.setWordWrap(True)
         self.column.insertWidget(0, heading(self.tr("Create the first supervisor account")))
         self.column.insertWidget(1, intro)
-        self.column.insertWidget(2, _location_label(self.tr("Database: {0}").format(location)))
+        self.column.insertWidget(2, _location_label(self.tr("Database: {0}").format(left_to_right(location))))
         self.full_name = self.fields.add("full_name", self.tr("Full name"), QLineEdit())
         self.username = self.fields.add("username", self.tr("User name"), QLineEdit())
         self.password = self.fields.add("password", self.tr("Password"), password_edit("password"))
@@ -67,7 +68,7 @@ class SignInDialog(FormDialog):
         super().__init__(self.tr("Sign in"), self.tr("Sign in"), parent)
         self.setObjectName("signInDialog")
         self.column.insertWidget(0, heading(self.tr("Help desk")))
-        self.column.insertWidget(1, _location_label(self.tr("Database: {0}").format(location)))
+        self.column.insertWidget(1, _location_label(self.tr("Database: {0}").format(left_to_right(location))))
         self.username = self.fields.add("username", self.tr("User name"), QLineEdit(username))
         self.password = self.fields.add("password", self.tr("Password"), password_edit("password"))
         self.username.setObjectName("username")

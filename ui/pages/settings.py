@@ -72,6 +72,14 @@ class AccountsModel(QAbstractTableModel):
         return format_short_date(staff.created_at, i18n.current_language())
 
 
+def _leading(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at its natural width, at the start of a form row."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
 class SettingsPage(QWidget):
     language_changed = Signal(str)
 
@@ -90,10 +98,11 @@ class SettingsPage(QWidget):
         self.language.addItem("فارسی", "fa")
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen_language())))
         self.language.activated.connect(self._language_chosen)
-        form.addRow(self.tr("Language"), self.language)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        form.addRow(self.tr("Language"), _leading(self.language))
         self.change_password_button = QPushButton(self.tr("Change my password…"))
         self.change_password_button.clicked.connect(self.change_own_password)
-        form.addRow(self.tr("Password"), self.change_password_button)
+        form.addRow(self.tr("Password"), _leading(self.change_password_button))
         layout.addWidget(general)
 
         self.accounts_box = QGroupBox(self.tr("Staff accounts"))
