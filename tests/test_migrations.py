@@ -90,3 +90,13 @@ def test_unreadable_file_is_a_known_error(tmp_path):
     with pytest.raises(DatabaseError) as info:
         migrations.open_and_migrate(str(bad))
     assert info.value.code == "db_corrupt"
+
+
+def test_sqlite_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
+    database, _ = migrations.open_and_migrate(str(tmp_path / "desk.sqlite"))
+    try:
+        assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert database.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    finally:
+        dbmod.close()
