@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-
 from . import audit
 from .clock import utcnow
 from .db import database
@@ -32,16 +29,28 @@ LOCK_DURATION = timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
 USERNAME_RE = re.compile(r"^[\w.\-]{3,64}$")
 
-_hasher = PasswordHasher(type=Type.ID)
+_hasher = None
+
+
+def _argon2():
+    """The argon2id hasher, imported on first use so start-up does not wait for it."""
+    global _hasher
+    if _hasher is None:
+        from argon2 import PasswordHasher, Type
+
+        _hasher = PasswordHasher(type=Type.ID)
+    return _hasher
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _argon2().hash(password)
 
 
 def _verify(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return _argon2().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

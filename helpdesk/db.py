@@ -12,7 +12,6 @@ from pathlib import Path
 
 import peewee
 from platformdirs import user_data_path
-from playhouse.db_url import connect as connect_url
 
 from .errors import classify_database_error
 
@@ -76,6 +75,8 @@ def open_database(target: str) -> peewee.Database:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+    from playhouse.db_url import connect as connect_url  # only offices with a server pay for this import
+
     return connect_url(target)
 
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import jdatetime
-
 LANGUAGES = ("en", "fa")
 RTL_LANGUAGES = {"fa"}
 
@@ -48,12 +46,18 @@ def format_number(value: int | float, language: str, decimals: int = 0) -> str:
     return digits(text, language)
 
 
+def to_jalali(value: date):
+    import jdatetime  # only Persian needs it
+
+    return jdatetime.date.fromgregorian(date=value)
+
+
 def format_date(value: date | datetime, language: str) -> str:
     """A long date: ``23 November 2026`` or ``۲ آذر ۱۴۰۵``."""
     if isinstance(value, datetime):
         value = value.date()
     if language == "fa":
-        j = jdatetime.date.fromgregorian(date=value)
+        j = to_jalali(value)
         return digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}", language)
     return f"{value.day} {GREGORIAN_MONTHS[value.month - 1]} {value.year}"
 
@@ -63,7 +67,7 @@ def format_short_date(value: date | datetime, language: str) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if language == "fa":
-        j = jdatetime.date.fromgregorian(date=value)
+        j = to_jalali(value)
         return digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}", language)
     return value.isoformat()
 

@@ -15,14 +15,16 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import peewee as pw
-from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from . import db as dbmod
 from .clock import utcnow
 from .errors import DatabaseNewer, classify_database_error
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
 
 
 def _frozen(database: pw.Database):
@@ -34,7 +36,7 @@ def _frozen(database: pw.Database):
     return Frozen
 
 
-def _0001_initial(database: pw.Database, migrator: SchemaMigrator) -> None:
+def _0001_initial(database: pw.Database, migrator: "SchemaMigrator") -> None:
     Base = _frozen(database)
 
     class SchemaVersion(Base):
@@ -72,7 +74,7 @@ def _0001_initial(database: pw.Database, migrator: SchemaMigrator) -> None:
     database.create_tables([SchemaVersion, Staff, AuditEntry, Setting])
 
 
-def _0002_customers(database: pw.Database, migrator: SchemaMigrator) -> None:
+def _0002_customers(database: pw.Database, migrator: "SchemaMigrator") -> None:
     Base = _frozen(database)
 
     class Staff(Base):
@@ -97,7 +99,7 @@ def _0002_customers(database: pw.Database, migrator: SchemaMigrator) -> None:
     database.create_tables([Customer])
 
 
-Migration = Callable[[pw.Database, SchemaMigrator], None]
+Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _0001_initial),
@@ -120,7 +122,9 @@ def current_version(database: pw.Database) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def _migrator(database: pw.Database) -> SchemaMigrator:
+def _migrator(database: pw.Database) -> "SchemaMigrator":
+    from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
+
     if isinstance(database, pw.PostgresqlDatabase):
         return PostgresqlMigrator(database)
     return SqliteMigrator(database)

@@ -7,11 +7,8 @@ report they can copy and send. The app never dies silently.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
-import platform
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -41,6 +38,8 @@ LOG_FILE_NAME = "helpdesk.log"
 
 def setup_logging() -> str:
     """Log to a rotating file in the user log directory; returns its path."""
+    import logging.handlers
+
     path = log_dir() / LOG_FILE_NAME
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
@@ -52,6 +51,9 @@ def setup_logging() -> str:
 
 
 def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:
+    import platform
+    import traceback
+
     lines = [
         f"Help desk {helpdesk.__version__}",
         f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",

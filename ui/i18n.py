@@ -8,9 +8,7 @@ translations are loaded as well, so standard buttons and dialogs speak Persian.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -77,6 +75,9 @@ def _lrelease() -> Path | None:
 
 def compiled_translation(language: str) -> Path | None:
     """The ``.qm`` for ``language``, compiled from its ``.ts`` when that changed."""
+    import hashlib
+    import subprocess
+
     source = TRANSLATIONS / f"helpdesk_{language}.ts"
     if not source.exists():
         return None

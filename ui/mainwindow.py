@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -22,7 +21,6 @@ from helpdesk.models import Staff
 from . import i18n, paths
 from .dialogs.accounts import role_name
 from .pages.placeholder import ComingSoonPage
-from .pages.settings import SettingsPage
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -56,28 +54,28 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.settings_page = SettingsPage(staff)
-        self.settings_page.language_changed.connect(self.language_changed)
-        style = self.style()
-        pages = [
-            (self.tr("Dashboard"), QStyle.StandardPixmap.SP_ComputerIcon, ComingSoonPage(
+        # Pages are built when first shown, so start-up pays only for the first one.
+        self._pages: list[QWidget | None] = []
+        self._factories = [
+            (self.tr("Dashboard"), lambda: ComingSoonPage(
                 self.tr("Good day, {0}").format(staff.full_name),
                 self.tr("The dashboard will show today's contacts, open complaints and due follow-ups "
                         "here once those features arrive."))),
-            (self.tr("Customers"), QStyle.StandardPixmap.SP_DirHomeIcon, ComingSoonPage(
+            (self.tr("Customers"), lambda: ComingSoonPage(
                 self.tr("Customers"), self.tr("The customer directory and contact forms are coming next."))),
-            (self.tr("Calls"), QStyle.StandardPixmap.SP_MessageBoxInformation, ComingSoonPage(
+            (self.tr("Calls"), lambda: ComingSoonPage(
                 self.tr("Calls"), self.tr("Phone-call notes, walk-in visits and follow-ups are coming soon."))),
-            (self.tr("Complaints"), QStyle.StandardPixmap.SP_MessageBoxWarning, ComingSoonPage(
+            (self.tr("Complaints"), lambda: ComingSoonPage(
                 self.tr("Complaints"), self.tr("Complaints with escalation to supervisors are coming soon."))),
-            (self.tr("Reports"), QStyle.StandardPixmap.SP_FileDialogDetailedView, ComingSoonPage(
+            (self.tr("Reports"), lambda: ComingSoonPage(
                 self.tr("Reports"), self.tr("PDF reports for supervisors are coming soon."))),
-            (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogListView, self.settings_page),
+            (self.tr("Settings"), self._build_settings_page),
         ]
-        for title, icon, page in pages:
-            QListWidgetItem(style.standardIcon(icon), title, self.nav)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for title, _factory in self._factories:
+            QListWidgetItem(title, self.nav)
+            self.stack.addWidget(QWidget())
+            self._pages.append(None)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         self._create_actions()
         self._create_status_bar()
@@ -125,6 +123,32 @@ class MainWindow(QMainWindow):
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built on first use."""
+        if self._pages[index] is None:
+            page = self._factories[index][1]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[index] = page
+        return self._pages[index]
+
+    @property
+    def settings_page(self):
+        return self.page(SETTINGS)
+
+    def _build_settings_page(self) -> QWidget:
+        from .pages.settings import SettingsPage  # imported on first visit, not at start-up
+
+        page = SettingsPage(self.staff)
+        page.language_changed.connect(self.language_changed)
+        return page
+
+    def _show_row(self, index: int) -> None:
+        if index >= 0:
+            self.stack.setCurrentWidget(self.page(index))
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

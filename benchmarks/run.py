@@ -1,0 +1,105 @@
+"""The one place the project measures itself.
+
+    python benchmarks/run.py --db PATH_OR_URL [--customers 200000] [--repeat 7]
+
+Prints one JSON object per line:
+    {"metric": ..., "value": ..., "unit": ..., "target": ..., "ok": true|false}
+
+When the database is empty it is first filled with demo data (that time is a
+metric too). Later issues add their measures here.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROBE = Path(__file__).resolve().parent / "startup_probe.py"
+
+
+def emit(metric: str, value: float, unit: str, target: float, ok: bool) -> None:
+    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}),
+          flush=True)
+
+
+def ensure_demo(target: str, customers: int) -> None:
+    """Fill an empty database with demo data, and report how long that took."""
+    from helpdesk import db as dbmod, demo, migrations
+    from helpdesk.models import Customer
+
+    migrations.open_and_migrate(target)
+    count = Customer.select().count()
+    dbmod.close()
+    if count:
+        return
+    started = time.perf_counter()
+    code = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", target,
+                           "--customers", str(customers), "--seed", "1"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if code.returncode != 0:
+        raise SystemExit(f"demo failed: {code.stderr}")
+    emit(f"demo_{customers}_customers", elapsed, "s", 60.0, elapsed < 60.0)
+
+
+def first_supervisor(target: str) -> str:
+    from helpdesk import db as dbmod, migrations
+    from helpdesk.models import Staff
+
+    migrations.open_and_migrate(target)
+    username = Staff.select().where(Staff.role == "supervisor").order_by(Staff.id).get().username
+    dbmod.close()
+    return username
+
+
+def time_startup(args: list[str], env: dict) -> float:
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True, env=env)
+    for line in process.stdout:
+        if line.strip() == "shown":
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise SystemExit(f"startup probe {args[0]} never showed its window")
+    process.wait(timeout=60)
+    return elapsed
+
+
+def measure_startup(target: str, repeat: int) -> None:
+    username = first_supervisor(target)
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # One warm-up each, so neither side pays for a cold disk cache; then interleave.
+    time_startup(["bare"], env)
+    time_startup(["app", target, username], env)
+    bare, app = [], []
+    for _ in range(repeat):
+        bare.append(time_startup(["bare"], env))
+        app.append(time_startup(["app", target, username], env))
+    bare_s, app_s = statistics.median(bare), statistics.median(app)
+    emit("startup_bare_qmainwindow", bare_s, "s", None, True)
+    emit("startup_main_window", app_s, "s", round(1.5 * bare_s, 3), app_s <= 1.5 * bare_s)
+    emit("startup_ratio_to_bare", app_s / bare_s, "x", 1.5, app_s / bare_s <= 1.5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
+    parser.add_argument("--customers", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    ensure_demo(args.db, args.customers)
+    measure_startup(args.db, args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
