@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from helpdesk.db import resolve_target
+    from helpdesk.config import resolve_target
 
     target = resolve_target(args.db)
     if args.command == "demo":

@@ -49,45 +49,40 @@ def ensure_demo(target: str, customers: int) -> None:
     emit(f"demo_{customers}_customers", elapsed, "s", 60.0, elapsed < 60.0)
 
 
-def first_supervisor(target: str) -> str:
-    from helpdesk import db as dbmod, migrations
-    from helpdesk.models import Staff
-
-    migrations.open_and_migrate(target)
-    username = Staff.select().where(Staff.role == "supervisor").order_by(Staff.id).get().username
-    dbmod.close()
-    return username
-
-
-def time_startup(args: list[str], env: dict) -> float:
+def time_startup(args: list[str], env: dict) -> tuple[float, float]:
+    """Seconds from process start to the first paint of the main window, and to the end of start-up."""
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True, env=env)
+    seen = {}
     for line in process.stdout:
-        if line.strip() == "shown":
-            elapsed = time.perf_counter() - started
+        seen.setdefault(line.strip(), time.perf_counter() - started)
+        if {"shown", "ready"} <= seen.keys():
             break
-    else:
-        raise SystemExit(f"startup probe {args[0]} never showed its window")
     process.wait(timeout=60)
-    return elapsed
+    if not {"shown", "ready"} <= seen.keys():
+        raise SystemExit(f"startup probe {args[0]} did not finish: {seen}")
+    return seen["shown"], max(seen["shown"], seen["ready"])
 
 
 def measure_startup(target: str, repeat: int) -> None:
-    username = first_supervisor(target)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     # One warm-up each, so neither side pays for a cold disk cache; then interleave.
     time_startup(["bare"], env)
-    time_startup(["app", target, username], env)
-    bare, app = [], []
+    time_startup(["app", target], env)
+    bare, app, ready = [], [], []
     for _ in range(repeat):
-        bare.append(time_startup(["bare"], env))
-        app.append(time_startup(["app", target, username], env))
-    bare_s, app_s = statistics.median(bare), statistics.median(app)
+        bare.append(time_startup(["bare"], env)[0])
+        shown, done = time_startup(["app", target], env)
+        app.append(shown)
+        ready.append(done)
+    bare_s, app_s, ready_s = (statistics.median(x) for x in (bare, app, ready))
     emit("startup_bare_qmainwindow", bare_s, "s", None, True)
     emit("startup_main_window", app_s, "s", round(1.5 * bare_s, 3), app_s <= 1.5 * bare_s)
     emit("startup_ratio_to_bare", app_s / bare_s, "x", 1.5, app_s / bare_s <= 1.5)
+    # Not a target, for the record: until the database is open and the sign-in dialog is up.
+    emit("startup_ready_to_sign_in", ready_s, "s", None, True)
 
 
 def main() -> int:

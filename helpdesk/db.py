@@ -1,23 +1,17 @@
-"""The one database proxy, and how a database is chosen and opened.
+"""The one database proxy, and how a chosen database is opened and bound.
 
-SQLite is the default: a file in the platform's user data directory, with WAL,
-foreign keys and a busy timeout. ``--db`` or ``HELPDESK_DATABASE`` may name another
-file or a ``postgresql://`` URL for offices where several desks share one server.
+SQLite files get WAL, foreign keys and a busy timeout; a ``postgresql://`` URL is
+opened through ``playhouse.db_url``. Which database to use is ``config.py``'s job.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import peewee
-from platformdirs import user_data_path
 
+from .config import sqlite_path
 from .errors import classify_database_error
-
-APP_NAME = "helpdesk"
-APP_AUTHOR = "helpdesk"
-ENV_DATABASE = "HELPDESK_DATABASE"
 
 database = peewee.DatabaseProxy()
 
@@ -27,46 +21,6 @@ SQLITE_PRAGMAS = {
     "busy_timeout": 5000,
     "synchronous": "normal",
 }
-
-
-def default_database_path() -> Path:
-    return user_data_path(APP_NAME, APP_AUTHOR) / "helpdesk.sqlite"
-
-
-def resolve_target(cli_value: str | None = None) -> str:
-    """The database the person asked for: ``--db``, then the environment, then the default."""
-    value = cli_value or os.environ.get(ENV_DATABASE) or ""
-    return value.strip() or str(default_database_path())
-
-
-def is_url(target: str) -> bool:
-    return "://" in target
-
-
-def is_postgres(target: str) -> bool:
-    return target.split("://", 1)[0].startswith(("postgres", "postgresql"))
-
-
-def sqlite_path(target: str) -> Path | None:
-    """The file behind a SQLite target, or None for a server URL."""
-    if not is_url(target):
-        return Path(target).expanduser()
-    if target.startswith("sqlite:///"):
-        return Path(target[len("sqlite:///"):]).expanduser()
-    return None
-
-
-def describe(target: str) -> str:
-    """Where the database is, for the status bar: the file path, or the URL without a password."""
-    path = sqlite_path(target)
-    if path is not None:
-        return str(path)
-    scheme, rest = target.split("://", 1)
-    if "@" in rest:
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        rest = f"{user}@{host}"
-    return f"{scheme}://{rest}"
 
 
 def open_database(target: str) -> peewee.Database:

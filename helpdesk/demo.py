@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 
 from . import accounts, audit
 from .clock import utcnow
-from .db import database, describe
+from .config import describe
+from .db import database
 from .errors import KnownError
 from .migrations import open_and_migrate
 from .models import Customer, Staff

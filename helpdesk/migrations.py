@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable
 import peewee as pw
 
 from . import db as dbmod
+from .config import sqlite_path
 from .clock import utcnow
 from .errors import DatabaseNewer, classify_database_error
 
@@ -175,7 +176,7 @@ def migrate(database: pw.Database, target: int | None = None, sqlite_file: Path 
 
 def open_and_migrate(target: str) -> tuple[pw.Database, MigrationResult]:
     """Open the database the person chose, refuse a newer one untouched, and migrate it."""
-    path = dbmod.sqlite_path(target)
+    path = sqlite_path(target)
     if path is not None:
         try:
             peeked = dbmod.peek_sqlite_user_version(path)

@@ -3,7 +3,7 @@ import re
 import pytest
 
 import main as entry
-from helpdesk import accounts, db as dbmod, migrations
+from helpdesk import config, accounts, db as dbmod, migrations
 from helpdesk.models import AuditEntry, Customer, Staff
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
@@ -82,8 +82,8 @@ def test_version_option(capsys):
 
 def test_database_is_chosen_by_option_then_environment_then_default(monkeypatch, tmp_path):
     monkeypatch.delenv("HELPDESK_DATABASE", raising=False)
-    assert dbmod.resolve_target(None) == str(dbmod.default_database_path())
+    assert config.resolve_target(None) == str(config.default_database_path())
     monkeypatch.setenv("HELPDESK_DATABASE", "postgresql://desk@server/helpdesk")
-    assert dbmod.resolve_target(None) == "postgresql://desk@server/helpdesk"
-    assert dbmod.resolve_target(str(tmp_path / "x.sqlite")) == str(tmp_path / "x.sqlite")
-    assert dbmod.describe("postgresql://desk:secret@server:5432/helpdesk") == "postgresql://desk@server:5432/helpdesk"
+    assert config.resolve_target(None) == "postgresql://desk@server/helpdesk"
+    assert config.resolve_target(str(tmp_path / "x.sqlite")) == str(tmp_path / "x.sqlite")
+    assert config.describe("postgresql://desk:secret@server:5432/helpdesk") == "postgresql://desk@server:5432/helpdesk"

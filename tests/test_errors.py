@@ -34,8 +34,10 @@ def test_a_bug_is_not_mistaken_for_a_known_problem():
 
 def test_unreachable_server_is_explained(app, qtbot):
     controller = Controller(app, "postgresql://postgres@127.0.0.1:1/helpdesk")
-    assert not controller.start()
+    qtbot.addWidget(controller.show_window())
+    assert not controller.open_database()
     box = controller.error_box
+    assert box.isVisible() and box.parent() is controller.window
     assert box.text().startswith("The database cannot be reached.")
     assert "127.0.0.1:1" in box.informativeText()
 

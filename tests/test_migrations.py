@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk import accounts, db as dbmod, migrations
+from helpdesk import config, accounts, db as dbmod, migrations
 from helpdesk.errors import DatabaseNewer
 from helpdesk.models import Customer, Staff
 
@@ -38,7 +38,7 @@ def test_previous_schema_is_migrated_with_its_data_intact(db_target):
         assert accounts.authenticate("boss", "correct horse").id == boss.id
         Customer.create(given_name="Maryam", created_by=boss, updated_by=boss)
         assert Customer.select().count() == 1
-        path = dbmod.sqlite_path(db_target)
+        path = config.sqlite_path(db_target)
         if path is not None:
             # A SQLite file is copied before it is migrated, and the copy is the old version.
             assert result.backup is not None and result.backup.exists()
@@ -61,7 +61,7 @@ def test_database_from_a_newer_version_is_refused_untouched(db_target):
     newer = migrations.LATEST + 1
     database.execute_sql(f"INSERT INTO schema_version (version, applied_at) VALUES ({newer}, '2030-01-01 00:00:00')")
     dbmod.close()
-    path = dbmod.sqlite_path(db_target)
+    path = config.sqlite_path(db_target)
     before = _sha(path) if path else None
     siblings = sorted(p.name for p in path.parent.iterdir()) if path else None
 

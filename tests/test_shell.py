@@ -2,7 +2,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from helpdesk import accounts, db as dbmod, migrations
+from helpdesk import config, accounts, db as dbmod, migrations
 from helpdesk.models import Staff
 from ui.app import Controller
 from ui.dialogs.sign_in import FirstRunDialog, SignInDialog
@@ -15,9 +15,13 @@ def _fill(qtbot, widget, text):
 
 
 def _start(app, db_target, qtbot) -> Controller:
+    """As the app starts: the window at once, then the database, then the dialog over the window."""
     controller = Controller(app, db_target)
-    assert controller.start()
-    qtbot.addWidget(controller.dialog)
+    window = controller.start()
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.staff is None and not window.nav.isEnabled()
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    assert controller.dialog.parent() is window
     return controller
 
 
@@ -41,11 +45,11 @@ def test_first_run_creates_the_supervisor_and_opens_the_main_window(app, db_targ
     _fill(qtbot, dialog.confirm, "correct horse")
     dialog._submit()
     window = controller.window
-    qtbot.addWidget(window)
-    assert isinstance(window, MainWindow) and window.isVisible()
+    assert isinstance(window, MainWindow) and window.isVisible() and window.staff is not None
+    assert not dialog.isVisible() and window.nav.isEnabled()
     assert Staff.get(Staff.username == "sara").role == "supervisor"
     assert window.user_label.text() == "Signed in as Sara Supervisor (Supervisor)"
-    assert window.database_label.text() == f"Database: \u2066{dbmod.describe(db_target)}\u2069"
+    assert window.database_label.text() == f"Database: \u2066{config.describe(db_target)}\u2069"
     dbmod.close()
 
 
@@ -63,7 +67,7 @@ def test_first_run_shows_each_problem_next_to_its_field(app, db_target, qtbot):
     dialog._submit()
     assert not dialog.fields.errors["username"].isVisible()
     assert dialog.fields.errors["password"].text() == "Use at least 8 characters."
-    assert dialog.isVisible() and controller.window is None
+    assert dialog.isVisible() and controller.window.staff is None
     dbmod.close()
 
 
@@ -85,23 +89,35 @@ def test_sign_in_keeps_the_name_and_locks_after_five_wrong_passwords(app, db_tar
     assert dialog.message.text().startswith("Too many wrong passwords. This account is locked until")
     _fill(qtbot, dialog.password, "correct horse")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-    assert "locked" in dialog.message.text() and controller.window is None
+    assert "locked" in dialog.message.text() and controller.window.staff is None
     dbmod.close()
 
 
 def test_sign_out_returns_to_sign_in_with_the_name_filled(app, supervisor, db_target, qtbot):
     controller = Controller(app, db_target)
-    window = controller.open_main_window(supervisor)
+    window = controller.show_window()
     qtbot.addWidget(window)
+    controller.signed_in(supervisor)
+    window.show_page(5)
+    assert window.settings_page.model.rowCount() == 1
     window.sign_out_action.trigger()
-    assert controller.window is None and isinstance(controller.dialog, SignInDialog)
-    qtbot.addWidget(controller.dialog)
+    # The window stays; what was built for the person is gone, and the name is filled in again.
+    assert controller.window is window and window.staff is None and not window.nav.isEnabled()
+    assert all(page is None for page in window._pages)
+    assert isinstance(controller.dialog, SignInDialog) and controller.dialog.isVisible()
     assert controller.dialog.username.text() == "boss"
+    assert window.user_label.text() == "Not signed in"
+
+
+def _window(staff, db_target, qtbot) -> MainWindow:
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    window.sign_in(staff)
+    return window
 
 
 def test_navigation_by_keyboard(app, supervisor, db_target, qtbot):
-    window = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(supervisor, db_target, qtbot)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
@@ -112,15 +128,13 @@ def test_navigation_by_keyboard(app, supervisor, db_target, qtbot):
 
 
 def test_staff_do_not_see_account_management(app, staff, db_target, qtbot):
-    window = MainWindow(staff, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(staff, db_target, qtbot)
     assert window.settings_page.accounts_box.isHidden()
     assert window.user_label.text() == "Signed in as Reza Desk (Front-desk staff)"
 
 
 def test_supervisor_creates_an_account_in_settings(app, supervisor, db_target, qtbot):
-    window = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(supervisor, db_target, qtbot)
     page = window.settings_page
     assert page.model.rowCount() == 1
     dialog = page.new_account()
@@ -139,8 +153,7 @@ def test_supervisor_creates_an_account_in_settings(app, supervisor, db_target, q
 
 
 def test_refusal_is_shown_not_swallowed(app, supervisor, db_target, qtbot, monkeypatch):
-    window = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(supervisor, db_target, qtbot)
     page = window.settings_page
     page.table.selectRow(0)
     page.toggle_role()  # the only supervisor may not step down
@@ -152,8 +165,7 @@ def test_refusal_is_shown_not_swallowed(app, supervisor, db_target, qtbot, monke
 
 
 def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_target, qtbot):
-    window = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(supervisor, db_target, qtbot)
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
     assert [window.nav.item(i).text() for i in range(6)] == [
@@ -166,8 +178,9 @@ def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_targe
 
 def test_changing_language_in_settings_rebuilds_the_window(app, supervisor, db_target, qtbot):
     controller = Controller(app, db_target)
-    window = controller.open_main_window(supervisor)
+    window = controller.show_window()
     qtbot.addWidget(window)
+    controller.signed_in(supervisor)
     combo = window.settings_page.language
     combo.setCurrentIndex(combo.findData("fa"))
     combo.activated.emit(combo.currentIndex())
@@ -186,17 +199,16 @@ def test_database_from_a_newer_version_is_explained(app, db_target, qtbot):
         f"INSERT INTO schema_version (version, applied_at) VALUES ({migrations.LATEST + 5}, '2030-01-01 00:00:00')")
     dbmod.close()
     controller = Controller(app, db_target)
-    assert not controller.start()
+    qtbot.addWidget(controller.show_window())
+    assert not controller.open_database()
     box = controller.error_box
     assert f"schema {migrations.LATEST + 5}" in box.text() and "has not been changed" in box.text()
 
 
 def test_window_geometry_is_remembered(app, supervisor, db_target, qtbot):
-    window = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(window)
+    window = _window(supervisor, db_target, qtbot)
     window.show()
     window.resize(760, 540)  # the offscreen screen is 800 x 600
     window.close()
-    again = MainWindow(supervisor, dbmod.describe(db_target))
-    qtbot.addWidget(again)
+    again = _window(supervisor, db_target, qtbot)
     assert (again.width(), again.height()) == (760, 540)

@@ -1,18 +1,22 @@
-"""Starting the app: the Qt application, the database, first run or sign-in, the main window."""
+"""Starting the app: the Qt application, the main window, the database, then who is here.
+
+The main window appears first, at once; the database is opened from the event
+loop right after, and the first-run or sign-in dialog opens over the window.
+Nothing that loads the database layer is imported before the window is shown.
+"""
 from __future__ import annotations
 
 import logging
 import sys
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpdesk import accounts, db as dbmod, migrations
+from helpdesk.config import describe
 from helpdesk.errors import KnownError
 from helpdesk.localization import left_to_right
 
 from . import i18n
-from .dialogs.sign_in import FirstRunDialog, SignInDialog
 from .errors import install_exception_hook, setup_logging
 from .mainwindow import MainWindow
 from .messages import message_for
@@ -29,35 +33,60 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Help desk")
     app.setStyle("Fusion")  # one look on every platform; its palette follows the system's light or dark scheme
-    i18n.load_fonts()
     i18n.apply_language(app, i18n.saved_language())
     return app
 
 
 class Controller(QObject):
-    """Walks the person from the database to the main window, and back on sign-out."""
+    """Walks the person from an empty window to their signed-in pages, and back on sign-out."""
 
     def __init__(self, app: QApplication, target: str):
         super().__init__()
         self.app = app
         self.target = target
-        self.location = dbmod.describe(target)
+        self.location = describe(target)
         self.window: MainWindow | None = None
         self.dialog = None
         self.error_box: QMessageBox | None = None
 
-    def start(self) -> bool:
+    def start(self) -> MainWindow:
+        """Show the window now; open the database once the window is on the screen."""
+        window = self.show_window()
+        opened = []
+
+        def open_once() -> None:
+            if not opened:
+                opened.append(True)
+                self.open_database()
+
+        window.first_painted.connect(lambda: QTimer.singleShot(0, open_once))
+        QTimer.singleShot(1000, open_once)  # in case the window is never painted (minimised, say)
+        return window
+
+    def show_window(self) -> MainWindow:
+        self.window = MainWindow(self.location)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.language_changed.connect(self.change_language)
+        self.window.show()
+        return self.window
+
+    def open_database(self) -> bool:
         """Open and migrate the database, then ask who is here. False when the database is unusable."""
+        from helpdesk import migrations
+
         try:
             _, result = migrations.open_and_migrate(self.target)
         except KnownError as error:
             log.warning("cannot open database %s: %s", self.location, error.detail)
+            self.window.show_status(self.tr("The database could not be opened."))
             self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
-                                         message_for(error), QMessageBox.StandardButton.Close)
+                                         message_for(error), QMessageBox.StandardButton.Close, self.window)
             self.error_box.setObjectName("databaseErrorBox")
             self.error_box.setInformativeText(self.tr("Database: {0}").format(left_to_right(self.location)))
             if error.detail:
                 self.error_box.setDetailedText(error.detail)
+            self.error_box.finished.connect(self.app.quit)
+            self.error_box.open()
             return False
         if result.backup is not None:
             log.info("migrated %s from v%s to v%s; backup at %s", self.location, result.from_version,
@@ -66,43 +95,45 @@ class Controller(QObject):
         return True
 
     def ask_who(self, username: str = "") -> None:
+        from PySide6.QtCore import Qt
+
+        from helpdesk import accounts
+
+        from .dialogs.sign_in import FirstRunDialog, SignInDialog
+
         if accounts.has_accounts():
-            self.dialog = SignInDialog(self.location, username)
+            self.dialog = SignInDialog(self.location, username, self.window)
+            self.window.show_status(self.tr("Not signed in"))
         else:
-            self.dialog = FirstRunDialog(self.location)
-        self.dialog.signed_in.connect(self.open_main_window)
-        self.dialog.rejected.connect(self._dialog_cancelled)
-        self.dialog.show()
+            self.dialog = FirstRunDialog(self.location, self.window)
+            self.window.show_status(self.tr("No accounts yet"))
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.signed_in.connect(self.signed_in)
+        self.dialog.rejected.connect(self.app.quit)
+        self.dialog.open()
 
-    def _dialog_cancelled(self) -> None:
-        if self.window is None:
-            self.app.quit()
-
-    def open_main_window(self, staff, page: int = 0) -> MainWindow:
-        self.window = MainWindow(staff, self.location)
-        self.window.sign_out_requested.connect(self.sign_out)
-        self.window.language_changed.connect(self.change_language)
-        self.window.show_page(page)
-        self.window.show()
-        return self.window
+    def signed_in(self, staff, page: int = 0) -> None:
+        self.dialog = None
+        self.window.sign_in(staff)
+        if page:
+            self.window.show_page(page)
 
     def sign_out(self) -> None:
-        if self.window is None:
+        if self.window is None or self.window.staff is None:
             return
         username = self.window.staff.username
-        self.window.close()
-        self.window.deleteLater()
-        self.window = None
+        self.window.sign_out()
         self.ask_who(username)
 
     def change_language(self, language: str) -> None:
-        """Apply ``language`` by rebuilding the main window on the same page."""
-        if self.window is None:
-            return
+        """Apply ``language`` by rebuilding the main window, signed in, on the same page."""
         old = self.window
+        if old is None or old.staff is None:
+            return
         old.save_geometry()
         i18n.apply_language(self.app, language)
-        self.open_main_window(old.staff, old.stack.currentIndex())
+        self.show_window()
+        self.signed_in(old.staff, old.stack.currentIndex())
         old.hide()
         old.deleteLater()
 
@@ -111,11 +142,10 @@ def run(target: str, argv: list[str] | None = None) -> int:
     setup_logging()
     install_exception_hook()
     app = create_application(argv)
-    app.setQuitOnLastWindowClosed(True)
     controller = Controller(app, target)
-    if not controller.start():
-        controller.error_box.exec()
-        return 1
+    controller.start()
     code = app.exec()
-    dbmod.close()
+    from helpdesk import db
+
+    db.close()
     return code

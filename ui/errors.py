@@ -12,7 +12,7 @@ import sys
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -79,7 +79,9 @@ class ErrorDialog(QDialog):
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         self.report.setMinimumSize(560, 220)
-        self.report.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        from PySide6.QtCore import Qt
+
+        self.report.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a traceback reads left to right
         layout.addWidget(self.report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -122,7 +124,8 @@ def handle_exception(exc_type, exc, tb) -> None:
     if app is None or os.environ.get("HELPDESK_NO_ERROR_DIALOG"):
         sys.__excepthook__(exc_type, exc, tb)
         return
-    dialog = ErrorDialog(report, QApplication.activeWindow())
+    # No parent: the report must outlive whatever window the error came from.
+    dialog = ErrorDialog(report)
     _dialogs.append(dialog)
     dialog.finished.connect(lambda _=0, d=dialog: _dialogs.remove(d) if d in _dialogs else None)
     # Shown from the event loop, so an error inside a paint or a slot cannot recurse.

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -100,7 +100,15 @@ def compiled_translation(language: str) -> Path | None:
     return target
 
 
+_fonts_loaded = False
+
+
 def load_fonts() -> None:
+    """Register the bundled Vazirmatn faces, once; only Persian needs them."""
+    global _fonts_loaded
+    if _fonts_loaded:
+        return
+    _fonts_loaded = True
     for path in sorted(FONTS.glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(path)) < 0:
             log.warning("could not load font %s", path)
@@ -127,7 +135,11 @@ def apply_language(app: QApplication, language: str) -> None:
             _installed.append(ours)
 
     rtl = is_rtl(_language)
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    if rtl != app.isRightToLeft():
+        # Touched only on a change: the first use of the Qt namespace costs tens of milliseconds.
+        from PySide6.QtCore import Qt
+
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran) if _language == "fa"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     global _base_font
@@ -135,5 +147,6 @@ def apply_language(app: QApplication, language: str) -> None:
         _base_font = QFont(app.font())
     font = QFont(_base_font)
     if _language == "fa":
+        load_fonts()
         font.setFamilies([PERSIAN_FONT, *_base_font.families()])
     app.setFont(font)

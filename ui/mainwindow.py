@@ -1,7 +1,14 @@
-"""The main window: navigation between the pages, menus, shortcuts and the status bar."""
+"""The main window: navigation between the pages, menus, shortcuts and the status bar.
+
+The window appears at once, before the database is opened; the sign-in dialog
+then sits on top of it. Pages are built for the signed-in person on first visit
+and thrown away when they sign out.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,11 +23,13 @@ from PySide6.QtWidgets import (
 
 import helpdesk
 from helpdesk.localization import digits, left_to_right
-from helpdesk.models import Staff
 
 from . import i18n, paths
-from .dialogs.accounts import role_name
+from .messages import role_name
 from .pages.placeholder import ComingSoonPage
+
+if TYPE_CHECKING:
+    from helpdesk.models import Staff
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -31,10 +40,12 @@ DASHBOARD, CUSTOMERS, CALLS, COMPLAINTS, REPORTS, SETTINGS = range(6)
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_changed = Signal(str)
+    first_painted = Signal()
 
-    def __init__(self, staff: Staff, location: str, parent=None):
+    def __init__(self, location: str, parent=None):
         super().__init__(parent)
-        self.staff = staff
+        self._painted = False
+        self.staff: Staff | None = None
         self.location = location
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Help desk"))
@@ -54,11 +65,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        # Pages are built when first shown, so start-up pays only for the first one.
-        self._pages: list[QWidget | None] = []
         self._factories = [
             (self.tr("Dashboard"), lambda: ComingSoonPage(
-                self.tr("Good day, {0}").format(staff.full_name),
+                self.tr("Good day, {0}").format(self.staff.full_name),
                 self.tr("The dashboard will show today's contacts, open complaints and due follow-ups "
                         "here once those features arrive."))),
             (self.tr("Customers"), lambda: ComingSoonPage(
@@ -71,59 +80,49 @@ class MainWindow(QMainWindow):
                 self.tr("Reports"), self.tr("PDF reports for supervisors are coming soon."))),
             (self.tr("Settings"), self._build_settings_page),
         ]
+        self._pages: list[QWidget | None] = [None] * len(self._factories)
         for title, _factory in self._factories:
             QListWidgetItem(title, self.nav)
             self.stack.addWidget(QWidget())
-            self._pages.append(None)
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._create_actions()
         self._create_status_bar()
         self._restore()
+        self._set_signed_in(False)
 
-    # --- actions and menus: everything important has a shortcut --------------
-    def _create_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
-        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.sign_out_action.triggered.connect(self.sign_out_requested)
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    # --- who is signed in ----------------------------------------------------
+    def sign_in(self, staff: Staff) -> None:
+        self.install_shortcuts()
+        self.staff = staff
+        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
+        self._set_signed_in(True)
+        self.show_page(DASHBOARD)
 
-        go_menu = bar.addMenu(self.tr("&Go"))
-        self.page_actions: list[QAction] = []
-        for index in range(self.nav.count()):
-            action = QAction(self.nav.item(index).text(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
-            go_menu.addAction(action)
-            self.page_actions.append(action)
-        self.addActions(self.page_actions)
+    def sign_out(self) -> None:
+        """Forget the person and every page built for them."""
+        self.staff = None
+        for index, page in enumerate(self._pages):
+            if page is not None:
+                placeholder = QWidget()
+                self.stack.insertWidget(index, placeholder)
+                self.stack.removeWidget(page)
+                page.deleteLater()
+                self._pages[index] = None
+        self.user_label.setText(self.tr("Not signed in"))
+        self._set_signed_in(False)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        logs_action = QAction(self.tr("Open the &log folder"), self)
-        logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir()))))
-        help_menu.addAction(logs_action)
-        about_action = QAction(self.tr("&About the help desk"), self)
-        about_action.setShortcut(QKeySequence.StandardKey.HelpContents)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+    def show_status(self, text: str) -> None:
+        self.user_label.setText(text)
 
-    def _create_status_bar(self) -> None:
-        self.user_label = QLabel(self.tr("Signed in as {0} ({1})").format(self.staff.full_name, role_name(self.staff.role)))
-        self.user_label.setObjectName("userLabel")
-        self.database_label = QLabel(self.tr("Database: {0}").format(left_to_right(self.location)))
-        self.database_label.setObjectName("databaseLabel")
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addWidget(self.user_label)
-        self.statusBar().addPermanentWidget(self.database_label)
+    def _set_signed_in(self, signed_in: bool) -> None:
+        self.nav.setEnabled(signed_in)
+        self.stack.setEnabled(signed_in)
+        self.sign_out_action.setEnabled(signed_in)
+        for action in self.page_actions:
+            action.setEnabled(signed_in)
 
+    # --- pages -----------------------------------------------------------------
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built on first use."""
         if self._pages[index] is None:
@@ -147,16 +146,67 @@ class MainWindow(QMainWindow):
         return page
 
     def _show_row(self, index: int) -> None:
-        if index >= 0:
+        if index >= 0 and self.staff is not None:
             self.stack.setCurrentWidget(self.page(index))
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+        self._show_row(index)
         self.stack.currentWidget().setFocus()
+
+    # --- actions and menus: everything important has a shortcut --------------
+    def _create_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self._shortcuts: list[tuple[QAction, object]] = [(self.sign_out_action, "Ctrl+Shift+L")]
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        self._shortcuts.append((quit_action, "Quit"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        self.page_actions: list[QAction] = []
+        for index in range(self.nav.count()):
+            action = QAction(self.nav.item(index).text(), self)
+            self._shortcuts.append((action, f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+        self.addActions(self.page_actions)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        logs_action = QAction(self.tr("Open the &log folder"), self)
+        logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir()))))
+        help_menu.addAction(logs_action)
+        about_action = QAction(self.tr("&About the help desk"), self)
+        self._shortcuts.append((about_action, "HelpContents"))
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def install_shortcuts(self) -> None:
+        """Give the actions their keys. Done right after the first paint: the first key
+        sequence builds all of Qt's key enums, which would hold up the window by tens of ms."""
+        for action, key in self._shortcuts:
+            standard = getattr(QKeySequence.StandardKey, key, None) if key.isalpha() else None
+            action.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(key))
+        self._shortcuts.clear()
+
+    def _create_status_bar(self) -> None:
+        self.user_label = QLabel(self.tr("Opening the database…"))
+        self.user_label.setObjectName("userLabel")
+        self.database_label = QLabel(self.tr("Database: {0}").format(left_to_right(self.location)))
+        self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.database_label)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About the help desk"),
-                          self.tr("Help desk {0}\nFor front-desk staff and their supervisors.").format(digits(helpdesk.__version__, i18n.current_language())))
+                          self.tr("Help desk {0}\nFor front-desk staff and their supervisors.").format(
+                              digits(helpdesk.__version__, i18n.current_language())))
 
     # --- remembered geometry -------------------------------------------------
     def _restore(self) -> None:
@@ -169,12 +219,19 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        self.nav.setCurrentRow(DASHBOARD)
 
     def save_geometry(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint reaches the screen, not during it.
+            QTimer.singleShot(0, self.install_shortcuts)
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event) -> None:
         self.save_geometry()

@@ -67,3 +67,13 @@ def message_for(error: KnownError) -> str:
         return text.format(**values)
     except (KeyError, IndexError):
         return text
+
+
+ROLE_NAMES = {
+    "staff": QT_TRANSLATE_NOOP("Roles", "Front-desk staff"),
+    "supervisor": QT_TRANSLATE_NOOP("Roles", "Supervisor"),
+}
+
+
+def role_name(role: str) -> str:
+    return QCoreApplication.translate("Roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role

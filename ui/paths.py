@@ -6,7 +6,7 @@ from pathlib import Path
 from platformdirs import user_cache_path, user_log_path
 
 import resources
-from helpdesk.db import APP_AUTHOR, APP_NAME
+from helpdesk.config import APP_AUTHOR, APP_NAME
 
 RESOURCES = Path(resources.__file__).resolve().parent
 FONTS = RESOURCES / "fonts"

@@ -4,37 +4,37 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53" />
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53" />
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53" />
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53" />
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="53" />
+        <location filename="../../ui/pages/settings.py" line="54" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="71" />
+        <location filename="../../ui/pages/settings.py" line="72" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="71" />
+        <location filename="../../ui/pages/settings.py" line="72" />
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="60" />
+        <location filename="../../ui/dialogs/accounts.py" line="53" />
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="60" />
+        <location filename="../../ui/dialogs/accounts.py" line="53" />
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="63" />
+        <location filename="../../ui/dialogs/accounts.py" line="56" />
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="64" />
+        <location filename="../../ui/dialogs/accounts.py" line="57" />
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="65" />
+        <location filename="../../ui/dialogs/accounts.py" line="58" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -70,40 +70,55 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="55" />
+        <location filename="../../ui/app.py" line="81" />
+        <source>The database could not be opened.</source>
+        <translation>پایگاه داده باز نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="82" />
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="58" />
+        <location filename="../../ui/app.py" line="85" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106" />
+        <source>Not signed in</source>
+        <translation>هنوز وارد نشده‌اید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="109" />
+        <source>No accounts yet</source>
+        <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="70" />
+        <location filename="../../ui/errors.py" line="72" />
         <source>Unexpected error</source>
         <translation>خطای پیش‌بینی‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="73" />
+        <location filename="../../ui/errors.py" line="75" />
         <source>Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk.</source>
         <translation>مشکلی پیش‌بینی‌نشده رخ داد. تا جایی که ممکن بوده، کار شما نگه داشته شده است. لطفاً این گزارش را کپی کنید و برای پشتیبان میز خدمت مشتریان بفرستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83" />
+        <location filename="../../ui/errors.py" line="87" />
         <source>Copy report</source>
         <translation>کپی گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90" />
+        <location filename="../../ui/errors.py" line="94" />
         <source>Copied</source>
         <translation>کپی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94" />
+        <location filename="../../ui/errors.py" line="98" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
@@ -159,126 +174,136 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="42" />
+        <location filename="../../ui/mainwindow.py" line="51" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="63" />
+        <location filename="../../ui/mainwindow.py" line="69" />
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="64" />
+        <location filename="../../ui/mainwindow.py" line="70" />
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="65" />
+        <location filename="../../ui/mainwindow.py" line="71" />
         <source>The dashboard will show today's contacts, open complaints and due follow-ups here once those features arrive.</source>
         <translation>با افزوده شدن این بخش‌ها، پیشخوان ارتباط‌های امروز، شکایت‌های باز و پیگیری‌های سررسیده را همین‌جا نشان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="67" />
-        <location filename="../../ui/mainwindow.py" line="68" />
+        <location filename="../../ui/mainwindow.py" line="73" />
+        <location filename="../../ui/mainwindow.py" line="74" />
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="68" />
+        <location filename="../../ui/mainwindow.py" line="74" />
         <source>The customer directory and contact forms are coming next.</source>
         <translation>فهرست مشتریان و فرم‌های مشخصات مشتری به‌زودی افزوده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="69" />
-        <location filename="../../ui/mainwindow.py" line="70" />
+        <location filename="../../ui/mainwindow.py" line="75" />
+        <location filename="../../ui/mainwindow.py" line="76" />
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="70" />
+        <location filename="../../ui/mainwindow.py" line="76" />
         <source>Phone-call notes, walk-in visits and follow-ups are coming soon.</source>
         <translation>یادداشت تماس‌های تلفنی، مراجعه‌های حضوری و پیگیری‌ها به‌زودی افزوده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="71" />
-        <location filename="../../ui/mainwindow.py" line="72" />
+        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="78" />
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="72" />
+        <location filename="../../ui/mainwindow.py" line="78" />
         <source>Complaints with escalation to supervisors are coming soon.</source>
         <translation>ثبت شکایت‌ها و ارجاع به سرپرست به‌زودی افزوده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="73" />
-        <location filename="../../ui/mainwindow.py" line="74" />
+        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="80" />
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="74" />
+        <location filename="../../ui/mainwindow.py" line="80" />
         <source>PDF reports for supervisors are coming soon.</source>
         <translation>گزارش‌های PDF برای سرپرستان به‌زودی افزوده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="75" />
+        <location filename="../../ui/mainwindow.py" line="81" />
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="89" />
+        <location filename="../../ui/mainwindow.py" line="112" />
+        <source>Not signed in</source>
+        <translation>هنوز وارد نشده‌اید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="160" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="90" />
+        <location filename="../../ui/mainwindow.py" line="161" />
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="95" />
+        <location filename="../../ui/mainwindow.py" line="166" />
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101" />
+        <location filename="../../ui/mainwindow.py" line="171" />
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="111" />
+        <location filename="../../ui/mainwindow.py" line="181" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112" />
+        <location filename="../../ui/mainwindow.py" line="182" />
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="115" />
+        <location filename="../../ui/mainwindow.py" line="185" />
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121" />
+        <location filename="../../ui/mainwindow.py" line="98" />
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="199" />
+        <source>Opening the database…</source>
+        <translation>در حال باز کردن پایگاه داده…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="201" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134" />
+        <location filename="../../ui/mainwindow.py" line="207" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="135" />
+        <location filename="../../ui/mainwindow.py" line="208" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -406,37 +431,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="22" />
+        <location filename="../../ui/dialogs/accounts.py" line="15" />
         <source>New account</source>
         <translation>حساب جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="22" />
+        <location filename="../../ui/dialogs/accounts.py" line="15" />
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="26" />
+        <location filename="../../ui/dialogs/accounts.py" line="19" />
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="27" />
+        <location filename="../../ui/dialogs/accounts.py" line="20" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="31" />
+        <location filename="../../ui/dialogs/accounts.py" line="24" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="32" />
+        <location filename="../../ui/dialogs/accounts.py" line="25" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="33" />
+        <location filename="../../ui/dialogs/accounts.py" line="26" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -444,22 +469,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="46" />
+        <location filename="../../ui/dialogs/accounts.py" line="39" />
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="46" />
+        <location filename="../../ui/dialogs/accounts.py" line="39" />
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="50" />
+        <location filename="../../ui/dialogs/accounts.py" line="43" />
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="51" />
+        <location filename="../../ui/dialogs/accounts.py" line="44" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -467,12 +492,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="15" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="16" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -480,98 +505,98 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92" />
+        <location filename="../../ui/pages/settings.py" line="93" />
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96" />
+        <location filename="../../ui/pages/settings.py" line="97" />
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="102" />
+        <location filename="../../ui/pages/settings.py" line="103" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="103" />
+        <location filename="../../ui/pages/settings.py" line="104" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="105" />
+        <location filename="../../ui/pages/settings.py" line="106" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108" />
+        <location filename="../../ui/pages/settings.py" line="109" />
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121" />
+        <location filename="../../ui/pages/settings.py" line="122" />
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122" />
+        <location filename="../../ui/pages/settings.py" line="123" />
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="123" />
+        <location filename="../../ui/pages/settings.py" line="124" />
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="124" />
-        <location filename="../../ui/pages/settings.py" line="172" />
+        <location filename="../../ui/pages/settings.py" line="125" />
+        <location filename="../../ui/pages/settings.py" line="173" />
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125" />
+        <location filename="../../ui/pages/settings.py" line="126" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="139" />
+        <location filename="../../ui/pages/settings.py" line="140" />
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="171" />
+        <location filename="../../ui/pages/settings.py" line="172" />
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="171" />
+        <location filename="../../ui/pages/settings.py" line="172" />
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="172" />
+        <location filename="../../ui/pages/settings.py" line="173" />
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="212" />
+        <location filename="../../ui/pages/settings.py" line="213" />
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="213" />
+        <location filename="../../ui/pages/settings.py" line="214" />
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="221" />
+        <location filename="../../ui/pages/settings.py" line="222" />
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="222" />
+        <location filename="../../ui/pages/settings.py" line="223" />
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>

@@ -1,20 +1,13 @@
 """Dialogs for managing accounts: a new account, a new password."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from helpdesk import accounts
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
+from ..messages import role_name
 from ..widgets import FormDialog, check_passwords_match, password_edit
-
-
-def role_name(role: str) -> str:
-    return {
-        ROLE_STAFF: QCoreApplication.translate("Roles", "Front-desk staff"),
-        ROLE_SUPERVISOR: QCoreApplication.translate("Roles", "Supervisor"),
-    }.get(role, role)
 
 
 class NewAccountDialog(FormDialog):

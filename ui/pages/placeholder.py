@@ -1,7 +1,6 @@
 """A page whose feature has not landed yet says so plainly."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -21,6 +20,5 @@ class ComingSoonPage(QWidget):
         body = QLabel(text)
         body.setWordWrap(True)
         body.setObjectName("pageText")
-        body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(body)
         layout.addStretch(1)

@@ -22,7 +22,8 @@ from helpdesk.localization import format_short_date
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
-from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, role_name
+from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
+from ..messages import role_name
 from ..errors import show_known_error
 
 
