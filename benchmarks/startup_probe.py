@@ -48,11 +48,12 @@ def app(target: str) -> None:
     from ui.app import Controller, create_application
     from ui.errors import install_exception_hook, setup_logging
 
-    setup_logging()
+    # As ui.app.run() does it.
     install_exception_hook()
     application = create_application(sys.argv[:1])
     controller = Controller(application, target)
     window = controller.start()  # first_painted is emitted just after the first paint
+    window.first_painted.connect(setup_logging)
 
     def sign_in_is_up() -> None:
         if controller.dialog is not None and controller.dialog.isVisible():

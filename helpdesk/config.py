@@ -6,14 +6,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "helpdesk"
 APP_AUTHOR = "helpdesk"
 ENV_DATABASE = "HELPDESK_DATABASE"
 
 
 def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, APP_AUTHOR) / "helpdesk.sqlite"
 
 

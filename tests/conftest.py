@@ -87,3 +87,21 @@ def persian(app):
 
     i18n.apply_language(app, "fa")
     return app
+
+
+@pytest.fixture(autouse=True)
+def _isolated_log(tmp_path_factory, monkeypatch):
+    """The log file goes to a fresh folder; handlers a test added are removed after it."""
+    import logging
+
+    from ui import errors
+
+    folder = tmp_path_factory.mktemp("log")
+    monkeypatch.setattr(errors, "log_dir", lambda: folder)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    yield folder
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()

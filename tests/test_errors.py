@@ -11,6 +11,7 @@ from helpdesk import db as dbmod, migrations
 from helpdesk.errors import DatabaseError, classify_database_error
 from ui import errors as ui_errors
 from ui.app import Controller
+from ui.dialogs.error_dialog import ErrorDialog
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,7 @@ def test_known_problem_reaching_the_hook_gets_a_plain_message(app, qtbot):
     boxes = _visible(QMessageBox)
     assert any(b.text() == "The database is busy with another desk's change. Wait a moment and try again."
                for b in boxes)
-    assert not _visible(ui_errors.ErrorDialog)
+    assert not _visible(ErrorDialog)
     for box in boxes:
         box.close()
 
@@ -83,8 +84,8 @@ def test_a_bug_is_logged_and_reported_with_a_copyable_report(app, qtbot, caplog)
     with caplog.at_level(logging.ERROR, logger="helpdesk"):
         ui_errors.handle_exception(exc_type, exc, tb)
     assert "unexpected error" in caplog.text and "KeyError: 'missing key'" in caplog.text
-    qtbot.waitUntil(lambda: bool(_visible(ui_errors.ErrorDialog)))
-    dialog = _visible(ui_errors.ErrorDialog)[0]
+    qtbot.waitUntil(lambda: bool(_visible(ErrorDialog)))
+    dialog = _visible(ErrorDialog)[0]
     assert "KeyError: 'missing key'" in dialog.report.toPlainText()
     assert "test_a_bug_is_logged" in dialog.report.toPlainText()
     dialog.copy_button.click()
@@ -93,22 +94,26 @@ def test_a_bug_is_logged_and_reported_with_a_copyable_report(app, qtbot, caplog)
     dialog.close()
 
 
-def test_log_goes_to_a_rotating_file_in_the_user_log_folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(ui_errors, "log_dir", lambda: tmp_path)
-    root = logging.getLogger()
-    before = list(root.handlers)
+def test_log_goes_to_a_rotating_file_in_the_user_log_folder(_isolated_log):
+    path = ui_errors.setup_logging()
+    assert path == str(_isolated_log / "helpdesk.log")
+    logging.getLogger("helpdesk").warning("written to the file")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "written to the file" in (_isolated_log / "helpdesk.log").read_text(encoding="utf-8")
+
+
+def test_an_error_before_the_log_is_set_up_still_reaches_the_file(app, qtbot, _isolated_log):
     try:
-        path = ui_errors.setup_logging()
-        logging.getLogger("helpdesk").warning("written to the file")
-        for handler in root.handlers:
-            handler.flush()
-        assert "written to the file" in (tmp_path / "helpdesk.log").read_text(encoding="utf-8")
-        assert path == str(tmp_path / "helpdesk.log")
-    finally:
-        for handler in root.handlers[:]:
-            if handler not in before:
-                root.removeHandler(handler)
-                handler.close()
+        raise RuntimeError("too early")
+    except RuntimeError:
+        ui_errors.handle_exception(*sys.exc_info())
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "RuntimeError: too early" in (_isolated_log / "helpdesk.log").read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: bool(_visible(ErrorDialog)))
+    for dialog in _visible(ErrorDialog):
+        dialog.close()
 
 
 def test_database_error_keeps_its_code():

@@ -10,7 +10,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from helpdesk.config import describe
 from helpdesk.errors import KnownError
@@ -32,7 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Help desk")
-    app.setStyle("Fusion")  # one look on every platform; its palette follows the system's light or dark scheme
+    # The platform's own style: it follows the system's light or dark scheme (Qt 6.5+).
     i18n.apply_language(app, i18n.saved_language())
     return app
 
@@ -47,7 +47,7 @@ class Controller(QObject):
         self.location = describe(target)
         self.window: MainWindow | None = None
         self.dialog = None
-        self.error_box: QMessageBox | None = None
+        self.error_box = None
 
     def start(self) -> MainWindow:
         """Show the window now; open the database once the window is on the screen."""
@@ -72,6 +72,8 @@ class Controller(QObject):
 
     def open_database(self) -> bool:
         """Open and migrate the database, then ask who is here. False when the database is unusable."""
+        from PySide6.QtWidgets import QMessageBox
+
         from helpdesk import migrations
 
         try:
@@ -139,11 +141,12 @@ class Controller(QObject):
 
 
 def run(target: str, argv: list[str] | None = None) -> int:
-    setup_logging()
-    install_exception_hook()
+    install_exception_hook()  # an error before the log file is ready opens it itself
     app = create_application(argv)
     controller = Controller(app, target)
-    controller.start()
+    window = controller.start()
+    # The log file is opened right after the first paint, before the database.
+    window.first_painted.connect(setup_logging)
     code = app.exec()
     from helpdesk import db
 

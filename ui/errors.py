@@ -12,23 +12,12 @@ import sys
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 import helpdesk
 from helpdesk.errors import KnownError, classify_database_error
 
-from .messages import message_for
 from .paths import log_dir
 
 log = logging.getLogger("helpdesk")
@@ -63,47 +52,6 @@ def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:
     return "\n".join(lines)
 
 
-class ErrorDialog(QDialog):
-    """Something unexpected happened: says so calmly, and offers the report to copy."""
-
-    def __init__(self, report: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("errorDialog")
-        self.setWindowTitle(self.tr("Unexpected error"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk."
-        ))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.report = QPlainTextEdit(report)
-        self.report.setReadOnly(True)
-        self.report.setMinimumSize(560, 220)
-        from PySide6.QtCore import Qt
-
-        self.report.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a traceback reads left to right
-        layout.addWidget(self.report)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy_report)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.report.toPlainText())
-        self.copy_button.setText(self.tr("Copied"))
-
-
-def show_known_error(parent: QWidget | None, error: KnownError, title: str | None = None) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("ErrorDialog", "Help desk"), message_for(error),
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("knownErrorBox")
-    if error.detail:
-        box.setDetailedText(error.detail)
-    box.open()
-    return box
-
-
 _dialogs: list[QDialog] = []
 
 
@@ -112,6 +60,9 @@ def handle_exception(exc_type, exc, tb) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    setup_logging()
+    from .dialogs.error_dialog import ErrorDialog, show_known_error
+
     known = exc if isinstance(exc, KnownError) else classify_database_error(exc)
     app = QApplication.instance()
     if known is not None:

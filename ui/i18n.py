@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from helpdesk.localization import LANGUAGES, is_rtl
@@ -28,11 +27,12 @@ PERSIAN_FONT = "Vazirmatn"
 
 _installed: list[QTranslator] = []
 _language = "en"
-_base_font: QFont | None = None
+_base_font = None  # the system's font, kept when Persian first replaces it
 
 
 def system_language() -> str:
-    return "fa" if QLocale.system().language() == QLocale.Language.Persian else "en"
+    # By name, not by QLocale.Language: building that enum of every language costs milliseconds.
+    return "fa" if QLocale.system().name().startswith("fa") else "en"
 
 
 def chosen_language() -> str:
@@ -109,6 +109,8 @@ def load_fonts() -> None:
     if _fonts_loaded:
         return
     _fonts_loaded = True
+    from PySide6.QtGui import QFontDatabase
+
     for path in sorted(FONTS.glob("*.ttf")):
         if QFontDatabase.addApplicationFont(str(path)) < 0:
             log.warning("could not load font %s", path)
@@ -123,6 +125,8 @@ def apply_language(app: QApplication, language: str) -> None:
     _language = language if language in LANGUAGES else "en"
 
     if _language != "en":
+        from PySide6.QtCore import QLibraryInfo
+
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt_translator = QTranslator(app)
         if qt_translator.load(f"qtbase_{_language}", qt_dir):
@@ -140,13 +144,15 @@ def apply_language(app: QApplication, language: str) -> None:
         from PySide6.QtCore import Qt
 
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-    QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran) if _language == "fa"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(QLocale("fa_IR" if _language == "fa" else "en_GB"))
     global _base_font
-    if _base_font is None:
-        _base_font = QFont(app.font())
-    font = QFont(_base_font)
-    if _language == "fa":
-        load_fonts()
-        font.setFamilies([PERSIAN_FONT, *_base_font.families()])
-    app.setFont(font)
+    if _language == "fa" or _base_font is not None:
+        from PySide6.QtGui import QFont
+
+        if _base_font is None:
+            _base_font = QFont(app.font())
+        font = QFont(_base_font)
+        if _language == "fa":
+            load_fonts()
+            font.setFamilies([PERSIAN_FONT, *_base_font.families()])
+        app.setFont(font)

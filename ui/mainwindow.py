@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, location: str, parent=None):
         super().__init__(parent)
         self._painted = False
+        self._finished = False
         self.staff: Staff | None = None
         self.location = location
         self.setObjectName("mainWindow")
@@ -87,13 +87,12 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._create_actions()
-        self._create_status_bar()
         self._restore()
         self._set_signed_in(False)
 
     # --- who is signed in ----------------------------------------------------
     def sign_in(self, staff: Staff) -> None:
-        self.install_shortcuts()
+        self.finish_setting_up()
         self.staff = staff
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
         self._set_signed_in(True)
@@ -109,10 +108,11 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 page.deleteLater()
                 self._pages[index] = None
-        self.user_label.setText(self.tr("Not signed in"))
+        self.show_status(self.tr("Not signed in"))
         self._set_signed_in(False)
 
     def show_status(self, text: str) -> None:
+        self.finish_setting_up()
         self.user_label.setText(text)
 
     def _set_signed_in(self, signed_in: bool) -> None:
@@ -180,20 +180,28 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         logs_action = QAction(self.tr("Open the &log folder"), self)
-        logs_action.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir()))))
+        logs_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(logs_action)
         about_action = QAction(self.tr("&About the help desk"), self)
         self._shortcuts.append((about_action, "HelpContents"))
         about_action.triggered.connect(self.show_about)
         help_menu.addAction(about_action)
 
-    def install_shortcuts(self) -> None:
-        """Give the actions their keys. Done right after the first paint: the first key
-        sequence builds all of Qt's key enums, which would hold up the window by tens of ms."""
+    def finish_setting_up(self) -> None:
+        """The parts of the window that can wait until it is on the screen: the keys of the
+        actions (the first key sequence builds all of Qt's key enums) and the status bar
+        (a QStatusBar takes several ms to build). Runs right after the first paint, or
+        earlier when something needs them; only once."""
+        if self._finished:
+            return
+        self._finished = True
+        from PySide6.QtGui import QKeySequence
+
         for action, key in self._shortcuts:
             standard = getattr(QKeySequence.StandardKey, key, None) if key.isalpha() else None
             action.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(key))
         self._shortcuts.clear()
+        self._create_status_bar()
 
     def _create_status_bar(self) -> None:
         self.user_label = QLabel(self.tr("Opening the database…"))
@@ -203,7 +211,15 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
 
+    def open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About the help desk"),
                           self.tr("Help desk {0}\nFor front-desk staff and their supervisors.").format(
                               digits(helpdesk.__version__, i18n.current_language())))
@@ -230,7 +246,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             # After this paint reaches the screen, not during it.
-            QTimer.singleShot(0, self.install_shortcuts)
+            QTimer.singleShot(0, self.finish_setting_up)
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event) -> None:

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from platformdirs import user_cache_path, user_log_path
-
 import resources
 from helpdesk.config import APP_AUTHOR, APP_NAME
 
@@ -15,12 +13,16 @@ ICONS = RESOURCES / "icons"
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     path = user_log_path(APP_NAME, APP_AUTHOR)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
     path = user_cache_path(APP_NAME, APP_AUTHOR)
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -70,27 +70,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="81" />
+        <location filename="../../ui/app.py" line="83" />
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82" />
+        <location filename="../../ui/app.py" line="84" />
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="85" />
+        <location filename="../../ui/app.py" line="87" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106" />
+        <location filename="../../ui/app.py" line="108" />
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109" />
+        <location filename="../../ui/app.py" line="111" />
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -98,27 +98,27 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="72" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="19" />
         <source>Unexpected error</source>
         <translation>خطای پیش‌بینی‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="22" />
         <source>Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk.</source>
         <translation>مشکلی پیش‌بینی‌نشده رخ داد. تا جایی که ممکن بوده، کار شما نگه داشته شده است. لطفاً این گزارش را کپی کنید و برای پشتیبان میز خدمت مشتریان بفرستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="87" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="32" />
         <source>Copy report</source>
         <translation>کپی گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="39" />
         <source>Copied</source>
         <translation>کپی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="43" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="112" />
+        <location filename="../../ui/mainwindow.py" line="111" />
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
@@ -283,27 +283,27 @@
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="98" />
+        <location filename="../../ui/mainwindow.py" line="97" />
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="199" />
+        <location filename="../../ui/mainwindow.py" line="207" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="201" />
+        <location filename="../../ui/mainwindow.py" line="209" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="207" />
+        <location filename="../../ui/mainwindow.py" line="223" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="208" />
+        <location filename="../../ui/mainwindow.py" line="224" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}

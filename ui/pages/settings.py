@@ -24,7 +24,7 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
 from ..messages import role_name
-from ..errors import show_known_error
+from ..dialogs.error_dialog import show_known_error
 
 
 class AccountsModel(QAbstractTableModel):
