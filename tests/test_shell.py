@@ -155,7 +155,7 @@ def test_supervisor_creates_an_account_in_settings(app, supervisor, db_target, q
 def test_refusal_is_shown_not_swallowed(app, supervisor, db_target, qtbot, monkeypatch):
     window = _window(supervisor, db_target, qtbot)
     page = window.settings_page
-    page.table.selectRow(0)
+    page.select_row(0)
     page.toggle_role()  # the only supervisor may not step down
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert any("At least one active supervisor must remain" in b.text() for b in boxes)
@@ -171,7 +171,10 @@ def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_targe
     assert [window.nav.item(i).text() for i in range(6)] == [
         "پیشخوان", "مشتریان", "تماس‌ها", "شکایت‌ها", "گزارش‌ها", "تنظیمات"]
     assert window.user_label.text() == "واردشده: Sara Supervisor (سرپرست)"
-    created = window.settings_page.model.index(0, 4).data()
+    page = window.settings_page
+    page.select_row(0)
+    assert page.selected().id == supervisor.id and page.reset_button.isEnabled()
+    created = page.model.index(0, 4).data()
     assert created.startswith("۱۴") and "/" in created  # a Jalali date in Persian digits
     assert "Vazirmatn" in QApplication.font().families()
 
@@ -212,3 +215,31 @@ def test_window_geometry_is_remembered(app, supervisor, db_target, qtbot):
     window.close()
     again = _window(supervisor, db_target, qtbot)
     assert (again.width(), again.height()) == (760, 540)
+
+
+def test_supervisor_deactivates_and_resets_from_settings(app, supervisor, staff, db_target, qtbot, monkeypatch):
+    from ui import prompts
+
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text: asked.append(text) or True)
+    window = _window(supervisor, db_target, qtbot)
+    page = window.settings_page
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 1).data() == "desk1")
+    page.select_row(row)
+    assert page.active_button.text() == "Deactivate"
+    page.active_button.click()
+    assert asked and "Reza Desk" in asked[0]
+    assert not Staff.get_by_id(staff.id).active
+    assert page.selected().id == staff.id and page.active_button.text() == "Activate"
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 1).data() == "desk1")
+    assert page.model.index(row, 3).data() == "Deactivated"  # and listed after the active accounts
+    assert row == page.model.rowCount() - 1
+
+    dialog = page.reset_password()
+    qtbot.addWidget(dialog)
+    _fill(qtbot, dialog.password, "brand new pass")
+    _fill(qtbot, dialog.confirm, "brand new pass")
+    dialog._submit()
+    assert not dialog.isVisible()
+    accounts.set_active(supervisor, staff.id, True)
+    assert accounts.authenticate("desk1", "brand new pass").id == staff.id

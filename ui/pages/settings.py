@@ -1,7 +1,7 @@
 """Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -157,8 +157,15 @@ class SettingsPage(QWidget):
         if selected is not None:
             for row in range(self.model.rowCount()):
                 if self.model.index(row, 0).data(AccountsModel.StaffRole).id == selected.id:
-                    self.table.selectRow(row)
+                    self.select_row(row)
         self._update_buttons()
+
+    def select_row(self, row: int) -> None:
+        # Through the selection model: QTableView.selectRow() selects nothing in a right-to-left view.
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def selected(self) -> Staff | None:
         rows = self.table.selectionModel().selectedRows()
