@@ -58,14 +58,13 @@ def staff(db, supervisor):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory, monkeypatch):
+def _isolated_settings(tmp_path_factory):
     """QSettings (language, window geometry) go to a fresh folder for every test."""
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    monkeypatch.setenv("HELPDESK_NO_ERROR_DIALOG", "")
     yield
 
 

@@ -7,7 +7,6 @@ report they can copy and send. The app never dies silently.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from types import TracebackType
 
@@ -72,7 +71,7 @@ def handle_exception(exc_type, exc, tb) -> None:
         return
     report = build_report(exc_type, exc, tb)
     log.error("unexpected error\n%s", report)
-    if app is None or os.environ.get("HELPDESK_NO_ERROR_DIALOG"):
+    if app is None:
         sys.__excepthook__(exc_type, exc, tb)
         return
     # No parent: the report must outlive whatever window the error came from.
