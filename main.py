@@ -2,6 +2,7 @@
 
     python main.py [--db PATH_OR_URL]            start the app
     python main.py demo --db PATH --customers N  fill a database with demo data
+    python main.py find "QUERY" --db PATH --json   search the customers
     python main.py --version
 """
 from __future__ import annotations
@@ -30,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(demo, argparse.SUPPRESS)
     demo.add_argument("--customers", type=int, default=2000, metavar="N", help="how many customers (default 2000)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed, for the same data again")
+    find = commands.add_parser("find", help="search the customers, best match first (at most 50)")
+    _db_option(find, argparse.SUPPRESS)
+    find.add_argument("query", help="a name, a phone fragment, an e-mail, ...")
+    find.add_argument("--json", action="store_true", help="print a JSON list of id, name, phones and emails")
     return parser
 
 
@@ -42,9 +47,32 @@ def main(argv: list[str] | None = None) -> int:
         from helpdesk.demo import main as demo_main
 
         return demo_main(target, customers=args.customers, seed=args.seed)
+    if args.command == "find":
+        return find_customers(target, args.query, args.json)
     from ui.app import run
 
     return run(target)
+
+
+def find_customers(target: str, query: str, as_json: bool) -> int:
+    import json
+
+    from helpdesk import customers, migrations
+    from helpdesk.errors import KnownError
+
+    try:
+        migrations.open_and_migrate(target)
+        found = customers.find(query)
+    except KnownError as error:
+        print(f"find: {error.detail or error.code}", file=sys.stderr)
+        return 2
+    if as_json:
+        print(json.dumps([customers.as_json(r) for r in found], ensure_ascii=False, indent=2))
+    else:
+        for record in found:
+            entry = customers.as_json(record)
+            print(f"{entry['id']:>8}  {entry['name']}  {', '.join(entry['phones'])}  {', '.join(entry['emails'])}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -100,11 +100,130 @@ def _0002_customers(database: pw.Database, migrator: "SchemaMigrator") -> None:
     database.create_tables([Customer])
 
 
+LOST_REASONS = [
+    ("Staff indifference", "بی‌توجهی کارکنان"),
+    ("Product", "محصول"),
+    ("Competitor", "رقبا"),
+    ("Relationship elsewhere", "آشنایی با دیگران"),
+    ("Moved", "نقل مکان"),
+    ("Other", "سایر"),
+]
+
+
+def _0003_customer_record(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """The full customer record: several phones and e-mails, tags, status and lost reasons,
+    segment, organisations with contact persons, and the search index."""
+    from playhouse.migrate import migrate as run
+
+    from . import search
+    from .text import search_tokens
+
+    Base = _frozen(database)
+
+    class Customer(Base):
+        class Meta:
+            table_name = "customer"
+
+    class LostReason(Base):
+        name_en = pw.CharField(max_length=100)
+        name_fa = pw.CharField(max_length=100)
+        active = pw.BooleanField(default=True)
+        position = pw.IntegerField(default=0)
+
+    class PhoneNumber(Base):
+        customer = pw.ForeignKeyField(Customer, on_delete="CASCADE", index=True)
+        label = pw.CharField(max_length=32, default="mobile")
+        number = pw.CharField(max_length=20, index=True)
+        position = pw.IntegerField(default=0)
+
+    class EmailAddress(Base):
+        customer = pw.ForeignKeyField(Customer, on_delete="CASCADE", index=True)
+        address = pw.CharField(max_length=254, index=True)
+        position = pw.IntegerField(default=0)
+
+    class Tag(Base):
+        name = pw.CharField(max_length=64, unique=True)
+
+    class CustomerTag(Base):
+        customer = pw.ForeignKeyField(Customer, on_delete="CASCADE")
+        tag = pw.ForeignKeyField(Tag, on_delete="CASCADE", index=True)
+
+        class Meta:
+            primary_key = pw.CompositeKey("customer", "tag")
+
+    database.create_tables([LostReason, PhoneNumber, EmailAddress, Tag, CustomerTag])
+    LostReason.insert_many(
+        [{"name_en": en, "name_fa": fa, "position": i} for i, (en, fa) in enumerate(LOST_REASONS)]
+    ).execute()
+    # The single phone and e-mail of version 2 become the first of each list.
+    database.execute_sql(
+        "INSERT INTO phone_number (customer_id, label, number, position) "
+        "SELECT id, 'mobile', phone, 0 FROM customer WHERE phone <> ''"
+    )
+    database.execute_sql(
+        "INSERT INTO email_address (customer_id, address, position) "
+        "SELECT id, email, 0 FROM customer WHERE email <> ''"
+    )
+    run(
+        migrator.drop_index("customer", "customer_phone"),
+        migrator.drop_column("customer", "phone"),
+        migrator.drop_column("customer", "email"),
+        migrator.add_column("customer", "address", pw.TextField(default="")),
+        migrator.add_column("customer", "referral_source", pw.CharField(max_length=32, default="")),
+        migrator.add_column("customer", "status", pw.CharField(max_length=16, default="active")),
+        migrator.add_column("customer", "lost_reason_id",
+                            pw.ForeignKeyField(LostReason, null=True, field=LostReason.id, on_delete="RESTRICT")),
+        migrator.add_column("customer", "lost_at", pw.DateTimeField(null=True)),
+        migrator.add_column("customer", "segment", pw.CharField(max_length=32, null=True)),
+        migrator.add_column("customer", "segment_manual", pw.BooleanField(default=False)),
+        migrator.add_column("customer", "organisation_id",
+                            pw.ForeignKeyField(Customer, null=True, field=Customer.id, on_delete="SET NULL")),
+        migrator.add_column("customer", "job_title", pw.CharField(max_length=100, default="")),
+        migrator.add_column("customer", "merged_into_id",
+                            pw.ForeignKeyField(Customer, null=True, field=Customer.id, on_delete="RESTRICT")),
+        migrator.add_column("customer", "sort_name", pw.CharField(max_length=200, default="")),
+        migrator.add_index("customer", ("sort_name", "id"), False),
+        migrator.add_index("customer", ("status",), False),
+        migrator.add_index("customer", ("segment",), False),
+        migrator.add_index("customer", ("created_at",), False),
+    )
+    search.create_index(database)
+
+    # Sort names and search documents for the customers already there.
+    cursor = database.execute_sql(
+        "SELECT c.id, c.kind, c.given_name, c.family_name, c.organisation, c.notes, "
+        "p.number, e.address FROM customer c "
+        "LEFT JOIN phone_number p ON p.customer_id = c.id LEFT JOIN email_address e ON e.customer_id = c.id "
+        "ORDER BY c.id"
+    )
+    batch_names, batch_docs = [], []
+    for cid, kind, given, family, org, notes, number, email in cursor.fetchall():
+        name = org if kind == "organisation" else f"{family} {given}"
+        batch_names.append((" ".join(search_tokens(name)), cid))
+        batch_docs.append((cid, search.document([given, family], [number] if number else [],
+                                                [email] if email else [], [org], notes)))
+        if len(batch_docs) >= 2000:
+            _fill(database, batch_names, batch_docs)
+            batch_names, batch_docs = [], []
+    _fill(database, batch_names, batch_docs)
+
+
+def _fill(database: pw.Database, names: list, docs: list) -> None:
+    from . import search
+
+    if names:
+        database.cursor().executemany(
+            f"UPDATE customer SET sort_name = {database.param} WHERE id = {database.param}", names
+        )
+    search.write(database, docs)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, _0001_initial),
     (2, _0002_customers),
+    (3, _0003_customer_record),
 ]
 LATEST = MIGRATIONS[-1][0]
 

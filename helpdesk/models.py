@@ -61,15 +61,45 @@ class Setting(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
+class LostReason(BaseModel):
+    """Why a customer was lost; supervisors edit the list."""
+
+    name_en = pw.CharField(max_length=100)
+    name_fa = pw.CharField(max_length=100)
+    active = pw.BooleanField(default=True)
+    position = pw.IntegerField(default=0)
+
+    def name(self, language: str) -> str:
+        return self.name_fa if language == "fa" else self.name_en
+
+
+KIND_PERSON = "person"
+KIND_ORGANISATION = "organisation"
+STATUS_ACTIVE = "active"
+STATUS_LOST = "lost"
+STATUS_MERGED = "merged"
+
+
 class Customer(BaseModel):
-    kind = pw.CharField(max_length=20, default="person")
+    kind = pw.CharField(max_length=20, default=KIND_PERSON)
     given_name = pw.CharField(max_length=100, default="")
     family_name = pw.CharField(max_length=100, default="")
-    organisation = pw.CharField(max_length=200, default="")
-    phone = pw.CharField(max_length=32, default="", index=True)
-    email = pw.CharField(max_length=254, default="")
+    organisation = pw.CharField(max_length=200, default="")  # the name, when kind is organisation
+    organisation_id = pw.ForeignKeyField("self", null=True, backref="contact_persons", on_delete="SET NULL",
+                                         column_name="organisation_id")
+    job_title = pw.CharField(max_length=100, default="")
     preferred_language = pw.CharField(max_length=8, default="fa")
+    address = pw.TextField(default="")
+    referral_source = pw.CharField(max_length=32, default="")
     notes = pw.TextField(default="")
+    status = pw.CharField(max_length=16, default=STATUS_ACTIVE)
+    lost_reason = pw.ForeignKeyField(LostReason, null=True, backref="customers", on_delete="RESTRICT")
+    lost_at = pw.DateTimeField(null=True)
+    segment = pw.CharField(max_length=32, null=True)
+    segment_manual = pw.BooleanField(default=False)
+    merged_into = pw.ForeignKeyField("self", null=True, backref="merged_from", on_delete="RESTRICT",
+                                     column_name="merged_into_id")
+    sort_name = pw.CharField(max_length=200, default="")
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, null=True, backref="customers_created", on_delete="RESTRICT")
     updated_at = pw.DateTimeField(default=utcnow)
@@ -78,9 +108,35 @@ class Customer(BaseModel):
 
     @property
     def display_name(self) -> str:
-        if self.kind == "organisation":
+        if self.kind == KIND_ORGANISATION:
             return self.organisation
         return f"{self.given_name} {self.family_name}".strip()
 
 
-ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, Customer]
+class PhoneNumber(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="phones", on_delete="CASCADE")
+    label = pw.CharField(max_length=32, default="mobile")
+    number = pw.CharField(max_length=20, index=True)
+    position = pw.IntegerField(default=0)
+
+
+class EmailAddress(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="emails", on_delete="CASCADE")
+    address = pw.CharField(max_length=254, index=True)
+    position = pw.IntegerField(default=0)
+
+
+class Tag(BaseModel):
+    name = pw.CharField(max_length=64, unique=True)
+
+
+class CustomerTag(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="tag_links", on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, backref="customer_links", on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("customer", "tag")
+
+
+ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
+              CustomerTag]

@@ -1,0 +1,721 @@
+"""Customers: the record, its validation, duplicates, merging, conflicts and the directory.
+
+Services take the acting staff member, check what they may do, and write the
+audit trail. A customer's phones, e-mails and tags are part of its audited
+snapshot, so the trail shows them before and after every change.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+import peewee as pw
+
+from . import audit, phones, search, settings
+from .clock import utcnow
+from .db import database
+from .errors import KnownError, NotFound, PermissionDenied, ValidationError
+from .models import (
+    KIND_ORGANISATION,
+    KIND_PERSON,
+    STATUS_ACTIVE,
+    STATUS_LOST,
+    STATUS_MERGED,
+    AuditEntry,
+    Customer,
+    CustomerTag,
+    EmailAddress,
+    LostReason,
+    PhoneNumber,
+    Staff,
+    Tag,
+)
+from .permissions import require_signed_in, require_supervisor
+from .text import clean_line, clean_text, search_tokens
+
+KINDS = (KIND_PERSON, KIND_ORGANISATION)
+LANGUAGES = ("fa", "en")
+PHONE_LABELS = ("mobile", "home", "work", "other")
+REFERRAL_SOURCES = ("word_of_mouth", "advertising", "social_media", "website", "passing_by", "returning", "other")
+# Loyalty x profitability (seed 001), each with the action the domain brief recommends.
+SEGMENTS = ("loyal_profitable", "loyal_unprofitable", "profitable_not_loyal", "neither")
+STATUSES = (STATUS_ACTIVE, STATUS_LOST)
+
+NAME_LIMIT = 100
+ORG_LIMIT = 200
+TITLE_LIMIT = 100
+ADDRESS_LIMIT = 1000
+NOTES_LIMIT = 20000
+TAG_LIMIT = 64
+MAX_PHONES = 10
+MAX_EMAILS = 10
+SIMILAR_NAME = 0.88
+
+
+# --- the record as typed, and as stored -------------------------------------
+
+@dataclass
+class Draft:
+    """What the form holds: text as typed, not yet checked."""
+
+    kind: str = KIND_PERSON
+    given_name: str = ""
+    family_name: str = ""
+    organisation: str = ""
+    organisation_id: int | None = None
+    job_title: str = ""
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (label, number as typed)
+    emails: list[str] = field(default_factory=list)
+    preferred_language: str = "fa"
+    address: str = ""
+    referral_source: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    segment: str | None = None  # set by a person: overrides what the data suggests
+
+
+class FormErrors(KnownError):
+    """Several fields are wrong; ``errors`` maps each field to its ``ValidationError``."""
+
+    code = "form_errors"
+
+    def __init__(self, errors: dict[str, ValidationError]):
+        super().__init__(", ".join(f"{k}: {e.code}" for k, e in errors.items()))
+        self.errors = errors
+
+
+class DuplicateWarning(KnownError):
+    """Others look like the same customer; save again with ``confirm_duplicates`` to go on."""
+
+    code = "possible_duplicates"
+
+    def __init__(self, duplicates: list["Duplicate"]):
+        super().__init__(", ".join(str(d.customer_id) for d in duplicates))
+        self.duplicates = duplicates
+
+
+class ConflictError(KnownError):
+    """Another desk saved this customer first. ``changes`` says what they changed."""
+
+    code = "edit_conflict"
+
+    def __init__(self, current: dict, changes: list[tuple[str, object, object]]):
+        super().__init__(", ".join(name for name, _, _ in changes))
+        self.current = current
+        self.changes = changes  # (field, value you started from, value saved by the other desk)
+
+
+@dataclass
+class Duplicate:
+    customer_id: int
+    name: str
+    reason: str  # "phone", "email" or "name"
+    detail: str
+
+
+def _limited(value: str, name: str, limit: int, errors: dict) -> str:
+    if len(value) > limit:
+        errors[name] = ValidationError(name, "too_long", limit=limit)
+    return value
+
+
+def clean(draft: Draft, region: str | None = None) -> tuple[dict, dict[str, ValidationError]]:
+    """Check and tidy a draft. Returns the clean values and the errors by field name."""
+    region = region or settings.phone_region()
+    errors: dict[str, ValidationError] = {}
+    kind = draft.kind if draft.kind in KINDS else None
+    if kind is None:
+        errors["kind"] = ValidationError("kind", "invalid_choice")
+    values = {
+        "kind": kind or KIND_PERSON,
+        "given_name": _limited(clean_line(draft.given_name), "given_name", NAME_LIMIT, errors),
+        "family_name": _limited(clean_line(draft.family_name), "family_name", NAME_LIMIT, errors),
+        "organisation": _limited(clean_line(draft.organisation), "organisation", ORG_LIMIT, errors),
+        "organisation_id": draft.organisation_id,
+        "job_title": _limited(clean_line(draft.job_title), "job_title", TITLE_LIMIT, errors),
+        "preferred_language": draft.preferred_language if draft.preferred_language in LANGUAGES else "fa",
+        "address": _limited(clean_text(draft.address), "address", ADDRESS_LIMIT, errors),
+        "referral_source": draft.referral_source if draft.referral_source in REFERRAL_SOURCES else "",
+        "notes": _limited(clean_text(draft.notes), "notes", NOTES_LIMIT, errors),
+        "segment": draft.segment if draft.segment in SEGMENTS else None,
+    }
+    if values["kind"] == KIND_ORGANISATION:
+        values["given_name"] = values["family_name"] = values["job_title"] = ""
+        values["organisation_id"] = None
+        if not values["organisation"]:
+            errors["organisation"] = ValidationError("organisation", "required")
+    else:
+        values["organisation"] = ""
+        if not values["given_name"] and not values["family_name"]:
+            errors["family_name"] = ValidationError("family_name", "name_required")
+
+    numbers: list[tuple[str, str]] = []
+    typed_phones = [(label, text) for label, text in draft.phones if clean_line(text)]
+    if len(typed_phones) > MAX_PHONES:
+        errors["phones"] = ValidationError("phones", "too_many", limit=MAX_PHONES)
+    for index, (label, text) in enumerate(draft.phones):
+        if not clean_line(text):
+            continue
+        name = f"phones.{index}"
+        try:
+            number = phones.parse(text, region, field=name)
+        except ValidationError as error:
+            errors[name] = error
+            continue
+        if number in (n for _, n in numbers):
+            errors[name] = ValidationError(name, "phone_repeated")
+            continue
+        numbers.append((label if label in PHONE_LABELS else "other", number))
+    values["phones"] = numbers[:MAX_PHONES]
+
+    addresses: list[str] = []
+    typed_emails = [text for text in draft.emails if clean_line(text)]
+    if len(typed_emails) > MAX_EMAILS:
+        errors["emails"] = ValidationError("emails", "too_many", limit=MAX_EMAILS)
+    for index, text in enumerate(draft.emails):
+        text = clean_line(text)
+        if not text:
+            continue
+        name = f"emails.{index}"
+        try:
+            address = check_email(text, name)
+        except ValidationError as error:
+            errors[name] = error
+            continue
+        if address.casefold() in (a.casefold() for a in addresses):
+            errors[name] = ValidationError(name, "email_repeated")
+            continue
+        addresses.append(address)
+    values["emails"] = addresses[:MAX_EMAILS]
+
+    tags: list[str] = []
+    for text in draft.tags:
+        tag = clean_line(text).replace(";", " ").strip()
+        if not tag:
+            continue
+        if len(tag) > TAG_LIMIT:
+            errors["tags"] = ValidationError("tags", "too_long", limit=TAG_LIMIT)
+            continue
+        if tag.casefold() not in (t.casefold() for t in tags):
+            tags.append(tag)
+    values["tags"] = tags
+    return values, errors
+
+
+def check_email(text: str, field: str = "email") -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValidationError(field, "email_invalid") from None
+    except Exception:  # the library can choke on exotic input; to the person it is just not an address
+        raise ValidationError(field, "email_invalid") from None
+
+
+def _validated(draft: Draft) -> dict:
+    values, errors = clean(draft)
+    if errors:
+        raise FormErrors(errors)
+    if values["organisation_id"] is not None:
+        org = Customer.get_or_none(Customer.id == values["organisation_id"])
+        if org is None or org.kind != KIND_ORGANISATION:
+            raise FormErrors({"organisation_id": ValidationError("organisation_id", "invalid_choice")})
+    return values
+
+
+def sort_name(values: dict) -> str:
+    name = values["organisation"] if values["kind"] == KIND_ORGANISATION else \
+        f"{values['family_name']} {values['given_name']}"
+    return " ".join(search_tokens(name))[:200]
+
+
+# --- reading ---------------------------------------------------------------------
+
+@dataclass
+class Record:
+    customer: Customer
+    phones: list[PhoneNumber]
+    emails: list[EmailAddress]
+    tags: list[str]
+
+    def snapshot(self) -> dict:
+        data = audit.snapshot(self.customer)
+        data["phones"] = [[p.label, p.number] for p in self.phones]
+        data["emails"] = [e.address for e in self.emails]
+        data["tags"] = list(self.tags)
+        return data
+
+    def draft(self) -> Draft:
+        c = self.customer
+        return Draft(
+            kind=c.kind, given_name=c.given_name, family_name=c.family_name, organisation=c.organisation,
+            organisation_id=c.organisation_id_id, job_title=c.job_title,
+            phones=[(p.label, p.number) for p in self.phones], emails=[e.address for e in self.emails],
+            preferred_language=c.preferred_language, address=c.address, referral_source=c.referral_source,
+            tags=list(self.tags), notes=c.notes, segment=c.segment if c.segment_manual else None,
+        )
+
+
+def get(customer_id: int) -> Record:
+    customer = Customer.get_or_none(Customer.id == customer_id)
+    if customer is None:
+        raise NotFound(f"customer {customer_id}")
+    return Record(
+        customer,
+        list(customer.phones.order_by(PhoneNumber.position)),
+        list(customer.emails.order_by(EmailAddress.position)),
+        [t.name for t in Tag.select().join(CustomerTag).where(CustomerTag.customer == customer_id).order_by(Tag.name)],
+    )
+
+
+def all_tags() -> list[str]:
+    return [t.name for t in Tag.select().order_by(Tag.name)]
+
+
+def organisations(query: str = "", limit: int = 50) -> list[Customer]:
+    """Organisations a contact person can belong to, by name."""
+    q = Customer.select().where((Customer.kind == KIND_ORGANISATION) & (Customer.status != STATUS_MERGED))
+    tokens = search_tokens(query)
+    if tokens:
+        q = q.where(Customer.sort_name.startswith(tokens[0]))
+    return list(q.order_by(Customer.sort_name).limit(limit))
+
+
+def contact_persons(organisation_id: int) -> list[Customer]:
+    return list(Customer.select().where((Customer.organisation_id == organisation_id)
+                                        & (Customer.status != STATUS_MERGED)).order_by(Customer.sort_name))
+
+
+# --- duplicates ---------------------------------------------------------------
+
+def find_duplicates(values: dict, exclude_id: int | None = None) -> list[Duplicate]:
+    """Other customers sharing a phone or an e-mail, or with a very similar name."""
+    found: dict[int, Duplicate] = {}
+
+    def others(query):
+        query = query.where(Customer.status != STATUS_MERGED)
+        return query.where(Customer.id != exclude_id) if exclude_id else query
+
+    numbers = [n for _, n in values["phones"]]
+    if numbers:
+        for row in others(PhoneNumber.select(PhoneNumber.number, Customer).join(Customer)
+                          .where(PhoneNumber.number.in_(numbers))):
+            found.setdefault(row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "phone",
+                                                        row.number))
+    emails = [e.casefold() for e in values["emails"]]
+    if emails:
+        for row in others(EmailAddress.select(EmailAddress.address, Customer).join(Customer)
+                          .where(pw.fn.LOWER(EmailAddress.address).in_(emails))):
+            found.setdefault(row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "email",
+                                                        row.address))
+    key = sort_name(values)
+    if key:
+        first = key.split(" ")[0]
+        candidates = others(Customer.select().where(
+            (Customer.kind == values["kind"]) & Customer.sort_name.startswith(first[:3]))).limit(500)
+        for other in candidates:
+            if other.id in found:
+                continue
+            if difflib.SequenceMatcher(None, key, other.sort_name).ratio() >= SIMILAR_NAME:
+                found[other.id] = Duplicate(other.id, other.display_name, "name", other.display_name)
+    return list(found.values())
+
+
+# --- writing --------------------------------------------------------------------
+
+def _store_children(customer_id: int, values: dict) -> None:
+    PhoneNumber.delete().where(PhoneNumber.customer == customer_id).execute()
+    EmailAddress.delete().where(EmailAddress.customer == customer_id).execute()
+    CustomerTag.delete().where(CustomerTag.customer == customer_id).execute()
+    for position, (label, number) in enumerate(values["phones"]):
+        PhoneNumber.create(customer=customer_id, label=label, number=number, position=position)
+    for position, address in enumerate(values["emails"]):
+        EmailAddress.create(customer=customer_id, address=address, position=position)
+    for name in values["tags"]:
+        tag = Tag.get_or_none(pw.fn.LOWER(Tag.name) == name.lower()) or Tag.create(name=name)
+        CustomerTag.create(customer=customer_id, tag=tag)
+
+
+def reindex(customer_ids: list[int]) -> None:
+    """Rebuild the search documents of these customers from what is stored."""
+    rows = []
+    for customer_id in customer_ids:
+        record = get(customer_id)
+        c = record.customer
+        org_names = [c.organisation]
+        if c.organisation_id_id:
+            org = Customer.get_or_none(Customer.id == c.organisation_id_id)
+            if org is not None:
+                org_names.append(org.organisation)
+        rows.append((customer_id, search.document(
+            [c.given_name, c.family_name, c.job_title], [p.number for p in record.phones],
+            [e.address for e in record.emails], org_names, c.notes)))
+    search.write(database.obj, rows)
+
+
+def _row_values(values: dict, customer_id: int | None = None) -> dict:
+    row = {k: values[k] for k in ("kind", "given_name", "family_name", "organisation", "job_title",
+                                  "preferred_language", "address", "referral_source", "notes")}
+    row["organisation_id"] = values["organisation_id"]
+    row["sort_name"] = sort_name(values)
+    # A segment chosen by a person wins; otherwise the data decides.
+    row["segment_manual"] = values["segment"] is not None
+    row["segment"] = values["segment"] if row["segment_manual"] else suggested_segment(customer_id)
+    return row
+
+
+def create(actor: Staff, draft: Draft, confirm_duplicates: bool = False) -> Customer:
+    require_signed_in(actor)
+    values = _validated(draft)
+    if not confirm_duplicates:
+        duplicates = find_duplicates(values)
+        if duplicates:
+            raise DuplicateWarning(duplicates)
+    now = utcnow()
+    with database.atomic():
+        row = _row_values(values)
+        customer = Customer.create(**row, created_at=now, created_by=actor, updated_at=now, updated_by=actor)
+        _store_children(customer.id, values)
+        reindex([customer.id])
+        audit.record(actor, "create", customer, None, get(customer.id).snapshot())
+    return customer
+
+
+def update(actor: Staff, customer_id: int, draft: Draft, base: dict, confirm_duplicates: bool = False) -> Customer:
+    """Save ``draft`` over the record the person started from (``base``, a snapshot with its version).
+
+    If another desk saved in between, nothing is written and ``ConflictError`` says
+    what they changed. Saving again with the new snapshot as ``base`` overwrites it.
+    """
+    require_signed_in(actor)
+    values = _validated(draft)
+    if values["organisation_id"] == customer_id:
+        raise FormErrors({"organisation_id": ValidationError("organisation_id", "invalid_choice")})
+    if not confirm_duplicates:
+        duplicates = find_duplicates(values, exclude_id=customer_id)
+        if duplicates:
+            raise DuplicateWarning(duplicates)
+    with database.atomic():
+        before = get(customer_id).snapshot()
+        if before["status"] == STATUS_MERGED:
+            raise NotFound(f"customer {customer_id} was merged")
+        row = _row_values(values, customer_id)
+        changed = (Customer.update(**row, updated_at=utcnow(), updated_by=actor, version=Customer.version + 1)
+                   .where((Customer.id == customer_id) & (Customer.version == base["version"])).execute())
+        if changed == 0:
+            raise ConflictError(before, _changes(base, before))
+        _store_children(customer_id, values)
+        reindex([customer_id] + [c.id for c in contact_persons(customer_id)])
+        after = get(customer_id)
+        audit.record(actor, "update", after.customer, before, after.snapshot())
+    return after.customer
+
+
+AUDITED_FIELDS = ("kind", "given_name", "family_name", "organisation", "organisation_id", "job_title", "phones",
+                  "emails", "preferred_language", "address", "referral_source", "tags", "notes", "status",
+                  "lost_reason", "segment")
+
+
+def _changes(base: dict, current: dict) -> list[tuple[str, object, object]]:
+    return [(name, base.get(name), current.get(name)) for name in AUDITED_FIELDS if base.get(name) != current.get(name)]
+
+
+# --- segment -------------------------------------------------------------------
+
+def suggested_segment(customer_id: int | None) -> str | None:
+    """The segment the data suggests. Loyalty needs a history of contacts and profitability
+    needs sales figures; until those are recorded there is nothing to suggest."""
+    return None
+
+
+# --- status ----------------------------------------------------------------------
+
+def mark_lost(actor: Staff, customer_id: int, reason_id: int) -> Customer:
+    require_signed_in(actor)
+    reason = LostReason.get_or_none(LostReason.id == reason_id)
+    if reason is None or not reason.active:
+        raise FormErrors({"lost_reason": ValidationError("lost_reason", "required")})
+    return _set_status(actor, customer_id, STATUS_LOST, reason.id, "mark_lost")
+
+
+def reactivate(actor: Staff, customer_id: int) -> Customer:
+    require_signed_in(actor)
+    return _set_status(actor, customer_id, STATUS_ACTIVE, None, "reactivate")
+
+
+def _set_status(actor: Staff, customer_id: int, status: str, reason_id: int | None, action: str) -> Customer:
+    with database.atomic():
+        record = get(customer_id)
+        before = record.snapshot()
+        customer = record.customer
+        customer.status = status
+        customer.lost_reason = reason_id
+        customer.lost_at = utcnow() if status == STATUS_LOST else None
+        customer.updated_at, customer.updated_by = utcnow(), actor
+        customer.version += 1
+        customer.save()
+        audit.record(actor, action, customer, before, get(customer_id).snapshot())
+    return customer
+
+
+def lost_reasons(include_inactive: bool = False) -> list[LostReason]:
+    q = LostReason.select().order_by(LostReason.position, LostReason.id)
+    return list(q if include_inactive else q.where(LostReason.active == True))  # noqa: E712
+
+
+def add_lost_reason(actor: Staff, name_en: str, name_fa: str) -> LostReason:
+    require_supervisor(actor)
+    name_en, name_fa = clean_line(name_en), clean_line(name_fa)
+    errors = {}
+    for key, value in (("name_en", name_en), ("name_fa", name_fa)):
+        if not value:
+            errors[key] = ValidationError(key, "required")
+        elif len(value) > 100:
+            errors[key] = ValidationError(key, "too_long", limit=100)
+    if errors:
+        raise FormErrors(errors)
+    position = (LostReason.select(pw.fn.MAX(LostReason.position)).scalar() or 0) + 1
+    return audit.create(actor, LostReason, name_en=name_en, name_fa=name_fa, position=position)
+
+
+def set_lost_reason_active(actor: Staff, reason_id: int, active: bool) -> LostReason:
+    require_supervisor(actor)
+    reason = LostReason.get_or_none(LostReason.id == reason_id)
+    if reason is None:
+        raise NotFound(f"lost reason {reason_id}")
+    with audit.changing(actor, reason):
+        reason.active = active
+    return reason
+
+
+def lost_counts() -> list[tuple[LostReason, int]]:
+    """Lost customers by reason, for the reports."""
+    rows = (LostReason.select(LostReason, pw.fn.COUNT(Customer.id).alias("n"))
+            .join(Customer, pw.JOIN.LEFT_OUTER,
+                  on=(Customer.lost_reason == LostReason.id) & (Customer.status == STATUS_LOST))
+            .group_by(LostReason.id).order_by(LostReason.position))
+    return [(r, r.n) for r in rows]
+
+
+# --- merging (supervisors) -----------------------------------------------------
+
+def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
+    """Fold ``other`` into ``survivor``: every record that points at it moves over.
+
+    The other customer stays as a marker (status ``merged``) pointing at the survivor,
+    so its history and the merge itself remain visible on the survivor's timeline.
+    """
+    require_supervisor(actor)
+    if survivor_id == other_id:
+        raise PermissionDenied("a customer cannot be merged with itself", reason="merge_self")
+    with database.atomic():
+        survivor, other = get(survivor_id), get(other_id)
+        if STATUS_MERGED in (survivor.customer.status, other.customer.status):
+            raise NotFound("already merged")
+        before_survivor, before_other = survivor.snapshot(), other.snapshot()
+        s, o = survivor.customer, other.customer
+        for name in ("given_name", "family_name", "organisation", "job_title", "address", "referral_source"):
+            if not getattr(s, name) and getattr(o, name):
+                setattr(s, name, getattr(o, name))
+        if o.notes and o.notes not in s.notes:
+            s.notes = f"{s.notes}\n\n{o.notes}".strip()
+        if s.organisation_id_id is None and o.organisation_id_id not in (None, s.id):
+            s.organisation_id = o.organisation_id_id
+        if s.segment is None and o.segment is not None:
+            s.segment, s.segment_manual = o.segment, o.segment_manual
+        values = {
+            "phones": [(p.label, p.number) for p in survivor.phones]
+            + [(p.label, p.number) for p in other.phones if p.number not in {x.number for x in survivor.phones}],
+            "emails": [e.address for e in survivor.emails]
+            + [e.address for e in other.emails
+               if e.address.casefold() not in {x.address.casefold() for x in survivor.emails}],
+            "tags": survivor.tags + [t for t in other.tags if t not in survivor.tags],
+        }
+        values["phones"], values["emails"] = values["phones"][:MAX_PHONES], values["emails"][:MAX_EMAILS]
+        # Everything else that points at the other customer moves to the survivor.
+        for backref in Customer._meta.backrefs:
+            model = backref.model
+            if model in (PhoneNumber, EmailAddress, CustomerTag):
+                continue
+            if model is Customer and backref.name == "merged_into":
+                model.update({backref: s.id}).where(backref == o.id).execute()
+                continue
+            model.update({backref: s.id}).where(backref == o.id).execute()
+        _store_children(s.id, values)
+        s.version += 1
+        s.updated_at, s.updated_by = utcnow(), actor
+        s.save()
+        o.status, o.merged_into, o.version = STATUS_MERGED, s.id, o.version + 1
+        o.updated_at, o.updated_by = utcnow(), actor
+        o.save()
+        PhoneNumber.delete().where(PhoneNumber.customer == o.id).execute()
+        EmailAddress.delete().where(EmailAddress.customer == o.id).execute()
+        CustomerTag.delete().where(CustomerTag.customer == o.id).execute()
+        search.remove(database.obj, o.id)
+        reindex([s.id] + [c.id for c in contact_persons(s.id)])
+        audit.record(actor, "merge", s, before_survivor, {**get(s.id).snapshot(), "merged_from": o.id})
+        audit.record(actor, "merged_into", o, before_other, {**get(o.id).snapshot(), "merged_into": s.id})
+    return s
+
+
+# --- the timeline ---------------------------------------------------------------
+
+@dataclass
+class TimelineEntry:
+    at: datetime
+    kind: str  # the audit action, or later "contact", "complaint", ...
+    actor: str
+    changed: list[str]
+    detail: dict
+
+
+def merged_ids(customer_id: int) -> list[int]:
+    """This customer and every customer merged into it, however deep."""
+    ids, frontier = [customer_id], [customer_id]
+    while frontier:
+        frontier = [c.id for c in Customer.select(Customer.id).where(Customer.merged_into.in_(frontier))]
+        ids += frontier
+    return ids
+
+
+def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
+    """Everything that happened with the customer, newest first."""
+    ids = [str(i) for i in merged_ids(customer_id)]
+    entries = (AuditEntry.select(AuditEntry, Staff.full_name)
+               .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
+               .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
+               .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
+    out = []
+    for entry in entries:
+        before = json.loads(entry.before) if entry.before else {}
+        after = json.loads(entry.after) if entry.after else {}
+        changed = [name for name in AUDITED_FIELDS if before and before.get(name) != after.get(name)]
+        detail = {"record_id": int(entry.record_id)}
+        if "merged_from" in after:
+            detail["merged_from"] = after["merged_from"]
+        if "merged_into" in after:
+            detail["merged_into"] = after["merged_into"]
+        out.append(TimelineEntry(entry.at, entry.action, entry.actor.full_name if entry.actor_id else "",
+                                 changed, detail))
+    return out
+
+
+# --- the directory -----------------------------------------------------------------
+
+SORTS = {
+    "name": (Customer.sort_name,),
+    "created": (Customer.created_at,),
+    "status": (Customer.status, Customer.sort_name),
+    "segment": (Customer.segment, Customer.sort_name),
+}
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    search: str = ""
+    tag: str | None = None
+    segment: str | None = None
+    status: str | None = None  # None: active and lost
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass
+class DirectoryRow:
+    id: int
+    name: str
+    organisation: str
+    phone: str
+    email: str
+    status: str
+    segment: str | None
+    created_at: datetime
+
+
+def _filtered(q: DirectoryQuery):
+    query = Customer.select(Customer.id)
+    conditions = [Customer.status != STATUS_MERGED]
+    if q.status in STATUSES:
+        conditions.append(Customer.status == q.status)
+    if q.segment in SEGMENTS:
+        conditions.append(Customer.segment == q.segment)
+    if q.tag:
+        conditions.append(Customer.id.in_(
+            CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == q.tag)))
+    match = search.match_clause(database.obj, q.search)
+    if match is not None:
+        sql, params = match
+        conditions.append(Customer.id.in_(pw.SQL(f"({sql})", params)))
+    for condition in conditions:
+        query = query.where(condition)
+    return query
+
+
+def count(q: DirectoryQuery) -> int:
+    return _filtered(q).count()
+
+
+def page(q: DirectoryQuery, offset: int, limit: int) -> list[DirectoryRow]:
+    """One window of the directory, in the chosen order. Never more than ``limit`` rows."""
+    keys = SORTS.get(q.sort, SORTS["name"])
+    order = [k.desc() if q.descending else k.asc() for k in keys]
+    order.append(Customer.id.desc() if q.descending else Customer.id.asc())
+    Org = Customer.alias()
+    first_phone = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == Customer.id)
+                   .order_by(PhoneNumber.position).limit(1))
+    first_email = (EmailAddress.select(EmailAddress.address).where(EmailAddress.customer == Customer.id)
+                   .order_by(EmailAddress.position).limit(1))
+    ids = _filtered(q).order_by(*order).limit(limit).offset(offset)
+    rows = (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
+                            Customer.organisation, Org.organisation.alias("org_name"), Customer.status,
+                            Customer.segment, Customer.created_at, first_phone.alias("phone"),
+                            first_email.alias("email"))
+            .join(Org, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Org.id))
+            .where(Customer.id.in_(ids)).order_by(*order).objects())
+    return [
+        DirectoryRow(r.id, r.display_name, r.organisation if r.kind == KIND_ORGANISATION else (r.org_name or ""),
+                     r.phone or "", r.email or "", r.status, r.segment, r.created_at)
+        for r in rows
+    ]
+
+
+# --- the best matches, for the command line and quick lookups ------------------------
+
+def find(query: str, limit: int = 50) -> list[Record]:
+    """Customers matching ``query``, best first: whole-name matches, then name beginnings, then the rest."""
+    from .text import query_tokens
+
+    match = search.match_clause(database.obj, query)
+    if match is None:
+        return []
+    sql, params = match
+    candidates = list(Customer.select().where(Customer.id.in_(pw.SQL(f"({sql})", params))
+                                              & (Customer.status != STATUS_MERGED))
+                      .order_by(Customer.id.desc()).limit(500))
+    words = query_tokens(query)
+    whole = " ".join(words)
+
+    def score(c: Customer) -> tuple:
+        name = c.sort_name
+        name_words = name.split()
+        return (
+            -(whole == name or whole == " ".join(reversed(name_words))),
+            -all(any(n.startswith(w) for n in name_words) for w in words),
+            -sum(w in name_words for w in words),
+            name,
+        )
+
+    best = sorted(candidates, key=score)[:limit]
+    return [get(c.id) for c in best]
+
+
+def as_json(record: Record) -> dict:
+    return {
+        "id": record.customer.id,
+        "name": record.customer.display_name,
+        "phones": [p.number for p in record.phones],
+        "emails": [e.address for e in record.emails],
+    }

@@ -1,0 +1,38 @@
+"""Settings shared by every desk, kept in the database. Each is declared once, with its default.
+
+(Settings of one desk, such as its language or window size, live in QSettings in the UI.)
+"""
+from __future__ import annotations
+
+import json
+
+from . import audit
+from .errors import ValidationError
+from .models import Setting, Staff
+from .permissions import require_supervisor
+
+DEFAULTS = {
+    "phone_region": "IR",  # the country a number without +/00 belongs to
+}
+
+
+def get(key: str):
+    row = Setting.get_or_none(Setting.key == key)
+    return json.loads(row.value) if row is not None else DEFAULTS[key]
+
+
+def set_value(actor: Staff, key: str, value) -> None:
+    require_supervisor(actor)
+    if key not in DEFAULTS:
+        raise ValidationError(key, "invalid_choice")
+    row = Setting.get_or_none(Setting.key == key)
+    encoded = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        audit.create(actor, Setting, key=key, value=encoded)
+    else:
+        with audit.changing(actor, row):
+            row.value = encoded
+
+
+def phone_region() -> str:
+    return get("phone_region")
