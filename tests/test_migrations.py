@@ -100,3 +100,32 @@ def test_sqlite_uses_wal_foreign_keys_and_a_busy_timeout(tmp_path):
         assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
     finally:
         dbmod.close()
+
+
+def test_customers_of_version_2_keep_their_phone_and_email_and_can_be_found(db_target):
+    database = dbmod.open_database(db_target)
+    dbmod.bind(database)
+    migrations.migrate(database, target=2)
+    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    p = database.param
+    database.execute_sql(
+        "INSERT INTO customer (kind, given_name, family_name, organisation, phone, email, preferred_language, notes,"
+        " created_at, created_by_id, updated_at, updated_by_id, version)"
+        f" VALUES ('person', {p}, {p}, '', '+989121234567', 'neda@example.com', 'fa', '', {p}, {p}, {p}, {p}, 1)",
+        ("ندا", "کریمی", "2026-01-01 10:00:00", boss.id, "2026-01-01 10:00:00", boss.id),
+    )
+    dbmod.close()
+
+    migrations.open_and_migrate(db_target)
+    try:
+        from helpdesk import customers
+
+        record = customers.get(1)
+        assert record.customer.display_name == "ندا کریمی"
+        assert [p.number for p in record.phones] == ["+989121234567"]
+        assert [e.address for e in record.emails] == ["neda@example.com"]
+        assert record.customer.sort_name == "کریمی ندا"
+        assert customers.count(customers.DirectoryQuery(search="كريمي")) == 1
+        assert customers.count(customers.DirectoryQuery(search="0912 123")) == 1
+    finally:
+        dbmod.close()
