@@ -151,42 +151,57 @@ def _0003_customer_record(database: pw.Database, migrator: "SchemaMigrator") -> 
         class Meta:
             primary_key = pw.CompositeKey("customer", "tag")
 
-    database.create_tables([LostReason, PhoneNumber, EmailAddress, Tag, CustomerTag])
-    LostReason.insert_many(
-        [{"name_en": en, "name_fa": fa, "position": i} for i, (en, fa) in enumerate(LOST_REASONS)]
-    ).execute()
-    # The single phone and e-mail of version 2 become the first of each list.
-    database.execute_sql(
-        "INSERT INTO phone_number (customer_id, label, number, position) "
-        "SELECT id, 'mobile', phone, 0 FROM customer WHERE phone <> ''"
-    )
-    database.execute_sql(
-        "INSERT INTO email_address (customer_id, address, position) "
-        "SELECT id, email, 0 FROM customer WHERE email <> ''"
-    )
+    # The single phone and e-mail of version 2 become the first of each list. They wait in a
+    # plain table while the old columns go: where SQLite must rebuild the customer table to
+    # drop a column, nothing may point at it yet.
+    database.execute_sql("CREATE TABLE v2_contact AS SELECT id, phone, email FROM customer")
     run(
         migrator.drop_index("customer", "customer_phone"),
         migrator.drop_column("customer", "phone"),
         migrator.drop_column("customer", "email"),
-        migrator.add_column("customer", "address", pw.TextField(default="")),
-        migrator.add_column("customer", "referral_source", pw.CharField(max_length=32, default="")),
-        migrator.add_column("customer", "status", pw.CharField(max_length=16, default="active")),
-        migrator.add_column("customer", "lost_reason_id",
-                            pw.ForeignKeyField(LostReason, null=True, field=LostReason.id, on_delete="RESTRICT")),
-        migrator.add_column("customer", "lost_at", pw.DateTimeField(null=True)),
-        migrator.add_column("customer", "segment", pw.CharField(max_length=32, null=True)),
-        migrator.add_column("customer", "segment_manual", pw.BooleanField(default=False)),
-        migrator.add_column("customer", "organisation_id",
-                            pw.ForeignKeyField(Customer, null=True, field=Customer.id, on_delete="SET NULL")),
-        migrator.add_column("customer", "job_title", pw.CharField(max_length=100, default="")),
-        migrator.add_column("customer", "merged_into_id",
-                            pw.ForeignKeyField(Customer, null=True, field=Customer.id, on_delete="RESTRICT")),
-        migrator.add_column("customer", "sort_name", pw.CharField(max_length=200, default="")),
-        migrator.add_index("customer", ("sort_name", "id"), False),
-        migrator.add_index("customer", ("status",), False),
-        migrator.add_index("customer", ("segment",), False),
-        migrator.add_index("customer", ("created_at",), False),
     )
+    database.create_tables([LostReason, PhoneNumber, EmailAddress, Tag, CustomerTag])
+    LostReason.insert_many(
+        [{"name_en": en, "name_fa": fa, "position": i} for i, (en, fa) in enumerate(LOST_REASONS)]
+    ).execute()
+    database.execute_sql(
+        "INSERT INTO phone_number (customer_id, label, number, position) "
+        "SELECT id, 'mobile', phone, 0 FROM v2_contact WHERE phone <> ''"
+    )
+    database.execute_sql(
+        "INSERT INTO email_address (customer_id, address, position) "
+        "SELECT id, email, 0 FROM v2_contact WHERE email <> ''"
+    )
+    database.execute_sql("DROP TABLE v2_contact")
+    # Plain ALTER TABLE ... ADD COLUMN ... NOT NULL DEFAULT: both engines do it in place.
+    # (The migrator would rebuild the SQLite table for each NOT NULL column, and dropping
+    # the old table would cascade to the phones just copied.)
+    postgres = isinstance(database, pw.PostgresqlDatabase)
+    boolean, timestamp, false = ("BOOLEAN", "TIMESTAMP", "FALSE") if postgres else ("INTEGER", "DATETIME", "0")
+    for column in (
+        "address TEXT NOT NULL DEFAULT ''",
+        "referral_source VARCHAR(32) NOT NULL DEFAULT ''",
+        "status VARCHAR(16) NOT NULL DEFAULT 'active'",
+        "lost_reason_id INTEGER REFERENCES lost_reason (id) ON DELETE RESTRICT",
+        f"lost_at {timestamp}",
+        "segment VARCHAR(32)",
+        f"segment_manual {boolean} NOT NULL DEFAULT {false}",
+        "organisation_id INTEGER REFERENCES customer (id) ON DELETE SET NULL",
+        "job_title VARCHAR(100) NOT NULL DEFAULT ''",
+        "merged_into_id INTEGER REFERENCES customer (id) ON DELETE RESTRICT",
+        "sort_name VARCHAR(200) NOT NULL DEFAULT ''",
+    ):
+        database.execute_sql(f"ALTER TABLE customer ADD COLUMN {column}")
+    for name, columns in (
+        ("customer_sort_name_id", "sort_name, id"),
+        ("customer_status", "status"),
+        ("customer_segment", "segment"),
+        ("customer_created_at", "created_at"),
+        ("customer_organisation_id", "organisation_id"),
+        ("customer_lost_reason_id", "lost_reason_id"),
+        ("customer_merged_into_id", "merged_into_id"),
+    ):
+        database.execute_sql(f"CREATE INDEX {name} ON customer ({columns})")
     search.create_index(database)
 
     # Sort names and search documents for the customers already there.
