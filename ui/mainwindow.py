@@ -70,8 +70,7 @@ class MainWindow(QMainWindow):
                 self.tr("Good day, {0}").format(self.staff.full_name),
                 self.tr("The dashboard will show today's contacts, open complaints and due follow-ups "
                         "here once those features arrive."))),
-            (self.tr("Customers"), lambda: ComingSoonPage(
-                self.tr("Customers"), self.tr("The customer directory and contact forms are coming next."))),
+            (self.tr("Customers"), self._build_customers_page),
             (self.tr("Calls"), lambda: ComingSoonPage(
                 self.tr("Calls"), self.tr("Phone-call notes, walk-in visits and follow-ups are coming soon."))),
             (self.tr("Complaints"), lambda: ComingSoonPage(
@@ -144,6 +143,15 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.staff)
         page.language_changed.connect(self.language_changed)
         return page
+
+    @property
+    def customers_page(self):
+        return self.page(CUSTOMERS)
+
+    def _build_customers_page(self) -> QWidget:
+        from .pages.customers import CustomersPage
+
+        return CustomersPage(self.staff)
 
     def _show_row(self, index: int) -> None:
         if index >= 0 and self.staff is not None:

@@ -42,9 +42,21 @@ MESSAGES = {
     "wrong_password": QT_TRANSLATE_NOOP("Messages", "This is not your current password."),
     "too_long": QT_TRANSLATE_NOOP("Messages", "Use at most {limit} characters."),
     "invalid_choice": QT_TRANSLATE_NOOP("Messages", "Choose one of the options."),
+    "name_required": QT_TRANSLATE_NOOP("Messages", "Type a given name or a family name."),
+    "phone_characters": QT_TRANSLATE_NOOP("Messages", "A phone number has only digits, spaces, dashes and a leading + or 00."),
+    "phone_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid phone number. Check the digits, or add the country code (+44 …)."),
+    "phone_repeated": QT_TRANSLATE_NOOP("Messages", "This number is already in the list."),
+    "email_invalid": QT_TRANSLATE_NOOP("Messages", "This is not a valid e-mail address, for example name@example.com."),
+    "email_repeated": QT_TRANSLATE_NOOP("Messages", "This address is already in the list."),
+    "organisation_unknown": QT_TRANSLATE_NOOP("Messages", "Choose an organisation from the list, or add it as a customer first."),
+    "too_many": QT_TRANSLATE_NOOP("Messages", "At most {limit}."),
+    "form_errors": QT_TRANSLATE_NOOP("Messages", "Some fields need attention; see the messages next to them."),
+    "possible_duplicates": QT_TRANSLATE_NOOP("Messages", "This may be a customer we already have."),
+    "edit_conflict": QT_TRANSLATE_NOOP("Messages", "Another desk saved this customer while you were editing it."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")
+MERGE_SELF = QT_TRANSLATE_NOOP("Messages", "Choose another customer: a customer cannot be merged with itself.")
 FALLBACK = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
@@ -56,6 +68,8 @@ def message_for(error: KnownError) -> str:
         text = _t(LAST_SUPERVISOR)
     elif code == "permission_denied" and params.get("reason") == "self":
         text = _t(NOT_YOURSELF)
+    elif code == "permission_denied" and params.get("reason") == "merge_self":
+        text = _t(MERGE_SELF)
     else:
         text = _t(MESSAGES.get(code, FALLBACK))
     values = {"detail": error.detail}
@@ -77,3 +91,82 @@ ROLE_NAMES = {
 
 def role_name(role: str) -> str:
     return QCoreApplication.translate("Roles", ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
+# --- names of the customer record's choices ---------------------------------------
+CHOICES = {
+    "kind": {
+        "person": QT_TRANSLATE_NOOP("Choices", "Person"),
+        "organisation": QT_TRANSLATE_NOOP("Choices", "Organisation"),
+    },
+    "status": {
+        "active": QT_TRANSLATE_NOOP("Choices", "Active"),
+        "lost": QT_TRANSLATE_NOOP("Choices", "Lost"),
+        "merged": QT_TRANSLATE_NOOP("Choices", "Merged"),
+    },
+    "segment": {
+        "loyal_profitable": QT_TRANSLATE_NOOP("Choices", "Loyal and profitable"),
+        "loyal_unprofitable": QT_TRANSLATE_NOOP("Choices", "Loyal, not profitable"),
+        "profitable_not_loyal": QT_TRANSLATE_NOOP("Choices", "Profitable, not loyal"),
+        "neither": QT_TRANSLATE_NOOP("Choices", "Neither loyal nor profitable"),
+    },
+    "segment_action": {
+        "loyal_profitable": QT_TRANSLATE_NOOP("Choices", "Deepen the relationship: they are the heart of the business."),
+        "loyal_unprofitable": QT_TRANSLATE_NOOP("Choices", "Keep the relationship; offering related products may make it profitable."),
+        "profitable_not_loyal": QT_TRANSLATE_NOOP("Choices", "Work on the relationship to turn profit into loyalty."),
+        "neither": QT_TRANSLATE_NOOP("Choices", "Price-driven and moved by promotions: do not over-invest."),
+    },
+    "referral_source": {
+        "word_of_mouth": QT_TRANSLATE_NOOP("Choices", "Word of mouth"),
+        "advertising": QT_TRANSLATE_NOOP("Choices", "Advertising"),
+        "social_media": QT_TRANSLATE_NOOP("Choices", "Social media"),
+        "website": QT_TRANSLATE_NOOP("Choices", "Website"),
+        "passing_by": QT_TRANSLATE_NOOP("Choices", "Passing by"),
+        "returning": QT_TRANSLATE_NOOP("Choices", "Returning customer"),
+        "other": QT_TRANSLATE_NOOP("Choices", "Other"),
+    },
+    "phone_label": {
+        "mobile": QT_TRANSLATE_NOOP("Choices", "Mobile"),
+        "home": QT_TRANSLATE_NOOP("Choices", "Home"),
+        "work": QT_TRANSLATE_NOOP("Choices", "Work"),
+        "other": QT_TRANSLATE_NOOP("Choices", "Other"),
+    },
+    "language": {
+        "fa": QT_TRANSLATE_NOOP("Choices", "Persian"),
+        "en": QT_TRANSLATE_NOOP("Choices", "English"),
+    },
+    "history": {
+        "create": QT_TRANSLATE_NOOP("Choices", "Created"),
+        "update": QT_TRANSLATE_NOOP("Choices", "Changed"),
+        "mark_lost": QT_TRANSLATE_NOOP("Choices", "Marked as lost"),
+        "reactivate": QT_TRANSLATE_NOOP("Choices", "Active again"),
+        "merge": QT_TRANSLATE_NOOP("Choices", "Another customer merged into this one"),
+        "merged_into": QT_TRANSLATE_NOOP("Choices", "Merged into another customer"),
+    },
+    "field": {
+        "kind": QT_TRANSLATE_NOOP("Choices", "Kind"),
+        "given_name": QT_TRANSLATE_NOOP("Choices", "Given name"),
+        "family_name": QT_TRANSLATE_NOOP("Choices", "Family name"),
+        "organisation": QT_TRANSLATE_NOOP("Choices", "Organisation"),
+        "organisation_id": QT_TRANSLATE_NOOP("Choices", "Organisation"),
+        "job_title": QT_TRANSLATE_NOOP("Choices", "Job title"),
+        "phones": QT_TRANSLATE_NOOP("Choices", "Phones"),
+        "emails": QT_TRANSLATE_NOOP("Choices", "E-mails"),
+        "preferred_language": QT_TRANSLATE_NOOP("Choices", "Language"),
+        "address": QT_TRANSLATE_NOOP("Choices", "Address"),
+        "referral_source": QT_TRANSLATE_NOOP("Choices", "How they heard of us"),
+        "tags": QT_TRANSLATE_NOOP("Choices", "Tags"),
+        "notes": QT_TRANSLATE_NOOP("Choices", "Notes"),
+        "status": QT_TRANSLATE_NOOP("Choices", "Status"),
+        "lost_reason": QT_TRANSLATE_NOOP("Choices", "Reason lost"),
+        "segment": QT_TRANSLATE_NOOP("Choices", "Segment"),
+    },
+}
+
+
+def choice(group: str, key: str | None) -> str:
+    """The translated name of one of the record's choices; empty for none."""
+    if not key:
+        return ""
+    text = CHOICES[group].get(key)
+    return QCoreApplication.translate("Choices", text) if text else key

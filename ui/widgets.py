@@ -69,6 +69,9 @@ class FormFields:
         for error in self.errors.values():
             error.clear_message()
 
+    def set_row_visible(self, editor: QWidget, visible: bool) -> None:
+        self.layout.setRowVisible(editor.parentWidget(), visible)
+
     def show_error(self, field: str, text: str) -> None:
         self.errors[field].show_message(text)
         self.editors[field].setFocus()

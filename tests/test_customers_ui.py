@@ -1,0 +1,170 @@
+"""The Customers page as a person uses it: search, open, create, edit."""
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from helpdesk import config, customers as cs
+from helpdesk.models import Customer
+from ui.dialogs.customer_form import CustomerForm
+from ui.mainwindow import MainWindow
+from ui.pages.directory_model import DirectoryModel
+
+
+def type_text(widget, text):
+    """Type like a person, one key at a time (keyClicks aborts on non-Latin text)."""
+    widget.setFocus()
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def make_people(actor):
+    org = cs.create(actor, cs.Draft(kind="organisation", organisation="شرکت آرین پخش"))
+    maryam = cs.create(actor, cs.Draft(given_name="مریم", family_name="کریمی", organisation_id=org.id,
+                                       phones=[("mobile", "09123456789")], emails=["maryam@example.com"]))
+    ali = cs.create(actor, cs.Draft(given_name="Ali", family_name="Rezaei", phones=[("mobile", "09350001122")]))
+    return org, maryam, ali
+
+
+def open_page(staff, db_target, qtbot):
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.sign_in(staff)
+    window.show_page(1)
+    return window, window.customers_page
+
+
+def test_search_as_you_type_in_persian_and_open_with_enter(app, staff, db_target, qtbot):
+    _, maryam, _ = make_people(staff)
+    window, page = open_page(staff, db_target, qtbot)
+    assert page.model.rowCount() == 3
+    QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    type_text(page.search, "كريمي")  # Arabic letters find the Persian name
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, DirectoryModel.NAME).data() == "مریم کریمی"
+    assert page.model.index(0, DirectoryModel.ORGANISATION).data() == "شرکت آرین پخش"
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.profile and page.profile.customer_id == maryam.id
+    assert page.profile.title.text() == "مریم کریمی"
+    QTest.keyClick(page.profile, Qt.Key.Key_Escape)
+    assert page.stack.currentIndex() == 0
+
+
+def test_phone_fragment_in_persian_digits_finds_the_caller(app, staff, db_target, qtbot):
+    _, maryam, _ = make_people(staff)
+    _, page = open_page(staff, db_target, qtbot)
+    type_text(page.search, "۰۹۱۲۳۴۵")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, DirectoryModel.PHONE).data().strip("\u2066\u2069") == "0912 345 6789"
+
+
+def test_ctrl_n_starts_a_new_customer_from_the_search_text(app, staff, db_target, qtbot):
+    make_people(staff)
+    _, page = open_page(staff, db_target, qtbot)
+    qtbot.keyClicks(page.search, "Neda Amini")
+    QTest.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = page.forms[-1]
+    qtbot.addWidget(form)
+    assert isinstance(form, CustomerForm)
+    assert (form.given_name.text(), form.family_name.text()) == ("Neda", "Amini")
+    form.phones.edits()[0].setText("0912 000 11")  # too short
+    assert not form.save_button.isEnabled()
+    assert form.phones.rows[0][2].text().startswith("This is not a valid phone number")
+    assert form.given_name.text() == "Neda"  # nothing typed is lost
+    form.phones.edits()[0].setText("0912 000 1122")
+    assert form.save_button.isEnabled()
+    form.save()
+    assert not form.isVisible()
+    stored = Customer.get(Customer.family_name == "Amini")
+    assert [p.number for p in cs.get(stored.id).phones] == ["+989120001122"]
+    assert page.profile.customer_id == stored.id  # the new record is shown
+
+
+def test_form_shows_each_problem_under_its_field_and_keeps_save_off(app, staff, db_target, qtbot):
+    form = CustomerForm(staff)
+    qtbot.addWidget(form)
+    form.show()
+    assert not form.save_button.isEnabled()
+    qtbot.keyClicks(form.given_name, "X")
+    form.given_name.clear()
+    qtbot.keyClick(form.given_name, Qt.Key.Key_Backspace)
+    form.emails.edits()[0].setText("not-an-address")
+    assert form.emails.rows[0][2].text().startswith("This is not a valid e-mail address")
+    form.org_button.setChecked(True)
+    assert form.organisation.isVisibleTo(form) and not form.given_name.isVisibleTo(form)
+    form.save()
+    assert form.fields.errors["organisation"].text() == "This is required."
+    assert Customer.select().count() == 0
+
+
+def test_possible_duplicate_is_shown_with_a_way_to_open_it(app, staff, db_target, qtbot):
+    _, maryam, _ = make_people(staff)
+    _, page = open_page(staff, db_target, qtbot)
+    form = page.new_customer()
+    qtbot.addWidget(form)
+    form.given_name.setText("Someone")
+    form.phones.edits()[0].setText("+98 912 345 6789")
+    form.save()
+    assert form.isVisible() and form.notice.isVisible()
+    assert form.message.text() == "This may be a customer we already have."
+    labels = [w.text() for w in form.notice.findChildren(type(form.message).__bases__[0])]
+    assert any("مریم کریمی" in text and "same phone" in text for text in labels)
+    open_button = [b for b in form.notice.findChildren(type(form.save_button)) if b.text() == "Open"][0]
+    open_button.click()
+    assert page.profile.customer_id == maryam.id
+    assert form.isVisible() and form.given_name.text() == "Someone"  # the form waits, as typed
+    [b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveAnyway"][0].click()
+    assert not form.isVisible()
+    assert Customer.select().where(Customer.given_name == "Someone").count() == 1
+
+
+def test_edit_conflict_shows_what_the_other_desk_changed(app, staff, supervisor, db_target, qtbot):
+    _, maryam, _ = make_people(staff)
+    form = CustomerForm(staff, customer_id=maryam.id)
+    qtbot.addWidget(form)
+    form.show()
+    # Meanwhile another desk adds a note.
+    record = cs.get(maryam.id)
+    cs.update(supervisor, maryam.id, cs.Draft(**{**record.draft().__dict__, "notes": "VIP since 2020"}),
+              record.snapshot())
+    form.job_title.setText("مدیر فروش")
+    form.save()
+    assert form.isVisible() and form.message.text() == "Another desk saved this customer while you were editing it."
+    summary = " ".join(w.text() for w in form.notice.findChildren(type(form.message).__bases__[0]))
+    assert "Notes: VIP since 2020" in summary
+    assert Customer.get_by_id(maryam.id).job_title == ""
+    [b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveMine"][0].click()
+    assert not form.isVisible()
+    assert Customer.get_by_id(maryam.id).job_title == "مدیر فروش"
+
+
+def test_profile_timeline_is_newest_first(app, staff, db_target, qtbot):
+    _, maryam, _ = make_people(staff)
+    record = cs.get(maryam.id)
+    cs.update(staff, maryam.id, cs.Draft(**{**record.draft().__dict__, "notes": "first call"}), record.snapshot())
+    _, page = open_page(staff, db_target, qtbot)
+    page.open_customer(maryam.id)
+    items = [page.profile.timeline.item(i).text() for i in range(page.profile.timeline.count())]
+    assert "Changed: Notes" in items[0] and "Created" in items[-1]
+
+
+def test_directory_holds_only_a_window_of_rows(app, staff, db_target, qtbot):
+    for i in range(450):
+        cs.create(staff, cs.Draft(given_name=f"Person{i:03d}", family_name="Test"), confirm_duplicates=True)
+    model = DirectoryModel()
+    model.set_query(cs.DirectoryQuery())
+    assert model.rowCount() == 450
+    for row in range(0, 450, 7):
+        assert model.index(row, DirectoryModel.NAME).data().startswith("Person")
+    assert model.pages_held() <= DirectoryModel.KEEP_PAGES
+    small = DirectoryModel()
+    small.KEEP_PAGES = 2
+    small.set_query(cs.DirectoryQuery())
+    for row in range(450):
+        assert small.index(row, 0).data()
+    assert small.pages_held() == 2
+    model.sort(DirectoryModel.NAME, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, DirectoryModel.NAME).data() == "Person449 Test"

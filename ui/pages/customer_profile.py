@@ -1,0 +1,166 @@
+"""One customer on one page: the record, and everything that happened, newest first."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import customers, phones, settings
+from helpdesk.clock import to_local
+from helpdesk.localization import digits, format_datetime, left_to_right
+from helpdesk.models import KIND_ORGANISATION, STATUS_LOST, Staff
+
+from .. import i18n
+from ..messages import choice
+
+
+def _value(text: str) -> QLabel:
+    label = QLabel(text or "—")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ProfileView(QWidget):
+    back_requested = Signal()
+    edit_requested = Signal(int)
+    lost_requested = Signal(int)
+    reactivate_requested = Signal(int)
+    merge_requested = Signal(int)
+    open_requested = Signal(int)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.customer_id: int | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Back to the directory"))
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.customer_id))
+        self.lost_button = QPushButton(self.tr("Mark as lost…"))
+        self.lost_button.clicked.connect(self._status_clicked)
+        self.merge_button = QPushButton(self.tr("Merge another customer into this one…"))
+        self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.customer_id))
+        self.merge_button.setVisible(actor.is_supervisor)
+        for button in (self.edit_button, self.lost_button, self.merge_button):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        self.title = QLabel()
+        self.title.setObjectName("profileTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.title)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("profileSubtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.subtitle)
+
+        body = QHBoxLayout()
+        details = QWidget()
+        self.details = QFormLayout(details)
+        body.addWidget(details, 1)
+        timeline_column = QVBoxLayout()
+        heading = QLabel(self.tr("Timeline"))
+        heading.setFont(QFont(heading.font().family(), -1, QFont.Weight.Bold))
+        timeline_column.addWidget(heading)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
+        timeline_column.addWidget(self.timeline, 1)
+        body.addLayout(timeline_column, 1)
+        layout.addLayout(body, 1)
+
+    def show_customer(self, customer_id: int) -> None:
+        record = customers.get(customer_id)
+        self.customer_id = customer_id
+        c = record.customer
+        lang = i18n.current_language()
+        region = settings.phone_region()
+        self.title.setText(c.display_name)
+        parts = [choice("kind", c.kind), choice("status", c.status)]
+        if c.status == STATUS_LOST and c.lost_reason_id:
+            parts[-1] += f" ({c.lost_reason.name(lang)})"
+        if c.segment:
+            parts.append(f"{choice('segment', c.segment)}: {choice('segment_action', c.segment)}")
+        self.subtitle.setText(" · ".join(parts))
+        self.lost_button.setText(self.tr("Active again") if c.status == STATUS_LOST else self.tr("Mark as lost…"))
+
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        if c.kind != KIND_ORGANISATION and c.organisation_id_id:
+            org = customers.get(c.organisation_id_id).customer
+            link = QPushButton(org.organisation)
+            link.setFlat(True)
+            link.clicked.connect(lambda _=False, oid=org.id: self.open_requested.emit(oid))
+            self.details.addRow(self.tr("Works for"), link)
+            self.details.addRow(self.tr("Job title"), _value(c.job_title))
+        numbers = [f"{choice('phone_label', p.label)}: "
+                   f"{left_to_right(digits(phones.display(p.number, region), lang))}" for p in record.phones]
+        self.details.addRow(self.tr("Phones"), _value("\n".join(numbers)))
+        self.details.addRow(self.tr("E-mails"), _value("\n".join(e.address for e in record.emails)))
+        self.details.addRow(self.tr("Language"), _value(choice("language", c.preferred_language)))
+        self.details.addRow(self.tr("Address"), _value(c.address))
+        self.details.addRow(self.tr("How they heard of us"), _value(choice("referral_source", c.referral_source)))
+        self.details.addRow(self.tr("Tags"), _value("، ".join(record.tags) if lang == "fa" else ", ".join(record.tags)))
+        self.details.addRow(self.tr("Notes"), _value(c.notes))
+        if c.kind == KIND_ORGANISATION:
+            people = customers.contact_persons(c.id)
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            for person in people:
+                button = QPushButton(f"{person.display_name} — {person.job_title}" if person.job_title
+                                     else person.display_name)
+                button.setFlat(True)
+                button.clicked.connect(lambda _=False, pid=person.id: self.open_requested.emit(pid))
+                column.addWidget(button)
+            if not people:
+                column.addWidget(_value(""))
+            self.details.addRow(self.tr("Contact persons"), holder)
+        created = self.tr("{0} by {1}").format(format_datetime(to_local(c.created_at), lang),
+                                              c.created_by.full_name if c.created_by_id else "—")
+        updated = self.tr("{0} by {1}").format(format_datetime(to_local(c.updated_at), lang),
+                                              c.updated_by.full_name if c.updated_by_id else "—")
+        self.details.addRow(self.tr("Created"), _value(created))
+        self.details.addRow(self.tr("Last changed"), _value(updated))
+        self._fill_timeline(customers.timeline(customer_id))
+
+    def _fill_timeline(self, entries: list[customers.TimelineEntry]) -> None:
+        lang = i18n.current_language()
+        self.timeline.clear()
+        for entry in entries:
+            text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
+            if entry.changed and entry.kind == "update":
+                text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
+            if entry.actor:
+                text += " · " + entry.actor
+            if entry.detail.get("record_id") not in (None, self.customer_id):
+                text += " · " + self.tr("(before the merge, customer {0})").format(
+                    digits(entry.detail["record_id"], lang))
+            QListWidgetItem(text, self.timeline)
+
+    def _status_clicked(self) -> None:
+        record = customers.get(self.customer_id)
+        if record.customer.status == STATUS_LOST:
+            self.reactivate_requested.emit(self.customer_id)
+        else:
+            self.lost_requested.emit(self.customer_id)

@@ -1,0 +1,298 @@
+"""The Customers page: the directory with search as you type, and a customer's profile."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import customers, phones
+from helpdesk.errors import KnownError
+from helpdesk.localization import digits, format_number
+from helpdesk.models import STATUS_ACTIVE, STATUS_LOST, Staff
+
+from .. import i18n
+from ..dialogs.error_dialog import show_known_error
+from ..messages import choice
+from .customer_profile import ProfileView
+from .directory_model import DirectoryModel
+
+
+def prefill_from_search(text: str) -> customers.Draft:
+    """A new customer started from what was typed in the search box."""
+    text = text.strip()
+    if phones.digits_fragment(text):
+        return customers.Draft(phones=[("mobile", text)])
+    if "@" in text:
+        return customers.Draft(emails=[text])
+    given, _, family = text.partition(" ")
+    return customers.Draft(given_name=given, family_name=family)
+
+
+class CustomersPage(QWidget):
+    customer_opened = Signal(int)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.forms: list[QWidget] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+
+        directory = QWidget()
+        column = QVBoxLayout(directory)
+        column.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setPlaceholderText(self.tr("Search by name, phone, e-mail, organisation or notes (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.new_button = QPushButton(self.tr("New customer (Ctrl+N)"))
+        self.new_button.setObjectName("newCustomer")
+        bar.addWidget(self.new_button)
+        column.addLayout(bar)
+
+        filters = QHBoxLayout()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Active and lost"), None)
+        for key in (STATUS_ACTIVE, STATUS_LOST):
+            self.status_filter.addItem(choice("status", key), key)
+        self.segment_filter = QComboBox()
+        self.segment_filter.addItem(self.tr("All segments"), None)
+        for key in customers.SEGMENTS:
+            self.segment_filter.addItem(choice("segment", key), key)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self._fill_tags()
+        for label, combo in ((self.tr("Status"), self.status_filter), (self.tr("Segment"), self.segment_filter),
+                             (self.tr("Tag"), self.tag_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("customerCount")
+        filters.addWidget(self.count_label)
+        column.addLayout(filters)
+
+        self.model = DirectoryModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("customerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(DirectoryModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        for col, width in ((DirectoryModel.NAME, 200), (DirectoryModel.ORGANISATION, 170), (DirectoryModel.PHONE, 140),
+                           (DirectoryModel.EMAIL, 210), (DirectoryModel.STATUS, 80), (DirectoryModel.SEGMENT, 160)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda index: self.open_customer(index.data(DirectoryModel.IdRole)))
+        column.addWidget(self.table, 1)
+
+        actions = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open (Enter)"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        for button in (self.open_button, self.import_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+        self.stack.addWidget(directory)
+
+        self.profile = ProfileView(actor)
+        self.stack.addWidget(self.profile)
+        self.profile.back_requested.connect(self.show_directory)
+        self.profile.edit_requested.connect(self.edit_customer)
+        self.profile.open_requested.connect(self.open_customer)
+        self.profile.lost_requested.connect(self.mark_lost)
+        self.profile.reactivate_requested.connect(self.reactivate)
+        self.profile.merge_requested.connect(self.merge_into)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.search.returnPressed.connect(self.open_selected)
+        for combo in (self.status_filter, self.segment_filter, self.tag_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.new_button.clicked.connect(self.new_customer)
+        self.open_button.clicked.connect(self.open_selected)
+        self.import_button.clicked.connect(self.import_file)
+        self.export_button.clicked.connect(self.export_file)
+
+        for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
+                           (QKeySequence.StandardKey.New, self.new_customer)):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+        open_action = QAction(self)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.open_selected)
+        self.table.addAction(open_action)
+        back_action = QAction(self)
+        back_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Back])
+        back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back_action.triggered.connect(self.show_directory)
+        self.profile.addAction(back_action)
+
+        self.apply_filters()
+
+    # --- the directory -----------------------------------------------------------------
+    def _fill_tags(self) -> None:
+        current = self.tag_filter.currentData() if self.tag_filter.count() else None
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), None)
+        for tag in customers.all_tags():
+            self.tag_filter.addItem(tag, tag)
+        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
+        self.tag_filter.blockSignals(False)
+
+    def current_query(self) -> customers.DirectoryQuery:
+        return replace(self.model.query, search=self.search.text(), status=self.status_filter.currentData(),
+                       segment=self.segment_filter.currentData(), tag=self.tag_filter.currentData())
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.current_query())
+        total = self.model.rowCount()
+        self.count_label.setText(self.tr("Customers: {0}").format(format_number(total, i18n.current_language())))
+        if total:
+            self.select_row(0)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(DirectoryModel.IdRole) if rows else None
+
+    def focus_search(self) -> None:
+        self.show_directory()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def show_directory(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def refresh(self) -> None:
+        self._fill_tags()
+        self.model.refresh()
+        if self.stack.currentIndex() == 1 and self.profile.customer_id is not None:
+            self.profile.show_customer(self.profile.customer_id)
+
+    # --- one customer ---------------------------------------------------------------------
+    def open_selected(self) -> None:
+        customer_id = self.selected_id()
+        if customer_id is not None:
+            self.open_customer(customer_id)
+
+    def open_customer(self, customer_id: int) -> None:
+        try:
+            self.profile.show_customer(customer_id)
+        except KnownError as error:
+            show_known_error(self, error)
+            return
+        self.stack.setCurrentIndex(1)
+        self.profile.setFocus()
+        self.customer_opened.emit(customer_id)
+
+    def _open_form(self, form) -> QWidget:
+        form.saved.connect(self._saved)
+        form.open_requested.connect(self.open_customer)
+        form.finished.connect(lambda _=0, f=form: self.forms.remove(f) if f in self.forms else None)
+        self.forms.append(form)
+        form.show()
+        return form
+
+    def new_customer(self) -> QWidget:
+        from ..dialogs.customer_form import CustomerForm
+
+        return self._open_form(CustomerForm(self.actor, prefill=prefill_from_search(self.search.text()), parent=self))
+
+    def edit_customer(self, customer_id: int) -> QWidget:
+        from ..dialogs.customer_form import CustomerForm
+
+        return self._open_form(CustomerForm(self.actor, customer_id=customer_id, parent=self))
+
+    def _saved(self, customer_id: int) -> None:
+        self.refresh()
+        self.open_customer(customer_id)
+
+    def mark_lost(self, customer_id: int) -> QWidget:
+        from ..dialogs.customer_actions import MarkLostDialog
+
+        dialog = MarkLostDialog(self.actor, customer_id, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def reactivate(self, customer_id: int) -> None:
+        try:
+            customers.reactivate(self.actor, customer_id)
+        except KnownError as error:
+            show_known_error(self, error)
+        self.refresh()
+
+    def merge_into(self, customer_id: int) -> QWidget:
+        from ..dialogs.customer_actions import MergeDialog
+
+        dialog = MergeDialog(self.actor, customer_id, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    # --- files -------------------------------------------------------------------------------
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
+        if not path:
+            return
+        from ..dialogs.import_customers import ImportCustomersDialog
+
+        dialog = ImportCustomersDialog(self.actor, path, self)
+        dialog.finished.connect(lambda _=0: self.refresh())
+        dialog.open()
+
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "customers.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        from helpdesk import csv_io
+
+        try:
+            written = csv_io.export(path)
+        except (KnownError, OSError) as error:
+            show_known_error(self, error if isinstance(error, KnownError) else KnownError(str(error)))
+            return
+        count = written if isinstance(written, int) else self.model.rowCount()
+        self.count_label.setText(self.tr("Exported {0} customers to {1}").format(
+            digits(count, i18n.current_language()), path))

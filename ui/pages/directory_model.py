@@ -1,0 +1,108 @@
+"""The customer directory as a table model that never holds more than a window of rows.
+
+``rowCount`` is the number of matching customers; rows are fetched a page at a
+time when the view asks for them, and only the most recently used pages are kept,
+so scrolling through 200,000 customers holds a few thousand rows at most.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from helpdesk import customers, phones, settings
+from helpdesk.clock import to_local
+from helpdesk.localization import digits, format_short_date, left_to_right
+
+from .. import i18n
+from ..messages import choice
+
+
+class DirectoryModel(QAbstractTableModel):
+    NAME, ORGANISATION, PHONE, EMAIL, STATUS, SEGMENT, CREATED = range(7)
+    SORT_KEYS = {NAME: "name", STATUS: "status", SEGMENT: "segment", CREATED: "created"}
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    PAGE = 100
+    KEEP_PAGES = 30
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._query = customers.DirectoryQuery()
+        self._count = 0
+        self._pages: OrderedDict[int, list[customers.DirectoryRow]] = OrderedDict()
+        self._region = "IR"
+
+    # --- what is shown ----------------------------------------------------------
+    @property
+    def query(self) -> customers.DirectoryQuery:
+        return self._query
+
+    def set_query(self, query: customers.DirectoryQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._region = settings.phone_region()
+        self._count = customers.count(query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is not None:
+            self.set_query(replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+
+    def row(self, index: int) -> customers.DirectoryRow | None:
+        number = index // self.PAGE
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = customers.page(self._query, number * self.PAGE, self.PAGE)
+            self._pages[number] = rows
+            while len(self._pages) > self.KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        offset = index - number * self.PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    def pages_held(self) -> int:
+        return len(self._pages)
+
+    # --- the model interface ---------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Name"), self.tr("Organisation"), self.tr("Phone"), self.tr("E-mail"), self.tr("Status"),
+                self.tr("Segment"), self.tr("Created"))[section]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, self.IdRole):
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        if role == self.IdRole:
+            return row.id
+        column = index.column()
+        lang = i18n.current_language()
+        if column == self.NAME:
+            return row.name
+        if column == self.ORGANISATION:
+            return row.organisation
+        if column == self.PHONE:
+            return left_to_right(digits(phones.display(row.phone, self._region), lang)) if row.phone else ""
+        if column == self.EMAIL:
+            return row.email
+        if column == self.STATUS:
+            return choice("status", row.status)
+        if column == self.SEGMENT:
+            return choice("segment", row.segment)
+        return format_short_date(to_local(row.created_at), lang)
