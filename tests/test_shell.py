@@ -243,3 +243,28 @@ def test_supervisor_deactivates_and_resets_from_settings(app, supervisor, staff,
     assert not dialog.isVisible()
     accounts.set_active(supervisor, staff.id, True)
     assert accounts.authenticate("desk1", "brand new pass").id == staff.id
+
+
+def test_supervisor_keeps_the_lost_reasons_and_the_phone_country(app, supervisor, db_target, qtbot):
+    from helpdesk import customers, settings
+
+    window = _window(supervisor, db_target, qtbot)
+    office = window.settings_page.office_box
+    assert office.reasons.count() == 6 and office.reasons.item(0).text() == "Staff indifference"
+    office.add_reason()
+    assert office.reason_error.text() == "This is required."
+    office.reason_en.setText("Price")
+    office.reason_fa.setText("قیمت")
+    office.add_reason()
+    assert office.reasons.item(6).text() == "Price" and office.reason_en.text() == ""
+    office.reasons.setCurrentRow(6)
+    office.toggle_reason()
+    assert "Price" not in [r.name_en for r in customers.lost_reasons()]
+    office.region.setCurrentIndex(office.region.findData("GB"))
+    office.region.activated.emit(office.region.currentIndex())
+    assert settings.phone_region() == "GB"
+
+
+def test_staff_do_not_see_office_settings(app, staff, db_target, qtbot):
+    window = _window(staff, db_target, qtbot)
+    assert window.settings_page.office_box.isHidden()

@@ -10,20 +10,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from helpdesk import accounts
+from helpdesk import accounts, customers, settings
 from helpdesk.errors import KnownError
 from helpdesk.localization import format_short_date
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
-from ..messages import role_name
+from ..messages import message_for, role_name
+from ..widgets import ErrorLabel
 from ..dialogs.error_dialog import show_known_error
 
 
@@ -81,6 +85,102 @@ def _leading(widget: QWidget) -> QHBoxLayout:
     return row
 
 
+class OfficeSettings(QGroupBox):
+    """Shared by every desk, changed by supervisors: the phone country and the lost reasons."""
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(self.tr("The whole office"), parent)
+        self.setObjectName("officeSettings")
+        self.actor = actor
+        form = QFormLayout(self)
+        region_row = QHBoxLayout()
+        self.region = QComboBox()
+        self.region.setObjectName("phoneRegion")
+        self.region.setEditable(False)
+        import phonenumbers
+
+        for code in sorted(phonenumbers.SUPPORTED_REGIONS):
+            self.region.addItem(f"{code} (+{phonenumbers.country_code_for_region(code)})", code)
+        self.region.setCurrentIndex(max(0, self.region.findData(settings.phone_region())))
+        self.region.activated.connect(self._region_chosen)
+        region_row.addWidget(self.region)
+        region_row.addStretch(1)
+        form.addRow(self.tr("Country of numbers typed without +"), region_row)
+
+        self.reasons = QListWidget()
+        self.reasons.setObjectName("lostReasons")
+        self.reasons.setMaximumHeight(130)
+        form.addRow(self.tr("Reasons a customer was lost"), self.reasons)
+        add_row = QHBoxLayout()
+        self.reason_en = QLineEdit()
+        self.reason_en.setPlaceholderText(self.tr("In English"))
+        self.reason_fa = QLineEdit()
+        self.reason_fa.setPlaceholderText(self.tr("In Persian"))
+        self.add_reason_button = QPushButton(self.tr("Add reason"))
+        self.toggle_reason_button = QPushButton(self.tr("Stop offering"))
+        for widget in (self.reason_en, self.reason_fa, self.add_reason_button, self.toggle_reason_button):
+            add_row.addWidget(widget)
+        form.addRow("", add_row)
+        self.reason_error = ErrorLabel()
+        form.addRow("", self.reason_error)
+        self.add_reason_button.clicked.connect(self.add_reason)
+        self.toggle_reason_button.clicked.connect(self.toggle_reason)
+        self.reasons.currentRowChanged.connect(self._reason_selected)
+        if actor.is_supervisor:
+            self.refresh()
+
+    def refresh(self) -> None:
+        lang = i18n.current_language()
+        current = self.reasons.currentItem().data(Qt.ItemDataRole.UserRole) if self.reasons.currentItem() else None
+        self.reasons.clear()
+        for reason in customers.lost_reasons(include_inactive=True):
+            text = reason.name(lang) if reason.active else self.tr("{0} (no longer offered)").format(reason.name(lang))
+            item = QListWidgetItem(text, self.reasons)
+            item.setData(Qt.ItemDataRole.UserRole, reason.id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, reason.active)
+            if reason.id == current:
+                self.reasons.setCurrentItem(item)
+        self._reason_selected()
+
+    def _reason_selected(self, *_) -> None:
+        item = self.reasons.currentItem()
+        self.toggle_reason_button.setEnabled(item is not None)
+        if item is not None:
+            active = item.data(Qt.ItemDataRole.UserRole + 1)
+            self.toggle_reason_button.setText(self.tr("Stop offering") if active else self.tr("Offer again"))
+
+    def _region_chosen(self, _index: int) -> None:
+        try:
+            settings.set_value(self.actor, "phone_region", self.region.currentData())
+        except KnownError as error:
+            show_known_error(self, error)
+
+    def add_reason(self) -> None:
+        self.reason_error.clear_message()
+        try:
+            customers.add_lost_reason(self.actor, self.reason_en.text(), self.reason_fa.text())
+        except customers.FormErrors as error:
+            self.reason_error.show_message(message_for(next(iter(error.errors.values()))))
+            return
+        except KnownError as error:
+            self.reason_error.show_message(message_for(error))
+            return
+        self.reason_en.clear()
+        self.reason_fa.clear()
+        self.refresh()
+
+    def toggle_reason(self) -> None:
+        item = self.reasons.currentItem()
+        if item is None:
+            return
+        try:
+            customers.set_lost_reason_active(self.actor, item.data(Qt.ItemDataRole.UserRole),
+                                             not item.data(Qt.ItemDataRole.UserRole + 1))
+        except KnownError as error:
+            show_known_error(self, error)
+        self.refresh()
+
+
 class SettingsPage(QWidget):
     language_changed = Signal(str)
 
@@ -135,8 +235,11 @@ class SettingsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_account)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.accounts_box, 1)
+        self.office_box = OfficeSettings(actor)
+        layout.addWidget(self.office_box)
         if not actor.is_supervisor:
             self.accounts_box.hide()
+            self.office_box.hide()
             hint = QLabel(self.tr("Staff accounts are managed by supervisors."))
             hint.setEnabled(False)
             layout.addWidget(hint)
