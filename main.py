@@ -3,6 +3,8 @@
     python main.py [--db PATH_OR_URL]            start the app
     python main.py demo --db PATH --customers N  fill a database with demo data
     python main.py find "QUERY" --db PATH --json   search the customers
+    python main.py import-customers FILE.csv --db PATH   add customers from a CSV file
+    python main.py export-customers FILE.csv --db PATH   write every customer to a CSV file
     python main.py --version
 """
 from __future__ import annotations
@@ -35,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(find, argparse.SUPPRESS)
     find.add_argument("query", help="a name, a phone fragment, an e-mail, ...")
     find.add_argument("--json", action="store_true", help="print a JSON list of id, name, phones and emails")
+    imp = commands.add_parser("import-customers", help="add customers from a CSV file; rows with problems go to "
+                              "FILE.rejected.csv with their reasons")
+    _db_option(imp, argparse.SUPPRESS)
+    imp.add_argument("file", metavar="FILE.csv", help="UTF-8, with or without a byte-order mark")
+    exp = commands.add_parser("export-customers", help="write every customer to a CSV file (UTF-8 for Excel)")
+    _db_option(exp, argparse.SUPPRESS)
+    exp.add_argument("file", metavar="FILE.csv", help="the file to write; an existing one is replaced")
     return parser
 
 
@@ -49,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         return demo_main(target, customers=args.customers, seed=args.seed)
     if args.command == "find":
         return find_customers(target, args.query, args.json)
+    if args.command == "import-customers":
+        return import_customers(target, args.file)
+    if args.command == "export-customers":
+        return export_customers(target, args.file)
     from ui.app import run
 
     return run(target)
@@ -72,6 +85,47 @@ def find_customers(target: str, query: str, as_json: bool) -> int:
         for record in found:
             entry = customers.as_json(record)
             print(f"{entry['id']:>8}  {entry['name']}  {', '.join(entry['phones'])}  {', '.join(entry['emails'])}")
+    return 0
+
+
+def import_customers(target: str, path: str) -> int:
+    import peewee
+
+    from helpdesk import csv_io, migrations
+    from helpdesk.errors import KnownError, classify_database_error
+
+    try:
+        migrations.open_and_migrate(target)
+        result = csv_io.import_rows(csv_io.first_supervisor(), path)
+    except (KnownError, peewee.PeeweeException) as error:
+        known = error if isinstance(error, KnownError) else classify_database_error(error)
+        if known is None:  # a bug, for the traceback
+            raise
+        print(f"import-customers: {known.detail or known.code}", file=sys.stderr)
+        return 2
+    print(f"imported: {result.imported}")
+    print(f"rejected: {result.rejected}")
+    if result.rejected_path is not None:
+        print(f"rejected rows and their reasons: {result.rejected_path}")
+    return 1 if result.rejected else 0
+
+
+def export_customers(target: str, path: str) -> int:
+    import peewee
+
+    from helpdesk import csv_io, migrations
+    from helpdesk.errors import KnownError, classify_database_error
+
+    try:
+        migrations.open_and_migrate(target)
+        count = csv_io.export(path)
+    except (KnownError, peewee.PeeweeException) as error:
+        known = error if isinstance(error, KnownError) else classify_database_error(error)
+        if known is None:  # a bug, for the traceback
+            raise
+        print(f"export-customers: {known.detail or known.code}", file=sys.stderr)
+        return 2
+    print(f"exported: {count}")
     return 0
 
 
