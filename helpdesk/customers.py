@@ -565,11 +565,37 @@ def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
 
 @dataclass
 class TimelineEntry:
+    """One thing that happened. What changed is read from the audit trail only when asked,
+    so a long timeline opens at once and only the entries on screen pay for it."""
+
     at: datetime
-    kind: str  # the audit action, or later "contact", "complaint", ...
+    kind: str  # the audit action; later features add "contact", "complaint", ...
     actor: str
-    changed: list[str]
-    detail: dict
+    record_id: int
+    before_text: str | None = None
+    after_text: str | None = None
+
+    def _documents(self) -> tuple[dict, dict]:
+        if not hasattr(self, "_parsed"):
+            before = json.loads(self.before_text) if self.before_text else {}
+            after = json.loads(self.after_text) if self.after_text else {}
+            self._parsed = (before, after)
+        return self._parsed
+
+    @property
+    def changed(self) -> list[str]:
+        if self.kind not in ("update", "merge", "merged_into"):
+            return []
+        before, after = self._documents()
+        return [name for name in AUDITED_FIELDS if before and before.get(name) != after.get(name)]
+
+    @property
+    def detail(self) -> dict:
+        detail = {"record_id": self.record_id}
+        if self.kind in ("merge", "merged_into"):
+            _, after = self._documents()
+            detail.update({k: after[k] for k in ("merged_from", "merged_into") if k in after})
+        return detail
 
 
 def merged_ids(customer_id: int) -> list[int]:
@@ -584,23 +610,13 @@ def merged_ids(customer_id: int) -> list[int]:
 def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
     """Everything that happened with the customer, newest first."""
     ids = [str(i) for i in merged_ids(customer_id)]
-    entries = (AuditEntry.select(AuditEntry, Staff.full_name)
-               .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
-               .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
-               .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
-    out = []
-    for entry in entries:
-        before = json.loads(entry.before) if entry.before else {}
-        after = json.loads(entry.after) if entry.after else {}
-        changed = [name for name in AUDITED_FIELDS if before and before.get(name) != after.get(name)]
-        detail = {"record_id": int(entry.record_id)}
-        if "merged_from" in after:
-            detail["merged_from"] = after["merged_from"]
-        if "merged_into" in after:
-            detail["merged_into"] = after["merged_into"]
-        out.append(TimelineEntry(entry.at, entry.action, entry.actor.full_name if entry.actor_id else "",
-                                 changed, detail))
-    return out
+    rows = (AuditEntry.select(AuditEntry.at, AuditEntry.action, AuditEntry.record_id, AuditEntry.before,
+                              AuditEntry.after, Staff.full_name)
+            .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
+            .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).tuples())
+    return [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
+            for at, action, record_id, before_text, after_text, actor in rows]
 
 
 # --- the directory -----------------------------------------------------------------

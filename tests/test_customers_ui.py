@@ -147,7 +147,8 @@ def test_profile_timeline_is_newest_first(app, staff, db_target, qtbot):
     cs.update(staff, maryam.id, cs.Draft(**{**record.draft().__dict__, "notes": "first call"}), record.snapshot())
     _, page = open_page(staff, db_target, qtbot)
     page.open_customer(maryam.id)
-    items = [page.profile.timeline.item(i).text() for i in range(page.profile.timeline.count())]
+    model = page.profile.timeline_model
+    items = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert "Changed: Notes" in items[0] and "Created" in items[-1]
 
 

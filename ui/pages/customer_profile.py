@@ -1,14 +1,13 @@
 """One customer on one page: the record, and everything that happened, newest first."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,11 +23,45 @@ from ..messages import choice
 
 
 def _value(text: str) -> QLabel:
-    label = QLabel(text or "—")
+    # A direction mark first, so a value in the other script still lines up with the rest.
+    mark = "\u200f" if i18n.current_language() == "fa" else "\u200e"
+    label = QLabel(mark + (text or "—").replace("\n", "\n" + mark))
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class TimelineModel(QAbstractListModel):
+    """The timeline, newest first; an entry is put into words only when it is on screen."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._entries: list[customers.TimelineEntry] = []
+        self._customer_id: int | None = None
+
+    def set_entries(self, entries: list[customers.TimelineEntry], customer_id: int | None) -> None:
+        self.beginResetModel()
+        self._entries = entries
+        self._customer_id = customer_id
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self._entries[index.row()]
+        lang = i18n.current_language()
+        text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
+        if entry.kind == "update" and entry.changed:
+            text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
+        if entry.actor:
+            text += " · " + entry.actor
+        if entry.record_id != self._customer_id:
+            text += " · " + self.tr("(before the merge, customer {0})").format(digits(entry.record_id, lang))
+        return text
 
 
 class ProfileView(QWidget):
@@ -82,9 +115,11 @@ class ProfileView(QWidget):
         heading = QLabel(self.tr("Timeline"))
         heading.setFont(QFont(heading.font().family(), -1, QFont.Weight.Bold))
         timeline_column.addWidget(heading)
-        self.timeline = QListWidget()
+        self.timeline_model = TimelineModel(self)
+        self.timeline = QListView()
         self.timeline.setObjectName("timeline")
-        self.timeline.setWordWrap(True)
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setUniformItemSizes(True)
         timeline_column.addWidget(self.timeline, 1)
         body.addLayout(timeline_column, 1)
         layout.addLayout(body, 1)
@@ -145,18 +180,7 @@ class ProfileView(QWidget):
         self._fill_timeline(customers.timeline(customer_id))
 
     def _fill_timeline(self, entries: list[customers.TimelineEntry]) -> None:
-        lang = i18n.current_language()
-        self.timeline.clear()
-        for entry in entries:
-            text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
-            if entry.changed and entry.kind == "update":
-                text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
-            if entry.actor:
-                text += " · " + entry.actor
-            if entry.detail.get("record_id") not in (None, self.customer_id):
-                text += " · " + self.tr("(before the merge, customer {0})").format(
-                    digits(entry.detail["record_id"], lang))
-            QListWidgetItem(text, self.timeline)
+        self.timeline_model.set_entries(entries, self.customer_id)
 
     def _status_clicked(self) -> None:
         record = customers.get(self.customer_id)
