@@ -50,6 +50,7 @@ MESSAGES = {
     "email_repeated": QT_TRANSLATE_NOOP("Messages", "This address is already in the list."),
     "organisation_unknown": QT_TRANSLATE_NOOP("Messages", "Choose an organisation from the list, or add it as a customer first."),
     "too_many": QT_TRANSLATE_NOOP("Messages", "At most {limit}."),
+    "csv_unwritable": QT_TRANSLATE_NOOP("Messages", "The file {path} cannot be written. Choose another folder or file name."),
     "form_errors": QT_TRANSLATE_NOOP("Messages", "Some fields need attention; see the messages next to them."),
     "possible_duplicates": QT_TRANSLATE_NOOP("Messages", "This may be a customer we already have."),
     "edit_conflict": QT_TRANSLATE_NOOP("Messages", "Another desk saved this customer while you were editing it."),

@@ -70,230 +70,230 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
+        <location filename="../../ui/messages.py" line="100" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="101" />
         <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="105" />
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="106" />
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="110" />
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="111" />
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="112" />
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="116" />
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="117" />
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="122" />
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="142" />
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="143" />
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="148" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="163" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
@@ -1182,7 +1182,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/messages.py" line="47" />
         <source>This is not a valid phone number. Check the digits, or add the country code (+44 …).</source>
-        <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید یا پیش‌شمارهٔ کشور را بیفزایید (‎+44 …‎).</translation>
+        <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید، یا پیش‌شمارهٔ کشور را بیفزایید.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="48" />
@@ -1211,36 +1211,41 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="53" />
+        <source>The file {path} cannot be written. Choose another folder or file name.</source>
+        <translation>پروندهٔ {path} نوشته نمی‌شود. پوشه یا نام دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="54" />
         <source>Some fields need attention; see the messages next to them.</source>
         <translation>چند بخش نیاز به اصلاح دارد؛ پیام کنار هر کدام را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>This may be a customer we already have.</source>
         <translation>شاید این مشتری پیش‌تر ثبت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="56" />
         <source>Another desk saved this customer while you were editing it.</source>
         <translation>در مدتی که شما این مشتری را ویرایش می‌کردید، میز دیگری آن را ذخیره کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="58" />
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="59" />
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="60" />
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="61" />
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -1348,106 +1353,101 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="48" />
+        <location filename="../../ui/pages/customer_profile.py" line="81" />
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="52" />
+        <location filename="../../ui/pages/customer_profile.py" line="85" />
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="54" />
-        <location filename="../../ui/pages/customer_profile.py" line="105" />
+        <location filename="../../ui/pages/customer_profile.py" line="87" />
+        <location filename="../../ui/pages/customer_profile.py" line="140" />
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="56" />
+        <location filename="../../ui/pages/customer_profile.py" line="89" />
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="82" />
+        <location filename="../../ui/pages/customer_profile.py" line="115" />
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="105" />
+        <location filename="../../ui/pages/customer_profile.py" line="140" />
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="114" />
+        <location filename="../../ui/pages/customer_profile.py" line="149" />
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="115" />
+        <location filename="../../ui/pages/customer_profile.py" line="150" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="118" />
+        <location filename="../../ui/pages/customer_profile.py" line="153" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="119" />
+        <location filename="../../ui/pages/customer_profile.py" line="154" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="120" />
+        <location filename="../../ui/pages/customer_profile.py" line="155" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="121" />
+        <location filename="../../ui/pages/customer_profile.py" line="156" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="122" />
+        <location filename="../../ui/pages/customer_profile.py" line="157" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="123" />
+        <location filename="../../ui/pages/customer_profile.py" line="158" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="124" />
+        <location filename="../../ui/pages/customer_profile.py" line="159" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="138" />
+        <location filename="../../ui/pages/customer_profile.py" line="173" />
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="139" />
-        <location filename="../../ui/pages/customer_profile.py" line="141" />
+        <location filename="../../ui/pages/customer_profile.py" line="174" />
+        <location filename="../../ui/pages/customer_profile.py" line="176" />
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="143" />
+        <location filename="../../ui/pages/customer_profile.py" line="178" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="144" />
+        <location filename="../../ui/pages/customer_profile.py" line="179" />
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/customer_profile.py" line="157" />
-        <source>(before the merge, customer {0})</source>
-        <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>
 </context>
 <context>
@@ -1476,12 +1476,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../ui/messages.py" line="88" />
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="89" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -1611,6 +1611,14 @@ For front-desk staff and their supervisors.</source>
         <location filename="../../ui/dialogs/sign_in.py" line="73" />
         <source>Password</source>
         <translation>گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="63" />
+        <source>(before the merge, customer {0})</source>
+        <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>
 </context>
 </TS>
