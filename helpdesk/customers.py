@@ -649,6 +649,7 @@ class DirectoryRow:
     status: str
     segment: str | None
     created_at: datetime
+    key: tuple = ()  # the row's place in the chosen order, for paging on from it
 
 
 def _filtered(q: DirectoryQuery):
@@ -674,8 +675,12 @@ def count(q: DirectoryQuery) -> int:
     return _filtered(q).count()
 
 
-def page(q: DirectoryQuery, offset: int, limit: int) -> list[DirectoryRow]:
-    """One window of the directory, in the chosen order. Never more than ``limit`` rows."""
+def page(q: DirectoryQuery, offset: int, limit: int, after: tuple | None = None) -> list[DirectoryRow]:
+    """One window of the directory, in the chosen order. Never more than ``limit`` rows.
+
+    ``after`` is the ``key`` of the row just before the window, when known: then the
+    window is found through the index (keyset) instead of counting ``offset`` rows.
+    """
     keys = SORTS.get(q.sort, SORTS["name"])
     order = [k.desc() if q.descending else k.asc() for k in keys]
     order.append(Customer.id.desc() if q.descending else Customer.id.asc())
@@ -684,16 +689,23 @@ def page(q: DirectoryQuery, offset: int, limit: int) -> list[DirectoryRow]:
                    .order_by(PhoneNumber.position).limit(1))
     first_email = (EmailAddress.select(EmailAddress.address).where(EmailAddress.customer == Customer.id)
                    .order_by(EmailAddress.position).limit(1))
-    ids = _filtered(q).order_by(*order).limit(limit).offset(offset)
+    ids = _filtered(q)
+    if after is not None and None not in after:
+        position = pw.Tuple(*keys, Customer.id)
+        ids = ids.where(position < pw.Tuple(*after) if q.descending else position > pw.Tuple(*after))
+        ids = ids.order_by(*order).limit(limit)
+    else:
+        ids = ids.order_by(*order).limit(limit).offset(offset)
     rows = (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
                             Customer.organisation, Org.organisation.alias("org_name"), Customer.status,
-                            Customer.segment, Customer.created_at, first_phone.alias("phone"),
+                            Customer.segment, Customer.created_at, Customer.sort_name, first_phone.alias("phone"),
                             first_email.alias("email"))
             .join(Org, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Org.id))
             .where(Customer.id.in_(ids)).order_by(*order).objects())
     return [
         DirectoryRow(r.id, r.display_name, r.organisation if r.kind == KIND_ORGANISATION else (r.org_name or ""),
-                     r.phone or "", r.email or "", r.status, r.segment, r.created_at)
+                     r.phone or "", r.email or "", r.status, r.segment, r.created_at,
+                     tuple(getattr(r, k.name) for k in keys) + (r.id,))
         for r in rows
     ]
 

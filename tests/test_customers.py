@@ -252,3 +252,16 @@ def test_directory_pages_in_the_chosen_order_with_filters(db, staff):
     assert {r.name for r in cs.page(cs.DirectoryQuery(tag="VIP"), 0, 10)} == {"Ali Test", "Babak Test"}
     assert [r.name for r in cs.page(cs.DirectoryQuery(segment="loyal_profitable"), 0, 10)] == ["Zahra Test"]
     assert cs.count(cs.DirectoryQuery(tag="VIP")) == 2
+
+
+@pytest.mark.parametrize("sort", ["name", "created", "status"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_paging_on_from_a_row_gives_the_same_rows_as_counting(db, staff, sort, descending):
+    for i in range(30):
+        cs.create(staff, cs.Draft(given_name=f"P{i % 7}", family_name="Same"), confirm_duplicates=True)
+    q = cs.DirectoryQuery(sort=sort, descending=descending)
+    first = cs.page(q, 0, 12)
+    by_offset = cs.page(q, 12, 12)
+    by_key = cs.page(q, 12, 12, after=first[-1].key)
+    assert [r.id for r in by_key] == [r.id for r in by_offset]
+    assert len({r.id for r in first + by_key}) == 24

@@ -31,6 +31,9 @@ class DirectoryModel(QAbstractTableModel):
         self._query = customers.DirectoryQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[customers.DirectoryRow]] = OrderedDict()
+        # The key of the last row of every page seen, kept after the page itself is dropped:
+        # the next page is then found through the index, not by counting rows from the top.
+        self._ends: dict[int, tuple] = {}
         self._region = "IR"
 
     # --- what is shown ----------------------------------------------------------
@@ -42,6 +45,7 @@ class DirectoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._pages.clear()
+        self._ends.clear()
         self._region = settings.phone_region()
         self._count = customers.count(query)
         self.endResetModel()
@@ -58,8 +62,10 @@ class DirectoryModel(QAbstractTableModel):
         number = index // self.PAGE
         rows = self._pages.get(number)
         if rows is None:
-            rows = customers.page(self._query, number * self.PAGE, self.PAGE)
+            rows = customers.page(self._query, number * self.PAGE, self.PAGE, after=self._ends.get(number - 1))
             self._pages[number] = rows
+            if rows:
+                self._ends[number] = rows[-1].key
             while len(self._pages) > self.KEEP_PAGES:
                 self._pages.popitem(last=False)
         else:
