@@ -265,3 +265,24 @@ def test_paging_on_from_a_row_gives_the_same_rows_as_counting(db, staff, sort, d
     by_key = cs.page(q, 12, 12, after=first[-1].key)
     assert [r.id for r in by_key] == [r.id for r in by_offset]
     assert len({r.id for r in first + by_key}) == 24
+
+
+def test_find_command_prints_json_best_first(db, db_target, staff, capsys):
+    import main as entry
+    from helpdesk import db as dbmod
+
+    best = cs.create(staff, cs.Draft(given_name="مریم", family_name="کریمی", phones=[("mobile", "09123456789")],
+                                     emails=["maryam@example.com"]))
+    cs.create(staff, cs.Draft(given_name="Reza", family_name="Jafari", notes="friend of کریمی"))
+    for i in range(60):
+        cs.create(staff, cs.Draft(given_name=f"کریم{i}", family_name="Test"), confirm_duplicates=True)
+    dbmod.close()
+    assert entry.main(["find", "كريمي", "--db", db_target, "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found[0] == {"id": best.id, "name": "مریم کریمی", "phones": ["+989123456789"],
+                        "emails": ["maryam@example.com"]}
+    assert len(found) == 2
+    assert entry.main(["find", "کریم", "--db", db_target, "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 50
+    assert entry.main(["find", "۰۹۱۲ ۳۴۵", "--db", db_target, "--json"]) == 0
+    assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [best.id]
