@@ -176,7 +176,10 @@ class PreviewModel(QAbstractTableModel):
         if column == self.problems_column:
             return "\n".join(problem_text(p) for p in row.problems)
         cell = row.cells[column - 1] if column - 1 < len(row.cells) else ""
-        return cell if role == Qt.ItemDataRole.ToolTipRole else cell.replace("\r\n", "\n").replace("\n", " ↵ ")
+        if role == Qt.ItemDataRole.DisplayRole:
+            cell = cell.replace("\r\n", "\n").replace("\n", " ↵ ")
+        # Each cell keeps its own direction: "+44 7911 …" must not be reordered in a Persian table.
+        return f"\u2068{cell}\u2069" if cell else cell
 
 
 class ImportCustomersDialog(RememberingDialog):
