@@ -30,7 +30,8 @@ class DirectoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._query = customers.DirectoryQuery()
         self._count = 0
-        self._pages: OrderedDict[int, list[customers.DirectoryRow]] = OrderedDict()
+        # Each page holds its rows with their cells already put into words, so painting is cheap.
+        self._pages: OrderedDict[int, list[tuple[customers.DirectoryRow, tuple[str, ...]]]] = OrderedDict()
         # The key of the last row of every page seen, kept after the page itself is dropped:
         # the next page is then found through the index, not by counting rows from the top.
         self._ends: dict[int, tuple] = {}
@@ -58,20 +59,31 @@ class DirectoryModel(QAbstractTableModel):
         if key is not None:
             self.set_query(replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder))
 
-    def row(self, index: int) -> customers.DirectoryRow | None:
+    def _cells(self, row: customers.DirectoryRow) -> tuple[str, ...]:
+        lang = i18n.current_language()
+        phone = left_to_right(digits(phones.display(row.phone, self._region), lang)) if row.phone else ""
+        return (row.name, row.organisation, phone, row.email, choice("status", row.status),
+                choice("segment", row.segment), format_short_date(to_local(row.created_at), lang))
+
+    def _entry(self, index: int):
         number = index // self.PAGE
         rows = self._pages.get(number)
         if rows is None:
-            rows = customers.page(self._query, number * self.PAGE, self.PAGE, after=self._ends.get(number - 1))
+            found = customers.page(self._query, number * self.PAGE, self.PAGE, after=self._ends.get(number - 1))
+            rows = [(row, self._cells(row)) for row in found]
             self._pages[number] = rows
-            if rows:
-                self._ends[number] = rows[-1].key
+            if found:
+                self._ends[number] = found[-1].key
             while len(self._pages) > self.KEEP_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         offset = index - number * self.PAGE
         return rows[offset] if offset < len(rows) else None
+
+    def row(self, index: int) -> customers.DirectoryRow | None:
+        entry = self._entry(index)
+        return entry[0] if entry else None
 
     def pages_held(self) -> int:
         return len(self._pages)
@@ -92,23 +104,7 @@ class DirectoryModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, self.IdRole):
             return None
-        row = self.row(index.row())
-        if row is None:
+        entry = self._entry(index.row())
+        if entry is None:
             return None
-        if role == self.IdRole:
-            return row.id
-        column = index.column()
-        lang = i18n.current_language()
-        if column == self.NAME:
-            return row.name
-        if column == self.ORGANISATION:
-            return row.organisation
-        if column == self.PHONE:
-            return left_to_right(digits(phones.display(row.phone, self._region), lang)) if row.phone else ""
-        if column == self.EMAIL:
-            return row.email
-        if column == self.STATUS:
-            return choice("status", row.status)
-        if column == self.SEGMENT:
-            return choice("segment", row.segment)
-        return format_short_date(to_local(row.created_at), lang)
+        return entry[0].id if role == self.IdRole else entry[1][index.column()]
