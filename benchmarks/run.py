@@ -6,7 +6,9 @@ Prints one JSON object per line:
     {"metric": ..., "value": ..., "unit": ..., "target": ..., "ok": true|false}
 
 When the database is empty it is first filled with demo data (that time is a
-metric too). Later issues add their measures here.
+metric too). Then the directory's search is timed in this process (``search_bench.py``:
+name prefixes and phone fragments as typed, and the same SQL straight on the engine),
+and the start-up of the app against a bare window. Later issues add their measures here.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def emit(metric: str, value: float, unit: str, target: float, ok: bool) -> None:
@@ -88,13 +91,23 @@ def measure_startup(target: str, repeat: int) -> None:
     emit("startup_ready_to_sign_in", ready_s, "s", None, True)
 
 
+def measure_search(target: str, queries: int) -> None:
+    """search_prefix_p95_ms, search_phone_p95_ms (count + first page per keystroke) and their raw SQL."""
+    import search_bench
+
+    search_bench.measure(target, queries=queries)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
     parser.add_argument("--customers", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--search-queries", type=int, default=200, metavar="N",
+                        help="name prefixes and phone fragments to time, N of each (default 200)")
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
+    measure_search(args.db, args.search_queries)
     measure_startup(args.db, args.repeat)
     return 0
 
