@@ -621,6 +621,9 @@ def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
 
 # --- the directory -----------------------------------------------------------------
 
+# While someone types a search, the newest matching customers come first ("match");
+# a click on a column header orders the matches by that column instead.
+SORT_MATCH = "match"
 SORTS = {
     "name": (Customer.sort_name,),
     "created": (Customer.created_at,),
@@ -716,21 +719,32 @@ def page(q: DirectoryQuery, offset: int, limit: int, after: tuple | None = None)
     ``after`` is the ``key`` of the row just before the window, when known: then the
     window is found through the index (keyset) instead of counting ``offset`` rows.
     """
-    keys = SORTS.get(q.sort, SORTS["name"])
-    order = [k.desc() if q.descending else k.asc() for k in keys]
-    order.append(Customer.id.desc() if q.descending else Customer.id.asc())
+    match = search.match_clause(database.obj, q.search) if q.sort == SORT_MATCH else None
+    keys = () if match is not None else SORTS.get(q.sort, SORTS["name"])
+    descending = True if match is not None else q.descending
+    order = [k.desc() if descending else k.asc() for k in keys]
+    order.append(Customer.id.desc() if descending else Customer.id.asc())
     Org = Customer.alias()
     first_phone = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == Customer.id)
                    .order_by(PhoneNumber.position).limit(1))
     first_email = (EmailAddress.select(EmailAddress.address).where(EmailAddress.customer == Customer.id)
                    .order_by(EmailAddress.position).limit(1))
-    ids = _filtered(q, walk=_walk(q))
-    if after is not None and None not in after:
-        position = pw.Tuple(*keys, Customer.id)
-        ids = ids.where(position < pw.Tuple(*after) if q.descending else position > pw.Tuple(*after))
-        ids = ids.order_by(*order).limit(limit)
+    if match is not None and _only_search(q):
+        # Newest matches first, straight from the search index: no lookup or sort of the
+        # thousands a short prefix matches.
+        sql, params = match
+        column = "customer_id" if search.is_postgres(database.obj) else "rowid"
+        if after is not None:
+            sql, params, offset = f"{sql} AND {column} < {database.param}", [*params, after[-1]], 0
+        ids = pw.SQL(f"({sql} ORDER BY {column} DESC LIMIT {int(limit)} OFFSET {int(offset)})", params)
     else:
-        ids = ids.order_by(*order).limit(limit).offset(offset)
+        ids = _filtered(q, walk=_walk(q) if match is None else False)
+        if after is not None and None not in after:
+            position = pw.Tuple(*keys, Customer.id)
+            ids = ids.where(position < pw.Tuple(*after) if descending else position > pw.Tuple(*after))
+            ids = ids.order_by(*order).limit(limit)
+        else:
+            ids = ids.order_by(*order).limit(limit).offset(offset)
     rows = (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
                             Customer.organisation, Org.organisation.alias("org_name"), Customer.status,
                             Customer.segment, Customer.created_at, Customer.sort_name, first_phone.alias("phone"),

@@ -286,3 +286,17 @@ def test_find_command_prints_json_best_first(db, db_target, staff, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 50
     assert entry.main(["find", "۰۹۱۲ ۳۴۵", "--db", db_target, "--json"]) == 0
     assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [best.id]
+
+
+def test_while_typing_the_newest_matches_come_first_and_page_on(db, staff):
+    made = [cs.create(staff, cs.Draft(given_name=f"Maryam{i}", family_name="Karimi"), confirm_duplicates=True)
+            for i in range(25)]
+    cs.create(staff, cs.Draft(given_name="Ali", family_name="Rezaei"))
+    q = cs.DirectoryQuery(search="karimi", sort=cs.SORT_MATCH, descending=True)
+    assert cs.count(q) == 25
+    first = cs.page(q, 0, 10)
+    assert [r.id for r in first] == [c.id for c in reversed(made)][:10]
+    assert [r.id for r in cs.page(q, 10, 10, after=first[-1].key)] == [r.id for r in cs.page(q, 10, 10)]
+    assert {r.id for r in cs.page(q, 0, 100)} == {c.id for c in made}
+    tagged = cs.DirectoryQuery(search="karimi", sort=cs.SORT_MATCH, status="active")
+    assert [r.id for r in cs.page(tagged, 0, 5)] == [r.id for r in first[:5]]

@@ -1,8 +1,6 @@
 """The Customers page: the directory with search as you type, and a customer's profile."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -97,8 +95,11 @@ class CustomersPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        self.chosen_sort: tuple[str, bool] | None = None
         self.table.horizontalHeader().setSortIndicator(DirectoryModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().sectionClicked.connect(
+            lambda column: self._header_clicked(column, self.table.horizontalHeader().sortIndicatorOrder()))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
@@ -173,8 +174,20 @@ class CustomersPage(QWidget):
         self.tag_filter.blockSignals(False)
 
     def current_query(self) -> customers.DirectoryQuery:
-        return replace(self.model.query, search=self.search.text(), status=self.status_filter.currentData(),
-                       segment=self.segment_filter.currentData(), tag=self.tag_filter.currentData())
+        """What the filters and the search box ask for. While a search is typed, the newest
+        matches come first, unless a column header was clicked to order them."""
+        text = self.search.text()
+        sort, descending = self.chosen_sort or ("name", False)
+        if text.strip() and self.chosen_sort is None:
+            sort, descending = customers.SORT_MATCH, True
+        return customers.DirectoryQuery(search=text, status=self.status_filter.currentData(),
+                                        segment=self.segment_filter.currentData(), tag=self.tag_filter.currentData(),
+                                        sort=sort, descending=descending)
+
+    def _header_clicked(self, column: int, order) -> None:
+        key = DirectoryModel.SORT_KEYS.get(column)
+        if key is not None:
+            self.chosen_sort = (key, order == Qt.SortOrder.DescendingOrder)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
