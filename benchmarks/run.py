@@ -98,6 +98,22 @@ def measure_search(target: str, queries: int) -> None:
     search_bench.measure(target, queries=queries)
 
 
+def measure_screens(target: str, scroll: bool) -> None:
+    """The Customers screens, each in a fresh process (ui_bench.py): opening the directory,
+    opening a profile with 500 timeline entries, and memory while scrolling end to end."""
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for measure in ("directory", "profile") + (("scroll",) if scroll else ()):
+        result = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "ui_bench.py"), measure,
+                                 target], capture_output=True, text=True, env=env)
+        for line in result.stdout.splitlines():
+            if line.startswith("{"):
+                print(line, flush=True)
+        if result.returncode != 0:
+            raise SystemExit(f"ui_bench {measure} failed:\n{result.stderr}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
@@ -105,9 +121,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--search-queries", type=int, default=200, metavar="N",
                         help="name prefixes and phone fragments to time, N of each (default 200)")
+    parser.add_argument("--no-scroll", action="store_true",
+                        help="skip scrolling the whole directory (about a minute at 200,000 customers)")
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
     measure_search(args.db, args.search_queries)
+    measure_screens(args.db, scroll=not args.no_scroll)
     measure_startup(args.db, args.repeat)
     return 0
 
