@@ -5,7 +5,10 @@ dates and Persian digits.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the app's window is up before anything needs a date
+    from datetime import date, datetime
 
 LANGUAGES = ("en", "fa")
 RTL_LANGUAGES = {"fa"}
@@ -52,10 +55,13 @@ def to_jalali(value: date):
     return jdatetime.date.fromgregorian(date=value)
 
 
+def _day(value: date | datetime) -> date:
+    return value.date() if hasattr(value, "hour") else value
+
+
 def format_date(value: date | datetime, language: str) -> str:
     """A long date: ``23 November 2026`` or ``۲ آذر ۱۴۰۵``."""
-    if isinstance(value, datetime):
-        value = value.date()
+    value = _day(value)
     if language == "fa":
         j = to_jalali(value)
         return digits(f"{j.day} {JALALI_MONTHS[j.month - 1]} {j.year}", language)
@@ -64,8 +70,7 @@ def format_date(value: date | datetime, language: str) -> str:
 
 def format_short_date(value: date | datetime, language: str) -> str:
     """A numeric date that sorts as text: ``2026-11-23`` or ``۱۴۰۵/۰۹/۰۲``."""
-    if isinstance(value, datetime):
-        value = value.date()
+    value = _day(value)
     if language == "fa":
         j = to_jalali(value)
         return digits(f"{j.year:04d}/{j.month:02d}/{j.day:02d}", language)

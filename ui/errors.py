@@ -12,7 +12,7 @@ from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 import helpdesk
 from helpdesk.errors import KnownError, classify_database_error
@@ -51,7 +51,7 @@ def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:
     return "\n".join(lines)
 
 
-_dialogs: list[QDialog] = []
+_dialogs: list = []  # open dialogs, kept alive until closed
 
 
 def handle_exception(exc_type, exc, tb) -> None:

@@ -25,7 +25,6 @@ from helpdesk.localization import digits, left_to_right
 
 from . import i18n, paths
 from .messages import role_name
-from .pages.placeholder import ComingSoonPage
 
 if TYPE_CHECKING:
     from helpdesk.models import Staff
@@ -66,16 +65,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._factories = [
-            (self.tr("Dashboard"), lambda: ComingSoonPage(
+            (self.tr("Dashboard"), lambda: self._coming(
                 self.tr("Good day, {0}").format(self.staff.full_name),
                 self.tr("The dashboard will show today's contacts, open complaints and due follow-ups "
                         "here once those features arrive."))),
             (self.tr("Customers"), self._build_customers_page),
-            (self.tr("Calls"), lambda: ComingSoonPage(
+            (self.tr("Calls"), lambda: self._coming(
                 self.tr("Calls"), self.tr("Phone-call notes, walk-in visits and follow-ups are coming soon."))),
-            (self.tr("Complaints"), lambda: ComingSoonPage(
+            (self.tr("Complaints"), lambda: self._coming(
                 self.tr("Complaints"), self.tr("Complaints with escalation to supervisors are coming soon."))),
-            (self.tr("Reports"), lambda: ComingSoonPage(
+            (self.tr("Reports"), lambda: self._coming(
                 self.tr("Reports"), self.tr("PDF reports for supervisors are coming soon."))),
             (self.tr("Settings"), self._build_settings_page),
         ]
@@ -122,6 +121,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
+    @staticmethod
+    def _coming(title: str, text: str) -> QWidget:
+        from .pages.placeholder import ComingSoonPage
+
+        return ComingSoonPage(title, text)
+
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built on first use."""
         if self._pages[index] is None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from helpdesk.clock import to_local
 from helpdesk.errors import KnownError
 from helpdesk.localization import digits
 
@@ -76,6 +75,8 @@ def message_for(error: KnownError) -> str:
     values = {"detail": error.detail}
     for key, value in params.items():
         if hasattr(value, "strftime"):
+            from helpdesk.clock import to_local
+
             value = to_local(value).strftime("%H:%M")
         values[key] = digits(value, lang)
     try:
