@@ -13,7 +13,6 @@ and the start-up of the app against a bare window. Later issues add their measur
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -25,11 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def emit(metric: str, value: float, unit: str, target: float, ok: bool) -> None:
-    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}),
-          flush=True)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import emit  # noqa: E402
 
 
 def ensure_demo(target: str, customers: int) -> None:

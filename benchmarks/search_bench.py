@@ -23,7 +23,6 @@ Prints JSON lines in the format of ``run.py``.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import random
 import re
@@ -32,16 +31,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import emit  # noqa: E402
 
 TARGET_MS = 20.0
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 PERSIAN_WORD = re.compile(r"^[\u0600-\u06FF]{4,}")
 LATIN_WORD = re.compile(r"^[a-z]{4,}")
-
-
-def emit(metric: str, value: float, unit: str, target, ok: bool) -> None:
-    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}),
-          flush=True)
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -8,7 +8,6 @@ Each prints one JSON line per measure, in the format of ``run.py``.
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -16,14 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import emit  # noqa: E402
 
 TIMELINE_ENTRIES = 500
 BENCH_TAG = "benchmark-timeline"
-
-
-def emit(metric: str, value: float, unit: str, target, ok: bool) -> None:
-    print(json.dumps({"metric": metric, "value": round(value, 3), "unit": unit, "target": target, "ok": ok}),
-          flush=True)
 
 
 def rss_mb() -> float:
