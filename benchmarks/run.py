@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT))
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import emit  # noqa: E402
 
 
