@@ -67,17 +67,32 @@ def main(argv: list[str] | None = None) -> int:
     return run(target)
 
 
-def find_customers(target: str, query: str, as_json: bool) -> int:
-    import json
+def _on_database(command: str, target: str, work):
+    """Open and migrate ``target``, then ``work()``. An expected problem becomes one line on
+    stderr and exit code 2 (and None is returned); a bug keeps its traceback."""
+    import peewee
 
-    from helpdesk import customers, migrations
-    from helpdesk.errors import KnownError
+    from helpdesk import migrations
+    from helpdesk.errors import KnownError, classify_database_error
 
     try:
         migrations.open_and_migrate(target)
-        found = customers.find(query)
-    except KnownError as error:
-        print(f"find: {error.detail or error.code}", file=sys.stderr)
+        return work()
+    except (KnownError, peewee.PeeweeException) as error:
+        known = error if isinstance(error, KnownError) else classify_database_error(error)
+        if known is None:
+            raise
+        print(f"{command}: {known.detail or known.code}", file=sys.stderr)
+        return None
+
+
+def find_customers(target: str, query: str, as_json: bool) -> int:
+    import json
+
+    from helpdesk import customers
+
+    found = _on_database("find", target, lambda: customers.find(query))
+    if found is None:
         return 2
     if as_json:
         print(json.dumps([customers.as_json(r) for r in found], ensure_ascii=False, indent=2))
@@ -89,19 +104,10 @@ def find_customers(target: str, query: str, as_json: bool) -> int:
 
 
 def import_customers(target: str, path: str) -> int:
-    import peewee
+    from helpdesk import csv_io
 
-    from helpdesk import csv_io, migrations
-    from helpdesk.errors import KnownError, classify_database_error
-
-    try:
-        migrations.open_and_migrate(target)
-        result = csv_io.import_rows(csv_io.first_supervisor(), path)
-    except (KnownError, peewee.PeeweeException) as error:
-        known = error if isinstance(error, KnownError) else classify_database_error(error)
-        if known is None:  # a bug, for the traceback
-            raise
-        print(f"import-customers: {known.detail or known.code}", file=sys.stderr)
+    result = _on_database("import-customers", target, lambda: csv_io.import_rows(csv_io.first_supervisor(), path))
+    if result is None:
         return 2
     print(f"imported: {result.imported}")
     print(f"rejected: {result.rejected}")
@@ -111,19 +117,10 @@ def import_customers(target: str, path: str) -> int:
 
 
 def export_customers(target: str, path: str) -> int:
-    import peewee
+    from helpdesk import csv_io
 
-    from helpdesk import csv_io, migrations
-    from helpdesk.errors import KnownError, classify_database_error
-
-    try:
-        migrations.open_and_migrate(target)
-        count = csv_io.export(path)
-    except (KnownError, peewee.PeeweeException) as error:
-        known = error if isinstance(error, KnownError) else classify_database_error(error)
-        if known is None:  # a bug, for the traceback
-            raise
-        print(f"export-customers: {known.detail or known.code}", file=sys.stderr)
+    count = _on_database("export-customers", target, lambda: csv_io.export(path))
+    if count is None:
         return 2
     print(f"exported: {count}")
     return 0
