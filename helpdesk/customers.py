@@ -574,6 +574,7 @@ class TimelineEntry:
     record_id: int
     before_text: str | None = None
     after_text: str | None = None
+    summary: dict | None = None  # for a contact: its channel, direction, reason, outcome and satisfaction
 
     def _documents(self) -> tuple[dict, dict]:
         if not hasattr(self, "_parsed"):
@@ -615,8 +616,25 @@ def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
             .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
             .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).tuples())
-    return [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
-            for at, action, record_id, before_text, after_text, actor in rows]
+    entries = [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
+               for at, action, record_id, before_text, after_text, actor in rows]
+    entries += _contact_entries([int(i) for i in ids], limit)
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries[:limit]
+
+
+def _contact_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
+    from .models import Contact
+
+    rows = (Contact.select(Contact.id, Contact.started_at, Contact.customer, Contact.channel, Contact.direction,
+                           Contact.reason, Contact.outcome, Contact.satisfaction, Contact.duration_seconds,
+                           Staff.full_name)
+            .join(Staff, on=(Contact.staff == Staff.id)).where(Contact.customer.in_(ids))
+            .order_by(Contact.started_at.desc()).limit(limit).tuples())
+    return [TimelineEntry(started, "contact", actor, customer_id,
+                          summary={"contact_id": cid, "channel": channel, "direction": direction, "reason": reason,
+                                   "outcome": outcome, "satisfaction": satisfaction, "duration": duration})
+            for cid, started, customer_id, channel, direction, reason, outcome, satisfaction, duration, actor in rows]
 
 
 # --- the directory -----------------------------------------------------------------

@@ -246,6 +246,67 @@ def _0004_directory_indexes(database: pw.Database, migrator: "SchemaMigrator") -
     database.execute_sql("DROP INDEX customer_created_at")
 
 
+def _0005_contacts(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """Calls, visits and other contacts, and the follow-ups promised in them."""
+    Base = _frozen(database)
+
+    class Staff(Base):
+        class Meta:
+            table_name = "staff"
+
+    class Customer(Base):
+        class Meta:
+            table_name = "customer"
+
+    class Contact(Base):
+        customer = pw.ForeignKeyField(Customer, null=True, on_delete="RESTRICT")
+        staff = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        channel = pw.CharField(max_length=16)
+        direction = pw.CharField(max_length=16)
+        phone = pw.CharField(max_length=20, default="")
+        started_at = pw.DateTimeField()
+        ended_at = pw.DateTimeField()
+        duration_seconds = pw.IntegerField(default=0)
+        hold_seconds = pw.IntegerField(default=0)
+        hold_count = pw.IntegerField(default=0)
+        reason = pw.CharField(max_length=200, default="")
+        notes = pw.TextField(default="")
+        outcome = pw.CharField(max_length=32)
+        satisfaction = pw.CharField(max_length=16)
+        next_step = pw.CharField(max_length=300, default="")
+        checklist = pw.TextField(default="")
+        search_text = pw.TextField(default="")
+        created_at = pw.DateTimeField()
+        updated_at = pw.DateTimeField()
+        updated_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+        version = pw.IntegerField(default=1)
+
+        class Meta:
+            indexes = ((("started_at", "id"), False), (("staff", "started_at"), False),
+                       (("customer", "started_at"), False))
+
+    class FollowUp(Base):
+        customer = pw.ForeignKeyField(Customer, on_delete="RESTRICT")
+        contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+        kind = pw.CharField(max_length=16, default="callback")
+        due_at = pw.DateTimeField()
+        assignee = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        promise = pw.CharField(max_length=300)
+        status = pw.CharField(max_length=16, default="open")
+        done_at = pw.DateTimeField(null=True)
+        done_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+        done_contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+        created_at = pw.DateTimeField()
+        created_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+        updated_at = pw.DateTimeField()
+
+        class Meta:
+            table_name = "follow_up"
+            indexes = ((("status", "due_at"), False), (("assignee", "status", "due_at"), False))
+
+    database.create_tables([Contact, FollowUp], safe=False)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -253,6 +314,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (2, _0002_customers),
     (3, _0003_customer_record),
     (4, _0004_directory_indexes),
+    (5, _0005_contacts),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -138,5 +138,49 @@ class CustomerTag(BaseModel):
         primary_key = pw.CompositeKey("customer", "tag")
 
 
+class Contact(BaseModel):
+    """One conversation with a customer: a call, a walk-in visit, an e-mail or something else."""
+
+    customer = pw.ForeignKeyField(Customer, null=True, backref="contacts", on_delete="RESTRICT")
+    staff = pw.ForeignKeyField(Staff, backref="contacts", on_delete="RESTRICT")
+    channel = pw.CharField(max_length=16)
+    direction = pw.CharField(max_length=16)
+    phone = pw.CharField(max_length=20, default="")  # the number that called or was called
+    started_at = pw.DateTimeField()
+    ended_at = pw.DateTimeField()
+    duration_seconds = pw.IntegerField(default=0)
+    hold_seconds = pw.IntegerField(default=0)
+    hold_count = pw.IntegerField(default=0)
+    reason = pw.CharField(max_length=200, default="")
+    notes = pw.TextField(default="")
+    outcome = pw.CharField(max_length=32)
+    satisfaction = pw.CharField(max_length=16)
+    next_step = pw.CharField(max_length=300, default="")
+    checklist = pw.TextField(default="")  # JSON: the checklist version and the ticked items
+    search_text = pw.TextField(default="")  # reason, notes and next step, folded for search
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    updated_by = pw.ForeignKeyField(Staff, null=True, backref="contacts_updated", on_delete="RESTRICT")
+    version = pw.IntegerField(default=1)
+
+
+class FollowUp(BaseModel):
+    """A promise to come back to a customer by a time: a callback or another follow-up."""
+
+    customer = pw.ForeignKeyField(Customer, backref="follow_ups", on_delete="RESTRICT")
+    contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups", on_delete="SET NULL")
+    kind = pw.CharField(max_length=16, default="callback")
+    due_at = pw.DateTimeField()
+    assignee = pw.ForeignKeyField(Staff, backref="follow_ups", on_delete="RESTRICT")
+    promise = pw.CharField(max_length=300)
+    status = pw.CharField(max_length=16, default="open")
+    done_at = pw.DateTimeField(null=True)
+    done_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_done", on_delete="RESTRICT")
+    done_contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups_done", on_delete="SET NULL")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_created", on_delete="RESTRICT")
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
 ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
-              CustomerTag]
+              CustomerTag, Contact, FollowUp]

@@ -13,7 +13,10 @@ from .permissions import require_supervisor
 
 DEFAULTS = {
     "phone_region": "IR",  # the country a number without +/00 belongs to
+    "hold_reminder_seconds": 30,  # remind staff to go back to a caller on hold after this long
 }
+# Limits of the whole-number settings.
+RANGES = {"hold_reminder_seconds": (5, 600)}
 
 
 def get(key: str):
@@ -25,6 +28,10 @@ def set_value(actor: Staff, key: str, value) -> None:
     require_supervisor(actor)
     if key not in DEFAULTS:
         raise ValidationError(key, "invalid_choice")
+    if key in RANGES:
+        low, high = RANGES[key]
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(key, "out_of_range", minimum=low, maximum=high)
     row = Setting.get_or_none(Setting.key == key)
     encoded = json.dumps(value, ensure_ascii=False)
     if row is None:
@@ -36,3 +43,7 @@ def set_value(actor: Staff, key: str, value) -> None:
 
 def phone_region() -> str:
     return get("phone_region")
+
+
+def hold_reminder_seconds() -> int:
+    return int(get("hold_reminder_seconds"))

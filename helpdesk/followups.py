@@ -1,0 +1,185 @@
+"""Follow-ups and callbacks: promises to come back to a customer by a given time.
+
+A follow-up is *due* on its day, *overdue* once its time is more than a few
+minutes past, and *upcoming* before its day. Completing a callback is an
+outbound call, logged as a contact (``contacts.create`` with ``follow_up_of``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from . import audit
+from .clock import utcnow
+from .errors import NotFound, PermissionDenied, ValidationError
+from .models import Customer, FollowUp, Staff
+from .permissions import require_signed_in
+
+KIND_CALLBACK = "callback"
+KIND_FOLLOW_UP = "follow_up"
+KINDS = (KIND_CALLBACK, KIND_FOLLOW_UP)
+OPEN, DONE, CANCELLED = "open", "done", "cancelled"
+OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
+# A callback promised "at 14:00" is still on time at 14:10; after that it is overdue.
+GRACE = timedelta(minutes=15)
+
+
+def end_of_local_day(now: datetime) -> datetime:
+    """The naive-UTC moment the local day containing ``now`` (naive UTC) ends."""
+    local = now.replace(tzinfo=timezone.utc).astimezone()
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def state(due_at: datetime, status: str, now: datetime | None = None) -> str:
+    if status != OPEN:
+        return status
+    now = now or utcnow()
+    if now > due_at + GRACE:
+        return OVERDUE
+    if due_at < end_of_local_day(now):
+        return DUE
+    return UPCOMING
+
+
+def _active_staff(staff_id: int | None) -> Staff:
+    staff = Staff.get_or_none(Staff.id == staff_id) if staff_id else None
+    if staff is None:
+        raise ValidationError("assignee", "required")
+    if not staff.active:
+        raise ValidationError("assignee", "assignee_inactive")
+    return staff
+
+
+def create(actor: Staff, customer_id: int, due_at: datetime, assignee_id: int, promise: str,
+           kind: str = KIND_CALLBACK, contact_id: int | None = None) -> FollowUp:
+    require_signed_in(actor)
+    if kind not in KINDS:
+        raise ValidationError("follow_up_kind", "invalid_choice")
+    if not promise.strip():
+        raise ValidationError("promise", "required")
+    if Customer.get_or_none(Customer.id == customer_id) is None:
+        raise ValidationError("customer", "not_found")
+    _active_staff(assignee_id)
+    return audit.create(actor, FollowUp, customer=customer_id, contact=contact_id, kind=kind, due_at=due_at,
+                        assignee=assignee_id, promise=promise.strip(), status=OPEN, created_by=actor.id)
+
+
+def get(follow_up_id: int) -> FollowUp:
+    row = FollowUp.get_or_none(FollowUp.id == follow_up_id)
+    if row is None:
+        raise NotFound(f"follow-up {follow_up_id}")
+    return row
+
+
+def mark_done(actor: Staff, follow_up_id: int, contact) -> FollowUp:
+    """Record that ``contact`` kept the promise. Called by ``contacts.create`` inside its transaction."""
+    require_signed_in(actor)
+    row = get(follow_up_id)
+    if row.status != OPEN:
+        raise ValidationError("follow_up", "follow_up_closed")
+    with audit.changing(actor, row, "complete"):
+        row.status = DONE
+        row.done_at = utcnow()
+        row.done_by = actor.id
+        row.done_contact = contact.id
+    return row
+
+
+def _may_change(actor: Staff, row: FollowUp) -> None:
+    if not (actor.is_supervisor or row.assignee_id == actor.id or row.created_by_id == actor.id):
+        raise PermissionDenied(f"{actor.username} may not change follow-up {row.id}")
+
+
+def cancel(actor: Staff, follow_up_id: int) -> FollowUp:
+    require_signed_in(actor)
+    row = get(follow_up_id)
+    _may_change(actor, row)
+    if row.status != OPEN:
+        raise ValidationError("follow_up", "follow_up_closed")
+    with audit.changing(actor, row, "cancel"):
+        row.status = CANCELLED
+    return row
+
+
+def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: int | None = None) -> FollowUp:
+    require_signed_in(actor)
+    row = get(follow_up_id)
+    _may_change(actor, row)
+    if row.status != OPEN:
+        raise ValidationError("follow_up", "follow_up_closed")
+    if assignee_id is not None:
+        _active_staff(assignee_id)
+    with audit.changing(actor, row):
+        row.due_at = due_at
+        if assignee_id is not None:
+            row.assignee = assignee_id
+    return row
+
+
+@dataclass
+class QueueRow:
+    id: int
+    due_at: datetime
+    state: str
+    kind: str
+    customer_id: int
+    customer: str
+    phone: str
+    assignee_id: int
+    assignee: str
+    promise: str
+
+
+def queue(assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False,
+          limit: int = 500) -> list[QueueRow]:
+    """Open follow-ups that are due today or overdue (and later ones when asked), the oldest promise first."""
+    from .models import PhoneNumber
+
+    now = now or utcnow()
+    query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.kind, FollowUp.customer, Customer.kind,
+                             Customer.given_name, Customer.family_name, Customer.organisation, FollowUp.assignee,
+                             Staff.full_name, FollowUp.promise)
+             .join_from(FollowUp, Customer).join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
+             .where(FollowUp.status == OPEN).order_by(FollowUp.due_at, FollowUp.id).limit(limit))
+    if not include_upcoming:
+        query = query.where(FollowUp.due_at < end_of_local_day(now))
+    if assignee_id is not None:
+        query = query.where(FollowUp.assignee == assignee_id)
+    rows = list(query.tuples())
+    first_phone: dict[int, str] = {}
+    customer_ids = list({r[3] for r in rows})
+    if customer_ids:
+        for customer_id, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+                                    .where(PhoneNumber.customer.in_(customer_ids))
+                                    .order_by(PhoneNumber.position.desc()).tuples()):
+            first_phone[customer_id] = number
+    out = []
+    for fid, due_at, kind, customer_id, ckind, given, family, organisation, assignee_id_, assignee, promise in rows:
+        name = organisation if ckind == "organisation" else f"{given} {family}".strip()
+        out.append(QueueRow(fid, due_at, state(due_at, OPEN, now), kind, customer_id, name,
+                            first_phone.get(customer_id, ""), assignee_id_, assignee, promise))
+    return out
+
+
+def counts(assignee_id: int | None = None, now: datetime | None = None) -> dict[str, int]:
+    """How many open follow-ups are overdue and due today."""
+    now = now or utcnow()
+    out = {OVERDUE: 0, DUE: 0}
+    for row in queue(assignee_id, now, limit=100000):
+        out[row.state] = out.get(row.state, 0) + 1
+    return out
+
+
+def coming_due(assignee_id: int, after: datetime, now: datetime | None = None) -> list[FollowUp]:
+    """Open follow-ups of ``assignee_id`` whose time came after ``after`` and by ``now``: time to say so."""
+    now = now or utcnow()
+    return list(FollowUp.select().where((FollowUp.status == OPEN) & (FollowUp.assignee == assignee_id)
+                                        & (FollowUp.due_at > after) & (FollowUp.due_at <= now))
+                .order_by(FollowUp.due_at))
+
+
+def for_customer(customer_ids: list[int]) -> list[FollowUp]:
+    return list(FollowUp.select().where(FollowUp.customer.in_(customer_ids)).order_by(FollowUp.due_at.desc()))
+
+

@@ -1,0 +1,182 @@
+"""Contacts, the call log, follow-ups and drafts, through the services on a real database."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from helpdesk import accounts, audit, contacts, customers, followups
+from helpdesk.contacts import ContactDraft, FollowUpDraft, LogQuery
+from helpdesk.customers import Draft, FormErrors
+from helpdesk.drafts import DraftStore
+from helpdesk.errors import PermissionDenied
+from helpdesk.models import Contact, FollowUp
+
+NOW = datetime(2026, 11, 23, 9, 30)
+
+
+def _customer(actor, given="Maryam", family="Karimi", phone="0912 345 6789"):
+    return customers.create(actor, Draft(given_name=given, family_name=family,
+                                         phones=[("mobile", phone)] if phone else []), confirm_duplicates=True)
+
+
+def _call(customer_id=None, **changes) -> ContactDraft:
+    values = dict(customer_id=customer_id, started_at=NOW, ended_at=NOW + timedelta(minutes=4, seconds=10),
+                  reason="Invoice question", notes="Asked about the November invoice.", outcome="resolved",
+                  satisfaction="satisfied")
+    values.update(changes)
+    return ContactDraft(**values)
+
+
+def test_a_contact_needs_an_outcome_and_a_deliberate_satisfaction(staff):
+    customer = _customer(staff)
+    with pytest.raises(FormErrors) as caught:
+        contacts.create(staff, _call(customer.id, outcome="", satisfaction=""))
+    assert set(caught.value.errors) == {"outcome", "satisfaction"}
+    assert caught.value.errors["satisfaction"].code == "satisfaction_required"
+    assert Contact.select().count() == 0
+    contact = contacts.create(staff, _call(customer.id, satisfaction="not_asked"))
+    stored = Contact.get_by_id(contact.id)
+    assert (stored.satisfaction, stored.duration_seconds, stored.staff_id) == ("not_asked", 250, staff.id)
+    assert [e.action for e in audit.history(stored)] == ["create"]
+
+
+def test_duration_can_be_corrected_but_not_negative(staff):
+    customer = _customer(staff)
+    with pytest.raises(FormErrors) as caught:
+        contacts.create(staff, _call(customer.id, duration_seconds=-5))
+    assert caught.value.errors["duration"].code == "duration_range"
+    contact = contacts.create(staff, _call(customer.id, duration_seconds=600, hold_seconds=45, hold_count=2))
+    assert (contact.duration_seconds, contact.hold_seconds, contact.hold_count) == (600, 45, 2)
+
+
+@pytest.mark.parametrize("typed", ["۰۹۱۲ ۳۴۵ ۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩", "+98 912 345 6789", "00989123456789",
+                                   "۳۴۵۶۷۸۹", "(0912) 345-6789"])
+def test_the_caller_is_found_however_the_number_is_typed(staff, typed):
+    wanted = _customer(staff)
+    _customer(staff, "Ali", "Rahimi", "0935 111 2222")
+    found = contacts.find_caller(typed)
+    assert [r.customer.id for r in found] == [wanted.id]
+
+
+def test_caller_lookup_by_name_and_nothing_for_a_stranger(staff):
+    wanted = _customer(staff)
+    assert [r.customer.id for r in contacts.find_caller("karimi")] == [wanted.id]
+    assert contacts.find_caller("0999 000 1111") == []
+
+
+def test_follow_up_states_move_from_upcoming_to_due_to_overdue(staff):
+    due_at = datetime(2026, 11, 25, 10, 0)
+    assert followups.state(due_at, "open", due_at - timedelta(days=2)) == followups.UPCOMING
+    same_day = followups.end_of_local_day(due_at) - timedelta(seconds=1)
+    # Any moment of the local day of the promise, before it is late, is "due".
+    assert followups.state(due_at, "open", min(due_at, same_day)) == followups.DUE
+    assert followups.state(due_at, "open", due_at + timedelta(minutes=10)) == followups.DUE
+    assert followups.state(due_at, "open", due_at + timedelta(minutes=16)) == followups.OVERDUE
+    assert followups.state(due_at, "done", due_at + timedelta(days=3)) == "done"
+
+
+def test_the_queue_holds_due_and_overdue_promises_oldest_first(staff, supervisor):
+    customer = _customer(staff)
+    late = followups.create(staff, customer.id, NOW - timedelta(hours=3), staff.id, "Send the corrected invoice")
+    soon = followups.create(staff, customer.id, NOW + timedelta(minutes=5), staff.id, "Call back with the price")
+    followups.create(staff, customer.id, NOW + timedelta(days=3), staff.id, "Check delivery")
+    followups.create(staff, customer.id, NOW - timedelta(hours=1), supervisor.id, "Supervisor's own")
+    mine = followups.queue(staff.id, NOW)
+    assert [(r.id, r.state) for r in mine] == [(late.id, "overdue"), (soon.id, "due")]
+    assert mine[0].customer == "Maryam Karimi" and mine[0].phone == "+989123456789"
+    assert len(followups.queue(None, NOW)) == 3
+    assert followups.counts(staff.id, NOW) == {"overdue": 1, "due": 1}
+
+
+def test_completing_a_callback_logs_an_outbound_call(staff):
+    customer = _customer(staff)
+    promise = followups.create(staff, customer.id, NOW - timedelta(hours=2), staff.id, "Call back about refund")
+    call = contacts.create(staff, _call(customer.id, direction="outbound", follow_up_of=promise.id,
+                                        notes="Refund confirmed."))
+    stored = FollowUp.get_by_id(promise.id)
+    assert (stored.status, stored.done_contact_id, stored.done_by_id) == ("done", call.id, staff.id)
+    assert Contact.get_by_id(call.id).direction == "outbound"
+    assert followups.queue(staff.id, NOW) == []
+    assert [e.action for e in audit.history(stored)] == ["create", "complete"]
+
+
+def test_a_contact_can_promise_a_follow_up(staff, supervisor):
+    customer = _customer(staff)
+    due = NOW + timedelta(days=1)
+    with pytest.raises(FormErrors) as caught:
+        contacts.create(staff, _call(customer.id, follow_up=FollowUpDraft(due, None, "")))
+    assert set(caught.value.errors) == {"assignee", "promise"}
+    contact = contacts.create(staff, _call(customer.id, follow_up=FollowUpDraft(due, supervisor.id, "Quote by noon")))
+    row = FollowUp.get(FollowUp.contact == contact.id)
+    assert (row.assignee_id, row.promise, row.due_at, row.status) == (supervisor.id, "Quote by noon", due, "open")
+
+
+def test_only_the_taker_or_a_supervisor_corrects_a_closed_call(staff, supervisor):
+    customer = _customer(staff)
+    other = accounts.create_account(supervisor, "desk2", "Nima Desk", "staff", "desk2 password")
+    contact = contacts.create(staff, _call(customer.id))
+    changed = contacts.draft_of(contact)
+    changed.notes = "Corrected notes"
+    with pytest.raises(PermissionDenied):
+        contacts.update(other, contact.id, changed, contact.version)
+    assert Contact.get_by_id(contact.id).notes == "Asked about the November invoice."
+    contacts.update(supervisor, contact.id, changed, contact.version)
+    stored = Contact.get_by_id(contact.id)
+    assert (stored.notes, stored.version, stored.updated_by_id) == ("Corrected notes", 2, supervisor.id)
+    last = audit.history(stored)[-1]
+    assert (last.action, last.actor_id) == ("update", supervisor.id)
+    assert json.loads(last.before)["notes"] == "Asked about the November invoice."
+    assert json.loads(last.after)["notes"] == "Corrected notes"
+    # The taker may correct their own call; a stale copy is refused.
+    changed.notes = "Taker's fix"
+    contacts.update(staff, contact.id, changed, 2)
+    with pytest.raises(contacts.EditConflict):
+        contacts.update(staff, contact.id, changed, 2)
+
+
+def test_the_call_log_filters_and_searches_notes(staff, supervisor):
+    customer = _customer(staff)
+    contacts.create(staff, _call(customer.id, notes="Parcel arrived damaged"))
+    contacts.create(staff, _call(customer.id, channel="walk_in", notes="Came in to pay", satisfaction="delighted"))
+    contacts.create(supervisor, _call(customer.id, direction="outbound", notes="بستهٔ آسیب‌دیده را عوض کردیم",
+                                      started_at=NOW - timedelta(days=3), ended_at=NOW - timedelta(days=3)))
+    everything = contacts.log_page(LogQuery(), 0, 50)
+    assert [r.notes for r in everything][-1] == "بستهٔ آسیب‌دیده را عوض کردیم"
+    assert contacts.log_count(LogQuery(search="DAMAGED")) == 1
+    assert contacts.log_count(LogQuery(search="بسته")) == 1
+    assert contacts.log_count(LogQuery(search="100%_")) == 0
+    assert contacts.log_count(LogQuery(channel="walk_in")) == 1
+    assert contacts.log_count(LogQuery(direction="outbound")) == 1
+    assert contacts.log_count(LogQuery(staff_id=staff.id)) == 2
+    assert contacts.log_count(LogQuery(date_from=NOW.date(), date_to=NOW.date())) == 2
+    row = contacts.log_page(LogQuery(channel="walk_in"), 0, 10)[0]
+    assert (row.customer, row.staff, row.satisfaction) == ("Maryam Karimi", "Reza Desk", "delighted")
+
+
+def test_contacts_appear_on_the_customer_timeline_and_follow_a_merge(staff, supervisor):
+    survivor = _customer(staff)
+    other = _customer(staff, "Maryam", "Karimy", "0935 222 3333")
+    contacts.create(staff, _call(other.id, reason="Delivery date"))
+    customers.merge(supervisor, survivor.id, other.id)
+    entries = [e for e in customers.timeline(survivor.id) if e.kind == "contact"]
+    assert len(entries) == 1 and entries[0].summary["reason"] == "Delivery date"
+    # A contact saved for the merged customer lands on the survivor.
+    contact = contacts.create(staff, _call(other.id))
+    assert contact.customer_id == survivor.id
+
+
+def test_drafts_are_whole_files_kept_per_database_and_person(tmp_path):
+    store = DraftStore(tmp_path / "drafts")
+    draft = _call(7, follow_up=FollowUpDraft(NOW, 3, "Ring back"))
+    store.save("abc123", "call", "db-one", 1, {"contact": draft.to_json()})
+    store.save("abc123", "call", "db-one", 1, {"contact": draft.to_json(), "more": True})
+    (tmp_path / "drafts" / "broken.json").write_text("{not json", encoding="utf-8")
+    assert store.unfinished("call", "db-two", 1) == [] and store.unfinished("call", "db-one", 2) == []
+    [found] = store.unfinished("call", "db-one", 1)
+    assert found["content"]["more"] is True
+    assert ContactDraft.from_json(found["content"]["contact"]) == draft
+    store.discard("abc123")
+    assert store.unfinished("call", "db-one", 1) == []
+    assert not list((tmp_path / "drafts").glob("*.tmp"))
