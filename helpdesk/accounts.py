@@ -172,6 +172,12 @@ def list_accounts(actor: Staff) -> list[Staff]:
     return list(Staff.select().order_by(Staff.active.desc(), Staff.full_name))
 
 
+def colleagues(actor: Staff) -> list[Staff]:
+    """Everyone with an active account, for choosing who a follow-up or a filter is for."""
+    require_signed_in(actor)
+    return list(Staff.select().where(Staff.active == True).order_by(Staff.full_name))  # noqa: E712
+
+
 def create_account(actor: Staff, username: str, full_name: str, role: str, password: str) -> Staff:
     require_supervisor(actor)
     username = validate_username(username)

@@ -84,3 +84,28 @@ def format_datetime(value: datetime, language: str) -> str:
 def left_to_right(text: str) -> str:
     """``text`` isolated as left-to-right, so a path, URL or code keeps its order inside Persian."""
     return f"\u2066{text}\u2069"
+
+
+def format_duration(seconds: int, language: str) -> str:
+    """A length of time as a clock shows it: ``4:07``, ``1:02:03``."""
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return digits(text, language)
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds from ``m:ss``, ``h:mm:ss`` or a number of minutes, in any digits; None when unreadable."""
+    parts = latin_digits(text or "").strip().replace("٫", ":").split(":")
+    if not all(p.strip().isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        return None
+    numbers = [int(p) for p in parts]
+    if len(numbers) == 1:
+        return numbers[0] * 60
+    if any(n >= 60 for n in numbers[1:]):
+        return None
+    total = 0
+    for n in numbers:
+        total = total * 60 + n
+    return total

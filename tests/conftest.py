@@ -104,3 +104,13 @@ def _isolated_log(tmp_path_factory, monkeypatch):
         if handler not in before:
             root.removeHandler(handler)
             handler.close()
+
+
+@pytest.fixture(autouse=True)
+def draft_dir(tmp_path_factory, monkeypatch):
+    """Unfinished calls are kept in a fresh folder for every test."""
+    from ui import paths
+
+    folder = tmp_path_factory.mktemp("drafts")
+    monkeypatch.setattr(paths, "draft_dir", lambda: folder)
+    return folder

@@ -64,14 +64,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.call_windows: list = []
+        self.notifier = None
+        self._store = None
         self._factories = [
-            (self.tr("Dashboard"), lambda: self._coming(
-                self.tr("Good day, {0}").format(self.staff.full_name),
-                self.tr("The dashboard will show today's contacts, open complaints and due follow-ups "
-                        "here once those features arrive."))),
+            (self.tr("Dashboard"), self._build_dashboard_page),
             (self.tr("Customers"), self._build_customers_page),
-            (self.tr("Calls"), lambda: self._coming(
-                self.tr("Calls"), self.tr("Phone-call notes, walk-in visits and follow-ups are coming soon."))),
+            (self.tr("Calls"), self._build_calls_page),
             (self.tr("Complaints"), lambda: self._coming(
                 self.tr("Complaints"), self.tr("Complaints with escalation to supervisors are coming soon."))),
             (self.tr("Reports"), lambda: self._coming(
@@ -95,10 +94,24 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
         self._set_signed_in(True)
         self.show_page(DASHBOARD)
+        from .notifier import FollowUpNotifier
+
+        self.notifier = FollowUpNotifier(staff, self)
+        self.notifier.came_due.connect(self._follow_ups_came_due)
+        self.update_follow_up_badge()
+        QTimer.singleShot(0, self.offer_unfinished_calls)
 
     def sign_out(self) -> None:
-        """Forget the person and every page built for them."""
+        """Forget the person and every page built for them. Calls in progress are kept as drafts."""
+        for window in list(self.call_windows):
+            window.put_away()
+        self.call_windows.clear()
+        if self.notifier is not None:
+            self.notifier.stop()
+            self.notifier.deleteLater()
+            self.notifier = None
         self.staff = None
+        self.nav.item(CALLS).setText(self._factories[CALLS][0])
         for index, page in enumerate(self._pages):
             if page is not None:
                 placeholder = QWidget()
@@ -117,7 +130,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(signed_in)
         self.stack.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
-        for action in self.page_actions:
+        for action in self.page_actions + [self.new_call_action, self.new_visit_action]:
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
@@ -148,6 +161,130 @@ class MainWindow(QMainWindow):
         page = SettingsPage(self.staff)
         page.language_changed.connect(self.language_changed)
         return page
+
+    def _build_dashboard_page(self) -> QWidget:
+        from .pages.dashboard import DashboardPage
+
+        page = DashboardPage(self.staff)
+        page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
+        page.callback_requested.connect(self.call_back)
+        return page
+
+    def _build_calls_page(self) -> QWidget:
+        from .pages.calls import CallsPage
+
+        page = CallsPage(self.staff)
+        page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
+        page.callback_requested.connect(self.call_back)
+        page.contact_requested.connect(self.open_contact)
+        return page
+
+    @property
+    def calls_page(self):
+        return self.page(CALLS)
+
+    @property
+    def dashboard_page(self):
+        return self.page(DASHBOARD)
+
+    # --- contacts ----------------------------------------------------------------
+    @property
+    def draft_store(self):
+        if self._store is None:
+            from helpdesk.drafts import DraftStore
+
+            self._store = DraftStore(paths.draft_dir())
+        return self._store
+
+    def _track(self, window) -> None:
+        self.call_windows.append(window)
+        window.saved.connect(lambda _id: self.contacts_changed())
+        window.closed.connect(lambda w=window: self.call_windows.remove(w) if w in self.call_windows else None)
+        window.show()
+        window.activateWindow()
+
+    def start_call(self, channel: str = "phone", direction: str = "inbound", customer_id: int | None = None,
+                   follow_up_id: int | None = None, restored: dict | None = None):
+        """Open a new contact window; the timer starts now."""
+        if self.staff is None:
+            return None
+        from .dialogs.call_window import CallWindow
+
+        window = CallWindow(self.staff, self.location, self.draft_store, channel=channel, direction=direction,
+                            customer_id=customer_id, follow_up_id=follow_up_id, restored=restored, parent=self)
+        self._track(window)
+        return window
+
+    def call_back(self, follow_up_id: int, customer_id: int):
+        """Keep a promise: an outbound call to the customer that completes the follow-up when saved."""
+        return self.start_call("phone", "outbound", customer_id, follow_up_id)
+
+    def open_contact(self, contact_id: int):
+        from .dialogs.call_window import CallWindow
+
+        window = CallWindow(self.staff, self.location, self.draft_store, contact_id=contact_id, parent=self)
+        self._track(window)
+        return window
+
+    def offer_unfinished_calls(self) -> list:
+        """After a crash or power cut, offer each call that was left unfinished."""
+        from helpdesk.clock import to_local
+        from helpdesk.localization import format_datetime
+
+        from . import prompts
+        from .dialogs.call_window import DRAFT_KIND
+
+        if self.staff is None:
+            return []
+        opened = []
+        for document in self.draft_store.unfinished(DRAFT_KIND, self.location, self.staff.id):
+            if any(w.draft_id == document.get("id") for w in self.call_windows):
+                continue
+            content = document.get("content", {}).get("contact", {})
+            from datetime import datetime
+
+            started = content.get("started_at")
+            when = format_datetime(to_local(datetime.fromisoformat(started)), i18n.current_language()) \
+                if started else ""
+            notes = (content.get("notes") or "").strip()
+            preview = (notes[:120] + "…") if len(notes) > 120 else notes
+            if prompts.confirm(self, self.tr("Restore the unfinished call?"),
+                               self.tr("A call started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
+                                       "Restore it now? If you answer No, it is thrown away.").format(when, preview),
+                               default_yes=True):
+                opened.append(self.start_call(restored=document))
+            else:
+                self.draft_store.discard(document["id"])
+        return opened
+
+    def contacts_changed(self) -> None:
+        for index in (DASHBOARD, CALLS):
+            page = self._pages[index]
+            if page is not None:
+                page.refresh()
+        self.update_follow_up_badge()
+
+    def _follow_ups_came_due(self, rows: list) -> None:
+        self.statusBar().showMessage(self.tr("A follow-up is due: see the Calls page."), 60_000)
+        self.contacts_changed()
+
+    def update_follow_up_badge(self) -> None:
+        """The Calls entry in the navigation says how many of the person's follow-ups are overdue."""
+        from PySide6.QtGui import QBrush, QColor
+
+        from helpdesk import followups
+
+        if self.staff is None:
+            return
+        overdue = followups.counts(self.staff.id)[followups.OVERDUE]
+        item = self.nav.item(CALLS)
+        title = self._factories[CALLS][0]
+        if overdue:
+            item.setText(self.tr("{0} ({1} overdue)").format(title, digits(overdue, i18n.current_language())))
+            item.setForeground(QBrush(QColor("#b3261e")))
+        else:
+            item.setText(title)
+            item.setData(9, None)  # Qt.ForegroundRole: back to the palette's colour
 
     @property
     def customers_page(self):
@@ -190,6 +327,17 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
             self.page_actions.append(action)
         self.addActions(self.page_actions)
+
+        calls_menu = bar.addMenu(self.tr("&Calls"))
+        self.new_call_action = QAction(self.tr("New &call"), self)
+        self._shortcuts.append((self.new_call_action, "F2"))
+        self.new_call_action.triggered.connect(lambda: self.start_call("phone", "inbound"))
+        self.new_visit_action = QAction(self.tr("New &walk-in visit"), self)
+        self._shortcuts.append((self.new_visit_action, "Shift+F2"))
+        self.new_visit_action.triggered.connect(lambda: self.start_call("walk_in", "inbound"))
+        calls_menu.addAction(self.new_call_action)
+        calls_menu.addAction(self.new_visit_action)
+        self.addActions([self.new_call_action, self.new_visit_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
         logs_action = QAction(self.tr("Open the &log folder"), self)

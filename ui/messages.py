@@ -53,6 +53,14 @@ MESSAGES = {
     "form_errors": QT_TRANSLATE_NOOP("Messages", "Some fields need attention; see the messages next to them."),
     "possible_duplicates": QT_TRANSLATE_NOOP("Messages", "This may be a customer we already have."),
     "edit_conflict": QT_TRANSLATE_NOOP("Messages", "Another desk saved this customer while you were editing it."),
+    "contact_conflict": QT_TRANSLATE_NOOP("Messages", "Someone saved this contact after you opened it. Copy your changes, close it and open it again."),
+    "satisfaction_required": QT_TRANSLATE_NOOP("Messages", "Ask how satisfied the customer is, or choose “Not asked”."),
+    "duration_range": QT_TRANSLATE_NOOP("Messages", "The duration must be between 0 and 24 hours."),
+    "ends_before_start": QT_TRANSLATE_NOOP("Messages", "The end cannot be before the start."),
+    "follow_up_needs_customer": QT_TRANSLATE_NOOP("Messages", "Choose the customer first: a follow-up needs someone to come back to."),
+    "assignee_inactive": QT_TRANSLATE_NOOP("Messages", "This account is deactivated; choose someone else."),
+    "follow_up_closed": QT_TRANSLATE_NOOP("Messages", "This follow-up has already been completed or cancelled."),
+    "out_of_range": QT_TRANSLATE_NOOP("Messages", "Use a number from {minimum} to {maximum}."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")
@@ -144,6 +152,9 @@ CHOICES = {
         "reactivate": QT_TRANSLATE_NOOP("Choices", "Active again"),
         "merge": QT_TRANSLATE_NOOP("Choices", "Another customer merged into this one"),
         "merged_into": QT_TRANSLATE_NOOP("Choices", "Merged into another customer"),
+        "contact": QT_TRANSLATE_NOOP("Choices", "Contact"),
+        "complete": QT_TRANSLATE_NOOP("Choices", "Completed"),
+        "cancel": QT_TRANSLATE_NOOP("Choices", "Cancelled"),
     },
     "field": {
         "kind": QT_TRANSLATE_NOOP("Choices", "Kind"),
@@ -162,6 +173,41 @@ CHOICES = {
         "status": QT_TRANSLATE_NOOP("Choices", "Status"),
         "lost_reason": QT_TRANSLATE_NOOP("Choices", "Reason lost"),
         "segment": QT_TRANSLATE_NOOP("Choices", "Segment"),
+    },
+    "channel": {
+        "phone": QT_TRANSLATE_NOOP("Choices", "Phone call"),
+        "walk_in": QT_TRANSLATE_NOOP("Choices", "Walk-in visit"),
+        "email": QT_TRANSLATE_NOOP("Choices", "E-mail"),
+        "other": QT_TRANSLATE_NOOP("Choices", "Other"),
+    },
+    "direction": {
+        "inbound": QT_TRANSLATE_NOOP("Choices", "Inbound"),
+        "outbound": QT_TRANSLATE_NOOP("Choices", "Outbound"),
+    },
+    "outcome": {
+        "resolved": QT_TRANSLATE_NOOP("Choices", "Resolved"),
+        "information_given": QT_TRANSLATE_NOOP("Choices", "Information given"),
+        "follow_up_needed": QT_TRANSLATE_NOOP("Choices", "Follow-up needed"),
+        "complaint": QT_TRANSLATE_NOOP("Choices", "Complaint"),
+        "no_answer": QT_TRANSLATE_NOOP("Choices", "No answer"),
+        "other": QT_TRANSLATE_NOOP("Choices", "Other"),
+    },
+    "satisfaction": {
+        "dissatisfied": QT_TRANSLATE_NOOP("Choices", "Dissatisfied"),
+        "satisfied": QT_TRANSLATE_NOOP("Choices", "Satisfied"),
+        "delighted": QT_TRANSLATE_NOOP("Choices", "Delighted"),
+        "not_asked": QT_TRANSLATE_NOOP("Choices", "Not asked"),
+    },
+    "follow_up_state": {
+        "overdue": QT_TRANSLATE_NOOP("Choices", "Overdue"),
+        "due": QT_TRANSLATE_NOOP("Choices", "Due"),
+        "upcoming": QT_TRANSLATE_NOOP("Choices", "Upcoming"),
+        "done": QT_TRANSLATE_NOOP("Choices", "Done"),
+        "cancelled": QT_TRANSLATE_NOOP("Choices", "Cancelled"),
+    },
+    "follow_up_kind": {
+        "callback": QT_TRANSLATE_NOOP("Choices", "Callback"),
+        "follow_up": QT_TRANSLATE_NOOP("Choices", "Follow-up"),
     },
 }
 

@@ -26,3 +26,10 @@ def cache_dir() -> Path:
     path = user_cache_path(APP_NAME, APP_AUTHOR)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def draft_dir() -> Path:
+    """Unfinished calls and sessions, kept on this computer (see ``helpdesk.drafts``)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, APP_AUTHOR) / "drafts"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -107,6 +108,18 @@ class OfficeSettings(QGroupBox):
         region_row.addStretch(1)
         form.addRow(self.tr("Country of numbers typed without +"), region_row)
 
+        hold_row = QHBoxLayout()
+        self.hold_reminder = QSpinBox()
+        self.hold_reminder.setObjectName("holdReminderSeconds")
+        low, high = settings.RANGES["hold_reminder_seconds"]
+        self.hold_reminder.setRange(low, high)
+        self.hold_reminder.setSuffix(self.tr(" seconds"))
+        self.hold_reminder.setValue(settings.hold_reminder_seconds())
+        self.hold_reminder.editingFinished.connect(self._hold_reminder_chosen)
+        hold_row.addWidget(self.hold_reminder)
+        hold_row.addStretch(1)
+        form.addRow(self.tr("Remind to go back to a caller on hold after"), hold_row)
+
         self.reasons = QListWidget()
         self.reasons.setObjectName("lostReasons")
         self.reasons.setMaximumHeight(130)
@@ -152,6 +165,14 @@ class OfficeSettings(QGroupBox):
     def _region_chosen(self, _index: int) -> None:
         try:
             settings.set_value(self.actor, "phone_region", self.region.currentData())
+        except KnownError as error:
+            show_known_error(self, error)
+
+    def _hold_reminder_chosen(self) -> None:
+        if self.hold_reminder.value() == settings.hold_reminder_seconds():
+            return
+        try:
+            settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value())
         except KnownError as error:
             show_known_error(self, error)
 

@@ -1,0 +1,83 @@
+"""Nothing typed during a call is lost when the app is killed: a real subprocess, SIGKILL, restore."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from helpdesk import customers
+from helpdesk import db as dbmod
+from helpdesk.customers import Draft
+from helpdesk.models import Contact
+from ui import prompts
+from ui.app import Controller
+
+CHILD = Path(__file__).parent / "helpers" / "typing_child.py"
+ROOT = Path(__file__).resolve().parent.parent
+NOTES = ("Caller says the parcel (order 4471) arrived damaged; "
+         "مشتری می‌گوید بسته آسیب دیده بود و تعویض می‌خواهد. Wants a replacement by Friday.")
+KILL_AFTER = 70  # characters
+
+
+def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervisor, db_target, draft_dir, tmp_path,
+                                                                    qtbot, monkeypatch):
+    customer = customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi",
+                                                  phones=[("mobile", "0912 345 6789")]))
+    dbmod.close()
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text(NOTES, encoding="utf-8")
+    settings_folder = tmp_path / "child-settings"
+    settings_folder.mkdir()
+    child = subprocess.Popen([sys.executable, str(CHILD), db_target, str(draft_dir), str(settings_folder),
+                              str(text_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             encoding="utf-8", cwd=ROOT,
+                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (
+                                 str(ROOT), os.environ.get("PYTHONPATH"))))})
+    landed: dict[int, float] = {}
+    try:
+        while True:
+            line = child.stdout.readline()
+            assert line, f"the child stopped early: {child.stderr.read()}"
+            if line.startswith("customer"):
+                assert line.split()[1] == str(customer.id)
+            if line.startswith("typed"):
+                index = int(line.split()[1])
+                landed[index] = time.monotonic()
+                if index + 1 >= KILL_AFTER:
+                    break
+        child.kill()  # SIGKILL on POSIX: no clean-up code runs
+        killed_at = time.monotonic()
+    finally:
+        child.kill()
+        child.wait(10)
+    typed = NOTES[:max(landed) + 1]
+    safe = NOTES[:max((i for i, t in landed.items() if t <= killed_at - 2.0), default=-1) + 1]
+    assert len(safe) > 20, "the child typed too slowly to prove anything"
+
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(text) or True)
+    controller = Controller(app, db_target)
+    window = controller.show_window()
+    qtbot.addWidget(window)
+    from helpdesk import migrations
+
+    migrations.open_and_migrate(db_target)
+    controller.signed_in(supervisor)
+    qtbot.waitUntil(lambda: bool(window.call_windows), timeout=5000)
+    call = window.call_windows[0]
+    restored = call.notes.toPlainText()
+    assert restored.startswith(safe) and typed.startswith(restored), (safe, restored, typed)
+    assert asked and safe[:40] in asked[0]
+    assert call.customer_id == customer.id
+    assert call.notice.isVisible() and "not finished" in call.notice.text()
+    assert call.duration.isEnabled()  # the end is a guess: it may be corrected
+    # Finish it: the contact is stored and the draft is gone.
+    call.satisfaction_buttons["satisfied"].setChecked(True)
+    call.outcome.setCurrentIndex(call.outcome.findData("resolved"))
+    call.save()
+    stored = Contact.get(Contact.customer == customer.id)
+    assert stored.notes == restored.strip()
+    assert not list(draft_dir.glob("*.json"))
+    dbmod.close()

@@ -1,0 +1,257 @@
+"""The Calls page: the follow-up queue on top, the call log with its filters below."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import accounts, contacts
+from helpdesk.clock import to_local
+from helpdesk.contacts import LogQuery
+from helpdesk.localization import digits, format_duration, format_short_date
+from helpdesk.models import Staff
+
+from .. import i18n
+from ..messages import choice
+from .follow_ups import FollowUpQueue
+
+PAGE = 200
+
+
+class CallLogModel(QAbstractTableModel):
+    """Contacts matching a query, newest first, read a page at a time as the view scrolls."""
+
+    STARTED, CUSTOMER, KIND, STAFF, DURATION, OUTCOME, SATISFACTION, REASON = range(8)
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.query = LogQuery()
+        self.rows: list[contacts.LogRow] = []
+        self.total = 0
+        self.headers = [self.tr("Started"), self.tr("Customer"), self.tr("Contact"), self.tr("Staff"),
+                        self.tr("Duration"), self.tr("Outcome"), self.tr("Satisfaction"), self.tr("Reason and notes")]
+
+    def set_query(self, query: LogQuery) -> None:
+        self.beginResetModel()
+        self.query = query
+        self.total = contacts.log_count(query)
+        self.rows = contacts.log_page(query, 0, PAGE)
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        more = contacts.log_page(self.query, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == self.ID_ROLE:
+            return row.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        lang = i18n.current_language()
+        column = index.column()
+        if column == self.STARTED:
+            local = to_local(row.started_at)
+            return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+        if column == self.CUSTOMER:
+            return row.customer or self.tr("Not identified")
+        if column == self.KIND:
+            text = choice("channel", row.channel)
+            return f"{text} ({choice('direction', row.direction)})" if row.channel == "phone" else text
+        if column == self.STAFF:
+            return row.staff
+        if column == self.DURATION:
+            return format_duration(row.duration_seconds, lang)
+        if column == self.OUTCOME:
+            return choice("outcome", row.outcome)
+        if column == self.SATISFACTION:
+            return choice("satisfaction", row.satisfaction)
+        if column == self.REASON:
+            notes = " ".join(row.notes.split())
+            text = f"{row.reason} — {notes}" if row.reason and notes else row.reason or notes
+            return text if role == Qt.ItemDataRole.ToolTipRole else text[:160]
+        return None
+
+
+def _date_edit(name: str, value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    if i18n.current_language() == "fa":
+        from PySide6.QtCore import QCalendar
+
+        edit.setCalendar(QCalendar(QCalendar.System.Jalali))
+        edit.setDisplayFormat("yyyy/MM/dd")
+    else:
+        edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class CallLog(QWidget):
+    """Every contact, filterable by date, staff, direction, channel and outcome, with search in the notes."""
+
+    contact_requested = Signal(int)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        today = date.today()
+        self.date_from = _date_edit("logFrom", today - timedelta(days=30))
+        self.date_to = _date_edit("logTo", today)
+        self.staff = QComboBox()
+        self.staff.setObjectName("logStaff")
+        self.staff.addItem(self.tr("All staff"), None)
+        for person in accounts.colleagues(actor):
+            self.staff.addItem(person.full_name, person.id)
+        self.direction = self._choices("logDirection", self.tr("Both directions"), "direction", contacts.DIRECTIONS)
+        self.channel = self._choices("logChannel", self.tr("All channels"), "channel", contacts.CHANNELS)
+        self.outcome = self._choices("logOutcome", self.tr("All outcomes"), "outcome", contacts.OUTCOMES)
+        self.search = QLineEdit()
+        self.search.setObjectName("logSearch")
+        self.search.setPlaceholderText(self.tr("Search the notes"))
+        self.search.setClearButtonEnabled(True)
+        from_label = QLabel(self.tr("&From"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("&To"))
+        to_label.setBuddy(self.date_to)
+        for widget in (from_label, self.date_from, to_label, self.date_to, self.staff, self.direction, self.channel,
+                       self.outcome):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        column.addLayout(filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("logCount")
+        column.addWidget(self.count_label)
+        self.model = CallLogModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("callLogTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CallLogModel.REASON, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
+        column.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        for combo in (self.staff, self.direction, self.channel, self.outcome):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def _choices(self, name: str, everything: str, group: str, keys) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(everything, None)
+        for key in keys:
+            combo.addItem(choice(group, key), key)
+        return combo
+
+    def current_query(self) -> LogQuery:
+        return LogQuery(date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython(),
+                        staff_id=self.staff.currentData(), direction=self.direction.currentData(),
+                        channel=self.channel.currentData(), outcome=self.outcome.currentData(),
+                        search=self.search.text())
+
+    def refresh(self) -> None:
+        self.model.set_query(self.current_query())
+        lang = i18n.current_language()
+        self.count_label.setText(self.tr("{0} contacts").format(digits(self.model.total, lang)))
+        if self.model.rowCount():
+            from PySide6.QtCore import QItemSelectionModel
+
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+class CallsPage(QWidget):
+    call_requested = Signal(str, str)  # channel, direction
+    callback_requested = Signal(int, int)
+    contact_requested = Signal(int)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        column = QVBoxLayout(self)
+        buttons = QHBoxLayout()
+        self.new_call_button = QPushButton(self.tr("New call (F2)"))
+        self.new_call_button.setObjectName("newCallButton")
+        self.new_call_button.clicked.connect(lambda: self.call_requested.emit("phone", "inbound"))
+        self.new_visit_button = QPushButton(self.tr("New walk-in visit (Shift+F2)"))
+        self.new_visit_button.setObjectName("newVisitButton")
+        self.new_visit_button.clicked.connect(lambda: self.call_requested.emit("walk_in", "inbound"))
+        buttons.addWidget(self.new_call_button)
+        buttons.addWidget(self.new_visit_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        queue_box = QGroupBox(self.tr("Follow-ups and callbacks due"))
+        queue_layout = QVBoxLayout(queue_box)
+        self.queue = FollowUpQueue(actor)
+        self.queue.callback_requested.connect(self.callback_requested)
+        queue_layout.addWidget(self.queue)
+        log_box = QGroupBox(self.tr("Call log"))
+        log_layout = QVBoxLayout(log_box)
+        self.log = CallLog(actor)
+        self.log.contact_requested.connect(self.contact_requested)
+        log_layout.addWidget(self.log)
+        splitter.addWidget(queue_box)
+        splitter.addWidget(log_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        column.addWidget(splitter, 1)
+        self.setFocusProxy(self.queue.table)
+
+    def refresh(self) -> None:
+        self.queue.refresh()
+        self.log.refresh()

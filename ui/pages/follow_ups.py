@@ -1,0 +1,208 @@
+"""The queue of due and overdue follow-ups, shown on the Calls page and on the Dashboard."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import followups, phones, settings
+from helpdesk.clock import to_local, utcnow
+from helpdesk.localization import digits, format_short_date, left_to_right
+from helpdesk.models import Staff
+
+from .. import i18n, prompts
+from ..messages import choice, message_for
+
+OVERDUE_BACKGROUND = QColor("#fbd5d2")
+OVERDUE_TEXT = QColor("#8c1d18")
+DUE_BACKGROUND = QColor("#ffefc2")
+DUE_TEXT = QColor("#4a3800")
+
+
+class FollowUpModel(QAbstractTableModel):
+    DUE, STATE, CUSTOMER, PHONE, PROMISE, ASSIGNEE = range(6)
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[followups.QueueRow] = []
+        self.headers = [self.tr("Due"), self.tr("State"), self.tr("Customer"), self.tr("Phone"),
+                        self.tr("Promised"), self.tr("Who")]
+
+    def set_rows(self, rows: list[followups.QueueRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            lang = i18n.current_language()
+            if column == self.DUE:
+                local = to_local(row.due_at)
+                return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+            if column == self.STATE:
+                return choice("follow_up_state", row.state)
+            if column == self.CUSTOMER:
+                return row.customer
+            if column == self.PHONE:
+                return left_to_right(phones.display(row.phone, settings.phone_region())) if row.phone else ""
+            if column == self.PROMISE:
+                return f"{choice('follow_up_kind', row.kind)}: {row.promise}"
+            if column == self.ASSIGNEE:
+                return row.assignee
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.state == followups.OVERDUE:
+                return QBrush(OVERDUE_BACKGROUND)
+            if row.state == followups.DUE:
+                return QBrush(DUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.state == followups.OVERDUE:
+                return QBrush(OVERDUE_TEXT)
+            if row.state == followups.DUE:
+                return QBrush(DUE_TEXT)
+        if role == Qt.ItemDataRole.FontRole and row.state == followups.OVERDUE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.ID_ROLE:
+            return row.id
+        if role == self.CUSTOMER_ROLE:
+            return row.customer_id
+        return None
+
+
+class FollowUpQueue(QWidget):
+    """Due and overdue promises, the oldest first, with a button to call back."""
+
+    callback_requested = Signal(int, int)  # follow-up id, customer id
+    customer_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, actor: Staff, mine_only: bool = True, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        self.now = utcnow
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("followUpSummary")
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.title.setFont(title_font)
+        self.scope = QComboBox()
+        self.scope.setObjectName("followUpScope")
+        self.scope.addItem(self.tr("Mine"), True)
+        self.scope.addItem(self.tr("Everyone's"), False)
+        self.scope.setCurrentIndex(0 if mine_only else 1)
+        self.scope.currentIndexChanged.connect(self.refresh)
+        self.call_back_button = QPushButton(self.tr("Call &back"))
+        self.call_back_button.setObjectName("callBackButton")
+        self.call_back_button.setToolTip(self.tr("Call the customer now; saving the call completes the follow-up"))
+        self.call_back_button.clicked.connect(self.call_back)
+        self.cancel_button = QPushButton(self.tr("Cancel follow-up"))
+        self.cancel_button.setObjectName("cancelFollowUpButton")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.scope)
+        top.addWidget(self.call_back_button)
+        top.addWidget(self.cancel_button)
+        column.addLayout(top)
+        self.message = QLabel()
+        self.message.setObjectName("followUpMessage")
+        self.message.hide()
+        column.addWidget(self.message)
+        self.model = FollowUpModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("followUpTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(FollowUpModel.PROMISE, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda _index: self.call_back())
+        column.addWidget(self.table, 1)
+        self.refresh()
+
+    @property
+    def mine_only(self) -> bool:
+        return bool(self.scope.currentData())
+
+    def refresh(self) -> None:
+        now = self.now()
+        rows = followups.queue(self.actor.id if self.mine_only else None, now)
+        self.model.set_rows(rows)
+        overdue = sum(r.state == followups.OVERDUE for r in rows)
+        due = sum(r.state == followups.DUE for r in rows)
+        lang = i18n.current_language()
+        if not rows:
+            self.title.setText(self.tr("No follow-ups due. Every promise is kept."))
+            self.title.setStyleSheet("")
+        else:
+            self.title.setText(self.tr("{0} overdue, {1} due today").format(digits(overdue, lang), digits(due, lang)))
+            self.title.setStyleSheet(f"color: {OVERDUE_TEXT.name()};" if overdue else "")
+        enabled = bool(rows)
+        self.call_back_button.setEnabled(enabled)
+        self.cancel_button.setEnabled(enabled)
+        if rows and not self.table.selectionModel().hasSelection():
+            from PySide6.QtCore import QItemSelectionModel
+
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def selected(self) -> followups.QueueRow | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def call_back(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.callback_requested.emit(row.id, row.customer_id)
+
+    def cancel_selected(self) -> None:
+        from helpdesk.errors import KnownError
+
+        row = self.selected()
+        if row is None or not prompts.confirm(self, self.tr("Cancel this follow-up?"),
+                                              self.tr("“{0}” for {1} will no longer be expected.").format(
+                                                  row.promise, row.customer)):
+            return
+        try:
+            followups.cancel(self.actor, row.id)
+        except KnownError as error:
+            self.message.setText(message_for(error))
+            self.message.show()
+            return
+        self.message.hide()
+        self.refresh()
+        self.changed.emit()
