@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         window.closed.connect(lambda w=window: self.call_windows.remove(w) if w in self.call_windows else None)
         window.show()
         window.activateWindow()
+        if window.windowHandle() is not None:
+            window.windowHandle().requestActivate()  # typing goes to the new call at once
 
     def start_call(self, channel: str = "phone", direction: str = "inbound", customer_id: int | None = None,
                    follow_up_id: int | None = None, restored: dict | None = None):

@@ -1,42 +1,386 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="58" />
+        <location filename="../../ui/pages/settings.py" line="59" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="76" />
+        <location filename="../../ui/pages/settings.py" line="77" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="76" />
+        <location filename="../../ui/pages/settings.py" line="77" />
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
+    </message>
+</context>
+<context>
+    <name>CallLog</name>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="143" />
+        <source>All staff</source>
+        <translation>همهٔ کارکنان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="146" />
+        <source>Both directions</source>
+        <translation>ورودی و خروجی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="147" />
+        <source>All channels</source>
+        <translation>همهٔ راه‌های ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="148" />
+        <source>All outcomes</source>
+        <translation>همهٔ نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="151" />
+        <source>Search the notes</source>
+        <translation>جستجو در یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="153" />
+        <source>&amp;From</source>
+        <translation>&amp;از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="155" />
+        <source>&amp;To</source>
+        <translation>&amp;تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="208" />
+        <source>{0} contacts</source>
+        <translation>{0} ارتباط</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogModel</name>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="47" />
+        <source>Started</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="47" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="47" />
+        <source>Contact</source>
+        <translation>نوع ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="47" />
+        <source>Staff</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="48" />
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="48" />
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="48" />
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="48" />
+        <source>Reason and notes</source>
+        <translation>موضوع و یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="94" />
+        <source>Not identified</source>
+        <translation>شناسایی نشده</translation>
+    </message>
+</context>
+<context>
+    <name>CallWindow</name>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="160" />
+        <location filename="../../ui/dialogs/call_window.py" line="448" />
+        <source>&amp;Hold</source>
+        <translation>&amp;نگه‌داشتن در انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="163" />
+        <source>Put the caller on hold, or go back to them (F6)</source>
+        <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="165" />
+        <source>Hang &amp;up</source>
+        <translation>&amp;پایان تماس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="167" />
+        <source>End the call and stop the timer (F8)</source>
+        <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="195" />
+        <source>Caller</source>
+        <translation>تماس‌گیرنده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="200" />
+        <source>Type the phone number or the name</source>
+        <translation>شماره تلفن یا نام را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="204" />
+        <source>&amp;New customer…</source>
+        <translation>مشتری &amp;جدید…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="220" />
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="246" />
+        <location filename="../../ui/dialogs/call_window.py" line="634" />
+        <source>Contact</source>
+        <translation>ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="248" />
+        <source>Reason</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="250" />
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="253" />
+        <source>Type while you listen; everything is kept as you go.</source>
+        <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="254" />
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="256" />
+        <source>Choose…</source>
+        <translation>انتخاب کنید…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="269" />
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="271" />
+        <source>Next step</source>
+        <translation>گام بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="273" />
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="275" />
+        <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
+        <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="281" />
+        <source>Promise a follow-up</source>
+        <translation>قول پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="287" />
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="292" />
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="297" />
+        <source>Promised</source>
+        <translation>قول داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="299" />
+        <source>What you told the customer you would do</source>
+        <translation>کاری که به مشتری قول دادید انجام دهید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="305" />
+        <source>On the phone</source>
+        <translation>آداب گفت‌وگوی تلفنی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="328" />
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="331" />
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="334" />
+        <source>Save the contact (Ctrl+S)</source>
+        <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="376" />
+        <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
+        <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="389" />
+        <source>No customer chosen yet</source>
+        <translation>هنوز مشتری انتخاب نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="448" />
+        <source>Back to the &amp;caller</source>
+        <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="474" />
+        <source>Saved contact</source>
+        <translation>ارتباط ذخیره‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="476" />
+        <source>On hold for {0}</source>
+        <translation>در انتظار به مدت {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="478" />
+        <source>On the call</source>
+        <translation>در حال گفت‌وگو</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="480" />
+        <source>Call ended</source>
+        <translation>تماس پایان یافت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="482" />
+        <source>held {0} in all</source>
+        <translation>روی هم {0} در انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="489" />
+        <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
+        <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="533" />
+        <source>The draft could not be kept on this computer: {0}</source>
+        <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="538" />
+        <source>Kept safe as you type</source>
+        <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="583" />
+        <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
+        <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="616" />
+        <source>Taken by {0} on {1}.</source>
+        <translation>ثبت‌شده توسط {0} در {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="619" />
+        <source>Only {0} or a supervisor can change it.</source>
+        <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="627" />
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="636" />
+        <source>Callback</source>
+        <translation>تماس برگشتی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="700" />
+        <source>Discard this contact?</source>
+        <translation>این ارتباط دور انداخته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="701" />
+        <source>What you typed about this contact will be thrown away.</source>
+        <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="227" />
+        <source>New call (F2)</source>
+        <translation>تماس جدید (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="230" />
+        <source>New walk-in visit (Shift+F2)</source>
+        <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="238" />
+        <source>Follow-ups and callbacks due</source>
+        <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="243" />
+        <source>Call log</source>
+        <translation>فهرست تماس‌ها</translation>
     </message>
 </context>
 <context>
@@ -70,232 +414,350 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="100" />
+        <location filename="../../ui/messages.py" line="109" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="101" />
-        <location filename="../../ui/messages.py" line="151" />
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="164" />
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="113" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="111" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="112" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="117" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="134" />
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="193" />
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="149" />
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="153" />
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="155" />
+        <source>Contact</source>
+        <translation>ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="156" />
+        <source>Completed</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="206" />
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="160" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="178" />
+        <source>Phone call</source>
+        <translation>تماس تلفنی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="179" />
+        <source>Walk-in visit</source>
+        <translation>مراجعه حضوری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="180" />
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="184" />
+        <source>Inbound</source>
+        <translation>ورودی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="185" />
+        <source>Outbound</source>
+        <translation>خروجی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="188" />
+        <source>Resolved</source>
+        <translation>حل شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="189" />
+        <source>Information given</source>
+        <translation>اطلاعات داده شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="190" />
+        <source>Follow-up needed</source>
+        <translation>نیاز به پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="191" />
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="192" />
+        <source>No answer</source>
+        <translation>پاسخ نداد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="196" />
+        <source>Dissatisfied</source>
+        <translation>ناراضی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="197" />
+        <source>Satisfied</source>
+        <translation>راضی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="198" />
+        <source>Delighted</source>
+        <translation>خشنود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="199" />
+        <source>Not asked</source>
+        <translation>پرسیده نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="202" />
+        <source>Overdue</source>
+        <translation>سررسید گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="203" />
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="204" />
+        <source>Upcoming</source>
+        <translation>پیش رو</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205" />
+        <source>Done</source>
+        <translation>انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="209" />
+        <source>Callback</source>
+        <translation>تماس برگشتی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="210" />
+        <source>Follow-up</source>
+        <translation>پیگیری</translation>
     </message>
 </context>
 <context>
@@ -477,125 +939,153 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="64" />
+        <location filename="../../ui/pages/customers.py" line="62" />
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="67" />
+        <location filename="../../ui/pages/customers.py" line="65" />
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="74" />
+        <location filename="../../ui/pages/customers.py" line="72" />
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="78" />
+        <location filename="../../ui/pages/customers.py" line="76" />
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84" />
+        <location filename="../../ui/pages/customers.py" line="82" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84" />
+        <location filename="../../ui/pages/customers.py" line="82" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="85" />
+        <location filename="../../ui/pages/customers.py" line="83" />
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="113" />
+        <location filename="../../ui/pages/customers.py" line="114" />
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="114" />
+        <location filename="../../ui/pages/customers.py" line="115" />
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="115" />
+        <location filename="../../ui/pages/customers.py" line="116" />
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="169" />
+        <location filename="../../ui/pages/customers.py" line="170" />
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="183" />
+        <location filename="../../ui/pages/customers.py" line="196" />
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="274" />
+        <location filename="../../ui/pages/customers.py" line="287" />
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="275" />
+        <location filename="../../ui/pages/customers.py" line="288" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="285" />
+        <location filename="../../ui/pages/customers.py" line="298" />
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="286" />
+        <location filename="../../ui/pages/customers.py" line="299" />
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="297" />
+        <location filename="../../ui/pages/customers.py" line="310" />
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="25" />
+        <source>Good day, {0}</source>
+        <translation>روز بخیر، {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="36" />
+        <source>New call (F2)</source>
+        <translation>تماس جدید (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="38" />
+        <source>New walk-in visit (Shift+F2)</source>
+        <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="43" />
+        <source>Your follow-ups and callbacks due</source>
+        <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="56" />
+        <source>Contacts today: {0} by you, {1} at the whole desk</source>
+        <translation>ارتباط‌های امروز: {0} با شما، {1} در کل پذیرش</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="83" />
+        <location filename="../../ui/pages/directory_model.py" line="101" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="83" />
+        <location filename="../../ui/pages/directory_model.py" line="101" />
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="83" />
+        <location filename="../../ui/pages/directory_model.py" line="101" />
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="83" />
+        <location filename="../../ui/pages/directory_model.py" line="101" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="83" />
+        <location filename="../../ui/pages/directory_model.py" line="101" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="84" />
+        <location filename="../../ui/pages/directory_model.py" line="102" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="84" />
+        <location filename="../../ui/pages/directory_model.py" line="102" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
@@ -674,6 +1164,100 @@
         <location filename="../../ui/dialogs/sign_in.py" line="54" />
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="41" />
+        <source>Promised</source>
+        <translation>قول داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="41" />
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpNotifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="37" />
+        <source>A follow-up is due</source>
+        <translation>زمان یک پیگیری رسیده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="37" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpQueue</name>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="122" />
+        <source>Mine</source>
+        <translation>مال من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="123" />
+        <source>Everyone's</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="126" />
+        <source>Call &amp;back</source>
+        <translation>تماس &amp;برگشتی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="128" />
+        <source>Call the customer now; saving the call completes the follow-up</source>
+        <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="130" />
+        <source>Cancel follow-up</source>
+        <translation>لغو پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="168" />
+        <source>No follow-ups due. Every promise is kept.</source>
+        <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="171" />
+        <source>{0} overdue, {1} due today</source>
+        <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="196" />
+        <source>Cancel this follow-up?</source>
+        <translation>این پیگیری لغو شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="197" />
+        <source>“{0}” for {1} will no longer be expected.</source>
+        <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
 </context>
 <context>
@@ -824,52 +1408,52 @@
         <translation>سطرهای ردشده در {path} نوشته نمی‌شوند، پس چیزی درون‌ریزی نشد. بررسی کنید اجازهٔ نوشتن در آن پوشه را دارید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="194" />
+        <location filename="../../ui/dialogs/import_customers.py" line="197" />
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="198" />
+        <location filename="../../ui/dialogs/import_customers.py" line="201" />
         <source>File: {0}</source>
         <translation>پرونده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="203" />
+        <location filename="../../ui/dialogs/import_customers.py" line="206" />
         <source>What each column holds</source>
         <translation>محتوای هر ستون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="244" />
+        <location filename="../../ui/dialogs/import_customers.py" line="247" />
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="262" />
+        <location filename="../../ui/dialogs/import_customers.py" line="265" />
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="267" />
+        <location filename="../../ui/dialogs/import_customers.py" line="270" />
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="286" />
+        <location filename="../../ui/dialogs/import_customers.py" line="289" />
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="311" />
+        <location filename="../../ui/dialogs/import_customers.py" line="314" />
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="313" />
+        <location filename="../../ui/dialogs/import_customers.py" line="316" />
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="320" />
+        <location filename="../../ui/dialogs/import_customers.py" line="323" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -886,130 +1470,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="51" />
+        <location filename="../../ui/mainwindow.py" line="50" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="69" />
+        <location filename="../../ui/mainwindow.py" line="71" />
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="70" />
-        <source>Good day, {0}</source>
-        <translation>روز بخیر، {0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="71" />
-        <source>The dashboard will show today's contacts, open complaints and due follow-ups here once those features arrive.</source>
-        <translation>با افزوده شدن این بخش‌ها، پیشخوان ارتباط‌های امروز، شکایت‌های باز و پیگیری‌های سررسیده را همین‌جا نشان می‌دهد.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="73" />
+        <location filename="../../ui/mainwindow.py" line="72" />
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="74" />
-        <location filename="../../ui/mainwindow.py" line="75" />
+        <location filename="../../ui/mainwindow.py" line="73" />
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
+        <location filename="../../ui/mainwindow.py" line="74" />
         <location filename="../../ui/mainwindow.py" line="75" />
-        <source>Phone-call notes, walk-in visits and follow-ups are coming soon.</source>
-        <translation>یادداشت تماس‌های تلفنی، مراجعه‌های حضوری و پیگیری‌ها به‌زودی افزوده می‌شوند.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="76" />
-        <location filename="../../ui/mainwindow.py" line="77" />
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="75" />
         <source>Complaints with escalation to supervisors are coming soon.</source>
         <translation>ثبت شکایت‌ها و ارجاع به سرپرست به‌زودی افزوده می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78" />
-        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="76" />
+        <location filename="../../ui/mainwindow.py" line="77" />
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="79" />
+        <location filename="../../ui/mainwindow.py" line="77" />
         <source>PDF reports for supervisors are coming soon.</source>
         <translation>گزارش‌های PDF برای سرپرستان به‌زودی افزوده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80" />
+        <location filename="../../ui/mainwindow.py" line="78" />
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="110" />
+        <location filename="../../ui/mainwindow.py" line="122" />
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="168" />
+        <location filename="../../ui/mainwindow.py" line="253" />
+        <source>Restore the unfinished call?</source>
+        <translation>تماس ناتمام بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="254" />
+        <source>A call started at {0} was not saved when the help desk closed.
+
+{1}
+
+Restore it now? If you answer No, it is thrown away.</source>
+        <translation>تماسی که در {0} شروع شده بود هنگام بسته شدن برنامه ذخیره نشد.
+
+{1}
+
+اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="270" />
+        <source>A follow-up is due: see the Calls page.</source>
+        <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="285" />
+        <source>{0} ({1} overdue)</source>
+        <translation>{0} ({1} سررسید گذشته)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="312" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="169" />
+        <location filename="../../ui/mainwindow.py" line="313" />
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="174" />
+        <location filename="../../ui/mainwindow.py" line="318" />
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="179" />
+        <location filename="../../ui/mainwindow.py" line="323" />
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="189" />
+        <location filename="../../ui/mainwindow.py" line="333" />
+        <source>&amp;Calls</source>
+        <translation>&amp;تماس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="334" />
+        <source>New &amp;call</source>
+        <translation>تماس &amp;جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="337" />
+        <source>New &amp;walk-in visit</source>
+        <translation>مراجعهٔ &amp;حضوری جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="344" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="190" />
+        <location filename="../../ui/mainwindow.py" line="345" />
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="193" />
+        <location filename="../../ui/mainwindow.py" line="348" />
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="96" />
+        <location filename="../../ui/mainwindow.py" line="94" />
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="215" />
+        <location filename="../../ui/mainwindow.py" line="370" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="217" />
+        <location filename="../../ui/mainwindow.py" line="372" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="231" />
+        <location filename="../../ui/mainwindow.py" line="386" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="232" />
+        <location filename="../../ui/mainwindow.py" line="387" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -1070,182 +1681,222 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
+        <location filename="../../ui/messages.py" line="22" />
         <source>The database cannot be reached. Check that the database server is running and that this computer is connected to the network, then try again.</source>
         <translation>دسترسی به پایگاه داده ممکن نیست. بررسی کنید که سرور پایگاه داده روشن باشد و این رایانه به شبکه وصل باشد، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="23" />
         <source>The database is busy with another desk's change. Wait a moment and try again.</source>
         <translation>پایگاه داده در حال ثبت تغییری از میز دیگری است. لحظه‌ای صبر کنید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="24" />
         <source>The database can only be read, not changed. Ask whoever looks after this computer to give you write access to the database file or folder.</source>
         <translation>پایگاه داده فقط‌خواندنی است و نمی‌توان در آن تغییری داد. از مسئول این رایانه بخواهید اجازهٔ نوشتن در پرونده یا پوشهٔ پایگاه داده را به شما بدهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="25" />
         <source>The disk is full, so nothing more can be saved. Free some space on the disk, then try again. Nothing you typed has been lost.</source>
         <translation>دیسک پر است و چیز دیگری ذخیره نمی‌شود. مقداری از فضای دیسک را آزاد کنید و دوباره تلاش کنید. چیزی از نوشته‌های شما از دست نرفته است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="26" />
         <source>This file is not a help-desk database, or it is damaged. Choose another file, or restore the latest backup copy.</source>
         <translation>این پرونده پایگاه دادهٔ میز خدمت مشتریان نیست یا آسیب دیده است. پروندهٔ دیگری انتخاب کنید یا آخرین نسخهٔ پشتیبان را بازیابی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28" />
+        <location filename="../../ui/messages.py" line="27" />
         <source>This database was written by a newer version of the help desk (schema {found}; this version understands up to {supported}). It has not been changed. Install the newer version of the app to open it.</source>
         <translation>این پایگاه داده با نسخهٔ جدیدتری از میز خدمت مشتریان نوشته شده است (نسخهٔ ساختار {found}؛ این نسخه تا {supported} را می‌شناسد). هیچ تغییری در آن داده نشد. برای باز کردن آن، نسخهٔ جدیدتر برنامه را نصب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="29" />
         <source>The user name or password is not right.</source>
         <translation>نام کاربری یا گذرواژه درست نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="30" />
         <source>Too many wrong passwords. This account is locked until {until}. A supervisor can unlock it by resetting the password.</source>
         <translation>گذرواژه چند بار اشتباه وارد شد. این حساب تا ساعت {until} قفل است. سرپرست می‌تواند با تعیین گذرواژهٔ جدید آن را باز کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="31" />
         <source>This account has been deactivated. Ask a supervisor.</source>
         <translation>این حساب غیرفعال شده است. با سرپرست هماهنگ کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="32" />
         <source>This account has records, so it cannot be deleted. Deactivate it instead.</source>
         <translation>این حساب سوابقی دارد و حذف نمی‌شود. به جای حذف، آن را غیرفعال کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="33" />
         <source>Only a supervisor can do this.</source>
         <translation>فقط سرپرست اجازهٔ این کار را دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../ui/messages.py" line="34" />
         <source>That record no longer exists. Another desk may have removed it.</source>
         <translation>این مورد دیگر وجود ندارد. شاید میز دیگری آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="36" />
         <source>This is required.</source>
         <translation>پر کردن این بخش لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="37" />
         <source>Use 3 to 64 letters, digits, dots, dashes or underscores, without spaces.</source>
         <translation>از ۳ تا ۶۴ حرف، رقم، نقطه، خط تیره یا زیرخط، بدون فاصله، استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="38" />
         <source>This user name is already taken.</source>
         <translation>این نام کاربری پیش‌تر گرفته شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="39" />
         <source>Use at least {minimum} characters.</source>
         <translation>دست‌کم {minimum} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="40" />
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="41" />
         <source>This is not your current password.</source>
         <translation>این گذرواژهٔ فعلی شما نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="42" />
         <source>Use at most {limit} characters.</source>
         <translation>حداکثر {limit} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="43" />
         <source>Choose one of the options.</source>
         <translation>یکی از گزینه‌ها را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="44" />
         <source>Type a given name or a family name.</source>
         <translation>نام یا نام خانوادگی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="45" />
         <source>A phone number has only digits, spaces, dashes and a leading + or 00.</source>
         <translation>شمارهٔ تلفن فقط رقم، فاصله، خط تیره و + یا ۰۰ در آغاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="46" />
         <source>This is not a valid phone number. Check the digits, or add the country code (+44 …).</source>
         <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید، یا پیش‌شمارهٔ کشور را بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="47" />
         <source>This number is already in the list.</source>
         <translation>این شماره در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="48" />
         <source>This is not a valid e-mail address, for example name@example.com.</source>
         <translation>این نشانی ایمیل معتبر نیست؛ نمونهٔ درست: name@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="49" />
         <source>This address is already in the list.</source>
         <translation>این نشانی در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="50" />
         <source>Choose an organisation from the list, or add it as a customer first.</source>
         <translation>سازمان را از فهرست انتخاب کنید، یا نخست آن را به‌عنوان مشتری ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="51" />
         <source>At most {limit}.</source>
         <translation>حداکثر {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="52" />
         <source>The file {path} cannot be written. Choose another folder or file name.</source>
         <translation>پروندهٔ {path} نوشته نمی‌شود. پوشه یا نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="53" />
         <source>Some fields need attention; see the messages next to them.</source>
         <translation>چند بخش نیاز به اصلاح دارد؛ پیام کنار هر کدام را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="54" />
         <source>This may be a customer we already have.</source>
         <translation>شاید این مشتری پیش‌تر ثبت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="55" />
         <source>Another desk saved this customer while you were editing it.</source>
         <translation>در مدتی که شما این مشتری را ویرایش می‌کردید، میز دیگری آن را ذخیره کرد.</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="56" />
+        <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
+        <translation>پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="57" />
+        <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
+        <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="58" />
+        <source>The duration must be between 0 and 24 hours.</source>
+        <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="59" />
+        <source>The end cannot be before the start.</source>
+        <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="60" />
+        <source>Choose the customer first: a follow-up needs someone to come back to.</source>
+        <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61" />
+        <source>This account is deactivated; choose someone else.</source>
+        <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="62" />
+        <source>This follow-up has already been completed or cancelled.</source>
+        <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="63" />
+        <source>Use a number from {minimum} to {maximum}.</source>
+        <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="65" />
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="66" />
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="67" />
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -1291,48 +1942,58 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="92" />
+        <location filename="../../ui/pages/settings.py" line="93" />
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="108" />
+        <location filename="../../ui/pages/settings.py" line="109" />
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="113" />
+        <location filename="../../ui/pages/settings.py" line="116" />
+        <source> seconds</source>
+        <translation> ثانیه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="121" />
+        <source>Remind to go back to a caller on hold after</source>
+        <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="126" />
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116" />
+        <location filename="../../ui/pages/settings.py" line="129" />
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="118" />
+        <location filename="../../ui/pages/settings.py" line="131" />
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="119" />
+        <location filename="../../ui/pages/settings.py" line="132" />
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120" />
-        <location filename="../../ui/pages/settings.py" line="150" />
+        <location filename="../../ui/pages/settings.py" line="133" />
+        <location filename="../../ui/pages/settings.py" line="163" />
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="137" />
+        <location filename="../../ui/pages/settings.py" line="150" />
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="150" />
+        <location filename="../../ui/pages/settings.py" line="163" />
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
@@ -1476,12 +2137,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../ui/messages.py" line="97" />
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../ui/messages.py" line="98" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -1489,98 +2150,98 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="193" />
+        <location filename="../../ui/pages/settings.py" line="214" />
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="197" />
+        <location filename="../../ui/pages/settings.py" line="218" />
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="203" />
+        <location filename="../../ui/pages/settings.py" line="224" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="204" />
+        <location filename="../../ui/pages/settings.py" line="225" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="206" />
+        <location filename="../../ui/pages/settings.py" line="227" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="209" />
+        <location filename="../../ui/pages/settings.py" line="230" />
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="222" />
+        <location filename="../../ui/pages/settings.py" line="243" />
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="223" />
+        <location filename="../../ui/pages/settings.py" line="244" />
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="224" />
+        <location filename="../../ui/pages/settings.py" line="245" />
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="225" />
-        <location filename="../../ui/pages/settings.py" line="283" />
+        <location filename="../../ui/pages/settings.py" line="246" />
+        <location filename="../../ui/pages/settings.py" line="304" />
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="226" />
+        <location filename="../../ui/pages/settings.py" line="247" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243" />
+        <location filename="../../ui/pages/settings.py" line="264" />
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="282" />
+        <location filename="../../ui/pages/settings.py" line="303" />
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="282" />
+        <location filename="../../ui/pages/settings.py" line="303" />
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="283" />
+        <location filename="../../ui/pages/settings.py" line="304" />
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="323" />
+        <location filename="../../ui/pages/settings.py" line="344" />
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="324" />
+        <location filename="../../ui/pages/settings.py" line="345" />
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="332" />
+        <location filename="../../ui/pages/settings.py" line="353" />
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="333" />
+        <location filename="../../ui/pages/settings.py" line="354" />
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
