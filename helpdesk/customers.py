@@ -619,7 +619,7 @@ def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
     entries = [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
                for at, action, record_id, before_text, after_text, actor in rows]
     entries += _contact_entries([int(i) for i in ids], limit)
-    entries.sort(key=lambda e: e.at, reverse=True)
+    entries.sort(key=lambda e: (e.at, e.kind == "contact"), reverse=True)  # a call made as the record was created comes after it
     return entries[:limit]
 
 

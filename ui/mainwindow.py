@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         return opened
 
     def contacts_changed(self) -> None:
-        for index in (DASHBOARD, CALLS):
+        for index in (DASHBOARD, CALLS, CUSTOMERS):
             page = self._pages[index]
             if page is not None:
                 page.refresh()
@@ -295,7 +295,10 @@ class MainWindow(QMainWindow):
     def _build_customers_page(self) -> QWidget:
         from .pages.customers import CustomersPage
 
-        return CustomersPage(self.staff)
+        page = CustomersPage(self.staff)
+        page.call_requested.connect(lambda customer_id: self.start_call(customer_id=customer_id))
+        page.contact_requested.connect(self.open_contact)
+        return page
 
     def _show_row(self, index: int) -> None:
         if index >= 0 and self.staff is not None:

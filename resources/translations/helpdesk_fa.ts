@@ -42,42 +42,42 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="143" />
+        <location filename="../../ui/pages/calls.py" line="144" />
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="146" />
+        <location filename="../../ui/pages/calls.py" line="147" />
         <source>Both directions</source>
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="147" />
+        <location filename="../../ui/pages/calls.py" line="148" />
         <source>All channels</source>
         <translation>همهٔ راه‌های ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="148" />
+        <location filename="../../ui/pages/calls.py" line="149" />
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="151" />
+        <location filename="../../ui/pages/calls.py" line="152" />
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="153" />
+        <location filename="../../ui/pages/calls.py" line="154" />
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="155" />
+        <location filename="../../ui/pages/calls.py" line="156" />
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="208" />
+        <location filename="../../ui/pages/calls.py" line="209" />
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -133,229 +133,229 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="160" />
-        <location filename="../../ui/dialogs/call_window.py" line="448" />
+        <location filename="../../ui/dialogs/call_window.py" line="161" />
+        <location filename="../../ui/dialogs/call_window.py" line="451" />
         <source>&amp;Hold</source>
         <translation>&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="163" />
+        <location filename="../../ui/dialogs/call_window.py" line="164" />
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="165" />
+        <location filename="../../ui/dialogs/call_window.py" line="166" />
         <source>Hang &amp;up</source>
         <translation>&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="167" />
+        <location filename="../../ui/dialogs/call_window.py" line="168" />
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="195" />
+        <location filename="../../ui/dialogs/call_window.py" line="196" />
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="200" />
+        <location filename="../../ui/dialogs/call_window.py" line="201" />
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="204" />
+        <location filename="../../ui/dialogs/call_window.py" line="205" />
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="220" />
+        <location filename="../../ui/dialogs/call_window.py" line="221" />
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="246" />
-        <location filename="../../ui/dialogs/call_window.py" line="634" />
+        <location filename="../../ui/dialogs/call_window.py" line="247" />
+        <location filename="../../ui/dialogs/call_window.py" line="637" />
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="248" />
+        <location filename="../../ui/dialogs/call_window.py" line="249" />
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="250" />
+        <location filename="../../ui/dialogs/call_window.py" line="251" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="253" />
+        <location filename="../../ui/dialogs/call_window.py" line="254" />
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="254" />
+        <location filename="../../ui/dialogs/call_window.py" line="255" />
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="256" />
+        <location filename="../../ui/dialogs/call_window.py" line="257" />
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="269" />
+        <location filename="../../ui/dialogs/call_window.py" line="270" />
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="271" />
+        <location filename="../../ui/dialogs/call_window.py" line="272" />
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="273" />
+        <location filename="../../ui/dialogs/call_window.py" line="274" />
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="275" />
+        <location filename="../../ui/dialogs/call_window.py" line="276" />
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="281" />
+        <location filename="../../ui/dialogs/call_window.py" line="283" />
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="287" />
+        <location filename="../../ui/dialogs/call_window.py" line="289" />
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="292" />
+        <location filename="../../ui/dialogs/call_window.py" line="294" />
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="297" />
+        <location filename="../../ui/dialogs/call_window.py" line="299" />
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="299" />
+        <location filename="../../ui/dialogs/call_window.py" line="301" />
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="305" />
+        <location filename="../../ui/dialogs/call_window.py" line="307" />
         <source>On the phone</source>
         <translation>آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="328" />
+        <location filename="../../ui/dialogs/call_window.py" line="330" />
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="331" />
+        <location filename="../../ui/dialogs/call_window.py" line="333" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="334" />
+        <location filename="../../ui/dialogs/call_window.py" line="336" />
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="376" />
+        <location filename="../../ui/dialogs/call_window.py" line="378" />
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="389" />
+        <location filename="../../ui/dialogs/call_window.py" line="391" />
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="448" />
+        <location filename="../../ui/dialogs/call_window.py" line="451" />
         <source>Back to the &amp;caller</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="474" />
+        <location filename="../../ui/dialogs/call_window.py" line="477" />
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="476" />
+        <location filename="../../ui/dialogs/call_window.py" line="479" />
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="478" />
+        <location filename="../../ui/dialogs/call_window.py" line="481" />
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="480" />
+        <location filename="../../ui/dialogs/call_window.py" line="483" />
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="482" />
+        <location filename="../../ui/dialogs/call_window.py" line="485" />
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="489" />
+        <location filename="../../ui/dialogs/call_window.py" line="492" />
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="533" />
+        <location filename="../../ui/dialogs/call_window.py" line="536" />
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="538" />
+        <location filename="../../ui/dialogs/call_window.py" line="541" />
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="583" />
+        <location filename="../../ui/dialogs/call_window.py" line="586" />
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="616" />
+        <location filename="../../ui/dialogs/call_window.py" line="619" />
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="619" />
+        <location filename="../../ui/dialogs/call_window.py" line="622" />
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="627" />
+        <location filename="../../ui/dialogs/call_window.py" line="630" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="636" />
+        <location filename="../../ui/dialogs/call_window.py" line="639" />
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="700" />
+        <location filename="../../ui/dialogs/call_window.py" line="703" />
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="701" />
+        <location filename="../../ui/dialogs/call_window.py" line="704" />
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -363,22 +363,22 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="227" />
+        <location filename="../../ui/pages/calls.py" line="228" />
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="230" />
+        <location filename="../../ui/pages/calls.py" line="231" />
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="238" />
+        <location filename="../../ui/pages/calls.py" line="239" />
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="243" />
+        <location filename="../../ui/pages/calls.py" line="244" />
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -939,87 +939,87 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="62" />
+        <location filename="../../ui/pages/customers.py" line="64" />
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="65" />
+        <location filename="../../ui/pages/customers.py" line="67" />
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="72" />
+        <location filename="../../ui/pages/customers.py" line="74" />
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="76" />
+        <location filename="../../ui/pages/customers.py" line="78" />
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="82" />
+        <location filename="../../ui/pages/customers.py" line="84" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="82" />
+        <location filename="../../ui/pages/customers.py" line="84" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="83" />
+        <location filename="../../ui/pages/customers.py" line="85" />
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="114" />
+        <location filename="../../ui/pages/customers.py" line="116" />
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="115" />
+        <location filename="../../ui/pages/customers.py" line="117" />
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="116" />
+        <location filename="../../ui/pages/customers.py" line="118" />
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="170" />
+        <location filename="../../ui/pages/customers.py" line="174" />
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="196" />
+        <location filename="../../ui/pages/customers.py" line="200" />
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="287" />
+        <location filename="../../ui/pages/customers.py" line="291" />
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="288" />
+        <location filename="../../ui/pages/customers.py" line="292" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="298" />
+        <location filename="../../ui/pages/customers.py" line="302" />
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="299" />
+        <location filename="../../ui/pages/customers.py" line="303" />
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="310" />
+        <location filename="../../ui/pages/customers.py" line="314" />
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -1550,52 +1550,52 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="312" />
+        <location filename="../../ui/mainwindow.py" line="315" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="313" />
+        <location filename="../../ui/mainwindow.py" line="316" />
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="318" />
+        <location filename="../../ui/mainwindow.py" line="321" />
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="323" />
+        <location filename="../../ui/mainwindow.py" line="326" />
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="333" />
+        <location filename="../../ui/mainwindow.py" line="336" />
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="334" />
+        <location filename="../../ui/mainwindow.py" line="337" />
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="337" />
+        <location filename="../../ui/mainwindow.py" line="340" />
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="344" />
+        <location filename="../../ui/mainwindow.py" line="347" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="345" />
+        <location filename="../../ui/mainwindow.py" line="348" />
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="348" />
+        <location filename="../../ui/mainwindow.py" line="351" />
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -1605,22 +1605,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="370" />
+        <location filename="../../ui/mainwindow.py" line="373" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="372" />
+        <location filename="../../ui/mainwindow.py" line="375" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="386" />
+        <location filename="../../ui/mainwindow.py" line="389" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="387" />
+        <location filename="../../ui/mainwindow.py" line="390" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -2014,99 +2014,104 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="81" />
+        <location filename="../../ui/pages/customer_profile.py" line="107" />
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="85" />
+        <location filename="../../ui/pages/customer_profile.py" line="111" />
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="87" />
-        <location filename="../../ui/pages/customer_profile.py" line="140" />
+        <location filename="../../ui/pages/customer_profile.py" line="113" />
+        <location filename="../../ui/pages/customer_profile.py" line="170" />
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="89" />
+        <location filename="../../ui/pages/customer_profile.py" line="115" />
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="115" />
+        <location filename="../../ui/pages/customer_profile.py" line="118" />
+        <source>New call with this customer</source>
+        <translation>تماس جدید با این مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="144" />
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="140" />
+        <location filename="../../ui/pages/customer_profile.py" line="170" />
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="149" />
+        <location filename="../../ui/pages/customer_profile.py" line="179" />
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="150" />
+        <location filename="../../ui/pages/customer_profile.py" line="180" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="153" />
+        <location filename="../../ui/pages/customer_profile.py" line="183" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="154" />
+        <location filename="../../ui/pages/customer_profile.py" line="184" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="155" />
+        <location filename="../../ui/pages/customer_profile.py" line="185" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="156" />
+        <location filename="../../ui/pages/customer_profile.py" line="186" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="157" />
+        <location filename="../../ui/pages/customer_profile.py" line="187" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="158" />
+        <location filename="../../ui/pages/customer_profile.py" line="188" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="159" />
+        <location filename="../../ui/pages/customer_profile.py" line="189" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="173" />
+        <location filename="../../ui/pages/customer_profile.py" line="203" />
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="174" />
-        <location filename="../../ui/pages/customer_profile.py" line="176" />
+        <location filename="../../ui/pages/customer_profile.py" line="204" />
+        <location filename="../../ui/pages/customer_profile.py" line="206" />
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="178" />
+        <location filename="../../ui/pages/customer_profile.py" line="208" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="179" />
+        <location filename="../../ui/pages/customer_profile.py" line="209" />
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -2277,7 +2282,7 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="63" />
+        <location filename="../../ui/pages/customer_profile.py" line="71" />
         <source>(before the merge, customer {0})</source>
         <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>

@@ -62,7 +62,9 @@ def utc_from_qdatetime(value: QDateTime) -> datetime:
 
 
 def jalali_if_persian(edit: QDateTimeEdit) -> None:
-    """Persian readers get the Jalali calendar in date pickers."""
+    """Persian readers get the Jalali calendar in date pickers. The date itself is written left to
+    right (year/month/day hour:minute), as Persian dates are; right to left it would read backwards."""
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
     if i18n.current_language() == "fa":
         from PySide6.QtCore import QCalendar
 
@@ -120,8 +122,7 @@ class CallWindow(QWidget):
         else:
             self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
             self.direction.setCurrentIndex(max(0, self.direction.findData(direction)))
-            if customer_id is not None:
-                self.set_customer(customer_id)
+            self.set_customer(customer_id)
             if follow_up_id is not None:
                 from helpdesk import followups
 
@@ -274,6 +275,7 @@ class CallWindow(QWidget):
         self.duration.setObjectName("duration")
         self.duration.setToolTip(self.tr("Minutes and seconds, such as 4:30. It can be corrected after hanging up."))
         self.duration.setMaximumWidth(120)
+        self.duration.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.duration.textEdited.connect(self._duration_edited)
         left_column.addLayout(form)
 
@@ -396,7 +398,8 @@ class CallWindow(QWidget):
             record = customers.get(customer_id)
             region = settings.phone_region()
             numbers = "، ".join(phones.display(p.number, region) for p in record.phones[:2])
-            self.customer_label.setText(record.customer.display_name +
+            mark = "\u200f" if self.language == "fa" else "\u200e"
+            self.customer_label.setText(mark + record.customer.display_name +
                                         (f" · {left_to_right(numbers)}" if numbers else ""))
             self.change_customer_button.setVisible(self.editable)
             self.matches.hide()
@@ -473,13 +476,13 @@ class CallWindow(QWidget):
         if self.contact_id is not None:
             state = self.tr("Saved contact")
         elif self.hold_since is not None:
-            state = self.tr("On hold for {0}").format(format_duration(hold, lang))
+            state = self.tr("On hold for {0}").format(left_to_right(format_duration(hold, lang)))
         elif self.running:
             state = self.tr("On the call")
         else:
             state = self.tr("Call ended")
         if total_hold and self.contact_id is None:
-            state += " · " + self.tr("held {0} in all").format(format_duration(total_hold, lang))
+            state += " · " + self.tr("held {0} in all").format(left_to_right(format_duration(total_hold, lang)))
         self.state_label.setText(state)
         if self.running and not getattr(self, "_duration_typed", False):
             self.duration.setText(format_duration(self.elapsed(), lang))
@@ -488,7 +491,7 @@ class CallWindow(QWidget):
         if limit is not None and hold >= limit:
             self.reminder.setText(self.tr("The caller has been waiting for {0}. Go back to them now, "
                                           "even if only to say you are still on it.").format(
-                format_duration(hold, lang)))
+                left_to_right(format_duration(hold, lang))))
             self.reminder.show()
             if not self.reminded:
                 self.reminded = True
@@ -629,7 +632,7 @@ class CallWindow(QWidget):
         self.notice.show()
 
     def _update_title(self) -> None:
-        name = self.customer_label.text() if self.customer_id is not None else ""
+        name = self.customer_label.text().lstrip("\u200e\u200f") if self.customer_id is not None else ""
         if self.contact_id is not None:
             title = self.tr("Contact")
         elif self.follow_up_of is not None:

@@ -114,6 +114,7 @@ def _date_edit(name: str, value: date) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads left to right in Persian too
     if i18n.current_language() == "fa":
         from PySide6.QtCore import QCalendar
 

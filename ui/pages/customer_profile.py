@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
-from helpdesk.localization import digits, format_datetime, left_to_right
+from helpdesk.localization import digits, format_datetime, format_duration, left_to_right
 from helpdesk.models import KIND_ORGANISATION, STATUS_LOST, Staff
 
 from .. import i18n
@@ -49,11 +49,19 @@ class TimelineModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
+    CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         entry = self._entries[index.row()]
+        if role == self.CONTACT_ROLE:
+            return entry.summary.get("contact_id") if entry.summary else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         lang = i18n.current_language()
+        if entry.kind == "contact":
+            return self._contact_text(entry, lang)
         text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
         if entry.kind == "update" and entry.changed:
             text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
@@ -63,6 +71,22 @@ class TimelineModel(QAbstractListModel):
             text += " · " + self.tr("(before the merge, customer {0})").format(digits(entry.record_id, lang))
         return text
 
+    def _contact_text(self, entry: customers.TimelineEntry, lang: str) -> str:
+        """A call or visit in one line: when, what kind, about what, how it ended, and who took it."""
+        s = entry.summary
+        kind = choice("channel", s["channel"])
+        if s["channel"] == "phone":
+            kind += f" ({choice('direction', s['direction'])})"
+        parts = [f"{format_datetime(to_local(entry.at), lang)} — {kind}"]
+        if s.get("reason"):
+            parts.append(s["reason"])
+        parts.append(f"{choice('outcome', s['outcome'])}, {choice('satisfaction', s['satisfaction'])}"
+                     if lang != "fa" else f"{choice('outcome', s['outcome'])}، {choice('satisfaction', s['satisfaction'])}")
+        parts.append(left_to_right(format_duration(s.get("duration") or 0, lang)))
+        if entry.actor:
+            parts.append(entry.actor)
+        return " · ".join(parts)
+
 
 class ProfileView(QWidget):
     back_requested = Signal()
@@ -71,6 +95,8 @@ class ProfileView(QWidget):
     reactivate_requested = Signal(int)
     merge_requested = Signal(int)
     open_requested = Signal(int)
+    call_requested = Signal(int)  # a new call with this customer
+    contact_requested = Signal(int)  # open a contact from the timeline
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -89,7 +115,10 @@ class ProfileView(QWidget):
         self.merge_button = QPushButton(self.tr("Merge another customer into this one…"))
         self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.customer_id))
         self.merge_button.setVisible(actor.is_supervisor)
-        for button in (self.edit_button, self.lost_button, self.merge_button):
+        self.call_button = QPushButton(self.tr("New call with this customer"))
+        self.call_button.setObjectName("profileCallButton")
+        self.call_button.clicked.connect(lambda: self.call_requested.emit(self.customer_id))
+        for button in (self.call_button, self.edit_button, self.lost_button, self.merge_button):
             top.addWidget(button)
         layout.addLayout(top)
 
@@ -120,6 +149,7 @@ class ProfileView(QWidget):
         self.timeline.setObjectName("timeline")
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)
+        self.timeline.activated.connect(self._entry_activated)
         timeline_column.addWidget(self.timeline, 1)
         body.addLayout(timeline_column, 1)
         layout.addLayout(body, 1)
@@ -178,6 +208,11 @@ class ProfileView(QWidget):
         self.details.addRow(self.tr("Created"), _value(created))
         self.details.addRow(self.tr("Last changed"), _value(updated))
         self._fill_timeline(customers.timeline(customer_id))
+
+    def _entry_activated(self, index) -> None:
+        contact_id = index.data(TimelineModel.CONTACT_ROLE)
+        if contact_id:
+            self.contact_requested.emit(contact_id)
 
     def _fill_timeline(self, entries: list[customers.TimelineEntry]) -> None:
         self.timeline_model.set_entries(entries, self.customer_id)

@@ -43,6 +43,8 @@ def prefill_from_search(text: str) -> customers.Draft:
 
 class CustomersPage(QWidget):
     customer_opened = Signal(int)
+    call_requested = Signal(int)
+    contact_requested = Signal(int)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -128,6 +130,8 @@ class CustomersPage(QWidget):
         self.profile.lost_requested.connect(self.mark_lost)
         self.profile.reactivate_requested.connect(self.reactivate)
         self.profile.merge_requested.connect(self.merge_into)
+        self.profile.call_requested.connect(self.call_requested)
+        self.profile.contact_requested.connect(self.contact_requested)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
