@@ -253,27 +253,56 @@ def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> 
 
 # --- finding the caller --------------------------------------------------------------
 
-def find_caller(text: str, limit: int = 8) -> list:
-    """Customers for what was typed in the caller box: a whole number first, then fragments and names."""
-    from . import customers
+@dataclass
+class Caller:
+    customer_id: int
+    name: str
+    phones: list[str]  # E.164, in the customer's order
+
+
+def _callers(ids: list[int]) -> list[Caller]:
+    """Names and numbers of ``ids``, in that order, in two queries."""
+    if not ids:
+        return []
+    names = {cid: (organisation if kind == "organisation" else f"{given} {family}".strip())
+             for cid, kind, given, family, organisation in
+             Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
+                             Customer.organisation).where(Customer.id.in_(ids)).tuples()}
+    numbers: dict[int, list[str]] = {}
+    for cid, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+                        .where(PhoneNumber.customer.in_(ids)).order_by(PhoneNumber.position, PhoneNumber.id).tuples()):
+        numbers.setdefault(cid, []).append(number)
+    return [Caller(cid, names[cid], numbers.get(cid, [])) for cid in ids if cid in names]
+
+
+def find_caller(text: str, limit: int = 8) -> list[Caller]:
+    """Customers for what was typed in the caller box, as the phone rings: a whole number first,
+    then numbers containing the digits typed (newest customers first), or names."""
+    from . import customers, search
 
     text = (text or "").strip()
     if not text:
         return []
-    exact: list[int] = []
+    ids: list[int] = []
     try:
         e164 = phones.parse(text, settings.phone_region())
     except ValidationError:
         e164 = None
     if e164:
-        exact = [row.customer_id for row in PhoneNumber.select(PhoneNumber.customer)
-                 .join(Customer).where((PhoneNumber.number == e164) & (Customer.status != STATUS_MERGED))
-                 .order_by(Customer.id.desc()).limit(limit)]
-    records = [customers.get(i) for i in dict.fromkeys(exact)]
-    if len(records) < limit:
-        seen = set(exact)
-        records += [r for r in customers.find(text, limit) if r.customer.id not in seen]
-    return records[:limit]
+        ids = [cid for (cid,) in PhoneNumber.select(PhoneNumber.customer).join(Customer)
+               .where((PhoneNumber.number == e164) & (Customer.status != STATUS_MERGED))
+               .order_by(Customer.id.desc()).limit(limit).tuples()]
+    if len(ids) < limit:
+        if phones.digits_fragment(text):
+            sql, params = search.match_clause(database.obj, text)
+            more = [cid for (cid,) in Customer.select(Customer.id)
+                    .where(Customer.id.in_(pw.SQL(f"({sql})", params)) & (Customer.status != STATUS_MERGED)
+                           & Customer.id.not_in(ids or [0]))
+                    .order_by(Customer.id.desc()).limit(limit - len(ids)).tuples()]
+        else:
+            more = [r.customer.id for r in customers.find(text, limit) if r.customer.id not in ids]
+        ids += more
+    return _callers(list(dict.fromkeys(ids))[:limit])
 
 
 # --- the call log ------------------------------------------------------------------------

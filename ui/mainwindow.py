@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self.notifier = FollowUpNotifier(staff, self)
         self.notifier.came_due.connect(self._follow_ups_came_due)
+        self.notifier.checked.connect(self.refresh_follow_ups)
         self.update_follow_up_badge()
         QTimer.singleShot(0, self.offer_unfinished_calls)
 
@@ -264,6 +265,14 @@ class MainWindow(QMainWindow):
             page = self._pages[index]
             if page is not None:
                 page.refresh()
+        self.update_follow_up_badge()
+
+    def refresh_follow_ups(self) -> None:
+        """The queues and the badge follow the clock and the other desks."""
+        for index in (DASHBOARD, CALLS):
+            page = self._pages[index]
+            if page is not None:
+                page.queue.refresh()
         self.update_follow_up_badge()
 
     def _follow_ups_came_due(self, rows: list) -> None:

@@ -14,6 +14,7 @@ CHECK_MS = 20_000
 
 class FollowUpNotifier(QObject):
     came_due = Signal(list)  # the follow-ups that just came due
+    checked = Signal()  # after every look: time moves follow-ups from due to overdue, and other desks add some
 
     def __init__(self, actor: Staff, window: QWidget, now=utcnow, parent=None):
         super().__init__(parent or window)
@@ -37,6 +38,7 @@ class FollowUpNotifier(QObject):
             self.notify(self.tr("A follow-up is due"), self.tr("{0}: {1}").format(name, row.promise))
         if due:
             self.came_due.emit(due)
+        self.checked.emit()
         return due
 
     def notify(self, title: str, text: str) -> None:

@@ -36,7 +36,7 @@ from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import ContactDraft, FollowUpDraft
 from helpdesk.customers import FormErrors
 from helpdesk.errors import KnownError
-from helpdesk.localization import format_datetime, format_duration, left_to_right, parse_duration
+from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, parse_duration
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
@@ -366,11 +366,11 @@ class CallWindow(QWidget):
         self.matches.clear()
         found = contacts.find_caller(text) if text.strip() else []
         region = settings.phone_region()
-        for record in found:
-            numbers = "، ".join(phones.display(p.number, region) for p in record.phones[:2])
-            label = record.customer.display_name + (f" · {left_to_right(numbers)}" if numbers else "")
+        for caller in found:
+            numbers = "، ".join(digits(phones.display(n, region), self.language) for n in caller.phones[:2])
+            label = caller.name + (f" · {left_to_right(numbers)}" if numbers else "")
             item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, record.customer.id)
+            item.setData(Qt.ItemDataRole.UserRole, caller.customer_id)
             self.matches.addItem(item)
         if found:
             self.matches.setCurrentRow(0)
@@ -397,7 +397,7 @@ class CallWindow(QWidget):
         else:
             record = customers.get(customer_id)
             region = settings.phone_region()
-            numbers = "، ".join(phones.display(p.number, region) for p in record.phones[:2])
+            numbers = "، ".join(digits(phones.display(p.number, region), self.language) for p in record.phones[:2])
             mark = "\u200f" if self.language == "fa" else "\u200e"
             self.customer_label.setText(mark + record.customer.display_name +
                                         (f" · {left_to_right(numbers)}" if numbers else ""))

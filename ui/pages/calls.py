@@ -252,6 +252,14 @@ class CallsPage(QWidget):
         splitter.setStretchFactor(1, 2)
         column.addWidget(splitter, 1)
         self.setFocusProxy(self.queue.table)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def focus_search(self) -> None:
+        self.log.search.setFocus()
+        self.log.search.selectAll()
 
     def refresh(self) -> None:
         self.queue.refresh()

@@ -71,7 +71,8 @@ class FollowUpModel(QAbstractTableModel):
             if column == self.CUSTOMER:
                 return row.customer
             if column == self.PHONE:
-                return left_to_right(phones.display(row.phone, settings.phone_region())) if row.phone else ""
+                return left_to_right(digits(phones.display(row.phone, settings.phone_region()), lang)) \
+                    if row.phone else ""
             if column == self.PROMISE:
                 return f"{choice('follow_up_kind', row.kind)}: {row.promise}"
             if column == self.ASSIGNEE:
@@ -158,7 +159,9 @@ class FollowUpQueue(QWidget):
         return bool(self.scope.currentData())
 
     def refresh(self) -> None:
+        """Read the queue again, keeping the selected promise selected."""
         now = self.now()
+        chosen = self.selected()
         rows = followups.queue(self.actor.id if self.mine_only else None, now)
         self.model.set_rows(rows)
         overdue = sum(r.state == followups.OVERDUE for r in rows)
@@ -173,11 +176,13 @@ class FollowUpQueue(QWidget):
         enabled = bool(rows)
         self.call_back_button.setEnabled(enabled)
         self.cancel_button.setEnabled(enabled)
-        if rows and not self.table.selectionModel().hasSelection():
+        if rows:
             from PySide6.QtCore import QItemSelectionModel
 
+            ids = [r.id for r in rows]
+            row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
+                self.model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def selected(self) -> followups.QueueRow | None:
