@@ -180,3 +180,17 @@ def test_drafts_are_whole_files_kept_per_database_and_person(tmp_path):
     store.discard("abc123")
     assert store.unfinished("call", "db-one", 1) == []
     assert not list((tmp_path / "drafts").glob("*.tmp"))
+
+
+def test_only_a_supervisor_sets_the_hold_reminder_and_within_limits(staff, supervisor):
+    from helpdesk import settings
+    from helpdesk.errors import ValidationError
+
+    assert settings.hold_reminder_seconds() == 30
+    with pytest.raises(PermissionDenied):
+        settings.set_value(staff, "hold_reminder_seconds", 45)
+    with pytest.raises(ValidationError) as caught:
+        settings.set_value(supervisor, "hold_reminder_seconds", 2)
+    assert caught.value.code == "out_of_range" and caught.value.params == {"minimum": 5, "maximum": 600}
+    settings.set_value(supervisor, "hold_reminder_seconds", 45)
+    assert settings.hold_reminder_seconds() == 45
