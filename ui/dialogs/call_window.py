@@ -276,6 +276,7 @@ class CallWindow(QWidget):
         self.duration.setToolTip(self.tr("Minutes and seconds, such as 4:30. It can be corrected after hanging up."))
         self.duration.setMaximumWidth(120)
         self.duration.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.duration.parentWidget().layout().setAlignment(self.duration, Qt.AlignmentFlag.AlignLeading)
         self.duration.textEdited.connect(self._duration_edited)
         left_column.addLayout(form)
 
