@@ -369,7 +369,8 @@ class CallWindow(QWidget):
         region = settings.phone_region()
         for caller in found:
             numbers = "، ".join(digits(phones.display(n, region), self.language) for n in caller.phones[:2])
-            label = caller.name + (f" · {left_to_right(numbers)}" if numbers else "")
+            mark = "\u200f" if self.language == "fa" else "\u200e"  # names in either script line up
+            label = mark + caller.name + (f" · {left_to_right(numbers)}" if numbers else "")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, caller.customer_id)
             self.matches.addItem(item)
