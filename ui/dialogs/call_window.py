@@ -109,6 +109,7 @@ class CallWindow(QWidget):
         self.hold_since: datetime | None = None
         self.hold_seconds = 0
         self.hold_count = 0
+        self.hold_limit = 30
         self.reminded = False
         self.finished_ok = False
         self._dirty = True
@@ -440,6 +441,7 @@ class CallWindow(QWidget):
             self.hold_button.setChecked(False)
             return
         if on and self.hold_since is None:
+            self.hold_limit = settings.hold_reminder_seconds()  # read once per hold, not on every tick
             self.hold_since = self.now()
             self.hold_count += 1
             self.reminded = False
@@ -489,7 +491,7 @@ class CallWindow(QWidget):
         if self.running and not getattr(self, "_duration_typed", False):
             self.duration.setText(format_duration(self.elapsed(), lang))
             self.duration.setEnabled(False)
-        limit = settings.hold_reminder_seconds() if self.hold_since is not None else None
+        limit = self.hold_limit if self.hold_since is not None else None
         if limit is not None and hold >= limit:
             self.reminder.setText(self.tr("The caller has been waiting for {0}. Go back to them now, "
                                           "even if only to say you are still on it.").format(
