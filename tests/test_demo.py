@@ -2,15 +2,18 @@ import json
 import random
 import re
 from collections import Counter, defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import phonenumbers
 import pytest
 
 import main as entry
-from helpdesk import accounts, config, customers, db as dbmod, demo, migrations, phones as phonesmod, search
+from helpdesk import accounts, audit, checklists, clock, config, contacts, customers, db as dbmod, demo, followups, \
+    migrations, phones as phonesmod, search
 from helpdesk.db import database
-from helpdesk.models import AuditEntry, Customer, CustomerTag, EmailAddress, LostReason, PhoneNumber, Staff, Tag
+from helpdesk.text import clean_line, clean_text, fold
+from helpdesk.models import AuditEntry, Contact, Customer, CustomerTag, EmailAddress, FollowUp, LostReason, \
+    PhoneNumber, Staff, Tag
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
 ARABIC_LETTERS = re.compile("[يك]")
@@ -68,6 +71,37 @@ def test_every_generated_phone_number_is_valid_e164():
             slip = demo.swap_digits(number, rng)
             assert slip != number and phonenumbers.is_valid_number(phonenumbers.parse(slip, None)), slip
     assert demo.iran_mobile(rng).startswith("+989") and demo.iran_landline(rng, "21").startswith("+9821")
+
+
+def test_a_year_of_history_has_the_mix_of_a_real_office():
+    """The generator on 20,000 customers, without a database: channels, satisfaction, follow-ups."""
+    now = datetime(2026, 11, 23, 11, 30)
+    rng = demo.Dice()
+    rng.seed(4)
+    people = [demo.Person(now - timedelta(seconds=rng.randrange(365 * 86400)), i + 1, rng.random() < 0.75,
+                          (demo.iran_mobile(rng),), None) for i in range(20000)]
+    history = demo.History(rng, now, demo._local_days(now), followups.end_of_local_day(now), [1, 2, 3, 4, 5, 6],
+                           people)
+    history.build()
+    made = history.contacts
+    assert 0.7 <= len(made) / len(people) <= 0.8
+
+    def share(values, value):
+        return sum(v == value for v in values) / len(values)
+
+    channels = [c.channel for c in made]
+    for channel, expected in (("phone", 0.60), ("walk_in", 0.25), ("email", 0.10), ("other", 0.05)):
+        assert abs(share(channels, channel) - expected) <= 0.03, channel
+    assert 0.65 <= share([c.direction for c in made if c.channel == "phone"], "inbound") <= 0.75
+    satisfaction = [c.satisfaction for c in made]
+    for value, expected in (("dissatisfied", 0.15), ("satisfied", 0.60), ("delighted", 0.20), ("not_asked", 0.05)):
+        assert abs(share(satisfaction, value) - expected) <= 0.04, value
+    assert 0.08 <= len(history.follow_ups) / len(made) <= 0.12
+    states = Counter(followups.state(p.due, p.status, now) for p in history.follow_ups)
+    assert states["done"] >= 0.9 * len(history.follow_ups)
+    assert 0 < states["cancelled"] <= 0.05 * len(history.follow_ups)
+    assert 4 <= states["overdue"] <= 0.01 * len(history.follow_ups) + 10
+    assert states["due"] >= 2 and states["upcoming"] >= 2
 
 
 # --- what a demo database holds ------------------------------------------------------
@@ -250,9 +284,12 @@ def test_audit_trail_holds_the_record_snapshot(demo_db):
             assert [e.action for e in trail] == ["create"]
             assert created == snapshot
             assert create.at == record.customer.created_at
-    # The timeline shows the change of status.
-    lost = Customer.get(Customer.status == "lost")
-    assert [e.kind for e in customers.timeline(lost.id)] == ["mark_lost", "create"]
+    # The timeline shows the change of status, among the customer's contacts.
+    lost = Customer.select().where(Customer.status == "lost").order_by(Customer.id).first()
+    events = customers.timeline(lost.id)
+    assert [e.kind for e in events if e.kind != "contact"] == ["mark_lost", "create"]
+    assert sorted(e.summary["contact_id"] for e in events if e.kind == "contact") == \
+        [c.id for c in Contact.select().where(Contact.customer == lost.id).order_by(Contact.id)]
 
 
 def test_search_index_is_filled_as_reindex_fills_it(demo_db):
@@ -286,6 +323,211 @@ def test_directory_search_finds_demo_customers(demo_db):
     assert any(mobile in [n for _, n in by_customer[r.id]] for r in customers.page(q, 0, 100))
 
 
+# --- contacts and follow-ups: a year of them ---------------------------------------------
+
+def _contacts() -> list[Contact]:
+    return list(Contact.select().order_by(Contact.id))
+
+
+def _customers_by_id() -> dict[int, Customer]:
+    return {c.id: c for c in Customer.select()}
+
+
+def test_a_year_of_contacts_in_office_hours(demo_db):
+    rows = _contacts()
+    people = _customers_by_id()
+    now = clock.utcnow()
+    assert 0.6 * COUNT <= len(rows) <= 0.9 * COUNT  # about 0.75 a customer, callbacks included
+    started = [c.started_at for c in rows]
+    assert started == sorted(started)  # ids in the order the contacts happened
+    assert now - timedelta(days=366) <= min(started) and max(started) <= now
+    assert max(started) - min(started) >= timedelta(days=300)
+    half_way = now - timedelta(days=183)
+    assert sum(s >= half_way for s in started) > sum(s < half_way for s in started)  # recent months busier
+    local = [clock.to_local(s) for s in started]
+    assert all(8 <= t.hour < 18 for t in local)
+    by_weekday = Counter(t.weekday() for t in local)
+    assert by_weekday[4] < by_weekday[5] / 4  # Friday, the weekend, against Saturday
+    assert {c.channel for c in rows} == set(contacts.CHANNELS)
+    assert {c.direction for c in rows} == set(contacts.DIRECTIONS)
+    assert {c.outcome for c in rows} == set(contacts.OUTCOMES)
+    assert {c.satisfaction for c in rows} == set(contacts.SATISFACTION)
+    channels = Counter(c.channel for c in rows)
+    assert 0.45 <= channels["phone"] / len(rows) <= 0.75 and 0.12 <= channels["walk_in"] / len(rows) <= 0.38
+    calls = [c for c in rows if c.channel == "phone"]
+    assert 0.55 <= sum(c.direction == "inbound" for c in calls) / len(calls) <= 0.85
+    staff = {s.id for s in Staff.select()}
+    assert {c.staff_id for c in rows} <= staff and len({c.staff_id for c in rows}) == len(staff)
+    unknown = [c for c in rows if c.customer_id is None]
+    assert len(unknown) <= 0.05 * len(rows)
+    assert all(c.channel == "phone" and c.direction == "inbound" and c.phone for c in unknown)
+    for c in rows:
+        if c.customer_id is not None:
+            customer = people[c.customer_id]
+            assert customer.status != "merged" and customer.created_at <= c.started_at
+
+
+def test_durations_hold_times_phones_and_checklists(demo_db):
+    rows = _contacts()
+    numbers = defaultdict(set)
+    for p in PhoneNumber.select():
+        numbers[p.customer_id].add(p.number)
+    checklist = checklists.phone_etiquette()
+    items = [i.id for i in checklist.items]
+    assert any(c.hold_count for c in rows) and any(c.channel == "phone" and not c.hold_count for c in rows)
+    for c in rows:
+        assert c.ended_at == c.started_at + timedelta(seconds=c.duration_seconds)
+        assert c.ended_at <= c.created_at <= c.ended_at + timedelta(minutes=3)
+        assert c.updated_at == c.created_at and c.updated_by_id == c.staff_id and c.version == 1
+        assert 0 <= c.hold_seconds <= min(120, c.duration_seconds) and (c.hold_count == 0) == (c.hold_seconds == 0)
+        if c.channel == "phone":
+            if c.outcome == "no_answer":
+                assert c.direction == "outbound" and 15 <= c.duration_seconds < 60 and not c.hold_count
+            else:
+                assert 60 <= c.duration_seconds <= 15 * 60
+            assert phonesmod.parse(c.phone) == c.phone  # E.164
+            if c.customer_id is not None:
+                assert c.phone in numbers[c.customer_id]
+            ticked = json.loads(c.checklist)
+            assert c.checklist == json.dumps({"version": checklist.version, "ticked": ticked["ticked"]})
+            assert ticked["ticked"] == [i for i in items if i in ticked["ticked"]]
+            assert "hold" not in ticked["ticked"] or c.hold_count
+        else:
+            assert c.phone == "" and c.checklist == "" and c.hold_count == 0
+        if c.channel == "walk_in":
+            assert c.direction == "inbound" and 5 * 60 <= c.duration_seconds <= 30 * 60
+        if c.channel == "email":
+            assert c.duration_seconds <= 10 * 60
+
+
+def test_contact_texts_are_in_the_customers_language_and_searchable(demo_db):
+    rows = _contacts()
+    people = _customers_by_id()
+    persian = [c for c in rows if c.customer_id and people[c.customer_id].preferred_language == "fa"]
+    english = [c for c in rows if c.customer_id and people[c.customer_id].preferred_language == "en"]
+    assert persian and english
+    for c in rows:
+        assert c.search_text == fold(" ".join((c.reason, c.notes, c.next_step)))
+        # As the contact form stores what was typed.
+        assert c.reason == clean_line(c.reason) and c.reason
+        assert c.notes == clean_text(c.notes) and c.notes
+        assert c.next_step == clean_line(c.next_step)
+    for c in persian:
+        assert PERSIAN.search(c.reason) and PERSIAN.search(c.notes)
+        assert not re.search("[A-Za-z0-9]", c.reason + c.notes + c.next_step)  # Persian digits too
+    assert not any(ARABIC_LETTERS.search(c.reason + c.notes + c.next_step) for c in rows)
+    assert any(ZWNJ in c.notes for c in persian) and any(re.search("[۰-۹]", c.notes) for c in persian)
+    assert not any(PERSIAN.search(c.reason + c.notes + c.next_step) for c in english)
+    assert len({c.reason for c in rows}) >= 20 and len({c.notes for c in rows}) >= 0.4 * len(rows)
+    assert any(c.next_step for c in rows) and any(not c.next_step for c in rows)
+
+
+def test_satisfaction_follows_the_outcome(demo_db):
+    rows = _contacts()
+    share = Counter(c.satisfaction for c in rows)
+    assert 0.4 <= share["satisfied"] / len(rows) <= 0.75
+    assert 0.07 <= share["dissatisfied"] / len(rows) <= 0.25
+    assert 0.1 <= share["delighted"] / len(rows) <= 0.35
+    assert share["not_asked"] <= 0.12 * len(rows)
+
+    def unhappy(outcomes):
+        chosen = [c for c in rows if c.outcome in outcomes]
+        return sum(c.satisfaction == "dissatisfied" for c in chosen) / len(chosen)
+
+    assert unhappy({"complaint", "follow_up_needed"}) > 3 * unhappy({"resolved", "information_given"})
+    assert all(c.satisfaction == "not_asked" for c in rows if c.outcome == "no_answer")
+
+
+def test_follow_ups_are_promised_kept_cancelled_and_some_overdue(demo_db):
+    rows = {c.id: c for c in _contacts()}
+    people = _customers_by_id()
+    promises = list(FollowUp.select().order_by(FollowUp.id))
+    now = clock.utcnow()
+    assert 0.05 * len(rows) <= len(promises) <= 0.2 * len(rows)
+    states = Counter(followups.state(f.due_at, f.status, now) for f in promises)
+    assert states["overdue"] >= 3 and states["done"] > states["overdue"] and states["cancelled"] >= 1
+    assert states["due"] + states["upcoming"] >= 2
+    assert {f.kind for f in promises} == set(followups.KINDS)
+    assert [f.contact.created_at for f in promises] == sorted(f.contact.created_at for f in promises)
+    staff = {s.id for s in Staff.select()}
+    for f in promises:
+        made_in = rows[f.contact_id]
+        assert f.customer_id == made_in.customer_id and made_in.follow_ups.count() == 1
+        assert timedelta(hours=1) <= f.due_at - made_in.ended_at <= timedelta(days=5)
+        assert f.created_at == made_in.created_at and (f.updated_at == f.created_at or f.status != "open")
+        assert f.created_by_id == made_in.staff_id and f.assignee_id in staff
+        language = people[f.customer_id].preferred_language
+        assert f.promise == f.promise.strip() and bool(PERSIAN.search(f.promise)) == (language == "fa")
+        if f.status == "done":
+            done = rows[f.done_contact_id]
+            assert done.customer_id == f.customer_id and done.direction == "outbound"
+            assert done.channel == "phone" if f.kind == "callback" else done.channel in ("phone", "email")
+            assert done.started_at > made_in.created_at and done.outcome in ("resolved", "information_given")
+            assert f.done_at == done.created_at == f.updated_at <= now and f.done_by_id == done.staff_id
+            assert done.reason.startswith(("تماس برگشتی: ", "Callback: ", "پیگیری: ", "Follow-up: "))
+        else:
+            assert f.done_at is None and f.done_by_id is None and f.done_contact_id is None
+    promised_in = Counter(rows[f.contact_id].outcome for f in promises)
+    assert promised_in.most_common(1)[0][0] == "follow_up_needed"
+    # The follow-up queue shows the overdue ones first.
+    queue = followups.queue(now=now)
+    assert queue and queue[0].state == "overdue"
+    assert followups.counts(now=now)["overdue"] == states["overdue"]
+
+
+def test_contacts_and_follow_ups_have_their_audit_trail(demo_db):
+    trails = defaultdict(list)
+    for entry_ in AuditEntry.select().where(AuditEntry.table_name.in_(["contact", "follow_up"])) \
+            .order_by(AuditEntry.id):
+        trails[(entry_.table_name, int(entry_.record_id))].append(entry_)
+    rows = _contacts()
+    assert {k for k in trails if k[0] == "contact"} == {("contact", c.id) for c in rows}
+    for c in rows:
+        [create] = trails[("contact", c.id)]
+        assert (create.action, create.before, create.at, create.actor_id) == ("create", None, c.created_at, c.staff_id)
+        assert json.loads(create.after) == audit.snapshot(c)
+    promises = list(FollowUp.select())
+    assert {k for k in trails if k[0] == "follow_up"} == {("follow_up", f.id) for f in promises}
+    for f in promises:
+        trail = trails[("follow_up", f.id)]
+        made = json.loads(trail[0].after)
+        assert trail[0].action == "create" and trail[0].before is None and trail[0].at == f.created_at
+        assert made["status"] == "open" and made["done_contact_id"] is None
+        assert made == {**audit.snapshot(f), "status": "open", "done_at": None, "done_by_id": None,
+                        "done_contact_id": None, "updated_at": made["created_at"]}
+        if f.status == "open":
+            assert len(trail) == 1
+        else:
+            action, = [e.action for e in trail[1:]]
+            assert action == {"done": "complete", "cancelled": "cancel"}[f.status]
+            assert json.loads(trail[1].before) == made and json.loads(trail[1].after) == audit.snapshot(f)
+            assert trail[1].at == f.updated_at
+            if f.status == "done":
+                assert trail[1].actor_id == f.done_by_id
+
+
+def test_the_call_log_counts_and_finds_demo_contacts(demo_db):
+    rows = _contacts()
+    assert contacts.log_count(contacts.LogQuery()) == len(rows) == Contact.select().count()
+    assert contacts.log_count(contacts.LogQuery(channel="walk_in")) == sum(c.channel == "walk_in" for c in rows)
+    persian = next(c for c in reversed(rows) if PERSIAN.search(c.notes) and ZWNJ in c.notes)
+    word = next(w.strip(".،؛") for w in persian.notes.split() if ZWNJ in w)
+    for typed in (word, demo.arabic_letters(word)):  # typed on an Arabic keyboard, found all the same
+        found = contacts.log_page(contacts.LogQuery(search=typed), 0, len(rows))
+        assert persian.id in {r.id for r in found}, typed
+        assert contacts.log_count(contacts.LogQuery(search=typed)) == len(found)
+    english = next(c for c in rows if re.match("[A-Z]", c.notes))
+    word = max(re.findall("[A-Za-z]+", english.notes), key=len)
+    assert english.id in {r.id for r in contacts.log_page(contacts.LogQuery(search=word.upper()), 0, len(rows))}
+    # A customer's contacts: in the log filtered by customer, and on the customer's timeline.
+    busiest, calls = Counter(c.customer_id for c in rows if c.customer_id).most_common(1)[0]
+    theirs = {c.id for c in rows if c.customer_id == busiest}
+    assert calls >= 2 and contacts.log_count(contacts.LogQuery(customer_id=busiest)) == calls
+    assert {e.summary["contact_id"] for e in customers.timeline(busiest) if e.kind == "contact"} == theirs
+    newest = contacts.log_page(contacts.LogQuery(), 0, 5)
+    assert [r.id for r in newest] == [c.id for c in sorted(rows, key=lambda c: (c.started_at, c.id))[-5:][::-1]]
+
+
 # --- same seed, same people -------------------------------------------------------------
 
 def _people(target):
@@ -305,6 +547,31 @@ def test_same_seed_gives_the_same_people(tmp_path, capsys, db_target):
     other = str(tmp_path / "other.sqlite")
     _run_demo(other, capsys, customers=50, seed=11)
     assert _people(other) == first
+
+
+def _history(target):
+    migrations.open_and_migrate(target)
+    try:
+        return (list(Contact.select().order_by(Contact.id).tuples()),
+                list(FollowUp.select().order_by(FollowUp.id).tuples()),
+                [(a.action, a.table_name, a.record_id, a.at, a.actor_id, a.before, a.after)
+                 for a in AuditEntry.select().where(AuditEntry.table_name.in_(["contact", "follow_up"]))
+                 .order_by(AuditEntry.id)])
+    finally:
+        dbmod.close()
+
+
+def test_same_seed_gives_the_same_contacts_and_follow_ups(tmp_path, capsys, db_target, monkeypatch):
+    moment = datetime(2026, 3, 1, 9, 30)
+    monkeypatch.setattr(demo, "utcnow", lambda: moment)
+    _run_demo(db_target, capsys, customers=120, seed=11)
+    first = _history(db_target)
+    assert first[0] and first[1] and first[2]
+    assert max(c[demo.CONTACT_COLUMNS.index("started_at")] for c in first[0]) <= moment
+    _run_demo(str(tmp_path / "other.sqlite"), capsys, customers=120, seed=11)
+    assert _history(str(tmp_path / "other.sqlite")) == first
+    _run_demo(str(tmp_path / "third.sqlite"), capsys, customers=120, seed=12)
+    assert _history(str(tmp_path / "third.sqlite"))[0] != first[0]
 
 
 def test_a_second_process_makes_the_same_customers(tmp_path, db_target, monkeypatch):
@@ -328,9 +595,11 @@ def test_a_second_process_makes_the_same_customers(tmp_path, db_target, monkeypa
                 [(p.customer_id, p.label, p.number, p.position) for p in PhoneNumber.select().order_by(PhoneNumber.id)],
                 [(e.customer_id, e.address) for e in EmailAddress.select().order_by(EmailAddress.id)],
                 sorted((t.customer_id, t.tag.name) for t in CustomerTag.select()),
-                [(a.action, a.record_id, a.before, a.after) for a in AuditEntry.select()
-                 .where(AuditEntry.table_name == "customer").order_by(AuditEntry.id)],
+                [(a.action, a.table_name, a.record_id, a.before, a.after) for a in AuditEntry.select()
+                 .where(AuditEntry.table_name != "staff").order_by(AuditEntry.id)],
                 sorted(_documents()),
+                list(Contact.select().order_by(Contact.id).tuples()),
+                list(FollowUp.select().order_by(FollowUp.id).tuples()),
             ))
             if not search.is_postgres(database.obj):
                 assert database.execute_sql("SELECT v FROM customer_search_config WHERE k = 'automerge'") \
@@ -338,6 +607,14 @@ def test_a_second_process_makes_the_same_customers(tmp_path, db_target, monkeypa
             boss = Staff.get(Staff.username == "supervisor")
             assert customers.create(boss, customers.Draft(given_name="New", family_name="One"),
                                     confirm_duplicates=True).id == 261
+            # New contacts and follow-ups get fresh ids (on PostgreSQL: the sequences were moved on).
+            call = contacts.create(boss, contacts.ContactDraft(
+                customer_id=261, started_at=moment, ended_at=moment + timedelta(minutes=3), reason="New",
+                outcome="follow_up_needed", satisfaction="satisfied",
+                follow_up=contacts.FollowUpDraft(due_at=moment + timedelta(days=1), assignee_id=boss.id,
+                                                 promise="Call back")))
+            assert call.id == Contact.select().count() and FollowUp.select().count() == \
+                FollowUp.get(FollowUp.contact == call.id).id
         finally:
             dbmod.close()
     serial, parallel = results
@@ -355,6 +632,24 @@ def test_demo_refuses_a_database_that_has_data(db_target, capsys):
     migrations.open_and_migrate(db_target)
     assert Customer.select().count() == 0 and Staff.select().count() == 1
     dbmod.close()
+
+
+def test_a_failed_demo_leaves_no_half_written_data(db_target, monkeypatch):
+    """The load is one transaction (on SQLite with a rollback journal while it runs): all or nothing."""
+    def broken(self):
+        raise RuntimeError("the history could not be made")
+
+    monkeypatch.setattr(demo.History, "build", broken)
+    migrations.open_and_migrate(db_target)
+    try:
+        with pytest.raises(RuntimeError):
+            demo.generate(50, seed=1, parallel=False)
+        assert Customer.select().count() == 0 and Contact.select().count() == 0
+        assert AuditEntry.select().where(AuditEntry.table_name != "staff").count() == 0
+        if not search.is_postgres(database.obj):
+            assert database.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        dbmod.close()
 
 
 def test_version_option(capsys):
