@@ -81,3 +81,8 @@ def history(instance: pw.Model) -> list[AuditEntry]:
         .where((AuditEntry.table_name == instance._meta.table_name) & (AuditEntry.record_id == str(instance.get_id())))
         .order_by(AuditEntry.id)
     )
+
+
+def latest_id() -> int:
+    """The newest entry's id: when it moves, something changed somewhere (on any desk)."""
+    return AuditEntry.select(pw.fn.MAX(AuditEntry.id)).scalar() or 0

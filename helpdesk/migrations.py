@@ -307,6 +307,105 @@ def _0005_contacts(database: pw.Database, migrator: "SchemaMigrator") -> None:
     database.create_tables([Contact, FollowUp], safe=False)
 
 
+DEFAULT_COMPLAINT_CATEGORIES = [  # seed 002's factors behind complaints
+    ("Staff behaviour and appearance", "رفتار و ظاهر کارکنان"),
+    ("Product and packaging", "محصول و بسته‌بندی"),
+    ("Price", "قیمت"),
+    ("Reputation in the media", "شهرت در رسانه‌ها"),
+    ("Advertising", "تبلیغات"),
+    ("After-sales service", "خدمات پس از فروش"),
+    ("Delivery quality and speed", "کیفیت و سرعت تحویل"),
+    ("Office materials", "لوازم و فضای دفتر"),
+    ("Other", "سایر"),
+]
+
+
+def _0006_complaints(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """Complaints with their categories, history, comments, and in-app notifications."""
+    Base = _frozen(database)
+
+    class Staff(Base):
+        class Meta:
+            table_name = "staff"
+
+    class Customer(Base):
+        class Meta:
+            table_name = "customer"
+
+    class Contact(Base):
+        class Meta:
+            table_name = "contact"
+
+    class ComplaintCategory(Base):
+        name_en = pw.CharField(max_length=100)
+        name_fa = pw.CharField(max_length=100)
+        active = pw.BooleanField(default=True)
+        position = pw.IntegerField(default=0)
+
+    class Complaint(Base):
+        customer = pw.ForeignKeyField(Customer, null=True, on_delete="RESTRICT")
+        contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+        category = pw.ForeignKeyField(ComplaintCategory, on_delete="RESTRICT")
+        priority = pw.CharField(max_length=16, default="normal")
+        description = pw.TextField()
+        wanted = pw.TextField(default="")
+        assignee = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        status = pw.CharField(max_length=16, default="new")
+        escalated_to = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+        escalated_at = pw.DateTimeField(null=True)
+        escalation_reason = pw.TextField(default="")
+        first_response_at = pw.DateTimeField(null=True)
+        resolved_at = pw.DateTimeField(null=True)
+        closed_at = pw.DateTimeField(null=True)
+        resolution_notes = pw.TextField(default="")
+        resolution_satisfaction = pw.CharField(max_length=16, null=True)
+        will_return = pw.BooleanField(null=True)
+        created_at = pw.DateTimeField()
+        created_by = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        updated_at = pw.DateTimeField()
+        updated_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+        version = pw.IntegerField(default=1)
+
+        class Meta:
+            indexes = ((("status", "created_at"), False), (("assignee", "status"), False),
+                       (("escalated_to", "status"), False), (("created_at", "id"), False))
+
+    class ComplaintEvent(Base):
+        complaint = pw.ForeignKeyField(Complaint, on_delete="CASCADE")
+        at = pw.DateTimeField()
+        actor = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        kind = pw.CharField(max_length=16)
+        old_value = pw.CharField(max_length=64, default="")
+        new_value = pw.CharField(max_length=64, default="")
+        note = pw.TextField(default="")
+
+        class Meta:
+            indexes = ((("kind", "at"), False),)
+
+    class ComplaintComment(Base):
+        complaint = pw.ForeignKeyField(Complaint, on_delete="CASCADE")
+        at = pw.DateTimeField()
+        author = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        visibility = pw.CharField(max_length=16, default="internal")
+        body = pw.TextField()
+
+    class Notification(Base):
+        recipient = pw.ForeignKeyField(Staff, on_delete="CASCADE")
+        at = pw.DateTimeField()
+        kind = pw.CharField(max_length=32)
+        complaint = pw.ForeignKeyField(Complaint, null=True, on_delete="CASCADE")
+        actor = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+        text = pw.TextField(default="")
+        read_at = pw.DateTimeField(null=True)
+
+        class Meta:
+            indexes = ((("recipient", "read_at"), False),)
+
+    database.create_tables([ComplaintCategory, Complaint, ComplaintEvent, ComplaintComment, Notification], safe=False)
+    for position, (name_en, name_fa) in enumerate(DEFAULT_COMPLAINT_CATEGORIES):
+        ComplaintCategory.create(name_en=name_en, name_fa=name_fa, active=True, position=position)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -315,6 +414,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, _0003_customer_record),
     (4, _0004_directory_indexes),
     (5, _0005_contacts),
+    (6, _0006_complaints),
 ]
 LATEST = MIGRATIONS[-1][0]
 

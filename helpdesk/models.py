@@ -182,5 +182,75 @@ class FollowUp(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
 
 
+class ComplaintCategory(BaseModel):
+    """What a complaint is about; supervisors edit the list, so knowledge builds up over time."""
+
+    name_en = pw.CharField(max_length=100)
+    name_fa = pw.CharField(max_length=100)
+    active = pw.BooleanField(default=True)
+    position = pw.IntegerField(default=0)
+
+    def name(self, language: str) -> str:
+        return self.name_fa if language == "fa" else self.name_en
+
+
+class Complaint(BaseModel):
+    customer = pw.ForeignKeyField(Customer, null=True, backref="complaints", on_delete="RESTRICT")
+    contact = pw.ForeignKeyField(Contact, null=True, backref="complaints", on_delete="SET NULL")
+    category = pw.ForeignKeyField(ComplaintCategory, backref="complaints", on_delete="RESTRICT")
+    priority = pw.CharField(max_length=16, default="normal")
+    description = pw.TextField()
+    wanted = pw.TextField(default="")  # what the customer wants
+    assignee = pw.ForeignKeyField(Staff, backref="complaints_assigned", on_delete="RESTRICT")
+    status = pw.CharField(max_length=16, default="new")
+    escalated_to = pw.ForeignKeyField(Staff, null=True, backref="complaints_escalated", on_delete="RESTRICT")
+    escalated_at = pw.DateTimeField(null=True)
+    escalation_reason = pw.TextField(default="")
+    first_response_at = pw.DateTimeField(null=True)
+    resolved_at = pw.DateTimeField(null=True)
+    closed_at = pw.DateTimeField(null=True)
+    resolution_notes = pw.TextField(default="")
+    resolution_satisfaction = pw.CharField(max_length=16, null=True)
+    will_return = pw.BooleanField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Staff, backref="complaints_created", on_delete="RESTRICT")
+    updated_at = pw.DateTimeField(default=utcnow)
+    updated_by = pw.ForeignKeyField(Staff, null=True, backref="complaints_updated", on_delete="RESTRICT")
+    version = pw.IntegerField(default=1)
+
+
+class ComplaintEvent(BaseModel):
+    """One step of a complaint's history: a change of state, of category, of assignee, an escalation."""
+
+    complaint = pw.ForeignKeyField(Complaint, backref="events", on_delete="CASCADE")
+    at = pw.DateTimeField(default=utcnow)
+    actor = pw.ForeignKeyField(Staff, backref="complaint_events", on_delete="RESTRICT")
+    kind = pw.CharField(max_length=16)  # status, category, assignee, priority, escalate
+    old_value = pw.CharField(max_length=64, default="")
+    new_value = pw.CharField(max_length=64, default="")
+    note = pw.TextField(default="")
+
+
+class ComplaintComment(BaseModel):
+    complaint = pw.ForeignKeyField(Complaint, backref="comments", on_delete="CASCADE")
+    at = pw.DateTimeField(default=utcnow)
+    author = pw.ForeignKeyField(Staff, backref="complaint_comments", on_delete="RESTRICT")
+    visibility = pw.CharField(max_length=16, default="internal")  # internal, customer
+    body = pw.TextField()
+
+
+class Notification(BaseModel):
+    """Something a person must be told at once inside the app, on whichever desk they sit."""
+
+    recipient = pw.ForeignKeyField(Staff, backref="notifications", on_delete="CASCADE")
+    at = pw.DateTimeField(default=utcnow)
+    kind = pw.CharField(max_length=32)
+    complaint = pw.ForeignKeyField(Complaint, null=True, backref="notifications", on_delete="CASCADE")
+    actor = pw.ForeignKeyField(Staff, null=True, backref="notifications_sent", on_delete="SET NULL")
+    text = pw.TextField(default="")
+    read_at = pw.DateTimeField(null=True)
+
+
 ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
-              CustomerTag, Contact, FollowUp]
+              CustomerTag, Contact, FollowUp, ComplaintCategory, Complaint, ComplaintEvent, ComplaintComment,
+              Notification]

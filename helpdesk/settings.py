@@ -14,6 +14,8 @@ from .permissions import require_supervisor
 DEFAULTS = {
     "phone_region": "IR",  # the country a number without +/00 belongs to
     "hold_reminder_seconds": 30,  # remind staff to go back to a caller on hold after this long
+    # Hours to the first response and to the resolution of a complaint, per priority.
+    "complaint_targets": {"urgent": [1, 8], "high": [4, 24], "normal": [8, 72], "low": [24, 168]},
 }
 # Limits of the whole-number settings.
 RANGES = {"hold_reminder_seconds": (5, 600)}
