@@ -619,8 +619,23 @@ def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
     entries = [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
                for at, action, record_id, before_text, after_text, actor in rows]
     entries += _contact_entries([int(i) for i in ids], limit)
-    entries.sort(key=lambda e: (e.at, e.kind == "contact"), reverse=True)  # a call made as the record was created comes after it
+    entries += _complaint_entries([int(i) for i in ids], limit)
+    entries.sort(key=lambda e: (e.at, e.kind in ("contact", "complaint")), reverse=True)  # after a same-second creation
     return entries[:limit]
+
+
+def _complaint_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
+    from .models import Complaint, ComplaintCategory
+
+    rows = (Complaint.select(Complaint.id, Complaint.created_at, Complaint.customer, Complaint.status,
+                             Complaint.priority, Complaint.description, ComplaintCategory.name_en,
+                             ComplaintCategory.name_fa, Staff.full_name)
+            .join_from(Complaint, ComplaintCategory).join_from(Complaint, Staff, on=(Complaint.created_by == Staff.id))
+            .where(Complaint.customer.in_(ids)).order_by(Complaint.created_at.desc()).limit(limit).tuples())
+    return [TimelineEntry(created, "complaint", actor, customer_id,
+                          summary={"complaint_id": cid, "status": status, "priority": priority,
+                                   "description": description, "category_en": name_en, "category_fa": name_fa})
+            for cid, created, customer_id, status, priority, description, name_en, name_fa, actor in rows]
 
 
 def _contact_entries(ids: list[int], limit: int) -> list[TimelineEntry]:

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -60,19 +62,43 @@ class MainWindow(QMainWindow):
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
         self.stack = QStackedWidget()
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(0)
+        self.banner = QWidget()  # news that needs the person now, such as an escalation
+        self.banner.setObjectName("newsBanner")
+        self.banner.setStyleSheet("#newsBanner { background: #fde2a7; } #newsBanner QLabel { color: #3d2e00; }")
+        self.banner.setAutoFillBackground(True)
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("newsText")
+        self.banner_text.setWordWrap(True)
+        self.banner_open = QPushButton(self.tr("Open"))
+        self.banner_open.setObjectName("newsOpen")
+        self.banner_open.clicked.connect(self._open_news)
+        self.banner_dismiss = QPushButton(self.tr("Dismiss"))
+        self.banner_dismiss.clicked.connect(self.banner.hide)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.banner_open)
+        banner_row.addWidget(self.banner_dismiss)
+        self.banner.hide()
+        self._news_complaint: int | None = None
+        right_column.addWidget(self.banner)
+        right_column.addWidget(self.stack, 1)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        row.addWidget(right, 1)
         self.setCentralWidget(central)
 
         self.call_windows: list = []
         self.notifier = None
+        self._stamp = None
         self._store = None
         self._factories = [
             (self.tr("Dashboard"), self._build_dashboard_page),
             (self.tr("Customers"), self._build_customers_page),
             (self.tr("Calls"), self._build_calls_page),
-            (self.tr("Complaints"), lambda: self._coming(
-                self.tr("Complaints"), self.tr("Complaints with escalation to supervisors are coming soon."))),
+            (self.tr("Complaints"), self._build_complaints_page),
             (self.tr("Reports"), lambda: self._coming(
                 self.tr("Reports"), self.tr("PDF reports for supervisors are coming soon."))),
             (self.tr("Settings"), self._build_settings_page),
@@ -94,11 +120,13 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
         self._set_signed_in(True)
         self.show_page(DASHBOARD)
-        from .notifier import FollowUpNotifier
+        from .notifier import Notifier
 
-        self.notifier = FollowUpNotifier(staff, self)
+        self.notifier = Notifier(staff, self)
         self.notifier.came_due.connect(self._follow_ups_came_due)
+        self.notifier.complaint_news.connect(self._complaint_news)
         self.notifier.checked.connect(self.refresh_follow_ups)
+        self._stamp = None
         self.update_follow_up_badge()
         QTimer.singleShot(0, self.offer_unfinished_calls)
 
@@ -112,6 +140,7 @@ class MainWindow(QMainWindow):
             self.notifier.deleteLater()
             self.notifier = None
         self.staff = None
+        self.banner.hide()
         self.nav.item(CALLS).setText(self._factories[CALLS][0])
         for index, page in enumerate(self._pages):
             if page is not None:
@@ -169,7 +198,14 @@ class MainWindow(QMainWindow):
         page = DashboardPage(self.staff)
         page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
         page.callback_requested.connect(self.call_back)
+        page.calls_requested.connect(lambda: self.show_page(CALLS))
+        page.complaints_requested.connect(self.show_complaints)
+        page.complaint_requested.connect(self.open_complaint)
         return page
+
+    def show_complaints(self, view: str) -> None:
+        self.show_page(COMPLAINTS)
+        self.complaints_page.show_view(view)
 
     def _build_calls_page(self) -> QWidget:
         from .pages.calls import CallsPage
@@ -179,6 +215,58 @@ class MainWindow(QMainWindow):
         page.callback_requested.connect(self.call_back)
         page.contact_requested.connect(self.open_contact)
         return page
+
+    def _build_complaints_page(self) -> QWidget:
+        from .pages.complaints import ComplaintsPage
+
+        page = ComplaintsPage(self.staff)
+        page.complaint_requested.connect(self.open_complaint)
+        page.new_requested.connect(lambda: self.new_complaint())
+        return page
+
+    @property
+    def complaints_page(self):
+        return self.page(COMPLAINTS)
+
+    def open_complaint(self, complaint_id: int):
+        from .dialogs.complaint_window import ComplaintWindow
+
+        window = ComplaintWindow(self.staff, complaint_id, self)
+        window.changed.connect(lambda _id: self.data_changed())
+        self.complaint_windows = [w for w in getattr(self, "complaint_windows", []) if w.isVisible()] + [window]
+        window.show()
+        if window.windowHandle() is not None:
+            window.windowHandle().requestActivate()
+        return window
+
+    def new_complaint(self, customer_id: int | None = None, contact_id: int | None = None, description: str = ""):
+        from .dialogs.complaint_form import NewComplaintDialog
+
+        dialog = NewComplaintDialog(self.staff, customer_id, contact_id, description, self)
+        dialog.saved.connect(lambda complaint_id: (self.data_changed(), self.open_complaint(complaint_id)))
+        self.complaint_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _complaint_news(self, items: list) -> None:
+        last = items[-1]
+        self._news_complaint = last.complaint_id
+        self.banner_text.setText(self.notifier.shown[-1][1] if self.notifier and self.notifier.shown else "")
+        self.banner.show()
+        self.data_changed()
+
+    def _open_news(self) -> None:
+        if self._news_complaint is not None:
+            self.open_complaint(self._news_complaint)
+        self.banner.hide()
+
+    def data_changed(self) -> None:
+        """Something was saved here: the summaries follow at once."""
+        for index in (DASHBOARD, COMPLAINTS, CUSTOMERS):
+            page = self._pages[index]
+            if page is not None:
+                page.refresh()
+        self.update_follow_up_badge()
 
     @property
     def calls_page(self):
@@ -199,7 +287,8 @@ class MainWindow(QMainWindow):
 
     def _track(self, window) -> None:
         self.call_windows.append(window)
-        window.saved.connect(lambda _id: self.contacts_changed())
+        window.saved.connect(self._contact_saved)
+        window.complaint_requested.connect(self._complaint_from_contact)
         window.closed.connect(lambda w=window: self.call_windows.remove(w) if w in self.call_windows else None)
         window.show()
         window.activateWindow()
@@ -221,6 +310,20 @@ class MainWindow(QMainWindow):
     def call_back(self, follow_up_id: int, customer_id: int):
         """Keep a promise: an outbound call to the customer that completes the follow-up when saved."""
         return self.start_call("phone", "outbound", customer_id, follow_up_id)
+
+    def _contact_saved(self, contact_id: int) -> None:
+        """A contact that ended in a complaint goes straight on to the complaint form."""
+        from helpdesk import contacts
+
+        self.contacts_changed()
+        if contacts.get(contact_id).outcome == "complaint":
+            self._complaint_from_contact(contact_id)
+
+    def _complaint_from_contact(self, contact_id: int):
+        from helpdesk import contacts
+
+        contact = contacts.get(contact_id)
+        return self.new_complaint(contact.customer_id, contact.id, contact.notes)
 
     def open_contact(self, contact_id: int):
         from .dialogs.call_window import CallWindow
@@ -261,14 +364,20 @@ class MainWindow(QMainWindow):
         return opened
 
     def contacts_changed(self) -> None:
-        for index in (DASHBOARD, CALLS, CUSTOMERS):
+        for index in (DASHBOARD, CALLS, CUSTOMERS, COMPLAINTS):
             page = self._pages[index]
             if page is not None:
                 page.refresh()
         self.update_follow_up_badge()
 
     def refresh_follow_ups(self) -> None:
-        """The queues and the badge follow the clock and the other desks."""
+        """The queues and the badge follow the clock; the Dashboard and the complaints follow the other desks."""
+        from helpdesk import audit
+
+        stamp = audit.latest_id()
+        if self._stamp is not None and stamp != self._stamp:
+            self.data_changed()
+        self._stamp = stamp
         for index in (DASHBOARD, CALLS):
             page = self._pages[index]
             if page is not None:
@@ -307,6 +416,8 @@ class MainWindow(QMainWindow):
         page = CustomersPage(self.staff)
         page.call_requested.connect(lambda customer_id: self.start_call(customer_id=customer_id))
         page.contact_requested.connect(self.open_contact)
+        page.complaint_requested.connect(lambda customer_id: self.new_complaint(customer_id))
+        page.complaint_opened.connect(self.open_complaint)
         return page
 
     def _show_row(self, index: int) -> None:
@@ -425,5 +536,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event) -> None:
+        if self.notifier is not None:
+            self.notifier.stop()
         self.save_geometry()
         super().closeEvent(event)

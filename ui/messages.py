@@ -61,6 +61,11 @@ MESSAGES = {
     "assignee_inactive": QT_TRANSLATE_NOOP("Messages", "This account is deactivated; choose someone else."),
     "follow_up_closed": QT_TRANSLATE_NOOP("Messages", "This follow-up has already been completed or cancelled."),
     "out_of_range": QT_TRANSLATE_NOOP("Messages", "Use a number from {minimum} to {maximum}."),
+    "complaint_state": QT_TRANSLATE_NOOP("Messages", "The complaint has moved on meanwhile; look at its state again."),
+    "complaint_conflict": QT_TRANSLATE_NOOP("Messages", "Someone changed this complaint after you opened it. It now shows their change; try again."),
+    "escalation_reason": QT_TRANSLATE_NOOP("Messages", "Say why it needs a supervisor."),
+    "not_a_supervisor": QT_TRANSLATE_NOOP("Messages", "Choose a supervisor."),
+    "resolve_before_response": QT_TRANSLATE_NOOP("Messages", "The time to resolve cannot be shorter than the time to first response."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")
@@ -204,6 +209,30 @@ CHOICES = {
         "upcoming": QT_TRANSLATE_NOOP("Choices", "Upcoming"),
         "done": QT_TRANSLATE_NOOP("Choices", "Done"),
         "cancelled": QT_TRANSLATE_NOOP("Choices", "Cancelled"),
+    },
+    "priority": {
+        "urgent": QT_TRANSLATE_NOOP("Choices", "Urgent"),
+        "high": QT_TRANSLATE_NOOP("Choices", "High"),
+        "normal": QT_TRANSLATE_NOOP("Choices", "Normal"),
+        "low": QT_TRANSLATE_NOOP("Choices", "Low"),
+    },
+    "complaint_status": {
+        "new": QT_TRANSLATE_NOOP("Choices", "New"),
+        "in_progress": QT_TRANSLATE_NOOP("Choices", "In progress"),
+        "escalated": QT_TRANSLATE_NOOP("Choices", "Escalated"),
+        "resolved": QT_TRANSLATE_NOOP("Choices", "Resolved"),
+        "closed": QT_TRANSLATE_NOOP("Choices", "Closed"),
+    },
+    "complaint_view": {
+        "mine": QT_TRANSLATE_NOOP("Choices", "My open complaints"),
+        "open": QT_TRANSLATE_NOOP("Choices", "All open complaints"),
+        "overdue": QT_TRANSLATE_NOOP("Choices", "Overdue complaints"),
+        "escalated": QT_TRANSLATE_NOOP("Choices", "Escalated to me"),
+        "all": QT_TRANSLATE_NOOP("Choices", "All complaints"),
+    },
+    "visibility": {
+        "internal": QT_TRANSLATE_NOOP("Choices", "Internal"),
+        "customer": QT_TRANSLATE_NOOP("Choices", "Said to the customer"),
     },
     "follow_up_kind": {
         "callback": QT_TRANSLATE_NOOP("Choices", "Callback"),

@@ -1,19 +1,25 @@
-"""Tells the person when one of their follow-ups comes due while the app is open:
-in the system tray where there is one, otherwise in the window itself."""
+"""Tells the person, while the app is open, what needs them now: a follow-up coming due,
+a complaint escalated or given to them. In the system tray where there is one, and
+always inside the window. The database is asked every few seconds, so a change made on
+another desk of a shared database arrives too."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from helpdesk import followups
+from helpdesk import complaints, followups
 from helpdesk.clock import utcnow
+from helpdesk.localization import digits
 from helpdesk.models import Customer, Staff
 
-CHECK_MS = 20_000
+from . import i18n
+
+CHECK_MS = 5_000
 
 
-class FollowUpNotifier(QObject):
+class Notifier(QObject):
     came_due = Signal(list)  # the follow-ups that just came due
+    complaint_news = Signal(list)  # unread notifications about complaints, now read
     checked = Signal()  # after every look: time moves follow-ups from due to overdue, and other desks add some
 
     def __init__(self, actor: Staff, window: QWidget, now=utcnow, parent=None):
@@ -38,6 +44,20 @@ class FollowUpNotifier(QObject):
             self.notify(self.tr("A follow-up is due"), self.tr("{0}: {1}").format(name, row.promise))
         if due:
             self.came_due.emit(due)
+        news = complaints.unread(self.actor)
+        lang = i18n.current_language()
+        for item in news:
+            who = item.actor.full_name if item.actor_id else ""
+            if item.kind == "escalation":
+                self.notify(self.tr("Complaint escalated to you"),
+                            self.tr("{0} escalated complaint {1}: {2}").format(who, digits(item.complaint_id, lang),
+                                                                                 item.text))
+            else:
+                self.notify(self.tr("Complaint given to you"),
+                            self.tr("{0} gave you complaint {1}").format(who, digits(item.complaint_id, lang)))
+        if news:
+            complaints.mark_read(self.actor, [n.id for n in news])
+            self.complaint_news.emit(news)
         self.checked.emit()
         return due
 

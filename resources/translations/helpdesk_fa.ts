@@ -4,37 +4,37 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="59" />
+        <location filename="../../ui/pages/settings.py" line="60" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="77" />
+        <location filename="../../ui/pages/settings.py" line="78" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="77" />
+        <location filename="../../ui/pages/settings.py" line="78" />
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -133,229 +133,234 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="161" />
-        <location filename="../../ui/dialogs/call_window.py" line="451" />
+        <location filename="../../ui/dialogs/call_window.py" line="163" />
+        <location filename="../../ui/dialogs/call_window.py" line="457" />
         <source>&amp;Hold</source>
         <translation>&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="164" />
+        <location filename="../../ui/dialogs/call_window.py" line="166" />
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="166" />
+        <location filename="../../ui/dialogs/call_window.py" line="168" />
         <source>Hang &amp;up</source>
         <translation>&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="168" />
+        <location filename="../../ui/dialogs/call_window.py" line="170" />
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="196" />
+        <location filename="../../ui/dialogs/call_window.py" line="198" />
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="201" />
+        <location filename="../../ui/dialogs/call_window.py" line="203" />
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="205" />
+        <location filename="../../ui/dialogs/call_window.py" line="207" />
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="221" />
+        <location filename="../../ui/dialogs/call_window.py" line="223" />
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="247" />
-        <location filename="../../ui/dialogs/call_window.py" line="637" />
+        <location filename="../../ui/dialogs/call_window.py" line="249" />
+        <location filename="../../ui/dialogs/call_window.py" line="647" />
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="249" />
+        <location filename="../../ui/dialogs/call_window.py" line="251" />
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="251" />
+        <location filename="../../ui/dialogs/call_window.py" line="253" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="254" />
+        <location filename="../../ui/dialogs/call_window.py" line="256" />
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="255" />
+        <location filename="../../ui/dialogs/call_window.py" line="257" />
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="257" />
+        <location filename="../../ui/dialogs/call_window.py" line="259" />
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="270" />
+        <location filename="../../ui/dialogs/call_window.py" line="272" />
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="272" />
+        <location filename="../../ui/dialogs/call_window.py" line="274" />
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="274" />
+        <location filename="../../ui/dialogs/call_window.py" line="276" />
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="276" />
+        <location filename="../../ui/dialogs/call_window.py" line="278" />
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="283" />
+        <location filename="../../ui/dialogs/call_window.py" line="286" />
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="289" />
+        <location filename="../../ui/dialogs/call_window.py" line="292" />
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="294" />
+        <location filename="../../ui/dialogs/call_window.py" line="297" />
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="299" />
+        <location filename="../../ui/dialogs/call_window.py" line="302" />
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="301" />
+        <location filename="../../ui/dialogs/call_window.py" line="304" />
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="307" />
+        <location filename="../../ui/dialogs/call_window.py" line="310" />
         <source>On the phone</source>
         <translation>آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="330" />
+        <location filename="../../ui/dialogs/call_window.py" line="334" />
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="333" />
+        <location filename="../../ui/dialogs/call_window.py" line="337" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="336" />
+        <location filename="../../ui/dialogs/call_window.py" line="340" />
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="378" />
+        <location filename="../../ui/dialogs/call_window.py" line="383" />
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="391" />
+        <location filename="../../ui/dialogs/call_window.py" line="396" />
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="451" />
+        <location filename="../../ui/dialogs/call_window.py" line="457" />
         <source>Back to the &amp;caller</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="477" />
+        <location filename="../../ui/dialogs/call_window.py" line="483" />
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="479" />
+        <location filename="../../ui/dialogs/call_window.py" line="485" />
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="481" />
+        <location filename="../../ui/dialogs/call_window.py" line="487" />
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="483" />
+        <location filename="../../ui/dialogs/call_window.py" line="489" />
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="485" />
+        <location filename="../../ui/dialogs/call_window.py" line="491" />
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="492" />
+        <location filename="../../ui/dialogs/call_window.py" line="498" />
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="536" />
+        <location filename="../../ui/dialogs/call_window.py" line="542" />
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="541" />
+        <location filename="../../ui/dialogs/call_window.py" line="547" />
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="586" />
+        <location filename="../../ui/dialogs/call_window.py" line="592" />
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="619" />
+        <location filename="../../ui/dialogs/call_window.py" line="623" />
+        <source>Raise a &amp;complaint…</source>
+        <translation>ثبت &amp;شکایت…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="629" />
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="622" />
+        <location filename="../../ui/dialogs/call_window.py" line="632" />
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="630" />
+        <location filename="../../ui/dialogs/call_window.py" line="640" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="639" />
+        <location filename="../../ui/dialogs/call_window.py" line="649" />
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="703" />
+        <location filename="../../ui/dialogs/call_window.py" line="713" />
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="704" />
+        <location filename="../../ui/dialogs/call_window.py" line="714" />
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -414,350 +419,754 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="109" />
+        <location filename="../../ui/messages.py" line="114" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110" />
-        <location filename="../../ui/messages.py" line="163" />
-        <location filename="../../ui/messages.py" line="164" />
+        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="169" />
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="113" />
+        <location filename="../../ui/messages.py" line="118" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="123" />
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="129" />
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="135" />
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
-        <location filename="../../ui/messages.py" line="142" />
-        <location filename="../../ui/messages.py" line="181" />
-        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="144" />
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="150" />
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149" />
+        <location filename="../../ui/messages.py" line="154" />
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
-        <location filename="../../ui/messages.py" line="206" />
+        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="165" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="183" />
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="189" />
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188" />
+        <location filename="../../ui/messages.py" line="193" />
+        <location filename="../../ui/messages.py" line="223" />
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="194" />
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="195" />
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="201" />
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="207" />
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="214" />
+        <source>Urgent</source>
+        <translation>فوری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="215" />
+        <source>High</source>
+        <translation>زیاد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="216" />
+        <source>Normal</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="217" />
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="220" />
+        <source>New</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="221" />
+        <source>In progress</source>
+        <translation>در حال رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="222" />
+        <source>Escalated</source>
+        <translation>ارجاع‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="224" />
+        <source>Closed</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="227" />
+        <source>My open complaints</source>
+        <translation>شکایت‌های باز من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="228" />
+        <source>All open complaints</source>
+        <translation>همهٔ شکایت‌های باز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="229" />
+        <source>Overdue complaints</source>
+        <translation>شکایت‌های سررسید گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="230" />
+        <source>Escalated to me</source>
+        <translation>ارجاع‌شده به من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="231" />
+        <source>All complaints</source>
+        <translation>همهٔ شکایت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="234" />
+        <source>Internal</source>
+        <translation>داخلی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="235" />
+        <source>Said to the customer</source>
+        <translation>گفته‌شده به مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="238" />
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="239" />
         <source>Follow-up</source>
         <translation>پیگیری</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintModel</name>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="41" />
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="41" />
+        <source>Raised</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="41" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="41" />
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="42" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="42" />
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="42" />
+        <source>Who deals with it</source>
+        <translation>مسئول رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="43" />
+        <source>What happened</source>
+        <translation>چه پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="78" />
+        <source>Not identified</source>
+        <translation>شناسایی نشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="85" />
+        <source>{0}, overdue</source>
+        <translation>{0}، سررسید گذشته</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintSettings</name>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="29" />
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="33" />
+        <source>Targets in hours, from the moment a complaint is raised</source>
+        <translation>هدف‌ها به ساعت، از لحظهٔ ثبت شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="35" />
+        <source>First response</source>
+        <translation>نخستین پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="36" />
+        <source>Resolution</source>
+        <translation>رفع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="52" />
+        <source>Save the targets</source>
+        <translation>ذخیرهٔ هدف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="60" />
+        <source>Categories</source>
+        <translation>دسته‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="67" />
+        <source>In English</source>
+        <translation>به انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="69" />
+        <source>In Persian</source>
+        <translation>به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="70" />
+        <source>Add category</source>
+        <translation>افزودن دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="71" />
+        <location filename="../../ui/pages/complaint_settings.py" line="101" />
+        <source>Stop offering</source>
+        <translation>دیگر پیشنهاد نشود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="88" />
+        <source>{0} (no longer offered)</source>
+        <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="101" />
+        <source>Offer again</source>
+        <translation>دوباره پیشنهاد شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="112" />
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintWindow</name>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="74" />
+        <source>Start &amp;working on it</source>
+        <translation>&amp;شروع رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="77" />
+        <source>&amp;Escalate to a supervisor…</source>
+        <translation>&amp;ارجاع به سرپرست…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="80" />
+        <source>&amp;Resolve…</source>
+        <translation>&amp;رفع شکایت…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="83" />
+        <source>C&amp;lose the complaint</source>
+        <translation>&amp;بستن شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="86" />
+        <source>Re&amp;open</source>
+        <translation>&amp;بازگشایی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="109" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="110" />
+        <source>What happened</source>
+        <translation>چه پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="111" />
+        <source>What the customer wants</source>
+        <translation>خواستهٔ مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="112" />
+        <source>Escalation</source>
+        <translation>ارجاع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="113" />
+        <source>Resolution</source>
+        <translation>رفع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="117" />
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="128" />
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="129" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="130" />
+        <source>Who deals with it</source>
+        <translation>مسئول رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="137" />
+        <source>History</source>
+        <translation>سوابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="146" />
+        <source>Discussion</source>
+        <translation>گفت‌وگو</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="156" />
+        <source>Add a comment</source>
+        <translation>یادداشتی بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="164" />
+        <source>Add &amp;comment</source>
+        <translation>&amp;افزودن یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="185" />
+        <source>Complaint {0}: {1}</source>
+        <translation>شکایت {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="191" />
+        <source>raised {0}</source>
+        <translation>ثبت‌شده در {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="194" />
+        <source>first response due {0}</source>
+        <translation>سررسید نخستین پاسخ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="196" />
+        <source>resolution due {0}</source>
+        <translation>سررسید رفع {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="199" />
+        <source>OVERDUE</source>
+        <translation>سررسید گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="205" />
+        <source>Not identified</source>
+        <translation>شناسایی نشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="210" />
+        <source>To {0} on {1}: {2}</source>
+        <translation>به {0} در {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="215" />
+        <source>will come back</source>
+        <translation>بازمی‌گردد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="215" />
+        <source>will not come back</source>
+        <translation>بازنمی‌گردد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="216" />
+        <source>may or may not come back</source>
+        <translation>معلوم نیست بازگردد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="230" />
+        <source>Only the person dealing with it or a supervisor can close it.</source>
+        <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="245" />
+        <source>{0}: now {1}</source>
+        <translation>{0}: اکنون {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="248" />
+        <source>{0}: escalated to {1}</source>
+        <translation>{0}: ارجاع به {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="251" />
+        <source>{0}: category now {1}</source>
+        <translation>{0}: دسته اکنون {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="254" />
+        <source>{0}: given to {1}</source>
+        <translation>{0}: سپرده به {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="256" />
+        <source>{0}: priority now {1}</source>
+        <translation>{0}: اولویت اکنون {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="118" />
+        <source>New complaint…</source>
+        <translation>شکایت جدید…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="129" />
+        <source>All categories</source>
+        <translation>همهٔ دسته‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="134" />
+        <source>All priorities</source>
+        <translation>همهٔ اولویت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="140" />
+        <source>&amp;From</source>
+        <translation>&amp;از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="142" />
+        <source>&amp;To</source>
+        <translation>&amp;تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="186" />
+        <source>{0} complaints, {1} overdue</source>
+        <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
 </context>
 <context>
@@ -939,87 +1348,87 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="64" />
+        <location filename="../../ui/pages/customers.py" line="66" />
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="67" />
+        <location filename="../../ui/pages/customers.py" line="69" />
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="74" />
+        <location filename="../../ui/pages/customers.py" line="76" />
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="78" />
+        <location filename="../../ui/pages/customers.py" line="80" />
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84" />
+        <location filename="../../ui/pages/customers.py" line="86" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84" />
+        <location filename="../../ui/pages/customers.py" line="86" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="85" />
+        <location filename="../../ui/pages/customers.py" line="87" />
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="116" />
+        <location filename="../../ui/pages/customers.py" line="118" />
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="117" />
+        <location filename="../../ui/pages/customers.py" line="119" />
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="118" />
+        <location filename="../../ui/pages/customers.py" line="120" />
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="174" />
+        <location filename="../../ui/pages/customers.py" line="178" />
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="200" />
+        <location filename="../../ui/pages/customers.py" line="204" />
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="291" />
+        <location filename="../../ui/pages/customers.py" line="295" />
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="292" />
+        <location filename="../../ui/pages/customers.py" line="296" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="302" />
+        <location filename="../../ui/pages/customers.py" line="306" />
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="303" />
+        <location filename="../../ui/pages/customers.py" line="307" />
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="314" />
+        <location filename="../../ui/pages/customers.py" line="318" />
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -1027,29 +1436,79 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="25" />
+        <location filename="../../ui/pages/dashboard.py" line="67" />
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="36" />
+        <location filename="../../ui/pages/dashboard.py" line="74" />
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="38" />
+        <location filename="../../ui/pages/dashboard.py" line="76" />
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="43" />
+        <location filename="../../ui/pages/dashboard.py" line="83" />
+        <source>contacts today</source>
+        <translation>ارتباط امروز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="85" />
+        <source>open complaints</source>
+        <translation>شکایت باز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="87" />
+        <source>overdue complaints</source>
+        <translation>شکایت سررسید گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <source>follow-ups due or overdue</source>
+        <translation>پیگیری سررسیده یا گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="96" />
+        <source>Satisfaction, last 30 days</source>
+        <translation>رضایت در ۳۰ روز گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="104" />
+        <source>Recent escalations</source>
+        <translation>ارجاع‌های اخیر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="112" />
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="56" />
-        <source>Contacts today: {0} by you, {1} at the whole desk</source>
-        <translation>ارتباط‌های امروز: {0} با شما، {1} در کل پذیرش</translation>
+        <location filename="../../ui/pages/dashboard.py" line="166" />
+        <source>Of those asked: {0}</source>
+        <translation>از پاسخ‌دهندگان: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="168" />
+        <source>No contacts with a satisfaction answer in the last 30 days.</source>
+        <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="172" />
+        <source>{0} · complaint {1} · {2}: {3}</source>
+        <translation>{0} · شکایت {1} · {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="174" />
+        <source>Not identified</source>
+        <translation>شناسایی نشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="181" />
+        <source>No escalations yet.</source>
+        <translation>هنوز ارجاعی نیست.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1575,29 @@
         <location filename="../../ui/dialogs/error_dialog.py" line="43" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="142" />
+        <source>Escalate to a supervisor</source>
+        <translation>ارجاع به سرپرست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="142" />
+        <source>Escalate now</source>
+        <translation>همین حالا ارجاع شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="147" />
+        <source>Why</source>
+        <translation>چرا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="148" />
+        <source>To</source>
+        <translation>به</translation>
     </message>
 </context>
 <context>
@@ -1200,62 +1682,49 @@
     </message>
 </context>
 <context>
-    <name>FollowUpNotifier</name>
-    <message>
-        <location filename="../../ui/notifier.py" line="37" />
-        <source>A follow-up is due</source>
-        <translation>زمان یک پیگیری رسیده است</translation>
-    </message>
-    <message>
-        <location filename="../../ui/notifier.py" line="37" />
-        <source>{0}: {1}</source>
-        <translation>{0}: {1}</translation>
-    </message>
-</context>
-<context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="122" />
+        <location filename="../../ui/pages/follow_ups.py" line="123" />
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="123" />
+        <location filename="../../ui/pages/follow_ups.py" line="124" />
         <source>Everyone's</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="126" />
+        <location filename="../../ui/pages/follow_ups.py" line="127" />
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="128" />
+        <location filename="../../ui/pages/follow_ups.py" line="129" />
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="130" />
+        <location filename="../../ui/pages/follow_ups.py" line="131" />
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="168" />
+        <location filename="../../ui/pages/follow_ups.py" line="171" />
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="171" />
+        <location filename="../../ui/pages/follow_ups.py" line="174" />
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="196" />
+        <location filename="../../ui/pages/follow_ups.py" line="201" />
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="197" />
+        <location filename="../../ui/pages/follow_ups.py" line="202" />
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
@@ -1470,64 +1939,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="50" />
+        <location filename="../../ui/mainwindow.py" line="52" />
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="71" />
+        <location filename="../../ui/mainwindow.py" line="77" />
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="80" />
+        <source>Dismiss</source>
+        <translation>بستن پیام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="98" />
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="72" />
+        <location filename="../../ui/mainwindow.py" line="99" />
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="73" />
+        <location filename="../../ui/mainwindow.py" line="100" />
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="74" />
-        <location filename="../../ui/mainwindow.py" line="75" />
+        <location filename="../../ui/mainwindow.py" line="101" />
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="75" />
-        <source>Complaints with escalation to supervisors are coming soon.</source>
-        <translation>ثبت شکایت‌ها و ارجاع به سرپرست به‌زودی افزوده می‌شود.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="76" />
-        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="102" />
+        <location filename="../../ui/mainwindow.py" line="103" />
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="103" />
         <source>PDF reports for supervisors are coming soon.</source>
         <translation>گزارش‌های PDF برای سرپرستان به‌زودی افزوده می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="78" />
+        <location filename="../../ui/mainwindow.py" line="104" />
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="152" />
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="253" />
+        <location filename="../../ui/mainwindow.py" line="357" />
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="254" />
+        <location filename="../../ui/mainwindow.py" line="358" />
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -1540,87 +2013,87 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="270" />
+        <location filename="../../ui/mainwindow.py" line="388" />
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="285" />
+        <location filename="../../ui/mainwindow.py" line="403" />
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="315" />
+        <location filename="../../ui/mainwindow.py" line="435" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="316" />
+        <location filename="../../ui/mainwindow.py" line="436" />
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="321" />
+        <location filename="../../ui/mainwindow.py" line="441" />
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="326" />
+        <location filename="../../ui/mainwindow.py" line="446" />
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="336" />
+        <location filename="../../ui/mainwindow.py" line="456" />
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="337" />
+        <location filename="../../ui/mainwindow.py" line="457" />
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="340" />
+        <location filename="../../ui/mainwindow.py" line="460" />
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="347" />
+        <location filename="../../ui/mainwindow.py" line="467" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="348" />
+        <location filename="../../ui/mainwindow.py" line="468" />
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="351" />
+        <location filename="../../ui/mainwindow.py" line="471" />
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="94" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="373" />
+        <location filename="../../ui/mainwindow.py" line="493" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="375" />
+        <location filename="../../ui/mainwindow.py" line="495" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="389" />
+        <location filename="../../ui/mainwindow.py" line="509" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="390" />
+        <location filename="../../ui/mainwindow.py" line="510" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -1881,22 +2354,47 @@ For front-desk staff and their supervisors.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
+        <location filename="../../ui/messages.py" line="64" />
+        <source>The complaint has moved on meanwhile; look at its state again.</source>
+        <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
+    </message>
+    <message>
         <location filename="../../ui/messages.py" line="65" />
+        <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
+        <translation>پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66" />
+        <source>Say why it needs a supervisor.</source>
+        <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
+        <source>Choose a supervisor.</source>
+        <translation>یک سرپرست انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="68" />
+        <source>The time to resolve cannot be shorter than the time to first response.</source>
+        <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70" />
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -1940,60 +2438,146 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>NewComplaintDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="60" />
+        <source>New complaint</source>
+        <translation>شکایت جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="60" />
+        <source>Raise the complaint</source>
+        <translation>ثبت شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="73" />
+        <source>Phone number or name; leave empty if they gave none</source>
+        <translation>شماره تلفن یا نام؛ اگر نگفتند خالی بگذارید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="77" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="84" />
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="86" />
+        <source>Choose…</source>
+        <translation>انتخاب کنید…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="89" />
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="94" />
+        <source>What happened</source>
+        <translation>چه پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="96" />
+        <source>What the customer wants</source>
+        <translation>خواستهٔ مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="97" />
+        <source>Who deals with it</source>
+        <translation>مسئول رسیدگی</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.py" line="44" />
+        <source>A follow-up is due</source>
+        <translation>زمان یک پیگیری رسیده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="44" />
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="52" />
+        <source>Complaint escalated to you</source>
+        <translation>شکایتی به شما ارجاع شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="53" />
+        <source>{0} escalated complaint {1}: {2}</source>
+        <translation>{0} شکایت {1} را ارجاع داد: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="56" />
+        <source>Complaint given to you</source>
+        <translation>شکایتی به شما سپرده شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.py" line="57" />
+        <source>{0} gave you complaint {1}</source>
+        <translation>{0} شکایت {1} را به شما سپرد</translation>
+    </message>
+</context>
+<context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="93" />
+        <location filename="../../ui/pages/settings.py" line="94" />
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="109" />
+        <location filename="../../ui/pages/settings.py" line="110" />
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="116" />
+        <location filename="../../ui/pages/settings.py" line="117" />
         <source> seconds</source>
         <translation> ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="121" />
+        <location filename="../../ui/pages/settings.py" line="122" />
         <source>Remind to go back to a caller on hold after</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="126" />
+        <location filename="../../ui/pages/settings.py" line="127" />
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="129" />
+        <location filename="../../ui/pages/settings.py" line="130" />
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="131" />
+        <location filename="../../ui/pages/settings.py" line="132" />
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="132" />
+        <location filename="../../ui/pages/settings.py" line="133" />
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133" />
-        <location filename="../../ui/pages/settings.py" line="163" />
+        <location filename="../../ui/pages/settings.py" line="134" />
+        <location filename="../../ui/pages/settings.py" line="164" />
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="150" />
+        <location filename="../../ui/pages/settings.py" line="151" />
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="163" />
+        <location filename="../../ui/pages/settings.py" line="164" />
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
@@ -2014,104 +2598,109 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="107" />
+        <location filename="../../ui/pages/customer_profile.py" line="118" />
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="111" />
+        <location filename="../../ui/pages/customer_profile.py" line="122" />
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="113" />
-        <location filename="../../ui/pages/customer_profile.py" line="170" />
+        <location filename="../../ui/pages/customer_profile.py" line="124" />
+        <location filename="../../ui/pages/customer_profile.py" line="184" />
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="115" />
+        <location filename="../../ui/pages/customer_profile.py" line="126" />
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="118" />
+        <location filename="../../ui/pages/customer_profile.py" line="129" />
         <source>New call with this customer</source>
         <translation>تماس جدید با این مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="144" />
+        <location filename="../../ui/pages/customer_profile.py" line="132" />
+        <source>Raise a complaint…</source>
+        <translation>ثبت شکایت…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="158" />
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="170" />
+        <location filename="../../ui/pages/customer_profile.py" line="184" />
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="179" />
+        <location filename="../../ui/pages/customer_profile.py" line="193" />
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="180" />
+        <location filename="../../ui/pages/customer_profile.py" line="194" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="183" />
+        <location filename="../../ui/pages/customer_profile.py" line="197" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="184" />
+        <location filename="../../ui/pages/customer_profile.py" line="198" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="185" />
+        <location filename="../../ui/pages/customer_profile.py" line="199" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="186" />
+        <location filename="../../ui/pages/customer_profile.py" line="200" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="187" />
+        <location filename="../../ui/pages/customer_profile.py" line="201" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="188" />
+        <location filename="../../ui/pages/customer_profile.py" line="202" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="189" />
+        <location filename="../../ui/pages/customer_profile.py" line="203" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="203" />
+        <location filename="../../ui/pages/customer_profile.py" line="217" />
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="204" />
-        <location filename="../../ui/pages/customer_profile.py" line="206" />
+        <location filename="../../ui/pages/customer_profile.py" line="218" />
+        <location filename="../../ui/pages/customer_profile.py" line="220" />
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="208" />
+        <location filename="../../ui/pages/customer_profile.py" line="222" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="209" />
+        <location filename="../../ui/pages/customer_profile.py" line="223" />
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -2140,14 +2729,57 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="162" />
+        <source>Resolve the complaint</source>
+        <translation>رفع شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="162" />
+        <source>Resolve</source>
+        <translation>رفع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="167" />
+        <source>What was done</source>
+        <translation>چه کاری انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="179" />
+        <source>Customer's satisfaction</source>
+        <translation>رضایت مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="180" />
+        <source>Will they come back?</source>
+        <translation>آیا بازمی‌گردد؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="182" />
+        <source>Don't know</source>
+        <translation>نمی‌دانم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="183" />
+        <source>Yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="184" />
+        <source>No</source>
+        <translation>نه</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../ui/messages.py" line="102" />
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -2155,98 +2787,108 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="214" />
+        <location filename="../../ui/pages/settings.py" line="215" />
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="218" />
+        <location filename="../../ui/pages/settings.py" line="219" />
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="224" />
+        <location filename="../../ui/pages/settings.py" line="225" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="225" />
+        <location filename="../../ui/pages/settings.py" line="226" />
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="227" />
+        <location filename="../../ui/pages/settings.py" line="228" />
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="230" />
+        <location filename="../../ui/pages/settings.py" line="231" />
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="243" />
+        <location filename="../../ui/pages/settings.py" line="244" />
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244" />
+        <location filename="../../ui/pages/settings.py" line="245" />
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="245" />
+        <location filename="../../ui/pages/settings.py" line="246" />
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="246" />
-        <location filename="../../ui/pages/settings.py" line="304" />
+        <location filename="../../ui/pages/settings.py" line="247" />
+        <location filename="../../ui/pages/settings.py" line="314" />
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="247" />
+        <location filename="../../ui/pages/settings.py" line="248" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="264" />
+        <location filename="../../ui/pages/settings.py" line="263" />
+        <source>The whole office</source>
+        <translation>کل مجموعه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="268" />
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="274" />
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="303" />
+        <location filename="../../ui/pages/settings.py" line="313" />
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="303" />
+        <location filename="../../ui/pages/settings.py" line="313" />
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="304" />
+        <location filename="../../ui/pages/settings.py" line="314" />
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="344" />
+        <location filename="../../ui/pages/settings.py" line="354" />
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="345" />
+        <location filename="../../ui/pages/settings.py" line="355" />
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="353" />
+        <location filename="../../ui/pages/settings.py" line="363" />
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="354" />
+        <location filename="../../ui/pages/settings.py" line="364" />
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
@@ -2283,6 +2925,11 @@ For front-desk staff and their supervisors.</source>
     <name>TimelineModel</name>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="71" />
+        <source>{0} — Complaint {1}: {2} · {3} · {4}</source>
+        <translation>{0} — شکایت {1}: {2} · {3} · {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="80" />
         <source>(before the merge, customer {0})</source>
         <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>

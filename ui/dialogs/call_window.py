@@ -84,6 +84,7 @@ def fill_choices(combo: QComboBox, group: str, keys, empty: str | None = None) -
 class CallWindow(QWidget):
     saved = Signal(int)
     closed = Signal()
+    complaint_requested = Signal(int)  # a contact id
     hold_reminded = Signal()
 
     def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, *, channel: str = "phone",
@@ -326,6 +327,7 @@ class CallWindow(QWidget):
         self.message.setObjectName("formMessage")
         column.addWidget(self.message)
         buttons = QHBoxLayout()
+        self._button_row = buttons
         self.saved_label = QLabel()
         self.saved_label.setObjectName("draftState")
         buttons.addWidget(self.saved_label, 1)
@@ -618,6 +620,10 @@ class CallWindow(QWidget):
         self.duration.setText(format_duration(draft.duration_seconds, self.language))
         for widget in (self.hold_button, self.hang_up_button, self.follow_box):
             widget.hide()
+        self.complaint_button = QPushButton(self.tr("Raise a &complaint…"))
+        self.complaint_button.setObjectName("raiseComplaintButton")
+        self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(contact_id))
+        self._button_row.insertWidget(1, self.complaint_button)
         self.timer_label.setText(format_duration(draft.duration_seconds, self.language))
         taker = Staff.get_by_id(contact.staff_id).full_name
         text = self.tr("Taken by {0} on {1}.").format(taker, format_datetime(to_local(contact.started_at),

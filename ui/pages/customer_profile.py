@@ -50,6 +50,7 @@ class TimelineModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._entries)
 
     CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
+    COMPLAINT_ROLE = Qt.ItemDataRole.UserRole + 2
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -57,11 +58,19 @@ class TimelineModel(QAbstractListModel):
         entry = self._entries[index.row()]
         if role == self.CONTACT_ROLE:
             return entry.summary.get("contact_id") if entry.summary else None
+        if role == self.COMPLAINT_ROLE:
+            return entry.summary.get("complaint_id") if entry.summary else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = i18n.current_language()
         if entry.kind == "contact":
             return self._contact_text(entry, lang)
+        if entry.kind == "complaint":
+            s = entry.summary
+            category = s["category_fa"] if lang == "fa" else s["category_en"]
+            return self.tr("{0} — Complaint {1}: {2} · {3} · {4}").format(
+                format_datetime(to_local(entry.at), lang), digits(s["complaint_id"], lang), category,
+                choice("complaint_status", s["status"]), " ".join(s["description"].split())[:100])
         text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
         if entry.kind == "update" and entry.changed:
             text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
@@ -97,6 +106,8 @@ class ProfileView(QWidget):
     open_requested = Signal(int)
     call_requested = Signal(int)  # a new call with this customer
     contact_requested = Signal(int)  # open a contact from the timeline
+    complaint_requested = Signal(int)  # raise a complaint for this customer
+    complaint_opened = Signal(int)  # open a complaint from the timeline
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -118,7 +129,10 @@ class ProfileView(QWidget):
         self.call_button = QPushButton(self.tr("New call with this customer"))
         self.call_button.setObjectName("profileCallButton")
         self.call_button.clicked.connect(lambda: self.call_requested.emit(self.customer_id))
-        for button in (self.call_button, self.edit_button, self.lost_button, self.merge_button):
+        self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
+        self.complaint_button.setObjectName("profileComplaintButton")
+        self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(self.customer_id))
+        for button in (self.call_button, self.complaint_button, self.edit_button, self.lost_button, self.merge_button):
             top.addWidget(button)
         layout.addLayout(top)
 
@@ -211,8 +225,11 @@ class ProfileView(QWidget):
 
     def _entry_activated(self, index) -> None:
         contact_id = index.data(TimelineModel.CONTACT_ROLE)
+        complaint_id = index.data(TimelineModel.COMPLAINT_ROLE)
         if contact_id:
             self.contact_requested.emit(contact_id)
+        elif complaint_id:
+            self.complaint_opened.emit(complaint_id)
 
     def _fill_timeline(self, entries: list[customers.TimelineEntry]) -> None:
         self.timeline_model.set_entries(entries, self.customer_id)

@@ -45,6 +45,8 @@ class CustomersPage(QWidget):
     customer_opened = Signal(int)
     call_requested = Signal(int)
     contact_requested = Signal(int)
+    complaint_requested = Signal(int)
+    complaint_opened = Signal(int)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -132,6 +134,8 @@ class CustomersPage(QWidget):
         self.profile.merge_requested.connect(self.merge_into)
         self.profile.call_requested.connect(self.call_requested)
         self.profile.contact_requested.connect(self.contact_requested)
+        self.profile.complaint_requested.connect(self.complaint_requested)
+        self.profile.complaint_opened.connect(self.complaint_opened)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -223,7 +227,12 @@ class CustomersPage(QWidget):
         self._fill_tags()
         self.model.refresh()
         if self.stack.currentIndex() == 1 and self.profile.customer_id is not None:
-            self.profile.show_customer(self.profile.customer_id)
+            from helpdesk.errors import NotFound
+
+            try:
+                self.profile.show_customer(self.profile.customer_id)
+            except NotFound:  # removed on another desk meanwhile
+                self.show_directory()
 
     # --- one customer ---------------------------------------------------------------------
     def open_selected(self) -> None:

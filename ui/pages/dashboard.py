@@ -1,58 +1,182 @@
-"""The Dashboard: the first page after sign-in. For now: today's contacts and the follow-ups due."""
+"""The Dashboard: the first page after sign-in. Today's contacts, open and overdue complaints,
+due follow-ups, the satisfaction of the last 30 days and the latest escalations, each one
+click from its detail. The main window refreshes it when data changes on any desk."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from helpdesk import contacts
-from helpdesk.localization import digits
-from helpdesk.models import Staff
+from helpdesk import complaints, contacts, followups
+from helpdesk.clock import to_local
+from helpdesk.localization import digits, format_datetime, format_number
+from helpdesk.models import Customer, Staff
 
 from .. import i18n
+from ..messages import choice
 from .follow_ups import FollowUpQueue
+
+SATISFACTION_COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32",
+                        "not_asked": "#9e9e9e"}
+
+
+class Tile(QPushButton):
+    """A figure with its name; a click opens what it counts."""
+
+    def __init__(self, name: str, object_name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setMinimumHeight(76)
+        self.name = name
+        self.value = 0
+
+    def set_value(self, value: int, alarm: bool = False) -> None:
+        self.value = value
+        lang = i18n.current_language()
+        self.setText(f"{format_number(value, lang)}\n{self.name}")
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(QFont().pointSizeF() * 1.25)
+        self.setFont(font)
+        self.setStyleSheet("color: #b3261e;" if alarm and value else "")
 
 
 class DashboardPage(QWidget):
     call_requested = Signal(str, str)
     callback_requested = Signal(int, int)
+    calls_requested = Signal()
+    complaints_requested = Signal(str)  # a view of the Complaints page
+    complaint_requested = Signal(int)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
         self.actor = actor
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 24, 24, 24)
+        column.setContentsMargins(18, 14, 18, 14)
+        top = QHBoxLayout()
         heading = QLabel(self.tr("Good day, {0}").format(actor.full_name))
         heading.setObjectName("pageTitle")
         font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        column.addWidget(heading)
-        row = QHBoxLayout()
-        self.today_label = QLabel()
-        self.today_label.setObjectName("todayContacts")
-        row.addWidget(self.today_label, 1)
+        top.addWidget(heading, 1)
         new_call = QPushButton(self.tr("New call (F2)"))
         new_call.clicked.connect(lambda: self.call_requested.emit("phone", "inbound"))
         new_visit = QPushButton(self.tr("New walk-in visit (Shift+F2)"))
         new_visit.clicked.connect(lambda: self.call_requested.emit("walk_in", "inbound"))
-        row.addWidget(new_call)
-        row.addWidget(new_visit)
-        column.addLayout(row)
-        box = QGroupBox(self.tr("Your follow-ups and callbacks due"))
-        box_layout = QVBoxLayout(box)
+        top.addWidget(new_call)
+        top.addWidget(new_visit)
+        column.addLayout(top)
+
+        tiles = QHBoxLayout()
+        self.today_tile = Tile(self.tr("contacts today"), "todayTile")
+        self.today_tile.clicked.connect(self.calls_requested)
+        self.open_tile = Tile(self.tr("open complaints"), "openTile")
+        self.open_tile.clicked.connect(lambda: self.complaints_requested.emit(complaints.VIEW_OPEN))
+        self.overdue_tile = Tile(self.tr("overdue complaints"), "overdueTile")
+        self.overdue_tile.clicked.connect(lambda: self.complaints_requested.emit(complaints.VIEW_OVERDUE))
+        self.follow_tile = Tile(self.tr("follow-ups due or overdue"), "followTile")
+        self.follow_tile.clicked.connect(self.calls_requested)
+        for tile in (self.today_tile, self.open_tile, self.overdue_tile, self.follow_tile):
+            tiles.addWidget(tile)
+        column.addLayout(tiles)
+
+        grid = QGridLayout()
+        chart_box = QGroupBox(self.tr("Satisfaction, last 30 days"))
+        chart_column = QVBoxLayout(chart_box)
+        self.chart_view = self._chart_view()
+        chart_column.addWidget(self.chart_view)
+        self.mix_label = QLabel()
+        self.mix_label.setObjectName("satisfactionMix")
+        self.mix_label.setWordWrap(True)
+        chart_column.addWidget(self.mix_label)
+        escalations_box = QGroupBox(self.tr("Recent escalations"))
+        escalations_column = QVBoxLayout(escalations_box)
+        self.escalations = QListWidget()
+        self.escalations.setObjectName("recentEscalations")
+        self.escalations.setWordWrap(True)
+        self.escalations.itemActivated.connect(
+            lambda item: self.complaint_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        escalations_column.addWidget(self.escalations)
+        queue_box = QGroupBox(self.tr("Your follow-ups and callbacks due"))
+        queue_column = QVBoxLayout(queue_box)
         self.queue = FollowUpQueue(actor, mine_only=True)
         self.queue.callback_requested.connect(self.callback_requested)
-        box_layout.addWidget(self.queue)
-        column.addWidget(box, 1)
+        queue_column.addWidget(self.queue)
+        grid.addWidget(chart_box, 0, 0)
+        grid.addWidget(escalations_box, 0, 1)
+        grid.addWidget(queue_box, 1, 0, 1, 2)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 2)
+        column.addLayout(grid, 1)
         self.setFocusProxy(self.queue.table)
         self.refresh()
 
+    def _chart_view(self) -> QWidget:
+        from PySide6.QtCharts import QChart, QChartView, QPieSeries
+
+        self.series = QPieSeries()
+        self.series.setHoleSize(0.45)
+        chart = QChart()
+        chart.addSeries(self.series)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.setBackgroundVisible(False)
+        chart.setMargins(chart.margins().__class__(0, 0, 0, 0))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        view = QChartView(chart)
+        view.setObjectName("satisfactionChart")
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(180)
+        self.chart = chart
+        return view
+
     def refresh(self) -> None:
         lang = i18n.current_language()
-        mine = contacts.today_count(self.actor)
-        everyone = contacts.today_count()
-        self.today_label.setText(self.tr("Contacts today: {0} by you, {1} at the whole desk").format(
-            digits(mine, lang), digits(everyone, lang)))
+        self.today_tile.set_value(contacts.today_count())
+        counts = complaints.open_counts()
+        self.open_tile.set_value(counts["open"])
+        self.overdue_tile.set_value(counts["overdue"], alarm=True)
+        follow = followups.counts(self.actor.id)
+        self.follow_tile.set_value(follow[followups.OVERDUE] + follow[followups.DUE],
+                                   alarm=bool(follow[followups.OVERDUE]))
+        mix = complaints.satisfaction_mix(30)
+        self.mix = mix
+        self.series.clear()
+        asked = sum(mix[k] for k in ("dissatisfied", "satisfied", "delighted"))
+        for key in ("dissatisfied", "satisfied", "delighted", "not_asked"):
+            if mix[key]:
+                piece = self.series.append(f"{choice('satisfaction', key)} ({format_number(mix[key], lang)})",
+                                           mix[key])
+                piece.setColor(QColor(SATISFACTION_COLOURS[key]))
+        if asked:
+            shares = [f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}٪"
+                      if lang == "fa" else f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}%"
+                      for k in ("dissatisfied", "satisfied", "delighted")]
+            self.mix_label.setText(self.tr("Of those asked: {0}").format(" · ".join(shares)))
+        else:
+            self.mix_label.setText(self.tr("No contacts with a satisfaction answer in the last 30 days."))
+        self.escalations.clear()
+        for c in complaints.recent_escalations(8):
+            customer = Customer.get_or_none(Customer.id == c.customer_id) if c.customer_id else None
+            text = self.tr("{0} · complaint {1} · {2}: {3}").format(
+                format_datetime(to_local(c.escalated_at), lang), digits(c.id, lang),
+                customer.display_name if customer else self.tr("Not identified"), c.escalation_reason)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, c.id)
+            if c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c):
+                item.setForeground(QColor("#b3261e"))
+            self.escalations.addItem(item)
+        if not self.escalations.count():
+            self.escalations.addItem(self.tr("No escalations yet."))
         self.queue.refresh()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -257,10 +258,19 @@ class SettingsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.accounts_box, 1)
         self.office_box = OfficeSettings(actor)
-        layout.addWidget(self.office_box)
+        self.office_tabs = QTabWidget()
+        self.office_tabs.setObjectName("officeTabs")
+        self.office_tabs.addTab(self.office_box, self.tr("The whole office"))
+        if actor.is_supervisor:
+            from .complaint_settings import ComplaintSettings
+
+            self.complaint_box = ComplaintSettings(actor)
+            self.office_tabs.addTab(self.complaint_box, self.tr("Complaints"))
+        layout.addWidget(self.office_tabs)
         if not actor.is_supervisor:
             self.accounts_box.hide()
             self.office_box.hide()
+            self.office_tabs.hide()
             hint = QLabel(self.tr("Staff accounts are managed by supervisors."))
             hint.setEnabled(False)
             layout.addWidget(hint)

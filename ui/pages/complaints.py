@@ -1,0 +1,195 @@
+"""The Complaints page: my open complaints, all open, overdue, escalated to me, or all,
+filtered by category, priority and date. Overdue complaints stand out in red."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import complaints
+from helpdesk.clock import to_local
+from helpdesk.complaints import ComplaintQuery
+from helpdesk.localization import digits, format_short_date
+from helpdesk.models import Staff
+
+from .. import i18n
+from ..messages import choice
+from .calls import _date_edit
+from .follow_ups import OVERDUE_BACKGROUND, OVERDUE_TEXT
+
+
+class ComplaintModel(QAbstractTableModel):
+    NUMBER, RAISED, CUSTOMER, CATEGORY, PRIORITY, STATUS, ASSIGNEE, DESCRIPTION = range(8)
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[complaints.ComplaintRow] = []
+        self.category_names: dict[int, str] = {}
+        self.headers = [self.tr("No."), self.tr("Raised"), self.tr("Customer"), self.tr("Category"),
+                        self.tr("Priority"), self.tr("Status"), self.tr("Who deals with it"),
+                        self.tr("What happened")]
+
+    def set_rows(self, rows: list[complaints.ComplaintRow]) -> None:
+        lang = i18n.current_language()
+        self.beginResetModel()
+        self.category_names = {c.id: c.name(lang) for c in complaints.categories(include_inactive=True)}
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        lang = i18n.current_language()
+        if role == self.ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return digits(row.id, lang)
+            if column == self.RAISED:
+                local = to_local(row.created_at)
+                return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+            if column == self.CUSTOMER:
+                return row.customer or self.tr("Not identified")
+            if column == self.CATEGORY:
+                return self.category_names.get(row.category_id, "")
+            if column == self.PRIORITY:
+                return choice("priority", row.priority)
+            if column == self.STATUS:
+                status = choice("complaint_status", row.status)
+                return self.tr("{0}, overdue").format(status) if row.overdue else status
+            if column == self.ASSIGNEE:
+                return row.assignee
+            if column == self.DESCRIPTION:
+                return " ".join(row.description.split())[:160]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.DESCRIPTION:
+            return row.description
+        if row.overdue:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(OVERDUE_BACKGROUND)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(OVERDUE_TEXT)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return None
+
+
+class ComplaintsPage(QWidget):
+    complaint_requested = Signal(int)
+    new_requested = Signal()
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        column = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.view = QComboBox()
+        self.view.setObjectName("complaintView")
+        for key in complaints.VIEWS:
+            self.view.addItem(choice("complaint_view", key), key)
+        self.view.setCurrentIndex(self.view.findData(complaints.VIEW_OPEN))
+        self.new_button = QPushButton(self.tr("New complaint…"))
+        self.new_button.setObjectName("newComplaintButton")
+        self.new_button.clicked.connect(self.new_requested)
+        top.addWidget(self.view)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        column.addLayout(top)
+        filters = QHBoxLayout()
+        lang = i18n.current_language()
+        self.category = QComboBox()
+        self.category.setObjectName("complaintCategoryFilter")
+        self.category.addItem(self.tr("All categories"), None)
+        for category in complaints.categories(include_inactive=True):
+            self.category.addItem(category.name(lang), category.id)
+        self.priority = QComboBox()
+        self.priority.setObjectName("complaintPriorityFilter")
+        self.priority.addItem(self.tr("All priorities"), None)
+        for key in complaints.PRIORITIES:
+            self.priority.addItem(choice("priority", key), key)
+        today = date.today()
+        self.date_from = _date_edit("complaintFrom", today - timedelta(days=365))
+        self.date_to = _date_edit("complaintTo", today)
+        from_label = QLabel(self.tr("&From"))
+        from_label.setBuddy(self.date_from)
+        to_label = QLabel(self.tr("&To"))
+        to_label.setBuddy(self.date_to)
+        for widget in (self.category, self.priority, from_label, self.date_from, to_label, self.date_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        column.addLayout(filters)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("complaintCount")
+        column.addWidget(self.count_label)
+        self.model = ComplaintModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("complaintTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ComplaintModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
+        column.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        for combo in (self.view, self.category, self.priority):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def show_view(self, view: str) -> None:
+        self.view.setCurrentIndex(self.view.findData(view))
+
+    def current_query(self) -> ComplaintQuery:
+        return ComplaintQuery(view=self.view.currentData(), category_id=self.category.currentData(),
+                              priority=self.priority.currentData(), date_from=self.date_from.date().toPython(),
+                              date_to=self.date_to.date().toPython())
+
+    def refresh(self) -> None:
+        chosen = self.table.currentIndex().data(ComplaintModel.ID_ROLE) if self.table.currentIndex().isValid() else None
+        rows = complaints.page(self.actor, self.current_query(), 0, 1000)
+        self.model.set_rows(rows)
+        lang = i18n.current_language()
+        overdue = sum(bool(r.overdue) for r in rows)
+        self.count_label.setText(self.tr("{0} complaints, {1} overdue").format(digits(len(rows), lang),
+                                                                                digits(overdue, lang)))
+        if rows:
+            from PySide6.QtCore import QItemSelectionModel
+
+            ids = [r.id for r in rows]
+            row = ids.index(chosen) if chosen in ids else 0
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
