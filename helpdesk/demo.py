@@ -1715,6 +1715,9 @@ def generate(customers: int, seed: int, parallel: bool | None = None) -> list[tu
     try:
         with database.atomic():
             create_customers(rng, customers, staff_ids, now, parallel)
+            from .demo_complaints import create_complaints
+
+            create_complaints(random.Random(seed * 7 + 3), now, bulk_insert)
     finally:
         if not postgres:
             database.execute_sql(f"PRAGMA journal_mode = {journal}")
