@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         page = DashboardPage(self.staff)
         page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
         page.callback_requested.connect(self.call_back)
-        page.calls_requested.connect(lambda: self.show_page(CALLS))
+        page.calls_requested.connect(lambda: (self.show_page(CALLS), self.calls_page.show_today()))
         page.complaints_requested.connect(self.show_complaints)
         page.complaint_requested.connect(self.open_complaint)
         return page

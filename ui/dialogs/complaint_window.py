@@ -202,20 +202,20 @@ class ComplaintWindow(QWidget):
             self.deadline.setStyleSheet("")
         self.deadline.setText(text)
         customer = Customer.get_or_none(Customer.id == c.customer_id) if c.customer_id else None
-        self.customer.setText(customer.display_name if customer else self.tr("Not identified"))
-        self.description.setText(c.description)
-        self.wanted.setText(c.wanted or "—")
+        self._set(self.customer, customer.display_name if customer else self.tr("Not identified"))
+        self._set(self.description, c.description)
+        self._set(self.wanted, c.wanted or "—")
         if c.escalated_at:
             who = Staff.get_by_id(c.escalated_to_id).full_name if c.escalated_to_id else "—"
-            self.escalation.setText(self.tr("To {0} on {1}: {2}").format(
+            self._set(self.escalation, self.tr("To {0} on {1}: {2}").format(
                 who, format_datetime(to_local(c.escalated_at), lang), c.escalation_reason))
         else:
             self.escalation.setText("—")
         if c.resolved_at:
             comeback = {True: self.tr("will come back"), False: self.tr("will not come back"),
                         None: self.tr("may or may not come back")}[c.will_return]
-            self.resolution.setText(f"{c.resolution_notes}\n{choice('satisfaction', c.resolution_satisfaction)} · "
-                                    f"{comeback}")
+            self._set(self.resolution, f"{c.resolution_notes}\n{choice('satisfaction', c.resolution_satisfaction)} · "
+                                       f"{comeback}")
         else:
             self.resolution.setText("—")
         self.category.setCurrentIndex(max(0, self.category.findData(c.category_id)))
@@ -237,6 +237,11 @@ class ComplaintWindow(QWidget):
         for row in complaints.thread(c.id):
             self.thread.addItem(f"{format_datetime(to_local(row.at), lang)} · {row.author.full_name} · "
                                 f"{choice('visibility', row.visibility)}\n{row.body}")
+
+    def _set(self, label: QLabel, text: str) -> None:
+        """A value in either script lines up with its label: each line starts with the page's direction mark."""
+        mark = "\u200f" if self.language == "fa" else "\u200e"
+        label.setText(mark + text.replace("\n", "\n" + mark))
 
     def _event_text(self, event) -> str:
         lang = self.language

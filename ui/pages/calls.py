@@ -257,6 +257,13 @@ class CallsPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+    def show_today(self) -> None:
+        """The log of today's contacts, as the Dashboard's figure counts them."""
+        today = QDate.currentDate()
+        self.log.date_from.setDate(today)
+        self.log.date_to.setDate(today)
+        self.log.table.setFocus()
+
     def focus_search(self) -> None:
         self.log.search.setFocus()
         self.log.search.selectAll()

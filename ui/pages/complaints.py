@@ -135,7 +135,7 @@ class ComplaintsPage(QWidget):
         for key in complaints.PRIORITIES:
             self.priority.addItem(choice("priority", key), key)
         today = date.today()
-        self.date_from = _date_edit("complaintFrom", today - timedelta(days=365))
+        self.date_from = _date_edit("complaintFrom", today - timedelta(days=5 * 365))  # old open ones too
         self.date_to = _date_edit("complaintTo", today)
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.date_from)
