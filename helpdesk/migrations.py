@@ -406,6 +406,68 @@ def _0006_complaints(database: pw.Database, migrator: "SchemaMigrator") -> None:
         ComplaintCategory.create(name_en=name_en, name_fa=name_fa, active=True, position=position)
 
 
+def _0007_calm_sessions(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """The calm-the-angry-customer procedure: checklist versions, sessions and their steps."""
+    Base = _frozen(database)
+
+    class Staff(Base):
+        class Meta:
+            table_name = "staff"
+
+    class Customer(Base):
+        class Meta:
+            table_name = "customer"
+
+    class Complaint(Base):
+        class Meta:
+            table_name = "complaint"
+
+    class FollowUp(Base):
+        class Meta:
+            table_name = "follow_up"
+
+    class ChecklistVersion(Base):
+        name = pw.CharField(max_length=32)
+        version = pw.IntegerField()
+        definition = pw.TextField()
+        created_at = pw.DateTimeField()
+        created_by = pw.ForeignKeyField(Staff, null=True, on_delete="RESTRICT")
+
+        class Meta:
+            indexes = ((("name", "version"), True),)
+
+    class CalmSession(Base):
+        customer = pw.ForeignKeyField(Customer, null=True, on_delete="RESTRICT")
+        staff = pw.ForeignKeyField(Staff, on_delete="RESTRICT")
+        checklist = pw.ForeignKeyField(ChecklistVersion, on_delete="RESTRICT")
+        started_at = pw.DateTimeField()
+        ended_at = pw.DateTimeField(null=True)
+        status = pw.CharField(max_length=16, default="open")
+        current_step = pw.IntegerField(default=0)
+        anger_start = pw.IntegerField(null=True)
+        anger_end = pw.IntegerField(null=True)
+        outcome = pw.CharField(max_length=16, null=True)
+        complaint = pw.ForeignKeyField(Complaint, null=True, on_delete="SET NULL")
+        follow_up = pw.ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+        updated_at = pw.DateTimeField()
+
+        class Meta:
+            indexes = ((("started_at",), False), (("staff", "started_at"), False))
+
+    class CalmStep(Base):
+        session = pw.ForeignKeyField(CalmSession, on_delete="CASCADE")
+        position = pw.IntegerField()
+        key = pw.CharField(max_length=64)
+        ticked = pw.BooleanField(default=False)
+        ticked_at = pw.DateTimeField(null=True)
+        note = pw.TextField(default="")
+
+        class Meta:
+            indexes = ((("session", "position"), True),)
+
+    database.create_tables([ChecklistVersion, CalmSession, CalmStep], safe=False)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -415,6 +477,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (4, _0004_directory_indexes),
     (5, _0005_contacts),
     (6, _0006_complaints),
+    (7, _0007_calm_sessions),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -251,6 +251,49 @@ class Notification(BaseModel):
     read_at = pw.DateTimeField(null=True)
 
 
+class ChecklistVersion(BaseModel):
+    """One version of a guided checklist; a supervisor's edit adds a version, and sessions keep theirs."""
+
+    name = pw.CharField(max_length=32)
+    version = pw.IntegerField()
+    definition = pw.TextField()  # JSON: the steps, in English and Persian
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Staff, null=True, backref="checklist_versions", on_delete="RESTRICT")
+
+    class Meta:
+        indexes = ((("name", "version"), True),)
+
+
+class CalmSession(BaseModel):
+    """One run of the calm-the-angry-customer procedure."""
+
+    customer = pw.ForeignKeyField(Customer, null=True, backref="calm_sessions", on_delete="RESTRICT")
+    staff = pw.ForeignKeyField(Staff, backref="calm_sessions", on_delete="RESTRICT")
+    checklist = pw.ForeignKeyField(ChecklistVersion, backref="sessions", on_delete="RESTRICT")
+    started_at = pw.DateTimeField()
+    ended_at = pw.DateTimeField(null=True)
+    status = pw.CharField(max_length=16, default="open")  # open, finished
+    current_step = pw.IntegerField(default=0)
+    anger_start = pw.IntegerField(null=True)
+    anger_end = pw.IntegerField(null=True)
+    outcome = pw.CharField(max_length=16, null=True)
+    complaint = pw.ForeignKeyField(Complaint, null=True, backref="calm_sessions", on_delete="SET NULL")
+    follow_up = pw.ForeignKeyField(FollowUp, null=True, backref="calm_sessions", on_delete="SET NULL")
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
+class CalmStep(BaseModel):
+    session = pw.ForeignKeyField(CalmSession, backref="steps", on_delete="CASCADE")
+    position = pw.IntegerField()
+    key = pw.CharField(max_length=64)
+    ticked = pw.BooleanField(default=False)
+    ticked_at = pw.DateTimeField(null=True)
+    note = pw.TextField(default="")
+
+    class Meta:
+        indexes = ((("session", "position"), True),)
+
+
 ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
               CustomerTag, Contact, FollowUp, ComplaintCategory, Complaint, ComplaintEvent, ComplaintComment,
-              Notification]
+              Notification, ChecklistVersion, CalmSession, CalmStep]
