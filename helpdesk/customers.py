@@ -620,8 +620,22 @@ def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
                for at, action, record_id, before_text, after_text, actor in rows]
     entries += _contact_entries([int(i) for i in ids], limit)
     entries += _complaint_entries([int(i) for i in ids], limit)
-    entries.sort(key=lambda e: (e.at, e.kind in ("contact", "complaint")), reverse=True)  # after a same-second creation
+    entries += _calm_entries([int(i) for i in ids], limit)
+    entries.sort(key=lambda e: (e.at, e.kind in ("contact", "complaint", "calm_session")), reverse=True)  # after a same-second creation
     return entries[:limit]
+
+
+def _calm_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
+    from .models import CalmSession
+
+    rows = (CalmSession.select(CalmSession.id, CalmSession.started_at, CalmSession.customer, CalmSession.outcome,
+                               CalmSession.anger_start, CalmSession.anger_end, Staff.full_name)
+            .join(Staff, on=(CalmSession.staff == Staff.id))
+            .where(CalmSession.customer.in_(ids) & (CalmSession.status == "finished"))
+            .order_by(CalmSession.started_at.desc()).limit(limit).tuples())
+    return [TimelineEntry(started, "calm_session", actor, customer_id,
+                          summary={"session_id": sid, "outcome": outcome, "anger_start": a, "anger_end": b})
+            for sid, started, customer_id, outcome, a, b, actor in rows]
 
 
 def _complaint_entries(ids: list[int], limit: int) -> list[TimelineEntry]:

@@ -1,4 +1,5 @@
-"""Nothing typed during a call is lost when the app is killed: a real subprocess, SIGKILL, restore."""
+"""Nothing typed during a call or a calm-down session is lost when the app is killed:
+a real subprocess, SIGKILL, restore."""
 from __future__ import annotations
 
 import os
@@ -21,32 +22,31 @@ NOTES = ("Caller says the parcel (order 4471) arrived damaged; "
 KILL_AFTER = 70  # characters
 
 
-def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervisor, db_target, draft_dir, tmp_path,
-                                                                    qtbot, monkeypatch):
-    customer = customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi",
-                                                  phones=[("mobile", "0912 345 6789")]))
-    dbmod.close()
+def _type_and_kill(db_target, draft_dir, tmp_path, mode: str) -> tuple[str, str, list[str]]:
+    """Run the app in a child process that types ``NOTES``; SIGKILL it mid-sentence.
+    Returns what was safely typed (2 s before the kill), everything typed, and the child's other lines."""
     text_file = tmp_path / "notes.txt"
     text_file.write_text(NOTES, encoding="utf-8")
     settings_folder = tmp_path / "child-settings"
-    settings_folder.mkdir()
+    settings_folder.mkdir(exist_ok=True)
     child = subprocess.Popen([sys.executable, str(CHILD), db_target, str(draft_dir), str(settings_folder),
-                              str(text_file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              str(text_file), mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              encoding="utf-8", cwd=ROOT,
                              env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (
                                  str(ROOT), os.environ.get("PYTHONPATH"))))})
     landed: dict[int, float] = {}
+    other: list[str] = []
     try:
         while True:
             line = child.stdout.readline()
             assert line, f"the child stopped early: {child.stderr.read()}"
-            if line.startswith("customer"):
-                assert line.split()[1] == str(customer.id)
             if line.startswith("typed"):
                 index = int(line.split()[1])
                 landed[index] = time.monotonic()
                 if index + 1 >= KILL_AFTER:
                     break
+            else:
+                other.append(line.strip())
         child.kill()  # SIGKILL on POSIX: no clean-up code runs
         killed_at = time.monotonic()
     finally:
@@ -55,6 +55,43 @@ def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervis
     typed = NOTES[:max(landed) + 1]
     safe = NOTES[:max((i for i, t in landed.items() if t <= killed_at - 2.0), default=-1) + 1]
     assert len(safe) > 20, "the child typed too slowly to prove anything"
+    return safe, typed, other
+
+
+def test_a_calm_down_session_killed_mid_note_resumes_where_it_was(app, supervisor, db_target, draft_dir, tmp_path,
+                                                                  qtbot, monkeypatch):
+    from helpdesk.models import CalmSession
+
+    dbmod.close()
+    safe, typed, _ = _type_and_kill(db_target, draft_dir, tmp_path, "calm")
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: True)
+    controller = Controller(app, db_target)
+    window = controller.show_window()
+    qtbot.addWidget(window)
+    from helpdesk import migrations
+
+    migrations.open_and_migrate(db_target)
+    controller.signed_in(supervisor)
+    qtbot.waitUntil(lambda: bool(getattr(window, "calm_windows", [])), timeout=5000)
+    session = window.calm_windows[0]
+    assert session.session.id == CalmSession.get().id and session.session.status == "open"
+    assert session.pages.currentIndex() == 1 and session.state.current_step == 1
+    assert session.step_title.text() == "Let them speak to the end"
+    restored = session.note.text()
+    assert restored.startswith(safe) and typed.startswith(restored), (safe, restored, typed)
+    assert session.state.anger_start == 4 and session.state.steps[0].ticked
+    assert "interrupted" in session.notice.text()
+    session.put_away()
+    dbmod.close()
+
+
+def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervisor, db_target, draft_dir, tmp_path,
+                                                                    qtbot, monkeypatch):
+    customer = customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi",
+                                                  phones=[("mobile", "0912 345 6789")]))
+    dbmod.close()
+    safe, typed, other = _type_and_kill(db_target, draft_dir, tmp_path, "call")
+    assert f"customer {customer.id}" in other
 
     asked = []
     monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(text) or True)

@@ -132,9 +132,10 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Forget the person and every page built for them. Calls in progress are kept as drafts."""
-        for window in list(self.call_windows):
+        for window in list(self.call_windows) + list(getattr(self, "calm_windows", [])):
             window.put_away()
         self.call_windows.clear()
+        self.calm_windows = []
         if self.notifier is not None:
             self.notifier.stop()
             self.notifier.deleteLater()
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(signed_in)
         self.stack.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
-        for action in self.page_actions + [self.new_call_action, self.new_visit_action]:
+        for action in self.page_actions + [self.new_call_action, self.new_visit_action, self.calm_action]:
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         page = ComplaintsPage(self.staff)
         page.complaint_requested.connect(self.open_complaint)
         page.new_requested.connect(lambda: self.new_complaint())
+        page.session_requested.connect(lambda session_id: self.start_calm(review_id=session_id))
         return page
 
     @property
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
         self.call_windows.append(window)
         window.saved.connect(self._contact_saved)
         window.complaint_requested.connect(self._complaint_from_contact)
+        window.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
         window.closed.connect(lambda w=window: self.call_windows.remove(w) if w in self.call_windows else None)
         window.show()
         window.activateWindow()
@@ -310,6 +313,24 @@ class MainWindow(QMainWindow):
     def call_back(self, follow_up_id: int, customer_id: int):
         """Keep a promise: an outbound call to the customer that completes the follow-up when saved."""
         return self.start_call("phone", "outbound", customer_id, follow_up_id)
+
+    def start_calm(self, customer_id: int | None = None, restored: dict | None = None, review_id: int | None = None):
+        """The guided calm-down procedure, in its own window; F9 from anywhere."""
+        if self.staff is None:
+            return None
+        from .dialogs.calm_window import CalmWindow
+
+        window = CalmWindow(self.staff, self.location, self.draft_store, customer_id=customer_id, restored=restored,
+                            review_id=review_id, parent=self)
+        window.finished.connect(lambda _id: self.data_changed())
+        window.escalated.connect(lambda _id: self.data_changed())
+        self.calm_windows = [w for w in getattr(self, "calm_windows", []) if w.isVisible()] + [window]
+        window.closed.connect(lambda w=window: self.calm_windows.remove(w) if w in self.calm_windows else None)
+        window.show()
+        window.activateWindow()
+        if window.windowHandle() is not None:
+            window.windowHandle().requestActivate()
+        return window
 
     def _contact_saved(self, contact_id: int) -> None:
         """A contact that ended in a complaint goes straight on to the complaint form."""
@@ -359,6 +380,17 @@ class MainWindow(QMainWindow):
                                        "Restore it now? If you answer No, it is thrown away.").format(when, preview),
                                default_yes=True):
                 opened.append(self.start_call(restored=document))
+            else:
+                self.draft_store.discard(document["id"])
+        from .dialogs.calm_window import DRAFT_KIND as CALM_KIND
+
+        for document in self.draft_store.unfinished(CALM_KIND, self.location, self.staff.id):
+            if any(w.draft_id == document.get("id") for w in getattr(self, "calm_windows", [])):
+                continue
+            if prompts.confirm(self, self.tr("Resume the calm-down session?"),
+                               self.tr("A calm-down session was interrupted. Resume it where you left it?"),
+                               default_yes=True):
+                opened.append(self.start_calm(restored=document))
             else:
                 self.draft_store.discard(document["id"])
         return opened
@@ -418,6 +450,8 @@ class MainWindow(QMainWindow):
         page.contact_requested.connect(self.open_contact)
         page.complaint_requested.connect(lambda customer_id: self.new_complaint(customer_id))
         page.complaint_opened.connect(self.open_complaint)
+        page.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
+        page.session_opened.connect(lambda session_id: self.start_calm(review_id=session_id))
         return page
 
     def _show_row(self, index: int) -> None:
@@ -460,9 +494,14 @@ class MainWindow(QMainWindow):
         self.new_visit_action = QAction(self.tr("New &walk-in visit"), self)
         self._shortcuts.append((self.new_visit_action, "Shift+F2"))
         self.new_visit_action.triggered.connect(lambda: self.start_call("walk_in", "inbound"))
+        self.calm_action = QAction(self.tr("Calm an &angry customer"), self)
+        self._shortcuts.append((self.calm_action, "F9"))
+        self.calm_action.triggered.connect(lambda: self.start_calm())
         calls_menu.addAction(self.new_call_action)
         calls_menu.addAction(self.new_visit_action)
-        self.addActions([self.new_call_action, self.new_visit_action])
+        calls_menu.addSeparator()
+        calls_menu.addAction(self.calm_action)
+        self.addActions([self.new_call_action, self.new_visit_action, self.calm_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
         logs_action = QAction(self.tr("Open the &log folder"), self)

@@ -63,6 +63,7 @@ MESSAGES = {
     "out_of_range": QT_TRANSLATE_NOOP("Messages", "Use a number from {minimum} to {maximum}."),
     "complaint_state": QT_TRANSLATE_NOOP("Messages", "The complaint has moved on meanwhile; look at its state again."),
     "complaint_conflict": QT_TRANSLATE_NOOP("Messages", "Someone changed this complaint after you opened it. It now shows their change; try again."),
+    "anger_required": QT_TRANSLATE_NOOP("Messages", "Rate the customer's anger from 1 to 5."),
     "escalation_reason": QT_TRANSLATE_NOOP("Messages", "Say why it needs a supervisor."),
     "not_a_supervisor": QT_TRANSLATE_NOOP("Messages", "Choose a supervisor."),
     "resolve_before_response": QT_TRANSLATE_NOOP("Messages", "The time to resolve cannot be shorter than the time to first response."),
@@ -233,6 +234,12 @@ CHOICES = {
     "visibility": {
         "internal": QT_TRANSLATE_NOOP("Choices", "Internal"),
         "customer": QT_TRANSLATE_NOOP("Choices", "Said to the customer"),
+    },
+    "calm_outcome": {
+        "calmed": QT_TRANSLATE_NOOP("Choices", "Calmed"),
+        "partly_calmed": QT_TRANSLATE_NOOP("Choices", "Partly calmed"),
+        "not_calmed": QT_TRANSLATE_NOOP("Choices", "Not calmed"),
+        "escalated": QT_TRANSLATE_NOOP("Choices", "Escalated"),
     },
     "follow_up_kind": {
         "callback": QT_TRANSLATE_NOOP("Choices", "Callback"),

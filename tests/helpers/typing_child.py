@@ -1,7 +1,10 @@
 """The real app in a child process: sign in, press F2, find the caller and type notes slowly,
 reporting each character as it lands, until the parent kills the process.
 
-    python tests/helpers/typing_child.py DATABASE DRAFT_FOLDER SETTINGS_FOLDER TEXT_FILE
+    python tests/helpers/typing_child.py DATABASE DRAFT_FOLDER SETTINGS_FOLDER TEXT_FILE [call|calm]
+
+"call" (the default) presses F2 and types the notes of a call; "calm" presses F9, rates the
+anger 4, ticks the first step, moves to the second and types its note.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main() -> None:
     database, draft_folder, settings_folder, text_file = sys.argv[1:5]
+    mode = sys.argv[5] if len(sys.argv) > 5 else "call"
     text = Path(text_file).read_text(encoding="utf-8")
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
@@ -49,6 +53,24 @@ def main() -> None:
     wait_for(lambda: window.staff is not None)
     window.activateWindow()
     wait_for(lambda: window.isActiveWindow())
+    if mode == "calm":
+        QTest.keyClick(window, Qt.Key.Key_F9)
+        wait_for(lambda: bool(getattr(window, "calm_windows", [])))
+        session = window.calm_windows[0]
+        wait_for(session.isActiveWindow)
+        QTest.keyClick(session, Qt.Key.Key_4)
+        QTest.keyClick(session, Qt.Key.Key_PageDown)
+        QTest.keyClick(session, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(session, Qt.Key.Key_PageDown)
+        print("session", session.session.id, flush=True)
+        session.note.setFocus()
+        for index, ch in enumerate(text):
+            type_into(session.note, ch)
+            print("typed", index, flush=True)
+            QTest.qWait(40)
+        print("done", flush=True)
+        while True:
+            QTest.qWait(100)
     QTest.keyClick(window, Qt.Key.Key_F2)
     wait_for(lambda: bool(window.call_windows))
     call = window.call_windows[0]

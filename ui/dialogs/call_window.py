@@ -85,6 +85,7 @@ class CallWindow(QWidget):
     saved = Signal(int)
     closed = Signal()
     complaint_requested = Signal(int)  # a contact id
+    calm_requested = Signal(object)  # the customer id, or None: the caller is angry
     hold_reminded = Signal()
 
     def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, *, channel: str = "phone",
@@ -344,7 +345,8 @@ class CallWindow(QWidget):
         column.addLayout(buttons)
 
         for key, slot in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("F6", self.hold_button.toggle),
-                          ("F8", self.hang_up), ("Escape", self.close)):
+                          ("F8", self.hang_up), ("Escape", self.close),
+                          ("F9", lambda: self.calm_requested.emit(self.customer_id))):
             QShortcut(QKeySequence(key), self, slot)
 
         for signal in (self.lookup.textChanged, self.reason.textChanged, self.notes.textChanged,

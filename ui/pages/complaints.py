@@ -104,11 +104,25 @@ class ComplaintModel(QAbstractTableModel):
 class ComplaintsPage(QWidget):
     complaint_requested = Signal(int)
     new_requested = Signal()
+    session_requested = Signal(int)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
         self.actor = actor
-        column = QVBoxLayout(self)
+        from PySide6.QtWidgets import QTabWidget
+
+        from .calm_sessions import SessionList
+
+        outer = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("complaintTabs")
+        outer.addWidget(self.tabs)
+        complaints_tab = QWidget()
+        self.tabs.addTab(complaints_tab, self.tr("Complaints"))
+        self.sessions = SessionList(actor)
+        self.sessions.session_requested.connect(self.session_requested)
+        self.tabs.addTab(self.sessions, self.tr("Calm-down sessions"))
+        column = QVBoxLayout(complaints_tab)
         top = QHBoxLayout()
         self.view = QComboBox()
         self.view.setObjectName("complaintView")
@@ -178,6 +192,7 @@ class ComplaintsPage(QWidget):
                               date_to=self.date_to.date().toPython())
 
     def refresh(self) -> None:
+        self.sessions.refresh()
         chosen = self.table.currentIndex().data(ComplaintModel.ID_ROLE) if self.table.currentIndex().isValid() else None
         rows = complaints.page(self.actor, self.current_query(), 0, 1000)
         self.model.set_rows(rows)

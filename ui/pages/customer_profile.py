@@ -51,6 +51,7 @@ class TimelineModel(QAbstractListModel):
 
     CONTACT_ROLE = Qt.ItemDataRole.UserRole + 1
     COMPLAINT_ROLE = Qt.ItemDataRole.UserRole + 2
+    SESSION_ROLE = Qt.ItemDataRole.UserRole + 3
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -60,11 +61,18 @@ class TimelineModel(QAbstractListModel):
             return entry.summary.get("contact_id") if entry.summary else None
         if role == self.COMPLAINT_ROLE:
             return entry.summary.get("complaint_id") if entry.summary else None
+        if role == self.SESSION_ROLE:
+            return entry.summary.get("session_id") if entry.summary else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         lang = i18n.current_language()
         if entry.kind == "contact":
             return self._contact_text(entry, lang)
+        if entry.kind == "calm_session":
+            s = entry.summary
+            return self.tr("{0} — Calm-down session: {1}, anger {2} → {3} · {4}").format(
+                format_datetime(to_local(entry.at), lang), choice("calm_outcome", s["outcome"]),
+                digits(s["anger_start"] or "—", lang), digits(s["anger_end"] or "—", lang), entry.actor)
         if entry.kind == "complaint":
             s = entry.summary
             category = s["category_fa"] if lang == "fa" else s["category_en"]
@@ -108,6 +116,8 @@ class ProfileView(QWidget):
     contact_requested = Signal(int)  # open a contact from the timeline
     complaint_requested = Signal(int)  # raise a complaint for this customer
     complaint_opened = Signal(int)  # open a complaint from the timeline
+    calm_requested = Signal(int)  # a calm-down session with this customer
+    session_opened = Signal(int)  # open a calm-down session from the timeline
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -132,7 +142,10 @@ class ProfileView(QWidget):
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
         self.complaint_button.setObjectName("profileComplaintButton")
         self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(self.customer_id))
-        for button in (self.call_button, self.complaint_button, self.edit_button, self.lost_button, self.merge_button):
+        self.calm_button = QPushButton(self.tr("Calm-down session (F9)"))
+        self.calm_button.setObjectName("profileCalmButton")
+        self.calm_button.clicked.connect(lambda: self.calm_requested.emit(self.customer_id))
+        for button in (self.call_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button, self.merge_button):
             top.addWidget(button)
         layout.addLayout(top)
 
@@ -230,6 +243,8 @@ class ProfileView(QWidget):
             self.contact_requested.emit(contact_id)
         elif complaint_id:
             self.complaint_opened.emit(complaint_id)
+        elif index.data(TimelineModel.SESSION_ROLE):
+            self.session_opened.emit(index.data(TimelineModel.SESSION_ROLE))
 
     def _fill_timeline(self, entries: list[customers.TimelineEntry]) -> None:
         self.timeline_model.set_entries(entries, self.customer_id)

@@ -47,6 +47,8 @@ class CustomersPage(QWidget):
     contact_requested = Signal(int)
     complaint_requested = Signal(int)
     complaint_opened = Signal(int)
+    calm_requested = Signal(int)
+    session_opened = Signal(int)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -136,6 +138,8 @@ class CustomersPage(QWidget):
         self.profile.contact_requested.connect(self.contact_requested)
         self.profile.complaint_requested.connect(self.complaint_requested)
         self.profile.complaint_opened.connect(self.complaint_opened)
+        self.profile.calm_requested.connect(self.calm_requested)
+        self.profile.session_opened.connect(self.session_opened)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

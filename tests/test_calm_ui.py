@@ -1,0 +1,120 @@
+"""The calm-down window, driven from the keyboard as a person under stress would."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from helpdesk import calm, config, customers
+from helpdesk.customers import Draft
+from helpdesk.models import CalmSession, Complaint
+from ui.mainwindow import COMPLAINTS, MainWindow
+
+
+def _window(staff, db_target, qtbot) -> MainWindow:
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.sign_in(staff)
+    return window
+
+
+def _key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifier)
+
+
+def _type(widget, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def test_the_whole_procedure_from_the_keyboard(app, staff, db_target, qtbot):
+    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                             phones=[("mobile", "0912 345 6789")]))
+    window = _window(staff, db_target, qtbot)
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    session_window = window.calm_windows[-1]
+    qtbot.waitUntil(session_window.isActiveWindow, timeout=3000)
+    w = session_window
+    assert w.pages.currentIndex() == 0 and w.customer_label.text() == "Customer not named yet"
+    _key(qtbot, w, Qt.Key.Key_PageDown)  # no rating yet: it asks for one
+    assert w.start_error.text().startswith("Rate the anger first")
+    _key(qtbot, w, Qt.Key.Key_5)
+    _key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.pages.currentIndex() == 1 and w.step_title.text() == "Keep yourself calm"
+    assert w.step_counter.text() == "Step 1 of 10 · required"
+    assert "“Calm down!”" in w.step_avoid.text()
+    _key(qtbot, w, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # tick
+    assert w.tick.isChecked() and w.ticked_at.text().startswith("Done at")
+    _key(qtbot, w, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert w.step_title.text() == "Let them speak to the end"
+    w.note.setFocus()
+    _type(w.note, "Shouted for two minutes")
+    _key(qtbot, w.note, Qt.Key.Key_Return)  # Enter in the note moves on
+    assert w.state.current_step == 2
+    _key(qtbot, w, Qt.Key.Key_PageUp)
+    assert w.note.text() == "Shouted for two minutes"
+    for _ in range(9):
+        _key(qtbot, w, Qt.Key.Key_PageDown)
+    assert w.pages.currentIndex() == 2
+    # The customer gives a name; the anonymous session is linked.
+    w.lookup.setText("0912 345")
+    w.link_customer(w.matches.item(0).data(Qt.ItemDataRole.UserRole))
+    assert "Maryam Karimi" in w.customer_label.text()
+    _key(qtbot, w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert w.anger_end_error.text() == "Rate the customer's anger from 1 to 5."
+    _key(qtbot, w, Qt.Key.Key_2)
+    w.outcome_buttons["calmed"].setChecked(True)
+    _key(qtbot, w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert w.pages.currentIndex() == 3
+    stored = CalmSession.get()
+    assert (stored.status, stored.anger_start, stored.anger_end, stored.outcome, stored.customer_id) == (
+        "finished", 5, 2, "calmed", customer.id)
+    state = calm.state_of(stored)
+    assert [s.ticked for s in state.steps][:2] == [True, False]
+    assert state.steps[1].note == "Shouted for two minutes"
+    assert w.summary.item(0).text().startswith("✓ 1. Keep yourself calm")
+    assert w.summary.item(1).text() == "— 2. Let them speak to the end\n    Shouted for two minutes"
+    assert w.summary_title.text().startswith("Calmed · anger 5 → 2")
+    # It is on the customer's timeline, and supervisors' list opens it step by step.
+    assert any(e.kind == "calm_session" for e in customers.timeline(customer.id))
+
+
+def test_escalate_now_from_a_step_raises_an_escalated_complaint(app, staff, supervisor, db_target, qtbot):
+    window = _window(staff, db_target, qtbot)
+    w = window.start_calm()
+    w.anger_start.set_value(4)
+    w.begin()
+    w.next_step()
+    w.next_step()
+    dialog = w.ask_escalation() or w.escalation_dialog
+    dialog.fields.editors["reason"].setPlainText("Wants the manager, now")
+    dialog._submit()
+    complaint = Complaint.get()
+    assert (complaint.status, complaint.escalated_to_id) == ("escalated", supervisor.id)
+    assert CalmSession.get().complaint_id == complaint.id
+    assert "Escalated: complaint 1 is with Sara Supervisor" in w.notice.text()
+    assert w.outcome_buttons["escalated"].isChecked() and w.state.current_step == 2
+    boss = _window(supervisor, db_target, qtbot)
+    boss.notifier.check()
+    assert boss.banner.isVisible() and "Wants the manager, now" in boss.banner_text.text()
+
+
+def test_supervisors_review_sessions_step_by_step(app, staff, supervisor, db_target, qtbot):
+    session = calm.start(staff)
+    state = calm.state_of(session)
+    state.anger_start = 3
+    state.steps[0].ticked = True
+    calm.finish(staff, session.id, state, 1, "calmed")
+    window = _window(supervisor, db_target, qtbot)
+    window.show_page(COMPLAINTS)
+    page = window.complaints_page
+    page.tabs.setCurrentIndex(1)
+    sessions = page.sessions
+    assert sessions.model.rowCount() == 1
+    assert sessions.figures_label.text().startswith("1 sessions · calmed 100%")
+    sessions.table.activated.emit(sessions.model.index(0, 0))
+    review = window.calm_windows[-1]
+    assert review.pages.currentIndex() == 3 and review.summary.count() == 10
+    assert not review.escalate_button.isVisible()

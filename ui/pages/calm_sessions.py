@@ -1,0 +1,161 @@
+"""Calm-down sessions looked back on: a list with filters by staff, outcome and date, and the
+figures supervisors learn from. Enter opens a session step by step."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from helpdesk import accounts, calm
+from helpdesk.calm import SessionQuery
+from helpdesk.clock import to_local
+from helpdesk.localization import digits, format_duration, format_number, format_short_date, left_to_right
+from helpdesk.models import Customer, Staff
+
+from .. import i18n
+from ..messages import choice
+from .calls import _date_edit
+
+
+class SessionModel(QAbstractTableModel):
+    STARTED, CUSTOMER, STAFF, DURATION, ANGER, OUTCOME = range(6)
+    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.names: dict[int, str] = {}
+        self.staff: dict[int, str] = {}
+        self.headers = [self.tr("Started"), self.tr("Customer"), self.tr("Staff"), self.tr("Duration"),
+                        self.tr("Anger"), self.tr("Outcome")]
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        ids = {r.customer_id for r in rows if r.customer_id}
+        self.names = {c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
+        self.staff = {s.id: s.full_name for s in Staff.select()}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == self.ID_ROLE:
+            return row.id
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        lang = i18n.current_language()
+        column = index.column()
+        if column == self.STARTED:
+            local = to_local(row.started_at)
+            return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+        if column == self.CUSTOMER:
+            return self.names.get(row.customer_id, self.tr("Not named"))
+        if column == self.STAFF:
+            return self.staff.get(row.staff_id, "")
+        if column == self.DURATION:
+            return format_duration(int((row.ended_at - row.started_at).total_seconds()), lang)
+        if column == self.ANGER:
+            return left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}")
+        if column == self.OUTCOME:
+            return choice("calm_outcome", row.outcome)
+        return None
+
+
+class SessionList(QWidget):
+    session_requested = Signal(int)
+
+    def __init__(self, actor: Staff, parent=None):
+        super().__init__(parent)
+        self.actor = actor
+        column = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.staff = QComboBox()
+        self.staff.setObjectName("sessionStaff")
+        self.staff.addItem(self.tr("All staff"), None)
+        for person in accounts.colleagues(actor):
+            self.staff.addItem(person.full_name, person.id)
+        self.staff.setVisible(actor.is_supervisor)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName("sessionOutcome")
+        self.outcome.addItem(self.tr("All outcomes"), None)
+        for key in calm.OUTCOMES:
+            self.outcome.addItem(choice("calm_outcome", key), key)
+        today = date.today()
+        self.date_from = _date_edit("sessionFrom", today - timedelta(days=90))
+        self.date_to = _date_edit("sessionTo", today)
+        for widget in (self.staff, self.outcome, QLabel(self.tr("From")), self.date_from, QLabel(self.tr("To")),
+                       self.date_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        column.addLayout(filters)
+        self.figures_label = QLabel()
+        self.figures_label.setObjectName("sessionFigures")
+        self.figures_label.setWordWrap(True)
+        column.addWidget(self.figures_label)
+        self.model = SessionModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("sessionTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)))
+        column.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        for combo in (self.staff, self.outcome):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.date_from.dateChanged.connect(self.refresh)
+        self.date_to.dateChanged.connect(self.refresh)
+        self.refresh()
+
+    def current_query(self) -> SessionQuery:
+        return SessionQuery(staff_id=self.staff.currentData(), outcome=self.outcome.currentData(),
+                            date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython())
+
+    def refresh(self) -> None:
+        q = self.current_query()
+        self.model.set_rows(calm.sessions(self.actor, q))
+        lang = i18n.current_language()
+        overall, _ = calm.figures(q.date_from, q.date_to, q.staff_id if self.actor.is_supervisor else self.actor.id)
+        if not overall.sessions:
+            self.figures_label.setText(self.tr("No sessions in this period."))
+            return
+        percent = "٪" if lang == "fa" else "%"
+        median = format_duration(int(overall.median_seconds_to_calm), lang) if overall.median_seconds_to_calm \
+            is not None else "—"
+        drop = format_number(overall.average_anger_drop, lang, 1) if overall.average_anger_drop is not None else "—"
+        self.figures_label.setText(self.tr("{0} sessions · calmed {1} · median time to calm {2} · "
+                                           "anger fell by {3} on average").format(
+            digits(overall.sessions, lang), f"{format_number(100 * overall.success_rate, lang)}{percent}",
+            left_to_right(median), drop))
+        if self.model.rowCount():
+            from PySide6.QtCore import QItemSelectionModel
+
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
