@@ -1718,6 +1718,9 @@ def generate(customers: int, seed: int, parallel: bool | None = None) -> list[tu
             from .demo_complaints import create_complaints
 
             create_complaints(random.Random(seed * 7 + 3), now, bulk_insert)
+            from .demo_calm import create_sessions
+
+            create_sessions(random.Random(seed * 11 + 5), now, bulk_insert)
     finally:
         if not postgres:
             database.execute_sql(f"PRAGMA journal_mode = {journal}")

@@ -114,3 +114,14 @@ def draft_dir(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("drafts")
     monkeypatch.setattr(paths, "draft_dir", lambda: folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_questions(monkeypatch):
+    """A question nobody answers would block the test forever; a test that expects one answers it."""
+    from ui import prompts
+
+    def unexpected(parent, title, text, default_yes=False):
+        raise AssertionError(f"unexpected question: {title}: {text}")
+
+    monkeypatch.setattr(prompts, "confirm", unexpected)

@@ -118,3 +118,30 @@ def test_supervisors_review_sessions_step_by_step(app, staff, supervisor, db_tar
     review = window.calm_windows[-1]
     assert review.pages.currentIndex() == 3 and review.summary.count() == 10
     assert not review.escalate_button.isVisible()
+
+
+def test_supervisors_edit_the_steps_and_old_sessions_keep_their_version(app, staff, supervisor, db_target, qtbot):
+    from ui.mainwindow import SETTINGS
+
+    old = calm.start(staff)
+    window = _window(supervisor, db_target, qtbot)
+    window.show_page(SETTINGS)
+    editor = window.settings_page.calm_box
+    assert editor.version_label.text() == "Version 1 is in use" and editor.list.count() == 10
+    editor.list.setCurrentRow(0)
+    editor.editors[("title", "en")].setText("Breathe first")
+    editor.editors[("title", "en")].textEdited.emit("Breathe first")
+    editor.add_step()
+    editor.save()
+    assert editor.message.text() == "Step 2: This is required."  # the new step has no title yet
+    editor.remove_step()
+    editor.save()
+    assert editor.version_label.text() == "Version 2 is in use"
+    assert calm.steps_of(calm.current())[0]["title"]["en"] == "Breathe first"
+    assert calm.steps_of(CalmSession.get_by_id(old.id).checklist)[0]["title"]["en"] == "Keep yourself calm"
+    new = window.start_calm()
+    new.anger_start.set_value(3)
+    new.begin()
+    assert new.step_title.text() == "Breathe first"
+    new.put_away()
+    window.draft_store.discard(new.draft_id)

@@ -63,3 +63,22 @@ def test_some_open_complaints_are_overdue_and_the_story_adds_up(demo_complaints_
                                                & (AuditEntry.record_id == str(c.id))).order_by(AuditEntry.id))
         assert trail[0].action == "create" and json.loads(trail[-1].after)["status"] == c.status
     assert Notification.select().where(Notification.kind == "escalation").count() > 0
+
+
+def test_calm_down_sessions_with_timings_and_outcomes(demo_complaints_db):
+    from helpdesk import calm
+    from helpdesk.models import CalmSession, CalmStep
+
+    sessions = list(CalmSession.select())
+    assert len(sessions) >= 10
+    assert {s.outcome for s in sessions} >= {"calmed", "partly_calmed", "not_calmed"}
+    for s in sessions:
+        assert s.status == "finished" and 1 <= s.anger_end <= s.anger_start <= 5
+        stamps = [st.ticked_at for st in CalmStep.select().where(CalmStep.session == s.id).order_by(CalmStep.position)
+                  if st.ticked_at]
+        assert stamps == sorted(stamps) and all(s.started_at <= t <= s.ended_at for t in stamps)
+    overall, per_staff = calm.figures()
+    assert overall.sessions == len(sessions) and 0 < overall.success_rate < 1
+    assert overall.median_seconds_to_calm > 60 and overall.average_anger_drop > 0
+    assert overall.steps["escalate"]["skipped"] > overall.steps["listen"]["skipped"]
+    assert sum(f.sessions for f in per_staff.values()) == len(sessions)

@@ -133,234 +133,234 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="163" />
-        <location filename="../../ui/dialogs/call_window.py" line="457" />
+        <location filename="../../ui/dialogs/call_window.py" line="164" />
+        <location filename="../../ui/dialogs/call_window.py" line="459" />
         <source>&amp;Hold</source>
         <translation>&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="166" />
+        <location filename="../../ui/dialogs/call_window.py" line="167" />
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="168" />
+        <location filename="../../ui/dialogs/call_window.py" line="169" />
         <source>Hang &amp;up</source>
         <translation>&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="170" />
+        <location filename="../../ui/dialogs/call_window.py" line="171" />
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="198" />
+        <location filename="../../ui/dialogs/call_window.py" line="199" />
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="203" />
+        <location filename="../../ui/dialogs/call_window.py" line="204" />
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="207" />
+        <location filename="../../ui/dialogs/call_window.py" line="208" />
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="223" />
+        <location filename="../../ui/dialogs/call_window.py" line="224" />
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="249" />
-        <location filename="../../ui/dialogs/call_window.py" line="647" />
+        <location filename="../../ui/dialogs/call_window.py" line="250" />
+        <location filename="../../ui/dialogs/call_window.py" line="649" />
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="251" />
+        <location filename="../../ui/dialogs/call_window.py" line="252" />
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="253" />
+        <location filename="../../ui/dialogs/call_window.py" line="254" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="256" />
+        <location filename="../../ui/dialogs/call_window.py" line="257" />
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="257" />
+        <location filename="../../ui/dialogs/call_window.py" line="258" />
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="259" />
+        <location filename="../../ui/dialogs/call_window.py" line="260" />
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="272" />
+        <location filename="../../ui/dialogs/call_window.py" line="273" />
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="274" />
+        <location filename="../../ui/dialogs/call_window.py" line="275" />
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="276" />
+        <location filename="../../ui/dialogs/call_window.py" line="277" />
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="278" />
+        <location filename="../../ui/dialogs/call_window.py" line="279" />
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="286" />
+        <location filename="../../ui/dialogs/call_window.py" line="287" />
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="292" />
+        <location filename="../../ui/dialogs/call_window.py" line="293" />
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="297" />
+        <location filename="../../ui/dialogs/call_window.py" line="298" />
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="302" />
+        <location filename="../../ui/dialogs/call_window.py" line="303" />
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="304" />
+        <location filename="../../ui/dialogs/call_window.py" line="305" />
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="310" />
+        <location filename="../../ui/dialogs/call_window.py" line="311" />
         <source>On the phone</source>
         <translation>آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="334" />
+        <location filename="../../ui/dialogs/call_window.py" line="335" />
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="337" />
+        <location filename="../../ui/dialogs/call_window.py" line="338" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="340" />
+        <location filename="../../ui/dialogs/call_window.py" line="341" />
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="383" />
+        <location filename="../../ui/dialogs/call_window.py" line="385" />
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="396" />
+        <location filename="../../ui/dialogs/call_window.py" line="398" />
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="457" />
+        <location filename="../../ui/dialogs/call_window.py" line="459" />
         <source>Back to the &amp;caller</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="483" />
+        <location filename="../../ui/dialogs/call_window.py" line="485" />
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="485" />
+        <location filename="../../ui/dialogs/call_window.py" line="487" />
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="487" />
+        <location filename="../../ui/dialogs/call_window.py" line="489" />
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="489" />
+        <location filename="../../ui/dialogs/call_window.py" line="491" />
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="491" />
+        <location filename="../../ui/dialogs/call_window.py" line="493" />
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="498" />
+        <location filename="../../ui/dialogs/call_window.py" line="500" />
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="542" />
+        <location filename="../../ui/dialogs/call_window.py" line="544" />
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="547" />
+        <location filename="../../ui/dialogs/call_window.py" line="549" />
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="592" />
+        <location filename="../../ui/dialogs/call_window.py" line="594" />
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="623" />
+        <location filename="../../ui/dialogs/call_window.py" line="625" />
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="629" />
+        <location filename="../../ui/dialogs/call_window.py" line="631" />
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="632" />
+        <location filename="../../ui/dialogs/call_window.py" line="634" />
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="640" />
+        <location filename="../../ui/dialogs/call_window.py" line="642" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="649" />
+        <location filename="../../ui/dialogs/call_window.py" line="651" />
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="713" />
+        <location filename="../../ui/dialogs/call_window.py" line="715" />
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="714" />
+        <location filename="../../ui/dialogs/call_window.py" line="716" />
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -386,6 +386,268 @@
         <location filename="../../ui/pages/calls.py" line="244" />
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>CalmStepsEditor</name>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="41" />
+        <source>Calm-down steps</source>
+        <translation>مراحل آرام کردن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="55" />
+        <source>Add step</source>
+        <translation>افزودن مرحله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="56" />
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="57" />
+        <source>Up</source>
+        <translation>بالا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="58" />
+        <source>Down</source>
+        <translation>پایین</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="70" />
+        <source>Required</source>
+        <translation>الزامی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <source>What to do</source>
+        <translation>چه باید کرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <source>Phrases to say (one a line)</source>
+        <translation>جمله‌های پیشنهادی (هر خط یکی)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="74" />
+        <source>Phrases to avoid (one a line)</source>
+        <translation>جمله‌هایی که نباید گفت (هر خط یکی)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="79" />
+        <source>English</source>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="79" />
+        <source>Persian</source>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="86" />
+        <source>Save as a new version</source>
+        <translation>ذخیره به‌عنوان نسخهٔ جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="99" />
+        <source>Version {0} is in use</source>
+        <translation>نسخهٔ {0} در حال استفاده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="165" />
+        <source>Step {0}: {1}</source>
+        <translation>مرحلهٔ {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="173" />
+        <source>Saved. New sessions use the new version.</source>
+        <translation>ذخیره شد. جلسه‌های تازه از نسخهٔ جدید استفاده می‌کنند.</translation>
+    </message>
+</context>
+<context>
+    <name>CalmWindow</name>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="118" />
+        <source>This session was interrupted. It is back where you left it.</source>
+        <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="145" />
+        <source>Calm the angry customer</source>
+        <translation>آرام کردن مشتری عصبانی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="150" />
+        <source>&amp;Escalate now (Ctrl+E)</source>
+        <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="162" />
+        <source>Customer's phone or name, when they give it</source>
+        <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="200" />
+        <source>How angry is the customer right now?</source>
+        <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="204" />
+        <source>1 is calm, 5 is furious. Press a number key.</source>
+        <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="209" />
+        <source>&amp;Begin</source>
+        <translation>&amp;شروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="245" />
+        <source>Say</source>
+        <translation>بگویید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="247" />
+        <source>Avoid</source>
+        <translation>نگویید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="252" />
+        <source>&amp;Done (Ctrl+D)</source>
+        <translation>&amp;انجام شد (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="262" />
+        <source>A note on this step (optional)</source>
+        <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="268" />
+        <location filename="../../ui/dialogs/calm_window.py" line="326" />
+        <source>Back (PgUp)</source>
+        <translation>قبلی (PgUp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="271" />
+        <source>Next (PgDown)</source>
+        <translation>بعدی (PgDown)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="284" />
+        <source>How angry is the customer now?</source>
+        <translation>مشتری اکنون چقدر عصبانی است؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="291" />
+        <source>How did it end?</source>
+        <translation>چطور تمام شد؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="308" />
+        <source>Promise a follow-up</source>
+        <translation>قول پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="319" />
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="320" />
+        <source>Promised</source>
+        <translation>قول داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="328" />
+        <source>&amp;Save the session (Ctrl+S)</source>
+        <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="351" />
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="370" />
+        <source>Rate the anger first: it shows later how much the customer was calmed.</source>
+        <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="382" />
+        <source>required</source>
+        <translation>الزامی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="382" />
+        <source>if it applies</source>
+        <translation>در صورت نیاز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="383" />
+        <source>Step {0} of {1} · {2}</source>
+        <translation>مرحلهٔ {0} از {1} · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="404" />
+        <source>Done at {0}</source>
+        <translation>انجام‌شده در {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="456" />
+        <source>Customer not named yet</source>
+        <translation>مشتری هنوز نامی نگفته است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="495" />
+        <source>The session could not be kept on this computer: {0}</source>
+        <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="506" />
+        <source>Escalate now</source>
+        <translation>همین حالا ارجاع شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="508" />
+        <source>Why</source>
+        <translation>چرا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="510" />
+        <source>Calm-down session, step “{0}”: </source>
+        <translation>جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="518" />
+        <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
+        <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="561" />
+        <source>{0} · anger {1} → {2} · {3}</source>
+        <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="562" />
+        <source>Not finished</source>
+        <translation>تمام نشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="599" />
+        <source>Leave the session for now?</source>
+        <translation>جلسه فعلاً رها شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="600" />
+        <source>It is kept, and offered again when you next sign in.</source>
+        <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
 </context>
 <context>
@@ -419,424 +681,440 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="114" />
+        <location filename="../../ui/messages.py" line="115" />
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="116" />
         <location filename="../../ui/messages.py" line="169" />
+        <location filename="../../ui/messages.py" line="170" />
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118" />
+        <location filename="../../ui/messages.py" line="119" />
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="120" />
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="121" />
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123" />
+        <location filename="../../ui/messages.py" line="124" />
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="125" />
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="126" />
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="127" />
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129" />
+        <location filename="../../ui/messages.py" line="130" />
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="131" />
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="132" />
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="133" />
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135" />
+        <location filename="../../ui/messages.py" line="136" />
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="137" />
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="138" />
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="139" />
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="140" />
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="141" />
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
-        <location filename="../../ui/messages.py" line="147" />
-        <location filename="../../ui/messages.py" line="186" />
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="142" />
+        <location filename="../../ui/messages.py" line="148" />
+        <location filename="../../ui/messages.py" line="187" />
+        <location filename="../../ui/messages.py" line="199" />
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144" />
+        <location filename="../../ui/messages.py" line="145" />
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="146" />
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="147" />
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150" />
+        <location filename="../../ui/messages.py" line="151" />
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="152" />
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154" />
+        <location filename="../../ui/messages.py" line="155" />
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="156" />
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="157" />
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="158" />
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="159" />
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="160" />
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="161" />
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="162" />
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="163" />
+        <location filename="../../ui/messages.py" line="212" />
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165" />
+        <location filename="../../ui/messages.py" line="166" />
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="167" />
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="168" />
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="171" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="172" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="173" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="174" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="175" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="176" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="177" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="178" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="179" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="180" />
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="181" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183" />
+        <location filename="../../ui/messages.py" line="184" />
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="185" />
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="186" />
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189" />
+        <location filename="../../ui/messages.py" line="190" />
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="191" />
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193" />
-        <location filename="../../ui/messages.py" line="223" />
+        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="224" />
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
+        <location filename="../../ui/messages.py" line="195" />
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195" />
+        <location filename="../../ui/messages.py" line="196" />
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="197" />
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="198" />
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201" />
+        <location filename="../../ui/messages.py" line="202" />
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="203" />
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="204" />
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="205" />
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207" />
+        <location filename="../../ui/messages.py" line="208" />
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="209" />
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="210" />
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="211" />
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214" />
+        <location filename="../../ui/messages.py" line="215" />
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215" />
+        <location filename="../../ui/messages.py" line="216" />
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="217" />
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="218" />
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220" />
+        <location filename="../../ui/messages.py" line="221" />
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="222" />
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222" />
+        <location filename="../../ui/messages.py" line="223" />
+        <location filename="../../ui/messages.py" line="242" />
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224" />
+        <location filename="../../ui/messages.py" line="225" />
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227" />
+        <location filename="../../ui/messages.py" line="228" />
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="229" />
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="230" />
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="231" />
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="232" />
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234" />
+        <location filename="../../ui/messages.py" line="235" />
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="236" />
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238" />
+        <location filename="../../ui/messages.py" line="239" />
+        <source>Calmed</source>
+        <translation>آرام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="240" />
+        <source>Partly calmed</source>
+        <translation>تا حدی آرام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="241" />
+        <source>Not calmed</source>
+        <translation>آرام نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="245" />
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="246" />
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -1111,27 +1389,27 @@
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="245" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="250" />
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="248" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="253" />
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="251" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="256" />
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="254" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="259" />
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="256" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="261" />
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1139,32 +1417,42 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="118" />
+        <location filename="../../ui/pages/complaints.py" line="121" />
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="124" />
+        <source>Calm-down sessions</source>
+        <translation>جلسه‌های آرام کردن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="132" />
         <source>New complaint…</source>
         <translation>شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="129" />
+        <location filename="../../ui/pages/complaints.py" line="143" />
         <source>All categories</source>
         <translation>همهٔ دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="134" />
+        <location filename="../../ui/pages/complaints.py" line="148" />
         <source>All priorities</source>
         <translation>همهٔ اولویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="140" />
+        <location filename="../../ui/pages/complaints.py" line="154" />
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="142" />
+        <location filename="../../ui/pages/complaints.py" line="156" />
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="186" />
+        <location filename="../../ui/pages/complaints.py" line="201" />
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
@@ -1348,87 +1636,87 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="66" />
+        <location filename="../../ui/pages/customers.py" line="68" />
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="69" />
+        <location filename="../../ui/pages/customers.py" line="71" />
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="76" />
+        <location filename="../../ui/pages/customers.py" line="78" />
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="80" />
+        <location filename="../../ui/pages/customers.py" line="82" />
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="86" />
+        <location filename="../../ui/pages/customers.py" line="88" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="86" />
+        <location filename="../../ui/pages/customers.py" line="88" />
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="87" />
+        <location filename="../../ui/pages/customers.py" line="89" />
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="118" />
+        <location filename="../../ui/pages/customers.py" line="120" />
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="119" />
+        <location filename="../../ui/pages/customers.py" line="121" />
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="120" />
+        <location filename="../../ui/pages/customers.py" line="122" />
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="178" />
+        <location filename="../../ui/pages/customers.py" line="182" />
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="204" />
+        <location filename="../../ui/pages/customers.py" line="208" />
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="295" />
+        <location filename="../../ui/pages/customers.py" line="304" />
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="296" />
+        <location filename="../../ui/pages/customers.py" line="305" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="306" />
+        <location filename="../../ui/pages/customers.py" line="315" />
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="307" />
+        <location filename="../../ui/pages/customers.py" line="316" />
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="318" />
+        <location filename="../../ui/pages/customers.py" line="327" />
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -1990,17 +2278,17 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152" />
+        <location filename="../../ui/mainwindow.py" line="153" />
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="357" />
+        <location filename="../../ui/mainwindow.py" line="378" />
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="358" />
+        <location filename="../../ui/mainwindow.py" line="379" />
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2013,62 +2301,77 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="388" />
+        <location filename="../../ui/mainwindow.py" line="390" />
+        <source>Resume the calm-down session?</source>
+        <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="391" />
+        <source>A calm-down session was interrupted. Resume it where you left it?</source>
+        <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="420" />
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="403" />
+        <location filename="../../ui/mainwindow.py" line="435" />
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="435" />
+        <location filename="../../ui/mainwindow.py" line="469" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="436" />
+        <location filename="../../ui/mainwindow.py" line="470" />
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="441" />
+        <location filename="../../ui/mainwindow.py" line="475" />
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="446" />
+        <location filename="../../ui/mainwindow.py" line="480" />
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="456" />
+        <location filename="../../ui/mainwindow.py" line="490" />
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="457" />
+        <location filename="../../ui/mainwindow.py" line="491" />
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="460" />
+        <location filename="../../ui/mainwindow.py" line="494" />
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="467" />
+        <location filename="../../ui/mainwindow.py" line="497" />
+        <source>Calm an &amp;angry customer</source>
+        <translation>آرام کردن مشتری &amp;عصبانی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="506" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="468" />
+        <location filename="../../ui/mainwindow.py" line="507" />
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="471" />
+        <location filename="../../ui/mainwindow.py" line="510" />
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2078,22 +2381,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="493" />
+        <location filename="../../ui/mainwindow.py" line="532" />
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="495" />
+        <location filename="../../ui/mainwindow.py" line="534" />
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="509" />
+        <location filename="../../ui/mainwindow.py" line="548" />
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="510" />
+        <location filename="../../ui/mainwindow.py" line="549" />
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -2365,36 +2668,41 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="66" />
+        <source>Rate the customer's anger from 1 to 5.</source>
+        <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="67" />
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="68" />
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="69" />
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../ui/messages.py" line="71" />
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="72" />
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="73" />
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="74" />
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -2598,109 +2906,114 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="118" />
+        <location filename="../../ui/pages/customer_profile.py" line="128" />
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="122" />
+        <location filename="../../ui/pages/customer_profile.py" line="132" />
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="124" />
-        <location filename="../../ui/pages/customer_profile.py" line="184" />
+        <location filename="../../ui/pages/customer_profile.py" line="134" />
+        <location filename="../../ui/pages/customer_profile.py" line="197" />
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="126" />
+        <location filename="../../ui/pages/customer_profile.py" line="136" />
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="129" />
+        <location filename="../../ui/pages/customer_profile.py" line="139" />
         <source>New call with this customer</source>
         <translation>تماس جدید با این مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="132" />
+        <location filename="../../ui/pages/customer_profile.py" line="142" />
         <source>Raise a complaint…</source>
         <translation>ثبت شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="158" />
+        <location filename="../../ui/pages/customer_profile.py" line="145" />
+        <source>Calm-down session (F9)</source>
+        <translation>آرام کردن مشتری (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="171" />
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="184" />
+        <location filename="../../ui/pages/customer_profile.py" line="197" />
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="193" />
+        <location filename="../../ui/pages/customer_profile.py" line="206" />
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="194" />
+        <location filename="../../ui/pages/customer_profile.py" line="207" />
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="197" />
+        <location filename="../../ui/pages/customer_profile.py" line="210" />
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="198" />
+        <location filename="../../ui/pages/customer_profile.py" line="211" />
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="199" />
+        <location filename="../../ui/pages/customer_profile.py" line="212" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="200" />
+        <location filename="../../ui/pages/customer_profile.py" line="213" />
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="201" />
+        <location filename="../../ui/pages/customer_profile.py" line="214" />
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="202" />
+        <location filename="../../ui/pages/customer_profile.py" line="215" />
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="203" />
+        <location filename="../../ui/pages/customer_profile.py" line="216" />
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="217" />
+        <location filename="../../ui/pages/customer_profile.py" line="230" />
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="218" />
-        <location filename="../../ui/pages/customer_profile.py" line="220" />
+        <location filename="../../ui/pages/customer_profile.py" line="231" />
+        <location filename="../../ui/pages/customer_profile.py" line="233" />
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="222" />
+        <location filename="../../ui/pages/customer_profile.py" line="235" />
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="223" />
+        <location filename="../../ui/pages/customer_profile.py" line="236" />
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -2774,14 +3087,85 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../ui/messages.py" line="103" />
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="104" />
         <source>Supervisor</source>
         <translation>سرپرست</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="97" />
+        <source>All staff</source>
+        <translation>همهٔ کارکنان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="103" />
+        <source>All outcomes</source>
+        <translation>همهٔ نتیجه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="109" />
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="109" />
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="146" />
+        <source>No sessions in this period.</source>
+        <translation>در این بازه جلسه‌ای نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="152" />
+        <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
+        <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionModel</name>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <source>Started</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <source>Staff</source>
+        <translation>کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="40" />
+        <source>Anger</source>
+        <translation>عصبانیت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="40" />
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="75" />
+        <source>Not named</source>
+        <translation>بی‌نام</translation>
     </message>
 </context>
 <context>
@@ -2833,7 +3217,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="247" />
-        <location filename="../../ui/pages/settings.py" line="314" />
+        <location filename="../../ui/pages/settings.py" line="318" />
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
@@ -2853,42 +3237,47 @@ For front-desk staff and their supervisors.</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="274" />
+        <location filename="../../ui/pages/settings.py" line="272" />
+        <source>Calm-down steps</source>
+        <translation>مراحل آرام کردن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="278" />
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="313" />
+        <location filename="../../ui/pages/settings.py" line="317" />
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="313" />
+        <location filename="../../ui/pages/settings.py" line="317" />
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="314" />
+        <location filename="../../ui/pages/settings.py" line="318" />
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="354" />
+        <location filename="../../ui/pages/settings.py" line="358" />
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="355" />
+        <location filename="../../ui/pages/settings.py" line="359" />
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="363" />
+        <location filename="../../ui/pages/settings.py" line="367" />
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="364" />
+        <location filename="../../ui/pages/settings.py" line="368" />
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
@@ -2924,12 +3313,17 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="71" />
+        <location filename="../../ui/pages/customer_profile.py" line="73" />
+        <source>{0} — Calm-down session: {1}, anger {2} → {3} · {4}</source>
+        <translation>{0} — آرام کردن مشتری: {1}، عصبانیت {2} ← {3} · {4}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="79" />
         <source>{0} — Complaint {1}: {2} · {3} · {4}</source>
         <translation>{0} — شکایت {1}: {2} · {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="80" />
+        <location filename="../../ui/pages/customer_profile.py" line="88" />
         <source>(before the merge, customer {0})</source>
         <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>

@@ -266,6 +266,10 @@ class SettingsPage(QWidget):
 
             self.complaint_box = ComplaintSettings(actor)
             self.office_tabs.addTab(self.complaint_box, self.tr("Complaints"))
+            from .calm_settings import CalmStepsEditor
+
+            self.calm_box = CalmStepsEditor(actor)
+            self.office_tabs.addTab(self.calm_box, self.tr("Calm-down steps"))
         layout.addWidget(self.office_tabs)
         if not actor.is_supervisor:
             self.accounts_box.hide()
