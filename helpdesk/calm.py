@@ -288,8 +288,9 @@ class Figures:
     steps: dict = field(default_factory=dict)  # key -> {"total", "skipped", "skipped_outcomes": {outcome: n}}
 
 
-def _figures(rows: list[tuple]) -> Figures:
-    """``rows``: (session id, started, ended, anger_start, anger_end, outcome)."""
+def _figures(rows: list[tuple], step_counts: list[tuple]) -> Figures:
+    """``rows``: (session id, started, ended, anger_start, anger_end, outcome);
+    ``step_counts``: (step key, ticked, outcome, how many)."""
     out = Figures(sessions=len(rows))
     if not rows:
         return out
@@ -299,18 +300,12 @@ def _figures(rows: list[tuple]) -> Figures:
     out.median_seconds_to_calm = statistics.median(calmed) if calmed else None
     drops = [r[3] - r[4] for r in rows if r[3] is not None and r[4] is not None]
     out.average_anger_drop = sum(drops) / len(drops) if drops else None
-    outcome_of = {r[0]: r[5] for r in rows}
-    ids = list(outcome_of)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for session_id, key, ticked in (CalmStep.select(CalmStep.session, CalmStep.key, CalmStep.ticked)
-                                        .where(CalmStep.session.in_(chunk)).tuples()):
-            entry = out.steps.setdefault(key, {"total": 0, "skipped": 0, "skipped_outcomes": {}})
-            entry["total"] += 1
-            if not ticked:
-                entry["skipped"] += 1
-                outcome = outcome_of[session_id]
-                entry["skipped_outcomes"][outcome] = entry["skipped_outcomes"].get(outcome, 0) + 1
+    for key, ticked, outcome, n in step_counts:
+        entry = out.steps.setdefault(key, {"total": 0, "skipped": 0, "skipped_outcomes": {}})
+        entry["total"] += n
+        if not ticked:
+            entry["skipped"] += n
+            entry["skipped_outcomes"][outcome] = entry["skipped_outcomes"].get(outcome, 0) + n
     return out
 
 
@@ -322,14 +317,25 @@ def figures(date_from: date | None = None, date_to: date | None = None,
             staff_id: int | None = None) -> tuple[Figures, dict[int, Figures]]:
     """The success rate, the median time to calm, the average drop in anger and how often each
     step is skipped (and the outcome when it is): for everyone, and per staff member."""
+    import peewee as pw
+
     q = SessionQuery(staff_id=staff_id, date_from=date_from, date_to=date_to)
     rows = list(_filtered(q).select(CalmSession.id, CalmSession.started_at, CalmSession.ended_at,
                                     CalmSession.anger_start, CalmSession.anger_end, CalmSession.outcome,
                                     CalmSession.staff).tuples())
-    per_staff: dict[int, list] = {}
+    # The steps are counted by the database, grouped: one query however many sessions there are.
+    counts = list(_filtered(q).select(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome,
+                                      pw.fn.COUNT(CalmStep.id))
+                  .join(CalmStep, on=(CalmStep.session == CalmSession.id))
+                  .group_by(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome).tuples())
+    per_staff_rows: dict[int, list] = {}
     for row in rows:
-        per_staff.setdefault(row[6], []).append(row[:6])
-    return _figures([r[:6] for r in rows]), {sid: _figures(r) for sid, r in per_staff.items()}
+        per_staff_rows.setdefault(row[6], []).append(row[:6])
+    per_staff_counts: dict[int, list] = {}
+    for staff, key, ticked, outcome, n in counts:
+        per_staff_counts.setdefault(staff, []).append((key, bool(ticked), outcome, n))
+    overall = _figures([r[:6] for r in rows], [c for cs in per_staff_counts.values() for c in cs])
+    return overall, {sid: _figures(r, per_staff_counts.get(sid, [])) for sid, r in per_staff_rows.items()}
 
 
 def open_sessions(actor: Staff) -> list[CalmSession]:

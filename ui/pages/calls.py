@@ -174,6 +174,7 @@ class CallLog(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # size columns by the first rows, not by thousands
         header.setSectionResizeMode(CallLogModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
         column.addWidget(self.table, 1)

@@ -131,7 +131,7 @@ class SessionList(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
         self.date_to.dateChanged.connect(self.refresh)
-        self.refresh()
+        # Filled when first shown (the Complaints page switches to it), not when the page is built.
 
     def current_query(self) -> SessionQuery:
         return SessionQuery(staff_id=self.staff.currentData(), outcome=self.outcome.currentData(),

@@ -122,6 +122,7 @@ class ComplaintsPage(QWidget):
         self.sessions = SessionList(actor)
         self.sessions.session_requested.connect(self.session_requested)
         self.tabs.addTab(self.sessions, self.tr("Calm-down sessions"))
+        self.tabs.currentChanged.connect(lambda index: self.sessions.refresh() if index == 1 else None)
         column = QVBoxLayout(complaints_tab)
         top = QHBoxLayout()
         self.view = QComboBox()
@@ -173,6 +174,7 @@ class ComplaintsPage(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(60)  # size columns by the first rows, not by thousands
         header.setSectionResizeMode(ComplaintModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
         column.addWidget(self.table, 1)
@@ -192,7 +194,8 @@ class ComplaintsPage(QWidget):
                               date_to=self.date_to.date().toPython())
 
     def refresh(self) -> None:
-        self.sessions.refresh()
+        if self.tabs.currentIndex() == 1:  # the sessions' figures are read only when they are on screen
+            self.sessions.refresh()
         chosen = self.table.currentIndex().data(ComplaintModel.ID_ROLE) if self.table.currentIndex().isValid() else None
         rows = complaints.page(self.actor, self.current_query(), 0, 1000)
         self.model.set_rows(rows)

@@ -149,6 +149,7 @@ class FollowUpQueue(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
         self.table.horizontalHeader().setSectionResizeMode(FollowUpModel.PROMISE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.call_back())
         column.addWidget(self.table, 1)
