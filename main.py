@@ -44,7 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export-customers", help="write every customer to a CSV file (UTF-8 for Excel)")
     _db_option(exp, argparse.SUPPRESS)
     exp.add_argument("file", metavar="FILE.csv", help="the file to write; an existing one is replaced")
+    rep = commands.add_parser("report", help="write a PDF report (so far: activity)")
+    _db_option(rep, argparse.SUPPRESS)
+    rep.add_argument("kind", choices=["activity"], help="which report")
+    rep.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD")
+    rep.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD")
+    rep.add_argument("--lang", choices=["en", "fa"], default="en")
+    rep.add_argument("--out", required=True, metavar="FILE.pdf")
     return parser
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         return import_customers(target, args.file)
     if args.command == "export-customers":
         return export_customers(target, args.file)
+    if args.command == "report":
+        return write_report(target, args)
     from ui.app import run
 
     return run(target)
@@ -84,6 +102,30 @@ def _on_database(command: str, target: str, work):
             raise
         print(f"{command}: {known.detail or known.code}", file=sys.stderr)
         return None
+
+
+def write_report(target: str, args) -> int:
+    if args.date_to < args.date_from:
+        print("report: --to is before --from", file=sys.stderr)
+        return 2
+
+    def work():
+        from helpdesk.models import Staff
+        from helpdesk.reports import activity
+
+        who = Staff.select().where(Staff.role == "supervisor").order_by(Staff.id).first()
+        activity.build(args.out, args.date_from, args.date_to, args.lang, who.full_name if who else "")
+        return True
+
+    try:
+        done = _on_database("report", target, work)
+    except OSError as error:
+        print(f"report: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+    if done is None:
+        return 2
+    print(args.out)
+    return 0
 
 
 def find_customers(target: str, query: str, as_json: bool) -> int:

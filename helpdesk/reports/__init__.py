@@ -1,0 +1,1 @@
+"""PDF reports for supervisors (no Qt): ``build(kind, ...)`` writes one to a file."""

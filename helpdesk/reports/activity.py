@@ -1,0 +1,119 @@
+"""The activity summary: contacts by channel and by day, calls and their average length and
+hold, follow-ups done and overdue, for a period."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import peewee as pw
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..clock import to_local, utcnow
+from ..contacts import CHANNELS, local_day_bounds
+from ..localization import format_date, format_duration, format_number, format_short_date
+from ..models import Contact, FollowUp
+from .layout import MARGIN, REGULAR, Page, generated_line, make_canvas, register_fonts, text
+
+LABELS = {
+    "title": ("Activity summary", "خلاصهٔ فعالیت"),
+    "business": ("Help desk", "میز خدمت مشتریان"),
+    "page_of": ("Page {0} of {1}", "صفحهٔ {0} از {1}"),
+    "by_channel": ("Contacts by channel", "ارتباط‌ها بر پایهٔ نوع"),
+    "by_day": ("Contacts by day", "ارتباط‌ها در هر روز"),
+    "calls": ("Phone calls", "تماس‌های تلفنی"),
+    "channel": ("Channel", "نوع"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
+    "day": ("Day", "روز"),
+    "call_count": ("Calls", "تعداد تماس"), "avg_call": ("Average call", "میانگین مدت تماس"),
+    "avg_hold": ("Average hold", "میانگین زمان انتظار"),
+    "follow_ups": ("Follow-ups", "پیگیری‌ها"), "done": ("Done in the period", "انجام‌شده در این بازه"),
+    "overdue": ("Overdue now", "سررسید گذشته"),
+    "phone": ("Phone call", "تماس تلفنی"), "walk_in": ("Walk-in visit", "مراجعه حضوری"),
+    "email": ("E-mail", "ایمیل"), "other": ("Other", "سایر"), "total": ("Total", "جمع"),
+    "none": ("No contacts in this period.", "در این بازه ارتباطی ثبت نشده است."),
+}
+
+
+def label(key: str, lang: str) -> str:
+    en, fa = LABELS[key]
+    return fa if lang == "fa" else en
+
+
+def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict:
+    start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
+    where = (Contact.started_at >= start) & (Contact.started_at < end)
+    if staff_id is not None:
+        where &= Contact.staff == staff_id
+    by_channel = dict(Contact.select(Contact.channel, pw.fn.COUNT(Contact.id)).where(where)
+                      .group_by(Contact.channel).tuples())
+    by_day: dict[date, int] = {}
+    for (started,) in Contact.select(Contact.started_at).where(where).tuples():
+        day = to_local(started if isinstance(started, datetime) else datetime.fromisoformat(str(started))).date()
+        by_day[day] = by_day.get(day, 0) + 1
+    calls = Contact.select(pw.fn.COUNT(Contact.id), pw.fn.AVG(Contact.duration_seconds),
+                           pw.fn.AVG(Contact.hold_seconds)).where(where & (Contact.channel == "phone")).tuples()[0]
+    follow_where = FollowUp.status == "done"
+    follow_where &= (FollowUp.done_at >= start) & (FollowUp.done_at < end)
+    overdue_where = (FollowUp.status == "open") & (FollowUp.due_at < utcnow() - timedelta(minutes=15))
+    if staff_id is not None:
+        follow_where &= FollowUp.assignee == staff_id
+        overdue_where &= FollowUp.assignee == staff_id
+    return {"by_channel": {c: by_channel.get(c, 0) for c in CHANNELS}, "by_day": dict(sorted(by_day.items())),
+            "calls": int(calls[0] or 0), "avg_call": float(calls[1] or 0), "avg_hold": float(calls[2] or 0),
+            "done": FollowUp.select().where(follow_where).count(),
+            "overdue": FollowUp.select().where(overdue_where).count()}
+
+
+def _table(rows: list[list], lang: str, widths: list[float]) -> Table:
+    if lang == "fa":  # right to left: the first column on the right
+        rows = [list(reversed(r)) for r in rows]
+        widths = list(reversed(widths))
+    cells = [[text(str(v), lang, 9, bold=(i == 0)) for v in r] for i, r in enumerate(rows)]
+    table = Table(cells, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#9aa5b1")),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]))
+    return table
+
+
+def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
+    register_fonts()
+    data = figures(date_from, date_to, staff_id)
+    period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
+    page = Page(lang, label("title", lang), label("business", lang), period,
+                generated_line(lang, generated_by, to_local(utcnow())), label("page_of", lang))
+    width = A4[0] - 2 * MARGIN
+    story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
+    total = sum(data["by_channel"].values())
+    story.append(text(label("by_channel", lang), lang, 12, bold=True))
+    rows = [[label("channel", lang), label("count", lang), label("share", lang)]]
+    percent = "٪" if lang == "fa" else "%"
+    for channel, n in data["by_channel"].items():
+        share = format_number(100 * n / total, lang, 1) + percent if total else "—"
+        rows.append([label(channel, lang), format_number(n, lang), share])
+    rows.append([label("total", lang), format_number(total, lang), ""])
+    story += [_table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
+    story.append(text(label("calls", lang), lang, 12, bold=True))
+    story.append(_table([[label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
+                         [format_number(data["calls"], lang), format_duration(round(data["avg_call"]), lang),
+                          format_duration(round(data["avg_hold"]), lang)]], lang, [width / 3] * 3))
+    story += [Spacer(1, 10), text(label("follow_ups", lang), lang, 12, bold=True)]
+    story.append(_table([[label("done", lang), label("overdue", lang)],
+                         [format_number(data["done"], lang), format_number(data["overdue"], lang)]],
+                        lang, [width / 2] * 2))
+    story += [Spacer(1, 10), text(label("by_day", lang), lang, 12, bold=True)]
+    if data["by_day"]:
+        rows = [[label("day", lang), label("count", lang)]]
+        rows += [[format_short_date(day, lang), format_number(n, lang)] for day, n in data["by_day"].items()]
+        story.append(_table(rows, lang, [width * 0.6, width * 0.4]))
+    else:
+        story.append(text(label("none", lang), lang))
+    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 8,
+                            bottomMargin=MARGIN, title=label("title", lang), author=label("business", lang))
+    doc.build(story, canvasmaker=make_canvas(page))
+    return data
+
