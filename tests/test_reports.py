@@ -66,6 +66,23 @@ def test_activity_report_in_both_languages(demo_db, tmp_path, lang):
         assert digits(data["calls"], lang) in words
 
 
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_complaints_report_in_both_languages(demo_db, tmp_path, lang):
+    from helpdesk.reports import complaints_report
+
+    today = date.today()
+    out = tmp_path / f"complaints-{lang}.pdf"
+    data = complaints_report.build(out, today - timedelta(days=365), today, lang, "Sara")
+    reader = PdfReader(str(out))
+    assert data["total"] >= 10 and len(reader.pages) >= 1 and all(_fonts(reader).values())
+    words = "".join(page.extract_text() for page in reader.pages)
+    assert digits(f"{len(data['overdue'])}", lang) in words
+    assert digits(data["by_status"]["closed"], lang) in words
+    if lang == "en":
+        assert "Complaints" in words and "By category" in words and "Staff behaviour and appearance" in words
+        assert f"Overdue now ({len(data['overdue'])})" in words
+
+
 def test_hostile_text_prints_as_text(db, tmp_path):
     from reportlab.platypus import SimpleDocTemplate
 

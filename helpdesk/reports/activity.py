@@ -5,20 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import peewee as pw
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer
 
 from ..clock import to_local, utcnow
 from ..contacts import CHANNELS, local_day_bounds
 from ..localization import format_date, format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp
-from .layout import MARGIN, REGULAR, Page, generated_line, make_canvas, register_fonts, text
+from .layout import CONTENT_WIDTH, page_for, register_fonts, table, text, words, write
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),
-    "business": ("Help desk", "میز خدمت مشتریان"),
-    "page_of": ("Page {0} of {1}", "صفحهٔ {0} از {1}"),
     "by_channel": ("Contacts by channel", "ارتباط‌ها بر پایهٔ نوع"),
     "by_day": ("Contacts by day", "ارتباط‌ها در هر روز"),
     "calls": ("Phone calls", "تماس‌های تلفنی"),
@@ -35,8 +31,7 @@ LABELS = {
 
 
 def label(key: str, lang: str) -> str:
-    en, fa = LABELS[key]
-    return fa if lang == "fa" else en
+    return words(LABELS, key, lang)
 
 
 def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict:
@@ -64,29 +59,12 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
             "overdue": FollowUp.select().where(overdue_where).count()}
 
 
-def _table(rows: list[list], lang: str, widths: list[float]) -> Table:
-    if lang == "fa":  # right to left: the first column on the right
-        rows = [list(reversed(r)) for r in rows]
-        widths = list(reversed(widths))
-    cells = [[text(str(v), lang, 9, bold=(i == 0)) for v in r] for i, r in enumerate(rows)]
-    table = Table(cells, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#9aa5b1")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
-    return table
-
-
 def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
     register_fonts()
     data = figures(date_from, date_to, staff_id)
     period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
-    page = Page(lang, label("title", lang), label("business", lang), period,
-                generated_line(lang, generated_by, to_local(utcnow())), label("page_of", lang))
-    width = A4[0] - 2 * MARGIN
+    page = page_for(lang, label("title", lang), period, generated_by)
+    width = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     total = sum(data["by_channel"].values())
     story.append(text(label("by_channel", lang), lang, 12, bold=True))
@@ -96,24 +74,22 @@ def build(out, date_from: date, date_to: date, lang: str, generated_by: str, sta
         share = format_number(100 * n / total, lang, 1) + percent if total else "—"
         rows.append([label(channel, lang), format_number(n, lang), share])
     rows.append([label("total", lang), format_number(total, lang), ""])
-    story += [_table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
+    story += [table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
     story.append(text(label("calls", lang), lang, 12, bold=True))
-    story.append(_table([[label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
+    story.append(table([[label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
                          [format_number(data["calls"], lang), format_duration(round(data["avg_call"]), lang),
                           format_duration(round(data["avg_hold"]), lang)]], lang, [width / 3] * 3))
     story += [Spacer(1, 10), text(label("follow_ups", lang), lang, 12, bold=True)]
-    story.append(_table([[label("done", lang), label("overdue", lang)],
+    story.append(table([[label("done", lang), label("overdue", lang)],
                          [format_number(data["done"], lang), format_number(data["overdue"], lang)]],
                         lang, [width / 2] * 2))
     story += [Spacer(1, 10), text(label("by_day", lang), lang, 12, bold=True)]
     if data["by_day"]:
         rows = [[label("day", lang), label("count", lang)]]
         rows += [[format_short_date(day, lang), format_number(n, lang)] for day, n in data["by_day"].items()]
-        story.append(_table(rows, lang, [width * 0.6, width * 0.4]))
+        story.append(table(rows, lang, [width * 0.6, width * 0.4]))
     else:
         story.append(text(label("none", lang), lang))
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 8,
-                            bottomMargin=MARGIN, title=label("title", lang), author=label("business", lang))
-    doc.build(story, canvasmaker=make_canvas(page))
+    write(out, page, story)
     return data
 
