@@ -44,9 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export-customers", help="write every customer to a CSV file (UTF-8 for Excel)")
     _db_option(exp, argparse.SUPPRESS)
     exp.add_argument("file", metavar="FILE.csv", help="the file to write; an existing one is replaced")
-    rep = commands.add_parser("report", help="write a PDF report (so far: activity, complaints)")
+    rep = commands.add_parser("report", help="write a PDF report (so far: activity, complaints, satisfaction)")
     _db_option(rep, argparse.SUPPRESS)
-    rep.add_argument("kind", choices=["activity", "complaints"], help="which report")
+    rep.add_argument("kind", choices=["activity", "complaints", "satisfaction"], help="which report")
     rep.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD")
     rep.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD")
     rep.add_argument("--lang", choices=["en", "fa"], default="en")
@@ -111,9 +111,9 @@ def write_report(target: str, args) -> int:
 
     def work():
         from helpdesk.models import Staff
-        from helpdesk.reports import activity, complaints_report
+        from helpdesk.reports import activity, complaints_report, satisfaction
 
-        module = {"activity": activity, "complaints": complaints_report}[args.kind]
+        module = {"activity": activity, "complaints": complaints_report, "satisfaction": satisfaction}[args.kind]
         who = Staff.select().where(Staff.role == "supervisor").order_by(Staff.id).first()
         module.build(args.out, args.date_from, args.date_to, args.lang, who.full_name if who else "")
         return True

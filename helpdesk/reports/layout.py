@@ -37,6 +37,9 @@ def register_fonts() -> None:
     if REGULAR not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "Vazirmatn-Regular.ttf")))
         pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "Vazirmatn-Bold.ttf")))
+        from reportlab.graphics import shapes
+
+        shapes.STATE_DEFAULTS["fontName"] = REGULAR  # charts would otherwise name an unembedded Helvetica
 
 
 def plain(text: object) -> str:

@@ -1,0 +1,144 @@
+"""The satisfaction report: the dissatisfied / satisfied / delighted mix of the period and its
+trend by month, a satisfaction index, lost customers by reason, and the customer segments."""
+from __future__ import annotations
+
+from datetime import date
+
+import peewee as pw
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.platypus import Spacer
+
+from ..clock import to_local
+from ..contacts import local_day_bounds
+from ..customers import SEGMENTS, lost_counts
+from ..localization import JALALI_MONTHS, digits, format_date, format_number, to_jalali
+from ..models import STATUS_MERGED, Contact, Customer
+from .layout import CONTENT_WIDTH, REGULAR, page_for, register_fonts, table, text, visual, words, write
+
+LEVELS = ("dissatisfied", "satisfied", "delighted")
+COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32"}
+LABELS = {
+    "title": ("Satisfaction", "رضایت"),
+    "mix": ("The mix of the period", "ترکیب رضایت در این بازه"),
+    "trend": ("By month", "ماه به ماه"),
+    "index": ("Satisfaction index", "شاخص رضایت"),
+    "index_note": ("Index = 100 × (delighted + ½ satisfied) ÷ everyone asked; 100 means all delighted.",
+                   "شاخص = ۱۰۰ × (خشنود + نیمی از راضی) ÷ همهٔ پاسخ‌دهندگان؛ ۱۰۰ یعنی همه خشنود."),
+    "level": ("Satisfaction", "رضایت"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
+    "month": ("Month", "ماه"), "not_asked": ("Not asked", "پرسیده نشد"),
+    "dissatisfied": ("Dissatisfied", "ناراضی"), "satisfied": ("Satisfied", "راضی"), "delighted": ("Delighted", "خشنود"),
+    "lost": ("Lost customers by reason", "مشتریان از دست رفته بر پایهٔ علت"), "reason": ("Reason", "علت"),
+    "customers": ("Customers", "مشتریان"), "segments": ("Customer segments", "گروه‌بندی مشتریان"),
+    "segment": ("Segment", "گروه"), "unset": ("Not set", "تعیین نشده"),
+    "loyal_profitable": ("Loyal and profitable", "وفادار و سودآور"),
+    "loyal_unprofitable": ("Loyal, not profitable", "وفادار، نه سودآور"),
+    "profitable_not_loyal": ("Profitable, not loyal", "سودآور، نه وفادار"),
+    "neither": ("Neither loyal nor profitable", "نه وفادار نه سودآور"),
+}
+
+
+def label(key: str, lang: str) -> str:
+    return words(LABELS, key, lang)
+
+
+def index_of(mix: dict) -> float | None:
+    asked = sum(mix.get(k, 0) for k in LEVELS)
+    return 100 * (mix.get("delighted", 0) + 0.5 * mix.get("satisfied", 0)) / asked if asked else None
+
+
+def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict:
+    start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
+    where = (Contact.started_at >= start) & (Contact.started_at < end)
+    if staff_id is not None:
+        where &= Contact.staff == staff_id
+    mix = {k: 0 for k in (*LEVELS, "not_asked")}
+    for key, n in Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id)).where(where) \
+            .group_by(Contact.satisfaction).tuples():
+        mix[key] = n
+    months: dict[tuple[int, int], dict] = {}
+    for started, level in Contact.select(Contact.started_at, Contact.satisfaction).where(where).tuples():
+        local = to_local(started)
+        key = (local.year, local.month)
+        months.setdefault(key, {k: 0 for k in (*LEVELS, "not_asked")})[level] += 1
+    segments = dict(Customer.select(Customer.segment, pw.fn.COUNT(Customer.id))
+                    .where(Customer.status != STATUS_MERGED).group_by(Customer.segment).tuples())
+    return {"mix": mix, "index": index_of(mix), "months": dict(sorted(months.items())),
+            "lost": [(reason, n) for reason, n in lost_counts()], "segments": segments}
+
+
+def _month_name(key: tuple[int, int], lang: str) -> str:
+    year, month = key
+    if lang == "fa":
+        j = to_jalali(date(year, month, 15))
+        return digits(f"{JALALI_MONTHS[j.month - 1]} {j.year}", lang)
+    return date(year, month, 1).strftime("%b %Y")
+
+
+def _trend_chart(months: dict, lang: str) -> Drawing:
+    """Stacked bars of the three levels per month; in Persian the months run right to left."""
+    keys = list(months) if lang != "fa" else list(reversed(months))
+    drawing = Drawing(CONTENT_WIDTH, 170)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 30, CONTENT_WIDTH - 40, 120
+    chart.data = [[months[k][level] for k in keys] for level in LEVELS]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [visual(_month_name(k, lang)) if lang == "fa" else _month_name(k, lang)
+                                        for k in keys]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 6
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    if lang == "fa":
+        chart.valueAxis.labelTextFormat = lambda v: digits(int(v), "fa")
+        chart.valueAxis.joinAxisMode = "right"
+    for i, level in enumerate(LEVELS):
+        chart.bars[i].fillColor = colors.HexColor(COLOURS[level])
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    return drawing
+
+
+def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
+    register_fonts()
+    data = figures(date_from, date_to, staff_id)
+    period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
+    page = page_for(lang, label("title", lang), period, generated_by)
+    w = CONTENT_WIDTH
+    n = lambda value: format_number(value, lang)  # noqa: E731
+    percent = "٪" if lang == "fa" else "%"
+    story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
+    asked = sum(data["mix"][k] for k in LEVELS)
+    story.append(text(label("mix", lang), lang, 12, bold=True))
+    rows = [[label("level", lang), label("count", lang), label("share", lang)]]
+    for level in LEVELS:
+        share = format_number(100 * data["mix"][level] / asked, lang, 1) + percent if asked else "—"
+        rows.append([label(level, lang), n(data["mix"][level]), share])
+    rows.append([label("not_asked", lang), n(data["mix"]["not_asked"]), ""])
+    story += [table(rows, lang, [w * 0.5, w * 0.25, w * 0.25]), Spacer(1, 8)]
+    index = data["index"]
+    story.append(text(f"{label('index', lang)}: {format_number(index, lang, 1) if index is not None else '—'}",
+                      lang, 13, bold=True))
+    story += [text(label("index_note", lang), lang, 8), Spacer(1, 10)]
+    story.append(text(label("trend", lang), lang, 12, bold=True))
+    if data["months"]:
+        story.append(_trend_chart(data["months"], lang))
+        rows = [[label("month", lang), *[label(level, lang) for level in LEVELS], label("index", lang)]]
+        for key, mix in data["months"].items():
+            month_index = index_of(mix)
+            rows.append([_month_name(key, lang), *[n(mix[level]) for level in LEVELS],
+                         format_number(month_index, lang, 1) if month_index is not None else "—"])
+        story += [table(rows, lang, [w * 0.28, w * 0.18, w * 0.18, w * 0.18, w * 0.18]), Spacer(1, 10)]
+    story.append(text(label("lost", lang), lang, 12, bold=True))
+    rows = [[label("reason", lang), label("customers", lang)]]
+    rows += [[reason.name(lang), n(count)] for reason, count in data["lost"]]
+    story += [table(rows, lang, [w * 0.7, w * 0.3]), Spacer(1, 10)]
+    story.append(text(label("segments", lang), lang, 12, bold=True))
+    rows = [[label("segment", lang), label("customers", lang)]]
+    rows += [[label(s, lang), n(data["segments"].get(s, 0))] for s in SEGMENTS]
+    rows.append([label("unset", lang), n(data["segments"].get(None, 0))])
+    story.append(table(rows, lang, [w * 0.7, w * 0.3]))
+    write(out, page, story)
+    return data
