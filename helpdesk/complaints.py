@@ -322,20 +322,27 @@ def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | 
     return c
 
 
-def recategorise(actor: Staff, complaint_id: int, category_id: int, version: int | None = None) -> Complaint:
-    require_supervisor(actor)
-    category = ComplaintCategory.get_or_none(ComplaintCategory.id == category_id)
-    if category is None:
-        raise ValidationError("category", "required")
+def _supervisor_change(actor: Staff, complaint_id: int, field: str, value, version: int | None,
+                       notify: int | None = None) -> Complaint:
+    """A supervisor's change of category, priority or assignee: saved, audited and in the history."""
     with database.atomic():
         c = _fresh(complaint_id, version)
-        old = c.category_id
+        old = getattr(c, f"{field}_id", None) if field in ("category", "assignee") else getattr(c, field)
         with audit.changing(actor, c):
-            c.category = category_id
+            setattr(c, field, value)
             c.updated_by = actor.id
             c.version += 1
-        _event(actor, c, "category", old, category_id)
+        _event(actor, c, field, old, value)
+        if notify is not None and notify != actor.id:
+            Notification.create(recipient=notify, at=utcnow(), kind="assigned", complaint=c.id, actor=actor.id)
     return c
+
+
+def recategorise(actor: Staff, complaint_id: int, category_id: int, version: int | None = None) -> Complaint:
+    require_supervisor(actor)
+    if ComplaintCategory.get_or_none(ComplaintCategory.id == category_id) is None:
+        raise ValidationError("category", "required")
+    return _supervisor_change(actor, complaint_id, "category", category_id, version)
 
 
 def reassign(actor: Staff, complaint_id: int, assignee_id: int, version: int | None = None) -> Complaint:
@@ -343,32 +350,14 @@ def reassign(actor: Staff, complaint_id: int, assignee_id: int, version: int | N
     person = Staff.get_or_none(Staff.id == assignee_id)
     if person is None or not person.active:
         raise ValidationError("assignee", "assignee_inactive")
-    with database.atomic():
-        c = _fresh(complaint_id, version)
-        old = c.assignee_id
-        with audit.changing(actor, c):
-            c.assignee = assignee_id
-            c.updated_by = actor.id
-            c.version += 1
-        _event(actor, c, "assignee", old, assignee_id)
-        if assignee_id != actor.id:
-            Notification.create(recipient=assignee_id, at=utcnow(), kind="assigned", complaint=c.id, actor=actor.id)
-    return c
+    return _supervisor_change(actor, complaint_id, "assignee", assignee_id, version, notify=assignee_id)
 
 
 def set_priority(actor: Staff, complaint_id: int, priority: str, version: int | None = None) -> Complaint:
     require_supervisor(actor)
     if priority not in PRIORITIES:
         raise ValidationError("priority", "invalid_choice")
-    with database.atomic():
-        c = _fresh(complaint_id, version)
-        old = c.priority
-        with audit.changing(actor, c):
-            c.priority = priority
-            c.updated_by = actor.id
-            c.version += 1
-        _event(actor, c, "priority", old, priority)
-    return c
+    return _supervisor_change(actor, complaint_id, "priority", priority, version)
 
 
 def comment(actor: Staff, complaint_id: int, body: str, visibility: str = "internal") -> ComplaintComment:

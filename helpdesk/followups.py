@@ -177,9 +177,3 @@ def coming_due(assignee_id: int, after: datetime, now: datetime | None = None) -
     return list(FollowUp.select().where((FollowUp.status == OPEN) & (FollowUp.assignee == assignee_id)
                                         & (FollowUp.due_at > after) & (FollowUp.due_at <= now))
                 .order_by(FollowUp.due_at))
-
-
-def for_customer(customer_ids: list[int]) -> list[FollowUp]:
-    return list(FollowUp.select().where(FollowUp.customer.in_(customer_ids)).order_by(FollowUp.due_at.desc()))
-
-

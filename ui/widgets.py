@@ -103,6 +103,32 @@ class RememberingDialog(QDialog):
         super().done(result)
 
 
+def place_window(window: QWidget, key: str, width: int, height: int) -> None:
+    """Open a window where and as large as the person left it (once, on its first show)."""
+    if getattr(window, "_placed", False):
+        return
+    window._placed = True
+    saved = QSettings().value(key)
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        window.restoreGeometry(saved)
+    else:
+        window.resize(width, height)
+
+
+def remember_window(window: QWidget, key: str) -> None:
+    QSettings().setValue(key, window.saveGeometry())
+
+
+def select_row(table, row: int) -> None:
+    """Make ``row`` of ``table`` current and selected, whole. Through the selection model:
+    QTableView.selectRow() selects nothing in a right-to-left view."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    table.selectionModel().setCurrentIndex(
+        table.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
 def password_edit(name: str) -> QLineEdit:
     edit = QLineEdit()
     edit.setObjectName(name)

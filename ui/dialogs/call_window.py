@@ -41,7 +41,7 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, FormFields, error_colour
+from ..widgets import ErrorLabel, FormFields, error_colour, place_window, remember_window
 
 DRAFT_KIND = "call"
 AUTOSAVE_MS = 1000  # the promise is "at most 2 seconds lost"; a second leaves room for a slow disk
@@ -548,19 +548,11 @@ class CallWindow(QWidget):
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(self.tr("Kept safe as you type"))
 
-    def _restore(self, document: dict) -> None:
-        content = document.get("content", {})
-        draft = ContactDraft.from_json(content.get("contact", {}))
-        saved_at = datetime.fromisoformat(document["saved_at"]) if document.get("saved_at") else self.now()
-        self.started_at = draft.started_at or saved_at
-        self.follow_up_of = draft.follow_up_of
+    def _fill(self, draft: ContactDraft, customer_id: int | None) -> None:
+        """Put a draft's values in the fields: for a restored call and for a saved contact."""
         self.channel.setCurrentIndex(max(0, self.channel.findData(draft.channel)))
         self.direction.setCurrentIndex(max(0, self.direction.findData(draft.direction)))
-        self.lookup.setText(content.get("lookup", ""))
-        if draft.customer_id is not None and customers.Customer.get_or_none(id=draft.customer_id) is not None:
-            self.set_customer(draft.customer_id)
-        else:
-            self.set_customer(None)
+        self.set_customer(customer_id)
         self.reason.setText(draft.reason)
         self.notes.setPlainText(draft.notes)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(draft.outcome)))
@@ -572,6 +564,16 @@ class CallWindow(QWidget):
             item = self.checklist.item(i)
             if item.data(Qt.ItemDataRole.UserRole) in ticked:
                 item.setCheckState(Qt.CheckState.Checked)
+
+    def _restore(self, document: dict) -> None:
+        content = document.get("content", {})
+        draft = ContactDraft.from_json(content.get("contact", {}))
+        saved_at = datetime.fromisoformat(document["saved_at"]) if document.get("saved_at") else self.now()
+        self.started_at = draft.started_at or saved_at
+        self.follow_up_of = draft.follow_up_of
+        self.lookup.setText(content.get("lookup", ""))
+        known = draft.customer_id is not None and customers.Customer.get_or_none(id=draft.customer_id) is not None
+        self._fill(draft, draft.customer_id if known else None)
         if draft.follow_up is not None:
             self.follow_box.setChecked(True)
             if draft.follow_up.due_at:
@@ -604,20 +606,7 @@ class CallWindow(QWidget):
         self.editable = contacts.may_edit(self.actor, contact)
         self.started_at, self.ended_at = draft.started_at, draft.ended_at
         self.hold_seconds, self.hold_count = draft.hold_seconds, draft.hold_count
-        self.channel.setCurrentIndex(max(0, self.channel.findData(draft.channel)))
-        self.direction.setCurrentIndex(max(0, self.direction.findData(draft.direction)))
-        self.set_customer(draft.customer_id)
-        self.reason.setText(draft.reason)
-        self.notes.setPlainText(draft.notes)
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(draft.outcome)))
-        if draft.satisfaction in self.satisfaction_buttons:
-            self.satisfaction_buttons[draft.satisfaction].setChecked(True)
-        self.next_step.setText(draft.next_step)
-        ticked = set(draft.checklist.get("ticked", []))
-        for i in range(self.checklist.count()):
-            item = self.checklist.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) in ticked:
-                item.setCheckState(Qt.CheckState.Checked)
+        self._fill(draft, draft.customer_id)
         self._duration_typed = True
         self.duration.setText(format_duration(draft.duration_seconds, self.language))
         for widget in (self.hold_button, self.hang_up_button, self.follow_box):
@@ -696,21 +685,11 @@ class CallWindow(QWidget):
         self.close()
 
     def showEvent(self, event) -> None:
-        from PySide6.QtCore import QByteArray, QSettings
-
-        if not getattr(self, "_placed", False):
-            self._placed = True
-            geometry = QSettings().value(GEOMETRY_KEY)
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
-            else:
-                self.resize(980, 680)
+        place_window(self, GEOMETRY_KEY, 980, 680)
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
         """Closing an unsaved contact asks first; it never throws notes away silently."""
-        from PySide6.QtCore import QSettings
-
         if not (self.finished_ok or self.contact_id is not None or not self.editable):
             if not prompts.confirm(self, self.tr("Discard this contact?"),
                                    self.tr("What you typed about this contact will be thrown away.")):
@@ -718,6 +697,6 @@ class CallWindow(QWidget):
                 return
             self.finished_ok = True
             self.store.discard(self.draft_id)
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        remember_window(self, GEOMETRY_KEY)
         self.closed.emit()
         super().closeEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -40,7 +40,7 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel
+from ..widgets import ErrorLabel, place_window, remember_window
 from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
 
 DRAFT_KIND = "calm"
@@ -585,13 +585,7 @@ class CalmWindow(QWidget):
         self.close()
 
     def showEvent(self, event) -> None:
-        if not getattr(self, "_placed", False):
-            self._placed = True
-            geometry = QSettings().value(GEOMETRY_KEY)
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
-            else:
-                self.resize(980, 700)
+        place_window(self, GEOMETRY_KEY, 980, 700)
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
@@ -604,7 +598,7 @@ class CalmWindow(QWidget):
             self.autosave()
             self._store_progress()
             self.done_ok = True
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        remember_window(self, GEOMETRY_KEY)
         self.closed.emit()
         super().closeEvent(event)
 

@@ -2,7 +2,7 @@
 the history, and the buttons that move it on."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,7 @@ from helpdesk.models import ComplaintCategory, Customer, Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, error_colour
+from ..widgets import ErrorLabel, error_colour, place_window, remember_window
 from .complaint_form import EscalateDialog, ResolveDialog, staff_combo
 
 GEOMETRY_KEY = "complaintWindow/geometry"
@@ -308,16 +308,10 @@ class ComplaintWindow(QWidget):
 
     # --- the window ---------------------------------------------------------------------------
     def showEvent(self, event) -> None:
-        if not getattr(self, "_placed", False):
-            self._placed = True
-            geometry = QSettings().value(GEOMETRY_KEY)
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
-            else:
-                self.resize(1000, 680)
+        place_window(self, GEOMETRY_KEY, 1000, 680)
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
-        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        remember_window(self, GEOMETRY_KEY)
         super().closeEvent(event)
 

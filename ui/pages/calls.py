@@ -28,6 +28,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
+from ..widgets import select_row
 from .follow_ups import FollowUpQueue
 
 PAGE = 200
@@ -209,11 +210,7 @@ class CallLog(QWidget):
         lang = i18n.current_language()
         self.count_label.setText(self.tr("{0} contacts").format(digits(self.model.total, lang)))
         if self.model.rowCount():
-            from PySide6.QtCore import QItemSelectionModel
-
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, 0)
 
 
 class CallsPage(QWidget):

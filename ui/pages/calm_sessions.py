@@ -24,6 +24,7 @@ from helpdesk.models import Customer, Staff
 
 from .. import i18n
 from ..messages import choice
+from ..widgets import select_row
 from .calls import _date_edit
 
 
@@ -154,8 +155,4 @@ class SessionList(QWidget):
             digits(overall.sessions, lang), f"{format_number(100 * overall.success_rate, lang)}{percent}",
             left_to_right(median), drop))
         if self.model.rowCount():
-            from PySide6.QtCore import QItemSelectionModel
-
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, 0)

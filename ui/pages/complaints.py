@@ -26,6 +26,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
+from ..widgets import select_row
 from .calls import _date_edit
 from .follow_ups import OVERDUE_BACKGROUND, OVERDUE_TEXT
 
@@ -204,10 +205,6 @@ class ComplaintsPage(QWidget):
         self.count_label.setText(self.tr("{0} complaints, {1} overdue").format(digits(len(rows), lang),
                                                                                 digits(overdue, lang)))
         if rows:
-            from PySide6.QtCore import QItemSelectionModel
-
             ids = [r.id for r in rows]
             row = ids.index(chosen) if chosen in ids else 0
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, row)

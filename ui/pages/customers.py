@@ -1,7 +1,7 @@
 """The Customers page: the directory with search as you type, and a customer's profile."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from helpdesk.models import STATUS_ACTIVE, STATUS_LOST, Staff
 from .. import i18n
 from ..dialogs.error_dialog import show_known_error
 from ..messages import choice
+from ..widgets import select_row
 from .customer_profile import ProfileView
 from .directory_model import DirectoryModel
 
@@ -210,10 +211,7 @@ class CustomersPage(QWidget):
             self.select_row(0)
 
     def select_row(self, row: int) -> None:
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.setCurrentIndex(self.model.index(row, 0))
+        select_row(self.table, row)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -22,6 +22,7 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
+from ..widgets import select_row
 
 OVERDUE_BACKGROUND = QColor("#fbd5d2")
 OVERDUE_TEXT = QColor("#8c1d18")
@@ -178,13 +179,9 @@ class FollowUpQueue(QWidget):
         self.call_back_button.setEnabled(enabled)
         self.cancel_button.setEnabled(enabled)
         if rows:
-            from PySide6.QtCore import QItemSelectionModel
-
             ids = [r.id for r in rows]
             row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, row)
 
     def selected(self) -> followups.QueueRow | None:
         index = self.table.currentIndex()

@@ -1,7 +1,7 @@
 """Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +29,7 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
 from ..messages import message_for, role_name
-from ..widgets import ErrorLabel
+from ..widgets import ErrorLabel, select_row
 from ..dialogs.error_dialog import show_known_error
 
 
@@ -299,11 +299,7 @@ class SettingsPage(QWidget):
         self._update_buttons()
 
     def select_row(self, row: int) -> None:
-        # Through the selection model: QTableView.selectRow() selects nothing in a right-to-left view.
-        self.table.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        select_row(self.table, row)
 
     def selected(self) -> Staff | None:
         rows = self.table.selectionModel().selectedRows()
