@@ -5,6 +5,9 @@
     python main.py find "QUERY" --db PATH --json   search the customers
     python main.py import-customers FILE.csv --db PATH   add customers from a CSV file
     python main.py export-customers FILE.csv --db PATH   write every customer to a CSV file
+    python main.py report KIND --db PATH --from YYYY-MM-DD --to YYYY-MM-DD --lang en|fa --out FILE.pdf
+        KIND: activity, complaints, satisfaction, staff; customer (--customer ID);
+        incident (--session ID or --complaint ID)
     python main.py --version
 """
 from __future__ import annotations
@@ -44,12 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export-customers", help="write every customer to a CSV file (UTF-8 for Excel)")
     _db_option(exp, argparse.SUPPRESS)
     exp.add_argument("file", metavar="FILE.csv", help="the file to write; an existing one is replaced")
-    rep = commands.add_parser("report", help="write a PDF report (so far: activity, complaints, satisfaction)")
+    rep = commands.add_parser("report", help="write a PDF report for supervisors")
     _db_option(rep, argparse.SUPPRESS)
-    rep.add_argument("kind", choices=["activity", "complaints", "satisfaction"], help="which report")
-    rep.add_argument("--from", dest="date_from", type=_day, required=True, metavar="YYYY-MM-DD")
-    rep.add_argument("--to", dest="date_to", type=_day, required=True, metavar="YYYY-MM-DD")
+    rep.add_argument("kind", choices=["activity", "complaints", "satisfaction", "staff", "customer", "incident"],
+                     help="which report; customer needs --customer, incident needs --session or --complaint")
+    rep.add_argument("--from", dest="date_from", type=_day, metavar="YYYY-MM-DD", help="first day of the period")
+    rep.add_argument("--to", dest="date_to", type=_day, metavar="YYYY-MM-DD", help="last day of the period")
     rep.add_argument("--lang", choices=["en", "fa"], default="en")
+    rep.add_argument("--staff", type=int, metavar="ID", help="only this staff member's work (period reports)")
+    rep.add_argument("--customer", type=int, metavar="ID", help="the customer, for the customer history")
+    rep.add_argument("--session", type=int, metavar="ID", help="a calm-down session, for the incident report")
+    rep.add_argument("--complaint", type=int, metavar="ID", help="a complaint, for the incident report")
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
     return parser
 
@@ -104,18 +112,39 @@ def _on_database(command: str, target: str, work):
         return None
 
 
+REPORT_PROBLEMS = {  # what a refused request means, on the command line
+    ("date_from", "required"): "--from is needed for this report",
+    ("date_to", "required"): "--to is needed for this report",
+    ("date_to", "before_start"): "--to is before --from",
+    ("customer_id", "required"): "--customer is needed for the customer history",
+    ("session_id", "required"): "give one of --session or --complaint for the incident report",
+}
+
+
 def write_report(target: str, args) -> int:
-    if args.date_to < args.date_from:
-        print("report: --to is before --from", file=sys.stderr)
+    from helpdesk import reports
+    from helpdesk.errors import NotFound, ValidationError
+
+    request = reports.Request(args.kind, args.lang, args.date_from, args.date_to, args.staff, args.customer,
+                              args.session, args.complaint)
+    try:
+        reports.check(request)
+    except ValidationError as error:
+        print(f"report: {REPORT_PROBLEMS.get((error.field, error.code), error.detail)}", file=sys.stderr)
         return 2
 
     def work():
         from helpdesk.models import Staff
-        from helpdesk.reports import activity, complaints_report, satisfaction
 
-        module = {"activity": activity, "complaints": complaints_report, "satisfaction": satisfaction}[args.kind]
-        who = Staff.select().where(Staff.role == "supervisor").order_by(Staff.id).first()
-        module.build(args.out, args.date_from, args.date_to, args.lang, who.full_name if who else "")
+        who = Staff.select().where((Staff.role == "supervisor") & Staff.active).order_by(Staff.id).first()
+        if who is None:
+            print("report: the database has no supervisor to sign the report", file=sys.stderr)
+            return None
+        try:
+            reports.generate(who, request, args.out)
+        except NotFound as error:
+            print(f"report: not found: {error.detail}", file=sys.stderr)
+            return None
         return True
 
     try:

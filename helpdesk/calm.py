@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from . import audit, checklists
-from .clock import utcnow
+from .clock import as_datetime, utcnow
 from .contacts import live_customer_id, local_day_bounds
 from .db import database
 from .errors import NotFound, PermissionDenied, ValidationError
@@ -296,7 +296,7 @@ def _figures(rows: list[tuple], step_counts: list[tuple]) -> Figures:
         return out
     outcomes = [r[5] for r in rows]
     out.success_rate = outcomes.count("calmed") / len(rows)
-    calmed = [(_dt(r[2]) - _dt(r[1])).total_seconds() for r in rows if r[5] == "calmed"]
+    calmed = [(as_datetime(r[2]) - as_datetime(r[1])).total_seconds() for r in rows if r[5] == "calmed"]
     out.median_seconds_to_calm = statistics.median(calmed) if calmed else None
     drops = [r[3] - r[4] for r in rows if r[3] is not None and r[4] is not None]
     out.average_anger_drop = sum(drops) / len(drops) if drops else None
@@ -308,9 +308,6 @@ def _figures(rows: list[tuple], step_counts: list[tuple]) -> Figures:
             entry["skipped_outcomes"][outcome] = entry["skipped_outcomes"].get(outcome, 0) + n
     return out
 
-
-def _dt(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def figures(date_from: date | None = None, date_to: date | None = None,

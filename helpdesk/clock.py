@@ -11,3 +11,8 @@ def utcnow() -> datetime:
 def to_local(value: datetime) -> datetime:
     """A stored naive-UTC time as the machine's local time (naive)."""
     return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def as_datetime(value) -> datetime:
+    """A stored time as a datetime: SQLite hands back text from grouped or raw queries."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

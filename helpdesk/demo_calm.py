@@ -7,6 +7,7 @@ import json
 import random
 from datetime import datetime, timedelta
 
+from .clock import as_datetime
 from .db import database
 
 SESSION_COLUMNS = ["id", "customer_id", "staff_id", "checklist_id", "started_at", "ended_at", "status",
@@ -23,9 +24,6 @@ NOTES = {
     "solution": ("Offered a refund of the delivery fee.", "بازپرداخت هزینهٔ ارسال پیشنهاد شد."),
 }
 
-
-def _when(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.3) -> int:
@@ -46,7 +44,7 @@ def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.
             continue
         number += 1
         fa = language == "fa"
-        start = _when(started) + timedelta(seconds=rng.randint(20, 90))
+        start = as_datetime(started) + timedelta(seconds=rng.randint(20, 90))
         anger_start = rng.choices([3, 4, 5], [30, 45, 25])[0]
         moment = start
         skipped = set()

@@ -11,6 +11,7 @@ import json
 import random
 from datetime import datetime, timedelta
 
+from .clock import as_datetime
 from .db import database
 
 COMPLAINT_COLUMNS = ["id", "customer_id", "contact_id", "category_id", "priority", "description", "wanted",
@@ -103,9 +104,6 @@ COMMENTS = [
 TARGETS = {"urgent": (1, 8), "high": (4, 24), "normal": (8, 72), "low": (24, 168)}
 
 
-def _when(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
 
 def _pick(rng: random.Random, weights: dict):
     return rng.choices(list(weights), weights=list(weights.values()))[0]
@@ -128,7 +126,7 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
     stories = []
     for contact_id, customer_id, staff_id, ended, language in raised_from:
         if rng.random() < 0.7:  # the rest were put right there and then
-            stories.append((contact_id, customer_id, staff_id, _when(ended), language))
+            stories.append((contact_id, customer_id, staff_id, as_datetime(ended), language))
     for _ in range(max(3, len(stories) // 20)):  # raised on their own, some by unnamed customers
         stories.append((None, None, rng.choice(desks),
                         (now - timedelta(minutes=rng.randint(30, 365 * 24 * 60))).replace(microsecond=0), "fa"))

@@ -16,6 +16,9 @@ DEFAULTS = {
     "hold_reminder_seconds": 30,  # remind staff to go back to a caller on hold after this long
     # Hours to the first response and to the resolution of a complaint, per priority.
     "complaint_targets": {"urgent": [1, 8], "high": [4, 24], "normal": [8, 72], "low": [24, 168]},
+    # At the head of every report: the business's name, and its logo (PNG or JPEG, base64) or "".
+    "business_name": "",
+    "business_logo": "",
 }
 # Limits of the whole-number settings.
 RANGES = {"hold_reminder_seconds": (5, 600)}
@@ -49,3 +52,50 @@ def phone_region() -> str:
 
 def hold_reminder_seconds() -> int:
     return int(get("hold_reminder_seconds"))
+
+
+BUSINESS_NAME_LIMIT = 120
+LOGO_LIMIT = 1024 * 1024  # bytes
+
+
+def business_name() -> str:
+    return str(get("business_name") or "")
+
+
+def business_logo() -> bytes | None:
+    import base64
+
+    encoded = get("business_logo")
+    return base64.b64decode(encoded) if encoded else None
+
+
+def set_business(actor: Staff, name: str, logo: bytes | None) -> None:
+    """The name and logo on every report. The logo must be a PNG or JPEG picture of at most 1 MB;
+    ``None`` removes it."""
+    import base64
+    from io import BytesIO
+
+    from .text import clean_line
+
+    require_supervisor(actor)
+    name = clean_line(name or "")
+    if len(name) > BUSINESS_NAME_LIMIT:
+        raise ValidationError("business_name", "too_long", limit=BUSINESS_NAME_LIMIT)
+    if logo is not None:
+        if len(logo) > LOGO_LIMIT:
+            raise ValidationError("business_logo", "logo_too_big", limit=LOGO_LIMIT // 1024)
+        try:
+            from PIL import Image
+
+            with Image.open(BytesIO(logo)) as picture:
+                picture.verify()
+                kind = picture.format
+        except Exception:  # noqa: BLE001 - any failure to read it means it is not a picture we can print
+            raise ValidationError("business_logo", "not_a_picture") from None
+        if kind not in ("PNG", "JPEG"):
+            raise ValidationError("business_logo", "not_a_picture")
+    if name != business_name():
+        set_value(actor, "business_name", name)
+    encoded = base64.b64encode(logo).decode("ascii") if logo else ""
+    if encoded != get("business_logo"):
+        set_value(actor, "business_logo", encoded)

@@ -37,9 +37,15 @@ def clean_line(text: str | None) -> str:
     return text.strip(ZWNJ + " ")
 
 
-def clean_text(text: str | None) -> str:
-    """Several lines (notes, an address): line breaks and tabs are kept, other controls removed."""
-    text = unicodedata.normalize("NFC", text or "").translate(BIDI_CONTROLS).replace("\r\n", "\n").replace("\r", "\n")
+_OVERRIDES_ONLY = {k: v for k, v in BIDI_CONTROLS.items() if k not in (0x200e, 0x200f)}
+
+
+def clean_text(text: str | None, keep_marks: bool = False) -> str:
+    """Several lines (notes, an address): line breaks and tabs are kept, other controls removed.
+    ``keep_marks`` keeps the left-to-right and right-to-left marks (a report puts them in to
+    keep a number after a Persian name in place); overrides and embeddings go all the same."""
+    controls = _OVERRIDES_ONLY if keep_marks else BIDI_CONTROLS
+    text = unicodedata.normalize("NFC", text or "").translate(controls).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     lines = [_SPACES.sub(" ", line).strip() for line in persian_letters(text).split("\n")]
     return "\n".join(lines).strip()

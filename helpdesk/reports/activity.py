@@ -2,16 +2,16 @@
 hold, follow-ups done and overdue, for a period."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import peewee as pw
 from reportlab.platypus import Spacer
 
-from ..clock import to_local, utcnow
+from ..clock import as_datetime, to_local, utcnow
 from ..contacts import CHANNELS, local_day_bounds
-from ..localization import format_date, format_duration, format_number, format_short_date
+from ..localization import format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp
-from .layout import CONTENT_WIDTH, page_for, register_fonts, table, text, words, write
+from .layout import CONTENT_WIDTH, page_for, percent, period_of, register_fonts, table, text, words, write
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),
@@ -24,8 +24,6 @@ LABELS = {
     "avg_hold": ("Average hold", "میانگین زمان انتظار"),
     "follow_ups": ("Follow-ups", "پیگیری‌ها"), "done": ("Done in the period", "انجام‌شده در این بازه"),
     "overdue": ("Overdue now", "سررسید گذشته"),
-    "phone": ("Phone call", "تماس تلفنی"), "walk_in": ("Walk-in visit", "مراجعه حضوری"),
-    "email": ("E-mail", "ایمیل"), "other": ("Other", "سایر"), "total": ("Total", "جمع"),
     "none": ("No contacts in this period.", "در این بازه ارتباطی ثبت نشده است."),
 }
 
@@ -43,7 +41,7 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
                       .group_by(Contact.channel).tuples())
     by_day: dict[date, int] = {}
     for (started,) in Contact.select(Contact.started_at).where(where).tuples():
-        day = to_local(started if isinstance(started, datetime) else datetime.fromisoformat(str(started))).date()
+        day = to_local(as_datetime(started)).date()
         by_day[day] = by_day.get(day, 0) + 1
     calls = Contact.select(pw.fn.COUNT(Contact.id), pw.fn.AVG(Contact.duration_seconds),
                            pw.fn.AVG(Contact.hold_seconds)).where(where & (Contact.channel == "phone")).tuples()[0]
@@ -59,20 +57,20 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
             "overdue": FollowUp.select().where(overdue_where).count()}
 
 
-def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
+def build(out, request, generated_by: str, progress) -> dict:
     register_fonts()
-    data = figures(date_from, date_to, staff_id)
-    period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
+    lang = request.lang
+    data = figures(request.date_from, request.date_to, request.staff_id)
+    progress(0.3)
+    period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, generated_by)
     width = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     total = sum(data["by_channel"].values())
     story.append(text(label("by_channel", lang), lang, 12, bold=True))
     rows = [[label("channel", lang), label("count", lang), label("share", lang)]]
-    percent = "٪" if lang == "fa" else "%"
     for channel, n in data["by_channel"].items():
-        share = format_number(100 * n / total, lang, 1) + percent if total else "—"
-        rows.append([label(channel, lang), format_number(n, lang), share])
+        rows.append([label(channel, lang), format_number(n, lang), percent(n, total, lang)])
     rows.append([label("total", lang), format_number(total, lang), ""])
     story += [table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
     story.append(text(label("calls", lang), lang, 12, bold=True))
@@ -90,6 +88,6 @@ def build(out, date_from: date, date_to: date, lang: str, generated_by: str, sta
         story.append(table(rows, lang, [width * 0.6, width * 0.4]))
     else:
         story.append(text(label("none", lang), lang))
-    write(out, page, story)
+    write(out, page, story, progress)
     return data
 

@@ -10,9 +10,9 @@ from reportlab.platypus import Spacer
 from .. import complaints
 from ..clock import to_local, utcnow
 from ..contacts import local_day_bounds
-from ..localization import format_date, format_number, format_short_date
+from ..localization import format_number, format_short_date
 from ..models import Complaint, ComplaintCategory, Customer, Staff
-from .layout import CONTENT_WIDTH, page_for, register_fonts, table, text, words, write
+from .layout import CONTENT_WIDTH, page_for, percent, period_of, register_fonts, table, text, words, write
 
 LABELS = {
     "title": ("Complaints", "شکایت‌ها"),
@@ -28,10 +28,6 @@ LABELS = {
     "overdue": ("Overdue now", "سررسید گذشته"), "escalations": ("Escalations", "ارجاع‌ها"),
     "number": ("No.", "شماره"), "raised": ("Raised", "ثبت"), "customer": ("Customer", "مشتری"),
     "assignee": ("Who deals with it", "مسئول رسیدگی"), "reason": ("Reason", "دلیل"), "to": ("To", "به"),
-    "none": ("None.", "هیچ."), "unnamed": ("Not identified", "شناسایی نشده"),
-    "urgent": ("Urgent", "فوری"), "high": ("High", "زیاد"), "normal": ("Normal", "عادی"), "low": ("Low", "کم"),
-    "new": ("New", "جدید"), "in_progress": ("In progress", "در حال رسیدگی"), "escalated": ("Escalated", "ارجاع‌شده"),
-    "resolved": ("Resolved", "حل‌شده"), "closed": ("Closed", "بسته"),
 }
 
 
@@ -75,16 +71,17 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
     return out
 
 
-def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
+def build(out, request, generated_by: str, progress) -> dict:
     register_fonts()
-    data = figures(date_from, date_to, staff_id)
-    period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
+    lang = request.lang
+    data = figures(request.date_from, request.date_to, request.staff_id)
+    progress(0.3)
+    period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, generated_by)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     hours = lambda values: format_number(statistics.median(values), lang, 1) if values else "—"  # noqa: E731
-    share = lambda ok, total: f"{format_number(100 * ok / total, lang)}{'٪' if lang == 'fa' else '%'}" \
-        if total else "—"  # noqa: E731
+    share = lambda ok, total: percent(ok, total, lang, 0)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     names = {c.id: c.name(lang) for c in ComplaintCategory.select()}
     story.append(text(label("by_category", lang), lang, 12, bold=True))
@@ -128,5 +125,5 @@ def build(out, date_from: date, date_to: date, lang: str, generated_by: str, sta
                       c.escalation_reason] for c in items]
             widths = [w * 0.08, w * 0.14, w * 0.22, w * 0.18, w * 0.38]
         story += [table(rows, lang, widths), Spacer(1, 10)]
-    write(out, page, story)
+    write(out, page, story, progress)
     return data

@@ -3,13 +3,15 @@
 Persian in ReportLab: the text is wrapped in logical order (measured as it will be drawn),
 then each line is shaped (``arabic_reshaper``) and put in visual order
 (``bidi.get_display`` with a right-to-left base), and drawn right-aligned. Shaping before
-wrapping would put the lines in reverse order. English goes through ReportLab's own
-Paragraph. All text a person typed is escaped and cleaned first, so markup, control
+wrapping would put the lines in reverse order. English text goes through ReportLab's own
+Paragraph, unless it holds Persian (a customer's name, say): then it is wrapped the same way,
+with a left-to-right base, and drawn left-aligned. All text a person typed is escaped and cleaned first, so markup, control
 characters and direction overrides print as text and never break a report.
 """
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..localization import digits, format_datetime
+from ..localization import digits, format_date, format_datetime, format_number
 from ..text import clean_text
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -43,15 +45,45 @@ def register_fonts() -> None:
 
 
 def plain(text: object) -> str:
-    """What a person typed, safe to print: controls and direction overrides gone, one line each."""
-    return clean_text(str(text if text is not None else ""))
+    """What a person typed, safe to print: controls and direction overrides gone. The marks
+    ``embed`` puts in are kept (stored text never has any: they are cleaned out when typed)."""
+    return clean_text(str(text if text is not None else ""), keep_marks=True)
 
 
 _reshaper = None
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+MARKS = {"en": "\u200e", "fa": "\u200f"}  # left-to-right and right-to-left marks
 
 
-def visual(line: str) -> str:
-    """One logical line of right-to-left text, shaped and in the order it is drawn.
+def has_rtl(value: str) -> bool:
+    """Whether the text has Persian (or other right-to-left) letters in it."""
+    return bool(_RIGHT_TO_LEFT.search(value))
+
+
+def reads_rtl(value: str, lang: str) -> bool:
+    """The direction a paragraph reads in: the report's, unless the text is all in the other
+    script (a Persian note in an English report, an English name in a Persian one)."""
+    if lang == "fa":
+        return has_rtl(value) or not _LATIN.search(value)
+    return has_rtl(value) and not _LATIN.search(value)
+
+
+def embed(value: object, lang: str) -> str:
+    """A person's text inside one of the report's sentences: cleaned, and closed with a mark of
+    the sentence's direction, so a number after a Persian name stays where it belongs."""
+    return plain(value) + MARKS[lang]
+
+
+def left_to_right(value: object) -> str:
+    """Text that reads left to right even inside Persian (a phone number, say): between two
+    left-to-right marks its digits and spaces keep their order."""
+    return MARKS["en"] + plain(value) + MARKS["en"]
+
+
+def visual(line: str, rtl: bool = True) -> str:
+    """One logical line, shaped and in the order it is drawn, in a right-to-left (Persian report)
+    or left-to-right (English report, say with a Persian name in it) paragraph.
     Marks such as the hamza of «خلاصهٔ» are kept (the reshaper drops them by default). The
     pure-Python algorithm of python-bidi is used: it mirrors brackets, so "(۳)" does not come
     out as ")۳(" as it does from the package's default (Rust) one."""
@@ -62,23 +94,36 @@ def visual(line: str) -> str:
         import arabic_reshaper
 
         _reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
-    return get_display(_reshaper.reshape(line), base_dir="R")
+    drawn = get_display(_reshaper.reshape(line), base_dir="R" if rtl else "L")
+    return drawn.replace(MARKS["en"], "").replace(MARKS["fa"], "")  # marks steer the order; they are not drawn
 
 
-class RtlParagraph(Flowable):
-    """A right-to-left paragraph: wrapped in logical order, each line shaped and drawn right-aligned."""
+def shown(value: object, lang: str) -> str:
+    """A one-line label (a header, a chart's axis) as it is drawn in a report in ``lang``."""
+    value = plain(value)
+    if lang == "fa" or has_rtl(value):
+        return visual(value, reads_rtl(value, lang))
+    return value
+
+
+class BidiParagraph(Flowable):
+    """A paragraph with Persian in it: wrapped in logical order, then each line shaped and put in
+    drawing order (``rtl``: the direction it reads in); right-aligned in a Persian report
+    (``right``), left-aligned in an English one. ``text`` is already clean."""
 
     def __init__(self, text: str, font: str = REGULAR, size: float = 10, leading: float | None = None,
-                 colour=colors.black):
+                 colour=colors.black, rtl: bool = True, right: bool = True):
         super().__init__()
-        self.text = plain(text)
+        self.text = text
+        self.right = right
         self.font, self.size = font, size
         self.leading = leading or size * 1.5
         self.colour = colour
+        self.rtl = rtl
         self.lines: list[str] = []
 
     def _width(self, line: str) -> float:
-        return pdfmetrics.stringWidth(visual(line), self.font, self.size)
+        return pdfmetrics.stringWidth(visual(line, self.rtl), self.font, self.size)
 
     def wrap(self, available_width, available_height):
         self.width = available_width
@@ -102,7 +147,10 @@ class RtlParagraph(Flowable):
         c.setFillColor(self.colour)
         y = self.height - self.size
         for line in self.lines:
-            c.drawRightString(self.width, y, visual(line))
+            if self.right:
+                c.drawRightString(self.width, y, visual(line, self.rtl))
+            else:
+                c.drawString(0, y, visual(line, self.rtl))
             y -= self.leading
 
 
@@ -116,16 +164,18 @@ class Page:
     period: str
     generated: str  # "Generated by … on …", already in the report's language
     page_of: str  # "Page {0} of {1}", in the report's language
+    logo: bytes | None = None  # PNG or JPEG from Settings, drawn at the far end of the header
 
 
 def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=colors.black) -> Flowable:
-    """A paragraph in the report's direction, with the user's text escaped."""
+    """A paragraph in the report's direction, with the person's text cleaned and escaped."""
     font = BOLD if bold else REGULAR
-    if lang == "fa":
-        return RtlParagraph(value, font, size, colour=colour)
+    value = plain(value)
+    if lang == "fa" or has_rtl(value):
+        return BidiParagraph(value, font, size, colour=colour, rtl=reads_rtl(value, lang), right=lang == "fa")
     style = ParagraphStyle("p", fontName=font, fontSize=size, leading=size * 1.4, alignment=TA_LEFT,
                            textColor=colour)
-    return Paragraph(html.escape(plain(value)).replace("\n", "<br/>"), style)
+    return Paragraph(html.escape(value).replace("\n", "<br/>"), style)
 
 
 def number(value, lang: str) -> str:
@@ -166,54 +216,115 @@ def make_canvas(page: Page):
             y = height - MARGIN + 12 * mm
             for value, font, size in head:
                 self.setFont(font, size)
-                shown = visual(plain(value)) if rtl else plain(value)
-                (self.drawRightString(width - MARGIN, y, shown) if rtl else self.drawString(MARGIN, y, shown))
+                drawn = shown(value, page.language)
+                (self.drawRightString(width - MARGIN, y, drawn) if rtl else self.drawString(MARGIN, y, drawn))
                 y -= size + 2
+            if page.logo:
+                self._logo(width, height, rtl)
             self.setFont(REGULAR, 8)
             foot = page.page_of.format(number(self._pageNumber, page.language), number(total, page.language))
             left, right = (foot, page.generated) if rtl else (page.generated, foot)
-            self.drawString(MARGIN, MARGIN - 11 * mm, visual(left) if rtl else left)
-            self.drawRightString(width - MARGIN, MARGIN - 11 * mm, visual(right) if rtl else right)
+            self.drawString(MARGIN, MARGIN - 11 * mm, shown(left, page.language))
+            self.drawRightString(width - MARGIN, MARGIN - 11 * mm, shown(right, page.language))
+
+        def _logo(self, width: float, height: float, rtl: bool) -> None:
+            from io import BytesIO
+
+            from reportlab.lib.utils import ImageReader
+
+            image = ImageReader(BytesIO(page.logo))
+            w, h = image.getSize()
+            tall = 11 * mm
+            wide = min(45 * mm, tall * w / h)
+            x = MARGIN if rtl else width - MARGIN - wide  # opposite the business name
+            self.drawImage(image, x, height - MARGIN + 5 * mm, wide, tall, preserveAspectRatio=True, mask="auto")
 
     return NumberedCanvas
 
 
-COMMON = {
+COMMON = {  # words more than one report uses
     "business": ("Help desk", "میز خدمت مشتریان"),
     "page_of": ("Page {0} of {1}", "صفحهٔ {0} از {1}"),
+    "total": ("Total", "جمع"), "none": ("None.", "هیچ."), "unnamed": ("Not identified", "شناسایی نشده"),
+    "dissatisfied": ("Dissatisfied", "ناراضی"), "satisfied": ("Satisfied", "راضی"), "delighted": ("Delighted", "خشنود"),
+    "not_asked": ("Not asked", "پرسیده نشد"),
+    "phone": ("Phone call", "تماس تلفنی"), "walk_in": ("Walk-in visit", "مراجعه حضوری"),
+    "email": ("E-mail", "ایمیل"), "other": ("Other", "سایر"),
+    "urgent": ("Urgent", "فوری"), "high": ("High", "زیاد"), "normal": ("Normal", "عادی"), "low": ("Low", "کم"),
+    "new": ("New", "جدید"), "in_progress": ("In progress", "در حال رسیدگی"), "escalated": ("Escalated", "ارجاع‌شده"),
+    "resolved": ("Resolved", "حل‌شده"), "closed": ("Closed", "بسته"),
+    "calmed": ("Calmed", "آرام شد"), "partly_calmed": ("Partly calmed", "تا حدی آرام شد"),
+    "not_calmed": ("Not calmed", "آرام نشد"),
 }
 
 
 def words(table: dict, key: str, lang: str) -> str:
     """The report's own words (the core has no Qt): each key has its English and Persian."""
-    en, fa = table.get(key) or COMMON[key]
-    return fa if lang == "fa" else en
+    pair = table.get(key) or COMMON.get(key)
+    if pair is None:  # a stored code the report has no word for is printed as it is
+        return key
+    return pair[1] if lang == "fa" else pair[0]
+
+
+def percent(part: float, whole: float, lang: str, decimals: int = 1) -> str:
+    """``part`` as a share of ``whole``: "38.2%" / "۳۸٫۲٪", or "—" when there is nothing to share."""
+    if not whole:
+        return "—"
+    return format_number(100 * part / whole, lang, decimals) + ("٪" if lang == "fa" else "%")
 
 
 def page_for(lang: str, title: str, period: str, generated_by: str) -> Page:
+    """The frame of a report: the business's name and logo come from Settings."""
+    from .. import settings
     from ..clock import to_local, utcnow
 
-    return Page(lang, title, words(COMMON, "business", lang), period,
-                generated_line(lang, generated_by, to_local(utcnow())), words(COMMON, "page_of", lang))
+    return Page(lang, title, settings.business_name() or words(COMMON, "business", lang), period,
+                generated_line(lang, generated_by, to_local(utcnow())), words(COMMON, "page_of", lang),
+                settings.business_logo())
+
+
+def period_of(request, lang: str) -> str:
+    """"1 November 2026 – 30 November 2026", or one day when the period is one day."""
+    first, last = format_date(request.date_from, lang), format_date(request.date_to, lang)
+    return first if first == last else f"{first} – {last}"
 
 
 def generated_line(lang: str, who: str, when: datetime) -> str:
     template = "تهیه‌شده توسط {0} در {1}" if lang == "fa" else "Generated by {0} on {1}"
-    return template.format(plain(who), format_datetime(when, lang))
+    return template.format(embed(who, lang), format_datetime(when, lang))
 
 
 
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 
 
-def write(out, page: Page, story: list) -> None:
-    """Lay ``story`` out on A4 pages in the shared frame and write the PDF to ``out``."""
+def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> None:
+    """Lay ``story`` out on A4 pages in the shared frame and write the PDF to ``out``.
+    The file appears whole or not at all: it is written beside ``out`` and renamed.
+    ``progress`` hears how far the layout is, from ``start`` to 1; if it raises (Cancelled),
+    nothing is written."""
+    import os
+
     from reportlab.platypus import SimpleDocTemplate
 
     register_fonts()
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 8,
-                            bottomMargin=MARGIN, title=page.title, author=page.business)
-    doc.build(story, canvasmaker=make_canvas(page))
+    out = Path(out)
+    partial = out.with_name(f".{out.name}.partial")
+    doc = SimpleDocTemplate(str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN + 8, bottomMargin=MARGIN, title=page.title, author=page.business)
+    if progress is not None:
+        total = max(1, len(story))
+
+        def heard(kind: str, value: int) -> None:
+            if kind == "PROGRESS":
+                progress(start + (1 - start) * min(1.0, value / total))
+
+        doc.setProgressCallBack(heard)
+    try:
+        doc.build(story, canvasmaker=make_canvas(page))
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def table(rows: list[list], lang: str, widths: list[float]) -> Table:

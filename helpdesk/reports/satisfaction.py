@@ -13,9 +13,10 @@ from reportlab.platypus import Spacer
 from ..clock import to_local
 from ..contacts import local_day_bounds
 from ..customers import SEGMENTS, lost_counts
-from ..localization import JALALI_MONTHS, digits, format_date, format_number, to_jalali
+from ..localization import JALALI_MONTHS, digits, format_number, to_jalali
 from ..models import STATUS_MERGED, Contact, Customer
-from .layout import CONTENT_WIDTH, REGULAR, page_for, register_fonts, table, text, visual, words, write
+from .layout import (CONTENT_WIDTH, REGULAR, page_for, percent, period_of, register_fonts, shown, table, text,
+                     words, write)
 
 LEVELS = ("dissatisfied", "satisfied", "delighted")
 COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32"}
@@ -27,8 +28,7 @@ LABELS = {
     "index_note": ("Index = 100 × (delighted + ½ satisfied) ÷ everyone asked; 100 means all delighted.",
                    "شاخص = ۱۰۰ × (خشنود + نیمی از راضی) ÷ همهٔ پاسخ‌دهندگان؛ ۱۰۰ یعنی همه خشنود."),
     "level": ("Satisfaction", "رضایت"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
-    "month": ("Month", "ماه"), "not_asked": ("Not asked", "پرسیده نشد"),
-    "dissatisfied": ("Dissatisfied", "ناراضی"), "satisfied": ("Satisfied", "راضی"), "delighted": ("Delighted", "خشنود"),
+    "month": ("Month", "ماه"),
     "lost": ("Lost customers by reason", "مشتریان از دست رفته بر پایهٔ علت"), "reason": ("Reason", "علت"),
     "customers": ("Customers", "مشتریان"), "segments": ("Customer segments", "گروه‌بندی مشتریان"),
     "segment": ("Segment", "گروه"), "unset": ("Not set", "تعیین نشده"),
@@ -84,8 +84,7 @@ def _trend_chart(months: dict, lang: str) -> Drawing:
     chart.x, chart.y, chart.width, chart.height = 30, 30, CONTENT_WIDTH - 40, 120
     chart.data = [[months[k][level] for k in keys] for level in LEVELS]
     chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [visual(_month_name(k, lang)) if lang == "fa" else _month_name(k, lang)
-                                        for k in keys]
+    chart.categoryAxis.categoryNames = [shown(_month_name(k, lang), lang) for k in keys]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 6
     chart.valueAxis.labels.fontName = REGULAR
@@ -101,21 +100,21 @@ def _trend_chart(months: dict, lang: str) -> Drawing:
     return drawing
 
 
-def build(out, date_from: date, date_to: date, lang: str, generated_by: str, staff_id: int | None = None) -> dict:
+def build(out, request, generated_by: str, progress) -> dict:
     register_fonts()
-    data = figures(date_from, date_to, staff_id)
-    period = f"{format_date(date_from, lang)} – {format_date(date_to, lang)}"
+    lang = request.lang
+    data = figures(request.date_from, request.date_to, request.staff_id)
+    progress(0.3)
+    period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, generated_by)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
-    percent = "٪" if lang == "fa" else "%"
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     asked = sum(data["mix"][k] for k in LEVELS)
     story.append(text(label("mix", lang), lang, 12, bold=True))
     rows = [[label("level", lang), label("count", lang), label("share", lang)]]
     for level in LEVELS:
-        share = format_number(100 * data["mix"][level] / asked, lang, 1) + percent if asked else "—"
-        rows.append([label(level, lang), n(data["mix"][level]), share])
+        rows.append([label(level, lang), n(data["mix"][level]), percent(data["mix"][level], asked, lang)])
     rows.append([label("not_asked", lang), n(data["mix"]["not_asked"]), ""])
     story += [table(rows, lang, [w * 0.5, w * 0.25, w * 0.25]), Spacer(1, 8)]
     index = data["index"]
@@ -140,5 +139,5 @@ def build(out, date_from: date, date_to: date, lang: str, generated_by: str, sta
     rows += [[label(s, lang), n(data["segments"].get(s, 0))] for s in SEGMENTS]
     rows.append([label("unset", lang), n(data["segments"].get(None, 0))])
     story.append(table(rows, lang, [w * 0.7, w * 0.3]))
-    write(out, page, story)
+    write(out, page, story, progress)
     return data
