@@ -67,6 +67,8 @@ MESSAGES = {
     "escalation_reason": QT_TRANSLATE_NOOP("Messages", "Say why it needs a supervisor."),
     "not_a_supervisor": QT_TRANSLATE_NOOP("Messages", "Choose a supervisor."),
     "resolve_before_response": QT_TRANSLATE_NOOP("Messages", "The time to resolve cannot be shorter than the time to first response."),
+    "not_a_picture": QT_TRANSLATE_NOOP("Messages", "This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file."),
+    "logo_too_big": QT_TRANSLATE_NOOP("Messages", "The picture is larger than {limit} KB. Choose a smaller one."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")

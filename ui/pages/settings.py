@@ -88,7 +88,8 @@ def _leading(widget: QWidget) -> QHBoxLayout:
 
 
 class OfficeSettings(QGroupBox):
-    """Shared by every desk, changed by supervisors: the phone country and the lost reasons."""
+    """Shared by every desk, changed by supervisors: the phone country, the hold reminder, the
+    business name and logo on reports, and the lost reasons."""
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(self.tr("The whole office"), parent)
@@ -120,6 +121,28 @@ class OfficeSettings(QGroupBox):
         hold_row.addWidget(self.hold_reminder)
         hold_row.addStretch(1)
         form.addRow(self.tr("Remind to go back to a caller on hold after"), hold_row)
+
+        self.business_name = QLineEdit(settings.business_name())
+        self.business_name.setObjectName("businessName")
+        self.business_name.setMaxLength(settings.BUSINESS_NAME_LIMIT)
+        self.business_name.setPlaceholderText(self.tr("The name at the head of every report"))
+        self.business_name.editingFinished.connect(self._business_name_typed)
+        form.addRow(self.tr("Business name on reports"), self.business_name)
+        logo_row = QHBoxLayout()
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("logoPreview")
+        self.logo_preview.setFixedHeight(48)
+        self.choose_logo_button = QPushButton(self.tr("Choose logo…"))
+        self.remove_logo_button = QPushButton(self.tr("Remove logo"))
+        for widget in (self.logo_preview, self.choose_logo_button, self.remove_logo_button):
+            logo_row.addWidget(widget)
+        logo_row.addStretch(1)
+        form.addRow(self.tr("Logo on reports"), logo_row)
+        self.business_error = ErrorLabel()
+        form.addRow("", self.business_error)
+        self.choose_logo_button.clicked.connect(self.choose_logo)
+        self.remove_logo_button.clicked.connect(lambda: self._set_business(self.business_name.text(), None))
+        self._show_logo(settings.business_logo())
 
         self.reasons = QListWidget()
         self.reasons.setObjectName("lostReasons")
@@ -176,6 +199,46 @@ class OfficeSettings(QGroupBox):
             settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value())
         except KnownError as error:
             show_known_error(self, error)
+
+    def _show_logo(self, logo: bytes | None) -> None:
+        from PySide6.QtGui import QPixmap
+
+        picture = QPixmap()
+        if logo and picture.loadFromData(logo):
+            self.logo_preview.setPixmap(picture.scaledToHeight(44, Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.logo_preview.setText(self.tr("No logo"))
+        self.remove_logo_button.setEnabled(bool(logo))
+
+    def _set_business(self, name: str, logo: bytes | None) -> bool:
+        self.business_error.clear_message()
+        try:
+            settings.set_business(self.actor, name, logo)
+        except KnownError as error:
+            self.business_error.show_message(message_for(error))
+            return False
+        self._show_logo(settings.business_logo())
+        return True
+
+    def _business_name_typed(self) -> None:
+        if self.business_name.text().strip() != settings.business_name():
+            self._set_business(self.business_name.text(), settings.business_logo())
+
+    def choose_logo(self) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo"), "",
+                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            self.business_error.show_message(self.tr("The file cannot be read: {0}").format(error.strerror))
+            return
+        self._set_business(self.business_name.text(), data)
 
     def add_reason(self) -> None:
         self.reason_error.clear_message()
