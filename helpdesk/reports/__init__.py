@@ -85,6 +85,25 @@ def preset_period(preset: str, lang: str, today: date) -> tuple[date, date]:
     raise ValueError(preset)
 
 
+def month_spans(date_from: date, date_to: date, lang: str) -> list[tuple[tuple[int, int], date, date]]:
+    """The calendar months the period touches, each clipped to the period: ((year, month), first
+    day, last day). Jalali months in Persian, Gregorian ones in English."""
+    spans, day = [], date_from
+    while day <= date_to:
+        first = _month_start(day, lang)
+        following = _month_start(first + timedelta(days=32), lang)
+        if lang == "fa":
+            from ..localization import to_jalali
+
+            j = to_jalali(first)
+            key = (j.year, j.month)
+        else:
+            key = (first.year, first.month)
+        spans.append((key, max(first, date_from), min(following - timedelta(days=1), date_to)))
+        day = following
+    return spans
+
+
 def _month_start(day: date, lang: str) -> date:
     if lang == "fa":
         from ..localization import to_jalali

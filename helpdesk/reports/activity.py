@@ -11,7 +11,8 @@ from ..clock import as_datetime, to_local, utcnow
 from ..contacts import CHANNELS, local_day_bounds
 from ..localization import format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp
-from .layout import CONTENT_WIDTH, page_for, percent, period_of, register_fonts, table, text, words, write
+from .layout import (CONTENT_WIDTH, heading, page_for, percent, period_of, register_fonts, table, text,
+                     words, write)
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),
@@ -67,21 +68,21 @@ def build(out, request, generated_by: str, progress) -> dict:
     width = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     total = sum(data["by_channel"].values())
-    story.append(text(label("by_channel", lang), lang, 12, bold=True))
+    story.append(heading(label("by_channel", lang), lang))
     rows = [[label("channel", lang), label("count", lang), label("share", lang)]]
     for channel, n in data["by_channel"].items():
         rows.append([label(channel, lang), format_number(n, lang), percent(n, total, lang)])
     rows.append([label("total", lang), format_number(total, lang), ""])
     story += [table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
-    story.append(text(label("calls", lang), lang, 12, bold=True))
+    story.append(heading(label("calls", lang), lang))
     story.append(table([[label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
                          [format_number(data["calls"], lang), format_duration(round(data["avg_call"]), lang),
                           format_duration(round(data["avg_hold"]), lang)]], lang, [width / 3] * 3))
-    story += [Spacer(1, 10), text(label("follow_ups", lang), lang, 12, bold=True)]
+    story += [Spacer(1, 10), heading(label("follow_ups", lang), lang)]
     story.append(table([[label("done", lang), label("overdue", lang)],
                          [format_number(data["done"], lang), format_number(data["overdue"], lang)]],
                         lang, [width / 2] * 2))
-    story += [Spacer(1, 10), text(label("by_day", lang), lang, 12, bold=True)]
+    story += [Spacer(1, 10), heading(label("by_day", lang), lang)]
     if data["by_day"]:
         rows = [[label("day", lang), label("count", lang)]]
         rows += [[format_short_date(day, lang), format_number(n, lang)] for day, n in data["by_day"].items()]

@@ -12,7 +12,8 @@ from ..clock import to_local, utcnow
 from ..contacts import local_day_bounds
 from ..localization import format_number, format_short_date
 from ..models import Complaint, ComplaintCategory, Customer, Staff
-from .layout import CONTENT_WIDTH, page_for, percent, period_of, register_fonts, table, text, words, write
+from .layout import (CONTENT_WIDTH, heading, page_for, percent, period_of, register_fonts, table, text,
+                     words, write)
 
 LABELS = {
     "title": ("Complaints", "شکایت‌ها"),
@@ -84,15 +85,15 @@ def build(out, request, generated_by: str, progress) -> dict:
     share = lambda ok, total: percent(ok, total, lang, 0)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     names = {c.id: c.name(lang) for c in ComplaintCategory.select()}
-    story.append(text(label("by_category", lang), lang, 12, bold=True))
+    story.append(heading(label("by_category", lang), lang))
     rows = [[label("category", lang), label("count", lang)]]
     rows += [[names[cid], n(count)] for cid, count in sorted(data["by_category"].items(), key=lambda x: -x[1])]
     story += [table(rows, lang, [w * 0.7, w * 0.3]), Spacer(1, 10)]
-    story.append(text(label("by_status", lang), lang, 12, bold=True))
+    story.append(heading(label("by_status", lang), lang))
     rows = [[label("status", lang), label("count", lang)]]
     rows += [[label(s, lang), n(count)] for s, count in data["by_status"].items()]
     story += [table(rows, lang, [w * 0.7, w * 0.3]), Spacer(1, 10)]
-    story.append(text(label("by_priority", lang), lang, 12, bold=True))
+    story.append(heading(label("by_priority", lang), lang))
     targets = complaints.targets()
     rows = [[label(k, lang) for k in ("priority", "count", "target_first", "median_first", "first_on_time",
                                        "target_resolve", "median_resolve", "resolved_on_time")]]
@@ -105,7 +106,7 @@ def build(out, request, generated_by: str, progress) -> dict:
                      share(p["resolve_ok"], len(p["resolve"]))])
     story += [table(rows, lang, [w * 0.11] + [w * 0.127] * 7), Spacer(1, 10)]
     for key, items in (("overdue", data["overdue"]), ("escalations", data["escalations"])):
-        story.append(text(f"{label(key, lang)} ({n(len(items))})", lang, 12, bold=True))
+        story.append(heading(f"{label(key, lang)} ({n(len(items))})", lang))
         if not items:
             story += [text(label("none", lang), lang), Spacer(1, 8)]
             continue

@@ -8,7 +8,8 @@ from .. import customers, phones, settings
 from ..clock import to_local, utcnow
 from ..localization import digits, format_date, format_duration, format_number, format_short_date
 from ..models import Complaint
-from .layout import CONTENT_WIDTH, left_to_right, page_for, percent, register_fonts, table, text, words, write
+from .layout import (CONTENT_WIDTH, heading, left_to_right, page_for, percent, register_fonts, table, text,
+                     words, write)
 
 LABELS = {
     "title": ("Customer history", "پیشینهٔ مشتری"),
@@ -143,9 +144,9 @@ def build(out, request, generated_by: str, progress) -> dict:
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(record.customer.display_name, lang, 13, bold=True),
-             text(period, lang, 9), Spacer(1, 8), text(label("record", lang), lang, 12, bold=True),
+             text(period, lang, 9), Spacer(1, 8), heading(label("record", lang), lang),
              table([[label("field", lang), label("value", lang)]] + _record_rows(record, lang), lang,
-                   [w * 0.25, w * 0.75]), Spacer(1, 10), text(label("summary", lang), lang, 12, bold=True)]
+                   [w * 0.25, w * 0.75]), Spacer(1, 10), heading(label("summary", lang), lang)]
     mix = data["mix"]
     asked = sum(mix.get(k, 0) for k in ("dissatisfied", "satisfied", "delighted"))
     head = [label(k, lang) for k in ("contacts", "dissatisfied", "satisfied", "delighted", "complaints",
@@ -153,7 +154,7 @@ def build(out, request, generated_by: str, progress) -> dict:
     row = [n(data["contacts"])] + [f"{n(mix.get(k, 0))} ({percent(mix.get(k, 0), asked, lang, 0)})"
                                    for k in ("dissatisfied", "satisfied", "delighted")]
     row += [n(data["complaints"]), n(data["open_complaints"]), n(data["calm_sessions"])]
-    story += [table([head, row], lang, [w / 7] * 7), Spacer(1, 10), text(label("timeline", lang), lang, 12, bold=True)]
+    story += [table([head, row], lang, [w / 7] * 7), Spacer(1, 10), heading(label("timeline", lang), lang)]
     if data["timeline"]:
         rows = [[label(k, lang) for k in ("when", "what", "by", "details")]]
         for e in data["timeline"]:

@@ -8,7 +8,7 @@ from .. import calm, complaints
 from ..clock import as_datetime, to_local
 from ..localization import digits, format_datetime, format_duration
 from ..models import CalmSession, Complaint, ComplaintCategory, Customer, FollowUp, Staff
-from .layout import CONTENT_WIDTH, embed, page_for, register_fonts, table, text, words, write
+from .layout import CONTENT_WIDTH, embed, heading, page_for, register_fonts, table, text, words, write
 
 LABELS = {
     "title": ("Incident report", "گزارش رویداد"),
@@ -172,10 +172,10 @@ def build(out, request, generated_by: str, progress) -> dict:
     page = page_for(lang, label("title", lang), subject, generated_by)
     w = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(subject, lang, 13, bold=True), Spacer(1, 8),
-             text(label("facts", lang), lang, 12, bold=True),
+             heading(label("facts", lang), lang),
              table([[label("field", lang), label("value", lang)]] + facts, lang, [w * 0.3, w * 0.7]), Spacer(1, 10)]
-    for heading, flowable in data["sections"]:
-        story += [text(heading, lang, 12, bold=True), flowable, Spacer(1, 10)]
+    for title, flowable in data["sections"]:
+        story += [heading(title, lang), flowable, Spacer(1, 10)]
     write(out, page, story, progress)
     data["facts"] = facts
     return data

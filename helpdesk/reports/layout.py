@@ -178,6 +178,13 @@ def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=col
     return Paragraph(html.escape(value).replace("\n", "<br/>"), style)
 
 
+def heading(value: str, lang: str, size: float = 12) -> Flowable:
+    """A section heading: kept on the same page as what follows it."""
+    flowable = text(value, lang, size, bold=True)
+    flowable.keepWithNext = True
+    return flowable
+
+
 def number(value, lang: str) -> str:
     return digits(value, lang)
 

@@ -18,8 +18,8 @@ from ..clock import as_datetime
 from ..contacts import local_day_bounds
 from ..localization import format_number
 from ..models import Complaint, Contact, Staff
-from .layout import (CONTENT_WIDTH, REGULAR, embed, page_for, percent, period_of, register_fonts, shown, table, text,
-                     words, write)
+from .layout import (CONTENT_WIDTH, REGULAR, embed, heading, page_for, percent, period_of, register_fonts,
+                     shown, table, text, words, write)
 
 # Below these a rate says little: the highlights only name people with at least this many cases.
 ENOUGH = {"delighted": 20, "on_time": 5, "calm": 3}
@@ -175,7 +175,7 @@ def build(out, request, generated_by: str, progress) -> dict:
         story.append(text(label("nobody", lang), lang))
         write(out, page, story, progress)
         return data
-    story.append(text(label("highlights", lang), lang, 12, bold=True))
+    story.append(heading(label("highlights", lang), lang))
     best = data["highlights"]
     lines = [
         ("best_contacts", best["contacts"], lambda p: (n(p.contacts),)),
@@ -187,10 +187,10 @@ def build(out, request, generated_by: str, progress) -> dict:
         line = label(key, lang).format(embed(who.name, lang), *numbers(who)) if who else \
             f"{label(key, lang).split(':')[0]}: {label('no_highlight', lang)}"
         story.append(text("• " + line, lang, 10))
-    story += [Spacer(1, 10), text(label("chart", lang), lang, 12, bold=True)]
+    story += [Spacer(1, 10), heading(label("chart", lang), lang)]
     if any(p.asked for p in rows):
         story.append(_chart(rows, lang))
-    story += [Spacer(1, 10), text(label("table", lang), lang, 12, bold=True)]
+    story += [Spacer(1, 10), heading(label("table", lang), lang)]
     cells = [[label(k, lang) for k in ("person", "contacts", "asked", "delighted_rate", "resolved", "on_time",
                                        "sessions", "calmed_rate")]]
     for p in rows:
