@@ -11,8 +11,8 @@ from ..clock import as_datetime, to_local, utcnow
 from ..contacts import CHANNELS, local_day_bounds
 from ..localization import format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp
-from .layout import (CONTENT_WIDTH, heading, page_for, percent, period_of, register_fonts, table, text,
-                     words, write)
+from .layout import (CONTENT_WIDTH, bar_chart, day_name, heading, month_name, page_for, percent, period_of,
+                     register_fonts, table, text, words, write)
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),
@@ -20,7 +20,7 @@ LABELS = {
     "by_day": ("Contacts by day", "ارتباط‌ها در هر روز"),
     "calls": ("Phone calls", "تماس‌های تلفنی"),
     "channel": ("Channel", "نوع"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
-    "day": ("Day", "روز"),
+    "day": ("Day", "روز"), "by_month": ("Contacts by month", "ارتباط‌ها در هر ماه"), "month": ("Month", "ماه"),
     "call_count": ("Calls", "تعداد تماس"), "avg_call": ("Average call", "میانگین مدت تماس"),
     "avg_hold": ("Average hold", "میانگین زمان انتظار"),
     "follow_ups": ("Follow-ups", "پیگیری‌ها"), "done": ("Done in the period", "انجام‌شده در این بازه"),
@@ -58,6 +58,32 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
             "overdue": FollowUp.select().where(overdue_where).count()}
 
 
+def _over_time(by_day: dict, request, lang: str) -> list:
+    """Contacts by day for up to two months, by month (Jalali in Persian) for longer: a chart
+    and its table, which goes on over the pages with its header repeated."""
+    from . import month_spans
+
+    width = CONTENT_WIDTH
+    days = (request.date_to - request.date_from).days + 1
+    if days <= 62:
+        every = [request.date_from + timedelta(days=i) for i in range(days)]
+        buckets = [(day_name(d, lang), format_short_date(d, lang), by_day.get(d, 0)) for d in every]
+        title, column = label("by_day", lang), label("day", lang)
+    else:
+        buckets = []
+        for key, first, last in month_spans(request.date_from, request.date_to, lang):
+            n = sum(count for day, count in by_day.items() if first <= day <= last)
+            buckets.append((month_name(key, lang), month_name(key, lang), n))
+        title, column = label("by_month", lang), label("month", lang)
+    story = [Spacer(1, 10), heading(title, lang)]
+    if not any(n for *_names, n in buckets):
+        return story + [text(label("none", lang), lang)]
+    story.append(bar_chart([short for short, _long, _n in buckets], [[n for *_names, n in buckets]],
+                           [(label("count", lang), "#1e88e5")], lang))
+    rows = [[column, label("count", lang)]] + [[long, format_number(n, lang)] for _short, long, n in buckets]
+    return story + [table(rows, lang, [width * 0.6, width * 0.4])]
+
+
 def build(out, request, generated_by: str, progress) -> dict:
     register_fonts()
     lang = request.lang
@@ -82,13 +108,7 @@ def build(out, request, generated_by: str, progress) -> dict:
     story.append(table([[label("done", lang), label("overdue", lang)],
                          [format_number(data["done"], lang), format_number(data["overdue"], lang)]],
                         lang, [width / 2] * 2))
-    story += [Spacer(1, 10), heading(label("by_day", lang), lang)]
-    if data["by_day"]:
-        rows = [[label("day", lang), label("count", lang)]]
-        rows += [[format_short_date(day, lang), format_number(n, lang)] for day, n in data["by_day"].items()]
-        story.append(table(rows, lang, [width * 0.6, width * 0.4]))
-    else:
-        story.append(text(label("none", lang), lang))
+    story += _over_time(data["by_day"], request, lang)
     write(out, page, story, progress)
     return data
 

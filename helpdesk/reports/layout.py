@@ -178,11 +178,102 @@ def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=col
     return Paragraph(html.escape(value).replace("\n", "<br/>"), style)
 
 
+class _Heading(Flowable):
+    """A section heading that starts a new page rather than stand alone at the foot of one."""
+
+    ROOM_BELOW = 60  # points that must be left under it for what follows
+
+    def __init__(self, inner: Flowable):
+        super().__init__()
+        self.inner = inner
+
+    def wrap(self, available_width, available_height):
+        width, height = self.inner.wrap(available_width, available_height)
+        if available_height < height + self.ROOM_BELOW:
+            return width, available_height + 1  # does not fit: the frame moves it to the next page
+        return width, height
+
+    def split(self, available_width, available_height):
+        return []
+
+    def draw(self):
+        self.inner.drawOn(self.canv, 0, 0)
+
+
 def heading(value: str, lang: str, size: float = 12) -> Flowable:
-    """A section heading: kept on the same page as what follows it."""
-    flowable = text(value, lang, size, bold=True)
-    flowable.keepWithNext = True
-    return flowable
+    """A section heading: never the last line of a page."""
+    return _Heading(text(value, lang, size, bold=True))
+
+
+def month_name(key: tuple[int, int], lang: str) -> str:
+    """A month of ``reports.month_spans``: "Nov 2026", or «آبان ۱۴۰۵» (a Jalali month)."""
+    from ..localization import GREGORIAN_MONTHS, JALALI_MONTHS
+
+    year, month = key
+    if lang == "fa":
+        return digits(f"{JALALI_MONTHS[month - 1]} {year}", lang)
+    return f"{GREGORIAN_MONTHS[month - 1][:3]} {year}"
+
+
+def day_name(day, lang: str) -> str:
+    """A day without its year, for a chart: "23 Nov", «۲ آذر»."""
+    from ..localization import GREGORIAN_MONTHS, JALALI_MONTHS, to_jalali
+
+    if lang == "fa":
+        j = to_jalali(day)
+        return digits(f"{j.day} {JALALI_MONTHS[j.month - 1]}", lang)
+    return f"{day.day} {GREGORIAN_MONTHS[day.month - 1][:3]}"
+
+
+def bar_chart(names: list[str], series: list[list[float]], legend: list[tuple[str, str]], lang: str,
+              stacked: bool = False, height: float = 120):
+    """Vertical bars, one colour per series (``legend``: (word, colour) each; no legend for one
+    series). In Persian the categories run right to left and the value axis stands on the right."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing, Rect, String
+
+    rtl = lang == "fa"
+    if rtl:
+        names, series = list(reversed(names)), [list(reversed(s)) for s in series]
+    top = 26 if len(series) > 1 else 10
+    drawing = Drawing(CONTENT_WIDTH, height + 30 + top)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = (10 if rtl else 30), 30, CONTENT_WIDTH - 40, height
+    chart.data = series
+    chart.categoryAxis.style = "stacked" if stacked else "parallel"
+    chart.categoryAxis.categoryNames = [shown(n, lang) for n in names]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 6 if len(names) <= 16 else 5
+    if len(names) > 16:  # many days: upright so they do not run into each other
+        chart.categoryAxis.labels.angle = 90
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dy = -2
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: format_number(v, lang)
+    if rtl:  # the value axis on the right, its numbers outside it
+        chart.valueAxis.joinAxisMode = "right"
+        chart.valueAxis.labels.boxAnchor = "w"
+        chart.valueAxis.labels.dx = 6
+    for i, (_word, colour) in enumerate(legend):
+        chart.bars[i].fillColor = colors.HexColor(colour)
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    if len(series) > 1:  # a coloured square and its word for each series, in reading order
+        x, y = (CONTENT_WIDTH if rtl else 30), height + 42
+        for word, colour in legend:
+            word = shown(word, lang)
+            width = pdfmetrics.stringWidth(word, REGULAR, 8)
+            box_x = x - 8 if rtl else x
+            drawing.add(Rect(box_x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
+            if rtl:
+                drawing.add(String(x - 12, y + 1, word, fontName=REGULAR, fontSize=8, textAnchor="end"))
+                x -= width + 30
+            else:
+                drawing.add(String(x + 12, y + 1, word, fontName=REGULAR, fontSize=8))
+                x += width + 30
+    return drawing
 
 
 def number(value, lang: str) -> str:

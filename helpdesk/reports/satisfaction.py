@@ -5,17 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import peewee as pw
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from ..contacts import local_day_bounds
 from ..customers import SEGMENTS, lost_counts
-from ..localization import GREGORIAN_MONTHS, JALALI_MONTHS, digits, format_number
+from ..localization import format_number
 from ..models import STATUS_MERGED, Contact, Customer
-from .layout import (CONTENT_WIDTH, REGULAR, heading, page_for, percent, period_of, register_fonts, shown,
+from .layout import (CONTENT_WIDTH, bar_chart, heading, month_name, page_for, percent, period_of, register_fonts, shown,
                      table, text, words, write)
 
 LEVELS = ("dissatisfied", "satisfied", "delighted")
@@ -71,55 +67,10 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, lang: s
             "lost": [(reason, n) for reason, n in lost_counts()], "segments": segments}
 
 
-def _month_name(key: tuple[int, int], lang: str) -> str:
-    year, month = key
-    if lang == "fa":
-        return digits(f"{JALALI_MONTHS[month - 1]} {year}", lang)
-    return f"{GREGORIAN_MONTHS[month - 1][:3]} {year}"
-
-
-def _trend_chart(months: dict, lang: str) -> Drawing:
+def _trend_chart(months: dict, lang: str):
     """Stacked bars of the three levels per month; in Persian the months run right to left."""
-    keys = list(months) if lang != "fa" else list(reversed(months))
-    drawing = Drawing(CONTENT_WIDTH, 186)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 30, 30, CONTENT_WIDTH - 40, 120
-    chart.data = [[months[k][level] for k in keys] for level in LEVELS]
-    chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [shown(_month_name(k, lang), lang) for k in keys]
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = 6
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
-    if lang == "fa":  # the value axis on the right, its numbers outside it
-        chart.x = 10
-        chart.valueAxis.labelTextFormat = lambda v: digits(int(v), "fa")
-        chart.valueAxis.joinAxisMode = "right"
-        chart.valueAxis.labels.boxAnchor = "w"
-        chart.valueAxis.labels.dx = 6
-    for i, level in enumerate(LEVELS):
-        chart.bars[i].fillColor = colors.HexColor(COLOURS[level])
-        chart.bars[i].strokeColor = None
-    drawing.add(chart)
-    _legend(drawing, lang, 172)
-    return drawing
-
-
-def _legend(drawing: Drawing, lang: str, y: float) -> None:
-    """A coloured square and the word for each level, in the report's reading order."""
-    x = CONTENT_WIDTH if lang == "fa" else 30
-    for level in LEVELS:
-        word = shown(label(level, lang), lang)
-        width = stringWidth(word, REGULAR, 8)
-        if lang == "fa":
-            drawing.add(Rect(x - 8, y, 8, 8, fillColor=colors.HexColor(COLOURS[level]), strokeColor=None))
-            drawing.add(String(x - 12, y + 1, word, fontName=REGULAR, fontSize=8, textAnchor="end"))
-            x -= width + 30
-        else:
-            drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(COLOURS[level]), strokeColor=None))
-            drawing.add(String(x + 12, y + 1, word, fontName=REGULAR, fontSize=8))
-            x += width + 30
+    return bar_chart([month_name(k, lang) for k in months], [[m[level] for m in months.values()] for level in LEVELS],
+                     [(label(level, lang), COLOURS[level]) for level in LEVELS], lang, stacked=True)
 
 
 def build(out, request, generated_by: str, progress) -> dict:
@@ -149,7 +100,7 @@ def build(out, request, generated_by: str, progress) -> dict:
         rows = [[label("month", lang), *[label(level, lang) for level in LEVELS], label("index", lang)]]
         for key, mix in data["months"].items():
             month_index = index_of(mix)
-            rows.append([_month_name(key, lang), *[n(mix[level]) for level in LEVELS],
+            rows.append([month_name(key, lang), *[n(mix[level]) for level in LEVELS],
                          format_number(month_index, lang, 1) if month_index is not None else "—"])
         story += [table(rows, lang, [w * 0.28, w * 0.18, w * 0.18, w * 0.18, w * 0.18]), Spacer(1, 10)]
     story.append(heading(label("lost", lang), lang))
