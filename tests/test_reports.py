@@ -363,3 +363,17 @@ def test_report_command_line(demo_db, tmp_path, capsys):
         main.main(["report", "activity", "--db", demo_db, "--from", "yesterday", "--to", "2026-01-01",
                    "--out", str(out)])
     assert stopped.value.code == 2
+
+
+def test_a_staff_filter_narrows_the_figures_and_says_so(demo_db, tmp_path):
+    from helpdesk.contacts import local_day_bounds
+    from helpdesk.models import Contact, Staff
+
+    period = _year()
+    desk = Staff.get(Staff.username == "desk3")
+    data, _reader, words = _render(tmp_path, "activity", "en", staff_id=desk.id, **period)
+    start, end = local_day_bounds(period["date_from"])[0], local_day_bounds(period["date_to"])[1]
+    mine = Contact.select().where((Contact.staff == desk.id) & (Contact.started_at >= start) &
+                                  (Contact.started_at < end)).count()
+    assert 0 < sum(data["by_channel"].values()) == mine
+    assert f"{desk.full_name} only" in words

@@ -343,7 +343,7 @@ def make_canvas(page: Page):
 COMMON = {  # words more than one report uses
     "business": ("Help desk", "میز خدمت مشتریان"),
     "page_of": ("Page {0} of {1}", "صفحهٔ {0} از {1}"),
-    "total": ("Total", "جمع"), "none": ("None.", "هیچ."), "unnamed": ("Not identified", "شناسایی نشده"),
+    "total": ("Total", "جمع"), "only": ("{0} only", "تنها {0}"), "none": ("None.", "هیچ."), "unnamed": ("Not identified", "شناسایی نشده"),
     "dissatisfied": ("Dissatisfied", "ناراضی"), "satisfied": ("Satisfied", "راضی"), "delighted": ("Delighted", "خشنود"),
     "not_asked": ("Not asked", "پرسیده نشد"),
     "phone": ("Phone call", "تماس تلفنی"), "walk_in": ("Walk-in visit", "مراجعه حضوری"),
@@ -382,9 +382,17 @@ def page_for(lang: str, title: str, period: str, generated_by: str) -> Page:
 
 
 def period_of(request, lang: str) -> str:
-    """"1 November 2026 – 30 November 2026", or one day when the period is one day."""
+    """"1 November 2026 – 30 November 2026" (one date for one day), and the staff member
+    when the report is about one person's work only."""
     first, last = format_date(request.date_from, lang), format_date(request.date_to, lang)
-    return first if first == last else f"{first} – {last}"
+    period = first if first == last else f"{first} – {last}"
+    if request.staff_id is not None:
+        from ..models import Staff
+
+        person = Staff.get_or_none(Staff.id == request.staff_id)
+        if person is not None:
+            period += ("، " if lang == "fa" else ", ") + words(COMMON, "only", lang).format(embed(person.full_name, lang))
+    return period
 
 
 def generated_line(lang: str, who: str, when: datetime) -> str:
