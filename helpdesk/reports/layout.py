@@ -94,8 +94,12 @@ def visual(line: str, rtl: bool = True) -> str:
         import arabic_reshaper
 
         _reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
-    drawn = get_display(_reshaper.reshape(line), base_dir="R" if rtl else "L")
-    return drawn.replace(MARKS["en"], "").replace(MARKS["fa"], "")  # marks steer the order; they are not drawn
+    return _unmarked(get_display(_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+
+
+def _unmarked(value: str) -> str:
+    """The marks steer the order of the letters; they are not drawn."""
+    return value.replace(MARKS["en"], "").replace(MARKS["fa"], "")
 
 
 def shown(value: object, lang: str) -> str:
@@ -103,7 +107,7 @@ def shown(value: object, lang: str) -> str:
     value = plain(value)
     if lang == "fa" or has_rtl(value):
         return visual(value, reads_rtl(value, lang))
-    return value
+    return _unmarked(value)
 
 
 class BidiParagraph(Flowable):
@@ -175,7 +179,7 @@ def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=col
         return BidiParagraph(value, font, size, colour=colour, rtl=reads_rtl(value, lang), right=lang == "fa")
     style = ParagraphStyle("p", fontName=font, fontSize=size, leading=size * 1.4, alignment=TA_LEFT,
                            textColor=colour)
-    return Paragraph(html.escape(value).replace("\n", "<br/>"), style)
+    return Paragraph(html.escape(_unmarked(value)).replace("\n", "<br/>"), style)
 
 
 class _Heading(Flowable):
