@@ -99,8 +99,7 @@ class MainWindow(QMainWindow):
             (self.tr("Customers"), self._build_customers_page),
             (self.tr("Calls"), self._build_calls_page),
             (self.tr("Complaints"), self._build_complaints_page),
-            (self.tr("Reports"), lambda: self._coming(
-                self.tr("Reports"), self.tr("PDF reports for supervisors are coming soon."))),
+            (self.tr("Reports"), self._build_reports_page),
             (self.tr("Settings"), self._build_settings_page),
         ]
         self._pages: list[QWidget | None] = [None] * len(self._factories)
@@ -165,12 +164,6 @@ class MainWindow(QMainWindow):
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
-    @staticmethod
-    def _coming(title: str, text: str) -> QWidget:
-        from .pages.placeholder import ComingSoonPage
-
-        return ComingSoonPage(title, text)
-
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built on first use."""
         if self._pages[index] is None:
@@ -226,6 +219,24 @@ class MainWindow(QMainWindow):
         page.session_requested.connect(lambda session_id: self.start_calm(review_id=session_id))
         return page
 
+    def _build_reports_page(self) -> QWidget:
+        from .pages.reports import ReportsPage  # reportlab and QtPdf only when a supervisor comes here
+
+        return ReportsPage(self.staff)
+
+    @property
+    def reports_page(self):
+        return self.page(REPORTS)
+
+    def show_report(self, kind: str, **record) -> QWidget:
+        """The report centre, open on ``kind`` with its record chosen (from a complaint, a profile, a session)."""
+        self.show_page(REPORTS)
+        page = self.reports_page
+        if hasattr(page, "preselect"):
+            page.preselect(kind, **record)
+        self.activateWindow()  # in front of the complaint or session window it was asked from
+        return page
+
     @property
     def complaints_page(self):
         return self.page(COMPLAINTS)
@@ -235,6 +246,7 @@ class MainWindow(QMainWindow):
 
         window = ComplaintWindow(self.staff, complaint_id, self)
         window.changed.connect(lambda _id: self.data_changed())
+        window.report_requested.connect(lambda complaint_id: self.show_report("incident", complaint_id=complaint_id))
         self.complaint_windows = [w for w in getattr(self, "complaint_windows", []) if w.isVisible()] + [window]
         window.show()
         if window.windowHandle() is not None:
@@ -324,6 +336,7 @@ class MainWindow(QMainWindow):
                             review_id=review_id, parent=self)
         window.finished.connect(lambda _id: self.data_changed())
         window.escalated.connect(lambda _id: self.data_changed())
+        window.report_requested.connect(lambda session_id: self.show_report("incident", session_id=session_id))
         self.calm_windows = [w for w in getattr(self, "calm_windows", []) if w.isVisible()] + [window]
         window.closed.connect(lambda w=window: self.calm_windows.remove(w) if w in self.calm_windows else None)
         window.show()
@@ -452,6 +465,7 @@ class MainWindow(QMainWindow):
         page.complaint_opened.connect(self.open_complaint)
         page.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
         page.session_opened.connect(lambda session_id: self.start_calm(review_id=session_id))
+        page.report_requested.connect(lambda customer_id: self.show_report("customer", customer_id=customer_id))
         return page
 
     def _show_row(self, index: int) -> None:

@@ -2,9 +2,12 @@
 dialog that remembers where it was."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from datetime import date
+
+from PySide6.QtCore import QByteArray, QDate, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk.errors import KnownError, ValidationError
 
+from . import i18n
 from .messages import message_for
 
 
@@ -57,6 +61,7 @@ class FormFields:
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(editor)
+        holder.setFocusProxy(editor)  # the label's &-key (its buddy is the holder) reaches the editor
         error = ErrorLabel()
         error.setObjectName(f"{name}Error")
         column.addWidget(error)
@@ -127,6 +132,22 @@ def select_row(table, row: int) -> None:
     table.selectionModel().setCurrentIndex(
         table.model().index(row, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def date_edit(name: str, value: date) -> QDateEdit:
+    """A date field with a calendar; Jalali (and read left to right) in Persian."""
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads left to right in Persian too
+    if i18n.current_language() == "fa":
+        from PySide6.QtCore import QCalendar
+
+        edit.setCalendar(QCalendar(QCalendar.System.Jalali))
+        edit.setDisplayFormat("yyyy/MM/dd")
+    else:
+        edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 def password_edit(name: str) -> QLineEdit:

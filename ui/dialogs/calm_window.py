@@ -86,6 +86,7 @@ class CalmWindow(QWidget):
     finished = Signal(int)  # the session id
     closed = Signal()
     escalated = Signal(int)  # the complaint id
+    report_requested = Signal(int)  # the incident report of this session (supervisors, in review)
 
     def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, customer_id: int | None = None,
                  restored: dict | None = None, review_id: int | None = None, now=utcnow, parent=None):
@@ -348,9 +349,18 @@ class CalmWindow(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setFont(_font(self.summary, 1.15))
         layout.addWidget(self.summary, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.report_button = QPushButton(self.tr("Re&port…"))
+        self.report_button.setObjectName("sessionReportButton")
+        self.report_button.setToolTip(self.tr("The incident report of this session, in the report centre"))
+        self.report_button.clicked.connect(lambda: self.report_requested.emit(self.session.id))
+        self.report_button.setVisible(self.actor.is_supervisor)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTrailing)
+        row.addWidget(self.report_button)
+        row.addWidget(close)
+        layout.addLayout(row)
         return page
 
     # --- moving through it -----------------------------------------------------------------------

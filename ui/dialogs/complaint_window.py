@@ -43,6 +43,7 @@ def _plain(text: str = "") -> QLabel:
 
 class ComplaintWindow(QWidget):
     changed = Signal(int)
+    report_requested = Signal(int)  # the incident report of this complaint (supervisors)
 
     def __init__(self, actor: Staff, complaint_id: int, parent=None):
         super().__init__(parent)
@@ -90,6 +91,12 @@ class ComplaintWindow(QWidget):
                        self.reopen_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.report_button = QPushButton(self.tr("Re&port…"))
+        self.report_button.setObjectName("complaintReportButton")
+        self.report_button.setToolTip(self.tr("The incident report of this complaint, in the report centre"))
+        self.report_button.clicked.connect(lambda: self.report_requested.emit(self.complaint_id))
+        self.report_button.setVisible(self.actor.is_supervisor)
+        buttons.addWidget(self.report_button)
         column.addLayout(buttons)
         self.message = ErrorLabel()
         self.message.setObjectName("complaintMessage")

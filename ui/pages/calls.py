@@ -7,7 +7,6 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
-from ..widgets import select_row
+from ..widgets import date_edit, select_row
 from .follow_ups import FollowUpQueue
 
 PAGE = 200
@@ -111,21 +110,6 @@ class CallLogModel(QAbstractTableModel):
         return None
 
 
-def _date_edit(name: str, value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a date reads left to right in Persian too
-    if i18n.current_language() == "fa":
-        from PySide6.QtCore import QCalendar
-
-        edit.setCalendar(QCalendar(QCalendar.System.Jalali))
-        edit.setDisplayFormat("yyyy/MM/dd")
-    else:
-        edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
 class CallLog(QWidget):
     """Every contact, filterable by date, staff, direction, channel and outcome, with search in the notes."""
 
@@ -138,8 +122,8 @@ class CallLog(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
         today = date.today()
-        self.date_from = _date_edit("logFrom", today - timedelta(days=30))
-        self.date_to = _date_edit("logTo", today)
+        self.date_from = date_edit("logFrom", today - timedelta(days=30))
+        self.date_to = date_edit("logTo", today)
         self.staff = QComboBox()
         self.staff.setObjectName("logStaff")
         self.staff.addItem(self.tr("All staff"), None)

@@ -24,8 +24,7 @@ from helpdesk.models import Customer, Staff
 
 from .. import i18n
 from ..messages import choice
-from ..widgets import select_row
-from .calls import _date_edit
+from ..widgets import date_edit, select_row
 
 
 class SessionModel(QAbstractTableModel):
@@ -105,8 +104,8 @@ class SessionList(QWidget):
         for key in calm.OUTCOMES:
             self.outcome.addItem(choice("calm_outcome", key), key)
         today = date.today()
-        self.date_from = _date_edit("sessionFrom", today - timedelta(days=90))
-        self.date_to = _date_edit("sessionTo", today)
+        self.date_from = date_edit("sessionFrom", today - timedelta(days=90))
+        self.date_to = date_edit("sessionTo", today)
         for widget in (self.staff, self.outcome, QLabel(self.tr("From")), self.date_from, QLabel(self.tr("To")),
                        self.date_to):
             filters.addWidget(widget)

@@ -26,8 +26,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
-from ..widgets import select_row
-from .calls import _date_edit
+from ..widgets import date_edit, select_row
 from .follow_ups import OVERDUE_BACKGROUND, OVERDUE_TEXT
 
 
@@ -151,8 +150,8 @@ class ComplaintsPage(QWidget):
         for key in complaints.PRIORITIES:
             self.priority.addItem(choice("priority", key), key)
         today = date.today()
-        self.date_from = _date_edit("complaintFrom", today - timedelta(days=5 * 365))  # old open ones too
-        self.date_to = _date_edit("complaintTo", today)
+        self.date_from = date_edit("complaintFrom", today - timedelta(days=5 * 365))  # old open ones too
+        self.date_to = date_edit("complaintTo", today)
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.date_from)
         to_label = QLabel(self.tr("&To"))

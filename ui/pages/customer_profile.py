@@ -118,6 +118,7 @@ class ProfileView(QWidget):
     complaint_opened = Signal(int)  # open a complaint from the timeline
     calm_requested = Signal(int)  # a calm-down session with this customer
     session_opened = Signal(int)  # open a calm-down session from the timeline
+    report_requested = Signal(int)  # the customer history report (supervisors)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -145,7 +146,13 @@ class ProfileView(QWidget):
         self.calm_button = QPushButton(self.tr("Calm-down session (F9)"))
         self.calm_button.setObjectName("profileCalmButton")
         self.calm_button.clicked.connect(lambda: self.calm_requested.emit(self.customer_id))
-        for button in (self.call_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button, self.merge_button):
+        self.report_button = QPushButton(self.tr("Report…"))
+        self.report_button.setObjectName("profileReportButton")
+        self.report_button.setToolTip(self.tr("This customer's history, in the report centre"))
+        self.report_button.clicked.connect(lambda: self.report_requested.emit(self.customer_id))
+        self.report_button.setVisible(actor.is_supervisor)
+        for button in (self.call_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button,
+                       self.merge_button, self.report_button):
             top.addWidget(button)
         layout.addLayout(top)
 

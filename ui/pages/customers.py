@@ -50,6 +50,7 @@ class CustomersPage(QWidget):
     complaint_opened = Signal(int)
     calm_requested = Signal(int)
     session_opened = Signal(int)
+    report_requested = Signal(int)  # a customer's history report
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -141,6 +142,7 @@ class CustomersPage(QWidget):
         self.profile.complaint_opened.connect(self.complaint_opened)
         self.profile.calm_requested.connect(self.calm_requested)
         self.profile.session_opened.connect(self.session_opened)
+        self.profile.report_requested.connect(self.report_requested)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
