@@ -1,6 +1,7 @@
 """The one place the project measures itself.
 
     python benchmarks/run.py --db PATH_OR_URL [--customers 200000] [--repeat 7]
+                             [--month-db /tmp/bench_month.sqlite] [--report-repeat 3]
 
 Prints one JSON object per line:
     {"metric": ..., "value": ..., "unit": ..., "target": ..., "ok": true|false}
@@ -8,7 +9,12 @@ Prints one JSON object per line:
 When the database is empty it is first filled with demo data (that time is a
 metric too). Then the directory's search is timed in this process (``search_bench.py``:
 name prefixes and phone fragments as typed, and the same SQL straight on the engine),
-and the start-up of the app against a bare window. Later issues add their measures here.
+the Customers screens (``ui_bench.py``), the period reports (``report_speed.py``: the
+activity summary of a month of 50,000 contacts in the ``--month-db`` database, made once
+when missing, then the satisfaction, complaints and staff reports of the last 365 days
+in ``--db``, each in English and Persian), how long the window stops answering while
+the report centre makes a year's satisfaction report (``report_stall.py``), and the
+start-up of the app against a bare window. Later issues add their measures here.
 """
 from __future__ import annotations
 
@@ -109,6 +115,21 @@ def measure_screens(target: str, scroll: bool) -> None:
             raise SystemExit(f"ui_bench {measure} failed:\n{result.stderr}")
 
 
+def measure_reports(target: str, month_db: str, repeat: int) -> None:
+    """report_activity_month_50k_contacts_s (target 5 s), report_satisfaction_year_200k_s (10 s),
+    report_complaints_year_200k_s and report_staff_year_200k_s (10 s, self-set), worse language first."""
+    import report_speed
+
+    report_speed.main(target, month_db=month_db, repeat=repeat)
+
+
+def measure_report_stall(target: str) -> None:
+    """The longest the window stops answering while the report centre makes a year's satisfaction report."""
+    import report_stall
+
+    report_stall.main(target)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
@@ -118,10 +139,17 @@ def main() -> int:
                         help="name prefixes and phone fragments to time, N of each (default 200)")
     parser.add_argument("--no-scroll", action="store_true",
                         help="skip scrolling the whole directory (about a minute at 200,000 customers)")
+    parser.add_argument("--month-db", default="/tmp/bench_month.sqlite", metavar="PATH",
+                        help="the database of a month of 50,000 contacts for the activity report, made when "
+                             "missing (default /tmp/bench_month.sqlite)")
+    parser.add_argument("--report-repeat", type=int, default=3, metavar="N",
+                        help="runs of each report in each language; the median counts (default 3)")
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
     measure_search(args.db, args.search_queries)
     measure_screens(args.db, scroll=not args.no_scroll)
+    measure_reports(args.db, args.month_db, args.report_repeat)
+    measure_report_stall(args.db)
     measure_startup(args.db, args.repeat)
     return 0
 
