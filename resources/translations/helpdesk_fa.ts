@@ -1,40 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60" />
+        <location filename="../../ui/pages/settings.py" line="60"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78" />
+        <location filename="../../ui/pages/settings.py" line="78"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78" />
+        <location filename="../../ui/pages/settings.py" line="78"/>
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -42,42 +42,42 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="144" />
+        <location filename="../../ui/pages/calls.py" line="129"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="147" />
+        <location filename="../../ui/pages/calls.py" line="132"/>
         <source>Both directions</source>
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="148" />
+        <location filename="../../ui/pages/calls.py" line="133"/>
         <source>All channels</source>
         <translation>همهٔ راه‌های ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="149" />
+        <location filename="../../ui/pages/calls.py" line="134"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="152" />
+        <location filename="../../ui/pages/calls.py" line="137"/>
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="154" />
+        <location filename="../../ui/pages/calls.py" line="139"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="156" />
+        <location filename="../../ui/pages/calls.py" line="141"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="209" />
+        <location filename="../../ui/pages/calls.py" line="195"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -85,47 +85,47 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47" />
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47" />
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47" />
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47" />
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48" />
+        <location filename="../../ui/pages/calls.py" line="48"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48" />
+        <location filename="../../ui/pages/calls.py" line="48"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48" />
+        <location filename="../../ui/pages/calls.py" line="48"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48" />
+        <location filename="../../ui/pages/calls.py" line="48"/>
         <source>Reason and notes</source>
         <translation>موضوع و یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="94" />
+        <location filename="../../ui/pages/calls.py" line="94"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
@@ -133,234 +133,234 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="164" />
-        <location filename="../../ui/dialogs/call_window.py" line="459" />
+        <location filename="../../ui/dialogs/call_window.py" line="164"/>
+        <location filename="../../ui/dialogs/call_window.py" line="459"/>
         <source>&amp;Hold</source>
         <translation>&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="167" />
+        <location filename="../../ui/dialogs/call_window.py" line="167"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="169" />
+        <location filename="../../ui/dialogs/call_window.py" line="169"/>
         <source>Hang &amp;up</source>
         <translation>&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="171" />
+        <location filename="../../ui/dialogs/call_window.py" line="171"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="199" />
+        <location filename="../../ui/dialogs/call_window.py" line="199"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="204" />
+        <location filename="../../ui/dialogs/call_window.py" line="204"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="208" />
+        <location filename="../../ui/dialogs/call_window.py" line="208"/>
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="224" />
+        <location filename="../../ui/dialogs/call_window.py" line="224"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="250" />
-        <location filename="../../ui/dialogs/call_window.py" line="649" />
+        <location filename="../../ui/dialogs/call_window.py" line="250"/>
+        <location filename="../../ui/dialogs/call_window.py" line="638"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="252" />
+        <location filename="../../ui/dialogs/call_window.py" line="252"/>
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="254" />
+        <location filename="../../ui/dialogs/call_window.py" line="254"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="257" />
+        <location filename="../../ui/dialogs/call_window.py" line="257"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="258" />
+        <location filename="../../ui/dialogs/call_window.py" line="258"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="260" />
+        <location filename="../../ui/dialogs/call_window.py" line="260"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="273" />
+        <location filename="../../ui/dialogs/call_window.py" line="273"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="275" />
+        <location filename="../../ui/dialogs/call_window.py" line="275"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="277" />
+        <location filename="../../ui/dialogs/call_window.py" line="277"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="279" />
+        <location filename="../../ui/dialogs/call_window.py" line="279"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="287" />
+        <location filename="../../ui/dialogs/call_window.py" line="287"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="293" />
+        <location filename="../../ui/dialogs/call_window.py" line="293"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="298" />
+        <location filename="../../ui/dialogs/call_window.py" line="298"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="303" />
+        <location filename="../../ui/dialogs/call_window.py" line="303"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="305" />
+        <location filename="../../ui/dialogs/call_window.py" line="305"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="311" />
+        <location filename="../../ui/dialogs/call_window.py" line="311"/>
         <source>On the phone</source>
         <translation>آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="335" />
+        <location filename="../../ui/dialogs/call_window.py" line="335"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="338" />
+        <location filename="../../ui/dialogs/call_window.py" line="338"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="341" />
+        <location filename="../../ui/dialogs/call_window.py" line="341"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="385" />
+        <location filename="../../ui/dialogs/call_window.py" line="385"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398" />
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="459" />
+        <location filename="../../ui/dialogs/call_window.py" line="459"/>
         <source>Back to the &amp;caller</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="485" />
+        <location filename="../../ui/dialogs/call_window.py" line="485"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="487" />
+        <location filename="../../ui/dialogs/call_window.py" line="487"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="489" />
+        <location filename="../../ui/dialogs/call_window.py" line="489"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="491" />
+        <location filename="../../ui/dialogs/call_window.py" line="491"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="493" />
+        <location filename="../../ui/dialogs/call_window.py" line="493"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="500" />
+        <location filename="../../ui/dialogs/call_window.py" line="500"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="544" />
+        <location filename="../../ui/dialogs/call_window.py" line="544"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="549" />
+        <location filename="../../ui/dialogs/call_window.py" line="549"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="594" />
+        <location filename="../../ui/dialogs/call_window.py" line="596"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="625" />
+        <location filename="../../ui/dialogs/call_window.py" line="614"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="631" />
+        <location filename="../../ui/dialogs/call_window.py" line="620"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="634" />
+        <location filename="../../ui/dialogs/call_window.py" line="623"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="642" />
+        <location filename="../../ui/dialogs/call_window.py" line="631"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="651" />
+        <location filename="../../ui/dialogs/call_window.py" line="640"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="715" />
+        <location filename="../../ui/dialogs/call_window.py" line="694"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="716" />
+        <location filename="../../ui/dialogs/call_window.py" line="695"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -368,22 +368,22 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="228" />
+        <location filename="../../ui/pages/calls.py" line="210"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="231" />
+        <location filename="../../ui/pages/calls.py" line="213"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="239" />
+        <location filename="../../ui/pages/calls.py" line="221"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="244" />
+        <location filename="../../ui/pages/calls.py" line="226"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -391,82 +391,82 @@
 <context>
     <name>CalmStepsEditor</name>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="41" />
+        <location filename="../../ui/pages/calm_settings.py" line="41"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="55" />
+        <location filename="../../ui/pages/calm_settings.py" line="55"/>
         <source>Add step</source>
         <translation>افزودن مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="56" />
+        <location filename="../../ui/pages/calm_settings.py" line="56"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="57" />
+        <location filename="../../ui/pages/calm_settings.py" line="57"/>
         <source>Up</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="58" />
+        <location filename="../../ui/pages/calm_settings.py" line="58"/>
         <source>Down</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="70" />
+        <location filename="../../ui/pages/calm_settings.py" line="70"/>
         <source>Required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <location filename="../../ui/pages/calm_settings.py" line="73"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <location filename="../../ui/pages/calm_settings.py" line="73"/>
         <source>What to do</source>
         <translation>چه باید کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73" />
+        <location filename="../../ui/pages/calm_settings.py" line="73"/>
         <source>Phrases to say (one a line)</source>
         <translation>جمله‌های پیشنهادی (هر خط یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="74" />
+        <location filename="../../ui/pages/calm_settings.py" line="74"/>
         <source>Phrases to avoid (one a line)</source>
         <translation>جمله‌هایی که نباید گفت (هر خط یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="79" />
+        <location filename="../../ui/pages/calm_settings.py" line="79"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="79" />
+        <location filename="../../ui/pages/calm_settings.py" line="79"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="86" />
+        <location filename="../../ui/pages/calm_settings.py" line="86"/>
         <source>Save as a new version</source>
         <translation>ذخیره به‌عنوان نسخهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="99" />
+        <location filename="../../ui/pages/calm_settings.py" line="99"/>
         <source>Version {0} is in use</source>
         <translation>نسخهٔ {0} در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="165" />
+        <location filename="../../ui/pages/calm_settings.py" line="165"/>
         <source>Step {0}: {1}</source>
         <translation>مرحلهٔ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="173" />
+        <location filename="../../ui/pages/calm_settings.py" line="173"/>
         <source>Saved. New sessions use the new version.</source>
         <translation>ذخیره شد. جلسه‌های تازه از نسخهٔ جدید استفاده می‌کنند.</translation>
     </message>
@@ -474,178 +474,188 @@
 <context>
     <name>CalmWindow</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="118" />
+        <location filename="../../ui/dialogs/calm_window.py" line="119"/>
         <source>This session was interrupted. It is back where you left it.</source>
         <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="145" />
+        <location filename="../../ui/dialogs/calm_window.py" line="146"/>
         <source>Calm the angry customer</source>
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="150" />
+        <location filename="../../ui/dialogs/calm_window.py" line="151"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="162" />
-        <source>Customer's phone or name, when they give it</source>
+        <location filename="../../ui/dialogs/calm_window.py" line="163"/>
+        <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="200" />
+        <location filename="../../ui/dialogs/calm_window.py" line="201"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="204" />
+        <location filename="../../ui/dialogs/calm_window.py" line="205"/>
         <source>1 is calm, 5 is furious. Press a number key.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="209" />
+        <location filename="../../ui/dialogs/calm_window.py" line="210"/>
         <source>&amp;Begin</source>
         <translation>&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="245" />
+        <location filename="../../ui/dialogs/calm_window.py" line="246"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="247" />
+        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="252" />
+        <location filename="../../ui/dialogs/calm_window.py" line="253"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="262" />
+        <location filename="../../ui/dialogs/calm_window.py" line="263"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="268" />
-        <location filename="../../ui/dialogs/calm_window.py" line="326" />
+        <location filename="../../ui/dialogs/calm_window.py" line="269"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="327"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="271" />
+        <location filename="../../ui/dialogs/calm_window.py" line="272"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="284" />
+        <location filename="../../ui/dialogs/calm_window.py" line="285"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="291" />
+        <location filename="../../ui/dialogs/calm_window.py" line="292"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="308" />
+        <location filename="../../ui/dialogs/calm_window.py" line="309"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="319" />
+        <location filename="../../ui/dialogs/calm_window.py" line="320"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="320" />
+        <location filename="../../ui/dialogs/calm_window.py" line="321"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="328" />
+        <location filename="../../ui/dialogs/calm_window.py" line="329"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="351" />
+        <location filename="../../ui/dialogs/calm_window.py" line="354"/>
+        <source>Re&amp;port…</source>
+        <translation>&amp;گزارش…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="356"/>
+        <source>The incident report of this session, in the report centre</source>
+        <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="359"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="370" />
+        <location filename="../../ui/dialogs/calm_window.py" line="380"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="382" />
+        <location filename="../../ui/dialogs/calm_window.py" line="392"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="382" />
+        <location filename="../../ui/dialogs/calm_window.py" line="392"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="383" />
+        <location filename="../../ui/dialogs/calm_window.py" line="393"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="404" />
+        <location filename="../../ui/dialogs/calm_window.py" line="414"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="456" />
+        <location filename="../../ui/dialogs/calm_window.py" line="466"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="495" />
+        <location filename="../../ui/dialogs/calm_window.py" line="505"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="506" />
+        <location filename="../../ui/dialogs/calm_window.py" line="516"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="508" />
+        <location filename="../../ui/dialogs/calm_window.py" line="518"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="510" />
+        <location filename="../../ui/dialogs/calm_window.py" line="520"/>
         <source>Calm-down session, step “{0}”: </source>
         <translation>جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="518" />
+        <location filename="../../ui/dialogs/calm_window.py" line="528"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="561" />
+        <location filename="../../ui/dialogs/calm_window.py" line="571"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="562" />
+        <location filename="../../ui/dialogs/calm_window.py" line="572"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="599" />
+        <location filename="../../ui/dialogs/calm_window.py" line="603"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="600" />
+        <location filename="../../ui/dialogs/calm_window.py" line="604"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -653,27 +663,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="53" />
+        <location filename="../../ui/dialogs/accounts.py" line="53"/>
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="53" />
+        <location filename="../../ui/dialogs/accounts.py" line="53"/>
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="56" />
+        <location filename="../../ui/dialogs/accounts.py" line="56"/>
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="57" />
+        <location filename="../../ui/dialogs/accounts.py" line="57"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="58" />
+        <location filename="../../ui/dialogs/accounts.py" line="58"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -681,440 +691,440 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="115" />
+        <location filename="../../ui/messages.py" line="117"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="116" />
-        <location filename="../../ui/messages.py" line="169" />
-        <location filename="../../ui/messages.py" line="170" />
+        <location filename="../../ui/messages.py" line="118"/>
+        <location filename="../../ui/messages.py" line="171"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="119" />
+        <location filename="../../ui/messages.py" line="121"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120" />
+        <location filename="../../ui/messages.py" line="122"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../ui/messages.py" line="123"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="124" />
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125" />
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126" />
+        <location filename="../../ui/messages.py" line="128"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127" />
+        <location filename="../../ui/messages.py" line="129"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130" />
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131" />
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132" />
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133" />
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136" />
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137" />
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138" />
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139" />
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140" />
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141" />
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142" />
-        <location filename="../../ui/messages.py" line="148" />
-        <location filename="../../ui/messages.py" line="187" />
-        <location filename="../../ui/messages.py" line="199" />
+        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145" />
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146" />
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147" />
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151" />
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152" />
+        <location filename="../../ui/messages.py" line="154"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155" />
+        <location filename="../../ui/messages.py" line="157"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156" />
+        <location filename="../../ui/messages.py" line="158"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157" />
+        <location filename="../../ui/messages.py" line="159"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158" />
+        <location filename="../../ui/messages.py" line="160"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159" />
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160" />
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161" />
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162" />
+        <location filename="../../ui/messages.py" line="164"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163" />
-        <location filename="../../ui/messages.py" line="212" />
+        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166" />
+        <location filename="../../ui/messages.py" line="168"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167" />
+        <location filename="../../ui/messages.py" line="169"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168" />
+        <location filename="../../ui/messages.py" line="170"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171" />
+        <location filename="../../ui/messages.py" line="173"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172" />
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173" />
+        <location filename="../../ui/messages.py" line="175"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174" />
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175" />
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176" />
+        <location filename="../../ui/messages.py" line="178"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177" />
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178" />
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179" />
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180" />
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181" />
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184" />
+        <location filename="../../ui/messages.py" line="186"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185" />
+        <location filename="../../ui/messages.py" line="187"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186" />
+        <location filename="../../ui/messages.py" line="188"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190" />
+        <location filename="../../ui/messages.py" line="192"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191" />
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194" />
-        <location filename="../../ui/messages.py" line="224" />
+        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="226"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195" />
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196" />
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197" />
+        <location filename="../../ui/messages.py" line="199"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198" />
+        <location filename="../../ui/messages.py" line="200"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202" />
+        <location filename="../../ui/messages.py" line="204"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203" />
+        <location filename="../../ui/messages.py" line="205"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204" />
+        <location filename="../../ui/messages.py" line="206"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205" />
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208" />
+        <location filename="../../ui/messages.py" line="210"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209" />
+        <location filename="../../ui/messages.py" line="211"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210" />
+        <location filename="../../ui/messages.py" line="212"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211" />
+        <location filename="../../ui/messages.py" line="213"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215" />
+        <location filename="../../ui/messages.py" line="217"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216" />
+        <location filename="../../ui/messages.py" line="218"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217" />
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218" />
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221" />
+        <location filename="../../ui/messages.py" line="223"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222" />
+        <location filename="../../ui/messages.py" line="224"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223" />
-        <location filename="../../ui/messages.py" line="242" />
+        <location filename="../../ui/messages.py" line="225"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225" />
+        <location filename="../../ui/messages.py" line="227"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228" />
+        <location filename="../../ui/messages.py" line="230"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229" />
+        <location filename="../../ui/messages.py" line="231"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230" />
+        <location filename="../../ui/messages.py" line="232"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231" />
+        <location filename="../../ui/messages.py" line="233"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232" />
+        <location filename="../../ui/messages.py" line="234"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235" />
+        <location filename="../../ui/messages.py" line="237"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236" />
+        <location filename="../../ui/messages.py" line="238"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239" />
+        <location filename="../../ui/messages.py" line="241"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240" />
+        <location filename="../../ui/messages.py" line="242"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241" />
+        <location filename="../../ui/messages.py" line="243"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245" />
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246" />
+        <location filename="../../ui/messages.py" line="248"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -1122,52 +1132,52 @@
 <context>
     <name>ComplaintModel</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41" />
+        <location filename="../../ui/pages/complaints.py" line="41"/>
         <source>No.</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41" />
+        <location filename="../../ui/pages/complaints.py" line="41"/>
         <source>Raised</source>
         <translation>ثبت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41" />
+        <location filename="../../ui/pages/complaints.py" line="41"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41" />
+        <location filename="../../ui/pages/complaints.py" line="41"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="42" />
+        <location filename="../../ui/pages/complaints.py" line="42"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="42" />
+        <location filename="../../ui/pages/complaints.py" line="42"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="42" />
+        <location filename="../../ui/pages/complaints.py" line="42"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="43" />
+        <location filename="../../ui/pages/complaints.py" line="43"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="78" />
+        <location filename="../../ui/pages/complaints.py" line="78"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="85" />
+        <location filename="../../ui/pages/complaints.py" line="85"/>
         <source>{0}, overdue</source>
         <translation>{0}، سررسید گذشته</translation>
     </message>
@@ -1175,68 +1185,68 @@
 <context>
     <name>ComplaintSettings</name>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="29" />
+        <location filename="../../ui/pages/complaint_settings.py" line="29"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="33" />
+        <location filename="../../ui/pages/complaint_settings.py" line="33"/>
         <source>Targets in hours, from the moment a complaint is raised</source>
         <translation>هدف‌ها به ساعت، از لحظهٔ ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="35" />
+        <location filename="../../ui/pages/complaint_settings.py" line="35"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="36" />
+        <location filename="../../ui/pages/complaint_settings.py" line="36"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="52" />
+        <location filename="../../ui/pages/complaint_settings.py" line="52"/>
         <source>Save the targets</source>
         <translation>ذخیرهٔ هدف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="60" />
+        <location filename="../../ui/pages/complaint_settings.py" line="60"/>
         <source>Categories</source>
         <translation>دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="67" />
+        <location filename="../../ui/pages/complaint_settings.py" line="67"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="69" />
+        <location filename="../../ui/pages/complaint_settings.py" line="69"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="70" />
+        <location filename="../../ui/pages/complaint_settings.py" line="70"/>
         <source>Add category</source>
         <translation>افزودن دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="71" />
-        <location filename="../../ui/pages/complaint_settings.py" line="101" />
+        <location filename="../../ui/pages/complaint_settings.py" line="71"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="101"/>
         <source>Stop offering</source>
         <translation>دیگر پیشنهاد نشود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="88" />
+        <location filename="../../ui/pages/complaint_settings.py" line="88"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="101" />
+        <location filename="../../ui/pages/complaint_settings.py" line="101"/>
         <source>Offer again</source>
         <translation>دوباره پیشنهاد شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="112" />
+        <location filename="../../ui/pages/complaint_settings.py" line="112"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -1244,172 +1254,182 @@
 <context>
     <name>ComplaintWindow</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="74" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="75"/>
         <source>Start &amp;working on it</source>
         <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="77" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="78"/>
         <source>&amp;Escalate to a supervisor…</source>
         <translation>&amp;ارجاع به سرپرست…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="80" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="81"/>
         <source>&amp;Resolve…</source>
         <translation>&amp;رفع شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="83" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="84"/>
         <source>C&amp;lose the complaint</source>
         <translation>&amp;بستن شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="86" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="87"/>
         <source>Re&amp;open</source>
         <translation>&amp;بازگشایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="109" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="94"/>
+        <source>Re&amp;port…</source>
+        <translation>&amp;گزارش…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="96"/>
+        <source>The incident report of this complaint, in the report centre</source>
+        <translation>گزارش رویداد این شکایت، در مرکز گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="116"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="110" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="117"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="111" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="118"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="112" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="119"/>
         <source>Escalation</source>
         <translation>ارجاع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="113" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="120"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="117" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="124"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="128" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="135"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="129" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="136"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="130" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="137"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="137" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="144"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="146" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="153"/>
         <source>Discussion</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="156" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="163"/>
         <source>Add a comment</source>
         <translation>یادداشتی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="164" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="171"/>
         <source>Add &amp;comment</source>
         <translation>&amp;افزودن یادداشت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="185" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="192"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="191" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="198"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="194" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="196" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="199" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="206"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="205" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="212"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="210" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="217"/>
         <source>To {0} on {1}: {2}</source>
         <translation>به {0} در {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="215" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
         <source>will come back</source>
         <translation>بازمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="215" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
         <source>will not come back</source>
         <translation>بازنمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="216" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="223"/>
         <source>may or may not come back</source>
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="230" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="237"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="250" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="253" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="260"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="256" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="263"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="259" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="261" />
+        <location filename="../../ui/dialogs/complaint_window.py" line="268"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1417,42 +1437,42 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="121" />
+        <location filename="../../ui/pages/complaints.py" line="121"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="124" />
+        <location filename="../../ui/pages/complaints.py" line="124"/>
         <source>Calm-down sessions</source>
         <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="132" />
+        <location filename="../../ui/pages/complaints.py" line="133"/>
         <source>New complaint…</source>
         <translation>شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="143" />
+        <location filename="../../ui/pages/complaints.py" line="144"/>
         <source>All categories</source>
         <translation>همهٔ دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="148" />
+        <location filename="../../ui/pages/complaints.py" line="149"/>
         <source>All priorities</source>
         <translation>همهٔ اولویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="154" />
+        <location filename="../../ui/pages/complaints.py" line="155"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="156" />
+        <location filename="../../ui/pages/complaints.py" line="157"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="201" />
+        <location filename="../../ui/pages/complaints.py" line="204"/>
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
@@ -1460,27 +1480,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="83" />
+        <location filename="../../ui/app.py" line="83"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../ui/app.py" line="84"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="87" />
+        <location filename="../../ui/app.py" line="87"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108" />
+        <location filename="../../ui/app.py" line="108"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111" />
+        <location filename="../../ui/app.py" line="111"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -1488,147 +1508,147 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="132" />
+        <location filename="../../ui/dialogs/customer_form.py" line="132"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="132" />
+        <location filename="../../ui/dialogs/customer_form.py" line="132"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="163" />
+        <location filename="../../ui/dialogs/customer_form.py" line="163"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="164" />
+        <location filename="../../ui/dialogs/customer_form.py" line="164"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="165" />
+        <location filename="../../ui/dialogs/customer_form.py" line="165"/>
         <source>Organisation name</source>
         <translation>نام سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="166" />
+        <location filename="../../ui/dialogs/customer_form.py" line="166"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="167" />
+        <location filename="../../ui/dialogs/customer_form.py" line="167"/>
         <source>Type to choose an organisation</source>
         <translation>برای انتخاب سازمان تایپ کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="177" />
+        <location filename="../../ui/dialogs/customer_form.py" line="177"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="179" />
+        <location filename="../../ui/dialogs/customer_form.py" line="179"/>
         <source>Add a phone</source>
         <translation>افزودن تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="182" />
+        <location filename="../../ui/dialogs/customer_form.py" line="182"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="183" />
+        <location filename="../../ui/dialogs/customer_form.py" line="183"/>
         <source>Add an e-mail</source>
         <translation>افزودن ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="186" />
+        <location filename="../../ui/dialogs/customer_form.py" line="186"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="192" />
+        <location filename="../../ui/dialogs/customer_form.py" line="192"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="194" />
+        <location filename="../../ui/dialogs/customer_form.py" line="194"/>
         <source>Not known</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="198" />
+        <location filename="../../ui/dialogs/customer_form.py" line="198"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="199" />
+        <location filename="../../ui/dialogs/customer_form.py" line="199"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="201" />
+        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="202" />
+        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
         <source>Separate tags with ;</source>
         <translation>برچسب‌ها را با ; جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="207" />
+        <location filename="../../ui/dialogs/customer_form.py" line="207"/>
         <source>Decided by the data</source>
         <translation>بر اساس داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="211" />
+        <location filename="../../ui/dialogs/customer_form.py" line="211"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="216" />
+        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="365" />
+        <location filename="../../ui/dialogs/customer_form.py" line="365"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="366" />
+        <location filename="../../ui/dialogs/customer_form.py" line="366"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="367" />
+        <location filename="../../ui/dialogs/customer_form.py" line="367"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="377" />
+        <location filename="../../ui/dialogs/customer_form.py" line="377"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="381" />
+        <location filename="../../ui/dialogs/customer_form.py" line="381"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="393" />
+        <location filename="../../ui/dialogs/customer_form.py" line="393"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="401" />
+        <location filename="../../ui/dialogs/customer_form.py" line="401"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="403" />
+        <location filename="../../ui/dialogs/customer_form.py" line="403"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -1636,87 +1656,87 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="68" />
+        <location filename="../../ui/pages/customers.py" line="70"/>
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="71" />
+        <location filename="../../ui/pages/customers.py" line="73"/>
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="78" />
+        <location filename="../../ui/pages/customers.py" line="80"/>
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="82" />
+        <location filename="../../ui/pages/customers.py" line="84"/>
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="88" />
+        <location filename="../../ui/pages/customers.py" line="90"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="88" />
+        <location filename="../../ui/pages/customers.py" line="90"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="89" />
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="120" />
+        <location filename="../../ui/pages/customers.py" line="122"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="121" />
+        <location filename="../../ui/pages/customers.py" line="123"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="122" />
+        <location filename="../../ui/pages/customers.py" line="124"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="182" />
+        <location filename="../../ui/pages/customers.py" line="185"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="208" />
+        <location filename="../../ui/pages/customers.py" line="211"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="304" />
+        <location filename="../../ui/pages/customers.py" line="304"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="305" />
+        <location filename="../../ui/pages/customers.py" line="305"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="315" />
+        <location filename="../../ui/pages/customers.py" line="315"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="316" />
+        <location filename="../../ui/pages/customers.py" line="316"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="327" />
+        <location filename="../../ui/pages/customers.py" line="327"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -1724,77 +1744,77 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="67" />
+        <location filename="../../ui/pages/dashboard.py" line="67"/>
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74" />
+        <location filename="../../ui/pages/dashboard.py" line="74"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="76" />
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83" />
+        <location filename="../../ui/pages/dashboard.py" line="83"/>
         <source>contacts today</source>
         <translation>ارتباط امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85" />
+        <location filename="../../ui/pages/dashboard.py" line="85"/>
         <source>open complaints</source>
         <translation>شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87" />
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>overdue complaints</source>
         <translation>شکایت سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89" />
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>follow-ups due or overdue</source>
         <translation>پیگیری سررسیده یا گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="96" />
+        <location filename="../../ui/pages/dashboard.py" line="96"/>
         <source>Satisfaction, last 30 days</source>
         <translation>رضایت در ۳۰ روز گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="104" />
+        <location filename="../../ui/pages/dashboard.py" line="104"/>
         <source>Recent escalations</source>
         <translation>ارجاع‌های اخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="112" />
+        <location filename="../../ui/pages/dashboard.py" line="112"/>
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166" />
+        <location filename="../../ui/pages/dashboard.py" line="166"/>
         <source>Of those asked: {0}</source>
         <translation>از پاسخ‌دهندگان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168" />
+        <location filename="../../ui/pages/dashboard.py" line="168"/>
         <source>No contacts with a satisfaction answer in the last 30 days.</source>
         <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172" />
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>{0} · complaint {1} · {2}: {3}</source>
         <translation>{0} · شکایت {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174" />
+        <location filename="../../ui/pages/dashboard.py" line="174"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181" />
+        <location filename="../../ui/pages/dashboard.py" line="181"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>
@@ -1802,37 +1822,37 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101" />
+        <location filename="../../ui/pages/directory_model.py" line="101"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101" />
+        <location filename="../../ui/pages/directory_model.py" line="101"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101" />
+        <location filename="../../ui/pages/directory_model.py" line="101"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101" />
+        <location filename="../../ui/pages/directory_model.py" line="101"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101" />
+        <location filename="../../ui/pages/directory_model.py" line="101"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102" />
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102" />
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
@@ -1840,27 +1860,27 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/error_dialog.py" line="19" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="19"/>
         <source>Unexpected error</source>
         <translation>خطای پیش‌بینی‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/error_dialog.py" line="22" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="22"/>
         <source>Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk.</source>
         <translation>مشکلی پیش‌بینی‌نشده رخ داد. تا جایی که ممکن بوده، کار شما نگه داشته شده است. لطفاً این گزارش را کپی کنید و برای پشتیبان میز خدمت مشتریان بفرستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/error_dialog.py" line="32" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="32"/>
         <source>Copy report</source>
         <translation>کپی گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/error_dialog.py" line="39" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="39"/>
         <source>Copied</source>
         <translation>کپی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/error_dialog.py" line="43" />
+        <location filename="../../ui/dialogs/error_dialog.py" line="43"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
@@ -1868,22 +1888,22 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="142" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="142"/>
         <source>Escalate to a supervisor</source>
         <translation>ارجاع به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="142" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="142"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="147" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="147"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="148" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="148"/>
         <source>To</source>
         <translation>به</translation>
     </message>
@@ -1891,47 +1911,47 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="40" />
+        <location filename="../../ui/dialogs/sign_in.py" line="40"/>
         <source>Welcome to the help desk</source>
         <translation>به میز خدمت مشتریان خوش آمدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="40" />
+        <location filename="../../ui/dialogs/sign_in.py" line="40"/>
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="44" />
+        <location filename="../../ui/dialogs/sign_in.py" line="44"/>
         <source>This database is new. The first account is a supervisor, who can then add the front-desk staff and other supervisors in Settings.</source>
         <translation>این پایگاه داده تازه است. نخستین حساب از آنِ یک سرپرست است که پس از آن می‌تواند حساب کارکنان پذیرش و سرپرستان دیگر را در «تنظیمات» بسازد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="48" />
+        <location filename="../../ui/dialogs/sign_in.py" line="48"/>
         <source>Create the first supervisor account</source>
         <translation>ساختن حساب نخستین سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="50" />
+        <location filename="../../ui/dialogs/sign_in.py" line="50"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="51" />
+        <location filename="../../ui/dialogs/sign_in.py" line="51"/>
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="52" />
+        <location filename="../../ui/dialogs/sign_in.py" line="52"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="53" />
+        <location filename="../../ui/dialogs/sign_in.py" line="53"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="54" />
+        <location filename="../../ui/dialogs/sign_in.py" line="54"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1939,32 +1959,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <location filename="../../ui/pages/follow_ups.py" line="41"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <location filename="../../ui/pages/follow_ups.py" line="41"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <location filename="../../ui/pages/follow_ups.py" line="41"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="40" />
+        <location filename="../../ui/pages/follow_ups.py" line="41"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41" />
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41" />
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
@@ -1972,47 +1992,47 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="123" />
+        <location filename="../../ui/pages/follow_ups.py" line="124"/>
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="124" />
-        <source>Everyone's</source>
+        <location filename="../../ui/pages/follow_ups.py" line="125"/>
+        <source>Everyone&apos;s</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="127" />
+        <location filename="../../ui/pages/follow_ups.py" line="128"/>
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="129" />
+        <location filename="../../ui/pages/follow_ups.py" line="130"/>
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="131" />
+        <location filename="../../ui/pages/follow_ups.py" line="132"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="171" />
+        <location filename="../../ui/pages/follow_ups.py" line="173"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="174" />
+        <location filename="../../ui/pages/follow_ups.py" line="176"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="201" />
+        <location filename="../../ui/pages/follow_ups.py" line="199"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="202" />
+        <location filename="../../ui/pages/follow_ups.py" line="200"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
@@ -2020,197 +2040,197 @@
 <context>
     <name>ImportCustomersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="50" />
+        <location filename="../../ui/dialogs/import_customers.py" line="50"/>
         <source>Kind (person or organisation)</source>
         <translation>نوع (شخص یا سازمان)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="51" />
+        <location filename="../../ui/dialogs/import_customers.py" line="51"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="52" />
+        <location filename="../../ui/dialogs/import_customers.py" line="52"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="53" />
+        <location filename="../../ui/dialogs/import_customers.py" line="53"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="54" />
+        <location filename="../../ui/dialogs/import_customers.py" line="54"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="55" />
+        <location filename="../../ui/dialogs/import_customers.py" line="55"/>
         <source>Second phone</source>
         <translation>تلفن دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="56" />
+        <location filename="../../ui/dialogs/import_customers.py" line="56"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="57" />
+        <location filename="../../ui/dialogs/import_customers.py" line="57"/>
         <source>Preferred language</source>
         <translation>زبان ترجیحی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="58" />
+        <location filename="../../ui/dialogs/import_customers.py" line="58"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="59" />
+        <location filename="../../ui/dialogs/import_customers.py" line="59"/>
         <source>How they found us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="60" />
+        <location filename="../../ui/dialogs/import_customers.py" line="60"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="61" />
+        <location filename="../../ui/dialogs/import_customers.py" line="61"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="66" />
+        <location filename="../../ui/dialogs/import_customers.py" line="66"/>
         <source>This is required.</source>
         <translation>پر کردن این بخش لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="67" />
+        <location filename="../../ui/dialogs/import_customers.py" line="67"/>
         <source>A person needs a given name or a family name.</source>
         <translation>برای شخص، نام یا نام خانوادگی لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="68" />
+        <location filename="../../ui/dialogs/import_customers.py" line="68"/>
         <source>Longer than {limit} characters.</source>
         <translation>بیش از {limit} نویسه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="69" />
+        <location filename="../../ui/dialogs/import_customers.py" line="69"/>
         <source>More than {limit} values.</source>
         <translation>بیش از {limit} مقدار است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="70" />
+        <location filename="../../ui/dialogs/import_customers.py" line="70"/>
         <source>Not a valid phone number: use digits, spaces, dashes and a leading +.</source>
         <translation>شمارهٔ تلفن معتبر نیست: فقط رقم، فاصله، خط تیره و + در آغاز.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="71" />
+        <location filename="../../ui/dialogs/import_customers.py" line="71"/>
         <source>Not a valid phone number.</source>
         <translation>شمارهٔ تلفن معتبر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="72" />
+        <location filename="../../ui/dialogs/import_customers.py" line="72"/>
         <source>The same phone number is given twice.</source>
         <translation>یک شمارهٔ تلفن دو بار آمده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="73" />
+        <location filename="../../ui/dialogs/import_customers.py" line="73"/>
         <source>Not a valid e-mail address.</source>
         <translation>نشانی ایمیل معتبر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="74" />
+        <location filename="../../ui/dialogs/import_customers.py" line="74"/>
         <source>The same e-mail address is given twice.</source>
         <translation>یک نشانی ایمیل دو بار آمده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="75" />
+        <location filename="../../ui/dialogs/import_customers.py" line="75"/>
         <source>Use one of: {choices}.</source>
         <translation>یکی از این‌ها را به کار ببرید: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="76" />
+        <location filename="../../ui/dialogs/import_customers.py" line="76"/>
         <source>The row has more values than the header has columns.</source>
         <translation>این سطر بیش از ستون‌های سرِ پرونده مقدار دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="81" />
+        <location filename="../../ui/dialogs/import_customers.py" line="81"/>
         <source>The file cannot be read. Check that it still exists and that you may open it.</source>
         <translation>پرونده خوانده نمی‌شود. بررسی کنید که هنوز وجود دارد و اجازهٔ باز کردن آن را دارید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="82" />
-        <source>The file is not in UTF-8. In Excel, save it as "CSV UTF-8" and choose it again.</source>
+        <location filename="../../ui/dialogs/import_customers.py" line="82"/>
+        <source>The file is not in UTF-8. In Excel, save it as &quot;CSV UTF-8&quot; and choose it again.</source>
         <translation>پرونده با کدگذاری UTF-8 نیست. در Excel آن را با قالب «CSV UTF-8» ذخیره کنید و دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="83" />
+        <location filename="../../ui/dialogs/import_customers.py" line="83"/>
         <source>The file is empty: its first line should name the columns.</source>
         <translation>پرونده خالی است: سطر اول باید نام ستون‌ها را داشته باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="84" />
+        <location filename="../../ui/dialogs/import_customers.py" line="84"/>
         <source>No column holds a name. Choose which column is the given name, the family name or the organisation.</source>
         <translation>هیچ ستونی نام را ندارد. مشخص کنید کدام ستون نام، نام خانوادگی یا نام سازمان است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="85" />
-        <source>Two columns are set to "{field}". Set one of them to "Ignore".</source>
+        <location filename="../../ui/dialogs/import_customers.py" line="85"/>
+        <source>Two columns are set to &quot;{field}&quot;. Set one of them to &quot;Ignore&quot;.</source>
         <translation>دو ستون روی «{field}» تنظیم شده‌اند. یکی از آن‌ها را روی «نادیده گرفتن» بگذارید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="86" />
+        <location filename="../../ui/dialogs/import_customers.py" line="86"/>
         <source>The rejected rows cannot be written to {path}, so nothing was imported. Make sure you may write in that folder, then try again.</source>
         <translation>سطرهای ردشده در {path} نوشته نمی‌شوند، پس چیزی درون‌ریزی نشد. بررسی کنید اجازهٔ نوشتن در آن پوشه را دارید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="197" />
+        <location filename="../../ui/dialogs/import_customers.py" line="197"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="201" />
+        <location filename="../../ui/dialogs/import_customers.py" line="201"/>
         <source>File: {0}</source>
         <translation>پرونده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="206" />
+        <location filename="../../ui/dialogs/import_customers.py" line="206"/>
         <source>What each column holds</source>
         <translation>محتوای هر ستون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="247" />
+        <location filename="../../ui/dialogs/import_customers.py" line="247"/>
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="265" />
+        <location filename="../../ui/dialogs/import_customers.py" line="265"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="270" />
+        <location filename="../../ui/dialogs/import_customers.py" line="270"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="289" />
+        <location filename="../../ui/dialogs/import_customers.py" line="289"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="314" />
+        <location filename="../../ui/dialogs/import_customers.py" line="314"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="316" />
+        <location filename="../../ui/dialogs/import_customers.py" line="316"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="323" />
+        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2218,8 +2238,8 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="79" />
-        <location filename="../../ui/dialogs/customer_form.py" line="80" />
+        <location filename="../../ui/dialogs/customer_form.py" line="79"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="80"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
@@ -2227,68 +2247,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="52" />
+        <location filename="../../ui/mainwindow.py" line="52"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="77" />
+        <location filename="../../ui/mainwindow.py" line="77"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80" />
+        <location filename="../../ui/mainwindow.py" line="80"/>
         <source>Dismiss</source>
         <translation>بستن پیام</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="98" />
+        <location filename="../../ui/mainwindow.py" line="98"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="99" />
+        <location filename="../../ui/mainwindow.py" line="99"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="100" />
+        <location filename="../../ui/mainwindow.py" line="100"/>
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101" />
+        <location filename="../../ui/mainwindow.py" line="101"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="102" />
-        <location filename="../../ui/mainwindow.py" line="103" />
+        <location filename="../../ui/mainwindow.py" line="102"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="103" />
-        <source>PDF reports for supervisors are coming soon.</source>
-        <translation>گزارش‌های PDF برای سرپرستان به‌زودی افزوده می‌شوند.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="104" />
+        <location filename="../../ui/mainwindow.py" line="103"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="153" />
+        <location filename="../../ui/mainwindow.py" line="152"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="378" />
+        <location filename="../../ui/mainwindow.py" line="391"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="379" />
+        <location filename="../../ui/mainwindow.py" line="392"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2301,102 +2315,102 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="390" />
+        <location filename="../../ui/mainwindow.py" line="403"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="391" />
+        <location filename="../../ui/mainwindow.py" line="404"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="420" />
+        <location filename="../../ui/mainwindow.py" line="433"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="435" />
+        <location filename="../../ui/mainwindow.py" line="448"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="469" />
+        <location filename="../../ui/mainwindow.py" line="483"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="470" />
+        <location filename="../../ui/mainwindow.py" line="484"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="475" />
+        <location filename="../../ui/mainwindow.py" line="489"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="480" />
+        <location filename="../../ui/mainwindow.py" line="494"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="490" />
+        <location filename="../../ui/mainwindow.py" line="504"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="491" />
+        <location filename="../../ui/mainwindow.py" line="505"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="494" />
+        <location filename="../../ui/mainwindow.py" line="508"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="497" />
+        <location filename="../../ui/mainwindow.py" line="511"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="506" />
+        <location filename="../../ui/mainwindow.py" line="520"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="507" />
+        <location filename="../../ui/mainwindow.py" line="521"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="510" />
+        <location filename="../../ui/mainwindow.py" line="524"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="119"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="532" />
+        <location filename="../../ui/mainwindow.py" line="546"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="534" />
+        <location filename="../../ui/mainwindow.py" line="548"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="548" />
+        <location filename="../../ui/mainwindow.py" line="562"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="549" />
+        <location filename="../../ui/mainwindow.py" line="563"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -2406,22 +2420,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>MarkLostDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="18" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="18"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="22" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="22"/>
         <source>Why did we lose {0}?</source>
         <translation>چرا {0} را از دست دادیم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="28" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="28"/>
         <source>Choose a reason</source>
         <translation>علت را انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="31" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="31"/>
         <source>Reason</source>
         <translation>علت</translation>
     </message>
@@ -2429,27 +2443,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="44" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="44"/>
         <source>Merge customers</source>
         <translation>ادغام مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="44" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="44"/>
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="51" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="51"/>
         <source>Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; this cannot be undone.</source>
         <translation>مشتری‌ای را که باید در {0} ادغام شود انتخاب کنید. تلفن‌ها، ایمیل‌ها، برچسب‌ها، یادداشت‌ها و سوابق او به {0} منتقل می‌شود؛ این کار بازگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="57" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="57"/>
         <source>Find</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="61" />
+        <location filename="../../ui/dialogs/customer_actions.py" line="61"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
@@ -2457,252 +2471,262 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../ui/messages.py" line="22"/>
         <source>The database cannot be reached. Check that the database server is running and that this computer is connected to the network, then try again.</source>
         <translation>دسترسی به پایگاه داده ممکن نیست. بررسی کنید که سرور پایگاه داده روشن باشد و این رایانه به شبکه وصل باشد، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23" />
-        <source>The database is busy with another desk's change. Wait a moment and try again.</source>
+        <location filename="../../ui/messages.py" line="23"/>
+        <source>The database is busy with another desk&apos;s change. Wait a moment and try again.</source>
         <translation>پایگاه داده در حال ثبت تغییری از میز دیگری است. لحظه‌ای صبر کنید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="24" />
+        <location filename="../../ui/messages.py" line="24"/>
         <source>The database can only be read, not changed. Ask whoever looks after this computer to give you write access to the database file or folder.</source>
         <translation>پایگاه داده فقط‌خواندنی است و نمی‌توان در آن تغییری داد. از مسئول این رایانه بخواهید اجازهٔ نوشتن در پرونده یا پوشهٔ پایگاه داده را به شما بدهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../ui/messages.py" line="25"/>
         <source>The disk is full, so nothing more can be saved. Free some space on the disk, then try again. Nothing you typed has been lost.</source>
         <translation>دیسک پر است و چیز دیگری ذخیره نمی‌شود. مقداری از فضای دیسک را آزاد کنید و دوباره تلاش کنید. چیزی از نوشته‌های شما از دست نرفته است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
+        <location filename="../../ui/messages.py" line="26"/>
         <source>This file is not a help-desk database, or it is damaged. Choose another file, or restore the latest backup copy.</source>
         <translation>این پرونده پایگاه دادهٔ میز خدمت مشتریان نیست یا آسیب دیده است. پروندهٔ دیگری انتخاب کنید یا آخرین نسخهٔ پشتیبان را بازیابی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../ui/messages.py" line="27"/>
         <source>This database was written by a newer version of the help desk (schema {found}; this version understands up to {supported}). It has not been changed. Install the newer version of the app to open it.</source>
         <translation>این پایگاه داده با نسخهٔ جدیدتری از میز خدمت مشتریان نوشته شده است (نسخهٔ ساختار {found}؛ این نسخه تا {supported} را می‌شناسد). هیچ تغییری در آن داده نشد. برای باز کردن آن، نسخهٔ جدیدتر برنامه را نصب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="29" />
+        <location filename="../../ui/messages.py" line="29"/>
         <source>The user name or password is not right.</source>
         <translation>نام کاربری یا گذرواژه درست نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="30" />
+        <location filename="../../ui/messages.py" line="30"/>
         <source>Too many wrong passwords. This account is locked until {until}. A supervisor can unlock it by resetting the password.</source>
         <translation>گذرواژه چند بار اشتباه وارد شد. این حساب تا ساعت {until} قفل است. سرپرست می‌تواند با تعیین گذرواژهٔ جدید آن را باز کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../ui/messages.py" line="31"/>
         <source>This account has been deactivated. Ask a supervisor.</source>
         <translation>این حساب غیرفعال شده است. با سرپرست هماهنگ کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../ui/messages.py" line="32"/>
         <source>This account has records, so it cannot be deleted. Deactivate it instead.</source>
         <translation>این حساب سوابقی دارد و حذف نمی‌شود. به جای حذف، آن را غیرفعال کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../ui/messages.py" line="33"/>
         <source>Only a supervisor can do this.</source>
         <translation>فقط سرپرست اجازهٔ این کار را دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../ui/messages.py" line="34"/>
         <source>That record no longer exists. Another desk may have removed it.</source>
         <translation>این مورد دیگر وجود ندارد. شاید میز دیگری آن را حذف کرده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../ui/messages.py" line="36"/>
         <source>This is required.</source>
         <translation>پر کردن این بخش لازم است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../ui/messages.py" line="37"/>
         <source>Use 3 to 64 letters, digits, dots, dashes or underscores, without spaces.</source>
         <translation>از ۳ تا ۶۴ حرف، رقم، نقطه، خط تیره یا زیرخط، بدون فاصله، استفاده کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="38" />
+        <location filename="../../ui/messages.py" line="38"/>
         <source>This user name is already taken.</source>
         <translation>این نام کاربری پیش‌تر گرفته شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="39" />
+        <location filename="../../ui/messages.py" line="39"/>
         <source>Use at least {minimum} characters.</source>
         <translation>دست‌کم {minimum} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../ui/messages.py" line="40"/>
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../ui/messages.py" line="41"/>
         <source>This is not your current password.</source>
         <translation>این گذرواژهٔ فعلی شما نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../ui/messages.py" line="42"/>
         <source>Use at most {limit} characters.</source>
         <translation>حداکثر {limit} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../ui/messages.py" line="43"/>
         <source>Choose one of the options.</source>
         <translation>یکی از گزینه‌ها را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44" />
+        <location filename="../../ui/messages.py" line="44"/>
         <source>Type a given name or a family name.</source>
         <translation>نام یا نام خانوادگی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45" />
+        <location filename="../../ui/messages.py" line="45"/>
         <source>A phone number has only digits, spaces, dashes and a leading + or 00.</source>
         <translation>شمارهٔ تلفن فقط رقم، فاصله، خط تیره و + یا ۰۰ در آغاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../ui/messages.py" line="46"/>
         <source>This is not a valid phone number. Check the digits, or add the country code (+44 …).</source>
         <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید، یا پیش‌شمارهٔ کشور را بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../ui/messages.py" line="47"/>
         <source>This number is already in the list.</source>
         <translation>این شماره در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48" />
+        <location filename="../../ui/messages.py" line="48"/>
         <source>This is not a valid e-mail address, for example name@example.com.</source>
         <translation>این نشانی ایمیل معتبر نیست؛ نمونهٔ درست: name@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49" />
+        <location filename="../../ui/messages.py" line="49"/>
         <source>This address is already in the list.</source>
         <translation>این نشانی در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../ui/messages.py" line="50"/>
         <source>Choose an organisation from the list, or add it as a customer first.</source>
         <translation>سازمان را از فهرست انتخاب کنید، یا نخست آن را به‌عنوان مشتری ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51" />
+        <location filename="../../ui/messages.py" line="51"/>
         <source>At most {limit}.</source>
         <translation>حداکثر {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52" />
+        <location filename="../../ui/messages.py" line="52"/>
         <source>The file {path} cannot be written. Choose another folder or file name.</source>
         <translation>پروندهٔ {path} نوشته نمی‌شود. پوشه یا نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../ui/messages.py" line="53"/>
         <source>Some fields need attention; see the messages next to them.</source>
         <translation>چند بخش نیاز به اصلاح دارد؛ پیام کنار هر کدام را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../ui/messages.py" line="54"/>
         <source>This may be a customer we already have.</source>
         <translation>شاید این مشتری پیش‌تر ثبت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../ui/messages.py" line="55"/>
         <source>Another desk saved this customer while you were editing it.</source>
         <translation>در مدتی که شما این مشتری را ویرایش می‌کردید، میز دیگری آن را ذخیره کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../ui/messages.py" line="56"/>
         <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
         <translation>پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../ui/messages.py" line="57"/>
         <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
         <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../ui/messages.py" line="58"/>
         <source>The duration must be between 0 and 24 hours.</source>
         <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59" />
+        <location filename="../../ui/messages.py" line="59"/>
         <source>The end cannot be before the start.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60" />
+        <location filename="../../ui/messages.py" line="60"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61" />
+        <location filename="../../ui/messages.py" line="61"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62" />
+        <location filename="../../ui/messages.py" line="62"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../ui/messages.py" line="64"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../ui/messages.py" line="65"/>
         <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
         <translation>پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
-        <source>Rate the customer's anger from 1 to 5.</source>
+        <location filename="../../ui/messages.py" line="66"/>
+        <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../ui/messages.py" line="67"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../ui/messages.py" line="69"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
+        <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="71"/>
+        <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
+        <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../ui/messages.py" line="74"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73" />
+        <location filename="../../ui/messages.py" line="75"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74" />
+        <location filename="../../ui/messages.py" line="76"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -2710,37 +2734,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="15" />
+        <location filename="../../ui/dialogs/accounts.py" line="15"/>
         <source>New account</source>
         <translation>حساب جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="15" />
+        <location filename="../../ui/dialogs/accounts.py" line="15"/>
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="19" />
+        <location filename="../../ui/dialogs/accounts.py" line="19"/>
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="20" />
+        <location filename="../../ui/dialogs/accounts.py" line="20"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="24" />
+        <location filename="../../ui/dialogs/accounts.py" line="24"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="25" />
+        <location filename="../../ui/dialogs/accounts.py" line="25"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="26" />
+        <location filename="../../ui/dialogs/accounts.py" line="26"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -2748,52 +2772,52 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="60" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="60"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="60" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="60"/>
         <source>Raise the complaint</source>
         <translation>ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="73" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="73"/>
         <source>Phone number or name; leave empty if they gave none</source>
         <translation>شماره تلفن یا نام؛ اگر نگفتند خالی بگذارید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="77" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="77"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="84" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="84"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="86" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="86"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="89" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="89"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="94" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="94"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="96" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="96"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="97" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="97"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
@@ -2801,32 +2825,32 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifier.py" line="44" />
+        <location filename="../../ui/notifier.py" line="44"/>
         <source>A follow-up is due</source>
         <translation>زمان یک پیگیری رسیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="44" />
+        <location filename="../../ui/notifier.py" line="44"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="52" />
+        <location filename="../../ui/notifier.py" line="52"/>
         <source>Complaint escalated to you</source>
         <translation>شکایتی به شما ارجاع شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="53" />
+        <location filename="../../ui/notifier.py" line="53"/>
         <source>{0} escalated complaint {1}: {2}</source>
         <translation>{0} شکایت {1} را ارجاع داد: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="56" />
+        <location filename="../../ui/notifier.py" line="56"/>
         <source>Complaint given to you</source>
         <translation>شکایتی به شما سپرده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="57" />
+        <location filename="../../ui/notifier.py" line="57"/>
         <source>{0} gave you complaint {1}</source>
         <translation>{0} شکایت {1} را به شما سپرد</translation>
     </message>
@@ -2834,71 +2858,116 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="94" />
+        <location filename="../../ui/pages/settings.py" line="95"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="110" />
+        <location filename="../../ui/pages/settings.py" line="111"/>
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="117" />
+        <location filename="../../ui/pages/settings.py" line="118"/>
         <source> seconds</source>
         <translation> ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122" />
+        <location filename="../../ui/pages/settings.py" line="123"/>
         <source>Remind to go back to a caller on hold after</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="127" />
+        <location filename="../../ui/pages/settings.py" line="128"/>
+        <source>The name at the head of every report</source>
+        <translation>نامی که بالای هر گزارش می‌آید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="130"/>
+        <source>Business name on reports</source>
+        <translation>نام کسب‌وکار در گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="135"/>
+        <source>Choose logo…</source>
+        <translation>انتخاب نشان…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="136"/>
+        <source>Remove logo</source>
+        <translation>برداشتن نشان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="140"/>
+        <source>Logo on reports</source>
+        <translation>نشان در گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="150"/>
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="130" />
+        <location filename="../../ui/pages/settings.py" line="153"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="132" />
+        <location filename="../../ui/pages/settings.py" line="155"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133" />
+        <location filename="../../ui/pages/settings.py" line="156"/>
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="134" />
-        <location filename="../../ui/pages/settings.py" line="164" />
+        <location filename="../../ui/pages/settings.py" line="157"/>
+        <location filename="../../ui/pages/settings.py" line="187"/>
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="151" />
+        <location filename="../../ui/pages/settings.py" line="174"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="164" />
+        <location filename="../../ui/pages/settings.py" line="187"/>
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="210"/>
+        <source>No logo</source>
+        <translation>بدون نشان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="232"/>
+        <source>Choose the logo</source>
+        <translation>انتخاب نشان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="233"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="239"/>
+        <source>The file cannot be read: {0}</source>
+        <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
 </context>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="156" />
+        <location filename="../../ui/dialogs/import_customers.py" line="156"/>
         <source>Line</source>
         <translation>سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="158" />
+        <location filename="../../ui/dialogs/import_customers.py" line="158"/>
         <source>Problems</source>
         <translation>مشکل‌ها</translation>
     </message>
@@ -2906,137 +2975,430 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="128" />
+        <location filename="../../ui/pages/customer_profile.py" line="129"/>
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="132" />
+        <location filename="../../ui/pages/customer_profile.py" line="133"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="134" />
-        <location filename="../../ui/pages/customer_profile.py" line="197" />
+        <location filename="../../ui/pages/customer_profile.py" line="135"/>
+        <location filename="../../ui/pages/customer_profile.py" line="204"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="136" />
+        <location filename="../../ui/pages/customer_profile.py" line="137"/>
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="139" />
+        <location filename="../../ui/pages/customer_profile.py" line="140"/>
         <source>New call with this customer</source>
         <translation>تماس جدید با این مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="142" />
+        <location filename="../../ui/pages/customer_profile.py" line="143"/>
         <source>Raise a complaint…</source>
         <translation>ثبت شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="145" />
+        <location filename="../../ui/pages/customer_profile.py" line="146"/>
         <source>Calm-down session (F9)</source>
         <translation>آرام کردن مشتری (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="171" />
+        <location filename="../../ui/pages/customer_profile.py" line="149"/>
+        <source>Report…</source>
+        <translation>گزارش…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="151"/>
+        <source>This customer&apos;s history, in the report centre</source>
+        <translation>پیشینهٔ این مشتری، در مرکز گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="178"/>
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="197" />
+        <location filename="../../ui/pages/customer_profile.py" line="204"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="206" />
+        <location filename="../../ui/pages/customer_profile.py" line="213"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="207" />
+        <location filename="../../ui/pages/customer_profile.py" line="214"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="210" />
+        <location filename="../../ui/pages/customer_profile.py" line="217"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="211" />
+        <location filename="../../ui/pages/customer_profile.py" line="218"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="212" />
+        <location filename="../../ui/pages/customer_profile.py" line="219"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="213" />
+        <location filename="../../ui/pages/customer_profile.py" line="220"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="214" />
+        <location filename="../../ui/pages/customer_profile.py" line="221"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="215" />
+        <location filename="../../ui/pages/customer_profile.py" line="222"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="216" />
+        <location filename="../../ui/pages/customer_profile.py" line="223"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="230" />
+        <location filename="../../ui/pages/customer_profile.py" line="237"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="231" />
-        <location filename="../../ui/pages/customer_profile.py" line="233" />
+        <location filename="../../ui/pages/customer_profile.py" line="238"/>
+        <location filename="../../ui/pages/customer_profile.py" line="240"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="235" />
+        <location filename="../../ui/pages/customer_profile.py" line="242"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="236" />
+        <location filename="../../ui/pages/customer_profile.py" line="243"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="81"/>
+        <source>Activity summary</source>
+        <translation>خلاصهٔ فعالیت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="82"/>
+        <source>Complaints</source>
+        <translation>شکایت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="83"/>
+        <source>Customer satisfaction</source>
+        <translation>رضایت مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="84"/>
+        <source>Staff recognition</source>
+        <translation>قدردانی از کارکنان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="85"/>
+        <source>Customer history</source>
+        <translation>پیشینهٔ مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="86"/>
+        <source>Incident report</source>
+        <translation>گزارش رویداد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="89"/>
+        <source>Contacts by channel and by day, call times, follow-ups done and overdue.</source>
+        <translation>ارتباط‌ها بر پایهٔ نوع و روز، زمان تماس‌ها، پیگیری‌های انجام‌شده و سررسیدگذشته.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="90"/>
+        <source>Complaints by category, state and priority against targets; the overdue and escalated ones.</source>
+        <translation>شکایت‌ها بر پایهٔ دسته، وضعیت و اولویت در برابر هدف‌ها؛ شکایت‌های سررسیدگذشته و ارجاع‌شده.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="91"/>
+        <source>How satisfied customers were, month by month; lost customers by reason; segments.</source>
+        <translation>رضایت مشتریان ماه به ماه؛ مشتریان از دست رفته بر پایهٔ علت؛ گروه‌بندی مشتریان.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="92"/>
+        <source>What each person did in the period, for recognition and coaching.</source>
+        <translation>کار هر نفر در این بازه، برای قدردانی و راهنمایی.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="93"/>
+        <source>One customer&apos;s whole history: contacts, complaints and calm-down sessions.</source>
+        <translation>همهٔ پیشینهٔ یک مشتری: ارتباط‌ها، شکایت‌ها و جلسه‌های آرام کردن.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="94"/>
+        <source>One calm-down session or one complaint, step by step, for the record.</source>
+        <translation>یک جلسهٔ آرام کردن یا یک شکایت، مرحله به مرحله، برای بایگانی.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="97"/>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="98"/>
+        <source>This week</source>
+        <translation>این هفته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="99"/>
+        <source>This month</source>
+        <translation>این ماه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="100"/>
+        <source>Last month</source>
+        <translation>ماه گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Custom</source>
+        <translation>دلخواه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="113"/>
+        <source>Reports</source>
+        <translation>گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="121"/>
+        <source>Reports are for supervisors. Ask a supervisor for the report you need.</source>
+        <translation>گزارش‌ها برای سرپرستان است. گزارشی را که نیاز دارید از یک سرپرست بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="131"/>
+        <source>&amp;Report</source>
+        <translation>&amp;گزارش</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="175"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;تهیهٔ گزارش</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="177"/>
+        <source>Generate the report (Ctrl+G)</source>
+        <translation>تهیهٔ گزارش (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="184"/>
+        <source>Cancel</source>
+        <translation>انصراف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="199"/>
+        <source>&amp;Open</source>
+        <translation>&amp;باز کردن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="202"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;چاپ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="205"/>
+        <source>Save &amp;as…</source>
+        <translation>ذخیره &amp;با نام…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="234"/>
+        <source>Perio&amp;d</source>
+        <translation>&amp;بازه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="236"/>
+        <source>&amp;From</source>
+        <translation>&amp;از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="237"/>
+        <source>&amp;To</source>
+        <translation>&amp;تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="240"/>
+        <source>All staff</source>
+        <translation>همهٔ کارکنان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="243"/>
+        <source>&amp;Staff</source>
+        <translation>&amp;کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="250"/>
+        <source>Name or phone number</source>
+        <translation>نام یا شمارهٔ تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="259"/>
+        <source>C&amp;ustomer</source>
+        <translation>&amp;مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="272"/>
+        <source>Calm-down session number</source>
+        <translation>شمارهٔ جلسهٔ آرام کردن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="273"/>
+        <source>Complaint number</source>
+        <translation>شمارهٔ شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="281"/>
+        <source>Reco&amp;rd</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="289"/>
+        <source>&amp;Language</source>
+        <translation>&amp;زبان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="351"/>
+        <source>No customer matches “{0}”.</source>
+        <translation>هیچ مشتری‌ای با «{0}» جور نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="412"/>
+        <source>Preparing the report…</source>
+        <translation>در حال تهیهٔ گزارش…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="419"/>
+        <source>Cancelling…</source>
+        <translation>در حال انصراف…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="443"/>
+        <source>The report is ready: {0}</source>
+        <translation>گزارش آماده است: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="452"/>
+        <source>Cancelled. No report was made.</source>
+        <translation>لغو شد. گزارشی تهیه نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="460"/>
+        <source>The report could not be written: {0}. Close it if it is open in another program, and check there is space on the disk, then try again.</source>
+        <translation>گزارش نوشته نشد: {0}. اگر در برنامهٔ دیگری باز است آن را ببندید و جای خالی دیسک را بررسی کنید، سپس دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="465"/>
+        <source>The report could not be made.</source>
+        <translation>گزارش تهیه نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="472"/>
+        <source>Find the customer by name or phone number, then choose them.</source>
+        <translation>مشتری را با نام یا شمارهٔ تلفن پیدا کنید، سپس انتخابش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="482"/>
+        <source>There is no calm-down session number {0}.</source>
+        <translation>جلسهٔ آرام کردنی با شمارهٔ {0} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="484"/>
+        <source>There is no complaint number {0}.</source>
+        <translation>شکایتی با شمارهٔ {0} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="497"/>
+        <source>The report file is no longer there. Generate it again.</source>
+        <translation>فایل گزارش دیگر وجود ندارد. دوباره آن را تهیه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="501"/>
+        <source>No program to show PDF files was found. Use “Save as…” and open the file yourself.</source>
+        <translation>برنامه‌ای برای نمایش فایل‌های PDF پیدا نشد. از «ذخیره با نام…» استفاده کنید و فایل را خودتان باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="509"/>
+        <source>Save the report</source>
+        <translation>ذخیرهٔ گزارش</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="510"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>فایل‌های PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="519"/>
+        <source>The report could not be saved to {0}: {1}. Choose another folder.</source>
+        <translation>گزارش در {0} ذخیره نشد: {1}. پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="523"/>
+        <source>Saved to {0}</source>
+        <translation>در {0} ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="560"/>
+        <source>The report file cannot be read. Generate it again.</source>
+        <translation>فایل گزارش خوانده نمی‌شود. دوباره آن را تهیه کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="567"/>
+        <source>The printer cannot be used. Check that it is on and ready.</source>
+        <translation>چاپگر در دسترس نیست. بررسی کنید که روشن و آماده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="586"/>
+        <source>Sent {0} pages to the printer.</source>
+        <translation>{0} صفحه به چاپگر فرستاده شد.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="39" />
+        <location filename="../../ui/dialogs/accounts.py" line="39"/>
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="39" />
+        <location filename="../../ui/dialogs/accounts.py" line="39"/>
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="43" />
+        <location filename="../../ui/dialogs/accounts.py" line="43"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="44" />
+        <location filename="../../ui/dialogs/accounts.py" line="44"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3044,42 +3406,42 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="162" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
         <source>Resolve the complaint</source>
         <translation>رفع شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="162" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
         <source>Resolve</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="167" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="167"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="179" />
-        <source>Customer's satisfaction</source>
+        <location filename="../../ui/dialogs/complaint_form.py" line="179"/>
+        <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="180" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="180"/>
         <source>Will they come back?</source>
         <translation>آیا بازمی‌گردد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="182" />
-        <source>Don't know</source>
+        <location filename="../../ui/dialogs/complaint_form.py" line="182"/>
+        <source>Don&apos;t know</source>
         <translation>نمی‌دانم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="183" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="183"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="184" />
+        <location filename="../../ui/dialogs/complaint_form.py" line="184"/>
         <source>No</source>
         <translation>نه</translation>
     </message>
@@ -3087,12 +3449,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../ui/messages.py" line="105"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../ui/messages.py" line="106"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -3100,32 +3462,32 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="97" />
+        <location filename="../../ui/pages/calm_sessions.py" line="97"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="103" />
+        <location filename="../../ui/pages/calm_sessions.py" line="103"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="109" />
+        <location filename="../../ui/pages/calm_sessions.py" line="109"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="109" />
+        <location filename="../../ui/pages/calm_sessions.py" line="109"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="146" />
+        <location filename="../../ui/pages/calm_sessions.py" line="146"/>
         <source>No sessions in this period.</source>
         <translation>در این بازه جلسه‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="152" />
+        <location filename="../../ui/pages/calm_sessions.py" line="152"/>
         <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
         <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
     </message>
@@ -3133,37 +3495,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SessionModel</name>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39" />
+        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="40" />
+        <location filename="../../ui/pages/calm_sessions.py" line="40"/>
         <source>Anger</source>
         <translation>عصبانیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="40" />
+        <location filename="../../ui/pages/calm_sessions.py" line="40"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="75" />
+        <location filename="../../ui/pages/calm_sessions.py" line="75"/>
         <source>Not named</source>
         <translation>بی‌نام</translation>
     </message>
@@ -3171,113 +3533,113 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="215" />
+        <location filename="../../ui/pages/settings.py" line="278"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="219" />
+        <location filename="../../ui/pages/settings.py" line="282"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="225" />
+        <location filename="../../ui/pages/settings.py" line="288"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="226" />
+        <location filename="../../ui/pages/settings.py" line="289"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="228" />
+        <location filename="../../ui/pages/settings.py" line="291"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="231" />
+        <location filename="../../ui/pages/settings.py" line="294"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="244" />
+        <location filename="../../ui/pages/settings.py" line="307"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="245" />
+        <location filename="../../ui/pages/settings.py" line="308"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="246" />
+        <location filename="../../ui/pages/settings.py" line="309"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="247" />
-        <location filename="../../ui/pages/settings.py" line="318" />
+        <location filename="../../ui/pages/settings.py" line="310"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="248" />
+        <location filename="../../ui/pages/settings.py" line="311"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="263" />
+        <location filename="../../ui/pages/settings.py" line="326"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="268" />
+        <location filename="../../ui/pages/settings.py" line="331"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="272" />
+        <location filename="../../ui/pages/settings.py" line="335"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="278" />
+        <location filename="../../ui/pages/settings.py" line="341"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="317" />
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="317" />
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="318" />
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="358" />
+        <location filename="../../ui/pages/settings.py" line="417"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="359" />
+        <location filename="../../ui/pages/settings.py" line="418"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="367" />
+        <location filename="../../ui/pages/settings.py" line="426"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="368" />
+        <location filename="../../ui/pages/settings.py" line="427"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
@@ -3285,27 +3647,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="68" />
+        <location filename="../../ui/dialogs/sign_in.py" line="68"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="70" />
+        <location filename="../../ui/dialogs/sign_in.py" line="70"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="71" />
+        <location filename="../../ui/dialogs/sign_in.py" line="71"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="72" />
+        <location filename="../../ui/dialogs/sign_in.py" line="72"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="73" />
+        <location filename="../../ui/dialogs/sign_in.py" line="73"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
@@ -3313,17 +3675,17 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="73" />
+        <location filename="../../ui/pages/customer_profile.py" line="73"/>
         <source>{0} — Calm-down session: {1}, anger {2} → {3} · {4}</source>
         <translation>{0} — آرام کردن مشتری: {1}، عصبانیت {2} ← {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="79" />
+        <location filename="../../ui/pages/customer_profile.py" line="79"/>
         <source>{0} — Complaint {1}: {2} · {3} · {4}</source>
         <translation>{0} — شکایت {1}: {2} · {3} · {4}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="88" />
+        <location filename="../../ui/pages/customer_profile.py" line="88"/>
         <source>(before the merge, customer {0})</source>
         <translation>(پیش از ادغام، مشتری {0})</translation>
     </message>
