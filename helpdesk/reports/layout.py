@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from pathlib import Path
 
@@ -81,6 +82,7 @@ def left_to_right(value: object) -> str:
     return MARKS["en"] + plain(value) + MARKS["en"]
 
 
+@lru_cache(maxsize=65536)  # ReportLab measures and draws a cell's lines many times over
 def visual(line: str, rtl: bool = True) -> str:
     """One logical line, shaped and in the order it is drawn, in a right-to-left (Persian report)
     or left-to-right (English report, say with a Persian name in it) paragraph.
