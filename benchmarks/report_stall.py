@@ -2,7 +2,7 @@
 
     python benchmarks/report_stall.py --db PATH_OR_URL [--days 365] [--kind satisfaction]
 
-The satisfaction report for a year is generated through the real report centre
+The satisfaction and complaints reports for a year are generated through the real report centre
 (``ui/pages/reports.py``, which runs it on ``ui/tasks.py``), while a 10 ms timer on the
 UI thread notes the largest gap between two of its ticks. The gap includes the 10 ms
 of the timer itself, so it is an upper bound of the stall. A Python slot needs the
@@ -90,18 +90,25 @@ def measure(db: str, kind: str = "satisfaction", days: int = 365) -> tuple[float
     return state["longest"], state["took"], state["ticks"]
 
 
-def main(db: str, kind: str = "satisfaction", days: int = 365) -> float:
-    longest, took, ticks = measure(db, kind, days)
-    print(f"report_stall: {kind} report for {days} days in {took:.1f} s, {ticks} ticks, longest gap {longest:.1f} ms",
-          file=sys.stderr)
-    emit("report_ui_longest_stall_ms", longest, "ms", TARGET_MS, longest <= TARGET_MS)
-    return longest
+def main(db: str, kinds: tuple[str, ...] = ("satisfaction", "complaints"), days: int = 365) -> float:
+    """The longest stall over a year's satisfaction report and a year's complaints report (the
+    biggest report: on the 200k demo about 70 pages); each kind is printed too."""
+    worst = 0.0
+    for kind in kinds:
+        longest, took, ticks = measure(db, kind, days)
+        print(f"report_stall: {kind} report for {days} days in {took:.1f} s, {ticks} ticks, "
+              f"longest gap {longest:.1f} ms", file=sys.stderr)
+        emit(f"report_ui_longest_stall_{kind}_ms", longest, "ms", TARGET_MS, longest <= TARGET_MS)
+        worst = max(worst, longest)
+    emit("report_ui_longest_stall_ms", worst, "ms", TARGET_MS, worst <= TARGET_MS)
+    return worst
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
-    parser.add_argument("--kind", default="satisfaction")
+    parser.add_argument("--kind", action="append", help="a report kind (repeat for more); "
+                        "default: satisfaction and complaints")
     parser.add_argument("--days", type=int, default=365)
     arguments = parser.parse_args()
-    main(arguments.db, arguments.kind, arguments.days)
+    main(arguments.db, tuple(arguments.kind or ("satisfaction", "complaints")), arguments.days)

@@ -13,7 +13,7 @@ the Customers screens (``ui_bench.py``), the period reports (``report_speed.py``
 activity summary of a month of 50,000 contacts in the ``--month-db`` database, made once
 when missing, then the satisfaction, complaints and staff reports of the last 365 days
 in ``--db``, each in English and Persian), how long the window stops answering while
-the report centre makes a year's satisfaction report (``report_stall.py``), and the
+the report centre makes a year's satisfaction and complaints reports (``report_stall.py``), and the
 start-up of the app against a bare window. Later issues add their measures here.
 """
 from __future__ import annotations

@@ -354,8 +354,11 @@ def test_run_task_works_on_its_own_connection_and_answers_on_the_ui_thread(app, 
     results, errors, progress = [], [], []
 
     def work(report):
+        import gc
+
         report(0.5)
         report(1.0)
+        assert not gc.isenabled()  # no full collection stalls the UI while the work runs
         return threading.get_ident(), database.connection() is not main_connection, Staff.select().count()
 
     tasks.run_task(work, lambda r: results.append((threading.get_ident(), r)), errors.append,
@@ -365,6 +368,10 @@ def test_run_task_works_on_its_own_connection_and_answers_on_the_ui_thread(app, 
     delivered_on, (worked_on, own_connection, count) = results[0]
     assert delivered_on == ui_thread and worked_on != ui_thread and own_connection and count == 1
     assert progress and progress[-1] == 1.0
+    tasks.wait_for_all()
+    import gc
+
+    assert gc.isenabled()  # and the collector is back once it has ended
 
     def fails(report):
         raise ValueError("bad")
