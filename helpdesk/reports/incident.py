@@ -7,7 +7,7 @@ from reportlab.platypus import Spacer
 from .. import calm, complaints
 from ..clock import as_datetime, to_local
 from ..localization import digits, format_datetime, format_duration
-from ..models import CalmSession, Complaint, ComplaintCategory, Customer, FollowUp, Staff
+from ..models import CalmSession, ComplaintCategory, Customer, FollowUp, Staff
 from .layout import CONTENT_WIDTH, embed, heading, page_for, register_fonts, table, text, words, write
 
 LABELS = {

@@ -11,7 +11,7 @@ from ..contacts import local_day_bounds
 from ..customers import SEGMENTS, lost_counts
 from ..localization import format_number
 from ..models import STATUS_MERGED, Contact, Customer
-from .layout import (CONTENT_WIDTH, bar_chart, heading, month_name, page_for, percent, period_of, register_fonts, shown,
+from .layout import (CONTENT_WIDTH, bar_chart, heading, month_name, page_for, percent, period_of, register_fonts,
                      table, text, words, write)
 
 LEVELS = ("dissatisfied", "satisfied", "delighted")
