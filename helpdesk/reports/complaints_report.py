@@ -105,14 +105,15 @@ def build(out, request, generated_by: str, progress) -> dict:
                      share(p["first_ok"], len(p["first"])), n(targets[priority][1]), hours(p["resolve"]),
                      share(p["resolve_ok"], len(p["resolve"]))])
     story += [table(rows, lang, [w * 0.11] + [w * 0.127] * 7), Spacer(1, 10)]
+    listed = data["overdue"] + data["escalations"]
+    people = {s.id: s.full_name for s in Staff.select(Staff.id, Staff.full_name)}
+    customers = {c.id: c.display_name for c in Customer.select().where(
+        Customer.id.in_({c.customer_id for c in listed if c.customer_id} or {0}))}
     for key, items in (("overdue", data["overdue"]), ("escalations", data["escalations"])):
         story.append(heading(f"{label(key, lang)} ({n(len(items))})", lang))
         if not items:
             story += [text(label("none", lang), lang), Spacer(1, 8)]
             continue
-        people = {s.id: s.full_name for s in Staff.select()}
-        customers = {c.id: c.display_name for c in Customer.select().where(
-            Customer.id.in_([c.customer_id for c in items if c.customer_id] or [0]))}
         if key == "overdue":
             rows = [[label(k, lang) for k in ("number", "raised", "customer", "priority", "status", "assignee")]]
             rows += [[n(c.id), format_short_date(to_local(c.created_at), lang),

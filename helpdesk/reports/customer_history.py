@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from .. import customers, phones, settings
+from ..complaints import OPEN_STATUSES
 from ..clock import to_local, utcnow
 from ..localization import digits, format_date, format_duration, format_number, format_short_date
-from ..models import Complaint
 from .layout import (CONTENT_WIDTH, heading, left_to_right, page_for, percent, register_fonts, table, text,
                      words, write)
 
@@ -65,11 +65,9 @@ def figures(customer_id: int) -> dict:
     for e in entries:
         if e.kind == "contact":
             mix[e.summary["satisfaction"]] = mix.get(e.summary["satisfaction"], 0) + 1
-    ids = customers.merged_ids(customer_id)
-    complaints = list(Complaint.select(Complaint.status).where(Complaint.customer.in_(ids)).tuples())
+    states = [e.summary["status"] for e in entries if e.kind == "complaint"]
     return {"record": record, "timeline": entries, "mix": mix, "contacts": sum(mix.values()),
-            "complaints": len(complaints),
-            "open_complaints": sum(1 for (s,) in complaints if s in ("new", "in_progress", "escalated")),
+            "complaints": len(states), "open_complaints": sum(1 for s in states if s in OPEN_STATUSES),
             "calm_sessions": sum(1 for e in entries if e.kind == "calm_session")}
 
 

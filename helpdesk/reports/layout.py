@@ -78,7 +78,9 @@ def embed(value: object, lang: str) -> str:
 
 def left_to_right(value: object) -> str:
     """Text that reads left to right even inside Persian (a phone number, say): between two
-    left-to-right marks its digits and spaces keep their order."""
+    left-to-right marks its digits and spaces keep their order. (The screens use
+    ``localization.left_to_right``, an isolate; the pure-Python bidi algorithm used here does
+    not know isolates, and marks do the same work.)"""
     return MARKS["en"] + plain(value) + MARKS["en"]
 
 

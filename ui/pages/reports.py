@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk import accounts, customers, reports
+from helpdesk import accounts, customers, reports, settings
 from helpdesk.errors import KnownError, NotFound, ValidationError
 from helpdesk.localization import digits, left_to_right
 from helpdesk.models import Staff
@@ -343,7 +343,8 @@ class ReportsPage(QWidget):
         if not query:
             return
         for record in customers.find(query, limit=30):
-            phone = display_phone(record.phones[0].number) if record.phones else ""
+            phone = digits(display_phone(record.phones[0].number, settings.phone_region()),
+                           i18n.current_language()) if record.phones else ""
             name = record.customer.display_name
             text = f"{name} — {left_to_right(phone)}" if phone else name
             self.customer.addItem(text, record.customer.id)
@@ -472,9 +473,6 @@ class ReportsPage(QWidget):
                 self.fields.show_error(field, self.tr("Find the customer by name or phone number, then choose them."))
             else:
                 self.fields.show(error)
-            return
-        if field == "complaint_id":
-            self.fields.show_error("session_id", message_for(error))
             return
         if isinstance(error, NotFound) and request is not None and request.kind == "incident":
             lang = i18n.current_language()
