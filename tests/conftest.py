@@ -6,13 +6,50 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import peewee
 import pytest
+import time_machine
 
 from helpdesk import db as dbmod
 from helpdesk import migrations
 
 TEST_DATABASE = os.environ.get("HELPDESK_TEST_DATABASE", "").strip()
+
+# "Now", for every test: one moment that the tests set, never the real calendar.
+# .ci/run also runs the date-sensitive tests (marked ``dates``) at the moments below.
+MOMENTS = {
+    "ordinary": "2026-06-16T10:30:00",       # a Tuesday morning
+    "new-year": "2026-12-31T23:55:00",       # the last minutes of a Gregorian year
+    "nowruz": "2027-03-21T00:05:00",         # the first minutes of Jalali 1406
+    "leap-day": "2028-02-29T12:00:00",       # 29 February
+    "friday-evening": "2026-11-27T19:40:00",  # the Iranian weekend, after hours
+}
+TEST_TIMEZONE = os.environ.get("HELPDESK_TEST_TZ", "Asia/Tehran")
+_moment = os.environ.get("HELPDESK_TEST_NOW", "ordinary")
+TEST_NOW = datetime.fromisoformat(MOMENTS.get(_moment, _moment)).replace(tzinfo=ZoneInfo(TEST_TIMEZONE))
+# Child processes started by tests (the real app, killed mid-sentence) travel to the same moment.
+os.environ["HELPDESK_TEST_NOW"] = TEST_NOW.isoformat()
+os.environ["HELPDESK_TEST_TZ"] = TEST_TIMEZONE
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "dates: depends on the calendar; .ci/run repeats it at other moments")
+
+
+def pytest_report_header(config):
+    return f"the tests' clock: {TEST_NOW.isoformat()} ({TEST_TIMEZONE}), ticking"
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Every test starts at TEST_NOW in the office's time zone; time then runs on.
+
+    ``clock.move_to(...)`` / ``clock.shift(...)`` move it within a test."""
+    with time_machine.travel(TEST_NOW, tick=True) as traveller:
+        yield traveller
 
 
 def _reset_postgres(url: str) -> None:

@@ -14,3 +14,31 @@ def test_a_long_day_of_clicks_does_not_use_up_none(app, qtbot):
     for _ in range(20000):
         label.update()
     assert sys.getrefcount(None) - before > -100
+
+
+def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_a_tab(app, qtbot):
+    """Tab in a notes field is no trap: it moves on, as in every other field; Ctrl+Tab types a tab."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    notes, rich, after = QPlainTextEdit(), QTextEdit(), QLineEdit()
+    for widget in (notes, rich, after):
+        layout.addWidget(widget)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    notes.setFocus()
+    QTest.keyClicks(notes, "a")
+    QTest.keyClick(notes, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(notes, "b")
+    QTest.keyClick(notes, Qt.Key.Key_Tab)
+    assert notes.toPlainText() == "a\tb"
+    assert QApplication.focusWidget() is rich
+    QTest.keyClick(rich, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after and rich.toPlainText() == ""
+    QTest.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is rich

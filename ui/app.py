@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
 
 from helpdesk.config import describe
 from helpdesk.errors import KnownError
@@ -27,8 +27,31 @@ ORGANISATION = "helpdesk"
 APPLICATION = "helpdesk"
 
 
+class MultiLineTabs(QObject):
+    """No multi-line field is a trap: Tab and Shift+Tab move on, Ctrl+Tab types a tab.
+
+    One rule for every QPlainTextEdit and QTextEdit of the app, set as each is polished."""
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish:
+            if isinstance(watched, (QPlainTextEdit, QTextEdit)):
+                watched.setTabChangesFocus(True)
+        elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
+            if (event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                    and isinstance(watched, (QPlainTextEdit, QTextEdit)) and not watched.isReadOnly()):
+                watched.insertPlainText("\t")
+                return True
+        return False
+
+
+_tabs = MultiLineTabs()
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.removeEventFilter(_tabs)
+    app.installEventFilter(_tabs)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Help desk")

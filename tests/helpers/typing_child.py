@@ -15,7 +15,21 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _travel_with_the_parent() -> None:
+    """The parent test's clock (tests/conftest.py), so this process lives at the same moment."""
+    moment = os.environ.get("HELPDESK_TEST_NOW")
+    if moment:
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        import time_machine
+
+        when = datetime.fromisoformat(moment).replace(tzinfo=ZoneInfo(os.environ.get("HELPDESK_TEST_TZ", "UTC")))
+        time_machine.travel(when, tick=True).start()
+
+
 def main() -> None:
+    _travel_with_the_parent()
     database, draft_folder, settings_folder, text_file = sys.argv[1:5]
     mode = sys.argv[5] if len(sys.argv) > 5 else "call"
     text = Path(text_file).read_text(encoding="utf-8")
