@@ -195,3 +195,43 @@ def test_complaints_are_on_the_customer_timeline(app, staff, db_target, qtbot):
     assert first.data().endswith("Complaint 1: Price · New · Billed twice")
     page.profile.timeline.activated.emit(first)
     assert window.complaint_windows[-1].complaint_id == Complaint.get().id
+
+
+def test_a_complaint_opens_again_after_one_was_closed(app, staff, db_target, qtbot):
+    """Issue 12: closing a complaint window (deleted on close) and opening another crashed with
+    "Internal C++ object (ComplaintWindow) already deleted"."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtTest import QTest
+
+    first = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="One",
+                                                    assignee_id=staff.id))
+    second = complaints.create(staff, ComplaintDraft(category_id=_category("Other"), description="Two",
+                                                     assignee_id=staff.id))
+    window = _window(staff, db_target, qtbot)
+    opened = window.open_complaint(first.id)
+    qtbot.waitUntil(opened.isActiveWindow, timeout=3000)
+    QTest.keyClick(opened, Qt.Key.Key_Escape)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # Qt deletes the closed window
+    again = window.open_complaint(second.id)
+    assert again.isVisible() and window.complaint_windows == [again]
+    qtbot.waitUntil(again.isActiveWindow, timeout=3000)
+    QTest.keyClick(again, Qt.Key.Key_Escape)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.complaint_windows == []
+    third = window.open_complaint(first.id)
+    assert third.complaint_id == first.id
+
+
+def test_calm_windows_closed_and_deleted_are_forgotten(app, staff, db_target, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window = _window(staff, db_target, qtbot)
+    first = window.start_calm()
+    first.put_away()
+    window.draft_store.discard(first.draft_id)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.calm_windows == []
+    again = window.start_calm()
+    assert window.calm_windows == [again]
+    again.put_away()
+    window.draft_store.discard(again.draft_id)

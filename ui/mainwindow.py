@@ -37,6 +37,27 @@ STATE_KEY = "mainwindow/state"
 DASHBOARD, CUSTOMERS, CALLS, COMPLAINTS, REPORTS, SETTINGS = range(6)
 
 
+def focus_page(page: QWidget) -> None:
+    """Put the focus where typing goes on ``page``: its own choice (``focus_first``), its focus
+    proxy, or else its first control that takes Tab focus. Never the page itself, which takes no keys."""
+    from PySide6.QtCore import Qt
+
+    if hasattr(page, "focus_first"):
+        page.focus_first()
+        return
+    if page.focusProxy() is not None:
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+    page.setFocus()
+
+
 class MainWindow(QMainWindow):
     sign_out_requested = Signal()
     language_changed = Signal(str)
@@ -91,6 +112,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.call_windows: list = []
+        self.complaint_windows: list = []
+        self.calm_windows: list = []
         self.notifier = None
         self._stamp = None
         self._store = None
@@ -131,10 +154,10 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         """Forget the person and every page built for them. Calls in progress are kept as drafts."""
-        for window in list(self.call_windows) + list(getattr(self, "calm_windows", [])):
+        for window in list(self.call_windows) + list(self.calm_windows):
             window.put_away()
         self.call_windows.clear()
-        self.calm_windows = []
+        self.calm_windows.clear()
         if self.notifier is not None:
             self.notifier.stop()
             self.notifier.deleteLater()
@@ -247,7 +270,7 @@ class MainWindow(QMainWindow):
         window = ComplaintWindow(self.staff, complaint_id, self)
         window.changed.connect(lambda _id: self.data_changed())
         window.report_requested.connect(lambda complaint_id: self.show_report("incident", complaint_id=complaint_id))
-        self.complaint_windows = [w for w in getattr(self, "complaint_windows", []) if w.isVisible()] + [window]
+        self._keep(self.complaint_windows, window)
         window.show()
         if window.windowHandle() is not None:
             window.windowHandle().requestActivate()
@@ -299,8 +322,15 @@ class MainWindow(QMainWindow):
             self._store = DraftStore(paths.draft_dir())
         return self._store
 
+    @staticmethod
+    def _keep(windows: list, window) -> None:
+        """Hold ``window`` in ``windows`` while it lives: Qt deletes a closed window (WA_DeleteOnClose),
+        and a Python reference kept past that raises "Internal C++ object already deleted"."""
+        windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: windows.remove(w) if w in windows else None)
+
     def _track(self, window) -> None:
-        self.call_windows.append(window)
+        self._keep(self.call_windows, window)
         window.saved.connect(self._contact_saved)
         window.complaint_requested.connect(self._complaint_from_contact)
         window.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
@@ -337,7 +367,7 @@ class MainWindow(QMainWindow):
         window.finished.connect(lambda _id: self.data_changed())
         window.escalated.connect(lambda _id: self.data_changed())
         window.report_requested.connect(lambda session_id: self.show_report("incident", session_id=session_id))
-        self.calm_windows = [w for w in getattr(self, "calm_windows", []) if w.isVisible()] + [window]
+        self._keep(self.calm_windows, window)
         window.closed.connect(lambda w=window: self.calm_windows.remove(w) if w in self.calm_windows else None)
         window.show()
         window.activateWindow()
@@ -398,7 +428,7 @@ class MainWindow(QMainWindow):
         from .dialogs.calm_window import DRAFT_KIND as CALM_KIND
 
         for document in self.draft_store.unfinished(CALM_KIND, self.location, self.staff.id):
-            if any(w.draft_id == document.get("id") for w in getattr(self, "calm_windows", [])):
+            if any(w.draft_id == document.get("id") for w in self.calm_windows):
                 continue
             if prompts.confirm(self, self.tr("Resume the calm-down session?"),
                                self.tr("A calm-down session was interrupted. Resume it where you left it?"),
@@ -475,7 +505,7 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
         self._show_row(index)
-        self.stack.currentWidget().setFocus()
+        focus_page(self.stack.currentWidget())
 
     # --- actions and menus: everything important has a shortcut --------------
     def _create_actions(self) -> None:
