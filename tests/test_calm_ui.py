@@ -145,3 +145,68 @@ def test_supervisors_edit_the_steps_and_old_sessions_keep_their_version(app, sta
     assert new.step_title.text() == "Breathe first"
     new.put_away()
     window.draft_store.discard(new.draft_id)
+
+
+def _focus():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def _press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A key, to whatever has the focus now, as the person's keyboard sends it."""
+    QTest.keyClick(_focus(), key, modifier)
+
+
+def _open_by_f9(window, qtbot):
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    w = window.calm_windows[-1]
+    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
+    return w
+
+
+def test_escalate_now_puts_the_focus_in_the_reason_and_refuses_an_empty_one(app, staff, supervisor, db_target,
+                                                                             qtbot):
+    """Issue 12: Ctrl+E left the focus on the button, so the first space sent the escalation with an
+    empty reason and the typed reason was lost."""
+    from helpdesk.models import Notification
+
+    window = _window(staff, db_target, qtbot)
+    w = _open_by_f9(window, qtbot)
+    _press(Qt.Key.Key_4)
+    _press(Qt.Key.Key_PageDown)
+    _press(Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = w.escalation_dialog
+    qtbot.waitUntil(lambda: _focus() is dialog.reason, timeout=3000)
+    _press(Qt.Key.Key_Space)  # goes into the reason, it sends nothing
+    assert dialog.isVisible() and Complaint.select().count() == 0
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # only a space: refused next to the field
+    assert dialog.isVisible() and dialog.fields.errors["reason"].text() == "Say why it needs a supervisor."
+    assert Complaint.select().count() == 0 and Notification.select().count() == 0
+    assert _focus() is dialog.reason
+    _type(_focus(), "Wants the manager")
+    assert dialog.fields.errors["reason"].isHidden()  # fixed: the old message goes at once
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    complaint = Complaint.get()
+    assert complaint.status == "escalated" and complaint.escalation_reason.endswith(": Wants the manager")
+    assert "Keep yourself calm" in complaint.escalation_reason  # the step it was escalated at
+
+
+def test_enter_begins_after_the_anger_rating_in_both_languages(app, staff, db_target, qtbot):
+    """Issue 12: Enter did not press Begin, and in Persian Begin had no key at all (Alt+B)."""
+    from ui import i18n
+
+    for language in ("en", "fa"):
+        i18n.apply_language(app, language)
+        window = _window(staff, db_target, qtbot)
+        w = _open_by_f9(window, qtbot)
+        _press(Qt.Key.Key_Return)  # no rating yet: it asks for one
+        assert w.pages.currentIndex() == 0 and w.start_error.isVisible()
+        _press(Qt.Key.Key_3)
+        assert w.start_error.isHidden()
+        _press(Qt.Key.Key_Return)
+        assert w.pages.currentIndex() == 1 and w.anger_start.value() == 3
+        assert _focus() is w.note  # a note can be typed at once
+        w.put_away()
+        window.draft_store.discard(w.draft_id)

@@ -34,7 +34,7 @@ from helpdesk.calm import SessionState
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import FollowUpDraft
 from helpdesk.customers import FormErrors
-from helpdesk.errors import KnownError
+from helpdesk.errors import KnownError, ValidationError
 from helpdesk.localization import digits, format_duration, left_to_right
 from helpdesk.models import Staff
 
@@ -42,6 +42,7 @@ from .. import i18n, prompts
 from ..messages import choice, message_for
 from ..widgets import ErrorLabel, place_window, remember_window
 from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
+from .complaint_form import KeyboardFormDialog, MatchKeys, _text_box
 
 DRAFT_KIND = "calm"
 GEOMETRY_KEY = "calmWindow/geometry"
@@ -80,6 +81,36 @@ class AngerScale(QWidget):
     def set_value(self, value: int | None) -> None:
         if value in calm.ANGER:
             self.group.button(value).setChecked(True)
+
+    def focus(self) -> None:
+        (self.group.checkedButton() or self.group.buttons()[0]).setFocus()
+
+
+class EscalateNowDialog(KeyboardFormDialog):
+    """Escalate now, from the step the person is at: the focus is in the reason, and an empty
+    reason is refused next to it, never sent."""
+
+    def __init__(self, step_title: str, parent=None):
+        super().__init__(self.tr("Escalate now"), self.tr("Escalate now"), parent)
+        self.setObjectName("escalateNowDialog")
+        self.step_title = step_title
+        self.at_step = QLabel(step_title)
+        self.at_step.setObjectName("escalateNowStep")
+        self.at_step.setWordWrap(True)
+        self.at_step.setTextFormat(Qt.TextFormat.PlainText)
+        self.fields.layout.addRow(self.tr("At the step"), self.at_step)
+        self.reason = self.fields.add("reason", self.tr("Why"), _text_box("escalateNowReason", 3))
+        self.reason.setPlaceholderText(self.tr("What the customer wants from a supervisor"))
+        self.escalate_with = None  # the window's escalate(reason)
+        self.ready(self.reason)
+
+    def full_reason(self) -> str:
+        return self.tr("Calm-down session, step “{0}”: ").format(self.step_title) + self.reason.toPlainText().strip()
+
+    def save(self) -> None:
+        if not self.reason.toPlainText().strip():
+            raise ValidationError("reason", "escalation_reason")
+        self.escalate_with(self.full_reason())
 
 
 class CalmWindow(QWidget):
@@ -124,9 +155,9 @@ class CalmWindow(QWidget):
         elif restored is not None:
             page = restored["content"].get("page", STEP)
             self.show_finish() if page == FINISH else self.show_step(self.state.current_step) \
-                if self.state.anger_start else self.pages.setCurrentIndex(START)
+                if self.state.anger_start else self.show_start()
         else:
-            self.pages.setCurrentIndex(START)
+            self.show_start()
         self._update_customer()
         self._tick()
         if review_id is None:
@@ -166,7 +197,11 @@ class CalmWindow(QWidget):
         self.matches.setObjectName("calmMatches")
         self.matches.setMaximumHeight(70)
         self.matches.hide()
+        self.matches.setAccessibleName(self.tr("Customers found"))
         self.matches.itemActivated.connect(lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemClicked.connect(lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)))
+        self.match_keys = MatchKeys(self.lookup, self.matches,
+                                    lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)), self)
         self.customer_row.addWidget(self.customer_label, 1)
         self.customer_row.addWidget(self.lookup, 1)
         column.addLayout(self.customer_row)
@@ -206,9 +241,11 @@ class CalmWindow(QWidget):
         hint.setFont(_font(hint, 1.2))
         layout.addWidget(hint)
         self.anger_start = AngerScale("angerStart")
+        self.anger_start.group.idToggled.connect(lambda _id, on: on and self.start_error.clear_message())
         layout.addWidget(self.anger_start)
-        self.begin_button = QPushButton(self.tr("&Begin"))
+        self.begin_button = QPushButton(self.tr("Begin (Enter)"))
         self.begin_button.setObjectName("beginButton")
+        self.begin_button.setAutoDefault(True)  # Enter on the button presses it too
         self.begin_button.setFont(_font(self.begin_button, 1.3, True))
         self.begin_button.clicked.connect(self.begin)
         self.start_error = ErrorLabel()
@@ -286,6 +323,7 @@ class CalmWindow(QWidget):
         question.setFont(_font(question, 1.6, True))
         layout.addWidget(question)
         self.anger_end = AngerScale("angerEnd")
+        self.anger_end.group.idToggled.connect(lambda _id, on: on and self.anger_end_error.clear_message())
         layout.addWidget(self.anger_end)
         self.anger_end_error = ErrorLabel()
         layout.addWidget(self.anger_end_error)
@@ -305,6 +343,7 @@ class CalmWindow(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.outcome_error = ErrorLabel()
+        self.outcome_group.buttonToggled.connect(lambda _b, on: on and self.outcome_error.clear_message())
         layout.addWidget(self.outcome_error)
         self.follow_box = QGroupBox(self.tr("Promise a follow-up"))
         self.follow_box.setObjectName("calmFollowUp")
@@ -321,6 +360,9 @@ class CalmWindow(QWidget):
         form.addRow(self.tr("Promised"), self.follow_promise)
         self.follow_error = ErrorLabel()
         form.addRow("", self.follow_error)
+        self.follow_promise.textChanged.connect(lambda _t: self.follow_error.clear_message())
+        self.follow_due.dateTimeChanged.connect(lambda _d: self.follow_error.clear_message())
+        self.follow_box.toggled.connect(lambda _on: self.follow_error.clear_message())
         layout.addWidget(self.follow_box)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -375,6 +417,11 @@ class CalmWindow(QWidget):
             self.anger_end.set_value(value)
         self._dirty = True
 
+    def show_start(self) -> None:
+        """The anger rating, with the focus on the scale: a digit rates, Enter begins."""
+        self.pages.setCurrentIndex(START)
+        self.anger_start.focus()
+
     def begin(self) -> None:
         if self.anger_start.value() is None:
             self.start_error.show_message(self.tr("Rate the anger first: it shows later how much the customer "
@@ -406,7 +453,7 @@ class CalmWindow(QWidget):
         self._show_ticked_at(current)
         self.back_button.setEnabled(True)
         self.pages.setCurrentIndex(STEP)
-        self.tick.setFocus()
+        self.note.setFocus()  # a note is typed at once; Ctrl+D ticks, Enter moves on
         self._dirty = True
         self._store_progress()
 
@@ -444,7 +491,7 @@ class CalmWindow(QWidget):
         page = self.pages.currentIndex()
         if page == STEP:
             if self.state.current_step == 0:
-                self.pages.setCurrentIndex(START)
+                self.show_start()
             else:
                 self.show_step(self.state.current_step - 1)
         elif page == FINISH:
@@ -476,6 +523,8 @@ class CalmWindow(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, caller.customer_id)
             self.matches.addItem(item)
         self.matches.setVisible(self.matches.count() > 0)
+        if self.matches.count():
+            self.matches.setCurrentRow(0)
 
     def link_customer(self, customer_id: int) -> None:
         self.session = calm.link_customer(self.actor, self.session.id, customer_id)
@@ -510,15 +559,9 @@ class CalmWindow(QWidget):
     def ask_escalation(self) -> None:
         if self.session.status != calm.OPEN:
             return
-        from .complaint_form import _text_box
-        from ..widgets import FormDialog
-
-        dialog = FormDialog(self.tr("Escalate now"), self.tr("Escalate now"), self)
-        dialog.setObjectName("escalateNowDialog")
-        reason = dialog.fields.add("reason", self.tr("Why"), _text_box("escalateNowReason", 3))
         step = self.steps[self.state.current_step]
-        reason.setPlainText(self.tr("Calm-down session, step “{0}”: ").format(self._text(step["title"])))
-        dialog.save = lambda: self.escalate(reason.toPlainText())
+        dialog = EscalateNowDialog(self._text(step["title"]), self)
+        dialog.escalate_with = self.escalate
         self.escalation_dialog = dialog
         dialog.open()
 
@@ -585,6 +628,14 @@ class CalmWindow(QWidget):
         self._tick()
 
     # --- the window ----------------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        """Enter on the first page begins (in every language: it is not a letter). A field that
+        uses Enter itself (the customer lookup) keeps it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.pages.currentIndex() == START:
+            self.begin()
+            return
+        super().keyPressEvent(event)
+
     def put_away(self) -> None:
         """Close without asking and keep the session, to be offered again at the next sign-in."""
         if not self.done_ok and self.session.status == calm.OPEN:

@@ -1,25 +1,32 @@
 """Raising a complaint, escalating it and resolving it: small forms over ``helpdesk.complaints``."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
+    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QWidget,
 )
 
 from helpdesk import accounts, complaints, contacts, customers
 from helpdesk.customers import FormErrors
+from helpdesk.errors import ValidationError
 from helpdesk.models import Staff
 
-from .. import i18n
+from .. import i18n, prompts
 from ..messages import choice, message_for
 from ..widgets import FormDialog
 
@@ -30,6 +37,103 @@ def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setMinimumHeight(box.fontMetrics().lineSpacing() * lines + 12)
     return box
+
+
+def _typed_text(widget: QWidget) -> str:
+    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+
+
+def _change_signals(editor: QWidget) -> list:
+    """The signals that say a person changed ``editor`` (or the fields inside it)."""
+    signals = []
+    for widget in [editor, *editor.findChildren(QWidget)]:
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            signals.append(widget.textChanged)
+        elif isinstance(widget, QComboBox):
+            signals.append(widget.currentIndexChanged)
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            signals.append(widget.toggled)
+    return signals
+
+
+class MatchKeys(QObject):
+    """A lookup box with its list of matches: Up and Down move through the matches and Enter chooses
+    the highlighted one. Enter never reaches the form (it would submit it); with no match it moves on."""
+
+    def __init__(self, lookup: QLineEdit, matches: QListWidget, choose, parent: QObject):
+        super().__init__(parent)
+        self.lookup = lookup
+        self.matches = matches
+        self.choose = choose
+        lookup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.lookup or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if self.matches.isVisible() and self.matches.currentItem() is not None:
+                self.choose(self.matches.currentItem())
+            else:
+                self.lookup.focusNextChild()
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.isVisible() and self.matches.count():
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, self.matches.currentRow() + step)))
+            return True
+        return False
+
+
+class KeyboardFormDialog(FormDialog):
+    """A form as the keyboard wants it: Ctrl+S (or Ctrl+Enter) submits from any field, Esc cancels
+    and asks first only when something was typed, a field's message goes as soon as the field is
+    changed, and every field is named for screen readers after its label.
+
+    A subclass calls ``ready()`` at the end of its ``__init__``, with the field that has the focus."""
+
+    def __init__(self, title: str, ok_text: str, parent=None):
+        super().__init__(title, ok_text, parent)
+        self._typed_at_start: list[str] | None = None
+        for key in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self._submit)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip(self.tr("Ctrl+S"))
+        ok.setAccessibleName(ok.text().replace("&", ""))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+
+    def ready(self, first: QWidget) -> None:
+        for name, editor in self.fields.editors.items():
+            label = self.fields.layout.labelForField(editor.parentWidget())
+            if isinstance(label, QLabel):
+                label.setBuddy(editor)
+                if not editor.accessibleName():
+                    editor.setAccessibleName(label.text().replace("&", ""))
+            for signal in _change_signals(editor):
+                signal.connect(lambda *_args, field=name: self.field_changed(field))
+        self._typed_at_start = self._typed()
+        first.setFocus()
+
+    def field_changed(self, field: str) -> None:
+        """A message says what to fix; once the field is changed it has done its work."""
+        self.fields.errors[field].clear_message()
+        if all(error.isHidden() for error in self.fields.errors.values()):
+            self.message.clear_message()
+
+    def _typed(self) -> list[str]:
+        boxes = self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit)
+        return [_typed_text(w) for w in boxes if not w.isReadOnly()]
+
+    def something_typed(self) -> bool:
+        return self._typed_at_start is not None and self._typed() != self._typed_at_start
+
+    def reject(self) -> None:
+        if self.something_typed() and not prompts.confirm(
+                self, self.tr("Throw away what you typed?"),
+                self.tr("What you typed in this form has not been saved. Close it and throw it away?")):
+            return
+        super().reject()
 
 
 def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only: bool = False) -> QComboBox:
@@ -43,15 +147,25 @@ def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only:
 
 
 class FormErrorsMixin:
-    def show_form_errors(self, error: FormErrors) -> None:
-        for name, problem in error.errors.items():
-            if name in self.fields.errors:
-                self.fields.errors[name].show_message(message_for(problem))
+    def show_form_errors(self, error: FormErrors, extra: dict[str, str] | None = None) -> None:
+        """Every problem at once, each next to its field; the focus goes to the first of them."""
+        messages = {name: message_for(problem) for name, problem in error.errors.items()}
+        messages.update(extra or {})
+        first = None
+        for name, editor in self.fields.editors.items():  # in the order of the form
+            if name in messages:
+                self.fields.errors[name].show_message(messages[name])
+                first = first or editor
         self.message.show_message(message_for(error))
+        if first is not None:
+            first.setFocus()
 
 
-class NewComplaintDialog(FormErrorsMixin, FormDialog):
-    """A complaint, from a contact, from a customer's profile, or on its own."""
+class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
+    """A complaint, from a contact, from a customer's profile, or on its own.
+
+    The customer is found as you type: Up and Down move through the matches, Enter or a click
+    chooses one; a customer typed but not chosen is never dropped silently."""
 
     saved = Signal(int)
 
@@ -68,18 +182,29 @@ class NewComplaintDialog(FormErrorsMixin, FormDialog):
         customer_layout.setContentsMargins(0, 0, 0, 0)
         self.customer_label = QLabel()
         self.customer_label.setObjectName("complaintCustomer")
+        self.change_customer = QPushButton(self.tr("Change"))
+        self.change_customer.setObjectName("complaintChangeCustomer")
+        self.change_customer.setAccessibleName(self.tr("Change the customer"))
+        self.change_customer.setAutoDefault(False)
+        self.change_customer.clicked.connect(lambda: self.set_customer(None))
         self.lookup = QLineEdit()
         self.lookup.setObjectName("complaintCustomerLookup")
         self.lookup.setPlaceholderText(self.tr("Phone number or name; leave empty if they gave none"))
         self.lookup.textChanged.connect(self._look_up)
-        customer_layout.addWidget(self.customer_label)
+        customer_layout.addWidget(self.customer_label, 1)
+        customer_layout.addWidget(self.change_customer)
         customer_layout.addWidget(self.lookup, 1)
         self.fields.add("customer", self.tr("Customer"), customer_row)
+        customer_row.setFocusProxy(self.lookup)
+        self.lookup.setAccessibleName(self.tr("Customer"))
         self.matches = QListWidget()
         self.matches.setObjectName("complaintCustomerMatches")
+        self.matches.setAccessibleName(self.tr("Customers found"))
         self.matches.setMaximumHeight(90)
         self.matches.hide()
-        self.matches.itemActivated.connect(lambda item: self.set_customer(item.data(Qt.ItemDataRole.UserRole)))
+        self.matches.itemActivated.connect(self._choose)
+        self.matches.itemClicked.connect(self._choose)
+        self.match_keys = MatchKeys(self.lookup, self.matches, self._choose, self)
         self.fields.layout.addRow("", self.matches)
         self.category = self.fields.add("category", self.tr("Category"), QComboBox())
         self.category.setObjectName("complaintCategory")
@@ -97,20 +222,28 @@ class NewComplaintDialog(FormErrorsMixin, FormDialog):
         self.assignee = self.fields.add("assignee", self.tr("Who deals with it"),
                                         staff_combo(actor, "complaintAssignee", actor.id))
         self.set_customer(customer_id)
-        (self.category if customer_id else self.lookup).setFocus()
+        self.ready(self.category if customer_id else self.lookup)
 
     def set_customer(self, customer_id: int | None) -> None:
         self.customer_id = customer_id
         self.matches.hide()
-        if customer_id is None:
-            self.customer_label.hide()
-            self.lookup.show()
-        else:
+        chosen = customer_id is not None
+        if chosen:
             mark = "\u200f" if i18n.current_language() == "fa" else "\u200e"
             self.customer_label.setText(mark + customers.get(customer_id).customer.display_name)
-            self.customer_label.show()
-            self.lookup.hide()
+        self.customer_label.setVisible(chosen)
+        self.change_customer.setVisible(chosen)
+        self.lookup.setVisible(not chosen)
+        if "customer" in self.fields.errors:
+            self.field_changed("customer")
+        if chosen:
             self.category.setFocus()
+        elif self.isVisible():
+            self.lookup.setFocus()
+            self._look_up(self.lookup.text())
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.set_customer(item.data(Qt.ItemDataRole.UserRole))
 
     def _look_up(self, text: str) -> None:
         self.matches.clear()
@@ -127,17 +260,23 @@ class NewComplaintDialog(FormErrorsMixin, FormDialog):
             customer_id=self.customer_id, contact_id=self.contact_id, category_id=self.category.currentData(),
             priority=self.priority.currentData(), description=self.description.toPlainText(),
             wanted=self.wanted.toPlainText(), assignee_id=self.assignee.currentData())
+        pending = self.customer_id is None and bool(self.lookup.text().strip())
+        extra = {}
+        if pending:
+            # A customer typed but not chosen is not dropped. The service checks the rest as for a
+            # customer it cannot find (it never stores such a draft), so every problem shows at once.
+            draft = replace(draft, customer_id=0)
+            extra["customer"] = self.tr("Choose the customer from the list (Enter), or clear the box to raise "
+                                        "the complaint without one.")
         try:
             complaint = complaints.create(self.actor, draft)
         except FormErrors as error:
-            self.show_form_errors(error)
-            from helpdesk.errors import ValidationError
-
+            self.show_form_errors(error, extra)
             raise ValidationError("", "form_errors") from None  # keeps the dialog open; the fields say why
         self.saved.emit(complaint.id)
 
 
-class EscalateDialog(FormDialog):
+class EscalateDialog(KeyboardFormDialog):
     def __init__(self, actor: Staff, complaint_id: int, version: int, parent=None):
         super().__init__(self.tr("Escalate to a supervisor"), self.tr("Escalate now"), parent)
         self.setObjectName("escalateDialog")
@@ -150,14 +289,14 @@ class EscalateDialog(FormDialog):
         others = [i for i in range(self.supervisor.count()) if self.supervisor.itemData(i) != actor.id]
         if others:
             self.supervisor.setCurrentIndex(others[0])
-        self.reason.setFocus()
+        self.ready(self.reason)
 
     def save(self) -> None:
         complaints.escalate(self.actor, self.complaint_id, self.reason.toPlainText(), self.supervisor.currentData(),
                             self.version)
 
 
-class ResolveDialog(FormErrorsMixin, FormDialog):
+class ResolveDialog(FormErrorsMixin, KeyboardFormDialog):
     def __init__(self, actor: Staff, complaint_id: int, version: int, parent=None):
         super().__init__(self.tr("Resolve the complaint"), self.tr("Resolve"), parent)
         self.setObjectName("resolveDialog")
@@ -182,7 +321,9 @@ class ResolveDialog(FormErrorsMixin, FormDialog):
         self.will_return.addItem(self.tr("Don't know"), None)
         self.will_return.addItem(self.tr("Yes"), True)
         self.will_return.addItem(self.tr("No"), False)
-        self.notes.setFocus()
+        for key, button in self.satisfaction_buttons.items():
+            button.setAccessibleName(self.tr("Customer's satisfaction: {0}").format(choice("satisfaction", key)))
+        self.ready(self.notes)
 
     def save(self) -> None:
         satisfaction = next((k for k, b in self.satisfaction_buttons.items() if b.isChecked()), "")
@@ -191,6 +332,4 @@ class ResolveDialog(FormErrorsMixin, FormDialog):
                                self.will_return.currentData(), self.version)
         except FormErrors as error:
             self.show_form_errors(error)
-            from helpdesk.errors import ValidationError
-
             raise ValidationError("", "form_errors") from None
