@@ -235,3 +235,108 @@ def test_calm_windows_closed_and_deleted_are_forgotten(app, staff, db_target, qt
     assert window.calm_windows == [again]
     again.put_away()
     window.draft_store.discard(again.draft_id)
+
+
+def _focus():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def _press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(_focus(), key, modifier)
+
+
+def _type(text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, _focus(), Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def _open_form(window, qtbot):
+    form = window.new_complaint()
+    qtbot.waitUntil(lambda: _focus() is form.lookup, timeout=3000)
+    return form
+
+
+def test_enter_in_the_customer_box_chooses_the_highlighted_match(app, staff, db_target, qtbot):
+    """Issue 12: Enter in the customer box submitted the form instead of choosing the match."""
+    _customer(staff, "Maryam", "Karimi", "0912 345 6789")
+    other = _customer(staff, "Mina", "Karimi", "0912 345 1111")
+    window = _window(staff, db_target, qtbot)
+    form = _open_form(window, qtbot)
+    _type("Karimi")
+    assert form.matches.count() == 2
+    highlighted = form.matches.currentItem().data(Qt.ItemDataRole.UserRole)
+    _press(Qt.Key.Key_Down)  # the other one
+    _press(Qt.Key.Key_Up)
+    _press(Qt.Key.Key_Down)
+    _press(Qt.Key.Key_Return)
+    assert form.isVisible() and Complaint.select().count() == 0  # not submitted
+    assert form.customer_id != highlighted and form.customer_id in (other.id, other.id)
+    assert _focus() is form.category and not form.fields.errors["category"].isVisible()
+
+
+def test_a_single_click_chooses_a_match(app, staff, db_target, qtbot):
+    from PySide6.QtTest import QTest
+
+    customer = _customer(staff)
+    window = _window(staff, db_target, qtbot)
+    form = _open_form(window, qtbot)
+    _type("Maryam")
+    item = form.matches.item(0)
+    rect = form.matches.visualItemRect(item)
+    QTest.mouseClick(form.matches.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     rect.center())
+    assert form.customer_id == customer.id and form.customer_label.text().endswith("Maryam Karimi")
+
+
+def test_the_form_shows_every_problem_at_once_and_each_goes_when_fixed(app, staff, db_target, qtbot):
+    """Issue 12: old error messages stayed after they were fixed."""
+    window = _window(staff, db_target, qtbot)
+    form = _open_form(window, qtbot)
+    _type("nobody by this name")
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    errors = form.fields.errors
+    assert form.isVisible() and Complaint.select().count() == 0
+    assert errors["customer"].text().startswith("Choose the customer from the list")
+    assert errors["category"].text() == "This is required."
+    assert errors["description"].text() == "This is required."
+    assert form.message.text() == "Some fields need attention; see the messages next to them."
+    assert _focus() is form.lookup  # the first problem
+    form.lookup.selectAll()
+    _press(Qt.Key.Key_Delete)  # raised without a customer after all
+    assert errors["customer"].isHidden() and not errors["category"].isHidden()
+    _press(Qt.Key.Key_Tab)
+    assert _focus() is form.category
+    _press(Qt.Key.Key_Down)
+    assert errors["category"].isHidden() and not errors["description"].isHidden()
+    _press(Qt.Key.Key_Tab)
+    _press(Qt.Key.Key_Tab)
+    assert _focus() is form.description
+    _type("Waited an hour")
+    assert errors["description"].isHidden() and form.message.isHidden()
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not form.isVisible()
+    assert Complaint.get().description == "Waited an hour" and Complaint.get().customer_id is None
+
+
+def test_escape_asks_only_when_something_was_typed(app, staff, db_target, qtbot, monkeypatch):
+    from ui import prompts
+
+    window = _window(staff, db_target, qtbot)
+    form = _open_form(window, qtbot)
+    _press(Qt.Key.Key_Escape)  # nothing typed: it closes without a question
+    assert not form.isVisible()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or False)
+    form = _open_form(window, qtbot)
+    _type("0912")
+    _press(Qt.Key.Key_Escape)
+    assert asked == ["Throw away what you typed?"] and form.isVisible() and form.lookup.text() == "0912"
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or True)
+    _press(Qt.Key.Key_Escape)
+    assert not form.isVisible() and Complaint.select().count() == 0
