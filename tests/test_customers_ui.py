@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from helpdesk import config, customers as cs
 from helpdesk.models import Customer
+from ui import prompts
 from ui.dialogs.customer_form import CustomerForm
 from ui.mainwindow import MainWindow
 from ui.pages.directory_model import DirectoryModel
@@ -83,7 +84,7 @@ def test_ctrl_n_starts_a_new_customer_from_the_search_text(app, staff, db_target
     assert page.profile.customer_id == stored.id  # the new record is shown
 
 
-def test_form_shows_each_problem_under_its_field_and_keeps_save_off(app, staff, db_target, qtbot):
+def test_form_shows_each_problem_under_its_field_and_keeps_save_off(app, staff, db_target, qtbot, monkeypatch):
     form = CustomerForm(staff)
     qtbot.addWidget(form)
     form.show()
@@ -98,9 +99,10 @@ def test_form_shows_each_problem_under_its_field_and_keeps_save_off(app, staff, 
     form.save()
     assert form.fields.errors["organisation"].text() == "This is required."
     assert Customer.select().count() == 0
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: True)  # closing it drops what was typed
 
 
-def test_possible_duplicate_is_shown_with_a_way_to_open_it(app, staff, db_target, qtbot):
+def test_possible_duplicate_is_shown_with_a_way_to_open_it(app, staff, db_target, qtbot, monkeypatch):
     _, maryam, _ = make_people(staff)
     _, page = open_page(staff, db_target, qtbot)
     form = page.new_customer()
@@ -113,9 +115,11 @@ def test_possible_duplicate_is_shown_with_a_way_to_open_it(app, staff, db_target
     labels = [w.text() for w in form.notice.findChildren(type(form.message).__bases__[0])]
     assert any("مریم کریمی" in text and "same phone" in text for text in labels)
     open_button = [b for b in form.notice.findChildren(type(form.save_button)) if b.text() == "Open"][0]
-    open_button.click()
-    assert page.profile.customer_id == maryam.id
-    assert form.isVisible() and form.given_name.text() == "Someone"  # the form waits, as typed
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: asked.append(args[1]) or False)
+    open_button.click()  # "Open" asks before what was typed is dropped; "No" keeps the form as typed
+    assert asked and page.profile.customer_id != maryam.id
+    assert form.isVisible() and form.given_name.text() == "Someone"
     [b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveAnyway"][0].click()
     assert not form.isVisible()
     assert Customer.select().where(Customer.given_name == "Someone").count() == 1

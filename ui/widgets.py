@@ -106,6 +106,10 @@ class RememberingDialog(QDialog):
     def done(self, result: int) -> None:
         QSettings().setValue(self._geometry_key(), self.saveGeometry())
         super().done(result)
+        # Typing goes back to the window the dialog was opened from (Qt leaves that to the window manager).
+        parent = self.parentWidget()
+        if parent is not None and parent.window().isVisible():
+            parent.window().activateWindow()
 
 
 def place_window(window: QWidget, key: str, width: int, height: int) -> None:

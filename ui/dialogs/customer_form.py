@@ -7,10 +7,12 @@ are explained in the form itself; nothing typed is lost.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QCompleter,
+    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -40,16 +42,20 @@ class ListEditor(QWidget):
     """Several phones or e-mails: one row each, with its own error line, and a button to add one."""
 
     changed = Signal()
+    rows_changed = Signal()  # a row added or removed: the tab order follows
 
-    def __init__(self, name: str, add_text: str, labels: tuple[str, ...] | None, parent=None):
+    def __init__(self, name: str, add_text: str, labels: tuple[str, ...] | None, accessible_name: str = "",
+                 parent=None):
         super().__init__(parent)
         self.name = name
+        self.accessible_name = accessible_name
         self.labels = labels
         self.rows: list[tuple[QComboBox | None, QLineEdit, ErrorLabel, QWidget]] = []
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.add_button = QPushButton(add_text)
         self.add_button.setObjectName(f"{name}Add")
+        self.add_button.setAccessibleName(add_text)
         self.add_button.clicked.connect(lambda: self.add_row().setFocus())
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -62,18 +68,21 @@ class ListEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
         line = QHBoxLayout()
+        # The number comes first (typing goes there on Tab), then what kind of number it is.
+        edit = QLineEdit(value)
+        edit.setObjectName(f"{self.name}{len(self.rows)}")
+        edit.setAccessibleName(self.accessible_name)
+        edit.textChanged.connect(self.changed)
+        line.addWidget(edit, 1)
         combo = None
         if self.labels:
             combo = QComboBox()
+            combo.setAccessibleName(self.tr("Kind of phone"))
             for key in self.labels:
                 combo.addItem(choice("phone_label", key), key)
             combo.setCurrentIndex(max(0, combo.findData(label or self.labels[0])))
             combo.currentIndexChanged.connect(self.changed)
             line.addWidget(combo)
-        edit = QLineEdit(value)
-        edit.setObjectName(f"{self.name}{len(self.rows)}")
-        edit.textChanged.connect(self.changed)
-        line.addWidget(edit, 1)
         remove = QToolButton()
         remove.setText("✕")
         remove.setToolTip(self.tr("Remove"))
@@ -87,12 +96,14 @@ class ListEditor(QWidget):
         self.rows.append(entry)
         remove.clicked.connect(lambda: self._remove(entry))
         self.changed.emit()
+        self.rows_changed.emit()
         return edit
 
     def _remove(self, entry) -> None:
         self.rows.remove(entry)
         entry[3].deleteLater()
         self.changed.emit()
+        self.rows_changed.emit()
 
     def values(self) -> list:
         if self.labels:
@@ -106,6 +117,17 @@ class ListEditor(QWidget):
 
     def edits(self) -> list[QLineEdit]:
         return [edit for _, edit, _, _ in self.rows]
+
+    def focus_chain(self) -> list[QWidget]:
+        """The controls in visual order: each row's number, kind and remove button, then "Add"."""
+        chain: list[QWidget] = []
+        for combo, edit, _, holder in self.rows:
+            chain.append(edit)
+            if combo is not None:
+                chain.append(combo)
+            chain.extend(holder.findChildren(QToolButton))
+        chain.append(self.add_button)
+        return chain
 
 
 class CustomerForm(RememberingDialog):
@@ -131,8 +153,19 @@ class CustomerForm(RememberingDialog):
             draft = record.draft()
         self.setWindowTitle(self.tr("Edit customer") if customer_id else self.tr("New customer"))
         self.setMinimumSize(560, 560)
+        # A new customer's language follows the script of the name typed until the person chooses one.
+        self.language_follows_name = customer_id is None
         self._build(draft)
+        if self.language_follows_name:
+            self._follow_name_script()
         self._validate()
+        self._as_opened = self.draft()
+        self._order_tabs()
+        self.phones.rows_changed.connect(self._order_tabs)
+        self.emails.rows_changed.connect(self._order_tabs)
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.activated.connect(self.save)
+        self.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- building -------------------------------------------------------------------
     def _build(self, draft: customers.Draft) -> None:
@@ -140,6 +173,7 @@ class CustomerForm(RememberingDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the fields, not the frame
         body = QWidget()
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
@@ -152,6 +186,8 @@ class CustomerForm(RememberingDialog):
         self.kind_group.addButton(self.person_button)
         self.kind_group.addButton(self.org_button)
         (self.org_button if draft.kind == KIND_ORGANISATION else self.person_button).setChecked(True)
+        for button in (self.person_button, self.org_button):
+            button.setAccessibleName(button.text())
         kinds.addWidget(self.person_button)
         kinds.addWidget(self.org_button)
         kinds.addStretch(1)
@@ -176,11 +212,11 @@ class CustomerForm(RememberingDialog):
             self.works_for.setText(org.organisation)
         self.job_title = self.fields.add("job_title", self.tr("Job title"), QLineEdit(draft.job_title))
 
-        self.phones = ListEditor("phones", self.tr("Add a phone"), customers.PHONE_LABELS)
+        self.phones = ListEditor("phones", self.tr("Add a phone"), customers.PHONE_LABELS, self.tr("Phone"))
         for label, number in draft.phones or [("mobile", "")]:
             self.phones.add_row(self._show_number(number), label)
         self.fields.add("phones", self.tr("Phones"), self.phones)
-        self.emails = ListEditor("emails", self.tr("Add an e-mail"), None)
+        self.emails = ListEditor("emails", self.tr("Add an e-mail"), None, self.tr("E-mail"))
         for address in draft.emails or [""]:
             self.emails.add_row(address)
         self.fields.add("emails", self.tr("E-mails"), self.emails)
@@ -231,12 +267,16 @@ class CustomerForm(RememberingDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         outer.addWidget(self.buttons)
 
         for name, edit in (("given_name", self.given_name), ("family_name", self.family_name),
                            ("organisation", self.organisation), ("job_title", self.job_title),
                            ("tags", self.tags)):
             edit.textEdited.connect(lambda _=None, n=name: self._touched(n))
+        for edit in (self.given_name, self.family_name, self.organisation):
+            edit.textEdited.connect(lambda _=None: self._follow_name_script())
+        self.language.activated.connect(self._language_chosen)
         self.works_for.textEdited.connect(self._organisation_typed)
         self.works_for.textChanged.connect(lambda _=None: self._touched("organisation_id"))
         for text_edit, name in ((self.address, "address"), (self.notes, "notes")):
@@ -255,6 +295,48 @@ class CustomerForm(RememberingDialog):
         from helpdesk import phones
 
         return digits(phones.display(number, self.region), i18n.current_language()) if number.startswith("+") else number
+
+    def first_field(self) -> QWidget:
+        """Where the person types first: the name (of the person or the organisation)."""
+        return self.given_name if self.kind() == KIND_PERSON else self.organisation
+
+    def _order_tabs(self) -> None:
+        """Tab follows the form top to bottom (mirrored with the layout in Persian): the kind, the
+        names, each phone number before its kind and "Add a phone", then the rest, then the buttons."""
+        chain: list[QWidget] = [self.person_button, self.org_button, self.given_name, self.family_name,
+                                self.organisation, self.works_for, self.job_title]
+        chain += self.phones.focus_chain() + self.emails.focus_chain()
+        chain += [self.language, self.referral, self.address, self.tags, self.segment, self.notes]
+        chain += self.buttons.buttons()
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _language_chosen(self, _index: int) -> None:
+        self.language_follows_name = False
+
+    def _follow_name_script(self) -> None:
+        """A new customer's preferred language: Persian for a name in Persian letters, English for
+        one in Latin letters, and the language of the desk while no name is typed."""
+        if not self.language_follows_name:
+            return
+        language = name_language(" ".join((self.given_name.text(), self.family_name.text(),
+                                           self.organisation.text()))) or i18n.current_language()
+        index = self.language.findData(language)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.setCurrentIndex(index)
+
+    def typed_something(self) -> bool:
+        return self.draft() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc or Cancel: asks first when something was typed, so nothing is lost by a slip."""
+        from .. import prompts
+
+        if self.typed_something() and not prompts.confirm(
+                self, self.tr("Discard the changes?"),
+                self.tr("What you typed in this form has not been saved. Close it and lose what you typed?")):
+            return
+        super().reject()
 
     # --- reading and checking ---------------------------------------------------
     def kind(self) -> str:
@@ -321,6 +403,7 @@ class CustomerForm(RememberingDialog):
         self.tried = True
         self._validate()
         if not self.save_button.isEnabled():
+            self._focus_first_problem(self.errors())
             return
         self._clear_notice()
         try:
@@ -336,6 +419,7 @@ class CustomerForm(RememberingDialog):
             self.phones.show_errors(error.errors, True)
             self.emails.show_errors(error.errors, True)
             self.message.show_message(message_for(error))
+            self._focus_first_problem(error.errors)
             return
         except customers.DuplicateWarning as warning:
             self._show_duplicates(warning)
@@ -348,6 +432,20 @@ class CustomerForm(RememberingDialog):
             return
         self.saved.emit(customer.id)
         self.accept()
+
+    def _focus_first_problem(self, errors: dict[str, ValidationError]) -> None:
+        """After a refused save the focus goes to the first field with a problem, top to bottom,
+        unless the focus is already in a field with a problem."""
+        problems: list[QWidget] = []
+        for name, editor in self.fields.editors.items():
+            if isinstance(editor, ListEditor):
+                problems += [edit for index, edit in enumerate(editor.edits()) if f"{name}.{index}" in errors]
+            elif name in errors:
+                problems.append(editor)
+        problems = [widget for widget in problems if widget.isVisibleTo(self)]
+        current = self.focusWidget()
+        if problems and current not in problems:
+            problems[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_notice(self) -> None:
         self.message.clear_message()
@@ -366,6 +464,7 @@ class CustomerForm(RememberingDialog):
             "email": self.tr("same e-mail"),
             "name": self.tr("similar name"),
         }
+        first_open = None
         for duplicate in warning.duplicates[:5]:
             row = QHBoxLayout()
             detail = duplicate.detail
@@ -375,14 +474,30 @@ class CustomerForm(RememberingDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(label, 1)
             button = QPushButton(self.tr("Open"))
-            button.clicked.connect(lambda _=False, cid=duplicate.customer_id: self.open_requested.emit(cid))
+            button.setAccessibleName(self.tr("Open {0}").format(duplicate.name))
+            button.clicked.connect(lambda _=False, cid=duplicate.customer_id: self._open_existing(cid))
             row.addWidget(button)
+            first_open = first_open or button
             self.notice_layout.addLayout(row)
         anyway = QPushButton(self.tr("Save anyway"))
         anyway.setObjectName("saveAnyway")
         anyway.clicked.connect(self._save_anyway)
         self.notice_layout.addWidget(anyway, 0, Qt.AlignmentFlag.AlignLeading)
         self.notice.show()
+        if first_open is not None:  # Space opens the record it looks like; Tab reaches "Save anyway"
+            first_open.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_existing(self, customer_id: int) -> None:
+        """Go to the customer this one looks like: the form steps aside (asking first when what was
+        typed would be lost) and the record comes to the front."""
+        from .. import prompts
+
+        if self.typed_something() and not prompts.confirm(
+                self, self.tr("Open the existing customer?"),
+                self.tr("Open the existing customer and close this form? What you typed here is not saved.")):
+            return
+        QDialog.reject(self)  # already asked
+        self.open_requested.emit(customer_id)
 
     def _save_anyway(self) -> None:
         self.confirm_duplicates = True
@@ -413,6 +528,17 @@ class CustomerForm(RememberingDialog):
         overwrite.clicked.connect(save_mine)
         keep.clicked.connect(self._clear_notice)
         self.notice.show()
+
+
+def name_language(name: str) -> str | None:
+    """The language a name is written in: "fa" for Arabic-script letters, "en" for Latin ones,
+    None when it has no letters yet. The first letter decides (a name rarely mixes scripts)."""
+    import unicodedata
+
+    for ch in name:
+        if ch.isalpha():
+            return "fa" if unicodedata.name(ch, "").startswith(("ARABIC", "PERSIAN")) else "en"
+    return None
 
 
 def _value_text(value) -> str:

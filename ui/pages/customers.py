@@ -219,6 +219,10 @@ class CustomersPage(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(DirectoryModel.IdRole) if rows else None
 
+    def focus_first(self) -> None:
+        """Where typing goes when the page is chosen (Ctrl+2): the search box of the directory."""
+        self.focus_search()
+
     def focus_search(self) -> None:
         self.show_directory()
         self.search.setFocus()
@@ -251,6 +255,10 @@ class CustomersPage(QWidget):
             show_known_error(self, error)
             return
         self.stack.setCurrentIndex(1)
+        window = self.window()
+        window.activateWindow()  # in front of a form that asked for this record
+        if window.windowHandle() is not None:
+            window.windowHandle().requestActivate()
         self.profile.setFocus()
         self.customer_opened.emit(customer_id)
 
