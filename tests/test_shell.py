@@ -268,3 +268,67 @@ def test_supervisor_keeps_the_lost_reasons_and_the_phone_country(app, supervisor
 def test_staff_do_not_see_office_settings(app, staff, db_target, qtbot):
     window = _window(staff, db_target, qtbot)
     assert window.settings_page.office_box.isHidden()
+
+
+def _type(text):
+    from PySide6.QtTest import QTest
+
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, QApplication.focusWidget(), Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def _press(key, modifier=Qt.KeyboardModifier.NoModifier):
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def test_first_run_shows_every_problem_at_once_next_to_its_field(app, db_target, qtbot):
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.full_name  # typing starts with the name
+    _press(Qt.Key.Key_Tab)
+    _type("sara k")
+    _press(Qt.Key.Key_Tab)
+    _type("short")
+    _press(Qt.Key.Key_Tab)
+    _type("other")
+    _press(Qt.Key.Key_Return)  # one submit tells all four rules
+    errors = dialog.fields.errors
+    assert errors["full_name"].text() == "This is required."
+    assert "without spaces" in errors["username"].text()
+    assert errors["password"].text() == "Use at least 8 characters."
+    assert errors["confirm"].text() == "The two passwords are not the same."
+    assert all(errors[name].isVisible() for name in ("full_name", "username", "password", "confirm"))
+    assert QApplication.focusWidget() is dialog.full_name  # the first one to fix
+    assert (dialog.username.text(), dialog.password.text(), dialog.confirm.text()) == ("sara k", "short", "other")
+    _type("Sara Supervisor")
+    for field, text in (("username", "sara"), ("password", "correct horse"), ("confirm", "correct horse")):
+        _press(Qt.Key.Key_Tab)
+        _press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        _type(text)
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves here too
+    assert controller.window.staff is not None and controller.window.staff.username == "sara"
+    dbmod.close()
+
+
+def test_the_lockout_message_wraps_in_its_own_row_without_squeezing_the_fields(app, db_target, qtbot):
+    migrations.open_and_migrate(db_target)
+    accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    dbmod.close()
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    heights = (dialog.username.height(), dialog.password.height())
+    assert min(heights) >= dialog.username.sizeHint().height()
+    _fill(qtbot, dialog.username, "boss")
+    for _ in range(5):
+        _fill(qtbot, dialog.password, "wrong one")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert "locked" in dialog.message.text()
+    qtbot.waitUntil(lambda: dialog.message.isVisible())
+    assert (dialog.username.height(), dialog.password.height()) == heights
+    assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
+    assert dialog.message.geometry().top() >= dialog.password.mapTo(dialog, dialog.password.rect().bottomLeft()).y()
+    dbmod.close()

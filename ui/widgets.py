@@ -29,6 +29,41 @@ def error_colour(widget: QWidget) -> str:
     return "#ff8a80" if dark else "#b3261e"
 
 
+def plain_label(text: str) -> str:
+    """A label's words for a screen reader: without the & of its mnemonic or a trailing colon."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":").strip()
+
+
+def give_accessible_names(root: QWidget) -> None:
+    """Name every control under ``root`` that has none yet: a button by its text, a field by the
+    label whose buddy it is (or whose buddy passes the focus to it)."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text():
+            for widget in (buddy, buddy.focusProxy()):
+                if widget is not None and not widget.accessibleName():
+                    widget.setAccessibleName(plain_label(label.text()))
+    for button in root.findChildren(QAbstractButton):
+        if not button.accessibleName():
+            text = button.text() or button.toolTip()
+            if text:
+                button.setAccessibleName(plain_label(text))
+
+
+def fit_height(window: QWidget) -> None:
+    """Grow ``window`` when a message that wraps appeared, so it never squeezes the fields."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    if need > window.height():
+        window.resize(width, need)
+
+
 class ErrorLabel(QLabel):
     """The message under a field. Empty and hidden until something is wrong."""
 
@@ -56,6 +91,8 @@ class FormFields:
         self.editors: dict[str, QWidget] = {}
 
     def add(self, name: str, label: str, editor: QWidget) -> QWidget:
+        if not editor.accessibleName():
+            editor.setAccessibleName(plain_label(label))
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +117,19 @@ class FormFields:
     def show_error(self, field: str, text: str) -> None:
         self.errors[field].show_message(text)
         self.editors[field].setFocus()
+
+    def show_all(self, problems: list[ValidationError]) -> None:
+        """Every problem at once, each under its field; the focus goes to the first field (top to bottom)."""
+        by_field = {}
+        for problem in problems:
+            by_field.setdefault(problem.field, problem)
+        first = None
+        for name, error in self.errors.items():
+            if name in by_field:
+                error.show_message(message_for(by_field[name]))
+                first = first or self.editors[name]
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show(self, error: KnownError, fallback: str | None = None) -> bool:
         """Show ``error`` next to its field; False when no field here owns it."""
@@ -185,18 +235,66 @@ class FormDialog(RememberingDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.column.addWidget(self.buttons)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)  # Ctrl+S, as in every form
+        save.activated.connect(self._submit)
+        self._as_opened: list[str] | None = None
+
+    def showEvent(self, event) -> None:
+        if self._as_opened is None:
+            self._as_opened = self._typed()
+            give_accessible_names(self)
+        super().showEvent(event)
+
+    def _typed(self) -> list[str]:
+        return [edit.text() for edit in self.findChildren(QLineEdit)]
+
+    def typed_something(self) -> bool:
+        return self._as_opened is not None and self._typed() != self._as_opened
+
+    def reject(self) -> None:
+        """Esc or Cancel: asks first when something was typed."""
+        from . import prompts
+
+        if self.isVisible() and self.typed_something() and not prompts.confirm(
+                self, self.tr("Discard what you typed?"),
+                self.tr("What you typed in this window has not been saved. Close it and lose what you typed?")):
+            return
+        super().reject()
 
     def _submit(self) -> None:
         self.fields.clear()
         self.message.clear_message()
+        problems = self.problems()
+        if problems:  # every problem at once, each next to its field
+            self.fields.show_all(problems)
+            fit_height(self)
+            return
         try:
             self.save()
         except KnownError as error:
             if not self.fields.show(error):
                 self.message.show_message(message_for(error))
             self.after_error(error)
+            fit_height(self)
             return
         self.accept()
+
+    def problems(self) -> list[ValidationError]:
+        """What is wrong with the form as typed, all of it, before anything is sent to the service."""
+        return []
+
+    @staticmethod
+    def collect(*checks) -> list[ValidationError]:
+        """Run each check (a callable that raises ``ValidationError``) and gather every refusal."""
+        problems = []
+        for check in checks:
+            try:
+                check()
+            except ValidationError as problem:
+                problems.append(problem)
+        return problems
 
     def save(self) -> None:  # pragma: no cover - each dialog defines it
         """Do the work through a service; raise ``KnownError`` to keep the dialog open."""

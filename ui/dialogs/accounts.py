@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from helpdesk import accounts
+from helpdesk.errors import ValidationError
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from ..messages import role_name
@@ -26,6 +27,13 @@ class NewAccountDialog(FormDialog):
         self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
         self.full_name.setObjectName("fullName")
         self.username.setObjectName("username")
+        self.full_name.setFocus()
+
+    def problems(self):
+        return self.collect(lambda: accounts.validate_full_name(self.full_name.text()),
+                            lambda: accounts.validate_username(self.username.text()),
+                            lambda: accounts.validate_password(self.password.text()),
+                            lambda: check_passwords_match(self.password, self.confirm))
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
@@ -42,6 +50,11 @@ class ResetPasswordDialog(FormDialog):
         self.target = target
         self.password = self.fields.add("password", self.tr("New password"), password_edit("password"))
         self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.password.setFocus()
+
+    def problems(self):
+        return self.collect(lambda: accounts.validate_password(self.password.text()),
+                            lambda: check_passwords_match(self.password, self.confirm))
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
@@ -56,6 +69,16 @@ class ChangeOwnPasswordDialog(FormDialog):
         self.current = self.fields.add("current_password", self.tr("Current password"), password_edit("current"))
         self.password = self.fields.add("new_password", self.tr("New password"), password_edit("password"))
         self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.current.setFocus()
+
+    def problems(self):
+        def current_given() -> None:
+            if not self.current.text():
+                raise ValidationError("current_password", "required")
+
+        return self.collect(current_given,
+                            lambda: accounts.validate_password(self.password.text(), "new_password"),
+                            lambda: check_passwords_match(self.password, self.confirm))
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)

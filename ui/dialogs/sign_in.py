@@ -54,6 +54,13 @@ class FirstRunDialog(FormDialog):
         self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
         self.full_name.setObjectName("fullName")
         self.username.setObjectName("username")
+        self.full_name.setFocus()
+
+    def problems(self):
+        return self.collect(lambda: accounts.validate_full_name(self.full_name.text()),
+                            lambda: accounts.validate_username(self.username.text()),
+                            lambda: accounts.validate_password(self.password.text()),
+                            lambda: check_passwords_match(self.password, self.confirm))
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
