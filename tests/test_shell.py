@@ -332,3 +332,39 @@ def test_the_lockout_message_wraps_in_its_own_row_without_squeezing_the_fields(a
     assert dialog.message.height() >= dialog.message.heightForWidth(dialog.message.width())
     assert dialog.message.geometry().top() >= dialog.password.mapTo(dialog, dialog.password.rect().bottomLeft()).y()
     dbmod.close()
+
+
+def test_a_language_switch_asks_nothing_and_keeps_the_open_calm_session_and_call(app, supervisor, db_target, qtbot,
+                                                                                    monkeypatch):
+    from ui import prompts
+
+    # A calm-down session was interrupted at the last sign-in: offered once, at this sign-in.
+    controller = Controller(app, db_target)
+    first = controller.show_window()  # replaced (and deleted) at the first switch: not given to qtbot
+    controller.signed_in(supervisor)
+    calm = first.start_calm()
+    calm.put_away()
+    first.sign_out()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, *a, **kw: asked.append(title) or True)
+    controller.signed_in(supervisor)
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert len(first.calm_windows) == 1
+    draft_id = first.calm_windows[0].draft_id
+    call = first.start_call()
+    call_draft = call.draft_id
+
+    for language in ("fa", "en", "fa"):  # three switches: not one question
+        old = controller.window
+        combo = old.settings_page.language
+        combo.setCurrentIndex(combo.findData(language))
+        combo.activated.emit(combo.currentIndex())
+        new = controller.window
+        assert new is not old
+        qtbot.wait(50)
+        # The open session and call come along to the new window, in the new language.
+        assert [w.draft_id for w in new.calm_windows] == [draft_id]
+        assert [w.draft_id for w in new.call_windows] == [call_draft]
+        assert all(w.isVisible() for w in new.calm_windows + new.call_windows)
+    assert len(asked) == 1
+    qtbot.addWidget(controller.window)

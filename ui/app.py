@@ -137,9 +137,9 @@ class Controller(QObject):
         self.dialog.rejected.connect(self.app.quit)
         self.dialog.open()
 
-    def signed_in(self, staff, page: int = 0) -> None:
+    def signed_in(self, staff, page: int = 0, carried: list[str] | None = None) -> None:
         self.dialog = None
-        self.window.sign_in(staff)
+        self.window.sign_in(staff, carried)
         if page:
             self.window.show_page(page)
 
@@ -156,9 +156,10 @@ class Controller(QObject):
         if old is None or old.staff is None:
             return
         old.save_geometry()
+        carried = old.put_away_windows()  # reopened in the new window, in the new language, unasked
         i18n.apply_language(self.app, language)
         self.show_window()
-        self.signed_in(old.staff, old.stack.currentIndex())
+        self.signed_in(old.staff, old.stack.currentIndex(), carried)
         old.hide()
         old.deleteLater()
 

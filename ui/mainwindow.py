@@ -136,7 +136,10 @@ class MainWindow(QMainWindow):
         self._set_signed_in(False)
 
     # --- who is signed in ----------------------------------------------------
-    def sign_in(self, staff: Staff) -> None:
+    def sign_in(self, staff: Staff, carried: list[str] | None = None) -> None:
+        """``carried``: on a language switch, the drafts of the calls and calm-down sessions that were
+        open in the window this one replaces; they reopen here as they were, and nothing is asked
+        (the offers to restore unfinished work belong to a sign-in, not to a language switch)."""
         self.finish_setting_up()
         self.staff = staff
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
@@ -150,7 +153,31 @@ class MainWindow(QMainWindow):
         self.notifier.checked.connect(self.refresh_follow_ups)
         self._stamp = None
         self.update_follow_up_badge()
-        QTimer.singleShot(0, self.offer_unfinished_calls)
+        if carried is None:
+            QTimer.singleShot(0, self.offer_unfinished_calls)
+        else:
+            self.reopen_drafts(carried)
+
+    def put_away_windows(self) -> list[str]:
+        """Close the open calls and calm-down sessions, keeping their drafts; their draft ids."""
+        kept = []
+        for window in list(self.call_windows) + list(self.calm_windows):
+            window.put_away()
+            kept.append(window.draft_id)
+        return kept
+
+    def reopen_drafts(self, draft_ids: list[str]) -> list:
+        """Reopen the calls and calm-down sessions kept under ``draft_ids``, without asking."""
+        from .dialogs.call_window import DRAFT_KIND
+        from .dialogs.calm_window import DRAFT_KIND as CALM_KIND
+
+        opened = []
+        for kind, start in ((DRAFT_KIND, lambda d: self.start_call(restored=d)),
+                            (CALM_KIND, lambda d: self.start_calm(restored=d))):
+            for document in reversed(self.draft_store.unfinished(kind, self.location, self.staff.id)):
+                if document.get("id") in draft_ids:
+                    opened.append(start(document))
+        return opened
 
     def sign_out(self) -> None:
         """Forget the person and every page built for them. Calls in progress are kept as drafts."""
