@@ -368,3 +368,25 @@ def test_a_language_switch_asks_nothing_and_keeps_the_open_calm_session_and_call
         assert all(w.isVisible() for w in new.calm_windows + new.call_windows)
     assert len(asked) == 1
     qtbot.addWidget(controller.window)
+
+
+def test_window_titles_are_persian_in_persian(persian, staff, db_target, qtbot):
+    """Qt puts the application's display name after every window title ("مشتری جدید — Help desk")."""
+    from ui import i18n
+    from ui.dialogs.accounts import NewAccountDialog
+    from ui.dialogs.customer_form import CustomerForm
+
+    assert QApplication.applicationDisplayName() == "میز خدمت مشتریان"
+    window = _window(staff, db_target, qtbot)
+    assert window.windowTitle() == "میز خدمت مشتریان"
+    form = CustomerForm(staff)
+    qtbot.addWidget(form)
+    assert form.windowTitle() == "مشتری جدید"
+    dialog = NewAccountDialog(staff)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "حساب جدید"
+    first_run = FirstRunDialog(config.describe(db_target))
+    qtbot.addWidget(first_run)
+    assert first_run.windowTitle() == "به میز خدمت مشتریان خوش آمدید"
+    i18n.apply_language(persian, "en")
+    assert QApplication.applicationDisplayName() == "Help desk"

@@ -145,6 +145,10 @@ def apply_language(app: QApplication, language: str) -> None:
 
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
     QLocale.setDefault(QLocale("fa_IR" if _language == "fa" else "en_GB"))
+    # Qt shows the display name after every window title: it follows the language too.
+    from PySide6.QtCore import QCoreApplication
+
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Help desk"))
     global _base_font
     if _language == "fa" or _base_font is not None:
         from PySide6.QtGui import QFont
