@@ -336,7 +336,7 @@ def test_escape_asks_only_when_something_was_typed(app, staff, db_target, qtbot,
     form = _open_form(window, qtbot)
     _type("0912")
     _press(Qt.Key.Key_Escape)
-    assert asked == ["Throw away what you typed?"] and form.isVisible() and form.lookup.text() == "0912"
+    assert asked == ["Discard what you typed?"] and form.isVisible() and form.lookup.text() == "0912"
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or True)
     _press(Qt.Key.Key_Escape)
     assert not form.isVisible() and Complaint.select().count() == 0

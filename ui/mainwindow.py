@@ -210,7 +210,8 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(signed_in)
         self.stack.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
-        for action in self.page_actions + [self.new_call_action, self.new_visit_action, self.calm_action]:
+        for action in self.page_actions + [self.new_call_action, self.new_visit_action, self.calm_action,
+                                           self.complaint_action]:
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
@@ -570,9 +571,13 @@ class MainWindow(QMainWindow):
         self.calm_action.triggered.connect(lambda: self.start_calm())
         calls_menu.addAction(self.new_call_action)
         calls_menu.addAction(self.new_visit_action)
+        self.complaint_action = QAction(self.tr("New com&plaint…"), self)
+        self._shortcuts.append((self.complaint_action, "F4"))
+        self.complaint_action.triggered.connect(lambda: self.new_complaint())
         calls_menu.addSeparator()
         calls_menu.addAction(self.calm_action)
-        self.addActions([self.new_call_action, self.new_visit_action, self.calm_action])
+        calls_menu.addAction(self.complaint_action)
+        self.addActions([self.new_call_action, self.new_visit_action, self.calm_action, self.complaint_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
         logs_action = QAction(self.tr("Open the &log folder"), self)

@@ -8,6 +8,7 @@ Ctrl+D ticks the step; Ctrl+E escalates; Ctrl+S saves at the end.
 """
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -631,8 +632,14 @@ class CalmWindow(QWidget):
     def keyPressEvent(self, event) -> None:
         """Enter on the first page begins (in every language: it is not a letter). A field that
         uses Enter itself (the customer lookup) keeps it."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.pages.currentIndex() == START:
+        page = self.pages.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and page == START:
             self.begin()
+            return
+        text = event.text()
+        # 1-5 rate the anger: the digit shortcuts catch Latin digits, a Persian keyboard sends ۱-۵.
+        if page in (START, FINISH) and len(text) == 1 and unicodedata.digit(text, None) in calm.ANGER:
+            self._rate(unicodedata.digit(text))
             return
         super().keyPressEvent(event)
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +24,7 @@ from helpdesk.customers import FormErrors
 from helpdesk.errors import ValidationError
 from helpdesk.models import Staff
 
-from .. import i18n, prompts
+from .. import i18n
 from ..messages import choice, message_for
 from ..widgets import FormDialog
 
@@ -86,33 +84,16 @@ class MatchKeys(QObject):
 
 
 class KeyboardFormDialog(FormDialog):
-    """A form as the keyboard wants it: Ctrl+S (or Ctrl+Enter) submits from any field, Esc cancels
-    and asks first only when something was typed, a field's message goes as soon as the field is
-    changed, and every field is named for screen readers after its label.
+    """A complaint form on top of ``FormDialog`` (Ctrl+S, Esc that asks, names for screen readers):
+    a field's message goes as soon as the field is changed, the typing in multi-line fields counts
+    as typed for Esc, and the focus starts where the person types first.
 
-    A subclass calls ``ready()`` at the end of its ``__init__``, with the field that has the focus."""
-
-    def __init__(self, title: str, ok_text: str, parent=None):
-        super().__init__(title, ok_text, parent)
-        self._typed_at_start: list[str] | None = None
-        for key in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self._submit)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setToolTip(self.tr("Ctrl+S"))
-        ok.setAccessibleName(ok.text().replace("&", ""))
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
+    A subclass calls ``ready(first)`` at the end of its ``__init__``."""
 
     def ready(self, first: QWidget) -> None:
         for name, editor in self.fields.editors.items():
-            label = self.fields.layout.labelForField(editor.parentWidget())
-            if isinstance(label, QLabel):
-                label.setBuddy(editor)
-                if not editor.accessibleName():
-                    editor.setAccessibleName(label.text().replace("&", ""))
             for signal in _change_signals(editor):
                 signal.connect(lambda *_args, field=name: self.field_changed(field))
-        self._typed_at_start = self._typed()
         first.setFocus()
 
     def field_changed(self, field: str) -> None:
@@ -122,18 +103,7 @@ class KeyboardFormDialog(FormDialog):
             self.message.clear_message()
 
     def _typed(self) -> list[str]:
-        boxes = self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit)
-        return [_typed_text(w) for w in boxes if not w.isReadOnly()]
-
-    def something_typed(self) -> bool:
-        return self._typed_at_start is not None and self._typed() != self._typed_at_start
-
-    def reject(self) -> None:
-        if self.something_typed() and not prompts.confirm(
-                self, self.tr("Throw away what you typed?"),
-                self.tr("What you typed in this form has not been saved. Close it and throw it away?")):
-            return
-        super().reject()
+        return super()._typed() + [box.toPlainText() for box in self.findChildren(QPlainTextEdit)]
 
 
 def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only: bool = False) -> QComboBox:
@@ -273,7 +243,13 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         except FormErrors as error:
             self.show_form_errors(error, extra)
             raise ValidationError("", "form_errors") from None  # keeps the dialog open; the fields say why
-        self.saved.emit(complaint.id)
+        self.complaint_id = complaint.id
+
+    def accept(self) -> None:
+        super().accept()
+        # Said once the form is gone: the complaint window opened for it must not sit behind this
+        # (modal) form, or it cannot take the focus.
+        self.saved.emit(self.complaint_id)
 
 
 class EscalateDialog(KeyboardFormDialog):

@@ -25,7 +25,7 @@ from helpdesk.errors import KnownError
 from helpdesk.localization import digits, format_datetime
 from helpdesk.models import ComplaintCategory, Customer, Staff
 
-from .. import i18n
+from .. import i18n, prompts
 from ..messages import choice, message_for
 from ..widgets import ErrorLabel, error_colour, place_window, remember_window
 from .complaint_form import EscalateDialog, ResolveDialog, staff_combo
@@ -75,10 +75,10 @@ class ComplaintWindow(QWidget):
         self.start_button = QPushButton(self.tr("Start &working on it"))
         self.start_button.setObjectName("startButton")
         self.start_button.clicked.connect(lambda: self._move(complaints.IN_PROGRESS))
-        self.escalate_button = QPushButton(self.tr("&Escalate to a supervisor…"))
+        self.escalate_button = QPushButton(self.tr("&Escalate to a supervisor… (Ctrl+E)"))
         self.escalate_button.setObjectName("escalateButton")
         self.escalate_button.clicked.connect(self.escalate)
-        self.resolve_button = QPushButton(self.tr("&Resolve…"))
+        self.resolve_button = QPushButton(self.tr("&Resolve… (Ctrl+R)"))
         self.resolve_button.setObjectName("resolveButton")
         self.resolve_button.clicked.connect(self.resolve)
         self.close_button = QPushButton(self.tr("C&lose the complaint"))
@@ -168,7 +168,7 @@ class ComplaintWindow(QWidget):
         self.internal.setChecked(True)
         self.to_customer = QRadioButton(choice("visibility", "customer"))
         self.to_customer.setObjectName("commentCustomer")
-        self.add_comment_button = QPushButton(self.tr("Add &comment"))
+        self.add_comment_button = QPushButton(self.tr("Add &comment (Ctrl+Enter)"))
         self.add_comment_button.setObjectName("addCommentButton")
         self.add_comment_button.clicked.connect(self.add_comment)
         comment_row.addWidget(self.internal)
@@ -181,7 +181,29 @@ class ComplaintWindow(QWidget):
         splitter.addWidget(thread_box)
         QShortcut(QKeySequence("Ctrl+Return"), self.comment, self.add_comment,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.add_comment() if self.comment.toPlainText().strip()
+                  else None)
+        # Keys that work in every language (the &-letters are English only).
+        QShortcut(QKeySequence("Ctrl+E"), self, lambda: self.escalate() if self.escalate_button.isVisible()
+                  and self.escalate_button.isEnabled() else None)
+        QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.resolve() if self.resolve_button.isVisible() else None)
         QShortcut(QKeySequence("Escape"), self, self.close)
+        self._name_for_screen_readers()
+        self.comment.setFocus()  # where the person types first
+        self.setTabOrder(self.comment, self.internal)
+        self.setTabOrder(self.internal, self.to_customer)
+        self.setTabOrder(self.to_customer, self.add_comment_button)
+
+    def _name_for_screen_readers(self) -> None:
+        for button in (self.start_button, self.escalate_button, self.resolve_button, self.close_button,
+                       self.reopen_button, self.report_button, self.add_comment_button):
+            button.setAccessibleName(button.text().replace("&", "").split(" (")[0])
+        for widget, name in ((self.category, self.tr("Category")), (self.priority, self.tr("Priority")),
+                             (self.assignee, self.tr("Who deals with it")), (self.history, self.tr("History")),
+                             (self.thread, self.tr("Discussion")), (self.comment, self.tr("Add a comment")),
+                             (self.internal, choice("visibility", "internal")),
+                             (self.to_customer, choice("visibility", "customer"))):
+            widget.setAccessibleName(name)
 
     # --- showing -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -319,6 +341,11 @@ class ComplaintWindow(QWidget):
         super().showEvent(event)
 
     def closeEvent(self, event) -> None:
+        if self.comment.toPlainText().strip() and not prompts.confirm(
+                self, self.tr("Throw away the comment?"),
+                self.tr("The comment you typed has not been added. Close the complaint and throw it away?")):
+            event.ignore()
+            return
         remember_window(self, GEOMETRY_KEY)
         super().closeEvent(event)
 
