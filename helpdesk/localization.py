@@ -81,9 +81,38 @@ def format_datetime(value: datetime, language: str) -> str:
     return f"{format_date(value, language)} {digits(value.strftime('%H:%M'), language)}"
 
 
+def format_short_datetime(value: datetime, language: str) -> str:
+    """A moment in a list: ``2026-11-26 10:45`` or ``۱۴۰۵/۰۹/۰۵ ۱۰:۴۵``."""
+    return f"{format_short_date(value, language)} {digits(value.strftime('%H:%M'), language)}"
+
+
 def left_to_right(text: str) -> str:
     """``text`` isolated as left-to-right, so a path, URL or code keeps its order inside Persian."""
     return f"\u2066{text}\u2069"
+
+
+def text_direction(text: str) -> str | None:
+    """"rtl" or "ltr" by the first letter that has a direction (as Unicode's first-strong rule); None if none."""
+    import unicodedata
+
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def isolate(text: str, language: str) -> str:
+    """People's own words (a name, a note, a reason) shown inside the interface: a sentence in the
+    other script is isolated in its own direction (first-strong isolate), so an English note keeps its
+    full stop at its end in Persian, and a Persian one in English. Text of the interface's own
+    direction is returned as it is."""
+    direction = text_direction(text)
+    if direction is None or direction == ("rtl" if is_rtl(language) else "ltr"):
+        return text
+    return f"\u2068{text}\u2069"
 
 
 def format_duration(seconds: int, language: str) -> str:

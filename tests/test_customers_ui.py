@@ -45,8 +45,9 @@ def test_search_as_you_type_in_persian_and_open_with_enter(app, staff, db_target
     assert page.search.hasFocus()
     type_text(page.search, "كريمي")  # Arabic letters find the Persian name
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
-    assert page.model.index(0, DirectoryModel.NAME).data() == "مریم کریمی"
-    assert page.model.index(0, DirectoryModel.ORGANISATION).data() == "شرکت آرین پخش"
+    # Persian names in the English interface, each isolated in its own direction
+    assert page.model.index(0, DirectoryModel.NAME).data() == "\u2068مریم کریمی\u2069"
+    assert page.model.index(0, DirectoryModel.ORGANISATION).data() == "\u2068شرکت آرین پخش\u2069"
     QTest.keyClick(page.search, Qt.Key.Key_Return)
     assert page.stack.currentWidget() is page.profile and page.profile.customer_id == maryam.id
     assert page.profile.title.text() == "مریم کریمی"

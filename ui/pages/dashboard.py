@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import complaints, contacts, followups
 from helpdesk.clock import to_local
-from helpdesk.localization import digits, format_datetime, format_number
+from helpdesk.localization import digits, format_number, format_short_datetime, isolate
 from helpdesk.models import Customer, Staff
 
 from .. import i18n
@@ -170,8 +170,9 @@ class DashboardPage(QWidget):
         for c in complaints.recent_escalations(8):
             customer = Customer.get_or_none(Customer.id == c.customer_id) if c.customer_id else None
             text = self.tr("{0} · complaint {1} · {2}: {3}").format(
-                format_datetime(to_local(c.escalated_at), lang), digits(c.id, lang),
-                customer.display_name if customer else self.tr("Not identified"), c.escalation_reason)
+                format_short_datetime(to_local(c.escalated_at), lang), digits(c.id, lang),
+                isolate(customer.display_name, lang) if customer else self.tr("Not identified"),
+                isolate(c.escalation_reason, lang))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, c.id)
             if c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c):

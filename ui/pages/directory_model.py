@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
-from helpdesk.localization import digits, format_short_date, left_to_right
+from helpdesk.localization import digits, format_short_date, isolate, left_to_right
 
 from .. import i18n
 from ..messages import choice
@@ -62,7 +62,8 @@ class DirectoryModel(QAbstractTableModel):
     def _cells(self, row: customers.DirectoryRow) -> tuple[str, ...]:
         lang = i18n.current_language()
         phone = left_to_right(digits(phones.display(row.phone, self._region), lang)) if row.phone else ""
-        return (row.name, row.organisation, phone, row.email, choice("status", row.status),
+        email = left_to_right(row.email) if row.email else ""
+        return (isolate(row.name, lang), isolate(row.organisation, lang), phone, email, choice("status", row.status),
                 choice("segment", row.segment), format_short_date(to_local(row.created_at), lang))
 
     def _entry(self, index: int):
