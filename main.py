@@ -116,6 +116,9 @@ REPORT_PROBLEMS = {  # what a refused request means, on the command line
     ("date_from", "required"): "--from is needed for this report",
     ("date_to", "required"): "--to is needed for this report",
     ("date_to", "before_start"): "--to is before --from",
+    ("date_from", "date_range"): "--from must be a day from 1990-01-01 to 2199-12-31",
+    ("date_to", "date_range"): "--to must be a day from 1990-01-01 to 2199-12-31",
+    ("date_to", "period_too_long"): "a report covers at most 10 years: choose a shorter period with --from and --to",
     ("customer_id", "required"): "--customer is needed for the customer history",
     ("session_id", "required"): "give one of --session or --complaint for the incident report",
 }
@@ -131,6 +134,9 @@ def write_report(target: str, args) -> int:
         reports.check(request)
     except ValidationError as error:
         print(f"report: {REPORT_PROBLEMS.get((error.field, error.code), error.detail)}", file=sys.stderr)
+        return 2
+    except NotFound as error:
+        print(f"report: not found: {error.detail}", file=sys.stderr)
         return 2
 
     def work():

@@ -19,9 +19,11 @@ from .db import database
 from .errors import NotFound, PermissionDenied, ValidationError
 from .models import CalmSession, CalmStep, ChecklistVersion, Complaint, ComplaintCategory, Customer, Staff
 from .permissions import require_signed_in, require_supervisor
+from .customers import check_text
 from .text import clean_line, clean_text
 
 NAME = "calm_down"
+NOTE_LIMIT = 5000  # a step's note
 OUTCOMES = ("calmed", "partly_calmed", "not_calmed", "escalated")
 ANGER = range(1, 6)
 OPEN, FINISHED = "open", "finished"
@@ -151,9 +153,11 @@ def save_progress(actor: Staff, session_id: int, state: SessionState) -> CalmSes
     _own(actor, session)
     if state.anger_start is not None and state.anger_start not in ANGER:
         raise ValidationError("anger_start", "invalid_choice")
+    notes = [check_text(clean_text(step.note), f"steps.{position}.note", NOTE_LIMIT)
+             for position, step in enumerate(state.steps)]
     with database.atomic():
-        for position, step in enumerate(state.steps):
-            (CalmStep.update(ticked=step.ticked, ticked_at=step.ticked_at, note=clean_text(step.note)[:5000])
+        for position, (step, note) in enumerate(zip(state.steps, notes)):
+            (CalmStep.update(ticked=step.ticked, ticked_at=step.ticked_at, note=note)
              .where((CalmStep.session == session.id) & (CalmStep.position == position)).execute())
         session.current_step = state.current_step
         session.anger_start = state.anger_start
@@ -225,7 +229,7 @@ def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, pr
     from . import complaints
 
     require_signed_in(actor)
-    reason = clean_text(reason)
+    reason = check_text(clean_text(reason), "reason", complaints.TEXT_LIMIT)
     if not reason:
         raise ValidationError("reason", "escalation_reason")
     session = save_progress(actor, session_id, state)

@@ -18,7 +18,7 @@ import peewee as pw
 from . import audit, settings
 from .clock import utcnow
 from .contacts import SATISFACTION, live_customer_id, local_day_bounds
-from .customers import FormErrors, _limited
+from .customers import FormErrors, _limited, check_text
 from .db import database
 from .errors import KnownError, NotFound, PermissionDenied, ValidationError
 from .models import (
@@ -244,13 +244,14 @@ def move(actor: Staff, complaint_id: int, status: str, note: str = "", version: 
         raise WrongState("use escalate()")
     if status == RESOLVED:
         raise WrongState("use resolve()")
+    note = check_text(clean_text(note), "note", TEXT_LIMIT)
     with database.atomic():
         c = _fresh(complaint_id, version)
         if status not in TRANSITIONS.get(c.status, ()):
             raise WrongState(f"{c.status} -> {status}", current=c.status, wanted=status)
         if (status == CLOSED or c.status == CLOSED) and not _is_mine(actor, c):
             raise PermissionDenied(f"{actor.username} may not close or reopen complaint {c.id}")
-        _set_status(actor, c, status, clean_text(note))
+        _set_status(actor, c, status, note)
     return c
 
 
@@ -278,7 +279,7 @@ def resolve(actor: Staff, complaint_id: int, notes: str, satisfaction: str, will
     """Resolve with what was done, how satisfied the customer is with it, and whether they will come back."""
     require_signed_in(actor)
     errors = {}
-    notes = clean_text(notes)
+    notes = _limited(clean_text(notes), "resolution_notes", TEXT_LIMIT, errors)
     if not notes:
         errors["resolution_notes"] = ValidationError("resolution_notes", "required")
     if satisfaction not in SATISFACTION:
@@ -298,7 +299,7 @@ def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | 
              version: int | None = None) -> Complaint:
     """Hand the complaint to a supervisor, with the reason. The supervisors are told at once."""
     require_signed_in(actor)
-    reason = clean_text(reason)
+    reason = check_text(clean_text(reason), "reason", TEXT_LIMIT)
     if not reason:
         raise ValidationError("reason", "escalation_reason")
     supervisors = list(Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)))  # noqa: E712
@@ -363,7 +364,7 @@ def set_priority(actor: Staff, complaint_id: int, priority: str, version: int | 
 def comment(actor: Staff, complaint_id: int, body: str, visibility: str = "internal") -> ComplaintComment:
     """Add to the discussion. A word said to the customer counts as the first response."""
     require_signed_in(actor)
-    body = clean_text(body)
+    body = check_text(clean_text(body), "comment", TEXT_LIMIT)
     if not body:
         raise ValidationError("comment", "required")
     if visibility not in VISIBILITIES:

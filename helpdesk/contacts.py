@@ -7,6 +7,7 @@ else needs to be a supervisor. Every save and every correction is audited.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -350,6 +351,19 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _log_words(text: str) -> list[str]:
+    """The words a search of the call log looks for, each somewhere in the reason, notes or next
+    step: no controls (PostgreSQL refuses NUL), none inside another (it adds nothing), and no more
+    than a query can hold (SQLite's parser overflows at about 90, peewee at about 500)."""
+    from . import search
+
+    words = _CONTROLS.sub(" ", fold(text or "")).split()
+    return search.fewest_words(words, covers=lambda longer, word: word in longer)
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _log_where(q: LogQuery):
     where = []
     if q.date_from is not None:
@@ -365,7 +379,7 @@ def _log_where(q: LogQuery):
         from .customers import merged_ids
 
         where.append(Contact.customer.in_(merged_ids(q.customer_id)))
-    for word in fold(q.search).split():
+    for word in _log_words(q.search):
         where.append(pw.NodeList((Contact.search_text, pw.SQL("LIKE"), _like(word), pw.SQL("ESCAPE '\\'"))))
     return where
 

@@ -33,7 +33,7 @@ from .models import (
     Tag,
 )
 from .permissions import require_signed_in, require_supervisor
-from .text import clean_line, clean_text, search_tokens
+from .text import clean_line, clean_text, search_tokens, unusable
 
 KINDS = (KIND_PERSON, KIND_ORGANISATION)
 LANGUAGES = ("fa", "en")
@@ -116,8 +116,20 @@ class Duplicate:
 
 
 def _limited(value: str, name: str, limit: int, errors: dict) -> str:
-    if len(value) > limit:
+    """``value`` (cleaned text); when it is too long or cannot be stored, an error for ``name`` in ``errors``."""
+    if unusable(value):
+        errors[name] = ValidationError(name, "unusable_characters")
+    elif len(value) > limit:
         errors[name] = ValidationError(name, "too_long", limit=limit)
+    return value
+
+
+def check_text(value: str, name: str, limit: int) -> str:
+    """``_limited`` for a single text: the error is raised."""
+    errors: dict[str, ValidationError] = {}
+    _limited(value, name, limit, errors)
+    if errors:
+        raise errors[name]
     return value
 
 
@@ -195,13 +207,21 @@ def clean(draft: Draft, region: str | None = None) -> tuple[dict, dict[str, Vali
         tag = clean_line(text).replace(";", " ").strip()
         if not tag:
             continue
+        if unusable(tag):
+            errors["tags"] = ValidationError("tags", "unusable_characters")
+            continue
         if len(tag) > TAG_LIMIT:
             errors["tags"] = ValidationError("tags", "too_long", limit=TAG_LIMIT)
             continue
-        if tag.casefold() not in (t.casefold() for t in tags):
+        if tag_key(tag) not in (tag_key(t) for t in tags):
             tags.append(tag)
     values["tags"] = tags
     return values, errors
+
+
+def tag_key(name: str) -> str:
+    """What makes two tags the same tag: the letters, in any case (``ÖBB`` is ``öbb``)."""
+    return name.casefold()
 
 
 def check_email(text: str, field: str = "email") -> str:
@@ -334,9 +354,14 @@ def _store_children(customer_id: int, values: dict) -> None:
         PhoneNumber.create(customer=customer_id, label=label, number=number, position=position)
     for position, address in enumerate(values["emails"]):
         EmailAddress.create(customer=customer_id, address=address, position=position)
-    for name in values["tags"]:
-        tag = Tag.get_or_none(pw.fn.LOWER(Tag.name) == name.lower()) or Tag.create(name=name)
-        CustomerTag.create(customer=customer_id, tag=tag)
+    if values["tags"]:
+        # Compared in Python: SQLite's LOWER() folds only A-Z, so "ÖBB" and "öbb" would be two tags
+        # there (and the unique name refused the second "ÖBB"); PostgreSQL's depends on its locale.
+        known = {tag_key(t.name): t for t in Tag.select()}
+        for name in values["tags"]:
+            tag = known.get(tag_key(name)) or Tag.create(name=name)
+            known[tag_key(name)] = tag
+            CustomerTag.create(customer=customer_id, tag=tag)
 
 
 def reindex(customer_ids: list[int]) -> None:
@@ -473,6 +498,8 @@ def add_lost_reason(actor: Staff, name_en: str, name_fa: str) -> LostReason:
     for key, value in (("name_en", name_en), ("name_fa", name_fa)):
         if not value:
             errors[key] = ValidationError(key, "required")
+        elif unusable(value):
+            errors[key] = ValidationError(key, "unusable_characters")
         elif len(value) > 100:
             errors[key] = ValidationError(key, "too_long", limit=100)
     if errors:

@@ -15,6 +15,23 @@ from . import phones
 from .text import query_tokens, search_tokens
 
 COLUMNS = ("names", "phones", "emails", "organisation", "notes")
+# A search uses at most this many words, each at most this long: a pasted paragraph still finds
+# what it is about, and no engine meets a query deeper or longer than it can parse.
+MAX_WORDS = 16
+MAX_WORD = 100
+
+
+def fewest_words(words: Iterable[str], covers=str.startswith, limit: int = MAX_WORDS) -> list[str]:
+    """The words a search needs to look for: each once, none that another already ``covers`` (a
+    customer with "karimi" has "kar"), and at most ``limit``, the longest. With more words than
+    that, the search finds a few more than every word would, never fewer."""
+    kept: list[str] = []
+    for word in sorted({w[:MAX_WORD] for w in words if w}, key=lambda w: (-len(w), w)):
+        if not any(covers(longer, word) for longer in kept):
+            kept.append(word)
+            if len(kept) == limit:
+                break
+    return kept
 
 
 def is_postgres(database: pw.Database) -> bool:

@@ -22,6 +22,13 @@ PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک",
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NON_WORD = re.compile(r"[^\w]+")
+# Half of a character (a lone UTF-16 surrogate): no database can store it, and it means nothing.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def unusable(text: str | None) -> bool:
+    """Whether ``text`` holds something no database can store (half of a character)."""
+    return bool(text) and _SURROGATES.search(text) is not None
 
 
 def persian_letters(text: str) -> str:
@@ -52,8 +59,8 @@ def clean_text(text: str | None, keep_marks: bool = False) -> str:
 
 
 def fold(text: str) -> str:
-    """The search form of text: Persian letters, Latin digits, no marks or case."""
-    text = unicodedata.normalize("NFKC", text).translate(BIDI_CONTROLS).translate(PERSIAN_LETTERS)
+    """The search form of text: Persian letters, Latin digits, no marks or case (nor half characters)."""
+    text = unicodedata.normalize("NFKC", _SURROGATES.sub("", text)).translate(BIDI_CONTROLS).translate(PERSIAN_LETTERS)
     text = latin_digits(text).casefold()
     # Drop combining marks (Arabic harakat, Latin accents) so they never decide a match.
     decomposed = unicodedata.normalize("NFD", text)

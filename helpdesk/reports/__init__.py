@@ -10,13 +10,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from ..errors import ValidationError
+from ..errors import NotFound, ValidationError
 from ..models import Staff
 from ..permissions import require_supervisor
 
 KINDS = ("activity", "complaints", "satisfaction", "staff", "customer", "incident")
 PERIOD_KINDS = ("activity", "complaints", "satisfaction", "staff")  # the others are about one record
 PRESETS = ("today", "this_week", "this_month", "last_month", "custom")
+# A period lies within these days and spans at most MAX_YEARS: a report of six centuries would
+# take minutes to count nothing, and dates at the ends of the calendar cannot be computed with.
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+MAX_YEARS = 10
+ID_FIELDS = ("staff_id", "customer_id", "session_id", "complaint_id")
+MAX_ID = 2 ** 63 - 1  # the largest id either database can hold
 
 Progress = Callable[[float], None]  # 0..1; it may raise ``Cancelled`` to stop the report
 
@@ -38,7 +45,8 @@ class Request:
 
 
 def check(request: Request) -> None:
-    """Refuse a request that cannot make a report, naming the field at fault."""
+    """Refuse a request that cannot make a report, naming the field at fault (``ValidationError``),
+    or an id no record can have (``NotFound``)."""
     if request.kind not in KINDS:
         raise ValidationError("kind", "invalid_choice")
     if request.lang not in ("en", "fa"):
@@ -46,12 +54,28 @@ def check(request: Request) -> None:
     if request.kind in PERIOD_KINDS:
         if request.date_from is None or request.date_to is None:
             raise ValidationError("date_from" if request.date_from is None else "date_to", "required")
+        for name in ("date_from", "date_to"):
+            if not FIRST_DAY <= getattr(request, name) <= LAST_DAY:
+                raise ValidationError(name, "date_range", f"{name}: from {FIRST_DAY} to {LAST_DAY}")
         if request.date_to < request.date_from:
             raise ValidationError("date_to", "before_start")
+        if request.date_to >= _years_later(request.date_from, MAX_YEARS):
+            raise ValidationError("date_to", "period_too_long", f"at most {MAX_YEARS} years", years=MAX_YEARS)
+    for name in ID_FIELDS:  # no such record can exist; asking the database would only overflow
+        value = getattr(request, name)
+        if value is not None and not 0 < value <= MAX_ID:
+            raise NotFound(f"{name.removesuffix('_id')} {value}")
     if request.kind == "customer" and request.customer_id is None:
         raise ValidationError("customer_id", "required")
     if request.kind == "incident" and (request.session_id is None) == (request.complaint_id is None):
         raise ValidationError("session_id", "required", "one calm-down session or one complaint")
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def module_for(kind: str):
