@@ -340,3 +340,29 @@ def test_escape_asks_only_when_something_was_typed(app, staff, db_target, qtbot,
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or True)
     _press(Qt.Key.Key_Escape)
     assert not form.isVisible() and Complaint.select().count() == 0
+
+
+def test_the_escalation_banner_stays_through_a_language_switch_until_dismissed(app, staff, supervisor, db_target,
+                                                                                qtbot):
+    """Issue 12: the banner disappeared after a language switch without being dismissed."""
+    from ui.app import Controller
+
+    c = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="Charged twice",
+                                                assignee_id=staff.id))
+    controller = Controller(app, db_target)
+    controller.show_window()
+    qtbot.addWidget(controller.window)
+    controller.signed_in(supervisor)
+    complaints.escalate(staff, c.id, "Wants a refund above my limit", supervisor.id)
+    controller.window.notifier.check()
+    assert not controller.window.banner.isHidden()
+    controller.change_language("fa")
+    window = controller.window
+    qtbot.addWidget(window)
+    assert not window.banner.isHidden()
+    assert window.banner_text.text() == "Reza Desk شکایت ۱ را ارجاع داد: Wants a refund above my limit"
+    window.banner_dismiss.click()
+    controller.change_language("en")
+    qtbot.addWidget(controller.window)
+    assert controller.window.banner.isHidden()  # dismissed stays dismissed
+    controller.window.sign_out()

@@ -160,6 +160,7 @@ class Controller(QObject):
         i18n.apply_language(self.app, language)
         self.show_window()
         self.signed_in(old.staff, old.stack.currentIndex(), carried)
+        self.window.carry_news(old)  # an escalation banner stays until it is dismissed
         old.hide()
         old.deleteLater()
 

@@ -99,12 +99,13 @@ class MainWindow(QMainWindow):
         self.banner_open.setObjectName("newsOpen")
         self.banner_open.clicked.connect(self._open_news)
         self.banner_dismiss = QPushButton(self.tr("Dismiss"))
-        self.banner_dismiss.clicked.connect(self.banner.hide)
+        self.banner_dismiss.clicked.connect(self._dismiss_news)
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.banner_open)
         banner_row.addWidget(self.banner_dismiss)
         self.banner.hide()
         self._news_complaint: int | None = None
+        self._news = None  # the notification in the banner, re-said in the new language after a switch
         right_column.addWidget(self.banner)
         right_column.addWidget(self.stack, 1)
         row.addWidget(self.nav)
@@ -314,16 +315,28 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _complaint_news(self, items: list) -> None:
-        last = items[-1]
-        self._news_complaint = last.complaint_id
-        self.banner_text.setText(self.notifier.shown[-1][1] if self.notifier and self.notifier.shown else "")
-        self.banner.show()
+        self._show_news(items[-1])
         self.data_changed()
+
+    def _show_news(self, item) -> None:
+        self._news = item
+        self._news_complaint = item.complaint_id
+        self.banner_text.setText(self.notifier.describe(item)[1])
+        self.banner.show()
+
+    def carry_news(self, old: "MainWindow") -> None:
+        """On a language switch: the news the old window still showed, shown here in the new language."""
+        if not old.banner.isHidden() and getattr(old, "_news", None) is not None and self.notifier is not None:
+            self._show_news(old._news)
+
+    def _dismiss_news(self) -> None:
+        self._news = None
+        self.banner.hide()
 
     def _open_news(self) -> None:
         if self._news_complaint is not None:
             self.open_complaint(self._news_complaint)
-        self.banner.hide()
+        self._dismiss_news()
 
     def data_changed(self) -> None:
         """Something was saved here: the summaries follow at once."""

@@ -45,21 +45,24 @@ class Notifier(QObject):
         if due:
             self.came_due.emit(due)
         news = complaints.unread(self.actor)
-        lang = i18n.current_language()
         for item in news:
-            who = item.actor.full_name if item.actor_id else ""
-            if item.kind == "escalation":
-                self.notify(self.tr("Complaint escalated to you"),
-                            self.tr("{0} escalated complaint {1}: {2}").format(who, digits(item.complaint_id, lang),
-                                                                                 item.text))
-            else:
-                self.notify(self.tr("Complaint given to you"),
-                            self.tr("{0} gave you complaint {1}").format(who, digits(item.complaint_id, lang)))
+            self.notify(*self.describe(item))
         if news:
             complaints.mark_read(self.actor, [n.id for n in news])
             self.complaint_news.emit(news)
         self.checked.emit()
         return due
+
+    def describe(self, item) -> tuple[str, str]:
+        """A complaint notification's title and text, in the current language."""
+        lang = i18n.current_language()
+        who = item.actor.full_name if item.actor_id else ""
+        if item.kind == "escalation":
+            return (self.tr("Complaint escalated to you"),
+                    self.tr("{0} escalated complaint {1}: {2}").format(who, digits(item.complaint_id, lang),
+                                                                         item.text))
+        return (self.tr("Complaint given to you"),
+                self.tr("{0} gave you complaint {1}").format(who, digits(item.complaint_id, lang)))
 
     def notify(self, title: str, text: str) -> None:
         self.shown.append((title, text))
