@@ -390,3 +390,15 @@ def test_window_titles_are_persian_in_persian(persian, staff, db_target, qtbot):
     assert first_run.windowTitle() == "به میز خدمت مشتریان خوش آمدید"
     i18n.apply_language(persian, "en")
     assert QApplication.applicationDisplayName() == "Help desk"
+
+
+def test_qt_file_dialog_speaks_persian(persian, qtbot):
+    """Qt's own file dialog (used where the system has none) has no English label left in Persian."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
+
+    dialog = QFileDialog(None, "درون‌ریزی مشتریان", "", "CSV (*.csv)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton) if w.isVisible()]
+    assert texts and not [t for t in texts if any("a" <= c.lower() <= "z" for c in t)], texts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QDate, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -21,6 +21,16 @@ from helpdesk.errors import KnownError, ValidationError
 
 from . import i18n
 from .messages import message_for
+
+
+# Qt's own file dialog (every "Open…"/"Save as…" of the app) in Persian: qtbase_fa.qm lacks two of its
+# labels, whose English gained an "&" after that catalogue was translated, so they showed in English
+# ("Look in:"). They are listed here for lupdate, in Qt's own context, and our catalogue (installed
+# after Qt's) supplies them; the static QFileDialog functions stay as they are.
+QT_FILE_DIALOG_LABELS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def error_colour(widget: QWidget) -> str:

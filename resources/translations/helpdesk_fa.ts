@@ -42,42 +42,73 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="129"/>
+        <location filename="../../ui/pages/calls.py" line="130"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="132"/>
+        <location filename="../../ui/pages/calls.py" line="133"/>
         <source>Both directions</source>
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="133"/>
+        <location filename="../../ui/pages/calls.py" line="134"/>
         <source>All channels</source>
         <translation>همهٔ راه‌های ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="134"/>
+        <location filename="../../ui/pages/calls.py" line="135"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="137"/>
+        <location filename="../../ui/pages/calls.py" line="138"/>
+        <location filename="../../ui/pages/calls.py" line="160"/>
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="139"/>
+        <location filename="../../ui/pages/calls.py" line="140"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="141"/>
+        <location filename="../../ui/pages/calls.py" line="142"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="195"/>
+        <location filename="../../ui/pages/calls.py" line="157"/>
+        <source>From</source>
+        <translation type="unfinished">از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="157"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="158"/>
+        <source>Staff</source>
+        <translation type="unfinished">کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="158"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="159"/>
+        <source>Kind of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="159"/>
+        <source>Outcome</source>
+        <translation type="unfinished">نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="209"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -133,234 +164,397 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="164"/>
-        <location filename="../../ui/dialogs/call_window.py" line="459"/>
         <source>&amp;Hold</source>
-        <translation>&amp;نگه‌داشتن در انتظار</translation>
+        <translation type="vanished">&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="167"/>
+        <location filename="../../ui/dialogs/call_window.py" line="419"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="169"/>
         <source>Hang &amp;up</source>
-        <translation>&amp;پایان تماس</translation>
+        <translation type="vanished">&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="171"/>
+        <location filename="../../ui/dialogs/call_window.py" line="416"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="199"/>
+        <location filename="../../ui/dialogs/call_window.py" line="411"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="204"/>
+        <location filename="../../ui/dialogs/call_window.py" line="413"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="208"/>
+        <location filename="../../ui/dialogs/call_window.py" line="223"/>
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="224"/>
+        <location filename="../../ui/dialogs/call_window.py" line="138"/>
+        <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="239"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="250"/>
-        <location filename="../../ui/dialogs/call_window.py" line="638"/>
+        <location filename="../../ui/dialogs/call_window.py" line="265"/>
+        <location filename="../../ui/dialogs/call_window.py" line="767"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="252"/>
+        <location filename="../../ui/dialogs/call_window.py" line="267"/>
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="254"/>
+        <location filename="../../ui/dialogs/call_window.py" line="269"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="257"/>
+        <location filename="../../ui/dialogs/call_window.py" line="272"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="258"/>
+        <location filename="../../ui/dialogs/call_window.py" line="273"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="260"/>
+        <location filename="../../ui/dialogs/call_window.py" line="275"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="273"/>
+        <location filename="../../ui/dialogs/call_window.py" line="291"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="275"/>
+        <location filename="../../ui/dialogs/call_window.py" line="293"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="277"/>
+        <location filename="../../ui/dialogs/call_window.py" line="295"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="279"/>
+        <location filename="../../ui/dialogs/call_window.py" line="297"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="287"/>
+        <location filename="../../ui/dialogs/call_window.py" line="305"/>
+        <location filename="../../ui/dialogs/call_window.py" line="393"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="293"/>
+        <location filename="../../ui/dialogs/call_window.py" line="311"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="298"/>
+        <location filename="../../ui/dialogs/call_window.py" line="316"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="303"/>
+        <location filename="../../ui/dialogs/call_window.py" line="321"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="305"/>
+        <location filename="../../ui/dialogs/call_window.py" line="323"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="311"/>
         <source>On the phone</source>
-        <translation>آداب گفت‌وگوی تلفنی</translation>
+        <translation type="vanished">آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="335"/>
+        <location filename="../../ui/dialogs/call_window.py" line="349"/>
+        <location filename="../../ui/dialogs/call_window.py" line="394"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="338"/>
+        <location filename="../../ui/dialogs/call_window.py" line="352"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="341"/>
+        <location filename="../../ui/dialogs/call_window.py" line="355"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="385"/>
+        <location filename="../../ui/dialogs/call_window.py" line="388"/>
+        <source>Find the customer by phone number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="389"/>
+        <source>New customer</source>
+        <translation type="unfinished">مشتری جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="390"/>
+        <source>Matching customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="391"/>
+        <source>Change the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="392"/>
+        <source>Kind of contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="392"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="394"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="411"/>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="412"/>
+        <source>Type the name or the phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="414"/>
+        <source>&amp;End visit (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="414"/>
+        <source>Hang &amp;up (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="415"/>
+        <source>End the visit and stop the timer (F8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <source>End visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="418"/>
+        <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <source>At the desk (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <source>On the phone (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="422"/>
+        <source>Checklist: a digit ticks an item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="435"/>
+        <source>Back to the &amp;visitor (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="435"/>
+        <source>Step &amp;away (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="436"/>
+        <source>Back to the visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="436"/>
+        <source>Step away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="438"/>
+        <source>Back to the &amp;caller (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="438"/>
+        <source>&amp;Hold (F6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <source>Back to the caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="510"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="523"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="459"/>
         <source>Back to the &amp;caller</source>
-        <translation>&amp;بازگشت نزد تماس‌گیرنده</translation>
+        <translation type="vanished">&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="485"/>
+        <location filename="../../ui/dialogs/call_window.py" line="610"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="487"/>
+        <location filename="../../ui/dialogs/call_window.py" line="612"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="489"/>
+        <location filename="../../ui/dialogs/call_window.py" line="612"/>
+        <source>Stepped away for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="615"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="491"/>
+        <location filename="../../ui/dialogs/call_window.py" line="615"/>
+        <source>Visit in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="617"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="493"/>
+        <location filename="../../ui/dialogs/call_window.py" line="617"/>
+        <source>Visit ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="619"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="500"/>
+        <location filename="../../ui/dialogs/call_window.py" line="626"/>
+        <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="628"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="544"/>
+        <location filename="../../ui/dialogs/call_window.py" line="671"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="549"/>
+        <location filename="../../ui/dialogs/call_window.py" line="676"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="596"/>
+        <location filename="../../ui/dialogs/call_window.py" line="723"/>
+        <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="725"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="614"/>
+        <location filename="../../ui/dialogs/call_window.py" line="743"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="620"/>
+        <location filename="../../ui/dialogs/call_window.py" line="749"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="623"/>
+        <location filename="../../ui/dialogs/call_window.py" line="752"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="631"/>
+        <location filename="../../ui/dialogs/call_window.py" line="760"/>
+        <location filename="../../ui/dialogs/call_window.py" line="808"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="640"/>
+        <location filename="../../ui/dialogs/call_window.py" line="769"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="694"/>
+        <location filename="../../ui/dialogs/call_window.py" line="805"/>
+        <source>This contact was already saved at {0}, so it was not stored again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="835"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="695"/>
+        <location filename="../../ui/dialogs/call_window.py" line="836"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -368,22 +562,22 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="210"/>
+        <location filename="../../ui/pages/calls.py" line="224"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="213"/>
+        <location filename="../../ui/pages/calls.py" line="227"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="221"/>
+        <location filename="../../ui/pages/calls.py" line="235"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="226"/>
+        <location filename="../../ui/pages/calls.py" line="240"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -474,188 +668,194 @@
 <context>
     <name>CalmWindow</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="119"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="151"/>
         <source>This session was interrupted. It is back where you left it.</source>
         <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="146"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="178"/>
         <source>Calm the angry customer</source>
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="151"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="183"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="163"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="195"/>
         <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/calm_window.py" line="201"/>
+        <source>Customers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="205"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="241"/>
         <source>1 is calm, 5 is furious. Press a number key.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="210"/>
         <source>&amp;Begin</source>
-        <translation>&amp;شروع</translation>
+        <translation type="vanished">&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="246"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="247"/>
+        <source>Begin (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="284"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="286"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="253"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="291"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="263"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="269"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="327"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="307"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="370"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="272"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="310"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="285"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="323"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="292"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="331"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="309"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="349"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="320"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="360"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="321"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="361"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="329"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="372"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="354"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="397"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="356"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="399"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="359"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="402"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="380"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="428"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="392"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="440"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="392"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="440"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="393"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="441"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="414"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="462"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="466"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="514"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="505"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="555"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="516"/>
         <source>Escalate now</source>
-        <translation>همین حالا ارجاع شود</translation>
+        <translation type="vanished">همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="518"/>
         <source>Why</source>
-        <translation>چرا</translation>
+        <translation type="vanished">چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="520"/>
         <source>Calm-down session, step “{0}”: </source>
-        <translation>جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
+        <translation type="vanished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="528"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="572"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="571"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="615"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="572"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="616"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="603"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="661"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="604"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="662"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -663,27 +863,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="53"/>
+        <location filename="../../ui/dialogs/accounts.py" line="66"/>
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="53"/>
+        <location filename="../../ui/dialogs/accounts.py" line="66"/>
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="56"/>
+        <location filename="../../ui/dialogs/accounts.py" line="69"/>
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="57"/>
+        <location filename="../../ui/dialogs/accounts.py" line="70"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="58"/>
+        <location filename="../../ui/dialogs/accounts.py" line="71"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1259,14 +1459,22 @@
         <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="78"/>
         <source>&amp;Escalate to a supervisor…</source>
-        <translation>&amp;ارجاع به سرپرست…</translation>
+        <translation type="vanished">&amp;ارجاع به سرپرست…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation type="vanished">&amp;رفع شکایت…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="78"/>
+        <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="81"/>
-        <source>&amp;Resolve…</source>
-        <translation>&amp;رفع شکایت…</translation>
+        <source>&amp;Resolve… (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="84"/>
@@ -1320,116 +1528,136 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="135"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="136"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="137"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="202"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="144"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="202"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="153"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
         <source>Discussion</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="163"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
         <source>Add a comment</source>
         <translation>یادداشتی بنویسید</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="171"/>
-        <source>Add &amp;comment</source>
-        <translation>&amp;افزودن یادداشت</translation>
+        <source>Add &amp;comment (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="192"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
+        <source>Throw away the comment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="346"/>
+        <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;comment</source>
+        <translation type="vanished">&amp;افزودن یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="214"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="198"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="220"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="223"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="225"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="206"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="228"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="212"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="234"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="217"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="239"/>
         <source>To {0} on {1}: {2}</source>
         <translation>به {0} در {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="244"/>
         <source>will come back</source>
         <translation>بازمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="244"/>
         <source>will not come back</source>
         <translation>بازنمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="223"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="245"/>
         <source>may or may not come back</source>
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="237"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="279"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="260"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="282"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="263"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="288"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="268"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="290"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1480,27 +1708,27 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="83"/>
+        <location filename="../../ui/app.py" line="106"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="87"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="131"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="134"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -1508,147 +1736,187 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="132"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="132"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="163"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="199"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="164"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="200"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="165"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
         <source>Organisation name</source>
         <translation>نام سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="166"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="167"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
         <source>Type to choose an organisation</source>
         <translation>برای انتخاب سازمان تایپ کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="177"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="213"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="179"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
         <source>Add a phone</source>
         <translation>افزودن تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="182"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="218"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="183"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
         <source>Add an e-mail</source>
         <translation>افزودن ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="186"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="222"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="192"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="228"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="194"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="230"/>
         <source>Not known</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="198"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="234"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="199"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="235"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="237"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="238"/>
         <source>Separate tags with ;</source>
         <translation>برچسب‌ها را با ; جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="207"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="243"/>
         <source>Decided by the data</source>
         <translation>بر اساس داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="211"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="247"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="252"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="365"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="270"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>ذخیره (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="336"/>
+        <source>Discard the changes?</source>
+        <translation>تغییرات کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="337"/>
+        <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
+        <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="463"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="366"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="464"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="367"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="377"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="476"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="381"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="477"/>
+        <source>Open {0}</source>
+        <translation>باز کردن {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="482"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="393"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="496"/>
+        <source>Open the existing customer?</source>
+        <translation>مشتری موجود باز شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="497"/>
+        <source>Open the existing customer and close this form? What you typed here is not saved.</source>
+        <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="508"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="401"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="516"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="403"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="518"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -1716,27 +1984,27 @@
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="304"/>
+        <location filename="../../ui/pages/customers.py" line="312"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="305"/>
+        <location filename="../../ui/pages/customers.py" line="313"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="315"/>
+        <location filename="../../ui/pages/customers.py" line="323"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="316"/>
+        <location filename="../../ui/pages/customers.py" line="324"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="327"/>
+        <location filename="../../ui/pages/customers.py" line="335"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -1814,7 +2082,7 @@
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="181"/>
+        <location filename="../../ui/pages/dashboard.py" line="182"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>
@@ -1822,37 +2090,37 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101"/>
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101"/>
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101"/>
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101"/>
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="101"/>
+        <location filename="../../ui/pages/directory_model.py" line="102"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="103"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="103"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
@@ -1888,24 +2156,52 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="142"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="257"/>
         <source>Escalate to a supervisor</source>
         <translation>ارجاع به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="142"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="257"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="147"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="262"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="148"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="263"/>
         <source>To</source>
         <translation>به</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateNowDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="95"/>
+        <source>Escalate now</source>
+        <translation type="unfinished">همین حالا ارجاع شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="102"/>
+        <source>At the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="103"/>
+        <source>Why</source>
+        <translation type="unfinished">چرا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="104"/>
+        <source>What the customer wants from a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="109"/>
+        <source>Calm-down session, step “{0}”: </source>
+        <translation type="unfinished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
 </context>
 <context>
@@ -1992,49 +2288,62 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="124"/>
+        <location filename="../../ui/pages/follow_ups.py" line="125"/>
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="125"/>
+        <location filename="../../ui/pages/follow_ups.py" line="126"/>
         <source>Everyone&apos;s</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="128"/>
+        <location filename="../../ui/pages/follow_ups.py" line="129"/>
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="130"/>
+        <location filename="../../ui/pages/follow_ups.py" line="131"/>
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="132"/>
+        <location filename="../../ui/pages/follow_ups.py" line="133"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="173"/>
+        <location filename="../../ui/pages/follow_ups.py" line="174"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="176"/>
+        <location filename="../../ui/pages/follow_ups.py" line="177"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="199"/>
+        <location filename="../../ui/pages/follow_ups.py" line="200"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="200"/>
+        <location filename="../../ui/pages/follow_ups.py" line="201"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="271"/>
+        <source>Discard what you typed?</source>
+        <translation>نوشته‌ها کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="272"/>
+        <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
+        <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
 </context>
 <context>
@@ -2238,8 +2547,13 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="79"/>
         <location filename="../../ui/dialogs/customer_form.py" line="80"/>
+        <source>Kind of phone</source>
+        <translation>نوع تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/customer_form.py" line="88"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="89"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
@@ -2247,62 +2561,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="52"/>
+        <location filename="../../ui/i18n.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="73"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="77"/>
+        <location filename="../../ui/mainwindow.py" line="98"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="80"/>
+        <location filename="../../ui/mainwindow.py" line="101"/>
         <source>Dismiss</source>
         <translation>بستن پیام</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="98"/>
+        <location filename="../../ui/mainwindow.py" line="122"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="99"/>
+        <location filename="../../ui/mainwindow.py" line="123"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="100"/>
+        <location filename="../../ui/mainwindow.py" line="124"/>
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101"/>
+        <location filename="../../ui/mainwindow.py" line="125"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="102"/>
+        <location filename="../../ui/mainwindow.py" line="126"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="103"/>
+        <location filename="../../ui/mainwindow.py" line="127"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="152"/>
+        <location filename="../../ui/mainwindow.py" line="203"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="391"/>
+        <location filename="../../ui/mainwindow.py" line="462"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="392"/>
+        <location filename="../../ui/mainwindow.py" line="463"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2315,102 +2630,107 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="403"/>
+        <location filename="../../ui/mainwindow.py" line="474"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="404"/>
+        <location filename="../../ui/mainwindow.py" line="475"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="433"/>
+        <location filename="../../ui/mainwindow.py" line="504"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="448"/>
+        <location filename="../../ui/mainwindow.py" line="519"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="483"/>
+        <location filename="../../ui/mainwindow.py" line="554"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="484"/>
+        <location filename="../../ui/mainwindow.py" line="555"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="489"/>
+        <location filename="../../ui/mainwindow.py" line="560"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="494"/>
+        <location filename="../../ui/mainwindow.py" line="565"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="504"/>
+        <location filename="../../ui/mainwindow.py" line="575"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="505"/>
+        <location filename="../../ui/mainwindow.py" line="576"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="508"/>
+        <location filename="../../ui/mainwindow.py" line="579"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="511"/>
+        <location filename="../../ui/mainwindow.py" line="582"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="520"/>
+        <location filename="../../ui/mainwindow.py" line="587"/>
+        <source>New com&amp;plaint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="595"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="521"/>
+        <location filename="../../ui/mainwindow.py" line="596"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="524"/>
+        <location filename="../../ui/mainwindow.py" line="599"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="119"/>
+        <location filename="../../ui/mainwindow.py" line="146"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="546"/>
+        <location filename="../../ui/mainwindow.py" line="621"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="548"/>
+        <location filename="../../ui/mainwindow.py" line="623"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="562"/>
+        <location filename="../../ui/mainwindow.py" line="637"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="563"/>
+        <location filename="../../ui/mainwindow.py" line="638"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -2734,37 +3054,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="15"/>
+        <location filename="../../ui/dialogs/accounts.py" line="16"/>
         <source>New account</source>
         <translation>حساب جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="15"/>
+        <location filename="../../ui/dialogs/accounts.py" line="16"/>
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="19"/>
+        <location filename="../../ui/dialogs/accounts.py" line="20"/>
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="20"/>
+        <location filename="../../ui/dialogs/accounts.py" line="21"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="24"/>
+        <location filename="../../ui/dialogs/accounts.py" line="25"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="25"/>
+        <location filename="../../ui/dialogs/accounts.py" line="26"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="26"/>
+        <location filename="../../ui/dialogs/accounts.py" line="27"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -2772,54 +3092,75 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="60"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="144"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="60"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="144"/>
         <source>Raise the complaint</source>
         <translation>ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="73"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="155"/>
+        <source>Change</source>
+        <translation type="unfinished">تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="157"/>
+        <source>Change the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
         <source>Phone number or name; leave empty if they gave none</source>
         <translation>شماره تلفن یا نام؛ اگر نگفتند خالی بگذارید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="77"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="167"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="169"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="84"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="172"/>
+        <source>Customers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="179"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="86"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="181"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="89"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="184"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="94"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="189"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="96"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="191"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="97"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="192"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="239"/>
+        <source>Choose the customer from the list (Enter), or clear the box to raise the complaint without one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2835,22 +3176,22 @@ For front-desk staff and their supervisors.</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="52"/>
+        <location filename="../../ui/notifier.py" line="61"/>
         <source>Complaint escalated to you</source>
         <translation>شکایتی به شما ارجاع شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="53"/>
+        <location filename="../../ui/notifier.py" line="62"/>
         <source>{0} escalated complaint {1}: {2}</source>
         <translation>{0} شکایت {1} را ارجاع داد: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="56"/>
+        <location filename="../../ui/notifier.py" line="64"/>
         <source>Complaint given to you</source>
         <translation>شکایتی به شما سپرده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="57"/>
+        <location filename="../../ui/notifier.py" line="65"/>
         <source>{0} gave you complaint {1}</source>
         <translation>{0} شکایت {1} را به شما سپرد</translation>
     </message>
@@ -3098,6 +3439,19 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="31"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;جستجو در:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="32"/>
+        <source>Files of &amp;type:</source>
+        <translation>پرونده‌هایی از &amp;نوع:</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../ui/pages/reports.py" line="81"/>
@@ -3285,97 +3639,97 @@ For front-desk staff and their supervisors.</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="351"/>
+        <location filename="../../ui/pages/reports.py" line="352"/>
         <source>No customer matches “{0}”.</source>
         <translation>هیچ مشتری‌ای با «{0}» جور نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="412"/>
+        <location filename="../../ui/pages/reports.py" line="413"/>
         <source>Preparing the report…</source>
         <translation>در حال تهیهٔ گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="419"/>
+        <location filename="../../ui/pages/reports.py" line="420"/>
         <source>Cancelling…</source>
         <translation>در حال انصراف…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="443"/>
+        <location filename="../../ui/pages/reports.py" line="444"/>
         <source>The report is ready: {0}</source>
         <translation>گزارش آماده است: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="452"/>
+        <location filename="../../ui/pages/reports.py" line="453"/>
         <source>Cancelled. No report was made.</source>
         <translation>لغو شد. گزارشی تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="460"/>
+        <location filename="../../ui/pages/reports.py" line="461"/>
         <source>The report could not be written: {0}. Close it if it is open in another program, and check there is space on the disk, then try again.</source>
         <translation>گزارش نوشته نشد: {0}. اگر در برنامهٔ دیگری باز است آن را ببندید و جای خالی دیسک را بررسی کنید، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="465"/>
+        <location filename="../../ui/pages/reports.py" line="466"/>
         <source>The report could not be made.</source>
         <translation>گزارش تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="472"/>
+        <location filename="../../ui/pages/reports.py" line="473"/>
         <source>Find the customer by name or phone number, then choose them.</source>
         <translation>مشتری را با نام یا شمارهٔ تلفن پیدا کنید، سپس انتخابش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="482"/>
+        <location filename="../../ui/pages/reports.py" line="480"/>
         <source>There is no calm-down session number {0}.</source>
         <translation>جلسهٔ آرام کردنی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="484"/>
+        <location filename="../../ui/pages/reports.py" line="482"/>
         <source>There is no complaint number {0}.</source>
         <translation>شکایتی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="497"/>
+        <location filename="../../ui/pages/reports.py" line="495"/>
         <source>The report file is no longer there. Generate it again.</source>
         <translation>فایل گزارش دیگر وجود ندارد. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="501"/>
+        <location filename="../../ui/pages/reports.py" line="499"/>
         <source>No program to show PDF files was found. Use “Save as…” and open the file yourself.</source>
         <translation>برنامه‌ای برای نمایش فایل‌های PDF پیدا نشد. از «ذخیره با نام…» استفاده کنید و فایل را خودتان باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="509"/>
+        <location filename="../../ui/pages/reports.py" line="507"/>
         <source>Save the report</source>
         <translation>ذخیرهٔ گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="510"/>
+        <location filename="../../ui/pages/reports.py" line="508"/>
         <source>PDF files (*.pdf)</source>
         <translation>فایل‌های PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="519"/>
+        <location filename="../../ui/pages/reports.py" line="517"/>
         <source>The report could not be saved to {0}: {1}. Choose another folder.</source>
         <translation>گزارش در {0} ذخیره نشد: {1}. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="523"/>
+        <location filename="../../ui/pages/reports.py" line="521"/>
         <source>Saved to {0}</source>
         <translation>در {0} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="560"/>
+        <location filename="../../ui/pages/reports.py" line="558"/>
         <source>The report file cannot be read. Generate it again.</source>
         <translation>فایل گزارش خوانده نمی‌شود. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="567"/>
+        <location filename="../../ui/pages/reports.py" line="565"/>
         <source>The printer cannot be used. Check that it is on and ready.</source>
         <translation>چاپگر در دسترس نیست. بررسی کنید که روشن و آماده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="586"/>
+        <location filename="../../ui/pages/reports.py" line="584"/>
         <source>Sent {0} pages to the printer.</source>
         <translation>{0} صفحه به چاپگر فرستاده شد.</translation>
     </message>
@@ -3383,22 +3737,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="39"/>
+        <location filename="../../ui/dialogs/accounts.py" line="47"/>
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="39"/>
+        <location filename="../../ui/dialogs/accounts.py" line="47"/>
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="43"/>
+        <location filename="../../ui/dialogs/accounts.py" line="51"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="44"/>
+        <location filename="../../ui/dialogs/accounts.py" line="52"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3406,44 +3760,49 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="277"/>
         <source>Resolve the complaint</source>
         <translation>رفع شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="277"/>
         <source>Resolve</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="167"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="282"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="179"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="294"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="180"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="295"/>
         <source>Will they come back?</source>
         <translation>آیا بازمی‌گردد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="182"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="297"/>
         <source>Don&apos;t know</source>
         <translation>نمی‌دانم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="183"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="298"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="184"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="299"/>
         <source>No</source>
         <translation>نه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_form.py" line="301"/>
+        <source>Customer&apos;s satisfaction: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3647,27 +4006,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="68"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="75"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="70"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="77"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="71"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="78"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="72"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="79"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="73"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="80"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
