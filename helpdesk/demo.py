@@ -20,7 +20,7 @@ for a lost customer) and its search document, built as ``customers.reindex`` doe
 
 Their history (``History``): about 0.75 contacts per customer over the last 365 days,
 in local office hours (Saturday to Wednesday 08-18, Thursday to 13, hardly anything
-on Friday, a quiet Nowruz), a little busier in recent months, each taken by one of the
+on Friday, a quiet Nowruz), busier in recent months, each taken by one of the
 demo staff, for a customer already on file (a few calls from callers who gave no name).
 Phone about 60% (70% of it inbound), walk-in 25%, e-mail 10%, other 5%; durations,
 hold times and the phone-call checklist as real calls have them. Reason, notes and
@@ -1020,7 +1020,7 @@ class History:
         # Busier in recent months, a quiet Nowruz holiday, and the Iranian week.
         weights = []
         for i, (_, weekday, month, day) in enumerate(days[:self.today + 1]):
-            weight = WEEKDAY_WEIGHT.get(weekday, 1.0) * (0.85 + 0.3 * i / self.today)
+            weight = WEEKDAY_WEIGHT.get(weekday, 1.0) * (0.7 + 0.6 * i / self.today)
             if (month, day) >= (3, 20) and (month, day) <= (4, 3):
                 weight *= 0.15 if (month, day) <= (3, 24) else 0.5
             weights.append((i, weight))

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import peewee
@@ -35,12 +35,32 @@ os.environ["HELPDESK_TEST_NOW"] = TEST_NOW.isoformat()
 os.environ["HELPDESK_TEST_TZ"] = TEST_TIMEZONE
 
 
+# The modules whose tests read the calendar (periods, deadlines, due times, "today", the demo's year).
+DATE_SENSITIVE = {
+    "test_accounts", "test_calls_ui", "test_calm", "test_calm_ui", "test_complaints", "test_complaints_ui",
+    "test_contacts", "test_demo", "test_demo_complaints", "test_localization", "test_reports",
+    "test_reports_hostile", "test_reports_ui", "test_keyboard_calls", "test_keyboard_complaints",
+}
+
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "dates: depends on the calendar; .ci/run repeats it at other moments")
 
 
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.module.__name__.rpartition(".")[2] in DATE_SENSITIVE:
+            item.add_marker(pytest.mark.dates)
+
+
 def pytest_report_header(config):
     return f"the tests' clock: {TEST_NOW.isoformat()} ({TEST_TIMEZONE}), ticking"
+
+
+def before_the_tests(minutes: int = 10):
+    """The clock for data that a whole module shares (a demo made once): a little before the
+    moment every test of the module starts at, as if it had been made just before."""
+    return time_machine.travel(TEST_NOW - timedelta(minutes=minutes), tick=True)
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ from helpdesk import complaints, demo
 from helpdesk import db as dbmod
 from helpdesk.clock import utcnow
 from helpdesk.models import AuditEntry, Complaint, ComplaintCategory, ComplaintEvent, Notification, Staff
+from tests.conftest import before_the_tests
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,8 @@ def demo_complaints_db(tmp_path_factory):
     else:
         target = str(tmp_path_factory.mktemp("democ") / "demo.sqlite")
     dbmod.close()
-    assert demo.main(target, 600, 5, parallel=False) == 0
+    with before_the_tests():
+        assert demo.main(target, 600, 5, parallel=False) == 0
     from helpdesk import migrations
 
     migrations.open_and_migrate(target)

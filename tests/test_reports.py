@@ -12,6 +12,7 @@ from helpdesk import demo, reports
 from helpdesk import db as dbmod
 from helpdesk.localization import digits
 from helpdesk.reports import Request
+from tests.conftest import before_the_tests
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,8 @@ def demo_db(tmp_path_factory):
     else:
         target = str(tmp_path_factory.mktemp("reports") / "demo.sqlite")
     dbmod.close()
-    assert demo.main(target, 400, 7, parallel=False) == 0
+    with before_the_tests():
+        assert demo.main(target, 400, 7, parallel=False) == 0
     from helpdesk import migrations
 
     migrations.open_and_migrate(target)

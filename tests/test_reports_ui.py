@@ -21,6 +21,7 @@ from ui import tasks
 from ui.mainwindow import REPORTS, MainWindow
 from ui.pages import reports as reports_page
 from ui.pages.reports import ReportsPage
+from tests.conftest import before_the_tests
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,8 @@ def demo_file(tmp_path_factory) -> Path:
     """A small demo database, made once; each test works on its own copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     dbmod.close()
-    assert demo.main(str(path), 120, 3, parallel=False) == 0
+    with before_the_tests():
+        assert demo.main(str(path), 120, 3, parallel=False) == 0
     dbmod.close()
     return path
 
