@@ -210,3 +210,35 @@ def test_enter_begins_after_the_anger_rating_in_both_languages(app, staff, db_ta
         assert _focus() is w.note  # a note can be typed at once
         w.put_away()
         window.draft_store.discard(w.draft_id)
+
+
+def test_persian_step_fields_read_right_to_left_in_either_language(app, staff, supervisor, db_target, qtbot):
+    """Issue 12: Persian paragraphs in the English calm-down steps editor were left-aligned."""
+    from ui import i18n
+    from ui.pages.calm_settings import CalmStepsEditor
+
+    for language in ("en", "fa"):
+        i18n.apply_language(app, language)
+        editor = CalmStepsEditor(supervisor)
+        qtbot.addWidget(editor)
+        for (part, lang), field in editor.editors.items():
+            wanted = Qt.LayoutDirection.RightToLeft if lang == "fa" else Qt.LayoutDirection.LeftToRight
+            assert field.layoutDirection() == wanted, (language, part, lang)
+            assert field.accessibleName()
+
+
+def test_the_steps_editor_saves_with_ctrl_s(app, staff, supervisor, db_target, qtbot):
+    from ui.mainwindow import SETTINGS
+
+    window = _window(supervisor, db_target, qtbot)
+    window.show_page(SETTINGS)
+    editor = window.settings_page.calm_box
+    window.settings_page.office_tabs.setCurrentWidget(editor)
+    field = editor.editors[("title", "fa")]
+    field.setFocus()
+    qtbot.waitUntil(lambda: _focus() is field, timeout=3000)
+    field.selectAll()
+    _type(field, "اول آرام باش")
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert editor.version_label.text() == "Version 2 is in use"
+    assert calm.steps_of(calm.current())[0]["title"]["fa"] == "اول آرام باش"

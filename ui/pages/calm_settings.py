@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import calm
 from helpdesk.errors import KnownError
-from helpdesk.localization import digits
+from helpdesk.localization import digits, is_rtl
 from helpdesk.models import Staff
 
 from .. import i18n
@@ -68,6 +70,7 @@ class CalmStepsEditor(QGroupBox):
         right = QVBoxLayout()
         form = QFormLayout()
         self.required = QCheckBox(self.tr("Required"))
+        self.required.setAccessibleName(self.tr("Required"))
         form.addRow("", self.required)
         self.editors: dict[tuple[str, str], object] = {}
         labels = {"title": self.tr("Title"), "do": self.tr("What to do"), "say": self.tr("Phrases to say (one a line)"),
@@ -76,8 +79,13 @@ class CalmStepsEditor(QGroupBox):
             for lang in LANGS:
                 editor = QLineEdit() if part == "title" else _box(3 if part == "do" else 2)
                 editor.setObjectName(f"{part}_{lang}")
+                # Each language reads its own way, whatever the language of the app.
+                editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(lang)
+                                          else Qt.LayoutDirection.LeftToRight)
                 suffix = self.tr("English") if lang == "en" else self.tr("Persian")
-                form.addRow(f"{labels[part]} ({suffix})", editor)
+                label = f"{labels[part]} ({suffix})"
+                editor.setAccessibleName(label)
+                form.addRow(label, editor)
                 self.editors[(part, lang)] = editor
                 (editor.textEdited if part == "title" else editor.textChanged).connect(self._changed)
         self.required.toggled.connect(self._changed)
@@ -91,6 +99,13 @@ class CalmStepsEditor(QGroupBox):
         save_row.addWidget(self.message, 1)
         right.addLayout(save_row)
         row.addLayout(right, 2)
+        self.list.setAccessibleName(self.tr("Calm-down steps"))
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.save_button):
+            button.setAccessibleName(button.text())
+        self.save_button.setToolTip(self.tr("Ctrl+S"))
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
         self.reload()
 
     def reload(self) -> None:

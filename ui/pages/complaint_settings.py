@@ -42,6 +42,8 @@ class ComplaintSettings(QGroupBox):
             for col, value in enumerate(current[priority], start=1):
                 spin = QSpinBox()
                 spin.setObjectName(f"target_{priority}_{col}")
+                spin.setAccessibleName(self.tr("{0}: {1}, hours").format(
+                    choice("priority", priority), self.tr("First response") if col == 1 else self.tr("Resolution")))
                 spin.setRange(1, 24 * 90)
                 spin.setValue(value)
                 grid.addWidget(spin, row, col)
@@ -76,6 +78,16 @@ class ComplaintSettings(QGroupBox):
         column.addWidget(self.category_error)
         self.add_button.clicked.connect(self.add_category)
         self.toggle_button.clicked.connect(self.toggle_category)
+        # Enter in either name adds the category; each name reads its own way in either language.
+        self.name_en.returnPressed.connect(self.add_category)
+        self.name_fa.returnPressed.connect(self.add_category)
+        self.name_en.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.name_fa.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.name_en.setAccessibleName(self.tr("Category name in English"))
+        self.name_fa.setAccessibleName(self.tr("Category name in Persian"))
+        self.categories.setAccessibleName(self.tr("Categories"))
+        for button in (self.save_targets_button, self.add_button, self.toggle_button):
+            button.setAccessibleName(button.text())
         self.categories.currentRowChanged.connect(self._selected)
         self.refresh()
 
@@ -99,6 +111,7 @@ class ComplaintSettings(QGroupBox):
         if item is not None:
             active = item.data(Qt.ItemDataRole.UserRole + 1)
             self.toggle_button.setText(self.tr("Stop offering") if active else self.tr("Offer again"))
+            self.toggle_button.setAccessibleName(self.toggle_button.text())
 
     def save_targets(self) -> None:
         self.targets_message.clear_message()
