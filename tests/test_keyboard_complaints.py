@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from helpdesk import calm, config, customers
 from helpdesk.customers import Draft
@@ -187,3 +187,58 @@ def test_calm_down_with_an_escalation_by_keyboard(language, staff, supervisor, d
     assert complaint.status == "escalated" and complaint.escalated_to_id == supervisor.id
     assert complaint.escalation_reason.endswith(": " + t["calm_reason"])
     assert Notification.get(Notification.recipient == supervisor.id).text.endswith(t["calm_reason"])
+
+
+def _unnamed(root) -> list[str]:
+    """Controls under ``root`` a screen reader could not name."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QGroupBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabBar,
+    )
+
+    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTabBar)
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        parent = widget.parentWidget()
+        if isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractItemView)) or (parent is not None and isinstance(
+                parent.parentWidget(), QComboBox)):
+            continue  # the parts Qt builds inside a combo box, a spin box or a table (headers, corner)
+        interactive = isinstance(widget, kinds) or (isinstance(widget, QGroupBox) and widget.isCheckable())
+        if interactive and not widget.accessibleName():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', str)()!r}")
+    return missing
+
+
+def test_every_control_of_the_complaint_and_calm_windows_has_a_name(language, staff, supervisor, db_target, qtbot):
+    from helpdesk import complaints
+    from ui.dialogs.complaint_form import EscalateDialog, NewComplaintDialog, ResolveDialog
+    from ui.mainwindow import COMPLAINTS, SETTINGS
+
+    price = ComplaintCategory.get(ComplaintCategory.name_en == "Price").id
+    c = complaints.create(staff, complaints.ComplaintDraft(category_id=price, description="x", assignee_id=staff.id))
+    window, _keys = _signed_in(supervisor, db_target, qtbot)
+    opened = window.open_complaint(c.id)
+    calm_window = window.start_calm()
+    roots = [NewComplaintDialog(supervisor, parent=window), opened, EscalateDialog(supervisor, c.id, 1, opened),
+             ResolveDialog(supervisor, c.id, 1, opened), calm_window]
+    window.show_page(COMPLAINTS)
+    roots.append(window.complaints_page)
+    window.show_page(SETTINGS)
+    roots += [window.settings_page.calm_box, window.settings_page.complaint_box]
+    calm_window.anger_start.set_value(3)
+    calm_window.begin()
+    calm_window.ask_escalation()
+    roots.append(calm_window.escalation_dialog)
+    for root in roots:
+        root.show()  # named as they are shown
+    missing = [name for root in roots for name in _unnamed(root)]
+    assert missing == [], "\n".join(missing)
+    calm_window.escalation_dialog.reject()
+    calm_window.put_away()
+    window.draft_store.discard(calm_window.draft_id)

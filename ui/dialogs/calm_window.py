@@ -41,7 +41,7 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, place_window, remember_window
+from ..widgets import ErrorLabel, give_accessible_names, place_window, remember_window
 from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
 from .complaint_form import KeyboardFormDialog, MatchKeys, _text_box
 
@@ -71,6 +71,7 @@ class AngerScale(QWidget):
         for value in calm.ANGER:
             button = QRadioButton(digits(value, lang))
             button.setObjectName(f"{name}{value}")
+            button.setAccessibleName(self.tr("Anger {0} of 5").format(digits(value, lang)))
             button.setFont(_font(button, 1.6, True))
             self.group.addButton(button, value)
             row.addWidget(button)
@@ -230,6 +231,12 @@ class CalmWindow(QWidget):
             QShortcut(QKeySequence(key), self, slot)
         for value in calm.ANGER:
             QShortcut(QKeySequence(str(value)), self, lambda v=value: self._rate(v))
+        for widget, name in ((self.lookup, self.tr("Customer's phone or name")), (self.note, self.tr("Note on this step")),
+                             (self.summary, self.tr("Steps of the session")),
+                             (self.follow_box, self.tr("Promise a follow-up")), (self.follow_due, self.tr("Due")),
+                             (self.follow_promise, self.tr("Promised"))):
+            widget.setAccessibleName(name)
+        give_accessible_names(self)  # the buttons, by their texts
 
     def _start_page(self) -> QWidget:
         page = QWidget()

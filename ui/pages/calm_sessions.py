@@ -127,6 +127,10 @@ class SessionList(QWidget):
         self.table.activated.connect(lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)))
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
+        for widget, name in ((self.staff, self.tr("Staff")), (self.outcome, self.tr("Outcome")),
+                             (self.date_from, self.tr("From")), (self.date_to, self.tr("To")),
+                             (self.table, self.tr("Calm-down sessions"))):
+            widget.setAccessibleName(name)
         for combo in (self.staff, self.outcome):
             combo.currentIndexChanged.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)

@@ -179,6 +179,13 @@ class ComplaintsPage(QWidget):
         self.table.activated.connect(lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
+        for widget, name in ((self.view, self.tr("Which complaints")), (self.category, self.tr("Category")),
+                             (self.priority, self.tr("Priority")), (self.date_from, self.tr("From")),
+                             (self.date_to, self.tr("To")), (self.table, self.tr("Complaints")),
+                             (self.tabs.tabBar(), self.tr("Complaints or calm-down sessions"))):
+            widget.setAccessibleName(name)
+        self.new_button.setAccessibleName(self.tr("New complaint"))
+        self.new_button.setToolTip(self.tr("F4, from anywhere"))
         for combo in (self.view, self.category, self.priority):
             combo.currentIndexChanged.connect(self.refresh)
         self.date_from.dateChanged.connect(self.refresh)
