@@ -45,8 +45,9 @@ def plain_label(text: str) -> str:
 
 
 def give_accessible_names(root: QWidget) -> None:
-    """Name every control under ``root`` that has none yet: a button by its text, a field by the
-    label whose buddy it is (or whose buddy passes the focus to it)."""
+    """Name every field under ``root`` that has no name yet by the label whose buddy it is (or whose
+    buddy passes the focus to it), and a button without text by its tooltip. A button with text is
+    left alone: Qt's accessibility says its text, which stays right when the text changes."""
     from PySide6.QtWidgets import QAbstractButton
 
     for label in root.findChildren(QLabel):
@@ -56,10 +57,8 @@ def give_accessible_names(root: QWidget) -> None:
                 if widget is not None and not widget.accessibleName():
                     widget.setAccessibleName(plain_label(label.text()))
     for button in root.findChildren(QAbstractButton):
-        if not button.accessibleName():
-            text = button.text() or button.toolTip()
-            if text:
-                button.setAccessibleName(plain_label(text))
+        if not button.accessibleName() and not button.text() and button.toolTip():
+            button.setAccessibleName(plain_label(button.toolTip()))
 
 
 def fit_height(window: QWidget) -> None:

@@ -40,6 +40,14 @@
     </message>
 </context>
 <context>
+    <name>AngerScale</name>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="74"/>
+        <source>Anger {0} of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallLog</name>
     <message>
         <location filename="../../ui/pages/calls.py" line="130"/>
@@ -585,82 +593,89 @@
 <context>
     <name>CalmStepsEditor</name>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="41"/>
+        <location filename="../../ui/pages/calm_settings.py" line="43"/>
+        <location filename="../../ui/pages/calm_settings.py" line="102"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="55"/>
+        <location filename="../../ui/pages/calm_settings.py" line="57"/>
         <source>Add step</source>
         <translation>افزودن مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="56"/>
+        <location filename="../../ui/pages/calm_settings.py" line="58"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="57"/>
+        <location filename="../../ui/pages/calm_settings.py" line="59"/>
         <source>Up</source>
         <translation>بالا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="58"/>
+        <location filename="../../ui/pages/calm_settings.py" line="60"/>
         <source>Down</source>
         <translation>پایین</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="70"/>
+        <location filename="../../ui/pages/calm_settings.py" line="72"/>
+        <location filename="../../ui/pages/calm_settings.py" line="73"/>
         <source>Required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73"/>
+        <location filename="../../ui/pages/calm_settings.py" line="76"/>
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73"/>
+        <location filename="../../ui/pages/calm_settings.py" line="76"/>
         <source>What to do</source>
         <translation>چه باید کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="73"/>
+        <location filename="../../ui/pages/calm_settings.py" line="76"/>
         <source>Phrases to say (one a line)</source>
         <translation>جمله‌های پیشنهادی (هر خط یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="74"/>
+        <location filename="../../ui/pages/calm_settings.py" line="77"/>
         <source>Phrases to avoid (one a line)</source>
         <translation>جمله‌هایی که نباید گفت (هر خط یکی)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="79"/>
+        <location filename="../../ui/pages/calm_settings.py" line="85"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="79"/>
+        <location filename="../../ui/pages/calm_settings.py" line="85"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="86"/>
+        <location filename="../../ui/pages/calm_settings.py" line="94"/>
         <source>Save as a new version</source>
         <translation>ذخیره به‌عنوان نسخهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="99"/>
+        <location filename="../../ui/pages/calm_settings.py" line="105"/>
+        <source>Ctrl+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_settings.py" line="114"/>
         <source>Version {0} is in use</source>
         <translation>نسخهٔ {0} در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="165"/>
+        <location filename="../../ui/pages/calm_settings.py" line="180"/>
         <source>Step {0}: {1}</source>
         <translation>مرحلهٔ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="173"/>
+        <location filename="../../ui/pages/calm_settings.py" line="188"/>
         <source>Saved. New sessions use the new version.</source>
         <translation>ذخیره شد. جلسه‌های تازه از نسخهٔ جدید استفاده می‌کنند.</translation>
     </message>
@@ -668,37 +683,37 @@
 <context>
     <name>CalmWindow</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="151"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="152"/>
         <source>This session was interrupted. It is back where you left it.</source>
         <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="178"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="179"/>
         <source>Calm the angry customer</source>
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="183"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="184"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="195"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="196"/>
         <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="201"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="202"/>
         <source>Customers found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="241"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
         <source>1 is calm, 5 is furious. Press a number key.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید.</translation>
     </message>
@@ -707,118 +722,136 @@
         <translation type="vanished">&amp;شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="247"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="254"/>
         <source>Begin (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="284"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="291"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="286"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="293"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="291"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="298"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="308"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="307"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="370"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="314"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="377"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="310"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="317"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="323"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="330"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="331"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="338"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="349"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="236"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="356"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="360"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="234"/>
+        <source>Customer&apos;s phone or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="234"/>
+        <source>Note on this step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="235"/>
+        <source>Steps of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="236"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="367"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="361"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="368"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="372"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="379"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="397"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="404"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="399"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="406"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="402"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="409"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="428"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="435"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="440"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="447"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="440"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="447"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="441"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="448"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="462"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="469"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="514"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="521"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="555"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="562"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
@@ -835,27 +868,27 @@
         <translation type="vanished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="572"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="579"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="615"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="622"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="616"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="623"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="661"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="668"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="662"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="669"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -1396,57 +1429,75 @@
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="35"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="36"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="52"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="45"/>
+        <source>{0}: {1}, hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="54"/>
         <source>Save the targets</source>
         <translation>ذخیرهٔ هدف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="60"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="62"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="88"/>
         <source>Categories</source>
         <translation>دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="67"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="69"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="69"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="71"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="70"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="72"/>
         <source>Add category</source>
         <translation>افزودن دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="71"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="101"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="73"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="113"/>
         <source>Stop offering</source>
         <translation>دیگر پیشنهاد نشود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="88"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="86"/>
+        <source>Category name in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="87"/>
+        <source>Category name in Persian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaint_settings.py" line="100"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="101"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="113"/>
         <source>Offer again</source>
         <translation>دوباره پیشنهاد شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="112"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="125"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -1666,6 +1717,7 @@
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../ui/pages/complaints.py" line="121"/>
+        <location filename="../../ui/pages/complaints.py" line="184"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
@@ -1700,7 +1752,47 @@
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="204"/>
+        <location filename="../../ui/pages/complaints.py" line="182"/>
+        <source>Which complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="182"/>
+        <source>Category</source>
+        <translation type="unfinished">دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="183"/>
+        <source>Priority</source>
+        <translation type="unfinished">اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="183"/>
+        <source>From</source>
+        <translation type="unfinished">از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="185"/>
+        <source>Complaints or calm-down sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="187"/>
+        <source>New complaint</source>
+        <translation type="unfinished">شکایت جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="188"/>
+        <source>F4, from anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="211"/>
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
@@ -1746,177 +1838,177 @@
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="199"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="200"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="200"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
         <source>Organisation name</source>
         <translation>نام سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="204"/>
         <source>Type to choose an organisation</source>
         <translation>برای انتخاب سازمان تایپ کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="213"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="214"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
         <source>Add a phone</source>
         <translation>افزودن تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="218"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
         <source>Add an e-mail</source>
         <translation>افزودن ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="222"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="223"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="228"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="229"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="230"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="231"/>
         <source>Not known</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="234"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="235"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="235"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="236"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="237"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="238"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="238"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="239"/>
         <source>Separate tags with ;</source>
         <translation>برچسب‌ها را با ; جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="243"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="244"/>
         <source>Decided by the data</source>
         <translation>بر اساس داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="247"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="248"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="252"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="253"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="270"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="271"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="336"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="337"/>
         <source>Discard the changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="337"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="338"/>
         <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="463"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="464"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="464"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="466"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="476"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="477"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="477"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="478"/>
         <source>Open {0}</source>
         <translation>باز کردن {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="482"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="496"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="497"/>
         <source>Open the existing customer?</source>
         <translation>مشتری موجود باز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="497"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="498"/>
         <source>Open the existing customer and close this form? What you typed here is not saved.</source>
         <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="508"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="509"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="516"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="517"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="518"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="519"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -1925,86 +2017,96 @@
     <name>CustomersPage</name>
     <message>
         <location filename="../../ui/pages/customers.py" line="70"/>
+        <source>Search customers</source>
+        <translation>جستجوی مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="71"/>
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="73"/>
+        <location filename="../../ui/pages/customers.py" line="74"/>
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="80"/>
+        <location filename="../../ui/pages/customers.py" line="81"/>
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="84"/>
+        <location filename="../../ui/pages/customers.py" line="85"/>
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="90"/>
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="90"/>
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="91"/>
+        <location filename="../../ui/pages/customers.py" line="92"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="122"/>
+        <location filename="../../ui/pages/customers.py" line="107"/>
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="127"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="123"/>
+        <location filename="../../ui/pages/customers.py" line="128"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="124"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="185"/>
+        <location filename="../../ui/pages/customers.py" line="191"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="211"/>
+        <location filename="../../ui/pages/customers.py" line="217"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="312"/>
+        <location filename="../../ui/pages/customers.py" line="318"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="313"/>
+        <location filename="../../ui/pages/customers.py" line="319"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="323"/>
+        <location filename="../../ui/pages/customers.py" line="329"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="324"/>
+        <location filename="../../ui/pages/customers.py" line="330"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="335"/>
+        <location filename="../../ui/pages/customers.py" line="341"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -2012,77 +2114,77 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="67"/>
+        <location filename="../../ui/pages/dashboard.py" line="69"/>
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="74"/>
+        <location filename="../../ui/pages/dashboard.py" line="76"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <location filename="../../ui/pages/dashboard.py" line="78"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="83"/>
+        <location filename="../../ui/pages/dashboard.py" line="85"/>
         <source>contacts today</source>
         <translation>ارتباط امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="87"/>
         <source>open complaints</source>
         <translation>شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87"/>
+        <location filename="../../ui/pages/dashboard.py" line="89"/>
         <source>overdue complaints</source>
         <translation>شکایت سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89"/>
+        <location filename="../../ui/pages/dashboard.py" line="91"/>
         <source>follow-ups due or overdue</source>
         <translation>پیگیری سررسیده یا گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="96"/>
+        <location filename="../../ui/pages/dashboard.py" line="98"/>
         <source>Satisfaction, last 30 days</source>
         <translation>رضایت در ۳۰ روز گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="104"/>
+        <location filename="../../ui/pages/dashboard.py" line="106"/>
         <source>Recent escalations</source>
         <translation>ارجاع‌های اخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="112"/>
+        <location filename="../../ui/pages/dashboard.py" line="115"/>
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="166"/>
+        <location filename="../../ui/pages/dashboard.py" line="170"/>
         <source>Of those asked: {0}</source>
         <translation>از پاسخ‌دهندگان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="168"/>
+        <location filename="../../ui/pages/dashboard.py" line="172"/>
         <source>No contacts with a satisfaction answer in the last 30 days.</source>
         <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="176"/>
         <source>{0} · complaint {1} · {2}: {3}</source>
         <translation>{0} · شکایت {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="174"/>
+        <location filename="../../ui/pages/dashboard.py" line="178"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="182"/>
+        <location filename="../../ui/pages/dashboard.py" line="186"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>
@@ -2179,27 +2281,27 @@
 <context>
     <name>EscalateNowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="95"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="96"/>
         <source>Escalate now</source>
         <translation type="unfinished">همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="102"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="103"/>
         <source>At the step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="103"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="104"/>
         <source>Why</source>
         <translation type="unfinished">چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="104"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="105"/>
         <source>What the customer wants from a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="109"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="110"/>
         <source>Calm-down session, step “{0}”: </source>
         <translation type="unfinished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
@@ -2336,12 +2438,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="271"/>
+        <location filename="../../ui/widgets.py" line="270"/>
         <source>Discard what you typed?</source>
         <translation>نوشته‌ها کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="272"/>
+        <location filename="../../ui/widgets.py" line="271"/>
         <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
@@ -2509,37 +2611,42 @@
         <translation>محتوای هر ستون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="247"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="226"/>
+        <source>Preview of the rows</source>
+        <translation>پیش‌نمایش ردیف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_customers.py" line="248"/>
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="265"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="266"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="270"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="271"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="289"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="290"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="314"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="315"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="316"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="317"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2567,57 +2674,57 @@
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="98"/>
+        <location filename="../../ui/mainwindow.py" line="99"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="101"/>
+        <location filename="../../ui/mainwindow.py" line="102"/>
         <source>Dismiss</source>
         <translation>بستن پیام</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122"/>
+        <location filename="../../ui/mainwindow.py" line="123"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123"/>
+        <location filename="../../ui/mainwindow.py" line="124"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124"/>
+        <location filename="../../ui/mainwindow.py" line="125"/>
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125"/>
+        <location filename="../../ui/mainwindow.py" line="126"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126"/>
+        <location filename="../../ui/mainwindow.py" line="127"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127"/>
+        <location filename="../../ui/mainwindow.py" line="128"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="203"/>
+        <location filename="../../ui/mainwindow.py" line="204"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="462"/>
+        <location filename="../../ui/mainwindow.py" line="463"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="463"/>
+        <location filename="../../ui/mainwindow.py" line="464"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2630,107 +2737,112 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="474"/>
+        <location filename="../../ui/mainwindow.py" line="475"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="475"/>
+        <location filename="../../ui/mainwindow.py" line="476"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="504"/>
+        <location filename="../../ui/mainwindow.py" line="505"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="519"/>
+        <location filename="../../ui/mainwindow.py" line="520"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="554"/>
+        <location filename="../../ui/mainwindow.py" line="555"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="555"/>
+        <location filename="../../ui/mainwindow.py" line="556"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="560"/>
+        <location filename="../../ui/mainwindow.py" line="561"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="565"/>
+        <location filename="../../ui/mainwindow.py" line="566"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="575"/>
+        <location filename="../../ui/mainwindow.py" line="576"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="576"/>
+        <location filename="../../ui/mainwindow.py" line="577"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="579"/>
+        <location filename="../../ui/mainwindow.py" line="580"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="582"/>
+        <location filename="../../ui/mainwindow.py" line="583"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="587"/>
+        <location filename="../../ui/mainwindow.py" line="588"/>
         <source>New com&amp;plaint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="595"/>
+        <location filename="../../ui/mainwindow.py" line="596"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="596"/>
+        <location filename="../../ui/mainwindow.py" line="597"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="599"/>
+        <location filename="../../ui/mainwindow.py" line="600"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146"/>
+        <location filename="../../ui/mainwindow.py" line="147"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="621"/>
+        <location filename="../../ui/mainwindow.py" line="82"/>
+        <source>Pages</source>
+        <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="622"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="623"/>
+        <location filename="../../ui/mainwindow.py" line="624"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="637"/>
+        <location filename="../../ui/mainwindow.py" line="638"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="638"/>
+        <location filename="../../ui/mainwindow.py" line="639"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3832,21 +3944,38 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="109"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="131"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="109"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="131"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="146"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="130"/>
+        <source>Staff</source>
+        <translation type="unfinished">کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="130"/>
+        <source>Outcome</source>
+        <translation type="unfinished">نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="132"/>
+        <source>Calm-down sessions</source>
+        <translation type="unfinished">جلسه‌های آرام کردن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calm_sessions.py" line="150"/>
         <source>No sessions in this period.</source>
         <translation>در این بازه جلسه‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="152"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="156"/>
         <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
         <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
     </message>
@@ -3938,7 +4067,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="310"/>
-        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
@@ -3968,37 +4097,37 @@ For front-desk staff and their supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="417"/>
+        <location filename="../../ui/pages/settings.py" line="418"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="418"/>
+        <location filename="../../ui/pages/settings.py" line="419"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="426"/>
+        <location filename="../../ui/pages/settings.py" line="427"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="427"/>
+        <location filename="../../ui/pages/settings.py" line="428"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>

@@ -35,7 +35,7 @@ from helpdesk.models import KIND_ORGANISATION, KIND_PERSON, Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, FormFields, RememberingDialog
+from ..widgets import ErrorLabel, FormFields, RememberingDialog, give_accessible_names
 
 
 class ListEditor(QWidget):
@@ -160,6 +160,7 @@ class CustomerForm(RememberingDialog):
             self._follow_name_script()
         self._validate()
         self._as_opened = self.draft()
+        give_accessible_names(self)
         self._order_tabs()
         self.phones.rows_changed.connect(self._order_tabs)
         self.emails.rows_changed.connect(self._order_tabs)

@@ -223,6 +223,7 @@ class ImportCustomersDialog(RememberingDialog):
         self.model = PreviewModel(self)
         self.table = QTableView()
         self.table.setObjectName("preview")
+        self.table.setAccessibleName(self.tr("Preview of the rows"))
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

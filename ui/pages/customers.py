@@ -26,7 +26,7 @@ from helpdesk.models import STATUS_ACTIVE, STATUS_LOST, Staff
 from .. import i18n
 from ..dialogs.error_dialog import show_known_error
 from ..messages import choice
-from ..widgets import select_row
+from ..widgets import give_accessible_names, select_row
 from .customer_profile import ProfileView
 from .directory_model import DirectoryModel
 
@@ -67,6 +67,7 @@ class CustomersPage(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("customerSearch")
+        self.search.setAccessibleName(self.tr("Search customers"))
         self.search.setPlaceholderText(self.tr("Search by name, phone, e-mail, organisation or notes (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 1)
@@ -89,7 +90,10 @@ class CustomersPage(QWidget):
         self._fill_tags()
         for label, combo in ((self.tr("Status"), self.status_filter), (self.tr("Segment"), self.segment_filter),
                              (self.tr("Tag"), self.tag_filter)):
-            filters.addWidget(QLabel(label))
+            caption = QLabel(label)
+            caption.setBuddy(combo)
+            combo.setAccessibleName(label)
+            filters.addWidget(caption)
             filters.addWidget(combo)
         filters.addStretch(1)
         self.count_label = QLabel()
@@ -100,6 +104,7 @@ class CustomersPage(QWidget):
         self.model = DirectoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("customerTable")
+        self.table.setAccessibleName(self.tr("Customers"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -176,6 +181,7 @@ class CustomersPage(QWidget):
         self.profile.addAction(back_action)
 
         self.apply_filters()
+        give_accessible_names(self)
 
     # --- the directory -----------------------------------------------------------------
     def _fill_tags(self) -> None:

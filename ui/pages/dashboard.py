@@ -24,6 +24,7 @@ from helpdesk.models import Customer, Staff
 
 from .. import i18n
 from ..messages import choice
+from ..widgets import give_accessible_names
 from .follow_ups import FollowUpQueue
 
 SATISFACTION_COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32",
@@ -44,6 +45,7 @@ class Tile(QPushButton):
         self.value = value
         lang = i18n.current_language()
         self.setText(f"{format_number(value, lang)}\n{self.name}")
+        self.setAccessibleName(f"{self.name}: {format_number(value, lang)}")
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(QFont().pointSizeF() * 1.25)
@@ -105,6 +107,7 @@ class DashboardPage(QWidget):
         escalations_column = QVBoxLayout(escalations_box)
         self.escalations = QListWidget()
         self.escalations.setObjectName("recentEscalations")
+        self.escalations.setAccessibleName(escalations_box.title())
         self.escalations.setWordWrap(True)
         self.escalations.itemActivated.connect(
             lambda item: self.complaint_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
@@ -122,6 +125,7 @@ class DashboardPage(QWidget):
         column.addLayout(grid, 1)
         self.setFocusProxy(self.queue.table)
         self.refresh()
+        give_accessible_names(self)
 
     def _chart_view(self) -> QWidget:
         from PySide6.QtCharts import QChart, QChartView, QPieSeries

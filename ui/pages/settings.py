@@ -29,7 +29,7 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
 from ..messages import message_for, role_name
-from ..widgets import ErrorLabel, select_row
+from ..widgets import ErrorLabel, give_accessible_names, select_row
 from ..dialogs.error_dialog import show_known_error
 
 
@@ -344,6 +344,7 @@ class SettingsPage(QWidget):
             layout.addStretch(1)
         else:
             self.refresh()
+        give_accessible_names(self)
 
     # --- language ----------------------------------------------------------
     def _language_chosen(self, _index: int) -> None:

@@ -1,0 +1,141 @@
+"""Every window and dialog of the app, in English and in Persian: each control a person can
+reach has a name a screen reader can say (``accessibleName``)."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
+    QWidget,
+)
+
+from helpdesk import complaints, config, customers
+from helpdesk.complaints import ComplaintDraft
+from helpdesk.models import ComplaintCategory
+from ui.mainwindow import MainWindow
+
+INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QPlainTextEdit,
+               QTextEdit, QSlider)
+
+
+def _inner_part(widget: QWidget) -> bool:
+    """Parts Qt builds inside a control, named by the control itself: the text box of a spin box or an
+    editable combo, a line edit's clear button, a table's headers and corner button, a combo's popup."""
+    parent = widget.parentWidget()
+    if isinstance(widget, QHeaderView) or type(widget).__name__ == "QTableCornerButton":
+        return True
+    if isinstance(widget, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox)):
+        return True
+    if isinstance(widget, QAbstractButton) and isinstance(parent, QLineEdit):
+        return True
+    ancestor = parent
+    while ancestor is not None:
+        if isinstance(ancestor, QComboBox) or type(ancestor).__name__ == "QCalendarWidget":
+            return True
+        ancestor = ancestor.parentWidget()
+    return False
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader says for ``widget``: its accessibleName, or what Qt's accessibility
+    derives when none is set (a button's text, the text of the label whose buddy it is)."""
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or widget.accessibleName()).strip()
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """The visible controls under ``root`` (the window itself included) that have no accessible name."""
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisible() or _inner_part(widget):
+            continue
+        if not spoken_name(widget):
+            text = getattr(widget, "text", lambda: "")() if isinstance(widget, QAbstractButton) else ""
+            found.append(f"{root.objectName() or type(root).__name__}: {type(widget).__name__} "
+                         f"{widget.objectName()!r} {text!r}")
+    return found
+
+
+@pytest.fixture(params=["en", "fa"])
+def language(request, app):
+    if request.param == "fa":
+        request.getfixturevalue("persian")
+    return request.param
+
+
+def _data(staff, supervisor):
+    org = customers.create(staff, customers.Draft(kind="organisation", organisation="Arian Pakhsh"))
+    customer = customers.create(staff, customers.Draft(given_name="Hannah", family_name="Brown",
+                                                       organisation_id=org.id, phones=[("mobile", "09120001122")],
+                                                       emails=["hannah@example.com"], tags=["vip"]))
+    category = ComplaintCategory.select().first().id
+    complaint = complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=category,
+                                                        description="The courier was late.", assignee_id=staff.id))
+    return customer, complaint
+
+
+def _shown(qtbot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.show()
+    QApplication.processEvents()
+    return widget
+
+
+def test_every_control_of_every_window_has_a_name(language, staff, supervisor, db_target, qtbot, tmp_path,
+                                                  monkeypatch):
+    from ui import prompts
+    from ui.dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
+    from ui.dialogs.customer_actions import MarkLostDialog, MergeDialog
+    from ui.dialogs.customer_form import CustomerForm
+    from ui.dialogs.import_customers import ImportCustomersDialog
+    from ui.dialogs.sign_in import FirstRunDialog, SignInDialog
+
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: True)  # closing at the end puts things away
+    customer, complaint = _data(staff, supervisor)
+    missing: list[str] = []
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_in(supervisor)
+    for index in range(window.nav.count()):
+        window.show_page(index)
+        QApplication.processEvents()
+        missing += unnamed(window)
+    window.show_page(1)
+    window.customers_page.open_customer(customer.id)  # the profile
+    missing += unnamed(window)
+
+    location = config.describe(db_target)
+    csv = tmp_path / "people.csv"
+    csv.write_text("given_name,family_name,phone\nNeda,Amini,09121112233\n", encoding="utf-8")
+    windows = [
+        CustomerForm(supervisor),
+        CustomerForm(supervisor, customer_id=customer.id),
+        window.start_call(),
+        window.start_call("walk_in", "inbound"),
+        window.start_calm(),
+        window.new_complaint(customer.id),
+        window.open_complaint(complaint.id),
+        SignInDialog(location, "boss"),
+        FirstRunDialog(location),
+        NewAccountDialog(supervisor),
+        ResetPasswordDialog(supervisor, staff),
+        ChangeOwnPasswordDialog(supervisor),
+        ImportCustomersDialog(supervisor, csv),
+        MarkLostDialog(supervisor, customer.id),
+        MergeDialog(supervisor, customer.id),
+    ]
+    for widget in windows:
+        missing += unnamed(_shown(qtbot, widget))
+    assert missing == [], "\n".join(missing)
