@@ -216,3 +216,58 @@ def test_open_in_the_duplicate_warning_brings_the_record_to_the_front(language, 
     assert page.stack.currentWidget() is page.profile and page.profile.customer_id == existing.id
     qtbot.waitUntil(window.isActiveWindow)
     assert focused() is page.profile or page.profile.isAncestorOf(focused())
+
+
+def test_mark_lost_and_merge_by_keyboard(language, supervisor, db_target, qtbot):
+    from helpdesk.models import STATUS_LOST
+    from ui.dialogs.customer_actions import MarkLostDialog, MergeDialog
+
+    keep = cs.create(supervisor, cs.Draft(given_name="Hannah", family_name="Brown"))
+    first = cs.create(supervisor, cs.Draft(given_name="Hana", family_name="Brown", notes="old record"),
+                      confirm_duplicates=True)
+    second = cs.create(supervisor, cs.Draft(given_name="Hanna", family_name="Brown"), confirm_duplicates=True)
+    window = signed_in_window(supervisor, db_target, qtbot)
+    page = window.customers_page
+    window.show_page(1)
+
+    dialog = page.mark_lost(second.id)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert focused() is dialog.reason  # typing starts with the reason
+    press(Qt.Key.Key_Down)
+    press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert Customer.get_by_id(second.id).status == STATUS_LOST
+
+    dialog = page.merge_into(keep.id)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert focused() is dialog.search
+    type_text("hana")
+    qtbot.waitUntil(lambda: dialog.results.count() >= 1)
+    assert focused() is dialog.search  # the list follows the typing; the focus stays in the box
+    row = next(i for i in range(dialog.results.count())
+               if dialog.results.item(i).data(Qt.ItemDataRole.UserRole) == first.id)
+    for _ in range(row):
+        press(Qt.Key.Key_Down)  # Down in the box moves the highlight in the list
+    assert dialog.results.currentItem().data(Qt.ItemDataRole.UserRole) == first.id
+    press(Qt.Key.Key_Return)  # Enter picks the highlighted customer
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert Customer.get_by_id(first.id).merged_into_id == keep.id
+
+
+def test_import_by_keyboard(language, supervisor, db_target, qtbot, tmp_path):
+    from ui.dialogs.import_customers import ImportCustomersDialog
+
+    csv = tmp_path / "people.csv"
+    csv.write_text("given_name,family_name,phone\nNeda,Amini,09121112233\n", encoding="utf-8")
+    window = signed_in_window(supervisor, db_target, qtbot)
+    press(Qt.Key.Key_2, CTRL)
+    dialog = ImportCustomersDialog(supervisor, csv, window.customers_page)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert focused() is dialog.combos[0]  # what the first column holds
+    press(Qt.Key.Key_S, CTRL)  # imports, as Ctrl+S saves a form
+    assert Customer.select().count() == 1
+    assert focused() is dialog.close_button
+    press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

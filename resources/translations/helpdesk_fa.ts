@@ -42,9 +42,9 @@
 <context>
     <name>AngerScale</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="74"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="77"/>
         <source>Anger {0} of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>عصبانیت {0} از ۵</translation>
     </message>
 </context>
 <context>
@@ -329,7 +329,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="391"/>
         <source>Change the customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">تغییر مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="392"/>
@@ -662,7 +662,7 @@
     <message>
         <location filename="../../ui/pages/calm_settings.py" line="105"/>
         <source>Ctrl+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calm_settings.py" line="114"/>
@@ -683,212 +683,196 @@
 <context>
     <name>CalmWindow</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="152"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="155"/>
         <source>This session was interrupted. It is back where you left it.</source>
         <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="179"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="182"/>
         <source>Calm the angry customer</source>
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="184"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="187"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="196"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="199"/>
         <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="202"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="205"/>
         <source>Customers found</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="247"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
-        <source>1 is calm, 5 is furious. Press a number key.</source>
-        <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید.</translation>
-    </message>
-    <message>
-        <source>&amp;Begin</source>
-        <translation type="vanished">&amp;شروع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="254"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="257"/>
         <source>Begin (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>شروع (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="291"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="294"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="293"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="296"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="298"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="308"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="311"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="314"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="377"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="317"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="380"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="317"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="320"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="330"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="333"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="338"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="341"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="236"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="356"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="359"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="234"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
         <source>Customer&apos;s phone or name</source>
-        <translation type="unfinished"></translation>
+        <translation>تلفن یا نام مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="234"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
         <source>Note on this step</source>
-        <translation type="unfinished"></translation>
+        <translation>یادداشت این مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="235"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
         <source>Steps of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحله‌های جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="236"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="367"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="370"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="368"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="371"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="379"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="251"/>
+        <source>1 is calm, 5 is furious. Press a number key, then Enter.</source>
+        <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید، سپس Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/calm_window.py" line="382"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="404"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="407"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="406"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="409"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="409"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="412"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="435"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="438"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="447"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="450"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="447"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="450"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="448"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="469"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="472"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="521"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="524"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="562"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="565"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <source>Escalate now</source>
-        <translation type="vanished">همین حالا ارجاع شود</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="vanished">چرا</translation>
-    </message>
-    <message>
-        <source>Calm-down session, step “{0}”: </source>
-        <translation type="vanished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="579"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="582"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="622"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="625"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="623"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="626"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="668"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="671"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="669"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="672"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -1442,7 +1426,7 @@
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="45"/>
         <source>{0}: {1}, hours</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}، به ساعت</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="54"/>
@@ -1479,12 +1463,12 @@
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="86"/>
         <source>Category name in English</source>
-        <translation type="unfinished"></translation>
+        <translation>نام دسته به انگلیسی</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="87"/>
         <source>Category name in Persian</source>
-        <translation type="unfinished"></translation>
+        <translation>نام دسته به فارسی</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="100"/>
@@ -1510,22 +1494,14 @@
         <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <source>&amp;Escalate to a supervisor…</source>
-        <translation type="vanished">&amp;ارجاع به سرپرست…</translation>
-    </message>
-    <message>
-        <source>&amp;Resolve…</source>
-        <translation type="vanished">&amp;رفع شکایت…</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="78"/>
         <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ارجاع به سرپرست… (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="81"/>
         <source>&amp;Resolve… (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;رفع شکایت… (Ctrl+R)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="84"/>
@@ -1616,21 +1592,17 @@
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="171"/>
         <source>Add &amp;comment (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;افزودن یادداشت (Ctrl+Enter)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
         <source>Throw away the comment?</source>
-        <translation type="unfinished"></translation>
+        <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="346"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;comment</source>
-        <translation type="vanished">&amp;افزودن یادداشت</translation>
+        <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="214"/>
@@ -1754,42 +1726,42 @@
     <message>
         <location filename="../../ui/pages/complaints.py" line="182"/>
         <source>Which complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>کدام شکایت‌ها</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="182"/>
         <source>Category</source>
-        <translation type="unfinished">دسته</translation>
+        <translation>دسته</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="183"/>
         <source>Priority</source>
-        <translation type="unfinished">اولویت</translation>
+        <translation>اولویت</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="183"/>
         <source>From</source>
-        <translation type="unfinished">از</translation>
+        <translation>از</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="184"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>تا</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="185"/>
         <source>Complaints or calm-down sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>شکایت‌ها یا جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="187"/>
         <source>New complaint</source>
-        <translation type="unfinished">شکایت جدید</translation>
+        <translation>شکایت جدید</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="188"/>
         <source>F4, from anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>F4، از هر جای برنامه</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaints.py" line="211"/>
@@ -2281,29 +2253,29 @@
 <context>
     <name>EscalateNowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="96"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="99"/>
         <source>Escalate now</source>
-        <translation type="unfinished">همین حالا ارجاع شود</translation>
+        <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="103"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="106"/>
         <source>At the step</source>
-        <translation type="unfinished"></translation>
+        <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="104"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="107"/>
         <source>Why</source>
-        <translation type="unfinished">چرا</translation>
+        <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="105"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="108"/>
         <source>What the customer wants from a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتری از سرپرست چه می‌خواهد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="110"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="113"/>
         <source>Calm-down session, step “{0}”: </source>
-        <translation type="unfinished">جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
+        <translation>جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
 </context>
 <context>
@@ -2621,32 +2593,37 @@
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="266"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="260"/>
+        <source>Import the good rows (Ctrl+S)</source>
+        <translation>درون‌ریزی ردیف‌های درست (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_customers.py" line="273"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="271"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="278"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="290"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="297"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="315"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="322"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="317"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="331"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2799,7 +2776,7 @@ Restore it now? If you answer No, it is thrown away.</source>
     <message>
         <location filename="../../ui/mainwindow.py" line="588"/>
         <source>New com&amp;plaint…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="596"/>
@@ -2875,27 +2852,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="44"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="45"/>
         <source>Merge customers</source>
         <translation>ادغام مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="44"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="45"/>
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="51"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="52"/>
         <source>Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; this cannot be undone.</source>
         <translation>مشتری‌ای را که باید در {0} ادغام شود انتخاب کنید. تلفن‌ها، ایمیل‌ها، برچسب‌ها، یادداشت‌ها و سوابق او به {0} منتقل می‌شود؛ این کار بازگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="57"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="58"/>
         <source>Find</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="61"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="62"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
@@ -3216,12 +3193,12 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="155"/>
         <source>Change</source>
-        <translation type="unfinished">تغییر</translation>
+        <translation>تغییر</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="157"/>
         <source>Change the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>تغییر مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
@@ -3237,7 +3214,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="172"/>
         <source>Customers found</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="179"/>
@@ -3272,7 +3249,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="239"/>
         <source>Choose the customer from the list (Enter), or clear the box to raise the complaint without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتری را از فهرست انتخاب کنید (Enter)، یا کادر را خالی کنید تا شکایت بدون مشتری ثبت شود.</translation>
     </message>
 </context>
 <context>
@@ -3914,7 +3891,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/dialogs/complaint_form.py" line="301"/>
         <source>Customer&apos;s satisfaction: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>رضایت مشتری: {0}</translation>
     </message>
 </context>
 <context>
@@ -3957,17 +3934,17 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="130"/>
         <source>Staff</source>
-        <translation type="unfinished">کارمند</translation>
+        <translation>کارمند</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="130"/>
         <source>Outcome</source>
-        <translation type="unfinished">نتیجه</translation>
+        <translation>نتیجه</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="132"/>
         <source>Calm-down sessions</source>
-        <translation type="unfinished">جلسه‌های آرام کردن مشتری</translation>
+        <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calm_sessions.py" line="150"/>

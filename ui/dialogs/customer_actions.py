@@ -29,6 +29,7 @@ class MarkLostDialog(FormDialog):
         for reason in customers.lost_reasons():
             self.reason.addItem(reason.name(i18n.current_language()), reason.id)
         self.fields.add("lost_reason", self.tr("Reason"), self.reason)
+        self.reason.setFocus()
 
     def save(self) -> None:
         try:
@@ -64,6 +65,16 @@ class MergeDialog(FormDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _: self._timer.start())
+        from .complaint_form import MatchKeys
+
+        # Up and Down in the box move the highlight in the list; Enter merges the highlighted customer.
+        self._keys = MatchKeys(self.search, self.results, lambda _item: self._choose(), self)
+        self.search.setFocus()
+
+    def _choose(self) -> None:
+        if self._timer.isActive():  # Enter came before the list caught up with the typing
+            self.refresh()
+        self._submit()
 
     def refresh(self) -> None:
         self.results.clear()

@@ -253,6 +253,13 @@ class ImportCustomersDialog(RememberingDialog):
         layout.addWidget(self.buttons)
 
         self._load(None)
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)  # Ctrl+S imports, as forms save
+        shortcut.activated.connect(lambda: self.run_import() if self.import_button.isEnabled() else None)
+        self.import_button.setToolTip(self.tr("Import the good rows (Ctrl+S)"))
+        # The first thing to check is what the first column holds; with no columns, the way out.
+        (self.combos[0] if self.combos else self.close_button).setFocus()
 
     # --- the mapping and the preview ------------------------------------------------
 
@@ -322,4 +329,5 @@ class ImportCustomersDialog(RememberingDialog):
         for combo in self.combos:
             combo.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
+        self.close_button.setFocus()
         self.imported.emit(result.imported)
