@@ -49,7 +49,10 @@ DRAFT_KIND = "calm"
 GEOMETRY_KEY = "calmWindow/geometry"
 START, STEP, FINISH, SUMMARY = range(4)
 CALM_STYLE = ("#calmWindow { background: #f3f6f9; } #calmWindow QLabel { color: #1f2a36; }"
-              " #stepSay { color: #1b5e20; } #stepAvoid { color: #8c1d18; }")
+              " #stepSay { color: #1b5e20; } #stepAvoid { color: #8c1d18; }"
+              # Where a key goes is seen at a glance: the anger button, the tick, the outcome.
+              " #calmWindow QRadioButton:focus, #calmWindow QCheckBox:focus"
+              " { background: #cfe0f1; color: #0d3b66; }")
 
 
 def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
@@ -245,7 +248,7 @@ class CalmWindow(QWidget):
         question.setFont(_font(question, 1.6, True))
         question.setWordWrap(True)
         layout.addWidget(question)
-        hint = QLabel(self.tr("1 is calm, 5 is furious. Press a number key."))
+        hint = QLabel(self.tr("1 is calm, 5 is furious. Press a number key, then Enter."))
         hint.setFont(_font(hint, 1.2))
         layout.addWidget(hint)
         self.anger_start = AngerScale("angerStart")
