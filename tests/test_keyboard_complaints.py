@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from helpdesk import calm, config, customers
 from helpdesk.customers import Draft
@@ -189,33 +189,11 @@ def test_calm_down_with_an_escalation_by_keyboard(language, staff, supervisor, d
     assert Notification.get(Notification.recipient == supervisor.id).text.endswith(t["calm_reason"])
 
 
-def _unnamed(root) -> list[str]:
-    """Controls under ``root`` a screen reader could not name."""
-    from PySide6.QtWidgets import (
-        QAbstractButton,
-        QAbstractItemView,
-        QAbstractSpinBox,
-        QComboBox,
-        QGroupBox,
-        QLineEdit,
-        QPlainTextEdit,
-        QTabBar,
-    )
-
-    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit, QTabBar)
-    missing = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        parent = widget.parentWidget()
-        if isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractItemView)) or (parent is not None and isinstance(
-                parent.parentWidget(), QComboBox)):
-            continue  # the parts Qt builds inside a combo box, a spin box or a table (headers, corner)
-        interactive = isinstance(widget, kinds) or (isinstance(widget, QGroupBox) and widget.isCheckable())
-        if interactive and not widget.accessibleName():
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {getattr(widget, 'text', str)()!r}")
-    return missing
-
-
 def test_every_control_of_the_complaint_and_calm_windows_has_a_name(language, staff, supervisor, db_target, qtbot):
+    """Beyond tests/test_accessibility.py: the escalate and resolve dialogs, every page of the
+    calm-down procedure, the complaints and sessions lists and the supervisors' settings."""
+    from test_accessibility import unnamed
+
     from helpdesk import complaints
     from ui.dialogs.complaint_form import EscalateDialog, NewComplaintDialog, ResolveDialog
     from ui.mainwindow import COMPLAINTS, SETTINGS
@@ -236,8 +214,12 @@ def test_every_control_of_the_complaint_and_calm_windows_has_a_name(language, st
     calm_window.ask_escalation()
     roots.append(calm_window.escalation_dialog)
     for root in roots:
-        root.show()  # named as they are shown
-    missing = [name for root in roots for name in _unnamed(root)]
+        root.show()
+    QApplication.processEvents()
+    missing = [name for root in roots for name in unnamed(root)]
+    for page in range(calm_window.pages.count()):  # each page of the procedure, as it is shown
+        calm_window.pages.setCurrentIndex(page)
+        missing += unnamed(calm_window)
     assert missing == [], "\n".join(missing)
     calm_window.escalation_dialog.reject()
     calm_window.put_away()
