@@ -174,3 +174,17 @@ def test_directory_holds_only_a_window_of_rows(app, staff, db_target, qtbot):
     assert small.pages_held() == 2
     model.sort(DirectoryModel.NAME, Qt.SortOrder.DescendingOrder)
     assert model.index(0, DirectoryModel.NAME).data() == "Person449 Test"
+
+
+def test_while_searching_no_column_claims_to_order_the_matches(app, staff, db_target, qtbot):
+    make_people(staff)
+    _, page = open_page(staff, db_target, qtbot)
+    header = page.table.horizontalHeader()
+    assert header.isSortIndicatorShown()  # by name
+    type_text(page.search, "ali")
+    qtbot.waitUntil(lambda: page.model.query.search == "ali")
+    assert not header.isSortIndicatorShown()  # best match first, as the service ranks them
+    header.sectionClicked.emit(DirectoryModel.NAME)
+    page.table.sortByColumn(DirectoryModel.NAME, Qt.SortOrder.AscendingOrder)
+    page.apply_filters()
+    assert header.isSortIndicatorShown()

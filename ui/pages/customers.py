@@ -212,7 +212,10 @@ class CustomersPage(QWidget):
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        self.model.set_query(self.current_query())
+        query = self.current_query()
+        self.model.set_query(query)
+        # Matches come best first, in the service's order: no column claims to order them then.
+        self.table.horizontalHeader().setSortIndicatorShown(query.sort != customers.SORT_MATCH)
         total = self.model.rowCount()
         self.count_label.setText(self.tr("Customers: {0}").format(format_number(total, i18n.current_language())))
         if total:
