@@ -159,6 +159,8 @@ def _press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def _open_by_f9(window, qtbot):
+    window.activateWindow()  # as the window manager does when the window before it closes
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     QTest.keyClick(window, Qt.Key.Key_F9)
     w = window.calm_windows[-1]
     qtbot.waitUntil(w.isActiveWindow, timeout=3000)
@@ -242,3 +244,23 @@ def test_the_steps_editor_saves_with_ctrl_s(app, staff, supervisor, db_target, q
     _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.version_label.text() == "Version 2 is in use"
     assert calm.steps_of(calm.current())[0]["title"]["fa"] == "اول آرام باش"
+
+
+def test_escape_on_an_untouched_session_closes_without_asking(app, staff, db_target, qtbot, monkeypatch):
+    """F9 by mistake, then Esc: nothing was done, so nothing is asked and nothing is offered later.
+    Once the anger is rated, Esc asks first."""
+    from ui import prompts
+    from ui.dialogs.calm_window import DRAFT_KIND
+
+    window = _window(staff, db_target, qtbot)
+    w = _open_by_f9(window, qtbot)
+    _press(Qt.Key.Key_Escape)
+    assert not w.isVisible() and window.draft_store.unfinished(DRAFT_KIND, window.location, staff.id) == []
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or False)
+    w = _open_by_f9(window, qtbot)
+    _press(Qt.Key.Key_3)
+    _press(Qt.Key.Key_Escape)
+    assert asked == ["Leave the session for now?"] and w.isVisible()
+    w.put_away()
+    window.draft_store.discard(w.draft_id)

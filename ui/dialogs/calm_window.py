@@ -666,7 +666,16 @@ class CalmWindow(QWidget):
         place_window(self, GEOMETRY_KEY, 980, 700)
         super().showEvent(event)
 
+    def untouched(self) -> bool:
+        """Nothing done yet (F9 by mistake): no rating, tick, note, escalation or customer typed."""
+        return (self.anger_start.value() is None and self.state.anger_start is None
+                and not any(step.ticked or step.note for step in self.state.steps)
+                and self.session.complaint_id is None and not self.lookup.text().strip())
+
     def closeEvent(self, event) -> None:
+        if not self.done_ok and self.session.status == calm.OPEN and self.untouched():
+            self.done_ok = True  # nothing to keep or to offer again
+            self.store.discard(self.draft_id)
         if not self.done_ok and self.session.status == calm.OPEN:
             if not prompts.confirm(self, self.tr("Leave the session for now?"),
                                    self.tr("It is kept, and offered again when you next sign in.")):
