@@ -264,3 +264,20 @@ def test_escape_on_an_untouched_session_closes_without_asking(app, staff, db_tar
     assert asked == ["Leave the session for now?"] and w.isVisible()
     w.put_away()
     window.draft_store.discard(w.draft_id)
+
+
+def test_enter_in_the_customer_box_links_the_highlighted_customer(app, staff, db_target, qtbot):
+    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                             phones=[("mobile", "0912 345 6789")]))
+    window = _window(staff, db_target, qtbot)
+    w = _open_by_f9(window, qtbot)
+    while _focus() is not w.lookup:  # the anger, Begin, Escalate now, then the customer box
+        _press(Qt.Key.Key_Tab)
+    _type(_focus(), "0912 345")  # digits go into the box, not to the anger keys
+    assert w.anger_start.value() is None and w.matches.currentItem() is not None
+    _press(Qt.Key.Key_Return)
+    assert CalmSession.get().customer_id == customer.id and "Maryam Karimi" in w.customer_label.text()
+    assert w.pages.currentIndex() == 0  # Enter chose the customer; it did not begin
+    assert _focus() in w.anger_start.group.buttons()  # and the procedure goes on from the keyboard
+    w.put_away()
+    window.draft_store.discard(w.draft_id)

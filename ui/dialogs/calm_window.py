@@ -510,7 +510,7 @@ class CalmWindow(QWidget):
 
     def show_finish(self) -> None:
         self.pages.setCurrentIndex(FINISH)
-        self.anger_end.group.buttons()[0].setFocus()
+        self.anger_end.focus()
         self._dirty = True
 
     # --- the customer ------------------------------------------------------------------------------
@@ -540,6 +540,13 @@ class CalmWindow(QWidget):
     def link_customer(self, customer_id: int) -> None:
         self.session = calm.link_customer(self.actor, self.session.id, customer_id)
         self._update_customer()
+        page = self.pages.currentIndex()  # back to where the procedure goes on
+        if page == START:
+            self.anger_start.focus()
+        elif page == STEP:
+            self.note.setFocus()
+        elif page == FINISH:
+            self.anger_end.focus()
 
     # --- keeping it safe ------------------------------------------------------------------------------
     def _tick(self) -> None:
