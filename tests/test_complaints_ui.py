@@ -366,3 +366,24 @@ def test_the_escalation_banner_stays_through_a_language_switch_until_dismissed(a
     qtbot.addWidget(controller.window)
     assert controller.window.banner.isHidden()  # dismissed stays dismissed
     controller.window.sign_out()
+
+
+def test_the_complaint_window_opens_in_the_comment_box_and_keeps_a_typed_comment(app, staff, db_target, qtbot,
+                                                                                 monkeypatch):
+    from ui import prompts
+
+    c = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="One",
+                                                assignee_id=staff.id))
+    window = _window(staff, db_target, qtbot)
+    opened = window.open_complaint(c.id)
+    qtbot.waitUntil(lambda: _focus() is opened.comment, timeout=3000)
+    _type("Called back, no answer")
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: asked.append(args[1]) or False)
+    _press(Qt.Key.Key_Escape)
+    assert asked == ["Throw away the comment?"] and opened.isVisible()
+    assert opened.comment.toPlainText() == "Called back, no answer"
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # adds it
+    assert [row.body for row in complaints.thread(c.id)] == ["Called back, no answer"]
+    _press(Qt.Key.Key_Escape)  # nothing typed now: no question
+    assert asked == ["Throw away the comment?"] and not opened.isVisible()
