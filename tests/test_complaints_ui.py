@@ -264,8 +264,8 @@ def _open_form(window, qtbot):
 
 def test_enter_in_the_customer_box_chooses_the_highlighted_match(app, staff, db_target, qtbot):
     """Issue 12: Enter in the customer box submitted the form instead of choosing the match."""
-    _customer(staff, "Maryam", "Karimi", "0912 345 6789")
-    other = _customer(staff, "Mina", "Karimi", "0912 345 1111")
+    maryam = _customer(staff, "Maryam", "Karimi", "0912 345 6789")
+    mina = _customer(staff, "Mina", "Karimi", "0912 345 1111")
     window = _window(staff, db_target, qtbot)
     form = _open_form(window, qtbot)
     _type("Karimi")
@@ -276,7 +276,7 @@ def test_enter_in_the_customer_box_chooses_the_highlighted_match(app, staff, db_
     _press(Qt.Key.Key_Down)
     _press(Qt.Key.Key_Return)
     assert form.isVisible() and Complaint.select().count() == 0  # not submitted
-    assert form.customer_id != highlighted and form.customer_id in (other.id, other.id)
+    assert form.customer_id != highlighted and form.customer_id in (maryam.id, mina.id)  # the second match
     assert _focus() is form.category and not form.fields.errors["category"].isVisible()
 
 

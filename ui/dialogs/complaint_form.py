@@ -37,10 +37,6 @@ def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
     return box
 
 
-def _typed_text(widget: QWidget) -> str:
-    return widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-
-
 def _change_signals(editor: QWidget) -> list:
     """The signals that say a person changed ``editor`` (or the fields inside it)."""
     signals = []
