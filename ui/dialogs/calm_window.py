@@ -643,6 +643,7 @@ class CalmWindow(QWidget):
             self.summary.addItem(line)
         self.escalate_button.hide()
         self.pages.setCurrentIndex(SUMMARY)
+        self.summary.setFocus()  # read step by step with the arrow keys; Esc closes
         self._tick()
 
     # --- the window ----------------------------------------------------------------------------------
