@@ -143,3 +143,62 @@ def test_change_own_password_checks_the_current_one(staff):
     assert info.value.field == "current_password"
     accounts.change_own_password(staff, "desk password", "another password")
     assert accounts.authenticate("desk1", "another password").id == staff.id
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_new_account_by_keyboard_shows_every_problem_at_once(lang, app, supervisor, db_target, qtbot):
+    """From Settings: the dialog opens on the full name; one Ctrl+S shows every problem next to its
+    field; nothing typed is lost; after the fixes Ctrl+S creates the account."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from helpdesk import config
+    from helpdesk.models import Staff
+    from ui import i18n
+    from ui.mainwindow import SETTINGS, MainWindow
+
+    i18n.apply_language(app, lang)
+
+    def typed(text):
+        for ch in text:
+            QTest.sendKeyEvent(QTest.KeyAction.Click, QApplication.focusWidget(), Qt.Key.Key_unknown, ch,
+                               Qt.KeyboardModifier.NoModifier)
+
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier):
+        QTest.keyClick(QApplication.focusWidget(), key, modifier)
+
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    window.sign_in(supervisor)
+    window.show_page(SETTINGS)
+    dialog = window.settings_page.new_account()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.full_name
+    press(Qt.Key.Key_Tab)
+    typed("neda a")
+    press(Qt.Key.Key_Tab)  # the role
+    press(Qt.Key.Key_Tab)
+    typed("short")
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    shown = {name for name, label in dialog.fields.errors.items() if label.isVisible()}
+    assert shown == {"full_name", "username", "password", "confirm"}
+    assert QApplication.focusWidget() is dialog.full_name
+    assert (dialog.username.text(), dialog.password.text()) == ("neda a", "short")
+    typed("ندا امینی")
+    press(Qt.Key.Key_Tab)  # Tab selects what the field holds: End keeps it
+    press(Qt.Key.Key_End)
+    press(Qt.Key.Key_Backspace)
+    press(Qt.Key.Key_Backspace)
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_Tab)
+    press(Qt.Key.Key_End)
+    typed(" enough")
+    press(Qt.Key.Key_Tab)
+    typed("short enough")
+    press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    created = Staff.get(Staff.username == "neda")
+    assert created.full_name == "ندا امینی" and created.role == "staff"
