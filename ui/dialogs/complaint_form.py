@@ -142,6 +142,7 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         self.actor = actor
         self.contact_id = contact_id
         self.customer_id = customer_id
+        self.complaint_id: int | None = None  # once raised
         lang = i18n.current_language()
         customer_row = QWidget()
         customer_layout = QHBoxLayout(customer_row)
@@ -245,7 +246,8 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         super().accept()
         # Said once the form is gone: the complaint window opened for it must not sit behind this
         # (modal) form, or it cannot take the focus.
-        self.saved.emit(self.complaint_id)
+        if self.complaint_id is not None:
+            self.saved.emit(self.complaint_id)
 
 
 class EscalateDialog(KeyboardFormDialog):
