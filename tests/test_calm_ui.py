@@ -210,6 +210,7 @@ def test_enter_begins_after_the_anger_rating_in_both_languages(app, staff, db_ta
         _press(Qt.Key.Key_Return)
         assert w.pages.currentIndex() == 1 and w.anger_start.value() == 3
         assert _focus() is w.note  # a note can be typed at once
+        assert w.windowTitle() == ("آرام کردن مشتری عصبانی" if language == "fa" else "Calm the angry customer")
         w.put_away()
         window.draft_store.discard(w.draft_id)
 

@@ -181,6 +181,7 @@ class CalmWindow(QWidget):
         top = QHBoxLayout()
         title = QLabel(self.tr("Calm the angry customer"))
         title.setFont(_font(title, 1.3, True))
+        self.setWindowTitle(title.text())
         self.timer_label = QLabel()
         self.timer_label.setObjectName("calmTimer")
         self.timer_label.setFont(_font(self.timer_label, 1.8, True))
