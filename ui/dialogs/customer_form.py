@@ -1,8 +1,9 @@
 """The customer form: a person or an organisation, checked as it is typed.
 
-Each problem is shown under its own field, and Save stays disabled until the
-form is valid. Possible duplicates and a save by another desk in the meantime
-are explained in the form itself; nothing typed is lost.
+Each problem is shown under its own field as the field is typed; Save (Ctrl+S)
+shows every problem at once and puts the focus on the first. Possible duplicates
+and a save by another desk in the meantime are explained in the form itself;
+nothing typed is lost.
 """
 from __future__ import annotations
 
@@ -394,7 +395,7 @@ class CustomerForm(RememberingDialog):
                 self.fields.errors[name].show_message(message_for(error))
         self.phones.show_errors(errors, self.tried)
         self.emails.show_errors(errors, self.tried)
-        self.save_button.setEnabled(not errors)
+        self.valid = not errors  # Save stays pressable: pressing it shows what is missing
         segment = self.segment.currentData()
         self.segment_action.setText(choice("segment_action", segment))
         self.segment_action.setVisible(bool(segment))
@@ -403,7 +404,7 @@ class CustomerForm(RememberingDialog):
     def save(self) -> None:
         self.tried = True
         self._validate()
-        if not self.save_button.isEnabled():
+        if not self.valid:
             self._focus_first_problem(self.errors())
             return
         self._clear_notice()
