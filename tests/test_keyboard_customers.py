@@ -271,3 +271,18 @@ def test_import_by_keyboard(language, supervisor, db_target, qtbot, tmp_path):
     assert focused() is dialog.close_button
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_enter_right_after_typing_opens_the_match_for_all_that_was_typed(language, staff, db_target, qtbot):
+    """A fast typist presses Enter before the list has caught up with the last letters."""
+    cs.create(staff, cs.Draft(given_name="Hannah", family_name="Smith"))
+    brown = cs.create(staff, cs.Draft(given_name="Hannah", family_name="Brown"))
+    cs.create(staff, cs.Draft(given_name="Hannah", family_name="Adams"))  # newest
+    window = signed_in_window(staff, db_target, qtbot)
+    press(Qt.Key.Key_2, CTRL)
+    page = window.customers_page
+    type_text("hannah")
+    qtbot.waitUntil(lambda: page.model.query.search == "hannah")
+    type_text(" brown")
+    press(Qt.Key.Key_Return)  # at once
+    assert page.stack.currentWidget() is page.profile and page.profile.customer_id == brown.id

@@ -253,6 +253,8 @@ class CustomersPage(QWidget):
 
     # --- one customer ---------------------------------------------------------------------
     def open_selected(self) -> None:
+        if self._search_timer.isActive():  # Enter came before the list caught up with the typing
+            self.apply_filters()
         customer_id = self.selected_id()
         if customer_id is not None:
             self.open_customer(customer_id)
