@@ -286,3 +286,33 @@ def test_enter_right_after_typing_opens_the_match_for_all_that_was_typed(languag
     type_text(" brown")
     press(Qt.Key.Key_Return)  # at once
     assert page.stack.currentWidget() is page.profile and page.profile.customer_id == brown.id
+
+
+def test_a_language_switch_keeps_an_open_customer_form_as_typed(app, supervisor, db_target, qtbot):
+    from ui.app import Controller
+
+    controller = Controller(app, db_target)
+    old = controller.show_window()  # replaced (and deleted) by the switch: not given to qtbot
+    with qtbot.waitActive(old):
+        old.activateWindow()
+    controller.signed_in(supervisor)
+    form = open_new_form(old, qtbot)
+    type_text("Neda")
+    combo = old.settings_page.language
+    combo.setCurrentIndex(combo.findData("fa"))
+    combo.activated.emit(combo.currentIndex())
+    new = controller.window
+    qtbot.addWidget(new)
+    qtbot.wait(50)
+    assert form.isVisible() and form.given_name.text() == "Neda"  # nothing typed is lost
+    page = new.customers_page
+    assert form in page.forms and form.parent() is page
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    form.family_name.setFocus()
+    type_text("Amini")
+    press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    stored = Customer.get()
+    assert (stored.given_name, stored.family_name) == ("Neda", "Amini")
+    assert page.profile.customer_id == stored.id  # shown in the new window

@@ -161,6 +161,7 @@ class Controller(QObject):
         self.show_window()
         self.signed_in(old.staff, old.stack.currentIndex(), carried)
         self.window.carry_news(old)  # an escalation banner stays until it is dismissed
+        self.window.carry_forms(old)  # and a customer form stays open, as typed
         old.hide()
         old.deleteLater()
 

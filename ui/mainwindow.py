@@ -325,6 +325,13 @@ class MainWindow(QMainWindow):
         self.banner_text.setText(self.notifier.describe(item)[1])
         self.banner.show()
 
+    def carry_forms(self, old: "MainWindow") -> None:
+        """On a language switch: the customer forms open in the old window stay open, as typed, here."""
+        page = old._pages[CUSTOMERS]
+        forms = [form for form in page.forms if form.isVisible()] if page is not None else []
+        for form in forms:
+            self.customers_page.adopt_form(form)
+
     def carry_news(self, old: "MainWindow") -> None:
         """On a language switch: the news the old window still showed, shown here in the new language."""
         if not old.banner.isHidden() and getattr(old, "_news", None) is not None and self.notifier is not None:

@@ -281,6 +281,11 @@ class CustomersPage(QWidget):
         form.show()
         return form
 
+    def adopt_form(self, form) -> QWidget:
+        """A form from the window this page replaces (a language switch): kept open, as typed."""
+        form.setParent(self, form.windowFlags())
+        return self._open_form(form)
+
     def new_customer(self) -> QWidget:
         from ..dialogs.customer_form import CustomerForm
 
