@@ -43,6 +43,17 @@ class EditConflict(KnownError):
     code = "contact_conflict"
 
 
+class AlreadySaved(KnownError):
+    """The draft was saved as a contact before (a crash came between saving it and deleting it,
+    or a second desk restored the same draft). ``contact`` is the one stored."""
+
+    code = "contact_already_saved"
+
+    def __init__(self, contact: Contact):
+        super().__init__(f"draft {contact.draft_id} was saved as contact {contact.id}")
+        self.contact = contact
+
+
 @dataclass
 class FollowUpDraft:
     due_at: datetime | None = None  # naive UTC
@@ -193,15 +204,42 @@ def _checked(draft: ContactDraft) -> dict:
     return values
 
 
-def create(actor: Staff, draft: ContactDraft) -> Contact:
-    """Save a finished contact, with the follow-up promised in it; complete the follow-up it answers."""
-    from . import followups
+def check(draft: ContactDraft) -> None:
+    """Raise ``FormErrors`` with every problem of ``draft`` at once; change nothing."""
+    _checked(draft)
 
+
+def saved_from_draft(draft_id: str | None) -> Contact | None:
+    """The contact already stored from the draft ``draft_id``, if there is one."""
+    return Contact.get_or_none(Contact.draft_id == draft_id) if draft_id else None
+
+
+def create(actor: Staff, draft: ContactDraft, draft_id: str | None = None) -> Contact:
+    """Save a finished contact, with the follow-up promised in it; complete the follow-up it answers.
+
+    A contact typed in a draft names it (``draft_id``): the same draft is stored once, however often
+    it is saved, from however many desks; the second time raises ``AlreadySaved``."""
     require_signed_in(actor)
     values = _checked(draft)
     follow = values.pop("follow_up", None)
+    earlier = saved_from_draft(draft_id)
+    if earlier is not None:
+        raise AlreadySaved(earlier)
+    try:
+        contact = _store(actor, draft, values, follow, draft_id)
+    except pw.IntegrityError:
+        earlier = saved_from_draft(draft_id)
+        if earlier is None:
+            raise
+        raise AlreadySaved(earlier) from None  # another desk saved the same draft a moment ago
+    return contact
+
+
+def _store(actor: Staff, draft: ContactDraft, values: dict, follow: dict | None, draft_id: str | None) -> Contact:
+    from . import followups
+
     with database.atomic():
-        contact = audit.create(actor, Contact, staff=actor.id, updated_by=actor.id, **values)
+        contact = audit.create(actor, Contact, staff=actor.id, updated_by=actor.id, draft_id=draft_id, **values)
         if follow is not None:
             followups.create(actor, contact.customer_id, follow["due_at"], follow["assignee"], follow["promise"],
                              kind=follow["kind"], contact_id=contact.id)
@@ -295,11 +333,11 @@ def find_caller(text: str, limit: int = 8) -> list[Caller]:
                .order_by(Customer.id.desc()).limit(limit).tuples()]
     if len(ids) < limit:
         if phones.digits_fragment(text):
-            sql, params = search.match_clause(database.obj, text)
-            more = [cid for (cid,) in Customer.select(Customer.id)
-                    .where(Customer.id.in_(pw.SQL(f"({sql})", params)) & (Customer.status != STATUS_MERGED)
-                           & Customer.id.not_in(ids or [0]))
-                    .order_by(Customer.id.desc()).limit(limit - len(ids)).tuples()]
+            # As the directory ranks them: the whole number, then numbers holding the digits, then
+            # the digits as a word elsewhere ("Branch 0123", "invoice 4512"); the newest first in each.
+            ranked = search.ranked_clauses(database.obj, text, settings.phone_region())
+            found = customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0, limit * 2, filtered=True)
+            more = [cid for _, cid in found if cid not in ids]
         else:
             more = [r.customer.id for r in customers.find(text, limit) if r.customer.id not in ids]
         ids += more

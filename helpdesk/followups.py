@@ -7,7 +7,7 @@ outbound call, logged as a contact (``contacts.create`` with ``follow_up_of``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 
 from . import audit
 from .clock import utcnow
@@ -22,6 +22,43 @@ OPEN, DONE, CANCELLED = "open", "done", "cancelled"
 OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
 # A callback promised "at 14:00" is still on time at 14:10; after that it is overdue.
 GRACE = timedelta(minutes=15)
+
+
+# When the office is open, in local time, by weekday (Monday = 0): Saturday to Wednesday
+# 08-18, Thursday 08-13, Friday closed (the Iranian working week, as the demo data has it).
+OPENING_HOURS = {0: (8, 18), 1: (8, 18), 2: (8, 18), 3: (8, 13), 4: None, 5: (8, 18), 6: (8, 18)}
+DEFAULT_HOUR = 10  # a promise made after hours is for the next working morning
+
+
+def opening_hours(day) -> tuple[int, int] | None:
+    """The office's hours on a local date, or None when closed (Fridays, and the Nowruz holidays,
+    1 to 4 Farvardin)."""
+    from .localization import to_jalali
+
+    jalali = to_jalali(day)
+    if jalali.month == 1 and jalali.day <= 4:
+        return None
+    return OPENING_HOURS[day.weekday()]
+
+
+def default_due(now: datetime | None = None) -> datetime:
+    """A sensible time to promise a callback by (naive UTC): about an hour from ``now``, on a quarter
+    of an hour, while the office is open; otherwise 10:00 on the next working day."""
+    local = (now or utcnow()).replace(tzinfo=timezone.utc).astimezone()
+    candidate = local + timedelta(hours=1)
+    candidate = candidate.replace(second=0, microsecond=0) + timedelta(minutes=(-candidate.minute) % 15)
+    day = candidate.date()
+    hours = opening_hours(day)
+    if hours is None or candidate.hour >= hours[1] or candidate.date() != local.date():
+        day = local.date() + timedelta(days=1)
+        while opening_hours(day) is None:
+            day += timedelta(days=1)
+        chosen = datetime.combine(day, time(DEFAULT_HOUR))
+    elif candidate.hour < hours[0]:
+        chosen = datetime.combine(day, time(DEFAULT_HOUR))
+    else:
+        chosen = candidate.replace(tzinfo=None)
+    return chosen.astimezone().astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def end_of_local_day(now: datetime) -> datetime:

@@ -468,6 +468,13 @@ def _0007_calm_sessions(database: pw.Database, migrator: "SchemaMigrator") -> No
     database.create_tables([ChecklistVersion, CalmSession, CalmStep], safe=False)
 
 
+def _0008_contact_draft(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """A contact remembers the draft it was saved from, once: a draft restored after a crash
+    between saving and deleting it is recognised, and two saves of one draft store one row."""
+    database.execute_sql("ALTER TABLE contact ADD COLUMN draft_id VARCHAR(32)")
+    database.execute_sql("CREATE UNIQUE INDEX contact_draft_id ON contact (draft_id)")
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -478,6 +485,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (5, _0005_contacts),
     (6, _0006_complaints),
     (7, _0007_calm_sessions),
+    (8, _0008_contact_draft),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -157,6 +157,7 @@ class Contact(BaseModel):
     satisfaction = pw.CharField(max_length=16)
     next_step = pw.CharField(max_length=300, default="")
     checklist = pw.TextField(default="")  # JSON: the checklist version and the ticked items
+    draft_id = pw.CharField(max_length=32, null=True, unique=True)  # the draft it was saved from, if any
     search_text = pw.TextField(default="")  # reason, notes and next step, folded for search
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)

@@ -194,3 +194,96 @@ def test_only_a_supervisor_sets_the_hold_reminder_and_within_limits(staff, super
     assert caught.value.code == "out_of_range" and caught.value.params == {"minimum": 5, "maximum": 600}
     settings.set_value(supervisor, "hold_reminder_seconds", 45)
     assert settings.hold_reminder_seconds() == 45
+
+
+# --- saving is idempotent: one draft, one contact ------------------------------------------------------
+
+def test_a_draft_saved_twice_is_stored_once_and_the_second_save_says_so(staff):
+    customer = _customer(staff)
+    first = contacts.create(staff, _call(customer.id), draft_id="d" * 32)
+    with pytest.raises(contacts.AlreadySaved) as caught:
+        contacts.create(staff, _call(customer.id, notes="typed again"), draft_id="d" * 32)
+    assert caught.value.contact.id == first.id and caught.value.code == "contact_already_saved"
+    assert Contact.select().count() == 1 and contacts.saved_from_draft("d" * 32).id == first.id
+    # Contacts not typed in a draft (imports, tests, the demo) are not tied together.
+    contacts.create(staff, _call(customer.id))
+    contacts.create(staff, _call(customer.id))
+    assert Contact.select().count() == 3
+
+
+def test_two_desks_saving_one_draft_at_the_same_moment_store_one_row(staff, monkeypatch):
+    """Both checked before either wrote: the unique draft id in the database decides, and the
+    loser is told which contact was stored, with nothing of its own left behind (no follow-up)."""
+    customer = _customer(staff)
+    contacts.create(staff, _call(customer.id), draft_id="e" * 32)
+    monkeypatch.setattr(contacts, "saved_from_draft",
+                        lambda draft_id, real=contacts.saved_from_draft, calls=[]: (
+                            calls.append(1), None if len(calls) == 1 else real(draft_id))[1])
+    follow = FollowUpDraft(NOW + timedelta(days=1), staff.id, "Ring back")
+    with pytest.raises(contacts.AlreadySaved):
+        contacts.create(staff, _call(customer.id, follow_up=follow), draft_id="e" * 32)
+    assert Contact.select().count() == 1 and FollowUp.select().count() == 0
+    contacts.create(staff, _call(customer.id), draft_id="f" * 32)  # the connection is still usable
+    assert Contact.select().count() == 2
+
+
+def test_two_processes_saving_one_draft_store_one_row(staff, db_target, tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from helpdesk import db as dbmod
+
+    customer = _customer(staff)
+    script = tmp_path / "save.py"
+    script.write_text(
+        "import sys\n"
+        "from datetime import datetime\n"
+        "from helpdesk import contacts, migrations\n"
+        "from helpdesk.models import Staff\n"
+        "migrations.open_and_migrate(sys.argv[1])\n"
+        "draft = contacts.ContactDraft(customer_id=int(sys.argv[2]), started_at=datetime(2026, 11, 23, 9, 30),\n"
+        "                              notes='same draft', outcome='resolved', satisfaction='satisfied')\n"
+        "try:\n"
+        "    contacts.create(Staff.get_by_id(int(sys.argv[3])), draft, draft_id='a' * 32)\n"
+        "    print('saved')\n"
+        "except contacts.AlreadySaved:\n"
+        "    print('already')\n", encoding="utf-8")
+    dbmod.close()
+    root = Path(__file__).resolve().parent.parent
+    children = [subprocess.Popen([sys.executable, str(script), db_target, str(customer.id), str(staff.id)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+                for _ in range(2)]
+    results = [child.communicate(timeout=60) for child in children]
+    assert sorted(out.strip() for out, _ in results) == ["already", "saved"], results
+    from helpdesk import migrations
+
+    migrations.open_and_migrate(db_target)
+    assert Contact.select().where(Contact.draft_id == "a" * 32).count() == 1
+
+
+# --- a follow-up's default time is in office hours ---------------------------------------------------------
+
+def _local(text: str) -> datetime:
+    """A local wall-clock time as the naive UTC the services take."""
+    from datetime import timezone
+
+    return datetime.fromisoformat(text).astimezone().astimezone(timezone.utc).replace(tzinfo=None)
+
+
+@pytest.mark.dates
+@pytest.mark.parametrize("now, expected", [
+    ("2026-06-16 10:30", "2026-06-16 11:30"),   # a Tuesday morning: in an hour
+    ("2026-06-16 15:37", "2026-06-16 16:45"),   # on a quarter of an hour
+    ("2026-06-16 17:10", "2026-06-17 10:00"),   # after hours: the next morning
+    ("2026-06-16 02:56", "2026-06-16 10:00"),   # the night before: that morning, not at night
+    ("2026-11-26 12:20", "2026-11-28 10:00"),   # Thursday closes at 13; Friday is the weekend
+    ("2026-11-27 19:40", "2026-11-28 10:00"),   # Friday evening
+    ("2026-12-31 23:55", "2027-01-02 10:00"),   # new year's eve (a Thursday) -> Saturday
+    ("2027-03-21 00:05", "2027-03-25 10:00"),   # Nowruz: open again on 5 Farvardin
+    ("2028-02-29 12:00", "2028-02-29 13:00"),   # 29 February
+])
+def test_a_new_follow_up_defaults_to_office_hours(now, expected):
+    from helpdesk.clock import to_local
+
+    assert to_local(followups.default_due(_local(now))) == datetime.fromisoformat(expected)
