@@ -118,3 +118,48 @@ def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervis
     assert stored.notes == restored.strip()
     assert not list(draft_dir.glob("*.json"))
     dbmod.close()
+
+
+def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app, staff, db_target, draft_dir,
+                                                                             qtbot, monkeypatch):
+    """The contact is in the database, its draft still on the disk (the app died in between): at the
+    next sign-in the draft is recognised, the person is told, and nothing is stored twice."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from helpdesk import accounts, config
+    from ui.mainwindow import MainWindow
+
+    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                             phones=[("mobile", "0912 345 6789")]))
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_in(staff)
+    call = window.start_call(customer_id=customer.id)
+    call.notes.setPlainText("Paid the invoice at the desk")
+    call.outcome.setCurrentIndex(call.outcome.findData("resolved"))
+    call.satisfaction_buttons["satisfied"].setChecked(True)
+    call.autosave()
+    [draft] = list(draft_dir.glob("*.json"))
+    kept = draft.with_suffix(".kept")
+    shutil.copy(draft, kept)
+    call.save()
+    assert Contact.select().count() == 1 and not draft.exists()
+    shutil.move(kept, draft)  # as if the app had died before the draft was deleted
+    window.sign_out()
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    window.sign_in(accounts.authenticate("desk1", "desk password"))
+    qtbot.waitUntil(lambda: bool(window.call_windows), timeout=5000)
+    again = window.call_windows[0]
+    assert "already saved" in again.notice.text() and "Nothing was saved twice" in again.notice.text()
+    assert again.contact_id == Contact.get().id and again.notes.toPlainText() == "Paid the invoice at the desk"
+    assert not list(draft_dir.glob("*.json"))  # the draft is gone: it is not offered a third time
+    QTest.keyClick(again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert Contact.select().count() == 1
+    again.close()
+    window.sign_out()
+    window.sign_in(accounts.authenticate("desk1", "desk password"))
+    assert not window.call_windows and Contact.select().count() == 1

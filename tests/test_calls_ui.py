@@ -162,7 +162,7 @@ def test_hold_reminds_after_the_configured_seconds_and_is_recorded(app, supervis
     assert len(reminders) == 1  # said once per hold, not on every tick
     clock.advance(5)
     call.hold_button.click()  # back to the caller
-    assert not call.reminder.isVisible() and call.hold_button.text() == "&Hold"
+    assert not call.reminder.isVisible() and call.hold_button.text() == "&Hold (F6)"
     clock.advance(60)
     call.hold_button.click()
     clock.advance(10)
@@ -320,3 +320,165 @@ def test_the_profile_starts_a_call_and_its_timeline_opens_the_contact(app, staff
     timeline.setCurrentIndex(timeline.model().index(0, 0))
     timeline.activated.emit(timeline.model().index(0, 0))
     assert window.call_windows[-1].contact_id == Contact.get(Contact.customer == customer.id).id
+
+
+def _drop(call) -> None:
+    """Close a call the test has finished with, without a question and without leaving a draft."""
+    call.store.discard(call.draft_id)
+    call.finished_ok = True
+    call.close()
+
+
+def _focused():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.focusWidget()
+
+
+def test_a_callback_starts_with_the_typing_in_the_notes_not_on_hold(app, staff, db_target, qtbot):
+    customer = _customer(staff)
+    followups.create(staff, customer.id, utcnow() - timedelta(hours=1), staff.id, "Send the new invoice")
+    window = _window(staff, db_target, qtbot)
+    window.show_page(CALLS)
+    queue = window.calls_page.queue
+    queue.table.setFocus()
+    QTest.keyClick(queue.table, Qt.Key.Key_Return)
+    call = window.call_windows[-1]
+    _active(qtbot, call)
+    _type(_focused(), "Sent it, he said thanks")
+    assert call.notes.toPlainText() == "Sent it, he said thanks"
+    assert not call.hold_button.isChecked() and call.hold_count == 0
+
+
+def test_a_new_call_from_the_profile_by_button_or_f2_has_the_customer_and_the_notes_ready(app, staff, db_target,
+                                                                                          qtbot):
+    from ui.mainwindow import CUSTOMERS
+
+    customer = _customer(staff)
+    window = _window(staff, db_target, qtbot)
+    window.show_page(CUSTOMERS)
+    window.customers_page.open_customer(customer.id)
+    window.finish_setting_up()
+    _active(qtbot, window)
+    QTest.keyClick(_focused() or window, Qt.Key.Key_F2)
+    assert len(window.call_windows) == 1
+    call = window.call_windows[-1]
+    assert call.customer_id == customer.id and call.channel.currentData() == "phone"
+    _active(qtbot, call)
+    _type(_focused(), "Asked for the catalogue")
+    assert call.notes.toPlainText() == "Asked for the catalogue" and not call.hold_button.isChecked()
+    _drop(call)
+    window.customers_page.profile.call_button.click()
+    second = window.call_windows[-1]
+    _active(qtbot, second)
+    assert second.customer_id == customer.id and second.notes.hasFocus()
+    _drop(second)
+    # Elsewhere F2 starts a call with nobody chosen yet, typing in the caller box.
+    window.show_page(CALLS)
+    window.activateWindow()
+    _active(qtbot, window)
+    QTest.keyClick(_focused() or window, Qt.Key.Key_F2)
+    third = window.call_windows[-1]
+    _active(qtbot, third)
+    assert third.customer_id is None and third.lookup.hasFocus()
+    _drop(third)
+
+
+def test_ctrl_s_on_an_incomplete_call_changes_nothing_and_the_call_goes_on(app, staff, db_target, qtbot):
+    customer = _customer(staff)
+    window = _window(staff, db_target, qtbot)
+    call = window.start_call(customer_id=customer.id)
+    clock = Clock(call.started_at)
+    call.now = clock
+    _active(qtbot, call)
+    clock.advance(60)
+    _type(_focused(), "Wants a refund")
+    QTest.keyClick(_focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    # Refused, and nothing changed: still on the call, the timer running, every problem shown at once.
+    assert call.running and call.hang_up_button.isEnabled() and call.state_label.text() == "On the call"
+    assert call.fields.errors["outcome"].isVisible() and call.fields.errors["satisfaction"].isVisible()
+    assert call.notes.toPlainText() == "Wants a refund" and Contact.select().count() == 0
+    clock.advance(60)
+    call._tick()
+    assert call.timer_label.text() == "2:00"
+    call.outcome.setCurrentIndex(call.outcome.findData("resolved"))
+    call.satisfaction_buttons["satisfied"].setChecked(True)
+    QTest.keyClick(_focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = Contact.get(Contact.customer == customer.id)
+    assert (stored.duration_seconds, stored.notes) == (120, "Wants a refund")
+    assert not window.call_windows
+
+
+def test_a_walk_in_visit_speaks_of_a_visitor_and_has_its_own_checklist(app, staff, db_target, qtbot):
+    from helpdesk import checklists
+
+    window = _window(staff, db_target, qtbot)
+    visit = window.start_call("walk_in", "inbound")
+    texts = [visit.caller_box.title(), visit.state_label.text(), visit.hold_button.text(),
+             visit.hang_up_button.text(), visit.checklist_box.title()]
+    assert texts == ["Visitor", "Visit in progress", "Step &away (F6)", "&End visit (F8)", "At the desk (F7)"]
+    assert not any(word in " ".join(texts) for word in ("call", "Caller", "Hold", "Hang"))
+    steps = [visit.checklist.item(i).text() for i in range(visit.checklist.count())]
+    assert steps[0] == "1. Greet them as they come in and offer a seat"
+    assert not any("ring" in step for step in steps)
+    assert visit.checklist_def == checklists.load("walk_in") and not visit.direction.isVisibleTo(visit)
+    _drop(visit)
+    call = window.start_call()
+    assert (call.caller_box.title(), call.state_label.text()) == ("Caller", "On the call")
+    assert call.checklist.item(0).text().startswith("1. Answer within three rings")
+    _drop(call)
+
+
+def test_the_walk_in_checklist_is_versioned_and_bilingual_like_the_phone_one():
+    import json as _json
+
+    from helpdesk import checklists
+
+    folder = checklists.FOLDER
+    phone = _json.loads((folder / "phone_etiquette.json").read_text(encoding="utf-8"))
+    visit = _json.loads((folder / "walk_in.json").read_text(encoding="utf-8"))
+    assert set(visit) == set(phone) and visit["id"] == "walk_in" and isinstance(visit["version"], int)
+    ids = [i["id"] for i in visit["items"]]
+    assert ids[:4] == ["greet", "name", "identify", "listen"] and "next_step" in ids and "thank" in ids
+    assert len(set(ids)) == len(ids)
+    for item in visit["items"]:
+        assert set(item) == {"id", "en", "fa"} and item["en"].strip() and item["fa"].strip()
+        assert "ي" not in item["fa"] and "ك" not in item["fa"]  # Persian letters, not Arabic
+
+
+def test_a_promised_follow_up_defaults_to_office_hours(app, staff, db_target, qtbot, clock):
+    from datetime import datetime as _datetime
+
+    import os
+    from zoneinfo import ZoneInfo
+
+    office = ZoneInfo(os.environ.get("HELPDESK_TEST_TZ", "Asia/Tehran"))
+    clock.move_to(_datetime(2026, 11, 27, 19, 40, tzinfo=office))  # Friday evening at the office
+    window = _window(staff, db_target, qtbot)
+    call = window.start_call()
+    due = call.follow_due.dateTime().toPython()
+    assert (due.date().isoformat(), due.hour, due.minute) == ("2026-11-28", 10, 0)  # Saturday morning
+    _drop(call)
+
+
+def test_the_call_log_filters_are_not_squeezed_and_follow_the_readers_calendar(app, staff, db_target, qtbot):
+    from helpdesk.clock import to_local
+    from helpdesk.localization import to_jalali
+    from ui import i18n
+
+    for lang in ("en", "fa"):
+        i18n.apply_language(app, lang)
+        window = _window(staff, db_target, qtbot)
+        window.show_page(CALLS)
+        log = window.calls_page.log
+        for label in log.findChildren(type(log.count_label)):
+            if label.buddy() in (log.date_from, log.date_to):
+                assert label.width() >= label.sizeHint().width(), label.text()  # "To", not "Tc"
+        today = to_local(utcnow()).date()
+        first = log.date_from.date().toPython()
+        assert log.date_to.date().toPython() == today
+        if lang == "fa":  # this month and the last one, by Jalali months
+            assert to_jalali(first).day == 1 and 29 <= (today - first).days + to_jalali(first).day <= 62
+        else:
+            assert first.day == 1 and 28 <= (today - first).days + 1 <= 62
+    i18n.apply_language(app, "en")

@@ -534,6 +534,11 @@ class MainWindow(QMainWindow):
     def customers_page(self):
         return self.page(CUSTOMERS)
 
+    def customer_in_view(self) -> int | None:
+        """The customer whose profile is on the screen: F2 and Shift+F2 there start the contact with them."""
+        page = self._pages[CUSTOMERS]
+        return page.profile.customer_in_view() if page is not None else None
+
     def _build_customers_page(self) -> QWidget:
         from .pages.customers import CustomersPage
 
@@ -583,10 +588,11 @@ class MainWindow(QMainWindow):
         calls_menu = bar.addMenu(self.tr("&Calls"))
         self.new_call_action = QAction(self.tr("New &call"), self)
         self._shortcuts.append((self.new_call_action, "F2"))
-        self.new_call_action.triggered.connect(lambda: self.start_call("phone", "inbound"))
+        self.new_call_action.triggered.connect(lambda: self.start_call("phone", "inbound", self.customer_in_view()))
         self.new_visit_action = QAction(self.tr("New &walk-in visit"), self)
         self._shortcuts.append((self.new_visit_action, "Shift+F2"))
-        self.new_visit_action.triggered.connect(lambda: self.start_call("walk_in", "inbound"))
+        self.new_visit_action.triggered.connect(
+            lambda: self.start_call("walk_in", "inbound", self.customer_in_view()))
         self.calm_action = QAction(self.tr("Calm an &angry customer"), self)
         self._shortcuts.append((self.calm_action, "F9"))
         self.calm_action.triggered.connect(lambda: self.start_calm())

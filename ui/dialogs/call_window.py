@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk import accounts, checklists, contacts, customers, drafts, phones, settings
+from helpdesk import accounts, checklists, contacts, customers, drafts, followups, phones, settings
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import ContactDraft, FollowUpDraft
 from helpdesk.customers import FormErrors
@@ -74,6 +74,13 @@ def jalali_if_persian(edit: QDateTimeEdit) -> None:
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
 
 
+def _digit(text: str) -> int:
+    """The value of one typed digit of any script (1, ۱, ١), or 0."""
+    import unicodedata
+
+    return unicodedata.digit(text, 0) if len(text) == 1 else 0
+
+
 def fill_choices(combo: QComboBox, group: str, keys, empty: str | None = None) -> None:
     if empty is not None:
         combo.addItem(empty, "")
@@ -104,6 +111,12 @@ class CallWindow(QWidget):
         self.language = i18n.current_language()
         self.checklist_def = checklists.phone_etiquette()
         self.draft_id = (restored or {}).get("id") or drafts.new_id()
+        already = contacts.saved_from_draft(self.draft_id) if restored is not None else None
+        if already is not None:
+            # The app stopped between saving this contact and deleting its draft: it is stored, once.
+            self.store.discard(self.draft_id)
+            contact_id, restored = already.id, None
+            self.contact_id = contact_id
         self.follow_up_of = follow_up_id
         self.customer_id: int | None = None
         self.started_at = self.now()
@@ -118,8 +131,13 @@ class CallWindow(QWidget):
         self._loading = True
         self.editable = True
         self._build()
+        self.channel.currentIndexChanged.connect(self._apply_wording)
         if contact_id is not None:
             self._load_contact(contact_id)
+            if already is not None:
+                self.notice.setText(self.tr("This contact was already saved before the help desk closed; "
+                                            "here it is as it was stored. Nothing was saved twice.") + " "
+                                    + self.notice.text())
         elif restored is not None:
             self._restore(restored)
         else:
@@ -131,7 +149,9 @@ class CallWindow(QWidget):
 
                 promise = followups.get(follow_up_id)
                 self.reason.setText(promise.promise)
+        self._apply_wording()
         self._loading = False
+        self._pristine = None if restored is not None else self._typed_state()  # a restored draft is not empty
         self._update_title()
         self._tick()
         if contact_id is None:
@@ -142,9 +162,7 @@ class CallWindow(QWidget):
             self.autosaver.timeout.connect(self.autosave)
             self.autosaver.start(AUTOSAVE_MS)
             self.autosave()
-            self.lookup.setFocus()
-        else:
-            self.notes.setFocus()
+        self.first_field().setFocus()
 
     # --- building ------------------------------------------------------------------
     def _build(self) -> None:
@@ -161,14 +179,12 @@ class CallWindow(QWidget):
         self.timer_label.setFont(big)
         self.state_label = QLabel()
         self.state_label.setObjectName("callState")
-        self.hold_button = QPushButton(self.tr("&Hold"))
+        self.hold_button = QPushButton()  # its words follow the kind of contact: _apply_wording
         self.hold_button.setObjectName("holdButton")
         self.hold_button.setCheckable(True)
-        self.hold_button.setToolTip(self.tr("Put the caller on hold, or go back to them (F6)"))
         self.hold_button.toggled.connect(self.set_on_hold)
-        self.hang_up_button = QPushButton(self.tr("Hang &up"))
+        self.hang_up_button = QPushButton()
         self.hang_up_button.setObjectName("hangUpButton")
-        self.hang_up_button.setToolTip(self.tr("End the call and stop the timer (F8)"))
         self.hang_up_button.clicked.connect(self.hang_up)
         top.addWidget(self.timer_label)
         top.addWidget(self.state_label, 1)
@@ -196,12 +212,11 @@ class CallWindow(QWidget):
         splitter.addWidget(left)
 
         # Who is it?
-        caller = QGroupBox(self.tr("Caller"))
+        caller = self.caller_box = QGroupBox()
         caller_column = QVBoxLayout(caller)
         lookup_row = QHBoxLayout()
         self.lookup = QLineEdit()
         self.lookup.setObjectName("callerLookup")
-        self.lookup.setPlaceholderText(self.tr("Type the phone number or the name"))
         self.lookup.setClearButtonEnabled(True)
         self.lookup.textChanged.connect(self._look_up)
         self.lookup.returnPressed.connect(self._choose_first_match)
@@ -264,8 +279,11 @@ class CallWindow(QWidget):
         self.satisfaction_group = QButtonGroup(self)
         self.satisfaction_buttons: dict[str, QRadioButton] = {}
         for key in contacts.SATISFACTION:
-            button = QRadioButton(choice("satisfaction", key))
+            button = QRadioButton(f"{digits(len(self.satisfaction_buttons) + 1, self.language)} "
+                                  f"{choice('satisfaction', key)}")
             button.setObjectName(f"satisfaction_{key}")
+            button.setAccessibleName(choice("satisfaction", key))
+            button.installEventFilter(self)  # a digit chooses: 1 dissatisfied … 4 not asked
             self.satisfaction_group.addButton(button)
             self.satisfaction_buttons[key] = button
             satisfaction_layout.addWidget(button)
@@ -294,7 +312,7 @@ class CallWindow(QWidget):
         self.follow_due.setObjectName("followUpDue")
         self.follow_due.setCalendarPopup(True)
         jalali_if_persian(self.follow_due)
-        self.follow_due.setDateTime(local_qdatetime(self.now() + timedelta(hours=2)))
+        self.follow_due.setDateTime(local_qdatetime(followups.default_due(self.now())))
         self.follow_assignee = self.follow_fields.add("assignee", self.tr("Who"), QComboBox())
         self.follow_assignee.setObjectName("followUpAssignee")
         for person in accounts.colleagues(self.actor):
@@ -308,21 +326,19 @@ class CallWindow(QWidget):
         left_column.addWidget(self.follow_box)
 
         # The phone-etiquette checklist, beside the notes.
-        checklist_box = QGroupBox(self.tr("On the phone"))
+        checklist_box = self.checklist_box = QGroupBox()
         checklist_column = QVBoxLayout(checklist_box)
         self.checklist = QListWidget()
         self.checklist.setObjectName("etiquetteChecklist")
         self.checklist.setWordWrap(True)
-        for item in self.checklist_def.items:
-            row = QListWidgetItem(item.text(self.language))
-            row.setData(Qt.ItemDataRole.UserRole, item.id)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            row.setCheckState(Qt.CheckState.Unchecked)
-            self.checklist.addItem(row)
+        self.checklist.installEventFilter(self)  # a digit ticks that item: F7, then 1 2 3
+        self._fill_checklist()
         checklist_column.addWidget(self.checklist)
         splitter.addWidget(checklist_box)
+        checklist_box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)  # a step reads in 2-3 lines
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
 
         self.message = ErrorLabel()
         self.message.setObjectName("formMessage")
@@ -345,7 +361,7 @@ class CallWindow(QWidget):
         column.addLayout(buttons)
 
         for key, slot in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("F6", self.hold_button.toggle),
-                          ("F8", self.hang_up), ("Escape", self.close),
+                          ("F8", self.hang_up), ("Escape", self.close), ("F7", self.checklist.setFocus),
                           ("F9", lambda: self.calm_requested.emit(self.customer_id))):
             QShortcut(QKeySequence(key), self, slot)
 
@@ -356,6 +372,117 @@ class CallWindow(QWidget):
                        self.outcome.currentIndexChanged, self.follow_assignee.currentIndexChanged,
                        self.satisfaction_group.buttonToggled):
             signal.connect(self._changed)
+
+        self._name_for_screen_readers()
+
+    def _name_for_screen_readers(self) -> None:
+        """Every control says what it is: the form's editors by their labels, the rest by name."""
+        for fields in (self.fields, self.follow_fields):
+            for row in range(fields.layout.rowCount()):
+                label = fields.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                holder = fields.layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is None or holder is None or label.widget() is None:
+                    continue
+                name = label.widget().text().replace("&", "")
+                editor = holder.widget().focusProxy() or holder.widget()
+                if not editor.accessibleName():
+                    editor.setAccessibleName(name)
+        for widget, name in ((self.lookup, self.tr("Find the customer by phone number or name")),
+                             (self.new_customer_button, self.tr("New customer")),
+                             (self.matches, self.tr("Matching customers")),
+                             (self.change_customer_button, self.tr("Change the customer")),
+                             (self.channel, self.tr("Kind of contact")), (self.direction, self.tr("Direction")),
+                             (self.follow_box, self.tr("Promise a follow-up")),
+                             (self.discard_button, self.tr("Discard")), (self.save_button, self.tr("Save"))):
+            widget.setAccessibleName(name)
+
+    def first_field(self) -> QWidget:
+        """Where the person types first: the caller box while nobody is chosen, else the notes."""
+        if self.customer_id is None and self.editable and self.contact_id is None:
+            return self.lookup
+        return self.notes
+
+    # --- the kind of contact: a call or a visit --------------------------------------------
+    @property
+    def walk_in(self) -> bool:
+        return self.channel.currentData() == contacts.CHANNEL_WALK_IN
+
+    def _apply_wording(self, *_args) -> None:
+        """A visitor at the desk is not a caller: the words, the checklist and the controls follow."""
+        visit = self.walk_in
+        self.caller_box.setTitle(self.tr("Visitor") if visit else self.tr("Caller"))
+        self.lookup.setPlaceholderText(self.tr("Type the name or the phone number") if visit
+                                       else self.tr("Type the phone number or the name"))
+        self.hang_up_button.setText(self.tr("&End visit (F8)") if visit else self.tr("Hang &up (F8)"))
+        self.hang_up_button.setToolTip(self.tr("End the visit and stop the timer (F8)") if visit
+                                       else self.tr("End the call and stop the timer (F8)"))
+        self.hang_up_button.setAccessibleName(self.tr("End visit") if visit else self.tr("Hang up"))
+        self.hold_button.setToolTip(self.tr("Step away from the desk for a moment, or come back to the visitor (F6)")
+                                    if visit else self.tr("Put the caller on hold, or go back to them (F6)"))
+        self._hold_text()
+        self.checklist_box.setTitle(self.tr("At the desk (F7)") if visit else self.tr("On the phone (F7)"))
+        self.checklist.setAccessibleName(self.tr("Checklist: a digit ticks an item"))
+        self.direction.setVisible(not visit)  # a visitor comes in
+        wanted = checklists.load("walk_in") if visit else checklists.phone_etiquette()
+        if wanted != self.checklist_def:
+            ticked = self._ticked()
+            self.checklist_def = wanted
+            self._fill_checklist(ticked)
+        self._tick()
+        self._update_title()
+
+    def _hold_text(self) -> None:
+        held = self.hold_since is not None
+        if self.walk_in:
+            text = self.tr("Back to the &visitor (F6)") if held else self.tr("Step &away (F6)")
+            name = self.tr("Back to the visitor") if held else self.tr("Step away")
+        else:
+            text = self.tr("Back to the &caller (F6)") if held else self.tr("&Hold (F6)")
+            name = self.tr("Back to the caller") if held else self.tr("Hold")
+        self.hold_button.setText(text)
+        self.hold_button.setAccessibleName(name)
+
+    def _fill_checklist(self, ticked=()) -> None:
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for number, item in enumerate(self.checklist_def.items, 1):
+            row = QListWidgetItem(f"{digits(number, self.language)}. {item.text(self.language)}")
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Checked if item.id in ticked else Qt.CheckState.Unchecked)
+            self.checklist.addItem(row)
+        self.checklist.blockSignals(False)
+        if self.checklist.count():
+            self.checklist.setCurrentRow(0)
+
+    def _ticked(self) -> list[str]:
+        return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.checklist.count())
+                if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+
+    def eventFilter(self, watched, event) -> bool:
+        """A digit key, Latin or Persian, picks the satisfaction level or ticks the checklist item with
+        that number: one key, the same in every keyboard layout."""
+        if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            number = _digit(event.text())
+            if number and watched is self.checklist and number <= self.checklist.count() and self.editable:
+                item = self.checklist.item(number - 1)
+                self.checklist.setCurrentItem(item)
+                item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                                   else Qt.CheckState.Checked)
+                return True
+            buttons = list(self.satisfaction_buttons.values())
+            if number and watched in buttons and number <= len(buttons) and watched.isEnabled():
+                buttons[number - 1].setChecked(True)
+                buttons[number - 1].setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _typed_state(self) -> tuple:
+        """What the person has put in, apart from the clock: unchanged means Esc may close at once."""
+        return (self.lookup.text(), self.customer_id, self.reason.text(), self.notes.toPlainText(),
+                self.outcome.currentIndex(), self.satisfaction_group.checkedId(), self.next_step.text(),
+                tuple(self._ticked()), self.follow_box.isChecked(), self.follow_promise.text(),
+                self.channel.currentIndex(), self.direction.currentIndex(), self.hold_count)
 
     def _changed(self, *_args) -> None:
         if not self._loading:
@@ -456,7 +583,7 @@ class CallWindow(QWidget):
         self.hold_button.blockSignals(True)
         self.hold_button.setChecked(self.hold_since is not None)
         self.hold_button.blockSignals(False)
-        self.hold_button.setText(self.tr("Back to the &caller") if self.hold_since is not None else self.tr("&Hold"))
+        self._hold_text()
         self._changed()
         self._tick()
 
@@ -484,11 +611,12 @@ class CallWindow(QWidget):
         if self.contact_id is not None:
             state = self.tr("Saved contact")
         elif self.hold_since is not None:
-            state = self.tr("On hold for {0}").format(left_to_right(format_duration(hold, lang)))
+            state = (self.tr("Stepped away for {0}") if self.walk_in else self.tr("On hold for {0}")).format(
+                left_to_right(format_duration(hold, lang)))
         elif self.running:
-            state = self.tr("On the call")
+            state = self.tr("Visit in progress") if self.walk_in else self.tr("On the call")
         else:
-            state = self.tr("Call ended")
+            state = self.tr("Visit ended") if self.walk_in else self.tr("Call ended")
         if total_hold and self.contact_id is None:
             state += " · " + self.tr("held {0} in all").format(left_to_right(format_duration(total_hold, lang)))
         self.state_label.setText(state)
@@ -497,9 +625,11 @@ class CallWindow(QWidget):
             self.duration.setEnabled(False)
         limit = self.hold_limit if self.hold_since is not None else None
         if limit is not None and hold >= limit:
-            self.reminder.setText(self.tr("The caller has been waiting for {0}. Go back to them now, "
-                                          "even if only to say you are still on it.").format(
-                left_to_right(format_duration(hold, lang))))
+            text = self.tr("The visitor has been waiting for {0}. Go back to them now, even if only to say "
+                           "you are still on it.") if self.walk_in else \
+                self.tr("The caller has been waiting for {0}. Go back to them now, even if only to say you are "
+                        "still on it.")
+            self.reminder.setText(text.format(left_to_right(format_duration(hold, lang))))
             self.reminder.show()
             if not self.reminded:
                 self.reminded = True
@@ -514,8 +644,7 @@ class CallWindow(QWidget):
         if duration is None and getattr(self, "_duration_typed", False):
             duration = -1  # unreadable: the service says so next to the field
         satisfaction = next((k for k, b in self.satisfaction_buttons.items() if b.isChecked()), "")
-        ticked = [self.checklist.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.checklist.count())
-                  if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+        ticked = self._ticked()
         follow = None
         if self.follow_box.isChecked():
             follow = FollowUpDraft(utc_from_qdatetime(self.follow_due.dateTime()), self.follow_assignee.currentData(),
@@ -593,9 +722,11 @@ class CallWindow(QWidget):
             self.duration.setText(content.get("duration_text", ""))
         else:
             self.duration.setText(format_duration(self.elapsed(), self.language))
-        self.notice.setText(self.tr("This call was not finished when the help desk closed at {0}. "
-                                    "Everything typed until then is back. Check the duration, then save.").format(
-            format_datetime(to_local(saved_at), self.language)))
+        text = self.tr("This visit was not finished when the help desk closed at {0}. Everything typed until "
+                       "then is back. Check the duration, then save.") if draft.channel == contacts.CHANNEL_WALK_IN \
+            else self.tr("This call was not finished when the help desk closed at {0}. Everything typed until then "
+                         "is back. Check the duration, then save.")
+        self.notice.setText(text.format(format_datetime(to_local(saved_at), self.language)))
         self.notice.show()
 
     # --- a saved contact ----------------------------------------------------------------------
@@ -649,12 +780,14 @@ class CallWindow(QWidget):
         self.fields.clear()
         self.follow_fields.clear()
         self.message.clear_message()
-        if self.running:
-            self.hang_up()
-        draft = self.current_draft()
         try:
+            # Every problem at once, before anything changes: a refused save leaves the call running.
+            contacts.check(self.current_draft())
+            if self.running:
+                self.hang_up()
+            draft = self.current_draft()
             if self.contact_id is None:
-                contact = contacts.create(self.actor, draft)
+                contact = contacts.create(self.actor, draft, draft_id=self.draft_id)
             else:
                 contact = contacts.update(self.actor, self.contact_id, draft, self.version)
         except FormErrors as error:
@@ -667,6 +800,15 @@ class CallWindow(QWidget):
             self.message.show_message(message_for(error))
             if first is not None:
                 first.setFocus()
+            return
+        except contacts.AlreadySaved as error:
+            self.finished_ok = True
+            self.store.discard(self.draft_id)
+            self.message.show_message(self.tr("This contact was already saved at {0}, so it was not stored again.")
+                                      .format(format_datetime(to_local(error.contact.created_at), self.language)))
+            self.save_button.hide()
+            self.discard_button.setText(self.tr("Close"))
+            self.discard_button.setFocus()
             return
         except KnownError as error:
             self.message.show_message(message_for(error))
@@ -690,13 +832,15 @@ class CallWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         """Closing an unsaved contact asks first; it never throws notes away silently."""
-        if not (self.finished_ok or self.contact_id is not None or not self.editable):
-            if not prompts.confirm(self, self.tr("Discard this contact?"),
-                                   self.tr("What you typed about this contact will be thrown away.")):
+        if not (self.finished_ok or not self.editable):
+            typed = self._pristine is None or self._typed_state() != self._pristine
+            if typed and not prompts.confirm(self, self.tr("Discard this contact?"),
+                                             self.tr("What you typed about this contact will be thrown away.")):
                 event.ignore()
                 return
             self.finished_ok = True
-            self.store.discard(self.draft_id)
+            if self.contact_id is None:
+                self.store.discard(self.draft_id)
         remember_window(self, GEOMETRY_KEY)
         self.closed.emit()
         super().closeEvent(event)

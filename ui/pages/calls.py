@@ -1,8 +1,6 @@
 """The Calls page: the follow-up queue on top, the call log with its filters below."""
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -20,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk import accounts, contacts
-from helpdesk.clock import to_local
+from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import LogQuery
 from helpdesk.localization import digits, format_duration, format_short_date
 from helpdesk.models import Staff
+from helpdesk.reports import preset_period
 
 from .. import i18n
 from ..messages import choice
@@ -121,8 +121,9 @@ class CallLog(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         filters = QHBoxLayout()
-        today = date.today()
-        self.date_from = date_edit("logFrom", today - timedelta(days=30))
+        # This month and the one before, in the reader's calendar (Jalali months in Persian).
+        today = to_local(utcnow()).date()
+        self.date_from = date_edit("logFrom", preset_period("last_month", i18n.current_language(), today)[0])
         self.date_to = date_edit("logTo", today)
         self.staff = QComboBox()
         self.staff.setObjectName("logStaff")
@@ -140,11 +141,24 @@ class CallLog(QWidget):
         from_label.setBuddy(self.date_from)
         to_label = QLabel(self.tr("&To"))
         to_label.setBuddy(self.date_to)
-        for widget in (from_label, self.date_from, to_label, self.date_to, self.staff, self.direction, self.channel,
-                       self.outcome):
+        for label in (from_label, to_label):
+            # A label keeps its whole word ("To" was squeezed to "Tc" when the row ran short).
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        # Two rows, so nothing is squeezed: the period and the search, then the choices.
+        for widget in (from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         column.addLayout(filters)
+        choices = QHBoxLayout()
+        for widget in (self.staff, self.direction, self.channel, self.outcome):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        column.addLayout(choices)
+        for widget, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To")),
+                             (self.staff, self.tr("Staff")), (self.direction, self.tr("Direction")),
+                             (self.channel, self.tr("Kind of contact")), (self.outcome, self.tr("Outcome")),
+                             (self.search, self.tr("Search the notes"))):
+            widget.setAccessibleName(name)
         self.count_label = QLabel()
         self.count_label.setObjectName("logCount")
         column.addWidget(self.count_label)
@@ -241,7 +255,8 @@ class CallsPage(QWidget):
 
     def show_today(self) -> None:
         """The log of today's contacts, as the Dashboard's figure counts them."""
-        today = QDate.currentDate()
+        local = to_local(utcnow()).date()
+        today = QDate(local.year, local.month, local.day)
         self.log.date_from.setDate(today)
         self.log.date_to.setDate(today)
         self.log.table.setFocus()

@@ -137,7 +137,7 @@ class ProfileView(QWidget):
         self.merge_button = QPushButton(self.tr("Merge another customer into this one…"))
         self.merge_button.clicked.connect(lambda: self.merge_requested.emit(self.customer_id))
         self.merge_button.setVisible(actor.is_supervisor)
-        self.call_button = QPushButton(self.tr("New call with this customer"))
+        self.call_button = QPushButton(self.tr("New call with this customer (F2)"))
         self.call_button.setObjectName("profileCallButton")
         self.call_button.clicked.connect(lambda: self.call_requested.emit(self.customer_id))
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
@@ -187,6 +187,10 @@ class ProfileView(QWidget):
         timeline_column.addWidget(self.timeline, 1)
         body.addLayout(timeline_column, 1)
         layout.addLayout(body, 1)
+
+    def customer_in_view(self) -> int | None:
+        """The customer a new call or visit (F2, Shift+F2) is with while this profile is on the screen."""
+        return self.customer_id if self.isVisible() else None
 
     def show_customer(self, customer_id: int) -> None:
         record = customers.get(customer_id)

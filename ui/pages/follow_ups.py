@@ -119,6 +119,7 @@ class FollowUpQueue(QWidget):
         title_font.setBold(True)
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         self.title.setFont(title_font)
+        self.title.setWordWrap(True)  # a narrow window wraps the summary instead of cutting it
         self.scope = QComboBox()
         self.scope.setObjectName("followUpScope")
         self.scope.addItem(self.tr("Mine"), True)
