@@ -482,3 +482,28 @@ def test_the_call_log_filters_are_not_squeezed_and_follow_the_readers_calendar(a
         else:
             assert first.day == 1 and 28 <= (today - first).days + 1 <= 62
     i18n.apply_language(app, "en")
+
+
+def test_every_list_filter_takes_today_from_the_clock_and_months_from_the_readers_calendar(app, supervisor,
+                                                                                        db_target, qtbot):
+    """The complaints and calm-down lists start their periods on a month's first day: a Jalali month in
+    Persian, and end today as helpdesk.clock has it (the tests move it; Qt's own clock they cannot)."""
+    from helpdesk.clock import to_local
+    from helpdesk.localization import to_jalali
+    from ui import i18n
+    from ui.pages.calm_sessions import SessionList
+    from ui.pages.complaints import ComplaintsPage
+
+    today = to_local(utcnow()).date()
+    for lang in ("en", "fa"):
+        i18n.apply_language(app, lang)
+        complaints_page = ComplaintsPage(supervisor)
+        sessions = SessionList(supervisor)
+        qtbot.addWidget(complaints_page)
+        qtbot.addWidget(sessions)
+        for page, back in ((complaints_page, 5 * 365), (sessions, 90)):
+            first = page.date_from.date().toPython()
+            assert page.date_to.date().toPython() == today
+            assert (to_jalali(first).day if lang == "fa" else first.day) == 1
+            assert back <= (today - first).days <= back + 31
+    i18n.apply_language(app, "en")

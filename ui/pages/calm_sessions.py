@@ -2,7 +2,7 @@
 figures supervisors learn from. Enter opens a session step by step."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import accounts, calm
 from helpdesk.calm import SessionQuery
-from helpdesk.clock import to_local
+from helpdesk.clock import to_local, utcnow
 from helpdesk.localization import digits, format_duration, format_number, format_short_date, left_to_right
 from helpdesk.models import Customer, Staff
 
@@ -103,8 +103,12 @@ class SessionList(QWidget):
         self.outcome.addItem(self.tr("All outcomes"), None)
         for key in calm.OUTCOMES:
             self.outcome.addItem(choice("calm_outcome", key), key)
-        today = date.today()
-        self.date_from = date_edit("sessionFrom", today - timedelta(days=90))
+        from helpdesk.reports import preset_period
+
+        # Today from helpdesk.clock; the period starts on a month's first day in the reader's calendar.
+        today = to_local(utcnow()).date()
+        self.date_from = date_edit("sessionFrom", preset_period("this_month", i18n.current_language(),
+                                                               today - timedelta(days=90))[0])
         self.date_to = date_edit("sessionTo", today)
         for widget in (self.staff, self.outcome, QLabel(self.tr("From")), self.date_from, QLabel(self.tr("To")),
                        self.date_to):

@@ -2,7 +2,7 @@
 filtered by category, priority and date. Overdue complaints stand out in red."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk import complaints
-from helpdesk.clock import to_local
+from helpdesk.clock import to_local, utcnow
 from helpdesk.complaints import ComplaintQuery
 from helpdesk.localization import digits, format_short_date
 from helpdesk.models import Staff
@@ -149,8 +149,12 @@ class ComplaintsPage(QWidget):
         self.priority.addItem(self.tr("All priorities"), None)
         for key in complaints.PRIORITIES:
             self.priority.addItem(choice("priority", key), key)
-        today = date.today()
-        self.date_from = date_edit("complaintFrom", today - timedelta(days=5 * 365))  # old open ones too
+        from helpdesk.reports import preset_period
+
+        # Today from helpdesk.clock; the period starts on a month's first day in the reader's calendar.
+        today = to_local(utcnow()).date()
+        self.date_from = date_edit("complaintFrom", preset_period("this_month", i18n.current_language(),
+                                                               today - timedelta(days=5 * 365))[0])  # old open ones too
         self.date_to = date_edit("complaintTo", today)
         from_label = QLabel(self.tr("&From"))
         from_label.setBuddy(self.date_from)
