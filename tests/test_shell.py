@@ -170,7 +170,7 @@ def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_targe
     assert window.isRightToLeft()
     assert [window.nav.item(i).text() for i in range(6)] == [
         "پیشخوان", "مشتریان", "تماس‌ها", "شکایت‌ها", "گزارش‌ها", "تنظیمات"]
-    assert window.user_label.text() == "واردشده: Sara Supervisor (سرپرست)"
+    assert window.user_label.text() == "واردشده: \u2068Sara Supervisor\u2069 (سرپرست)"  # the Latin name isolated
     page = window.settings_page
     page.select_row(0)
     assert page.selected().id == supervisor.id and page.reset_button.isEnabled()

@@ -60,3 +60,26 @@ def test_the_directory_shows_names_of_the_other_script_isolated(persian, staff, 
     model.set_query(customers.DirectoryQuery())
     assert model.index(0, DirectoryModel.NAME).data() == f"{FSI}Hannah Brown{PDI}"
     assert model.index(0, DirectoryModel.EMAIL).data() == "\u2066h@example.com\u2069"
+
+
+def test_names_in_the_other_script_are_isolated_in_dialogs_and_the_status_bar(persian, supervisor, db_target,
+                                                                            qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from ui.dialogs.customer_actions import MarkLostDialog, MergeDialog
+
+    hannah = customers.create(supervisor, customers.Draft(given_name="Hannah", family_name="Brown",
+                                                          phones=[("mobile", "09120001122")]))
+    customers.create(supervisor, customers.Draft(given_name="Hanna", family_name="Browne"), confirm_duplicates=True)
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    window.sign_in(supervisor)
+    assert f"{FSI}Sara Supervisor{PDI}" in window.user_label.text()
+    lost = MarkLostDialog(supervisor, hannah.id)
+    qtbot.addWidget(lost)
+    assert any(f"{FSI}Hannah Brown{PDI}" in label.text() for label in lost.findChildren(QLabel))
+    merge = MergeDialog(supervisor, hannah.id)
+    qtbot.addWidget(merge)
+    merge.search.setText("hanna")
+    merge.refresh()
+    assert merge.results.item(0).text() == f"{FSI}Hanna Browne{PDI}"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 import helpdesk
-from helpdesk.localization import digits, left_to_right
+from helpdesk.localization import digits, isolate, left_to_right
 
 from . import i18n, paths
 from .messages import role_name
@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
         (the offers to restore unfinished work belong to a sign-in, not to a language switch)."""
         self.finish_setting_up()
         self.staff = staff
-        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(staff.full_name, role_name(staff.role)))
+        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
+            isolate(staff.full_name, i18n.current_language()), role_name(staff.role)))
         self._set_signed_in(True)
         self.show_page(DASHBOARD)
         from .notifier import Notifier

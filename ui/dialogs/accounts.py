@@ -5,8 +5,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from helpdesk import accounts
 from helpdesk.errors import ValidationError
+from helpdesk.localization import isolate
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
+from ..i18n import current_language
 from ..messages import role_name
 from ..widgets import FormDialog, check_passwords_match, password_edit
 
@@ -44,7 +46,8 @@ class NewAccountDialog(FormDialog):
 
 class ResetPasswordDialog(FormDialog):
     def __init__(self, actor: Staff, target: Staff, parent=None):
-        super().__init__(self.tr("New password for {0}").format(target.full_name), self.tr("Set password"), parent)
+        super().__init__(self.tr("New password for {0}").format(isolate(target.full_name, current_language())),
+                         self.tr("Set password"), parent)
         self.setObjectName("resetPasswordDialog")
         self.actor = actor
         self.target = target

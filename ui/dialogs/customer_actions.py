@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
 from helpdesk import customers
+from helpdesk.localization import isolate, left_to_right
 from helpdesk.models import Staff
 
 from .. import i18n
@@ -19,7 +20,8 @@ class MarkLostDialog(FormDialog):
         self.setObjectName("markLostDialog")
         self.actor = actor
         self.customer_id = customer_id
-        intro = QLabel(self.tr("Why did we lose {0}?").format(customers.get(customer_id).customer.display_name))
+        intro = QLabel(self.tr("Why did we lose {0}?").format(
+            isolate(customers.get(customer_id).customer.display_name, i18n.current_language())))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.column.insertWidget(0, intro)
@@ -51,7 +53,7 @@ class MergeDialog(FormDialog):
         intro = QLabel(self.tr(
             "Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; "
             "this cannot be undone."
-        ).format(survivor.display_name))
+        ).format(isolate(survivor.display_name, i18n.current_language())))
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.column.insertWidget(0, intro)
@@ -81,8 +83,9 @@ class MergeDialog(FormDialog):
         for record in customers.find(self.search.text(), limit=20):
             if record.customer.id == self.survivor_id:
                 continue
-            numbers = ", ".join(p.number for p in record.phones[:2])
-            item = QListWidgetItem(f"{record.customer.display_name}  {numbers}".strip(), self.results)
+            numbers = left_to_right(", ".join(p.number for p in record.phones[:2])) if record.phones else ""
+            name = isolate(record.customer.display_name, i18n.current_language())
+            item = QListWidgetItem(f"{name}  {numbers}".strip(), self.results)
             item.setData(Qt.ItemDataRole.UserRole, record.customer.id)
         if self.results.count():
             self.results.setCurrentRow(0)

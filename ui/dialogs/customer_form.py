@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import customers, settings
 from helpdesk.errors import KnownError, ValidationError
-from helpdesk.localization import digits, left_to_right
+from helpdesk.localization import digits, isolate, left_to_right
 from helpdesk.models import KIND_ORGANISATION, KIND_PERSON, Staff
 
 from .. import i18n
@@ -472,7 +472,12 @@ class CustomerForm(RememberingDialog):
             detail = duplicate.detail
             if duplicate.reason == "phone":
                 detail = left_to_right(self._show_number(detail))
-            label = QLabel(f"{duplicate.name} · {reasons[duplicate.reason]}: {detail}")
+            elif duplicate.reason == "email":
+                detail = left_to_right(detail)
+            elif duplicate.reason == "name":
+                detail = isolate(detail, i18n.current_language())
+            name = isolate(duplicate.name, i18n.current_language())
+            label = QLabel(f"{name} · {reasons[duplicate.reason]}: {detail}")
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(label, 1)
             button = QPushButton(self.tr("Open"))

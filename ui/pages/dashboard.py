@@ -66,7 +66,7 @@ class DashboardPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(18, 14, 18, 14)
         top = QHBoxLayout()
-        heading = QLabel(self.tr("Good day, {0}").format(actor.full_name))
+        heading = QLabel(self.tr("Good day, {0}").format(isolate(actor.full_name, i18n.current_language())))
         heading.setObjectName("pageTitle")
         font = QFont(heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import accounts, customers, settings
 from helpdesk.errors import KnownError
-from helpdesk.localization import format_short_date
+from helpdesk.localization import format_short_date, isolate
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
@@ -69,7 +69,7 @@ class AccountsModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == self.NAME:
-            return staff.full_name
+            return isolate(staff.full_name, i18n.current_language())
         if column == self.USERNAME:
             return staff.username
         if column == self.ROLE:
@@ -416,7 +416,8 @@ class SettingsPage(QWidget):
             return
         if staff.active and not prompts.confirm(
             self, self.tr("Deactivate account"),
-            self.tr("Deactivate {0}? They will no longer be able to sign in. Their records stay.").format(staff.full_name),
+            self.tr("Deactivate {0}? They will no longer be able to sign in. Their records stay.").format(
+                isolate(staff.full_name, i18n.current_language())),
         ):
             return
         self._run(lambda: accounts.set_active(self.actor, staff.id, not staff.active))
@@ -425,7 +426,8 @@ class SettingsPage(QWidget):
         staff = self.selected()
         if staff is None or not prompts.confirm(
             self, self.tr("Delete account"),
-            self.tr("Delete the account of {0}? This cannot be undone.").format(staff.full_name),
+            self.tr("Delete the account of {0}? This cannot be undone.").format(
+                isolate(staff.full_name, i18n.current_language())),
         ):
             return
         self._run(lambda: accounts.delete_account(self.actor, staff.id))
