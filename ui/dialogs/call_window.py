@@ -237,6 +237,7 @@ class CallWindow(QWidget):
         self.customer_label.setObjectName("callCustomer")
         self.customer_label.setTextFormat(Qt.TextFormat.PlainText)
         self.change_customer_button = QPushButton(self.tr("Change"))
+        self.change_customer_button.setObjectName("changeCustomerButton")
         self.change_customer_button.clicked.connect(lambda: self.set_customer(None))
         chosen_row.addWidget(self.customer_label, 1)
         chosen_row.addWidget(self.change_customer_button)
@@ -312,6 +313,7 @@ class CallWindow(QWidget):
         self.follow_due.setObjectName("followUpDue")
         self.follow_due.setCalendarPopup(True)
         jalali_if_persian(self.follow_due)
+        self.follow_due.installEventFilter(self)  # Tab leaves it, rather than walking its five parts
         self.follow_due.setDateTime(local_qdatetime(followups.default_due(self.now())))
         self.follow_assignee = self.follow_fields.add("assignee", self.tr("Who"), QComboBox())
         self.follow_assignee.setObjectName("followUpAssignee")
@@ -462,6 +464,12 @@ class CallWindow(QWidget):
     def eventFilter(self, watched, event) -> bool:
         """A digit key, Latin or Persian, picks the satisfaction level or ticks the checklist item with
         that number: one key, the same in every keyboard layout."""
+        if (event.type() == QEvent.Type.KeyPress and watched is self.follow_due
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            # The date's parts are typed in order (or moved by arrow keys); Tab moves on to the next field.
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab and
+                                    not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return True
         if event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             number = _digit(event.text())
             if number and watched is self.checklist and number <= self.checklist.count() and self.editable:
@@ -844,3 +852,5 @@ class CallWindow(QWidget):
         remember_window(self, GEOMETRY_KEY)
         self.closed.emit()
         super().closeEvent(event)
+        if self.parentWidget() is not None:
+            self.parentWidget().activateWindow()  # the keys go back to the main window
