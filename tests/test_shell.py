@@ -252,10 +252,14 @@ def test_supervisor_keeps_the_lost_reasons_and_the_phone_country(app, supervisor
     office = window.settings_page.office_box
     assert office.reasons.count() == 6 and office.reasons.item(0).text() == "Staff indifference"
     office.add_reason()
-    assert office.reason_error.text() == "This is required."
+    # Both names are missing: both messages at once, each under its field.
+    assert office.reason_errors["name_en"].text() == "This is required."
+    assert office.reason_errors["name_fa"].text() == "This is required."
     office.reason_en.setText("Price")
     office.reason_fa.setText("قیمت")
-    office.add_reason()
+    office.reason_fa.setFocus()
+    qtbot.keyClick(office.reason_fa, Qt.Key.Key_Return)  # Enter adds it
+    assert office.reason_errors["name_en"].isHidden()
     assert office.reasons.item(6).text() == "Price" and office.reason_en.text() == ""
     office.reasons.setCurrentRow(6)
     office.toggle_reason()

@@ -4,37 +4,37 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="60"/>
+        <location filename="../../ui/pages/settings.py" line="61"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="78"/>
+        <location filename="../../ui/pages/settings.py" line="79"/>
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -176,7 +176,7 @@
         <translation type="vanished">&amp;نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="419"/>
+        <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
@@ -185,17 +185,17 @@
         <translation type="vanished">&amp;پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="416"/>
+        <location filename="../../ui/dialogs/call_window.py" line="420"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="411"/>
+        <location filename="../../ui/dialogs/call_window.py" line="415"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="413"/>
+        <location filename="../../ui/dialogs/call_window.py" line="417"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
@@ -215,79 +215,79 @@
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="265"/>
-        <location filename="../../ui/dialogs/call_window.py" line="767"/>
+        <location filename="../../ui/dialogs/call_window.py" line="266"/>
+        <location filename="../../ui/dialogs/call_window.py" line="777"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="267"/>
+        <location filename="../../ui/dialogs/call_window.py" line="268"/>
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="269"/>
+        <location filename="../../ui/dialogs/call_window.py" line="270"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="272"/>
+        <location filename="../../ui/dialogs/call_window.py" line="273"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="273"/>
+        <location filename="../../ui/dialogs/call_window.py" line="274"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="275"/>
+        <location filename="../../ui/dialogs/call_window.py" line="276"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="291"/>
+        <location filename="../../ui/dialogs/call_window.py" line="292"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="293"/>
+        <location filename="../../ui/dialogs/call_window.py" line="294"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="295"/>
+        <location filename="../../ui/dialogs/call_window.py" line="296"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="297"/>
+        <location filename="../../ui/dialogs/call_window.py" line="298"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="305"/>
-        <location filename="../../ui/dialogs/call_window.py" line="393"/>
+        <location filename="../../ui/dialogs/call_window.py" line="306"/>
+        <location filename="../../ui/dialogs/call_window.py" line="397"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="311"/>
+        <location filename="../../ui/dialogs/call_window.py" line="312"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="316"/>
+        <location filename="../../ui/dialogs/call_window.py" line="318"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="321"/>
+        <location filename="../../ui/dialogs/call_window.py" line="323"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="323"/>
+        <location filename="../../ui/dialogs/call_window.py" line="325"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
@@ -296,158 +296,158 @@
         <translation type="vanished">آداب گفت‌وگوی تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="349"/>
-        <location filename="../../ui/dialogs/call_window.py" line="394"/>
+        <location filename="../../ui/dialogs/call_window.py" line="353"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="352"/>
+        <location filename="../../ui/dialogs/call_window.py" line="356"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="355"/>
+        <location filename="../../ui/dialogs/call_window.py" line="359"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="388"/>
+        <location filename="../../ui/dialogs/call_window.py" line="392"/>
         <source>Find the customer by phone number or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="389"/>
+        <location filename="../../ui/dialogs/call_window.py" line="393"/>
         <source>New customer</source>
         <translation type="unfinished">مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="390"/>
+        <location filename="../../ui/dialogs/call_window.py" line="394"/>
         <source>Matching customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="391"/>
+        <location filename="../../ui/dialogs/call_window.py" line="395"/>
         <source>Change the customer</source>
         <translation type="unfinished">تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="392"/>
+        <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Kind of contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="392"/>
+        <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="394"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="411"/>
+        <location filename="../../ui/dialogs/call_window.py" line="415"/>
         <source>Visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="412"/>
+        <location filename="../../ui/dialogs/call_window.py" line="416"/>
         <source>Type the name or the phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="414"/>
+        <location filename="../../ui/dialogs/call_window.py" line="418"/>
         <source>&amp;End visit (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="414"/>
+        <location filename="../../ui/dialogs/call_window.py" line="418"/>
         <source>Hang &amp;up (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="415"/>
+        <location filename="../../ui/dialogs/call_window.py" line="419"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>End visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="418"/>
+        <location filename="../../ui/dialogs/call_window.py" line="422"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>At the desk (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>On the phone (F7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="422"/>
+        <location filename="../../ui/dialogs/call_window.py" line="426"/>
         <source>Checklist: a digit ticks an item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="435"/>
+        <location filename="../../ui/dialogs/call_window.py" line="439"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="435"/>
+        <location filename="../../ui/dialogs/call_window.py" line="439"/>
         <source>Step &amp;away (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="436"/>
+        <location filename="../../ui/dialogs/call_window.py" line="440"/>
         <source>Back to the visitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="436"/>
+        <location filename="../../ui/dialogs/call_window.py" line="440"/>
         <source>Step away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="438"/>
+        <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="438"/>
+        <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>&amp;Hold (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Back to the caller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="510"/>
+        <location filename="../../ui/dialogs/call_window.py" line="520"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="523"/>
+        <location filename="../../ui/dialogs/call_window.py" line="533"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
@@ -456,113 +456,113 @@
         <translation type="vanished">&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="610"/>
+        <location filename="../../ui/dialogs/call_window.py" line="620"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="612"/>
+        <location filename="../../ui/dialogs/call_window.py" line="622"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="612"/>
+        <location filename="../../ui/dialogs/call_window.py" line="622"/>
         <source>Stepped away for {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="615"/>
+        <location filename="../../ui/dialogs/call_window.py" line="625"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="615"/>
+        <location filename="../../ui/dialogs/call_window.py" line="625"/>
         <source>Visit in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="617"/>
+        <location filename="../../ui/dialogs/call_window.py" line="627"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="617"/>
+        <location filename="../../ui/dialogs/call_window.py" line="627"/>
         <source>Visit ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="619"/>
+        <location filename="../../ui/dialogs/call_window.py" line="629"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="626"/>
+        <location filename="../../ui/dialogs/call_window.py" line="636"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="628"/>
+        <location filename="../../ui/dialogs/call_window.py" line="638"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="671"/>
+        <location filename="../../ui/dialogs/call_window.py" line="681"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="676"/>
+        <location filename="../../ui/dialogs/call_window.py" line="686"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="723"/>
+        <location filename="../../ui/dialogs/call_window.py" line="733"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="725"/>
+        <location filename="../../ui/dialogs/call_window.py" line="735"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="743"/>
+        <location filename="../../ui/dialogs/call_window.py" line="753"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="749"/>
+        <location filename="../../ui/dialogs/call_window.py" line="759"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="752"/>
+        <location filename="../../ui/dialogs/call_window.py" line="762"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="760"/>
-        <location filename="../../ui/dialogs/call_window.py" line="808"/>
+        <location filename="../../ui/dialogs/call_window.py" line="770"/>
+        <location filename="../../ui/dialogs/call_window.py" line="818"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="769"/>
+        <location filename="../../ui/dialogs/call_window.py" line="779"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="805"/>
+        <location filename="../../ui/dialogs/call_window.py" line="815"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="835"/>
+        <location filename="../../ui/dialogs/call_window.py" line="845"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="836"/>
+        <location filename="../../ui/dialogs/call_window.py" line="846"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -693,186 +693,186 @@
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="187"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="188"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="199"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="200"/>
         <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="205"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="206"/>
         <source>Customers found</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="247"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="257"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="258"/>
         <source>Begin (Enter)</source>
         <translation>شروع (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="294"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="295"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="296"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="297"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="302"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="311"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="312"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="317"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="380"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="318"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="381"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="320"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="321"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="333"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="334"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="341"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="342"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="359"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="360"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
         <source>Customer&apos;s phone or name</source>
         <translation>تلفن یا نام مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="237"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
         <source>Note on this step</source>
         <translation>یادداشت این مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
         <source>Steps of the session</source>
         <translation>مرحله‌های جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="370"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="371"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="371"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="241"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="372"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="251"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="252"/>
         <source>1 is calm, 5 is furious. Press a number key, then Enter.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید، سپس Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="382"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="383"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="407"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="408"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="409"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="410"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="412"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="413"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="438"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="439"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="450"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="450"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="452"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="472"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="473"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="524"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="525"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="565"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="573"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="582"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="590"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="625"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="633"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="626"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="634"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="671"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="689"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="672"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="690"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -880,27 +880,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="66"/>
+        <location filename="../../ui/dialogs/accounts.py" line="69"/>
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="66"/>
+        <location filename="../../ui/dialogs/accounts.py" line="69"/>
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="69"/>
+        <location filename="../../ui/dialogs/accounts.py" line="72"/>
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="70"/>
+        <location filename="../../ui/dialogs/accounts.py" line="73"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="71"/>
+        <location filename="../../ui/dialogs/accounts.py" line="74"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1689,7 +1689,7 @@
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../ui/pages/complaints.py" line="121"/>
-        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <location filename="../../ui/pages/complaints.py" line="188"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
@@ -1714,57 +1714,57 @@
         <translation>همهٔ اولویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="155"/>
+        <location filename="../../ui/pages/complaints.py" line="159"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="157"/>
+        <location filename="../../ui/pages/complaints.py" line="161"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="182"/>
+        <location filename="../../ui/pages/complaints.py" line="186"/>
         <source>Which complaints</source>
         <translation>کدام شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="182"/>
+        <location filename="../../ui/pages/complaints.py" line="186"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="183"/>
+        <location filename="../../ui/pages/complaints.py" line="187"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="183"/>
+        <location filename="../../ui/pages/complaints.py" line="187"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <location filename="../../ui/pages/complaints.py" line="188"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="185"/>
+        <location filename="../../ui/pages/complaints.py" line="189"/>
         <source>Complaints or calm-down sessions</source>
         <translation>شکایت‌ها یا جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="187"/>
+        <location filename="../../ui/pages/complaints.py" line="191"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="188"/>
+        <location filename="../../ui/pages/complaints.py" line="192"/>
         <source>F4, from anywhere</source>
         <translation>F4، از هر جای برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="211"/>
+        <location filename="../../ui/pages/complaints.py" line="215"/>
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
@@ -1800,187 +1800,187 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="155"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="155"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="200"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
         <source>Organisation name</source>
         <translation>نام سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="204"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="204"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="205"/>
         <source>Type to choose an organisation</source>
         <translation>برای انتخاب سازمان تایپ کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="214"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="217"/>
         <source>Add a phone</source>
         <translation>افزودن تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="216"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="217"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="219"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="221"/>
         <source>Add an e-mail</source>
         <translation>افزودن ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="221"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="223"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="224"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="229"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="230"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="231"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="232"/>
         <source>Not known</source>
         <translation>نامشخص</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="235"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="236"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="236"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="237"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="238"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="239"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="239"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="240"/>
         <source>Separate tags with ;</source>
         <translation>برچسب‌ها را با ; جدا کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="244"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="245"/>
         <source>Decided by the data</source>
         <translation>بر اساس داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="248"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="249"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="253"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="254"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="271"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="272"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="337"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="338"/>
         <source>Discard the changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="338"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="339"/>
         <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="464"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="466"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="466"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="467"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="477"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="478"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="484"/>
         <source>Open {0}</source>
         <translation>باز کردن {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="489"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="497"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="503"/>
         <source>Open the existing customer?</source>
         <translation>مشتری موجود باز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="498"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="504"/>
         <source>Open the existing customer and close this form? What you typed here is not saved.</source>
         <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="509"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="515"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="517"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="523"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="519"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="525"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -2053,32 +2053,32 @@
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="217"/>
+        <location filename="../../ui/pages/customers.py" line="220"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="318"/>
+        <location filename="../../ui/pages/customers.py" line="328"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="319"/>
+        <location filename="../../ui/pages/customers.py" line="329"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="329"/>
+        <location filename="../../ui/pages/customers.py" line="339"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="330"/>
+        <location filename="../../ui/pages/customers.py" line="340"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="341"/>
+        <location filename="../../ui/pages/customers.py" line="351"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -2230,22 +2230,22 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="257"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="255"/>
         <source>Escalate to a supervisor</source>
         <translation>ارجاع به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="257"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="255"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="262"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="260"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="263"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="261"/>
         <source>To</source>
         <translation>به</translation>
     </message>
@@ -2631,13 +2631,13 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="80"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="81"/>
         <source>Kind of phone</source>
         <translation>نوع تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="88"/>
         <location filename="../../ui/dialogs/customer_form.py" line="89"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="90"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
@@ -2691,17 +2691,17 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="204"/>
+        <location filename="../../ui/mainwindow.py" line="205"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="463"/>
+        <location filename="../../ui/mainwindow.py" line="471"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="464"/>
+        <location filename="../../ui/mainwindow.py" line="472"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2714,82 +2714,82 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="475"/>
+        <location filename="../../ui/mainwindow.py" line="483"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="476"/>
+        <location filename="../../ui/mainwindow.py" line="484"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="505"/>
+        <location filename="../../ui/mainwindow.py" line="513"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="520"/>
+        <location filename="../../ui/mainwindow.py" line="528"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="555"/>
+        <location filename="../../ui/mainwindow.py" line="568"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="556"/>
+        <location filename="../../ui/mainwindow.py" line="569"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="561"/>
+        <location filename="../../ui/mainwindow.py" line="574"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="566"/>
+        <location filename="../../ui/mainwindow.py" line="579"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="576"/>
+        <location filename="../../ui/mainwindow.py" line="589"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="577"/>
+        <location filename="../../ui/mainwindow.py" line="590"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="580"/>
+        <location filename="../../ui/mainwindow.py" line="593"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="583"/>
+        <location filename="../../ui/mainwindow.py" line="597"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="588"/>
+        <location filename="../../ui/mainwindow.py" line="602"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="596"/>
+        <location filename="../../ui/mainwindow.py" line="610"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="597"/>
+        <location filename="../../ui/mainwindow.py" line="611"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="600"/>
+        <location filename="../../ui/mainwindow.py" line="614"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2804,22 +2804,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="622"/>
+        <location filename="../../ui/mainwindow.py" line="636"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="624"/>
+        <location filename="../../ui/mainwindow.py" line="638"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="638"/>
+        <location filename="../../ui/mainwindow.py" line="652"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="639"/>
+        <location filename="../../ui/mainwindow.py" line="653"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -2829,22 +2829,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>MarkLostDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="18"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="19"/>
         <source>Mark as lost</source>
         <translation>ثبت به‌عنوان از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="22"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="23"/>
         <source>Why did we lose {0}?</source>
         <translation>چرا {0} را از دست دادیم؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="28"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="30"/>
         <source>Choose a reason</source>
         <translation>علت را انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="31"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="33"/>
         <source>Reason</source>
         <translation>علت</translation>
     </message>
@@ -2852,27 +2852,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="45"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="47"/>
         <source>Merge customers</source>
         <translation>ادغام مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="45"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="47"/>
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="52"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="54"/>
         <source>Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; this cannot be undone.</source>
         <translation>مشتری‌ای را که باید در {0} ادغام شود انتخاب کنید. تلفن‌ها، ایمیل‌ها، برچسب‌ها، یادداشت‌ها و سوابق او به {0} منتقل می‌شود؛ این کار بازگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="58"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="60"/>
         <source>Find</source>
         <translation>جستجو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_actions.py" line="62"/>
+        <location filename="../../ui/dialogs/customer_actions.py" line="64"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
@@ -3143,37 +3143,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="16"/>
+        <location filename="../../ui/dialogs/accounts.py" line="18"/>
         <source>New account</source>
         <translation>حساب جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="16"/>
+        <location filename="../../ui/dialogs/accounts.py" line="18"/>
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="20"/>
+        <location filename="../../ui/dialogs/accounts.py" line="22"/>
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="21"/>
+        <location filename="../../ui/dialogs/accounts.py" line="23"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="25"/>
+        <location filename="../../ui/dialogs/accounts.py" line="27"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="26"/>
+        <location filename="../../ui/dialogs/accounts.py" line="28"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="27"/>
+        <location filename="../../ui/dialogs/accounts.py" line="29"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3181,73 +3181,73 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="144"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="140"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="144"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="140"/>
         <source>Raise the complaint</source>
         <translation>ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="155"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="152"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="157"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="154"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="162"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="159"/>
         <source>Phone number or name; leave empty if they gave none</source>
         <translation>شماره تلفن یا نام؛ اگر نگفتند خالی بگذارید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="167"/>
-        <location filename="../../ui/dialogs/complaint_form.py" line="169"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="164"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="166"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="172"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="169"/>
         <source>Customers found</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="179"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="176"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="181"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="178"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="184"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="181"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="189"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="186"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="191"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="188"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="192"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="189"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="239"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="236"/>
         <source>Choose the customer from the list (Enter), or clear the box to raise the complaint without one.</source>
         <translation>مشتری را از فهرست انتخاب کنید (Enter)، یا کادر را خالی کنید تا شکایت بدون مشتری ثبت شود.</translation>
     </message>
@@ -3288,103 +3288,116 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="95"/>
+        <location filename="../../ui/pages/settings.py" line="96"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="111"/>
+        <location filename="../../ui/pages/settings.py" line="112"/>
+        <location filename="../../ui/pages/settings.py" line="113"/>
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="118"/>
+        <location filename="../../ui/pages/settings.py" line="120"/>
         <source> seconds</source>
         <translation> ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="123"/>
+        <location filename="../../ui/pages/settings.py" line="125"/>
+        <location filename="../../ui/pages/settings.py" line="126"/>
         <source>Remind to go back to a caller on hold after</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="131"/>
         <source>The name at the head of every report</source>
         <translation>نامی که بالای هر گزارش می‌آید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="130"/>
+        <location filename="../../ui/pages/settings.py" line="133"/>
         <source>Business name on reports</source>
         <translation>نام کسب‌وکار در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="135"/>
+        <location filename="../../ui/pages/settings.py" line="138"/>
         <source>Choose logo…</source>
         <translation>انتخاب نشان…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="136"/>
+        <location filename="../../ui/pages/settings.py" line="139"/>
         <source>Remove logo</source>
         <translation>برداشتن نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="140"/>
+        <location filename="../../ui/pages/settings.py" line="143"/>
         <source>Logo on reports</source>
         <translation>نشان در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="150"/>
+        <location filename="../../ui/pages/settings.py" line="153"/>
+        <location filename="../../ui/pages/settings.py" line="154"/>
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="153"/>
+        <location filename="../../ui/pages/settings.py" line="157"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="155"/>
+        <location filename="../../ui/pages/settings.py" line="159"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="156"/>
+        <location filename="../../ui/pages/settings.py" line="160"/>
+        <source>New reason, in English</source>
+        <translation>علت تازه، به انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="161"/>
+        <source>New reason, in Persian</source>
+        <translation>علت تازه، به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="164"/>
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="157"/>
-        <location filename="../../ui/pages/settings.py" line="187"/>
+        <location filename="../../ui/pages/settings.py" line="165"/>
+        <location filename="../../ui/pages/settings.py" line="201"/>
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="174"/>
+        <location filename="../../ui/pages/settings.py" line="188"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="187"/>
+        <location filename="../../ui/pages/settings.py" line="201"/>
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="210"/>
+        <location filename="../../ui/pages/settings.py" line="224"/>
         <source>No logo</source>
         <translation>بدون نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="232"/>
+        <location filename="../../ui/pages/settings.py" line="246"/>
         <source>Choose the logo</source>
         <translation>انتخاب نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="233"/>
+        <location filename="../../ui/pages/settings.py" line="247"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="239"/>
+        <location filename="../../ui/pages/settings.py" line="253"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
@@ -3416,7 +3429,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="135"/>
-        <location filename="../../ui/pages/customer_profile.py" line="204"/>
+        <location filename="../../ui/pages/customer_profile.py" line="208"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
@@ -3426,9 +3439,13 @@ For front-desk staff and their supervisors.</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="140"/>
         <source>New call with this customer</source>
-        <translation>تماس جدید با این مشتری</translation>
+        <translation type="vanished">تماس جدید با این مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="140"/>
+        <source>New call with this customer (F2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="143"/>
@@ -3456,73 +3473,73 @@ For front-desk staff and their supervisors.</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="204"/>
+        <location filename="../../ui/pages/customer_profile.py" line="208"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="213"/>
+        <location filename="../../ui/pages/customer_profile.py" line="217"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="214"/>
+        <location filename="../../ui/pages/customer_profile.py" line="218"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="217"/>
+        <location filename="../../ui/pages/customer_profile.py" line="221"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="218"/>
+        <location filename="../../ui/pages/customer_profile.py" line="222"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="219"/>
+        <location filename="../../ui/pages/customer_profile.py" line="223"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="220"/>
+        <location filename="../../ui/pages/customer_profile.py" line="224"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="221"/>
+        <location filename="../../ui/pages/customer_profile.py" line="225"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="222"/>
+        <location filename="../../ui/pages/customer_profile.py" line="226"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="223"/>
+        <location filename="../../ui/pages/customer_profile.py" line="227"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="237"/>
+        <location filename="../../ui/pages/customer_profile.py" line="241"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="238"/>
-        <location filename="../../ui/pages/customer_profile.py" line="240"/>
+        <location filename="../../ui/pages/customer_profile.py" line="242"/>
+        <location filename="../../ui/pages/customer_profile.py" line="244"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="242"/>
+        <location filename="../../ui/pages/customer_profile.py" line="246"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="243"/>
+        <location filename="../../ui/pages/customer_profile.py" line="247"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -3826,22 +3843,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="47"/>
+        <location filename="../../ui/dialogs/accounts.py" line="49"/>
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="47"/>
+        <location filename="../../ui/dialogs/accounts.py" line="50"/>
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="51"/>
+        <location filename="../../ui/dialogs/accounts.py" line="54"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="52"/>
+        <location filename="../../ui/dialogs/accounts.py" line="55"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3849,47 +3866,47 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="277"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="275"/>
         <source>Resolve the complaint</source>
         <translation>رفع شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="277"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="275"/>
         <source>Resolve</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="282"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="280"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="294"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="292"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="295"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="293"/>
         <source>Will they come back?</source>
         <translation>آیا بازمی‌گردد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="297"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="295"/>
         <source>Don&apos;t know</source>
         <translation>نمی‌دانم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="298"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="296"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="299"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="297"/>
         <source>No</source>
         <translation>نه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="301"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="299"/>
         <source>Customer&apos;s satisfaction: {0}</source>
         <translation>رضایت مشتری: {0}</translation>
     </message>
@@ -3920,39 +3937,39 @@ For front-desk staff and their supervisors.</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="109"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="131"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="113"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="109"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="131"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="113"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="130"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="134"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="130"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="134"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="132"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
         <source>Calm-down sessions</source>
         <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="150"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="154"/>
         <source>No sessions in this period.</source>
         <translation>در این بازه جلسه‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="156"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="160"/>
         <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
         <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
     </message>
@@ -3998,113 +4015,115 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="278"/>
+        <location filename="../../ui/pages/settings.py" line="297"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="282"/>
+        <location filename="../../ui/pages/settings.py" line="301"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="288"/>
+        <location filename="../../ui/pages/settings.py" line="307"/>
+        <location filename="../../ui/pages/settings.py" line="308"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="289"/>
+        <location filename="../../ui/pages/settings.py" line="309"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="291"/>
+        <location filename="../../ui/pages/settings.py" line="311"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="294"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
+        <location filename="../../ui/pages/settings.py" line="320"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="307"/>
+        <location filename="../../ui/pages/settings.py" line="328"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="308"/>
+        <location filename="../../ui/pages/settings.py" line="329"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="309"/>
+        <location filename="../../ui/pages/settings.py" line="330"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="310"/>
-        <location filename="../../ui/pages/settings.py" line="378"/>
+        <location filename="../../ui/pages/settings.py" line="331"/>
+        <location filename="../../ui/pages/settings.py" line="399"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="311"/>
+        <location filename="../../ui/pages/settings.py" line="332"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="326"/>
+        <location filename="../../ui/pages/settings.py" line="347"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="331"/>
+        <location filename="../../ui/pages/settings.py" line="352"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="335"/>
+        <location filename="../../ui/pages/settings.py" line="356"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="341"/>
+        <location filename="../../ui/pages/settings.py" line="362"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="398"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="398"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="378"/>
+        <location filename="../../ui/pages/settings.py" line="399"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="418"/>
+        <location filename="../../ui/pages/settings.py" line="439"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="419"/>
+        <location filename="../../ui/pages/settings.py" line="440"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="427"/>
+        <location filename="../../ui/pages/settings.py" line="449"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="428"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -109,6 +110,7 @@ class OfficeSettings(QGroupBox):
         region_row.addWidget(self.region)
         region_row.addStretch(1)
         form.addRow(self.tr("Country of numbers typed without +"), region_row)
+        self.region.setAccessibleName(self.tr("Country of numbers typed without +"))
 
         hold_row = QHBoxLayout()
         self.hold_reminder = QSpinBox()
@@ -121,6 +123,7 @@ class OfficeSettings(QGroupBox):
         hold_row.addWidget(self.hold_reminder)
         hold_row.addStretch(1)
         form.addRow(self.tr("Remind to go back to a caller on hold after"), hold_row)
+        self.hold_reminder.setAccessibleName(self.tr("Remind to go back to a caller on hold after"))
 
         self.business_name = QLineEdit(settings.business_name())
         self.business_name.setObjectName("businessName")
@@ -148,15 +151,26 @@ class OfficeSettings(QGroupBox):
         self.reasons.setObjectName("lostReasons")
         self.reasons.setMaximumHeight(130)
         form.addRow(self.tr("Reasons a customer was lost"), self.reasons)
-        add_row = QHBoxLayout()
+        self.reasons.setAccessibleName(self.tr("Reasons a customer was lost"))
+        add_row = QGridLayout()  # each name with its own message under it
         self.reason_en = QLineEdit()
         self.reason_en.setPlaceholderText(self.tr("In English"))
         self.reason_fa = QLineEdit()
         self.reason_fa.setPlaceholderText(self.tr("In Persian"))
+        self.reason_en.setAccessibleName(self.tr("New reason, in English"))
+        self.reason_fa.setAccessibleName(self.tr("New reason, in Persian"))
+        for edit in (self.reason_en, self.reason_fa):  # Enter adds the reason typed
+            edit.returnPressed.connect(self.add_reason)
         self.add_reason_button = QPushButton(self.tr("Add reason"))
         self.toggle_reason_button = QPushButton(self.tr("Stop offering"))
-        for widget in (self.reason_en, self.reason_fa, self.add_reason_button, self.toggle_reason_button):
-            add_row.addWidget(widget)
+        for column, widget in enumerate((self.reason_en, self.reason_fa, self.add_reason_button,
+                                         self.toggle_reason_button)):
+            add_row.addWidget(widget, 0, column)
+        self.reason_errors = {"name_en": ErrorLabel(), "name_fa": ErrorLabel()}
+        add_row.addWidget(self.reason_errors["name_en"], 1, 0, Qt.AlignmentFlag.AlignTop)
+        add_row.addWidget(self.reason_errors["name_fa"], 1, 1, Qt.AlignmentFlag.AlignTop)
+        add_row.setColumnStretch(0, 1)
+        add_row.setColumnStretch(1, 1)
         form.addRow("", add_row)
         self.reason_error = ErrorLabel()
         form.addRow("", self.reason_error)
@@ -242,10 +256,15 @@ class OfficeSettings(QGroupBox):
 
     def add_reason(self) -> None:
         self.reason_error.clear_message()
+        for label in self.reason_errors.values():
+            label.clear_message()
         try:
             customers.add_lost_reason(self.actor, self.reason_en.text(), self.reason_fa.text())
-        except customers.FormErrors as error:
-            self.reason_error.show_message(message_for(next(iter(error.errors.values()))))
+        except customers.FormErrors as error:  # every problem at once, each under its name
+            for field, problem in error.errors.items():
+                self.reason_errors[field].show_message(message_for(problem))
+            first = next(field for field in ("name_en", "name_fa") if field in error.errors)
+            (self.reason_en if first == "name_en" else self.reason_fa).setFocus()
             return
         except KnownError as error:
             self.reason_error.show_message(message_for(error))
@@ -286,6 +305,7 @@ class SettingsPage(QWidget):
         self.language.activated.connect(self._language_chosen)
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form.addRow(self.tr("Language"), _leading(self.language))
+        self.language.setAccessibleName(self.tr("Language"))
         self.change_password_button = QPushButton(self.tr("Change my password…"))
         self.change_password_button.clicked.connect(self.change_own_password)
         form.addRow(self.tr("Password"), _leading(self.change_password_button))
@@ -297,6 +317,7 @@ class SettingsPage(QWidget):
         self.model = AccountsModel(self)
         self.table = QTableView()
         self.table.setObjectName("accountsTable")
+        self.table.setAccessibleName(self.tr("Staff accounts"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
