@@ -88,32 +88,32 @@
     <message>
         <location filename="../../ui/pages/calls.py" line="157"/>
         <source>From</source>
-        <translation type="unfinished">از</translation>
+        <translation>از</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="157"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>تا</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="158"/>
         <source>Staff</source>
-        <translation type="unfinished">کارمند</translation>
+        <translation>کارمند</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="158"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>جهت</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="159"/>
         <source>Kind of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع ارتباط</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="159"/>
         <source>Outcome</source>
-        <translation type="unfinished">نتیجه</translation>
+        <translation>نتیجه</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="209"/>
@@ -172,17 +172,9 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <source>&amp;Hold</source>
-        <translation type="vanished">&amp;نگه‌داشتن در انتظار</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
-    </message>
-    <message>
-        <source>Hang &amp;up</source>
-        <translation type="vanished">&amp;پایان تماس</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="420"/>
@@ -207,7 +199,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="138"/>
         <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>این ارتباط پیش از بسته شدن برنامه ذخیره شده بود؛ همان‌طور که ذخیره شد اینجاست. چیزی دو بار ذخیره نشد.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="239"/>
@@ -292,10 +284,6 @@
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <source>On the phone</source>
-        <translation type="vanished">آداب گفت‌وگوی تلفنی</translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/call_window.py" line="353"/>
         <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Discard</source>
@@ -314,132 +302,132 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="392"/>
         <source>Find the customer by phone number or name</source>
-        <translation type="unfinished"></translation>
+        <translation>یافتن مشتری با شماره تلفن یا نام</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="393"/>
         <source>New customer</source>
-        <translation type="unfinished">مشتری جدید</translation>
+        <translation>مشتری جدید</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="394"/>
         <source>Matching customers</source>
-        <translation type="unfinished"></translation>
+        <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="395"/>
         <source>Change the customer</source>
-        <translation type="unfinished">تغییر مشتری</translation>
+        <translation>تغییر مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Kind of contact</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع ارتباط</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>جهت</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>ذخیره</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="415"/>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعه‌کننده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="416"/>
         <source>Type the name or the phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>نام یا شماره تلفن را بنویسید</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="418"/>
         <source>&amp;End visit (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="418"/>
         <source>Hang &amp;up (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="419"/>
         <source>End the visit and stop the timer (F8)</source>
-        <translation type="unfinished"></translation>
+        <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>End visit</source>
-        <translation type="unfinished"></translation>
+        <translation>پایان مراجعه</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>پایان تماس</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="422"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>At the desk (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>آداب پذیرش حضوری (F7)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>On the phone (F7)</source>
-        <translation type="unfinished"></translation>
+        <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="426"/>
         <source>Checklist: a digit ticks an item</source>
-        <translation type="unfinished"></translation>
+        <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="439"/>
         <source>Back to the &amp;visitor (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="439"/>
         <source>Step &amp;away (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="440"/>
         <source>Back to the visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="440"/>
         <source>Step away</source>
-        <translation type="unfinished"></translation>
+        <translation>ترک موقت میز</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>Back to the &amp;caller (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>&amp;Hold (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Back to the caller</source>
-        <translation type="unfinished"></translation>
+        <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>نگه‌داشتن در انتظار</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="520"/>
@@ -450,10 +438,6 @@
         <location filename="../../ui/dialogs/call_window.py" line="533"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
-    </message>
-    <message>
-        <source>Back to the &amp;caller</source>
-        <translation type="vanished">&amp;بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="620"/>
@@ -468,7 +452,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="622"/>
         <source>Stepped away for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="625"/>
@@ -478,7 +462,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="625"/>
         <source>Visit in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعه در جریان است</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="627"/>
@@ -488,7 +472,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="627"/>
         <source>Visit ended</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="629"/>
@@ -498,7 +482,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="636"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="638"/>
@@ -518,7 +502,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="733"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="735"/>
@@ -554,7 +538,7 @@
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="815"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
-        <translation type="unfinished"></translation>
+        <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="845"/>
@@ -3439,13 +3423,9 @@ For front-desk staff and their supervisors.</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <source>New call with this customer</source>
-        <translation type="vanished">تماس جدید با این مشتری</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/customer_profile.py" line="140"/>
         <source>New call with this customer (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>تماس جدید با این مشتری (F2)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="143"/>
