@@ -307,6 +307,7 @@ def test_a_language_switch_keeps_an_open_customer_form_as_typed(app, supervisor,
     assert form.isVisible() and form.given_name.text() == "Neda"  # nothing typed is lost
     page = new.customers_page
     assert form in page.forms and form.parent() is page
+    assert form.windowTitle() == "مشتری جدید"  # its title in the new language
     form.activateWindow()
     qtbot.waitUntil(form.isActiveWindow)
     form.family_name.setFocus()

@@ -152,7 +152,7 @@ class CustomerForm(RememberingDialog):
             record = customers.get(customer_id)
             self.base = record.snapshot()
             draft = record.draft()
-        self.setWindowTitle(self.tr("Edit customer") if customer_id else self.tr("New customer"))
+        self.retranslate_title()
         self.setMinimumSize(560, 560)
         # A new customer's language follows the script of the name typed until the person chooses one.
         self.language_follows_name = customer_id is None
@@ -297,6 +297,10 @@ class CustomerForm(RememberingDialog):
         from helpdesk import phones
 
         return digits(phones.display(number, self.region), i18n.current_language()) if number.startswith("+") else number
+
+    def retranslate_title(self) -> None:
+        """The title in the language in use (again after a language switch carried the form over)."""
+        self.setWindowTitle(self.tr("Edit customer") if self.customer_id else self.tr("New customer"))
 
     def first_field(self) -> QWidget:
         """Where the person types first: the name (of the person or the organisation)."""

@@ -284,6 +284,7 @@ class CustomersPage(QWidget):
     def adopt_form(self, form) -> QWidget:
         """A form from the window this page replaces (a language switch): kept open, as typed."""
         form.setParent(self, form.windowFlags())
+        form.retranslate_title()
         return self._open_form(form)
 
     def new_customer(self) -> QWidget:
