@@ -317,3 +317,22 @@ def test_a_language_switch_keeps_an_open_customer_form_as_typed(app, supervisor,
     stored = Customer.get()
     assert (stored.given_name, stored.family_name) == ("Neda", "Amini")
     assert page.profile.customer_id == stored.id  # shown in the new window
+
+
+def test_tab_goes_through_the_directory_and_settings_in_visual_order_and_leaves_the_tables(language, supervisor,
+                                                                                            db_target, qtbot):
+    cs.create(supervisor, cs.Draft(given_name="Hannah", family_name="Brown"))
+    window = signed_in_window(supervisor, db_target, qtbot)
+    press(Qt.Key.Key_2, CTRL)
+    page = window.customers_page
+    chain = []
+    for _ in range(9):
+        chain.append(focused())
+        press(Qt.Key.Key_Tab)
+    assert chain == [page.search, page.new_button, page.status_filter, page.segment_filter, page.tag_filter,
+                     page.table, page.open_button, page.import_button, page.export_button]
+    press(Qt.Key.Key_6, CTRL)
+    settings = window.settings_page
+    settings.table.setFocus()
+    press(Qt.Key.Key_Tab)
+    assert focused() is not settings.table  # not a trap: Tab leaves the accounts table
