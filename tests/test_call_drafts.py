@@ -120,24 +120,10 @@ def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervis
     dbmod.close()
 
 
-def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app, staff, db_target, draft_dir,
-                                                                             qtbot, monkeypatch):
-    """The contact is in the database, its draft still on the disk (the app died in between): at the
-    next sign-in the draft is recognised, the person is told, and nothing is stored twice."""
+def _saved_call_with_its_draft_left_behind(window, customer, draft_dir):
+    """Save a call, then put its draft back, as if the app had died between the two."""
     import shutil
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from helpdesk import accounts, config
-    from ui.mainwindow import MainWindow
-
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    window.show()
-    window.sign_in(staff)
     call = window.start_call(customer_id=customer.id)
     call.notes.setPlainText("Paid the invoice at the desk")
     call.outcome.setCurrentIndex(call.outcome.findData("resolved"))
@@ -148,18 +134,58 @@ def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app
     shutil.copy(draft, kept)
     call.save()
     assert Contact.select().count() == 1 and not draft.exists()
-    shutil.move(kept, draft)  # as if the app had died before the draft was deleted
+    shutil.move(kept, draft)
+    return draft
+
+
+def _signed_in_window(staff, db_target, qtbot):
+    from helpdesk import config
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    window.show()
+    window.sign_in(staff)
+    return window
+
+
+def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app, staff, db_target, draft_dir,
+                                                                             qtbot):
+    """The contact is in the database, its draft still on the disk (the app died in between): at the
+    next sign-in the draft is recognised, nothing is asked, the person is told, nothing is stored twice."""
+    from helpdesk import accounts
+
+    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                             phones=[("mobile", "0912 345 6789")]))
+    window = _signed_in_window(staff, db_target, qtbot)
+    _saved_call_with_its_draft_left_behind(window, customer, draft_dir)
     window.sign_out()
-    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
-    window.sign_in(accounts.authenticate("desk1", "desk password"))
-    qtbot.waitUntil(lambda: bool(window.call_windows), timeout=5000)
-    again = window.call_windows[0]
-    assert "already saved" in again.notice.text() and "Nothing was saved twice" in again.notice.text()
-    assert again.contact_id == Contact.get().id and again.notes.toPlainText() == "Paid the invoice at the desk"
-    assert not list(draft_dir.glob("*.json"))  # the draft is gone: it is not offered a third time
-    QTest.keyClick(again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    window.sign_in(accounts.authenticate("desk1", "desk password"))  # a question would fail the test
+    qtbot.waitUntil(lambda: not list(draft_dir.glob("*.json")), timeout=5000)
+    assert "already been saved" in window.statusBar().currentMessage()
+    assert not window.call_windows and not list(draft_dir.glob("*.json"))
     assert Contact.select().count() == 1
-    again.close()
     window.sign_out()
     window.sign_in(accounts.authenticate("desk1", "desk password"))
     assert not window.call_windows and Contact.select().count() == 1
+
+
+def test_a_restored_draft_that_was_already_saved_opens_as_the_stored_contact(app, staff, db_target, draft_dir,
+                                                                             qtbot):
+    """However the draft comes back (another desk's restore, a language switch), its window shows the
+    stored contact and says so, and Ctrl+S cannot store it a second time."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                             phones=[("mobile", "0912 345 6789")]))
+    window = _signed_in_window(staff, db_target, qtbot)
+    _saved_call_with_its_draft_left_behind(window, customer, draft_dir)
+    [document] = window.draft_store.unfinished("call", window.location, staff.id)
+    again = window.start_call(restored=document)
+    assert "already saved" in again.notice.text() and "Nothing was saved twice" in again.notice.text()
+    assert again.contact_id == Contact.get().id and again.notes.toPlainText() == "Paid the invoice at the desk"
+    assert not list(draft_dir.glob("*.json"))
+    QTest.keyClick(again, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert Contact.select().count() == 1
+    again.close()

@@ -460,6 +460,14 @@ class MainWindow(QMainWindow):
         for document in self.draft_store.unfinished(DRAFT_KIND, self.location, self.staff.id):
             if any(w.draft_id == document.get("id") for w in self.call_windows):
                 continue
+            from helpdesk import contacts
+
+            if contacts.saved_from_draft(document.get("id")) is not None:
+                # Saved just before the app stopped, the draft not yet deleted: nothing to restore or store twice.
+                self.draft_store.discard(document["id"])
+                self.statusBar().showMessage(self.tr("A call left on this computer had already been saved before "
+                                                     "the help desk closed; it was not stored again."), 120_000)
+                continue
             content = document.get("content", {}).get("contact", {})
             from datetime import datetime
 

@@ -116,7 +116,12 @@
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="209"/>
+        <location filename="../../ui/pages/calls.py" line="179"/>
+        <source>Call log: Enter opens the contact</source>
+        <translation>فهرست تماس‌ها: Enter ارتباط را باز می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="210"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -554,22 +559,32 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="224"/>
+        <location filename="../../ui/pages/calls.py" line="225"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="227"/>
+        <location filename="../../ui/pages/calls.py" line="228"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="235"/>
+        <location filename="../../ui/pages/calls.py" line="231"/>
+        <source>New call</source>
+        <translation>تماس جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="232"/>
+        <source>New walk-in visit</source>
+        <translation>مراجعهٔ حضوری جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="238"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="240"/>
+        <location filename="../../ui/pages/calls.py" line="243"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -1784,12 +1799,12 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="155"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="307"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="155"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="307"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
@@ -1904,67 +1919,67 @@
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="338"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="346"/>
         <source>Discard the changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="339"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="347"/>
         <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="465"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="466"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="484"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="467"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="485"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="501"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="484"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="502"/>
         <source>Open {0}</source>
         <translation>باز کردن {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="489"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="507"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="503"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="521"/>
         <source>Open the existing customer?</source>
         <translation>مشتری موجود باز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="504"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="522"/>
         <source>Open the existing customer and close this form? What you typed here is not saved.</source>
         <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="515"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="533"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="523"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="541"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="525"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="543"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -2017,52 +2032,52 @@
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="127"/>
+        <location filename="../../ui/pages/customers.py" line="128"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="130"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="191"/>
+        <location filename="../../ui/pages/customers.py" line="192"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="220"/>
+        <location filename="../../ui/pages/customers.py" line="221"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="328"/>
+        <location filename="../../ui/pages/customers.py" line="330"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="329"/>
+        <location filename="../../ui/pages/customers.py" line="331"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="339"/>
+        <location filename="../../ui/pages/customers.py" line="341"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="340"/>
+        <location filename="../../ui/pages/customers.py" line="342"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="351"/>
+        <location filename="../../ui/pages/customers.py" line="353"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -2367,26 +2382,42 @@
     </message>
     <message>
         <location filename="../../ui/pages/follow_ups.py" line="133"/>
+        <location filename="../../ui/pages/follow_ups.py" line="159"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="174"/>
+        <location filename="../../ui/pages/follow_ups.py" line="158"/>
+        <source>Whose follow-ups</source>
+        <translation>پیگیری‌های چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="158"/>
+        <source>Call back</source>
+        <translation>تماس برگشتی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="160"/>
+        <source>Follow-ups due: Enter calls back</source>
+        <translation>پیگیری‌های سررسیده: Enter برای تماس برگشتی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="178"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="177"/>
+        <location filename="../../ui/pages/follow_ups.py" line="181"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="200"/>
+        <location filename="../../ui/pages/follow_ups.py" line="204"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="201"/>
+        <location filename="../../ui/pages/follow_ups.py" line="205"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
@@ -2572,42 +2603,42 @@
         <translation>پیش‌نمایش ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="248"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="249"/>
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="260"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="261"/>
         <source>Import the good rows (Ctrl+S)</source>
         <translation>درون‌ریزی ردیف‌های درست (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="273"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="274"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="278"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="279"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="297"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="298"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="322"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="325"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="331"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="332"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2680,12 +2711,17 @@
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="471"/>
+        <location filename="../../ui/mainwindow.py" line="468"/>
+        <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
+        <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="479"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="472"/>
+        <location filename="../../ui/mainwindow.py" line="480"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2698,82 +2734,82 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="483"/>
+        <location filename="../../ui/mainwindow.py" line="491"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="484"/>
+        <location filename="../../ui/mainwindow.py" line="492"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="513"/>
+        <location filename="../../ui/mainwindow.py" line="521"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="528"/>
+        <location filename="../../ui/mainwindow.py" line="536"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="568"/>
+        <location filename="../../ui/mainwindow.py" line="576"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="569"/>
+        <location filename="../../ui/mainwindow.py" line="577"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="574"/>
+        <location filename="../../ui/mainwindow.py" line="582"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="579"/>
+        <location filename="../../ui/mainwindow.py" line="587"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="589"/>
+        <location filename="../../ui/mainwindow.py" line="597"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="590"/>
+        <location filename="../../ui/mainwindow.py" line="598"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="593"/>
+        <location filename="../../ui/mainwindow.py" line="601"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="597"/>
+        <location filename="../../ui/mainwindow.py" line="605"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="602"/>
+        <location filename="../../ui/mainwindow.py" line="610"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="610"/>
+        <location filename="../../ui/mainwindow.py" line="618"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="611"/>
+        <location filename="../../ui/mainwindow.py" line="619"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="614"/>
+        <location filename="../../ui/mainwindow.py" line="622"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2788,22 +2824,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="636"/>
+        <location filename="../../ui/mainwindow.py" line="644"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="638"/>
+        <location filename="../../ui/mainwindow.py" line="646"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="652"/>
+        <location filename="../../ui/mainwindow.py" line="660"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="653"/>
+        <location filename="../../ui/mainwindow.py" line="661"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3413,7 +3449,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="135"/>
-        <location filename="../../ui/pages/customer_profile.py" line="208"/>
+        <location filename="../../ui/pages/customer_profile.py" line="209"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
@@ -3428,98 +3464,103 @@ For front-desk staff and their supervisors.</source>
         <translation>تماس جدید با این مشتری (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="143"/>
+        <location filename="../../ui/pages/customer_profile.py" line="142"/>
+        <source>New call with this customer</source>
+        <translation>تماس جدید با این مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="144"/>
         <source>Raise a complaint…</source>
         <translation>ثبت شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="146"/>
+        <location filename="../../ui/pages/customer_profile.py" line="147"/>
         <source>Calm-down session (F9)</source>
         <translation>آرام کردن مشتری (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="149"/>
+        <location filename="../../ui/pages/customer_profile.py" line="150"/>
         <source>Report…</source>
         <translation>گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="151"/>
+        <location filename="../../ui/pages/customer_profile.py" line="152"/>
         <source>This customer&apos;s history, in the report centre</source>
         <translation>پیشینهٔ این مشتری، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="178"/>
+        <location filename="../../ui/pages/customer_profile.py" line="179"/>
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="208"/>
+        <location filename="../../ui/pages/customer_profile.py" line="209"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="217"/>
+        <location filename="../../ui/pages/customer_profile.py" line="218"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="218"/>
+        <location filename="../../ui/pages/customer_profile.py" line="219"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="221"/>
+        <location filename="../../ui/pages/customer_profile.py" line="222"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="222"/>
+        <location filename="../../ui/pages/customer_profile.py" line="223"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="223"/>
+        <location filename="../../ui/pages/customer_profile.py" line="224"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="224"/>
+        <location filename="../../ui/pages/customer_profile.py" line="225"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="225"/>
+        <location filename="../../ui/pages/customer_profile.py" line="226"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="226"/>
+        <location filename="../../ui/pages/customer_profile.py" line="227"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="227"/>
+        <location filename="../../ui/pages/customer_profile.py" line="228"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="241"/>
+        <location filename="../../ui/pages/customer_profile.py" line="242"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="242"/>
-        <location filename="../../ui/pages/customer_profile.py" line="244"/>
+        <location filename="../../ui/pages/customer_profile.py" line="243"/>
+        <location filename="../../ui/pages/customer_profile.py" line="245"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="246"/>
+        <location filename="../../ui/pages/customer_profile.py" line="247"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="247"/>
+        <location filename="../../ui/pages/customer_profile.py" line="248"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -4027,83 +4068,83 @@ For front-desk staff and their supervisors.</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="328"/>
+        <location filename="../../ui/pages/settings.py" line="329"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="329"/>
+        <location filename="../../ui/pages/settings.py" line="330"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="330"/>
+        <location filename="../../ui/pages/settings.py" line="331"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="331"/>
-        <location filename="../../ui/pages/settings.py" line="399"/>
+        <location filename="../../ui/pages/settings.py" line="332"/>
+        <location filename="../../ui/pages/settings.py" line="400"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="332"/>
+        <location filename="../../ui/pages/settings.py" line="333"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="347"/>
+        <location filename="../../ui/pages/settings.py" line="348"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="352"/>
+        <location filename="../../ui/pages/settings.py" line="353"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="356"/>
+        <location filename="../../ui/pages/settings.py" line="357"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="362"/>
+        <location filename="../../ui/pages/settings.py" line="363"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="398"/>
+        <location filename="../../ui/pages/settings.py" line="399"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="398"/>
+        <location filename="../../ui/pages/settings.py" line="399"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="399"/>
+        <location filename="../../ui/pages/settings.py" line="400"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="439"/>
+        <location filename="../../ui/pages/settings.py" line="440"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="440"/>
+        <location filename="../../ui/pages/settings.py" line="441"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="449"/>
+        <location filename="../../ui/pages/settings.py" line="450"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="450"/>
+        <location filename="../../ui/pages/settings.py" line="451"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>

@@ -176,6 +176,7 @@ class CallLog(QWidget):
         header.setResizeContentsPrecision(60)  # size columns by the first rows, not by thousands
         header.setSectionResizeMode(CallLogModel.REASON, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
+        self.table.setAccessibleName(self.tr("Call log: Enter opens the contact"))
         column.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
@@ -227,6 +228,8 @@ class CallsPage(QWidget):
         self.new_visit_button = QPushButton(self.tr("New walk-in visit (Shift+F2)"))
         self.new_visit_button.setObjectName("newVisitButton")
         self.new_visit_button.clicked.connect(lambda: self.call_requested.emit("walk_in", "inbound"))
+        self.new_call_button.setAccessibleName(self.tr("New call"))
+        self.new_visit_button.setAccessibleName(self.tr("New walk-in visit"))
         buttons.addWidget(self.new_call_button)
         buttons.addWidget(self.new_visit_button)
         buttons.addStretch(1)

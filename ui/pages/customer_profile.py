@@ -139,6 +139,7 @@ class ProfileView(QWidget):
         self.merge_button.setVisible(actor.is_supervisor)
         self.call_button = QPushButton(self.tr("New call with this customer (F2)"))
         self.call_button.setObjectName("profileCallButton")
+        self.call_button.setAccessibleName(self.tr("New call with this customer"))
         self.call_button.clicked.connect(lambda: self.call_requested.emit(self.customer_id))
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
         self.complaint_button.setObjectName("profileComplaintButton")

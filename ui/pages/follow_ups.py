@@ -155,6 +155,10 @@ class FollowUpQueue(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(FollowUpModel.PROMISE, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda _index: self.call_back())
         column.addWidget(self.table, 1)
+        for widget, name in ((self.scope, self.tr("Whose follow-ups")), (self.call_back_button, self.tr("Call back")),
+                             (self.cancel_button, self.tr("Cancel follow-up")),
+                             (self.table, self.tr("Follow-ups due: Enter calls back"))):
+            widget.setAccessibleName(name)
         self.refresh()
 
     @property
