@@ -142,7 +142,10 @@ class CallLog(QWidget):
         to_label = QLabel(self.tr("&To"))
         to_label.setBuddy(self.date_to)
         for label in (from_label, to_label):
-            # A label keeps its whole word ("To" was squeezed to "Tc" when the row ran short).
+            # "&To" read "Tc": Qt measures "To" kerned, but draws the underlined T apart from the o.
+            fonts = label.fontMetrics()
+            whole = sum(fonts.horizontalAdvance(ch) for ch in label.text().replace("&", ""))
+            label.setMinimumWidth(max(label.sizeHint().width(), whole + 2))
             label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         # Two rows, so nothing is squeezed: the period and the search, then the choices.
         for widget in (from_label, self.date_from, to_label, self.date_to):
