@@ -300,7 +300,8 @@ AUDIT_COLUMNS = ["at", "actor_id", "action", "table_name", "record_id", "before"
 # The columns of a contact and of a follow-up; also the keys of ``audit.snapshot`` of one.
 CONTACT_COLUMNS = ["id", "customer_id", "staff_id", "channel", "direction", "phone", "started_at", "ended_at",
                    "duration_seconds", "hold_seconds", "hold_count", "reason", "notes", "outcome", "satisfaction",
-                   "next_step", "checklist", "search_text", "created_at", "updated_at", "updated_by_id", "version"]
+                   "next_step", "checklist", "search_text", "created_at", "updated_at", "updated_by_id", "version",
+                   "draft_id"]
 FOLLOW_UP_COLUMNS = ["id", "customer_id", "contact_id", "kind", "due_at", "assignee_id", "promise", "status",
                      "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at"]
 
@@ -1433,7 +1434,7 @@ class History:
             contact.row = [contact.id, customer_id, contact.staff, contact.channel, contact.direction, contact.phone,
                            contact.started, contact.ended, contact.duration, contact.hold, contact.holds, reason,
                            notes, contact.outcome, contact.satisfaction, step, checklist, folded, contact.created,
-                           contact.created, contact.staff, 1]
+                           contact.created, contact.staff, 1, None]
 
     def follow_up_row(self, promise: Promise, closed: bool) -> list:
         """The follow-up as stored when it was made, or (``closed``) as it is now."""
