@@ -336,3 +336,32 @@ def test_tab_goes_through_the_directory_and_settings_in_visual_order_and_leaves_
     settings.table.setFocus()
     press(Qt.Key.Key_Tab)
     assert focused() is not settings.table  # not a trap: Tab leaves the accounts table
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # the popup, on the offscreen platform
+def test_enter_in_works_for_chooses_the_highlighted_organisation(language, staff, db_target, qtbot):
+    org = cs.create(staff, cs.Draft(kind="organisation", organisation="Arian Pakhsh"))
+    cs.create(staff, cs.Draft(kind="organisation", organisation="Arian Tools"))
+    window = signed_in_window(staff, db_target, qtbot)
+    form = open_new_form(window, qtbot)
+    type_text("Neda")
+    press(Qt.Key.Key_Tab)
+    type_text("Amini")
+    press(Qt.Key.Key_Return)  # Enter in a field does not send the form half typed
+    assert form.isVisible() and Customer.select().where(Customer.kind == "person").count() == 0
+    press(Qt.Key.Key_Tab)
+    assert focused() is form.works_for
+    type_text("arian")
+    popup = form.works_for.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and popup.model().rowCount() == 2)
+    press(Qt.Key.Key_Down)  # the second match
+    press(Qt.Key.Key_Up)  # back to the first
+    press(Qt.Key.Key_Return)  # chooses it; the form is not sent
+    assert form.works_for.text() == "Arian Pakhsh" and form.isVisible()
+    assert form.draft().organisation_id == org.id
+    assert focused() is form.works_for
+    press(Qt.Key.Key_Tab)
+    assert focused() is form.job_title
+    press(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert Customer.get(Customer.family_name == "Amini").organisation_id_id == org.id

@@ -331,6 +331,15 @@ class CustomerForm(RememberingDialog):
         if index >= 0 and index != self.language.currentIndex():
             self.language.setCurrentIndex(index)
 
+    def keyPressEvent(self, event) -> None:
+        """Enter in a field never sends a half-typed form (nor steals a lookup's choice): Ctrl+S saves.
+        On a button, Enter presses it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(),
+                                                                                   QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def typed_something(self) -> bool:
         return self.draft() != self._as_opened
 
@@ -378,6 +387,16 @@ class CustomerForm(RememberingDialog):
         found = customers.organisations(self.works_for.text(), 30)
         self.org_ids.update({org.organisation: org.id for org in found})
         self.org_model.setStringList([org.organisation for org in found])
+        text = self.works_for.text().strip()
+        completer = self.works_for.completer()
+        if self.works_for.hasFocus() and text and found:
+            # The matches arrived after the letters: show them now, the best one highlighted, so
+            # Enter chooses it (a completer shows only what it had when the key was typed).
+            completer.setCompletionPrefix(text)
+            completer.complete()
+            popup = completer.popup()
+            if completer.completionCount():
+                popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
     def errors(self) -> dict[str, ValidationError]:
         draft = self.draft()
