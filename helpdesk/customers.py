@@ -729,8 +729,9 @@ class DirectoryRow:
     key: tuple = ()  # the row's place in the chosen order, for paging on from it
 
 
-def _filtered(q: DirectoryQuery, walk: bool = False):
-    """The ids of the customers ``q`` selects. ``walk`` only changes how SQLite finds them (see ``page``)."""
+def _filtered(q: DirectoryQuery, walk: bool = False, match: tuple[str, list] | None = None):
+    """The ids of the customers ``q`` selects. ``walk`` only changes how SQLite finds them (see ``page``);
+    ``match`` stands for the search's matches (one group of ``search.ranked_clauses``)."""
     query = Customer.select(Customer.id)
     conditions = [Customer.status != STATUS_MERGED]
     if q.status in STATUSES:
@@ -740,7 +741,7 @@ def _filtered(q: DirectoryQuery, walk: bool = False):
     if q.tag:
         conditions.append(Customer.id.in_(
             CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == q.tag)))
-    match = search.match_clause(database.obj, q.search)
+    match = match or search.match_clause(database.obj, q.search)
     if match is not None:
         sql, params = match
         # "id + 0" keeps SQLite from looking each match up by its id; it then walks an index
@@ -793,44 +794,86 @@ def page(q: DirectoryQuery, offset: int, limit: int, after: tuple | None = None)
     ``after`` is the ``key`` of the row just before the window, when known: then the
     window is found through the index (keyset) instead of counting ``offset`` rows.
     """
-    match = search.match_clause(database.obj, q.search) if q.sort == SORT_MATCH else None
-    keys = () if match is not None else SORTS.get(q.sort, SORTS["name"])
-    descending = True if match is not None else q.descending
+    ranked = search.ranked_clauses(database.obj, q.search, settings.phone_region()) if q.sort == SORT_MATCH else None
+    if ranked is not None:
+        return _ranked_page(q, ranked, offset, limit, after)
+    keys = SORTS.get(q.sort, SORTS["name"])
+    descending = q.descending
     order = [k.desc() if descending else k.asc() for k in keys]
     order.append(Customer.id.desc() if descending else Customer.id.asc())
+    ids = _filtered(q, walk=_walk(q))
+    if after is not None and None not in after:
+        position = pw.Tuple(*keys, Customer.id)
+        ids = ids.where(position < pw.Tuple(*after) if descending else position > pw.Tuple(*after))
+        ids = ids.order_by(*order).limit(limit)
+    else:
+        ids = ids.order_by(*order).limit(limit).offset(offset)
+    rows = _rows(Customer.id.in_(ids)).order_by(*order)
+    return [_directory_row(r, tuple(getattr(r, k.name) for k in keys) + (r.id,)) for r in rows]
+
+
+def _ranked_ids(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, limit: int,
+                after: tuple | None = None, filtered: bool | None = None) -> list[tuple[int, int]]:
+    """(group, id) of one window of the matches: the best group first, the newest first within each.
+
+    Each group is asked for straight from the search index, newest first with a limit, so a
+    short prefix matching thousands is never sorted whole; ``after`` (the key of the row before
+    the window) goes on from where the last window ended without counting the rows before it.
+    """
+    filtered = not _only_search(q) if filtered is None else filtered
+    column = "customer_id" if search.is_postgres(database.obj) else "rowid"
+    first, before = (int(after[0]), after[-1]) if after is not None else (0, None)
+    offset = 0 if after is not None else offset
+    found: list[tuple[int, int]] = []
+    for group, (sql, params) in enumerate(ranked):
+        need = limit - len(found)
+        if group < first or need <= 0:
+            continue
+        if group == first and before is not None:
+            sql, params = f"{sql} AND {column} < {database.param}", [*params, before]
+        if offset:  # a window further down, without a key: skip the groups it lies beyond
+            size = _filtered(q, match=(sql, params)).count() if filtered else _match_count((sql, params))
+            if offset >= size:
+                offset -= size
+                continue
+        if filtered:
+            ids = [i for (i,) in _filtered(q, match=(sql, params)).order_by(Customer.id.desc())
+                   .limit(need).offset(offset).tuples()]
+        else:
+            ids = [i for (i,) in database.execute_sql(
+                f"{sql} ORDER BY {column} DESC LIMIT {int(need)} OFFSET {int(offset)}", params)]
+        offset = 0
+        found += [(group, i) for i in ids]
+    return found
+
+
+def _ranked_page(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, limit: int,
+                 after: tuple | None) -> list[DirectoryRow]:
+    found = _ranked_ids(q, ranked, offset, limit, after)
+    if not found:
+        return []
+    rows = {r.id: r for r in _rows(Customer.id.in_([i for _, i in found]))}
+    return [_directory_row(rows[i], (group, i)) for group, i in found if i in rows]
+
+
+def _rows(condition):
+    """The directory's columns of the customers ``condition`` selects."""
     Org = Customer.alias()
     first_phone = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == Customer.id)
                    .order_by(PhoneNumber.position).limit(1))
     first_email = (EmailAddress.select(EmailAddress.address).where(EmailAddress.customer == Customer.id)
                    .order_by(EmailAddress.position).limit(1))
-    if match is not None and _only_search(q):
-        # Newest matches first, straight from the search index: no lookup or sort of the
-        # thousands a short prefix matches.
-        sql, params = match
-        column = "customer_id" if search.is_postgres(database.obj) else "rowid"
-        if after is not None:
-            sql, params, offset = f"{sql} AND {column} < {database.param}", [*params, after[-1]], 0
-        ids = pw.SQL(f"({sql} ORDER BY {column} DESC LIMIT {int(limit)} OFFSET {int(offset)})", params)
-    else:
-        ids = _filtered(q, walk=_walk(q) if match is None else False)
-        if after is not None and None not in after:
-            position = pw.Tuple(*keys, Customer.id)
-            ids = ids.where(position < pw.Tuple(*after) if descending else position > pw.Tuple(*after))
-            ids = ids.order_by(*order).limit(limit)
-        else:
-            ids = ids.order_by(*order).limit(limit).offset(offset)
-    rows = (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
+    return (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
                             Customer.organisation, Org.organisation.alias("org_name"), Customer.status,
                             Customer.segment, Customer.created_at, Customer.sort_name, first_phone.alias("phone"),
                             first_email.alias("email"))
             .join(Org, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Org.id))
-            .where(Customer.id.in_(ids)).order_by(*order).objects())
-    return [
-        DirectoryRow(r.id, r.display_name, r.organisation if r.kind == KIND_ORGANISATION else (r.org_name or ""),
-                     r.phone or "", r.email or "", r.status, r.segment, r.created_at,
-                     tuple(getattr(r, k.name) for k in keys) + (r.id,))
-        for r in rows
-    ]
+            .where(condition).objects())
+
+
+def _directory_row(r: Customer, key: tuple) -> DirectoryRow:
+    return DirectoryRow(r.id, r.display_name, r.organisation if r.kind == KIND_ORGANISATION else (r.org_name or ""),
+                        r.phone or "", r.email or "", r.status, r.segment, r.created_at, key)
 
 
 # --- the best matches, for the command line and quick lookups ------------------------
@@ -839,13 +882,14 @@ def find(query: str, limit: int = 50) -> list[Record]:
     """Customers matching ``query``, best first: whole-name matches, then name beginnings, then the rest."""
     from .text import query_tokens
 
-    match = search.match_clause(database.obj, query)
-    if match is None:
+    ranked = search.ranked_clauses(database.obj, query, settings.phone_region())
+    if ranked is None:
         return []
-    sql, params = match
-    candidates = list(Customer.select().where(Customer.id.in_(pw.SQL(f"({sql})", params))
-                                              & (Customer.status != STATUS_MERGED))
-                      .order_by(Customer.id.desc()).limit(500))
+    # The best 500 by the directory's ranking (a customer whose name says it before one whose
+    # notes do, however many newer ones there are), then the closest names first.
+    found = _ranked_ids(DirectoryQuery(search=query), ranked, 0, 500, filtered=True)
+    group_of = {i: group for group, i in found}
+    candidates = list(Customer.select().where(Customer.id.in_(list(group_of))))
     words = query_tokens(query)
     whole = " ".join(words)
 
@@ -853,6 +897,7 @@ def find(query: str, limit: int = 50) -> list[Record]:
         name = c.sort_name
         name_words = name.split()
         return (
+            group_of[c.id],
             -(whole == name or whole == " ".join(reversed(name_words))),
             -all(any(n.startswith(w) for n in name_words) for w in words),
             -sum(w in name_words for w in words),

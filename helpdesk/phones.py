@@ -56,6 +56,12 @@ def display(e164: str, region: str = DEFAULT_REGION) -> str:
     return phonenumbers.format_number(number, style)
 
 
+def is_international(text: str) -> bool:
+    """Whether ``text`` is typed with a ``+`` and a country code (``+98 …``): a phone number, nothing else.
+    (``0098 …`` may be one too, but ``0042`` may be a unit or an order number.)"""
+    return latin_digits(text or "").strip().startswith("+")
+
+
 def digits_fragment(text: str) -> str | None:
     """The digits a typed fragment stands for inside a stored E.164 number.
 

@@ -15,6 +15,12 @@ from . import phones
 from .text import query_tokens, search_tokens
 
 COLUMNS = ("names", "phones", "emails", "organisation", "notes")
+# The columns that say who a customer is; a word found only elsewhere (the notes) counts less.
+KEY_COLUMNS = ("names", "phones", "emails", "organisation")
+# On PostgreSQL the document is one tsvector; its weights stand for the columns: names and
+# organisation A, e-mails B, notes C, phone tails D (the default, so documents written before
+# there were weights still find every phone fragment).
+WEIGHTS = {"names": "A", "organisation": "A", "emails": "B", "notes": "C", "phones": "D"}
 # A search uses at most this many words, each at most this long: a pasted paragraph still finds
 # what it is about, and no engine meets a query deeper or longer than it can parse.
 MAX_WORDS = 16
@@ -73,10 +79,15 @@ def write(database: pw.Database, rows: list[tuple[int, dict[str, str]]]) -> None
     marks = ", ".join([database.param] * len(ids))
     if is_postgres(database):
         database.execute_sql(f"DELETE FROM customer_search WHERE customer_id IN ({marks})", ids)
-        values = ", ".join(["(%s, to_tsvector('simple', %s))"] * len(rows))
+        # One tsvector, its words weighted by the column they come from (see WEIGHTS).
+        weighted = " || ".join(
+            f"setweight(to_tsvector('simple', %s), '{weight}')" for weight in sorted(set(WEIGHTS.values())))
+        values = ", ".join([f"(%s, {weighted})"] * len(rows))
         params: list = []
         for customer_id, doc in rows:
-            params += [customer_id, " ".join(doc[c] for c in COLUMNS)]
+            params.append(customer_id)
+            for weight in sorted(set(WEIGHTS.values())):
+                params.append(" ".join(doc[c] for c in COLUMNS if WEIGHTS[c] == weight))
         database.execute_sql(f"INSERT INTO customer_search (customer_id, document) VALUES {values}", params)
     else:
         database.execute_sql(f"DELETE FROM customer_search WHERE rowid IN ({marks})", ids)
@@ -91,22 +102,106 @@ def remove(database: pw.Database, customer_id: int) -> None:
     database.execute_sql(f"DELETE FROM customer_search WHERE {column} = {database.param}", (customer_id,))
 
 
-def match_clause(database: pw.Database, query: str) -> tuple[str, list] | None:
+def _plan(query: str, region: str | None) -> tuple[str | None, str | None, list[list[str]]] | None:
+    """What a typed query looks for: a phone fragment (and the whole number it may be), and its
+    words, each with the forms it may take. None when there is nothing to look for.
+
+    Typed as a phone number ("0912 345", "+98 912", "۰۱۲۳"), the digits are looked for among the
+    tails of the stored numbers, and the words as typed (leading zeros kept) everywhere else, so
+    "0123" also finds "Branch 0123". Among other words, a number ("maryam 0912", "branch 0123")
+    may be either: a phone fragment (``912``) or the word itself (``0123``).
+    """
+    fragment = phones.digits_fragment(query[:200])
+    words = fewest_words(query_tokens(query))
+    if fragment and phones.is_international(query[:200]):
+        groups = []  # "+98 912", "0098 912": a phone number and nothing else
+    elif fragment:
+        groups = [[w] for w in words]
+    else:
+        groups = [list(dict.fromkeys([w, phones.digits_fragment(w) or w])) for w in words]
+    if not fragment and not groups:
+        return None
+    exact = None
+    if fragment and len(fragment) >= 6:
+        try:
+            exact = phones.parse(query[:200], region or phones.DEFAULT_REGION).lstrip("+")
+        except Exception:  # noqa: BLE001 - a fragment, not a whole number
+            exact = None
+    return fragment, exact, groups
+
+
+def _fts(word: str, columns: tuple[str, ...] | None, prefix: bool) -> str:
+    where = "{" + " ".join(columns) + "} : " if columns else ""
+    return f'{where}"{word}"' + ("*" if prefix else "")
+
+
+def _fts_words(groups: list[list[str]], columns: tuple[str, ...] | None, prefix: bool) -> str:
+    return " AND ".join("(" + " OR ".join(_fts(w, columns, prefix) for w in group) + ")" for group in groups)
+
+
+def _ts(word: str, columns: tuple[str, ...] | None, prefix: bool) -> str:
+    weights = "".join(sorted({WEIGHTS[c] for c in columns})) if columns else ""
+    return word + (":" if prefix or weights else "") + ("*" if prefix else "") + weights
+
+
+def _ts_words(groups: list[list[str]], columns: tuple[str, ...] | None, prefix: bool) -> str:
+    return " & ".join("(" + " | ".join(_ts(w, columns, prefix) for w in group) + ")" for group in groups)
+
+
+def _expressions(database: pw.Database, plan) -> tuple[str, str, str]:
+    """Three nested match expressions: the best matches (whole words of the name, phone or e-mail,
+    the exact number), the good ones (their beginnings, any fragment of the number) and all."""
+    fragment, exact, groups = plan
+    postgres = is_postgres(database)
+    term, joined, either = (_ts, _ts_words, " | ") if postgres else (_fts, _fts_words, " OR ")
+    if fragment:
+        others = tuple(c for c in KEY_COLUMNS if c != "phones")
+        rest = tuple(c for c in COLUMNS if c != "phones")
+        best = [term(exact or fragment, ("phones",), False)]
+        good = [term(fragment, ("phones",), True)]
+        every = list(good)
+        if groups:
+            best.append(joined(groups, others, False))
+            good.append(joined(groups, others, True))
+            every.append(joined(groups, rest, True))
+        return tuple(either.join(f"({e})" for e in parts) for parts in (best, good, every))
+    return joined(groups, KEY_COLUMNS, False), joined(groups, KEY_COLUMNS, True), joined(groups, None, True)
+
+
+def _select(database: pw.Database, expression: str) -> tuple[str, list]:
+    if is_postgres(database):
+        return ("SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', %s)", [expression])
+    return ("SELECT rowid FROM customer_search WHERE customer_search MATCH ?", [expression])
+
+
+def match_clause(database: pw.Database, query: str, region: str | None = None) -> tuple[str, list] | None:
     """SQL selecting the ids of customers matching ``query``, with its parameters; None for an empty query.
 
-    A phone fragment (three digits or more, however written) is looked up among
-    the tails of the stored numbers; other words must begin a word of the document.
+    Every word typed must begin a word of the customer's document; a phone fragment (three
+    digits or more, however written) is looked for inside the stored numbers.
     """
-    fragment = phones.digits_fragment(query)
-    # A number typed among words ("maryam 0912") is matched like a phone fragment too.
-    words = [fragment] if fragment else [phones.digits_fragment(w) or w for w in query_tokens(query)]
-    if not words:
+    plan = _plan(query, region)
+    if plan is None:
         return None
-    if is_postgres(database):
-        tsquery = " & ".join(f"{w}:*" for w in words)
-        return ("SELECT customer_id FROM customer_search WHERE document @@ to_tsquery('simple', %s)", [tsquery])
-    if fragment:
-        expression = f'phones : "{fragment}"*'
-    else:
-        expression = " AND ".join(f'"{w}"*' for w in words)
-    return ("SELECT rowid FROM customer_search WHERE customer_search MATCH ?", [expression])
+    return _select(database, _expressions(database, plan)[2])
+
+
+def ranked_clauses(database: pw.Database, query: str, region: str | None = None) -> list[tuple[str, list]] | None:
+    """The matches of ``query`` in three groups that do not overlap, best first, each as SQL
+    selecting ids with its parameters; None for an empty query. Together they are
+    ``match_clause``'s matches:
+
+    0. every word is a whole word of the name, phone or e-mail, or the number typed is the
+       customer's exact number;
+    1. every word begins a word of the name, phone or e-mail, or the digits are part of a number;
+    2. the rest: some word is found only in the notes (or typed among words, as a phone fragment).
+    """
+    plan = _plan(query, region)
+    if plan is None:
+        return None
+    best, good, every = _expressions(database, plan)
+    but = "& !" if is_postgres(database) else "NOT"
+    tiers = [best, f"({good}) {but} ({best})"]
+    if every != good:  # a number typed with its country code is looked for in the phones only
+        tiers.append(f"({every}) {but} ({good})")
+    return [_select(database, t) for t in tiers]
