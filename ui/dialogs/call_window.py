@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -269,6 +269,8 @@ class CallWindow(QWidget):
         self.reason.setObjectName("reason")
         self.notes = self.fields.add("notes", self.tr("Notes"), QPlainTextEdit())
         self.notes.setObjectName("notes")
+        # Where the typing goes must be plain to see: the style draws no focus frame on a text area.
+        self.notes.setStyleSheet("QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Type while you listen; everything is kept as you go."))
         self.outcome = self.fields.add("outcome", self.tr("Outcome"), QComboBox())
@@ -454,8 +456,8 @@ class CallWindow(QWidget):
             row.setCheckState(Qt.CheckState.Checked if item.id in ticked else Qt.CheckState.Unchecked)
             self.checklist.addItem(row)
         self.checklist.blockSignals(False)
-        if self.checklist.count():
-            self.checklist.setCurrentRow(0)
+        if self.checklist.count():  # the first step is current, not highlighted: the focus is elsewhere
+            self.checklist.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _ticked(self) -> list[str]:
         return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.checklist.count())
