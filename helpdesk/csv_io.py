@@ -55,6 +55,7 @@ REASONS = {
     "required": "is required",
     "name_required": "a person needs a given name or a family name",
     "too_long": "is longer than {limit} characters",
+    "unusable_characters": "holds a broken character that cannot be saved",
     "too_many": "has more than {limit} values",
     "phone_characters": "not a valid phone number: use digits, spaces, dashes and a leading +",
     "phone_invalid": "not a valid phone number",

@@ -2996,166 +2996,181 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="43"/>
+        <source>This text holds a broken character that cannot be saved (it can come with pasted text). Delete it, or type the text again.</source>
+        <translation>این متن نویسهٔ خرابی دارد که ذخیره نمی‌شود (ممکن است با متنِ چسبانده‌شده آمده باشد). آن را پاک کنید یا متن را دوباره بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="44"/>
+        <source>This date is too far in the past or the future. Choose a nearer one.</source>
+        <translation>این تاریخ بیش از حد در گذشته یا آینده است. تاریخ نزدیک‌تری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="45"/>
+        <source>A report covers at most {years} years. Choose a shorter period.</source>
+        <translation>هر گزارش حداکثر {years} سال را در بر می‌گیرد. بازهٔ کوتاه‌تری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>Choose one of the options.</source>
         <translation>یکی از گزینه‌ها را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Type a given name or a family name.</source>
         <translation>نام یا نام خانوادگی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>A phone number has only digits, spaces, dashes and a leading + or 00.</source>
         <translation>شمارهٔ تلفن فقط رقم، فاصله، خط تیره و + یا ۰۰ در آغاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>This is not a valid phone number. Check the digits, or add the country code (+44 …).</source>
         <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید، یا پیش‌شمارهٔ کشور را بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="50"/>
         <source>This number is already in the list.</source>
         <translation>این شماره در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This is not a valid e-mail address, for example name@example.com.</source>
         <translation>این نشانی ایمیل معتبر نیست؛ نمونهٔ درست: name@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>This address is already in the list.</source>
         <translation>این نشانی در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="53"/>
         <source>Choose an organisation from the list, or add it as a customer first.</source>
         <translation>سازمان را از فهرست انتخاب کنید، یا نخست آن را به‌عنوان مشتری ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>At most {limit}.</source>
         <translation>حداکثر {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>The file {path} cannot be written. Choose another folder or file name.</source>
         <translation>پروندهٔ {path} نوشته نمی‌شود. پوشه یا نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>Some fields need attention; see the messages next to them.</source>
         <translation>چند بخش نیاز به اصلاح دارد؛ پیام کنار هر کدام را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54"/>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>This may be a customer we already have.</source>
         <translation>شاید این مشتری پیش‌تر ثبت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="58"/>
         <source>Another desk saved this customer while you were editing it.</source>
         <translation>در مدتی که شما این مشتری را ویرایش می‌کردید، میز دیگری آن را ذخیره کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
         <translation>پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
         <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>The duration must be between 0 and 24 hours.</source>
         <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>The end cannot be before the start.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
         <translation>پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
         <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
         <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
