@@ -31,6 +31,7 @@ def test_one_short_date_and_time_style():
     assert format_short_datetime(moment, "fa") == "۱۴۰۵/۰۹/۰۵ ۱۰:۴۵"
 
 
+@pytest.mark.dates
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_dashboard_shows_one_date_style_and_user_text_in_its_own_direction(language, app, staff, supervisor,
                                                                                 db_target, qtbot):
