@@ -10,7 +10,7 @@ import csv
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from helpdesk import calm, complaints, contacts, csv_io, customers as cs, reports
 from helpdesk.complaints import ComplaintDraft
@@ -229,3 +229,260 @@ def test_the_report_command_refuses_a_bad_request_in_one_line(db_target, supervi
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") == 1
     assert not out.exists()
+
+
+# --- hypothesis: any input, on every entry path ----------------------------------------------------
+
+# Every Unicode category, lone surrogates (Cs) included.
+EVERY_CATEGORY = st.characters(codec=None, categories=[
+    "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po",
+    "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"])
+DIGIT = st.sampled_from(list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"))
+WORD = st.one_of(st.text(st.sampled_from(list("abcxyzABCÖÉßمریمكيکی\u200c")), min_size=1, max_size=8),
+                 st.text(DIGIT, min_size=1, max_size=6))  # leading zeros, mixed Persian/Arabic/Latin digits
+TEXT = st.one_of(
+    st.text(EVERY_CATEGORY, max_size=60),
+    st.lists(WORD, max_size=6).map(" ".join),
+    st.sampled_from(["\x00", "a\x00b", "\ud800", "Mar\udfffyam", "\ud83d\ude00", "0123", "۰۱۲۳", "0۱2٣4", "Branch 0123",
+                     "\u202eمريم\u202c", "نیک\u200cنام", " ", ""]),
+    st.builds(lambda w, n: " ".join([w] * n), WORD, st.integers(1000, 4000)),  # thousands of words
+    st.builds(lambda c, n: c * n, st.sampled_from(["x", "م", "۱", "0", "\x00", "\ud800", " ", "ab "]),
+              st.just(100_000)),  # 100 KB
+)
+FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                        HealthCheck.too_slow,
+                                                                        HealthCheck.data_too_large])
+KNOWN_CODES = {"required", "name_required", "too_long", "too_many", "unusable_characters", "phone_characters",
+               "phone_invalid", "phone_repeated", "email_invalid", "email_repeated", "invalid_choice",
+               "escalation_reason"}
+
+
+def _refused_well(error: Exception, fields: set[str]) -> None:
+    """A refusal names its field(s), each with a code the UI has words for."""
+    problems = error.errors.values() if isinstance(error, cs.FormErrors) else [error]
+    assert problems
+    for problem in problems:
+        assert isinstance(problem, ValidationError)
+        assert problem.field.split(".")[0] in fields, problem.field
+        assert problem.code in KNOWN_CODES, problem.code
+
+
+def _finds(customer_id: int, text: str) -> None:
+    """What was stored is found again by its first word, in the directory and by find."""
+    from helpdesk.text import query_tokens
+
+    words = query_tokens(text)
+    if words:
+        q = cs.DirectoryQuery(search=words[0], sort=cs.SORT_MATCH, descending=True)
+        assert customer_id in [r.id for r in cs.page(q, 0, 500)], words[0]
+        assert customer_id in [r.customer.id for r in cs.find(words[0], limit=500)], words[0]
+
+
+CUSTOMER_FIELDS = {"given_name", "family_name", "organisation", "job_title", "address", "notes", "tags", "phones",
+                   "emails", "kind"}
+
+
+NAME = st.one_of(WORD, st.lists(WORD, min_size=1, max_size=3).map(" ".join), st.text(EVERY_CATEGORY, max_size=60),
+                 TEXT)
+PHONE = st.one_of(st.just(""), st.just(""), st.sampled_from(["0912 345 6789", "۰۹۱۲۳۴۵۶۷۸۹", "+98 21 8877 6655", "٠٩٣٥١١١٢٢٢٢",
+                                                "0912-3۴5-67٨9"]), TEXT)
+EMAIL = st.one_of(st.just(""), st.just(""), st.sampled_from(["maryam.k@example.com", "ali.rezaei@example.co.uk"]),
+                  TEXT)
+
+
+@settings(FUZZ, max_examples=50)
+@given(given_name=NAME, family_name=NAME, job_title=st.one_of(st.just(""), WORD, TEXT),
+       address=st.one_of(st.just(""), WORD, TEXT),
+       notes=st.one_of(NAME, TEXT), tags=st.lists(st.one_of(WORD, TEXT), max_size=3), phone=PHONE, email=EMAIL,
+       organisation=st.booleans())
+def test_any_customer_is_saved_and_found_or_refused_naming_the_field(staff, given_name, family_name, job_title,
+                                                                     address, notes, tags, phone, email,
+                                                                     organisation):
+    draft = cs.Draft(kind="organisation" if organisation else "person", given_name=given_name,
+                     family_name=family_name, organisation=given_name, job_title=job_title, address=address,
+                     notes=notes, tags=tags, phones=[("mobile", phone)], emails=[email])
+    try:
+        customer = cs.create(staff, draft, confirm_duplicates=True)
+    except cs.FormErrors as error:
+        _refused_well(error, CUSTOMER_FIELDS)
+        event("refused: " + ", ".join(sorted({f"{k.split('.')[0]} {e.code}" for k, e in error.errors.items()})))
+        return
+    event("saved")
+    values, _ = cs.clean(draft)
+    stored = cs.get(customer.id)
+    for name in ("given_name", "family_name", "organisation", "job_title", "address", "notes"):
+        assert getattr(stored.customer, name) == values[name], name
+    assert stored.tags == sorted(values["tags"]) or sorted(stored.tags) == sorted(values["tags"])
+    _finds(customer.id, stored.customer.display_name)
+    _finds(customer.id, stored.customer.notes)
+    # The same text once more, as an update of the record just saved.
+    draft.notes, draft.tags = given_name, [t.upper() for t in tags]
+    try:
+        cs.update(staff, customer.id, draft, stored.snapshot(), confirm_duplicates=True)
+    except cs.FormErrors as error:
+        _refused_well(error, CUSTOMER_FIELDS)
+        return
+    _finds(customer.id, cs.get(customer.id).customer.notes)
+
+
+@FUZZ
+@given(tags=st.lists(st.one_of(TEXT, st.sampled_from(["ÖBB", "öbb", "ÉLITE", "élite", "VIP", "vip", "İstanbul",
+                                                        "ǅ", "ﬀ", "ß", "SS"])), min_size=1, max_size=4))
+def test_any_tags_on_two_customers_are_one_set_of_tags(staff, tags):
+    try:
+        first = cs.create(staff, cs.Draft(given_name="Anna", tags=tags), confirm_duplicates=True)
+    except cs.FormErrors as error:
+        _refused_well(error, {"tags"})
+        return
+    second = cs.create(staff, cs.Draft(given_name="Bernd", tags=[t.swapcase() for t in tags]),
+                       confirm_duplicates=True)
+    keys = [t.casefold() for t in cs.all_tags()]
+    assert len(keys) == len(set(keys))  # never the same tag twice, in any case
+    assert {t.casefold() for t in cs.get(first.id).tags} <= set(keys)
+    assert len(cs.get(second.id).tags) == len(cs.get(first.id).tags)
+
+
+@FUZZ
+@given(query=TEXT)
+def test_every_search_answers_any_text(staff, query):
+    if Customer.select().count() == 0:
+        customer = _customer(staff, phones=[("mobile", "0912 345 6789")], notes="Order 4512")
+        _call(staff, customer.id)
+    q = cs.DirectoryQuery(search=query, sort=cs.SORT_MATCH, descending=True)
+    assert len(cs.page(q, 0, 100)) <= cs.count(q)
+    assert cs.count(cs.DirectoryQuery(search=query, status="active")) >= 0
+    cs.page(cs.DirectoryQuery(search=query), 0, 100)
+    cs.find(query)
+    contacts.find_caller(query)
+    assert contacts.log_count(LogQuery(search=query)) >= len(contacts.log_page(LogQuery(search=query), 0, 10))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(query=TEXT.filter(lambda t: "\x00" not in t and not any("\ud800" <= c <= "\udfff" for c in t)))
+def test_the_find_command_answers_any_text(db_target, staff, capsys, query):
+    """``main.py find`` as typed on a command line (which cannot carry NUL or half characters)."""
+    import json
+
+    import main
+    from helpdesk import db as dbmod
+
+    dbmod.close()
+    assert main.main(["find", query, "--db", db_target, "--json"]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), list)
+
+
+COMPLAINT_FIELDS = {"description", "wanted", "comment", "reason", "note", "resolution_notes"}
+
+
+@FUZZ
+@given(description=TEXT, wanted=TEXT, comment=TEXT, reason=TEXT, note=TEXT, resolution=TEXT)
+def test_any_complaint_text_is_kept_or_refused_naming_the_field(staff, supervisor, description, wanted, comment,
+                                                                reason, note, resolution):
+    from helpdesk.models import Complaint, ComplaintComment
+    from helpdesk.text import clean_text
+
+    try:
+        c = _complaint(staff, description=description, wanted=wanted)
+    except cs.FormErrors as error:
+        _refused_well(error, COMPLAINT_FIELDS)
+        c = _complaint(staff)
+    else:
+        stored = Complaint.get_by_id(c.id)
+        assert (stored.description, stored.wanted) == (clean_text(description), clean_text(wanted))
+    for action, field in ((lambda: complaints.comment(staff, c.id, comment), "comment"),
+                          (lambda: complaints.move(staff, c.id, "in_progress", note), "note"),
+                          (lambda: complaints.escalate(staff, c.id, reason), "reason"),
+                          (lambda: complaints.resolve(staff, c.id, resolution, "satisfied", True), "resolution_notes")):
+        try:
+            action()
+        except (ValidationError, cs.FormErrors) as error:
+            _refused_well(error, {field})
+        except complaints.WrongState:
+            pass  # an earlier step was refused, so this move is not possible yet
+    kept = [row.body for row in ComplaintComment.select().where(ComplaintComment.complaint == c.id)]
+    assert kept in ([], [clean_text(comment)])
+
+
+@FUZZ
+@given(notes=st.lists(TEXT, min_size=1, max_size=3), reason=TEXT)
+def test_any_calm_down_text_is_kept_or_refused_naming_the_field(staff, supervisor, notes, reason):
+    from helpdesk.text import clean_text
+
+    session = calm.start(staff)
+    state = calm.state_of(session)
+    state.anger_start = 4
+    for step, note in zip(state.steps, notes):
+        step.note = note
+    try:
+        calm.save_progress(staff, session.id, state)
+    except ValidationError as error:
+        assert error.field.startswith("steps.") and error.field.endswith(".note")
+        assert error.code in KNOWN_CODES
+    else:
+        kept = calm.state_of(calm.get(session.id))
+        assert [s.note for s in kept.steps[:len(notes)]] == [clean_text(n) for n in notes]
+        try:
+            calm.escalate(staff, session.id, state, reason)
+        except ValidationError as error:
+            _refused_well(error, {"reason"})
+
+
+@FUZZ
+@given(rows=st.lists(st.tuples(TEXT, TEXT, TEXT, TEXT, TEXT), min_size=1, max_size=4))
+def test_any_csv_file_imports_its_good_rows_and_explains_the_rest(tmp_path_factory, supervisor, rows):
+    folder = tmp_path_factory.mktemp("csv")
+    path = folder / "customers.csv"
+    with open(path, "w", encoding="utf-8", errors="surrogatepass", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["given_name", "family_name", "phone", "tags", "notes"])
+        writer.writerows(rows)
+    before = Customer.select().count()
+    try:
+        result = csv_io.import_rows(supervisor, path)
+    except csv_io.CsvError as error:
+        assert error.code in {"csv_not_utf8", "csv_unreadable", "csv_empty"}
+        assert Customer.select().count() == before
+        return
+    assert Customer.select().count() == before + result.imported
+    if result.rejected:
+        with open(result.rejected_path, encoding="utf-8-sig", newline="") as handle:
+            assert all(line["reason"] for line in csv.DictReader(handle))
+    for customer in Customer.select().where(Customer.id > 0).order_by(Customer.id.desc()).limit(result.imported):
+        _finds(customer.id, customer.display_name)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(reports.KINDS + ("nonsense",)), lang=st.sampled_from(["en", "fa", "en", "fa", "de"]),
+       period=st.one_of(st.tuples(st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.dates())),
+                        st.builds(lambda day, days: (day, day + timedelta(days=days)),
+                                  st.dates(date(2016, 1, 1), date(2027, 12, 31)), st.integers(-3, 4000))),
+       ids=st.lists(st.one_of(st.none(), st.none(), st.integers(-(2 ** 70), 2 ** 70), st.integers(1, 3)),
+                    min_size=4, max_size=4))
+def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory, supervisor, kind, lang, period,
+                                                                ids):
+    date_from, date_to = period
+    request = reports.Request(kind, lang, date_from, date_to, *ids)
+    try:
+        reports.check(request)
+    except ValidationError as error:
+        assert error.field in {"kind", "lang", "date_from", "date_to", "customer_id", "session_id"}
+        assert error.code in {"invalid_choice", "required", "before_start", "date_range", "period_too_long"}
+        event(f"refused: {error.code}")
+        return
+    except NotFound:
+        assert any(i is not None and not 0 < i < 2 ** 63 for i in ids)
+        event("refused: an id no record can have")
+        return
+    event(f"checked: {kind}")
+    if kind in reports.PERIOD_KINDS:
+        assert (date_to - date_from).days < 366 * 10
+    out = tmp_path_factory.mktemp("report") / "r.pdf"
+    try:
+        reports.generate(supervisor, request, out)
+    except NotFound:  # no such customer, session or complaint in a tiny database
+        assert not out.exists()
+        event("not found")
+    else:
+        assert out.read_bytes().startswith(b"%PDF")
+        event("made")
