@@ -406,3 +406,22 @@ def test_qt_file_dialog_speaks_persian(persian, qtbot):
     dialog.show()
     texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton) if w.isVisible()]
     assert texts and not [t for t in texts if any("a" <= c.lower() <= "z" for c in t)], texts
+
+
+def test_enter_after_the_user_name_asks_for_the_password_without_spending_an_attempt(app, db_target, qtbot):
+    migrations.open_and_migrate(db_target)
+    accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    dbmod.close()
+    controller = _start(app, db_target, qtbot)
+    dialog = controller.dialog
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.username
+    _type("boss")
+    _press(Qt.Key.Key_Return)
+    assert dialog.fields.errors["password"].text() == "This is required."
+    assert QApplication.focusWidget() is dialog.password
+    assert Staff.get(Staff.username == "boss").failed_attempts == 0
+    _type("correct horse")
+    _press(Qt.Key.Key_Return)
+    assert controller.window.staff is not None
+    dbmod.close()

@@ -81,9 +81,16 @@ class SignInDialog(FormDialog):
         self.username.setObjectName("username")
         (self.password if username else self.username).setFocus()
 
-    def save(self) -> None:
+    def problems(self):
+        """Both fields are needed; an empty password is asked for, not tried (a try counts towards the lock)."""
+        problems = []
         if not self.username.text().strip():
-            raise ValidationError("username", "required")
+            problems.append(ValidationError("username", "required"))
+        if not self.password.text():
+            problems.append(ValidationError("password", "required"))
+        return problems
+
+    def save(self) -> None:
         staff = accounts.authenticate(self.username.text(), self.password.text())
         self.signed_in.emit(staff)
 
