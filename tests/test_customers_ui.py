@@ -201,3 +201,16 @@ def test_save_is_never_greyed_out_it_says_what_is_missing(app, staff, db_target,
     assert form.phones.rows[0][2].isVisible()
     assert form.isVisible() and Customer.select().count() == 0
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: True)  # closing it drops what was typed
+
+
+def test_export_says_where_the_file_went_with_the_path_left_to_right(persian, staff, db_target, qtbot, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    make_people(staff)
+    _, page = open_page(staff, db_target, qtbot)
+    target = tmp_path / "customers.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
+    QTest.keyClick(page.export_button, Qt.Key.Key_Space)
+    assert target.exists()
+    assert f"\u2066{target}\u2069" in page.count_label.text() and "۳" in page.count_label.text()

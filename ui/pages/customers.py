@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import customers, phones
 from helpdesk.errors import KnownError
-from helpdesk.localization import digits, format_number
+from helpdesk.localization import digits, format_number, left_to_right
 from helpdesk.models import STATUS_ACTIVE, STATUS_LOST, Staff
 
 from .. import i18n
@@ -351,4 +351,4 @@ class CustomersPage(QWidget):
             return
         count = written if isinstance(written, int) else self.model.rowCount()
         self.count_label.setText(self.tr("Exported {0} customers to {1}").format(
-            digits(count, i18n.current_language()), path))
+            digits(count, i18n.current_language()), left_to_right(path)))
