@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import customers, settings
 from helpdesk.errors import KnownError, ValidationError
-from helpdesk.localization import digits, isolate, left_to_right
+from helpdesk.localization import digits, isolate, left_to_right, text_direction
 from helpdesk.models import KIND_ORGANISATION, KIND_PERSON, Staff
 
 from .. import i18n
@@ -325,8 +325,9 @@ class CustomerForm(RememberingDialog):
         one in Latin letters, and the language of the desk while no name is typed."""
         if not self.language_follows_name:
             return
-        language = name_language(" ".join((self.given_name.text(), self.family_name.text(),
-                                           self.organisation.text()))) or i18n.current_language()
+        direction = text_direction(" ".join((self.given_name.text(), self.family_name.text(),
+                                             self.organisation.text())))
+        language = {"rtl": "fa", "ltr": "en"}.get(direction, i18n.current_language())
         index = self.language.findData(language)
         if index >= 0 and index != self.language.currentIndex():
             self.language.setCurrentIndex(index)
@@ -558,17 +559,6 @@ class CustomerForm(RememberingDialog):
         overwrite.clicked.connect(save_mine)
         keep.clicked.connect(self._clear_notice)
         self.notice.show()
-
-
-def name_language(name: str) -> str | None:
-    """The language a name is written in: "fa" for Arabic-script letters, "en" for Latin ones,
-    None when it has no letters yet. The first letter decides (a name rarely mixes scripts)."""
-    import unicodedata
-
-    for ch in name:
-        if ch.isalpha():
-            return "fa" if unicodedata.name(ch, "").startswith(("ARABIC", "PERSIAN")) else "en"
-    return None
 
 
 def _value_text(value) -> str:
