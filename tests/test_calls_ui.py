@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -446,6 +447,7 @@ def test_the_walk_in_checklist_is_versioned_and_bilingual_like_the_phone_one():
         assert "ي" not in item["fa"] and "ك" not in item["fa"]  # Persian letters, not Arabic
 
 
+@pytest.mark.dates
 def test_a_promised_follow_up_defaults_to_office_hours(app, staff, db_target, qtbot, clock):
     from datetime import datetime as _datetime
 
@@ -461,6 +463,7 @@ def test_a_promised_follow_up_defaults_to_office_hours(app, staff, db_target, qt
     _drop(call)
 
 
+@pytest.mark.dates
 def test_the_call_log_filters_are_not_squeezed_and_follow_the_readers_calendar(app, staff, db_target, qtbot):
     from helpdesk.clock import to_local
     from helpdesk.localization import to_jalali
@@ -486,6 +489,7 @@ def test_the_call_log_filters_are_not_squeezed_and_follow_the_readers_calendar(a
     i18n.apply_language(app, "en")
 
 
+@pytest.mark.dates
 def test_every_list_filter_takes_today_from_the_clock_and_months_from_the_readers_calendar(app, supervisor,
                                                                                         db_target, qtbot):
     """The complaints and calm-down lists start their periods on a month's first day: a Jalali month in

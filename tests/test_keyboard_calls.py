@@ -132,6 +132,7 @@ def test_log_a_walk_in_by_keyboard(lang, staff, db_target, qtbot):
     print(f"\nkey presses beyond the typed text, logging a walk-in ({lang}): {keys.presses}")
 
 
+@pytest.mark.dates  # the follow-up's default time follows the office's hours
 def test_take_a_call_with_hold_checklist_and_a_follow_up_by_keyboard(lang, staff, db_target, qtbot):
     words = WORDS[lang]
     wanted = _customer(staff, words)
