@@ -11,8 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QSlider,
+    QTabWidget,
     QTextEdit,
     QWidget,
 )
@@ -44,14 +46,29 @@ def _inner_part(widget: QWidget) -> bool:
     return False
 
 
-def spoken_name(widget: QWidget) -> str:
-    """The name a screen reader says for ``widget``: its accessibleName, or what Qt's accessibility
-    derives when none is set (a button's text, the text of the label whose buddy it is)."""
-    from PySide6.QtGui import QAccessible
+def _buddy_label(widget: QWidget) -> str:
+    """The text of a label whose buddy is ``widget`` (or passes its focus to it)."""
+    from PySide6.QtWidgets import QLabel
 
-    interface = QAccessible.queryAccessibleInterface(widget)
-    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
-    return (name or widget.accessibleName()).strip()
+    for label in widget.window().findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and (buddy is widget or buddy.focusProxy() is widget) and label.text().strip():
+            return label.text()
+    return ""
+
+
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader says for ``widget``: its accessibleName, a button's own text, or the
+    text of the label whose buddy it is. Not what Qt falls back on for a field without a name (a
+    combo's current item, a box's placeholder or contents): that says what is in it, not what it is."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName().strip()
+    if isinstance(widget, QAbstractButton):
+        from PySide6.QtGui import QAccessible
+
+        interface = QAccessible.queryAccessibleInterface(widget)
+        return (interface.text(QAccessible.Text.Name) if interface is not None else widget.text()).strip()
+    return _buddy_label(widget).strip()
 
 
 def unnamed(root: QWidget) -> list[str]:
@@ -112,6 +129,15 @@ def test_every_control_of_every_window_has_a_name(language, staff, supervisor, d
         window.show_page(index)
         QApplication.processEvents()
         missing += unnamed(window)
+        page = window.stack.currentWidget()
+        for tabs in page.findChildren(QTabWidget):  # every tab of Settings, each in turn
+            for tab in range(tabs.count()):
+                tabs.setCurrentIndex(tab)
+                missing += unnamed(window)
+        kinds = page.findChild(QListWidget, "reportKinds")
+        for row in range(kinds.count() if kinds is not None else 0):  # every report's choosers
+            kinds.setCurrentRow(row)
+            missing += unnamed(window)
     window.show_page(1)
     window.customers_page.open_customer(customer.id)  # the profile
     missing += unnamed(window)
@@ -138,4 +164,5 @@ def test_every_control_of_every_window_has_a_name(language, staff, supervisor, d
     ]
     for widget in windows:
         missing += unnamed(_shown(qtbot, widget))
+    missing = list(dict.fromkeys(missing))  # each once
     assert missing == [], "\n".join(missing)
