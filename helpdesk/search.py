@@ -154,6 +154,10 @@ def _expressions(database: pw.Database, plan) -> tuple[str, str, str]:
     fragment, exact, groups = plan
     postgres = is_postgres(database)
     term, joined, either = (_ts, _ts_words, " | ") if postgres else (_fts, _fts_words, " OR ")
+    if fragment and groups == [[fragment]]:  # one number as typed ("4512"): the same word everywhere
+        return (either.join(f"({e})" for e in (term(exact or fragment, ("phones",), False),
+                                               term(fragment, tuple(c for c in KEY_COLUMNS if c != "phones"), False))),
+                term(fragment, KEY_COLUMNS, True), term(fragment, None, True))
     if fragment:
         others = tuple(c for c in KEY_COLUMNS if c != "phones")
         rest = tuple(c for c in COLUMNS if c != "phones")
