@@ -3,8 +3,8 @@
     python benchmarks/search_bench.py --db PATH_OR_URL [--queries 200] [--passes 3]
 
 On each keystroke the directory asks ``customers.count(q)`` and ``customers.page(q, 0, 100)``
-for ``q = customers.DirectoryQuery(search=text, sort=SORT_MATCH)`` (newest matches first, as the
-page asks while someone types); that pair is what is timed, in this
+for ``q = customers.DirectoryQuery(search=text, sort=SORT_MATCH)`` (best matches first, the newest
+first among equals, as the page asks while someone types); that pair is what is timed, in this
 process, for:
 
 - name prefixes of 1-4 letters, half Persian and half Latin, cut from the names and
@@ -121,7 +121,7 @@ def keystroke(text: str) -> None:
     """What the directory does when the search box holds ``text``."""
     from helpdesk import customers
 
-    # As CustomersPage.current_query() asks while someone types: newest matches first.
+    # As CustomersPage.current_query() asks while someone types: best matches first, then the newest.
     q = customers.DirectoryQuery(search=text, sort=customers.SORT_MATCH, descending=True)
     customers.count(q)
     customers.page(q, 0, 100)

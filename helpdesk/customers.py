@@ -695,7 +695,7 @@ def _contact_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
 
 # --- the directory -----------------------------------------------------------------
 
-# While someone types a search, the newest matching customers come first ("match");
+# While someone types a search, the best matches come first, the newest first among equals ("match");
 # a click on a column header orders the matches by that column instead.
 SORT_MATCH = "match"
 SORTS = {
