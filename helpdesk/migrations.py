@@ -475,6 +475,42 @@ def _0008_contact_draft(database: pw.Database, migrator: "SchemaMigrator") -> No
     database.execute_sql("CREATE UNIQUE INDEX contact_draft_id ON contact (draft_id)")
 
 
+def _0009_search_weights(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """PostgreSQL: the search documents weigh each word by the column it comes from (names before
+    e-mails before notes), so the directory can rank by relevance. SQLite's FTS5 table has its
+    columns already; nothing changes there."""
+    from . import search
+
+    if not search.is_postgres(database):
+        return
+    last = 0
+    while True:
+        rows = database.execute_sql(
+            "SELECT c.id, c.given_name, c.family_name, c.job_title, c.organisation, o.organisation, c.notes"
+            " FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id"
+            " WHERE c.id > %s AND c.id IN (SELECT customer_id FROM customer_search) ORDER BY c.id LIMIT 2000",
+            (last,)).fetchall()
+        if not rows:
+            return
+        ids = [row[0] for row in rows]
+        marks = ", ".join(["%s"] * len(ids))
+        numbers: dict[int, list[str]] = {}
+        for customer_id, number in database.execute_sql(
+                f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id",
+                ids):
+            numbers.setdefault(customer_id, []).append(number)
+        emails: dict[int, list[str]] = {}
+        for customer_id, address in database.execute_sql(
+                f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id",
+                ids):
+            emails.setdefault(customer_id, []).append(address)
+        search.write(database, [
+            (cid, search.document([given, family, title], numbers.get(cid, []), emails.get(cid, []),
+                                  [own] + ([employer] if employer is not None else []), notes))
+            for cid, given, family, title, own, employer, notes in rows])
+        last = ids[-1]
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -486,6 +522,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (6, _0006_complaints),
     (7, _0007_calm_sessions),
     (8, _0008_contact_draft),
+    (9, _0009_search_weights),
 ]
 LATEST = MIGRATIONS[-1][0]
 

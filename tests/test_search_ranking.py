@@ -141,3 +141,27 @@ def test_a_customer_is_found_by_any_word_of_their_name_or_notes(staff, given, fa
     assert customer.id in [r.customer.id for r in cs.find(word)], word
     if word in given + family:
         assert customer.id in _typing(" ".join(given + family)), given + family
+
+
+def test_an_older_database_ranks_once_upgraded(db_target):
+    """On PostgreSQL the documents of version 8 weigh every word alike (as notes); migration 9
+    writes them again with the column weights, so the names come first there too."""
+    from helpdesk import accounts, migrations, search
+    from helpdesk import db as dbmod
+
+    database = dbmod.open_database(db_target)
+    dbmod.bind(database)
+    migrations.migrate(database, target=8)
+    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    hannah = _add(boss, "Hannah", "Brown", phones=[("mobile", "0912 345 6789")])
+    _add(boss, "Hannah", "Smith", notes="Moved to the Shiraz branch")
+    if search.is_postgres(database):
+        database.execute_sql("UPDATE customer_search SET document = setweight(document, 'D')")  # as version 8 wrote
+    dbmod.close()
+
+    migrations.open_and_migrate(db_target)
+    try:
+        assert _typing("hannah br")[0] == hannah.id
+        assert _typing("0912 345 6789") == [hannah.id]
+    finally:
+        dbmod.close()
