@@ -19,11 +19,12 @@ from .db import database
 from .errors import NotFound, PermissionDenied, ValidationError
 from .models import CalmSession, CalmStep, ChecklistVersion, Complaint, ComplaintCategory, Customer, Staff
 from .permissions import require_signed_in, require_supervisor
-from .customers import check_text
+from .customers import _limited, check_text
 from .text import clean_line, clean_text
 
 NAME = "calm_down"
 NOTE_LIMIT = 5000  # a step's note
+PROMISE_LIMIT = 300  # what a follow-up promises, as in a contact
 OUTCOMES = ("calmed", "partly_calmed", "not_calmed", "escalated")
 ANGER = range(1, 6)
 OPEN, FINISHED = "open", "finished"
@@ -199,7 +200,7 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
     if follow_up is not None:
         if session.customer_id is None:
             errors["customer"] = ValidationError("customer", "follow_up_needs_customer")
-        if not clean_line(follow_up.promise):
+        if not _limited(clean_line(follow_up.promise), "promise", PROMISE_LIMIT, errors):
             errors["promise"] = ValidationError("promise", "required")
         if follow_up.due_at is None:
             errors["due_at"] = ValidationError("due_at", "required")

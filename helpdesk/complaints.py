@@ -130,7 +130,7 @@ def categories(include_inactive: bool = False) -> list[ComplaintCategory]:
 
 def add_category(actor: Staff, name_en: str, name_fa: str) -> ComplaintCategory:
     require_supervisor(actor)
-    name_en, name_fa = clean_line(name_en), clean_line(name_fa)
+    name_en, name_fa = check_text(clean_line(name_en), "name_en", 100), check_text(clean_line(name_fa), "name_fa", 100)
     if not name_en:
         raise ValidationError("name_en", "required")
     if not name_fa:

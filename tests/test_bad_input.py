@@ -177,6 +177,24 @@ def test_calm_down_texts_are_refused_not_cut_or_crashed(staff, supervisor, text,
     assert calm.state_of(calm.get(session.id)).steps[0].note == "Calmer now"
 
 
+def test_a_calm_down_follow_up_promise_and_a_category_name_are_checked_too(staff, supervisor):
+    from helpdesk.contacts import FollowUpDraft
+
+    session = calm.start(staff, _customer(staff).id)
+    state = calm.state_of(session)
+    state.anger_start = 4
+    promise = FollowUpDraft(due_at=NOW + timedelta(days=1), assignee_id=staff.id, promise="Ring \ud800 back")
+    with pytest.raises(cs.FormErrors) as caught:
+        calm.finish(staff, session.id, state, 2, "calmed", promise)
+    assert caught.value.errors["promise"].code == "unusable_characters"
+    with pytest.raises(ValidationError) as refused:
+        complaints.add_category(supervisor, "Parking\udfff", "پارکینگ")
+    assert (refused.value.field, refused.value.code) == ("name_en", "unusable_characters")
+    with pytest.raises(ValidationError) as refused:
+        complaints.add_category(supervisor, "Parking", "پ" * 101)
+    assert (refused.value.field, refused.value.code) == ("name_fa", "too_long")
+
+
 # --- report requests -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("date_from, date_to, field, code", [
