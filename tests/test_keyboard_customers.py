@@ -86,6 +86,7 @@ def test_a_new_customer_with_a_bad_then_a_good_phone_by_keyboard(language, staff
     # Refused: the message sits next to the phone, nothing typed is lost, the form stays.
     error = form.phones.rows[0][2]
     assert error.isVisible() and error.text()
+    assert phone.accessibleDescription() == error.text()  # a screen reader says it at the field
     assert form.isVisible()
     assert Customer.select().count() == 0
     assert (form.given_name.text(), form.family_name.text()) == (words["given"], words["family"])

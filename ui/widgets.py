@@ -74,10 +74,13 @@ def fit_height(window: QWidget) -> None:
 
 
 class ErrorLabel(QLabel):
-    """The message under a field. Empty and hidden until something is wrong."""
+    """The message under a field. Empty and hidden until something is wrong. When it belongs to a
+    ``field``, the message is that field's accessible description too, so a screen reader says it
+    when the focus comes to the field."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, field: QWidget | None = None):
         super().__init__(parent)
+        self.field = field
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(f"color: {error_colour(self)};")
@@ -86,6 +89,11 @@ class ErrorLabel(QLabel):
     def show_message(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+        if self.field is not None:
+            try:
+                self.field.setAccessibleDescription(text)
+            except RuntimeError:  # the field was deleted with its row
+                self.field = None
 
     def clear_message(self) -> None:
         self.show_message("")
@@ -108,7 +116,7 @@ class FormFields:
         column.setSpacing(2)
         column.addWidget(editor)
         holder.setFocusProxy(editor)  # the label's &-key (its buddy is the holder) reaches the editor
-        error = ErrorLabel()
+        error = ErrorLabel(field=editor)
         error.setObjectName(f"{name}Error")
         column.addWidget(error)
         self.layout.addRow(label, holder)

@@ -90,7 +90,7 @@ class ListEditor(QWidget):
         remove.setAccessibleName(self.tr("Remove"))
         line.addWidget(remove)
         outer.addLayout(line)
-        error = ErrorLabel()
+        error = ErrorLabel(field=edit)
         outer.addWidget(error)
         self.column.insertWidget(len(self.rows), holder)
         entry = (combo, edit, error, holder)
