@@ -84,3 +84,24 @@ def test_names_in_the_other_script_are_isolated_in_dialogs_and_the_status_bar(pe
     merge.search.setText("hanna")
     merge.refresh()
     assert merge.results.item(0).text() == f"{FSI}Hanna Browne{PDI}"
+
+
+def test_import_problems_keep_the_files_words_in_their_own_direction(persian, supervisor, tmp_path):
+    from helpdesk import csv_io
+    from ui.dialogs.import_customers import problem_text
+
+    problem = csv_io.Problem("phone", "phone_invalid", value="0912")
+    assert problem_text(problem) == f'{FSI}phone "0912"{PDI}: شمارهٔ تلفن معتبر نیست.'
+
+
+def test_merge_lists_numbers_as_the_directory_shows_them(persian, supervisor, db_target, qtbot):
+    from ui.dialogs.customer_actions import MergeDialog
+
+    keep = customers.create(supervisor, customers.Draft(given_name="مریم", family_name="کریمی"))
+    customers.create(supervisor, customers.Draft(given_name="مریم", family_name="کریمی‌نژاد",
+                                                 phones=[("mobile", "09120001122")]), confirm_duplicates=True)
+    merge = MergeDialog(supervisor, keep.id)
+    qtbot.addWidget(merge)
+    merge.search.setText("مریم")
+    merge.refresh()
+    assert merge.results.item(0).text() == "مریم کریمی‌نژاد  \u2066۰۹۱۲ ۰۰۰ ۱۱۲۲\u2069"

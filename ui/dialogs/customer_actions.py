@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
-from helpdesk import customers
-from helpdesk.localization import isolate, left_to_right
+from helpdesk import customers, phones, settings
+from helpdesk.localization import digits, isolate, left_to_right
 from helpdesk.models import Staff
 
 from .. import i18n
@@ -80,10 +80,12 @@ class MergeDialog(FormDialog):
 
     def refresh(self) -> None:
         self.results.clear()
+        region, lang = settings.phone_region(), i18n.current_language()
         for record in customers.find(self.search.text(), limit=20):
             if record.customer.id == self.survivor_id:
                 continue
-            numbers = left_to_right(", ".join(p.number for p in record.phones[:2])) if record.phones else ""
+            numbers = left_to_right(", ".join(digits(phones.display(p.number, region), lang)
+                                              for p in record.phones[:2])) if record.phones else ""
             name = isolate(record.customer.display_name, i18n.current_language())
             item = QListWidgetItem(f"{name}  {numbers}".strip(), self.results)
             item.setData(Qt.ItemDataRole.UserRole, record.customer.id)

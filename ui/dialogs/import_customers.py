@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import csv_io
 from helpdesk.errors import KnownError
-from helpdesk.localization import digits
+from helpdesk.localization import digits, isolate
 from helpdesk.models import Staff
 
 from ..i18n import current_language
@@ -98,7 +98,8 @@ def problem_text(problem: csv_io.Problem) -> str:
     where = problem.column
     if problem.value:
         where = f'{where} "{problem.value}"' if where else f'"{problem.value}"'
-    return f"{where}: {text}" if where else text
+    # The file's words keep their own direction inside the sentence (a Latin column in Persian).
+    return f"{isolate(where, current_language())}: {text}" if where else text
 
 
 def file_problem_text(error: KnownError) -> str:
