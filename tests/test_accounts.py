@@ -202,3 +202,33 @@ def test_a_new_account_by_keyboard_shows_every_problem_at_once(lang, app, superv
     qtbot.waitUntil(lambda: not dialog.isVisible())
     created = Staff.get(Staff.username == "neda")
     assert created.full_name == "ندا امینی" and created.role == "staff"
+
+
+def test_password_dialogs_open_where_typing_goes_and_show_every_problem_at_once(app, supervisor, staff, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from ui.dialogs.accounts import ChangeOwnPasswordDialog, ResetPasswordDialog
+
+    mine = ChangeOwnPasswordDialog(supervisor)
+    qtbot.addWidget(mine)
+    mine.show()
+    qtbot.waitUntil(mine.isActiveWindow)
+    assert QApplication.focusWidget() is mine.current
+    QTest.keyClick(mine.current, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    shown = {name for name, label in mine.fields.errors.items() if label.isVisible()}
+    assert shown == {"current_password", "new_password"}
+    mine.done(0)
+
+    reset = ResetPasswordDialog(supervisor, staff)
+    qtbot.addWidget(reset)
+    reset.show()
+    qtbot.waitUntil(reset.isActiveWindow)
+    assert QApplication.focusWidget() is reset.password
+    QTest.keyClicks(reset.password, "short")
+    QTest.keyClick(reset.password, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    shown = {name for name, label in reset.fields.errors.items() if label.isVisible()}
+    assert shown == {"password", "confirm"}
+    assert reset.password.text() == "short"
+    reset.password.clear()
