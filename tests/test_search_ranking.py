@@ -165,3 +165,60 @@ def test_an_older_database_ranks_once_upgraded(db_target):
         assert _typing("0912 345 6789") == [hannah.id]
     finally:
         dbmod.close()
+
+
+def test_the_directory_model_lists_the_ranked_matches_page_after_page(app, staff):
+    """The directory's table model pages on by each page's last key; with the ranking that key is
+    (group, id), and scrolling down and back up lists the matches in the same order."""
+    from ui.pages.directory_model import DirectoryModel
+
+    for i in range(7):
+        _add(staff, "Karim", f"Whole{i}")
+        _add(staff, f"Karimi{i}", "Start")
+        _add(staff, "Other", f"Notes{i}", notes="ask for karim")
+    q = cs.DirectoryQuery(search="karim", sort=cs.SORT_MATCH, descending=True)
+    expected = [r.id for r in cs.page(q, 0, 100)]
+    model = DirectoryModel()
+    model.PAGE, model.KEEP_PAGES = 4, 2  # small pages, few kept: most rows come through a page's key
+    model.set_query(q)
+    assert model.rowCount() == 21
+    down = [model.data(model.index(row, 0), DirectoryModel.IdRole) for row in range(21)]
+    up = [model.data(model.index(row, 0), DirectoryModel.IdRole) for row in reversed(range(21))]
+    assert down == expected == list(reversed(up))
+    assert model.data(model.index(0, 0)).strip("\u2068\u2069") == "Karim Whole6"
+
+
+@pytest.mark.parametrize("lang, best, other, typed", [
+    ("en", ("Hannah", "Brown", ""), ("Hannah", "Smith", "Moved to the Shiraz branch"), "hannah br"),
+    ("fa", ("مریم", "کریمی", ""), ("مریم", "احمدی", "از شعبهٔ کرج تماس گرفت"), "مريم كر"),
+])
+def test_typing_a_name_and_enter_opens_that_person_not_a_newer_note(app, staff, db_target, qtbot, lang, best, other,
+                                                                    typed):
+    """The issue's case, by keyboard: the search preselects the person whose name was typed, not a
+    newer customer whose notes hold the second word, and Enter opens them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from helpdesk import config
+    from ui import i18n
+    from ui.mainwindow import MainWindow
+
+    i18n.apply_language(app, lang)
+    wanted = _add(staff, best[0], best[1], notes=best[2])
+    _add(staff, other[0], other[1], notes=other[2])
+    window = MainWindow(config.describe(db_target))
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.sign_in(staff)
+    window.show_page(1)
+    page = window.customers_page
+    QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    for ch in typed:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, page.search, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    assert page.search.text() == typed
+    qtbot.waitUntil(lambda: page.model.query.search == typed and page.model.rowCount() == 2)
+    QTest.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.stack.currentWidget() is page.profile and page.profile.customer_id == wanted.id
