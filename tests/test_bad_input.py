@@ -231,6 +231,7 @@ def test_an_id_out_of_range_is_not_found(field, value):
     (["complaints", "--from", "1500-01-01", "--to", "2100-01-01"], "--from"),
     (["satisfaction", "--from", "2010-01-01", "--to", "2026-12-31"], "10 years"),
     (["staff", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", str(2 ** 63)], "not found"),
+    (["activity", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", "99"], "not found: staff 99"),
     (["customer", "--customer", str(2 ** 63)], "not found"),
     (["customer", "--customer", str(2 ** 70)], "not found"),
     (["incident", "--session", str(2 ** 63)], "not found"),

@@ -89,6 +89,8 @@ def generate(actor: Staff, request: Request, out, progress: Progress | None = No
     """Write the report to ``out`` (a path). Supervisors only. Returns the figures printed."""
     require_supervisor(actor)
     check(request)
+    if request.staff_id is not None and Staff.get_or_none(Staff.id == request.staff_id) is None:
+        raise NotFound(f"staff {request.staff_id}")  # a report of nobody's work would look like an idle one
     return module_for(request.kind).build(out, request, actor.full_name, progress or (lambda _fraction: None))
 
 
