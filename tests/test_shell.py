@@ -425,3 +425,21 @@ def test_enter_after_the_user_name_asks_for_the_password_without_spending_an_att
     _press(Qt.Key.Key_Return)
     assert controller.window.staff is not None
     dbmod.close()
+
+
+def test_settings_scroll_rather_than_squeeze_and_the_country_reads_left_to_right(persian, supervisor, db_target,
+                                                                                  qtbot):
+    window = _window(supervisor, db_target, qtbot)
+    window.resize(1100, 700)
+    with qtbot.waitActive(window):
+        window.show()
+    page = window.settings_page
+    window.show_page(5)
+    qtbot.waitUntil(page.table.isVisible)
+    assert page.table.height() >= 150  # the accounts are not squeezed to a row or two
+    office = page.office_box
+    assert office.region.currentText() == "\u2066IR (+98)\u2069"
+    office.reason_en.setFocus()
+    qtbot.keyClick(office.reason_en, Qt.Key.Key_Tab)  # Tab far down the page scrolls it into view
+    assert QApplication.focusWidget() is office.reason_fa
+    qtbot.waitUntil(lambda: office.reason_fa.visibleRegion().boundingRect().height() > 0)

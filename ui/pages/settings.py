@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QTableView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import accounts, customers, settings
 from helpdesk.errors import KnownError
-from helpdesk.localization import format_short_date, isolate
+from helpdesk.localization import format_short_date, isolate, left_to_right
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
@@ -104,7 +105,8 @@ class OfficeSettings(QGroupBox):
         import phonenumbers
 
         for code in sorted(phonenumbers.SUPPORTED_REGIONS):
-            self.region.addItem(f"{code} (+{phonenumbers.country_code_for_region(code)})", code)
+            # "IR (+98)" reads left to right in Persian too (it came out as "(+98) IR").
+            self.region.addItem(left_to_right(f"{code} (+{phonenumbers.country_code_for_region(code)})"), code)
         self.region.setCurrentIndex(max(0, self.region.findData(settings.phone_region())))
         self.region.activated.connect(self._region_chosen)
         region_row.addWidget(self.region)
@@ -291,7 +293,18 @@ class SettingsPage(QWidget):
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
         self.actor = actor
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than squeeze the accounts and the office settings in a small window.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 24, 24, 24)
 
         general = QGroupBox(self.tr("This desk"))
@@ -319,6 +332,7 @@ class SettingsPage(QWidget):
         self.table.setObjectName("accountsTable")
         self.table.setAccessibleName(self.tr("Staff accounts"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
+        self.table.setMinimumHeight(150)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
