@@ -23,10 +23,12 @@ from .errors import (
 )
 from .models import ROLE_STAFF, ROLE_SUPERVISOR, ROLES, Staff
 from .permissions import require_signed_in, require_supervisor
+from .text import clean_line, unusable
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
 MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 1024
 USERNAME_RE = re.compile(r"^[\w.\-]{3,64}$")
 
 _hasher = None
@@ -49,6 +51,8 @@ def hash_password(password: str) -> str:
 def _verify(password_hash: str, password: str) -> bool:
     from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+    if unusable(password) or len(password) > MAX_PASSWORD_LENGTH:
+        return False  # no password can be that; it is simply wrong
     try:
         return _argon2().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -82,9 +86,11 @@ def validate_username(username: str) -> str:
 
 
 def validate_full_name(full_name: str) -> str:
-    name = " ".join((full_name or "").split())
+    name = clean_line(full_name)
     if not name:
         raise ValidationError("full_name", "required")
+    if unusable(name):
+        raise ValidationError("full_name", "unusable_characters")
     if len(name) > 200:
         raise ValidationError("full_name", "too_long", limit=200)
     return name
@@ -95,6 +101,10 @@ def validate_password(password: str, field: str = "password") -> str:
         raise ValidationError(field, "required")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(field, "password_short", minimum=MIN_PASSWORD_LENGTH)
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(field, "too_long", limit=MAX_PASSWORD_LENGTH)
+    if unusable(password):
+        raise ValidationError(field, "unusable_characters")
     return password
 
 
@@ -134,7 +144,8 @@ def authenticate(username: str, password: str, now: datetime | None = None) -> S
     """The signed-in account, or an error saying why not. Counts wrong passwords."""
     now = now or utcnow()
     name = normalise_username(username)
-    staff = Staff.get_or_none(Staff.username == name)
+    # A name no account can have (a broken character, too long) is not looked up at all.
+    staff = Staff.get_or_none(Staff.username == name) if USERNAME_RE.match(name) else None
     if staff is None:
         _spend_equal_time(password)
         raise AuthenticationFailed(name)

@@ -39,7 +39,8 @@ class DraftStore:
         path = self._path(draft_id)
         temporary = path.with_suffix(".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False)
+            # Escaped, so even a broken character that was typed (half of a pair) is kept as typed.
+            json.dump(document, handle, ensure_ascii=True)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

@@ -22,6 +22,7 @@ OPEN, DONE, CANCELLED = "open", "done", "cancelled"
 OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
 # A callback promised "at 14:00" is still on time at 14:10; after that it is overdue.
 GRACE = timedelta(minutes=15)
+PROMISE_LIMIT = 300  # the column's size
 
 
 # When the office is open, in local time, by weekday (Monday = 0): Saturday to Wednesday
@@ -93,13 +94,17 @@ def create(actor: Staff, customer_id: int, due_at: datetime, assignee_id: int, p
     require_signed_in(actor)
     if kind not in KINDS:
         raise ValidationError("follow_up_kind", "invalid_choice")
-    if not promise.strip():
+    from .customers import check_text
+    from .text import clean_text
+
+    promise = check_text(clean_text(promise), "promise", PROMISE_LIMIT)
+    if not promise:
         raise ValidationError("promise", "required")
     if Customer.get_or_none(Customer.id == customer_id) is None:
         raise ValidationError("customer", "not_found")
     _active_staff(assignee_id)
     return audit.create(actor, FollowUp, customer=customer_id, contact=contact_id, kind=kind, due_at=due_at,
-                        assignee=assignee_id, promise=promise.strip(), status=OPEN, created_by=actor.id)
+                        assignee=assignee_id, promise=promise, status=OPEN, created_by=actor.id)
 
 
 def get(follow_up_id: int) -> FollowUp:

@@ -75,10 +75,12 @@ def set_business(actor: Staff, name: str, logo: bytes | None) -> None:
     import base64
     from io import BytesIO
 
-    from .text import clean_line
+    from .text import clean_line, unusable
 
     require_supervisor(actor)
     name = clean_line(name or "")
+    if unusable(name):
+        raise ValidationError("business_name", "unusable_characters")
     if len(name) > BUSINESS_NAME_LIMIT:
         raise ValidationError("business_name", "too_long", limit=BUSINESS_NAME_LIMIT)
     if logo is not None:

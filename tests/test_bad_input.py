@@ -505,3 +505,91 @@ def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory
     else:
         assert out.read_bytes().startswith(b"%PDF")
         event("made")
+
+
+# --- the remaining entry paths: accounts, sign-in, the business name, follow-ups, drafts ------------
+
+ACCOUNT_CODES = KNOWN_CODES | {"username_format", "username_taken", "password_short", "wrong_password",
+                               "bad_credentials"}
+
+
+@FUZZ
+@given(full_name=TEXT, password=TEXT, username=st.one_of(TEXT, st.just("newdesk")))
+def test_any_account_is_made_or_refused_naming_the_field(supervisor, full_name, username, password):
+    from helpdesk import accounts
+    from helpdesk.models import Staff
+
+    try:
+        made = accounts.create_account(supervisor, username, full_name, "staff", password)
+    except ValidationError as error:
+        assert error.field in {"username", "full_name", "password"} and error.code in ACCOUNT_CODES, error
+        return
+    stored = Staff.get_by_id(made.id)
+    assert stored.full_name == made.full_name and stored.full_name.strip()
+    assert accounts.authenticate(made.username, password).id == made.id
+    accounts.delete_account(supervisor, made.id)
+
+
+@FUZZ
+@given(username=TEXT, password=TEXT)
+def test_any_sign_in_is_refused_without_a_crash(supervisor, username, password):
+    from helpdesk import accounts
+    from helpdesk.errors import KnownError
+
+    with pytest.raises(KnownError):
+        accounts.authenticate(username, password)
+
+
+@pytest.mark.parametrize("password", ["long enough \ud800", "x" * 100_000], ids=["half-character", "100-KB"])
+def test_a_password_of_broken_characters_is_refused_not_crashed(supervisor, password):
+    from helpdesk import accounts
+
+    with pytest.raises(ValidationError) as refused:
+        accounts.create_account(supervisor, "newdesk", "New Desk", "staff", password)
+    assert refused.value.field == "password"
+    with pytest.raises(ValidationError) as refused:
+        accounts.change_own_password(supervisor, "correct horse", password)
+    assert refused.value.field == "new_password"
+
+
+@FUZZ
+@given(name=TEXT)
+def test_any_business_name_is_kept_or_refused_naming_the_field(supervisor, name):
+    from helpdesk import settings as office
+
+    try:
+        office.set_business(supervisor, name, None)
+    except ValidationError as error:
+        assert error.field == "business_name" and error.code in KNOWN_CODES
+        return
+    assert office.business_name() == office.business_name().strip()
+
+
+@FUZZ
+@given(promise=TEXT)
+def test_any_follow_up_promise_is_kept_or_refused_naming_the_field(staff, promise):
+    from helpdesk import followups
+    from helpdesk.clock import utcnow
+    from helpdesk.models import FollowUp
+
+    customer = _customer(staff)
+    try:
+        made = followups.create(staff, customer.id, utcnow() + timedelta(hours=2), staff.id, promise)
+    except ValidationError as error:
+        assert error.field == "promise" and error.code in KNOWN_CODES, error
+        return
+    assert FollowUp.get_by_id(made.id).promise == made.promise and made.promise.strip()
+
+
+@FUZZ
+@given(notes=TEXT)
+def test_a_draft_keeps_whatever_was_typed(tmp_path_factory, notes):
+    """Typed text is kept on disk exactly, broken characters included; the save refuses those later."""
+    from helpdesk.drafts import DraftStore, new_id
+
+    store = DraftStore(tmp_path_factory.mktemp("drafts"))
+    draft_id = new_id()
+    store.save(draft_id, "call", "office.sqlite", 1, {"notes": notes})
+    [kept] = store.unfinished("call", "office.sqlite", 1)
+    # (Two halves that make a pair come back as the one character they make.)
+    assert kept["content"]["notes"] == notes.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
