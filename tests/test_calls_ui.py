@@ -513,3 +513,16 @@ def test_every_list_filter_takes_today_from_the_clock_and_months_from_the_reader
             assert (to_jalali(first).day if lang == "fa" else first.day) == 1
             assert back <= (today - first).days <= back + 31
     i18n.apply_language(app, "en")
+
+
+def test_an_unfinished_walk_in_is_offered_back_as_a_visit(app, staff, db_target, qtbot, monkeypatch):
+    window = _window(staff, db_target, qtbot)
+    visit = window.start_call(channel="walk_in")
+    _type(visit.notes, "asked about a refund")
+    window.sign_out()
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(title) or True)
+    window.sign_in(accounts.authenticate("desk1", "desk password"))
+    qtbot.waitUntil(lambda: bool(window.call_windows))
+    assert asked == ["Restore the unfinished visit?"]
+    assert window.call_windows[0].notes.toPlainText() == "asked about a refund"

@@ -476,10 +476,15 @@ class MainWindow(QMainWindow):
                 if started else ""
             notes = (content.get("notes") or "").strip()
             preview = (notes[:120] + "…") if len(notes) > 120 else notes
-            if prompts.confirm(self, self.tr("Restore the unfinished call?"),
-                               self.tr("A call started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
-                                       "Restore it now? If you answer No, it is thrown away.").format(when, preview),
-                               default_yes=True):
+            if content.get("channel") == contacts.CHANNEL_WALK_IN:
+                title = self.tr("Restore the unfinished visit?")
+                text = self.tr("A visit started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
+                               "Restore it now? If you answer No, it is thrown away.")
+            else:
+                title = self.tr("Restore the unfinished call?")
+                text = self.tr("A call started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
+                               "Restore it now? If you answer No, it is thrown away.")
+            if prompts.confirm(self, title, text.format(when, preview), default_yes=True):
                 opened.append(self.start_call(restored=document))
             else:
                 self.draft_store.discard(document["id"])

@@ -4,37 +4,37 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="61"/>
+        <location filename="../../ui/pages/settings.py" line="62"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="79"/>
+        <location filename="../../ui/pages/settings.py" line="80"/>
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="138"/>
-        <location filename="../../ui/pages/calls.py" line="160"/>
+        <location filename="../../ui/pages/calls.py" line="163"/>
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
@@ -86,42 +86,42 @@
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="157"/>
+        <location filename="../../ui/pages/calls.py" line="160"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="157"/>
+        <location filename="../../ui/pages/calls.py" line="160"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="158"/>
+        <location filename="../../ui/pages/calls.py" line="161"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="158"/>
+        <location filename="../../ui/pages/calls.py" line="161"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="159"/>
+        <location filename="../../ui/pages/calls.py" line="162"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="159"/>
+        <location filename="../../ui/pages/calls.py" line="162"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="179"/>
+        <location filename="../../ui/pages/calls.py" line="182"/>
         <source>Call log: Enter opens the contact</source>
         <translation>فهرست تماس‌ها: Enter ارتباط را باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="210"/>
+        <location filename="../../ui/pages/calls.py" line="213"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -177,22 +177,22 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="423"/>
+        <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="420"/>
+        <location filename="../../ui/dialogs/call_window.py" line="422"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="415"/>
+        <location filename="../../ui/dialogs/call_window.py" line="417"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <location filename="../../ui/dialogs/call_window.py" line="419"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="266"/>
-        <location filename="../../ui/dialogs/call_window.py" line="777"/>
+        <location filename="../../ui/dialogs/call_window.py" line="779"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
@@ -228,330 +228,330 @@
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="273"/>
+        <location filename="../../ui/dialogs/call_window.py" line="275"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="274"/>
+        <location filename="../../ui/dialogs/call_window.py" line="276"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="276"/>
+        <location filename="../../ui/dialogs/call_window.py" line="278"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="292"/>
+        <location filename="../../ui/dialogs/call_window.py" line="294"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="294"/>
+        <location filename="../../ui/dialogs/call_window.py" line="296"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="296"/>
+        <location filename="../../ui/dialogs/call_window.py" line="298"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="298"/>
+        <location filename="../../ui/dialogs/call_window.py" line="300"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="306"/>
-        <location filename="../../ui/dialogs/call_window.py" line="397"/>
+        <location filename="../../ui/dialogs/call_window.py" line="308"/>
+        <location filename="../../ui/dialogs/call_window.py" line="399"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="312"/>
+        <location filename="../../ui/dialogs/call_window.py" line="314"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="318"/>
+        <location filename="../../ui/dialogs/call_window.py" line="320"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="323"/>
+        <location filename="../../ui/dialogs/call_window.py" line="325"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="325"/>
+        <location filename="../../ui/dialogs/call_window.py" line="327"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="353"/>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="355"/>
+        <location filename="../../ui/dialogs/call_window.py" line="400"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="356"/>
+        <location filename="../../ui/dialogs/call_window.py" line="358"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="359"/>
+        <location filename="../../ui/dialogs/call_window.py" line="361"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="392"/>
+        <location filename="../../ui/dialogs/call_window.py" line="394"/>
         <source>Find the customer by phone number or name</source>
         <translation>یافتن مشتری با شماره تلفن یا نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="393"/>
+        <location filename="../../ui/dialogs/call_window.py" line="395"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="394"/>
+        <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Matching customers</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="395"/>
+        <location filename="../../ui/dialogs/call_window.py" line="397"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="396"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="396"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="400"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="415"/>
+        <location filename="../../ui/dialogs/call_window.py" line="417"/>
         <source>Visitor</source>
         <translation>مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="416"/>
+        <location filename="../../ui/dialogs/call_window.py" line="418"/>
         <source>Type the name or the phone number</source>
         <translation>نام یا شماره تلفن را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="418"/>
+        <location filename="../../ui/dialogs/call_window.py" line="420"/>
         <source>&amp;End visit (F8)</source>
         <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="418"/>
+        <location filename="../../ui/dialogs/call_window.py" line="420"/>
         <source>Hang &amp;up (F8)</source>
         <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="419"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>End visit</source>
         <translation>پایان مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>Hang up</source>
         <translation>پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="422"/>
+        <location filename="../../ui/dialogs/call_window.py" line="424"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="425"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>At the desk (F7)</source>
         <translation>آداب پذیرش حضوری (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="425"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>On the phone (F7)</source>
         <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="426"/>
+        <location filename="../../ui/dialogs/call_window.py" line="428"/>
         <source>Checklist: a digit ticks an item</source>
         <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <location filename="../../ui/dialogs/call_window.py" line="441"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="439"/>
+        <location filename="../../ui/dialogs/call_window.py" line="441"/>
         <source>Step &amp;away (F6)</source>
         <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="440"/>
+        <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>Back to the visitor</source>
         <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="440"/>
+        <location filename="../../ui/dialogs/call_window.py" line="442"/>
         <source>Step away</source>
         <translation>ترک موقت میز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="442"/>
+        <location filename="../../ui/dialogs/call_window.py" line="444"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="442"/>
+        <location filename="../../ui/dialogs/call_window.py" line="444"/>
         <source>&amp;Hold (F6)</source>
         <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="443"/>
+        <location filename="../../ui/dialogs/call_window.py" line="445"/>
         <source>Back to the caller</source>
         <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="443"/>
+        <location filename="../../ui/dialogs/call_window.py" line="445"/>
         <source>Hold</source>
         <translation>نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="520"/>
+        <location filename="../../ui/dialogs/call_window.py" line="522"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="533"/>
+        <location filename="../../ui/dialogs/call_window.py" line="535"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="620"/>
+        <location filename="../../ui/dialogs/call_window.py" line="622"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="622"/>
+        <location filename="../../ui/dialogs/call_window.py" line="624"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="622"/>
+        <location filename="../../ui/dialogs/call_window.py" line="624"/>
         <source>Stepped away for {0}</source>
         <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="625"/>
+        <location filename="../../ui/dialogs/call_window.py" line="627"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="625"/>
+        <location filename="../../ui/dialogs/call_window.py" line="627"/>
         <source>Visit in progress</source>
         <translation>مراجعه در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="627"/>
+        <location filename="../../ui/dialogs/call_window.py" line="629"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="627"/>
+        <location filename="../../ui/dialogs/call_window.py" line="629"/>
         <source>Visit ended</source>
         <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="629"/>
+        <location filename="../../ui/dialogs/call_window.py" line="631"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="636"/>
+        <location filename="../../ui/dialogs/call_window.py" line="638"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="638"/>
+        <location filename="../../ui/dialogs/call_window.py" line="640"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="681"/>
+        <location filename="../../ui/dialogs/call_window.py" line="683"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="686"/>
+        <location filename="../../ui/dialogs/call_window.py" line="688"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="733"/>
+        <location filename="../../ui/dialogs/call_window.py" line="735"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="735"/>
+        <location filename="../../ui/dialogs/call_window.py" line="737"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="753"/>
+        <location filename="../../ui/dialogs/call_window.py" line="755"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="759"/>
+        <location filename="../../ui/dialogs/call_window.py" line="761"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="762"/>
+        <location filename="../../ui/dialogs/call_window.py" line="764"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="770"/>
-        <location filename="../../ui/dialogs/call_window.py" line="818"/>
+        <location filename="../../ui/dialogs/call_window.py" line="772"/>
+        <location filename="../../ui/dialogs/call_window.py" line="820"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="779"/>
+        <location filename="../../ui/dialogs/call_window.py" line="781"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="815"/>
+        <location filename="../../ui/dialogs/call_window.py" line="817"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="845"/>
+        <location filename="../../ui/dialogs/call_window.py" line="847"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="846"/>
+        <location filename="../../ui/dialogs/call_window.py" line="848"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -559,32 +559,32 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="225"/>
+        <location filename="../../ui/pages/calls.py" line="228"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="228"/>
+        <location filename="../../ui/pages/calls.py" line="231"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="231"/>
+        <location filename="../../ui/pages/calls.py" line="234"/>
         <source>New call</source>
         <translation>تماس جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="232"/>
+        <location filename="../../ui/pages/calls.py" line="235"/>
         <source>New walk-in visit</source>
         <translation>مراجعهٔ حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="238"/>
+        <location filename="../../ui/pages/calls.py" line="241"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="243"/>
+        <location filename="../../ui/pages/calls.py" line="246"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -907,440 +907,440 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="117"/>
+        <location filename="../../ui/messages.py" line="121"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="118"/>
-        <location filename="../../ui/messages.py" line="171"/>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="123"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="128"/>
+        <location filename="../../ui/messages.py" line="132"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="133"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="145"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
-        <location filename="../../ui/messages.py" line="150"/>
-        <location filename="../../ui/messages.py" line="189"/>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="205"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="165"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="166"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181"/>
+        <location filename="../../ui/messages.py" line="185"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="186"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="196"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="230"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206"/>
+        <location filename="../../ui/messages.py" line="210"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="216"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="217"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/messages.py" line="224"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225"/>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/messages.py" line="229"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="231"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230"/>
+        <location filename="../../ui/messages.py" line="234"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231"/>
+        <location filename="../../ui/messages.py" line="235"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="236"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="237"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="241"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="245"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="242"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="243"/>
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/messages.py" line="251"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="252"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -1799,12 +1799,12 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="307"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="303"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="307"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="303"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
@@ -1919,67 +1919,67 @@
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="346"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="352"/>
         <source>Discard the changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="347"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="353"/>
         <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="483"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="489"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="484"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="490"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="485"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="491"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="501"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="507"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="502"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="508"/>
         <source>Open {0}</source>
         <translation>باز کردن {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="507"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="513"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="521"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="527"/>
         <source>Open the existing customer?</source>
         <translation>مشتری موجود باز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="522"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="528"/>
         <source>Open the existing customer and close this form? What you typed here is not saved.</source>
         <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="533"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="539"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="541"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="547"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="543"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="549"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -2425,12 +2425,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="270"/>
+        <location filename="../../ui/widgets.py" line="278"/>
         <source>Discard what you typed?</source>
         <translation>نوشته‌ها کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="271"/>
+        <location filename="../../ui/widgets.py" line="279"/>
         <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
@@ -2583,62 +2583,62 @@
         <translation>سطرهای ردشده در {path} نوشته نمی‌شوند، پس چیزی درون‌ریزی نشد. بررسی کنید اجازهٔ نوشتن در آن پوشه را دارید و دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="197"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="198"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="201"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="202"/>
         <source>File: {0}</source>
         <translation>پرونده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="206"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="207"/>
         <source>What each column holds</source>
         <translation>محتوای هر ستون</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="226"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="227"/>
         <source>Preview of the rows</source>
         <translation>پیش‌نمایش ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="249"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="250"/>
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="261"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="262"/>
         <source>Import the good rows (Ctrl+S)</source>
         <translation>درون‌ریزی ردیف‌های درست (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="274"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="275"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="279"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="280"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="298"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="299"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="325"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="326"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="332"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="333"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2716,12 +2716,30 @@
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="479"/>
+        <location filename="../../ui/mainwindow.py" line="480"/>
+        <source>Restore the unfinished visit?</source>
+        <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="481"/>
+        <source>A visit started at {0} was not saved when the help desk closed.
+
+{1}
+
+Restore it now? If you answer No, it is thrown away.</source>
+        <translation>مراجعه‌ای که در {0} شروع شد، هنگام بسته شدن میز خدمات ذخیره نشده بود.
+
+{1}
+
+اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="484"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="480"/>
+        <location filename="../../ui/mainwindow.py" line="485"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2734,82 +2752,82 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="491"/>
+        <location filename="../../ui/mainwindow.py" line="496"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="492"/>
+        <location filename="../../ui/mainwindow.py" line="497"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="521"/>
+        <location filename="../../ui/mainwindow.py" line="526"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="536"/>
+        <location filename="../../ui/mainwindow.py" line="541"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="576"/>
+        <location filename="../../ui/mainwindow.py" line="581"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="577"/>
+        <location filename="../../ui/mainwindow.py" line="582"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="582"/>
+        <location filename="../../ui/mainwindow.py" line="587"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="587"/>
+        <location filename="../../ui/mainwindow.py" line="592"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="597"/>
+        <location filename="../../ui/mainwindow.py" line="602"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="598"/>
+        <location filename="../../ui/mainwindow.py" line="603"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="601"/>
+        <location filename="../../ui/mainwindow.py" line="606"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="605"/>
+        <location filename="../../ui/mainwindow.py" line="610"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="610"/>
+        <location filename="../../ui/mainwindow.py" line="615"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="618"/>
+        <location filename="../../ui/mainwindow.py" line="623"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="619"/>
+        <location filename="../../ui/mainwindow.py" line="624"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="622"/>
+        <location filename="../../ui/mainwindow.py" line="627"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2824,22 +2842,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="644"/>
+        <location filename="../../ui/mainwindow.py" line="649"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="646"/>
+        <location filename="../../ui/mainwindow.py" line="651"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="660"/>
+        <location filename="../../ui/mainwindow.py" line="665"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="661"/>
+        <location filename="../../ui/mainwindow.py" line="666"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3081,96 +3099,101 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="60"/>
+        <source>This contact was already saved; it was not stored again.</source>
+        <translation>این تماس پیش‌تر ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
         <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>The duration must be between 0 and 24 hours.</source>
         <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>The end cannot be before the start.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
         <translation>پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
         <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
         <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -3323,116 +3346,116 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="96"/>
+        <location filename="../../ui/pages/settings.py" line="97"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="112"/>
-        <location filename="../../ui/pages/settings.py" line="113"/>
+        <location filename="../../ui/pages/settings.py" line="114"/>
+        <location filename="../../ui/pages/settings.py" line="115"/>
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="120"/>
+        <location filename="../../ui/pages/settings.py" line="122"/>
         <source> seconds</source>
         <translation> ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="125"/>
-        <location filename="../../ui/pages/settings.py" line="126"/>
+        <location filename="../../ui/pages/settings.py" line="127"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>Remind to go back to a caller on hold after</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="131"/>
+        <location filename="../../ui/pages/settings.py" line="133"/>
         <source>The name at the head of every report</source>
         <translation>نامی که بالای هر گزارش می‌آید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
         <source>Business name on reports</source>
         <translation>نام کسب‌وکار در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="138"/>
+        <location filename="../../ui/pages/settings.py" line="140"/>
         <source>Choose logo…</source>
         <translation>انتخاب نشان…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="139"/>
+        <location filename="../../ui/pages/settings.py" line="141"/>
         <source>Remove logo</source>
         <translation>برداشتن نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="143"/>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>Logo on reports</source>
         <translation>نشان در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="153"/>
-        <location filename="../../ui/pages/settings.py" line="154"/>
+        <location filename="../../ui/pages/settings.py" line="155"/>
+        <location filename="../../ui/pages/settings.py" line="156"/>
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="157"/>
+        <location filename="../../ui/pages/settings.py" line="159"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="159"/>
+        <location filename="../../ui/pages/settings.py" line="161"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="160"/>
+        <location filename="../../ui/pages/settings.py" line="162"/>
         <source>New reason, in English</source>
         <translation>علت تازه، به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="161"/>
+        <location filename="../../ui/pages/settings.py" line="163"/>
         <source>New reason, in Persian</source>
         <translation>علت تازه، به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="164"/>
+        <location filename="../../ui/pages/settings.py" line="166"/>
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="165"/>
-        <location filename="../../ui/pages/settings.py" line="201"/>
+        <location filename="../../ui/pages/settings.py" line="167"/>
+        <location filename="../../ui/pages/settings.py" line="203"/>
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="188"/>
+        <location filename="../../ui/pages/settings.py" line="190"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="201"/>
+        <location filename="../../ui/pages/settings.py" line="203"/>
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="224"/>
+        <location filename="../../ui/pages/settings.py" line="226"/>
         <source>No logo</source>
         <translation>بدون نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="246"/>
+        <location filename="../../ui/pages/settings.py" line="248"/>
         <source>Choose the logo</source>
         <translation>انتخاب نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="247"/>
+        <location filename="../../ui/pages/settings.py" line="249"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="253"/>
+        <location filename="../../ui/pages/settings.py" line="255"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
@@ -3440,12 +3463,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="156"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="157"/>
         <source>Line</source>
         <translation>سطر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="158"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="159"/>
         <source>Problems</source>
         <translation>مشکل‌ها</translation>
     </message>
@@ -3950,12 +3973,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="105"/>
+        <location filename="../../ui/messages.py" line="109"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106"/>
+        <location filename="../../ui/messages.py" line="110"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -4051,115 +4074,115 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="297"/>
+        <location filename="../../ui/pages/settings.py" line="310"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="301"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="307"/>
-        <location filename="../../ui/pages/settings.py" line="308"/>
+        <location filename="../../ui/pages/settings.py" line="320"/>
+        <location filename="../../ui/pages/settings.py" line="321"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="309"/>
+        <location filename="../../ui/pages/settings.py" line="322"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="311"/>
+        <location filename="../../ui/pages/settings.py" line="324"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="314"/>
-        <location filename="../../ui/pages/settings.py" line="320"/>
+        <location filename="../../ui/pages/settings.py" line="327"/>
+        <location filename="../../ui/pages/settings.py" line="333"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="329"/>
+        <location filename="../../ui/pages/settings.py" line="343"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="330"/>
+        <location filename="../../ui/pages/settings.py" line="344"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="331"/>
+        <location filename="../../ui/pages/settings.py" line="345"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="332"/>
-        <location filename="../../ui/pages/settings.py" line="400"/>
+        <location filename="../../ui/pages/settings.py" line="346"/>
+        <location filename="../../ui/pages/settings.py" line="414"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="333"/>
+        <location filename="../../ui/pages/settings.py" line="347"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="348"/>
+        <location filename="../../ui/pages/settings.py" line="362"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="353"/>
+        <location filename="../../ui/pages/settings.py" line="367"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="357"/>
+        <location filename="../../ui/pages/settings.py" line="371"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="363"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="399"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="399"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="400"/>
+        <location filename="../../ui/pages/settings.py" line="414"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="440"/>
+        <location filename="../../ui/pages/settings.py" line="454"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="441"/>
+        <location filename="../../ui/pages/settings.py" line="455"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="450"/>
+        <location filename="../../ui/pages/settings.py" line="464"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="451"/>
+        <location filename="../../ui/pages/settings.py" line="465"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
