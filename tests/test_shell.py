@@ -443,3 +443,30 @@ def test_settings_scroll_rather_than_squeeze_and_the_country_reads_left_to_right
     qtbot.keyClick(office.reason_en, Qt.Key.Key_Tab)  # Tab far down the page scrolls it into view
     assert QApplication.focusWidget() is office.reason_fa
     qtbot.waitUntil(lambda: office.reason_fa.visibleRegion().boundingRect().height() > 0)
+
+
+def test_a_language_switch_keeps_an_open_complaint_and_the_comment_being_typed(app, supervisor, db_target, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from helpdesk import complaints
+
+    raised = complaints.create(supervisor, complaints.ComplaintDraft(
+        description="The parcel came late", category_id=complaints.categories()[0].id, assignee_id=supervisor.id))
+    controller = Controller(app, db_target)
+    controller.show_window()
+    controller.signed_in(supervisor)
+    opened = controller.window.open_complaint(raised.id)
+    for ch in "Called the courier":
+        QTest.sendKeyEvent(QTest.KeyAction.Click, opened.comment, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    opened.to_customer.setChecked(True)
+    old = controller.window
+    combo = old.settings_page.language
+    combo.setCurrentIndex(combo.findData("fa"))
+    combo.activated.emit(combo.currentIndex())
+    new = controller.window
+    assert new is not old
+    [carried] = new.complaint_windows
+    assert carried.isVisible() and carried.complaint_id == raised.id
+    assert carried.comment.toPlainText() == "Called the courier" and carried.to_customer.isChecked()
+    qtbot.addWidget(new)

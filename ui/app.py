@@ -162,6 +162,7 @@ class Controller(QObject):
         self.signed_in(old.staff, old.stack.currentIndex(), carried)
         self.window.carry_news(old)  # an escalation banner stays until it is dismissed
         self.window.carry_forms(old)  # and a customer form stays open, as typed
+        self.window.carry_complaints(old)  # and so does a complaint, with the comment being typed
         old.hide()
         old.deleteLater()
 

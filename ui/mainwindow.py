@@ -333,6 +333,17 @@ class MainWindow(QMainWindow):
         for form in forms:
             self.customers_page.adopt_form(form)
 
+    def carry_complaints(self, old: "MainWindow") -> None:
+        """On a language switch: the complaints open in the old window open here, in the new language,
+        with the comment that was being typed."""
+        for window in list(old.complaint_windows):
+            if not window.isVisible():
+                continue
+            opened = self.open_complaint(window.complaint_id)
+            opened.comment.setPlainText(window.comment.toPlainText())
+            opened.to_customer.setChecked(window.to_customer.isChecked())
+            window.hide()
+
     def carry_news(self, old: "MainWindow") -> None:
         """On a language switch: the news the old window still showed, shown here in the new language."""
         if not old.banner.isHidden() and getattr(old, "_news", None) is not None and self.notifier is not None:
