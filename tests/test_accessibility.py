@@ -178,9 +178,6 @@ def test_every_control_of_every_window_has_a_name(language, staff, supervisor, d
     assert missing == [], "\n".join(missing)
 
 
-@pytest.mark.xfail(strict=False, reason="owners' windows still unnamed at 04:00 UTC: the report centre's customer "
-                   "search and chooser, incident kind and number (ui/pages/reports.py), a profile's timeline "
-                   "(ui/pages/customer_profile.py)")
 def test_every_control_of_the_report_centre_and_a_profile_has_a_name(language, staff, supervisor, db_target,
                                                                      qtbot):
     customer, _complaint = _data(staff, supervisor)

@@ -2711,17 +2711,17 @@
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="468"/>
+        <location filename="../../ui/mainwindow.py" line="479"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="480"/>
+        <location filename="../../ui/mainwindow.py" line="491"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="481"/>
+        <location filename="../../ui/mainwindow.py" line="492"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2734,12 +2734,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="484"/>
+        <location filename="../../ui/mainwindow.py" line="495"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="485"/>
+        <location filename="../../ui/mainwindow.py" line="496"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2752,82 +2752,82 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="496"/>
+        <location filename="../../ui/mainwindow.py" line="507"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="497"/>
+        <location filename="../../ui/mainwindow.py" line="508"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="526"/>
+        <location filename="../../ui/mainwindow.py" line="537"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="541"/>
+        <location filename="../../ui/mainwindow.py" line="552"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="581"/>
+        <location filename="../../ui/mainwindow.py" line="592"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="582"/>
+        <location filename="../../ui/mainwindow.py" line="593"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="587"/>
+        <location filename="../../ui/mainwindow.py" line="598"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="592"/>
+        <location filename="../../ui/mainwindow.py" line="603"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="602"/>
+        <location filename="../../ui/mainwindow.py" line="613"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="603"/>
+        <location filename="../../ui/mainwindow.py" line="614"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="606"/>
+        <location filename="../../ui/mainwindow.py" line="617"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="610"/>
+        <location filename="../../ui/mainwindow.py" line="621"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="615"/>
+        <location filename="../../ui/mainwindow.py" line="626"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="623"/>
+        <location filename="../../ui/mainwindow.py" line="634"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="624"/>
+        <location filename="../../ui/mainwindow.py" line="635"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="627"/>
+        <location filename="../../ui/mainwindow.py" line="638"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2842,22 +2842,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="649"/>
+        <location filename="../../ui/mainwindow.py" line="660"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="651"/>
+        <location filename="../../ui/mainwindow.py" line="662"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="665"/>
+        <location filename="../../ui/mainwindow.py" line="676"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="666"/>
+        <location filename="../../ui/mainwindow.py" line="677"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3487,7 +3487,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="135"/>
-        <location filename="../../ui/pages/customer_profile.py" line="209"/>
+        <location filename="../../ui/pages/customer_profile.py" line="210"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
@@ -3532,73 +3532,78 @@ For front-desk staff and their supervisors.</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="209"/>
+        <location filename="../../ui/pages/customer_profile.py" line="185"/>
+        <source>History</source>
+        <translation>سوابق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="210"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="218"/>
+        <location filename="../../ui/pages/customer_profile.py" line="219"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="219"/>
+        <location filename="../../ui/pages/customer_profile.py" line="220"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="222"/>
+        <location filename="../../ui/pages/customer_profile.py" line="223"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="223"/>
+        <location filename="../../ui/pages/customer_profile.py" line="224"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="224"/>
+        <location filename="../../ui/pages/customer_profile.py" line="225"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="225"/>
+        <location filename="../../ui/pages/customer_profile.py" line="226"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="226"/>
+        <location filename="../../ui/pages/customer_profile.py" line="227"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="227"/>
+        <location filename="../../ui/pages/customer_profile.py" line="228"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="228"/>
+        <location filename="../../ui/pages/customer_profile.py" line="229"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="242"/>
+        <location filename="../../ui/pages/customer_profile.py" line="243"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="243"/>
-        <location filename="../../ui/pages/customer_profile.py" line="245"/>
+        <location filename="../../ui/pages/customer_profile.py" line="244"/>
+        <location filename="../../ui/pages/customer_profile.py" line="246"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="247"/>
+        <location filename="../../ui/pages/customer_profile.py" line="248"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="248"/>
+        <location filename="../../ui/pages/customer_profile.py" line="249"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -3779,122 +3784,142 @@ For front-desk staff and their supervisors.</source>
         <translation>نام یا شمارهٔ تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="259"/>
+        <location filename="../../ui/pages/reports.py" line="254"/>
+        <source>Find the customer</source>
+        <translation>یافتن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="255"/>
+        <source>Customer found</source>
+        <translation>مشتری یافته‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="261"/>
         <source>C&amp;ustomer</source>
         <translation>&amp;مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="272"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>Calm-down session number</source>
         <translation>شمارهٔ جلسهٔ آرام کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="273"/>
+        <location filename="../../ui/pages/reports.py" line="275"/>
         <source>Complaint number</source>
         <translation>شمارهٔ شکایت</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/reports.py" line="280"/>
+        <source>Kind of record</source>
+        <translation>نوع پرونده</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/reports.py" line="281"/>
+        <source>Record number</source>
+        <translation>شمارهٔ پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="285"/>
         <source>Reco&amp;rd</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="289"/>
+        <location filename="../../ui/pages/reports.py" line="293"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="352"/>
+        <location filename="../../ui/pages/reports.py" line="356"/>
         <source>No customer matches “{0}”.</source>
         <translation>هیچ مشتری‌ای با «{0}» جور نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="413"/>
+        <location filename="../../ui/pages/reports.py" line="417"/>
         <source>Preparing the report…</source>
         <translation>در حال تهیهٔ گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="420"/>
+        <location filename="../../ui/pages/reports.py" line="424"/>
         <source>Cancelling…</source>
         <translation>در حال انصراف…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="444"/>
+        <location filename="../../ui/pages/reports.py" line="448"/>
         <source>The report is ready: {0}</source>
         <translation>گزارش آماده است: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="453"/>
+        <location filename="../../ui/pages/reports.py" line="457"/>
         <source>Cancelled. No report was made.</source>
         <translation>لغو شد. گزارشی تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="461"/>
+        <location filename="../../ui/pages/reports.py" line="465"/>
         <source>The report could not be written: {0}. Close it if it is open in another program, and check there is space on the disk, then try again.</source>
         <translation>گزارش نوشته نشد: {0}. اگر در برنامهٔ دیگری باز است آن را ببندید و جای خالی دیسک را بررسی کنید، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="466"/>
+        <location filename="../../ui/pages/reports.py" line="470"/>
         <source>The report could not be made.</source>
         <translation>گزارش تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="473"/>
+        <location filename="../../ui/pages/reports.py" line="477"/>
         <source>Find the customer by name or phone number, then choose them.</source>
         <translation>مشتری را با نام یا شمارهٔ تلفن پیدا کنید، سپس انتخابش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="480"/>
+        <location filename="../../ui/pages/reports.py" line="484"/>
         <source>There is no calm-down session number {0}.</source>
         <translation>جلسهٔ آرام کردنی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="482"/>
+        <location filename="../../ui/pages/reports.py" line="486"/>
         <source>There is no complaint number {0}.</source>
         <translation>شکایتی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="495"/>
+        <location filename="../../ui/pages/reports.py" line="499"/>
         <source>The report file is no longer there. Generate it again.</source>
         <translation>فایل گزارش دیگر وجود ندارد. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="499"/>
+        <location filename="../../ui/pages/reports.py" line="503"/>
         <source>No program to show PDF files was found. Use “Save as…” and open the file yourself.</source>
         <translation>برنامه‌ای برای نمایش فایل‌های PDF پیدا نشد. از «ذخیره با نام…» استفاده کنید و فایل را خودتان باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="507"/>
+        <location filename="../../ui/pages/reports.py" line="511"/>
         <source>Save the report</source>
         <translation>ذخیرهٔ گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="508"/>
+        <location filename="../../ui/pages/reports.py" line="512"/>
         <source>PDF files (*.pdf)</source>
         <translation>فایل‌های PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="517"/>
+        <location filename="../../ui/pages/reports.py" line="521"/>
         <source>The report could not be saved to {0}: {1}. Choose another folder.</source>
         <translation>گزارش در {0} ذخیره نشد: {1}. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="521"/>
+        <location filename="../../ui/pages/reports.py" line="525"/>
         <source>Saved to {0}</source>
         <translation>در {0} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="558"/>
+        <location filename="../../ui/pages/reports.py" line="562"/>
         <source>The report file cannot be read. Generate it again.</source>
         <translation>فایل گزارش خوانده نمی‌شود. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="565"/>
+        <location filename="../../ui/pages/reports.py" line="569"/>
         <source>The printer cannot be used. Check that it is on and ready.</source>
         <translation>چاپگر در دسترس نیست. بررسی کنید که روشن و آماده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="584"/>
+        <location filename="../../ui/pages/reports.py" line="588"/>
         <source>Sent {0} pages to the printer.</source>
         <translation>{0} صفحه به چاپگر فرستاده شد.</translation>
     </message>

@@ -182,6 +182,7 @@ class ProfileView(QWidget):
         self.timeline_model = TimelineModel(self)
         self.timeline = QListView()
         self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName(self.tr("History"))
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformItemSizes(True)
         self.timeline.activated.connect(self._entry_activated)
