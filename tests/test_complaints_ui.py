@@ -387,3 +387,33 @@ def test_the_complaint_window_opens_in_the_comment_box_and_keeps_a_typed_comment
     assert [row.body for row in complaints.thread(c.id)] == ["Called back, no answer"]
     _press(Qt.Key.Key_Escape)  # nothing typed now: no question
     assert asked == ["Throw away the comment?"] and not opened.isVisible()
+
+
+def test_people_s_words_in_the_other_script_keep_their_full_stop_at_their_own_end(persian, staff, supervisor,
+                                                                                 db_target, qtbot):
+    """An English description in the Persian list reads "The courier was late." left to right, the full stop
+    at its end (it showed ".The courier was late"); Persian words are left as they are."""
+    customer = customers.create(staff, Draft(given_name="Peter", family_name="Lewis"))
+    category = ComplaintCategory.select().first().id
+    complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=category,
+                                            description="The courier was late.", assignee_id=staff.id))
+    window = _window(staff, db_target, qtbot)
+    window.show_page(COMPLAINTS)
+    model = window.complaints_page.model
+    model_text = {column: model.index(0, column).data() for column in (model.CUSTOMER, model.DESCRIPTION)}
+    assert model_text[model.DESCRIPTION] == "\u2068The courier was late.\u2069"
+    assert model_text[model.CUSTOMER] == "\u2068Peter Lewis\u2069"
+    assert model.index(0, model.ASSIGNEE).data() == "\u2068Reza Desk\u2069"
+
+
+def test_the_complaint_period_reads_to_not_tc(app, staff, db_target, qtbot):
+    window = _window(staff, db_target, qtbot)
+    window.resize(900, 600)
+    window.show_page(COMPLAINTS)
+    page = window.complaints_page
+    labels = [label for label in page.findChildren(type(page.count_label))
+              if label.buddy() in (page.date_from, page.date_to)]
+    assert [label.text() for label in labels] == ["&From", "&To"]
+    for label in labels:  # room for every letter as drawn: the underlined mnemonic apart from the rest
+        whole = sum(label.fontMetrics().horizontalAdvance(ch) for ch in label.text().replace("&", ""))
+        assert label.width() >= whole, label.text()

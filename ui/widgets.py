@@ -319,3 +319,17 @@ class FormDialog(RememberingDialog):
 
     def after_error(self, error: KnownError) -> None:
         """Hook for dialogs that move the focus after a refusal."""
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label with a mnemonic (``&To``) for ``buddy``, wide enough for every letter: Qt measures
+    "To" kerned but draws the underlined T apart from the o, so a row that ran short showed "Tc"."""
+    from PySide6.QtWidgets import QSizePolicy
+
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    metrics = label.fontMetrics()
+    whole = sum(metrics.horizontalAdvance(ch) for ch in text.replace("&", ""))
+    label.setMinimumWidth(max(label.sizeHint().width(), whole + 2))
+    label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+    return label

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -21,13 +20,13 @@ from PySide6.QtWidgets import (
 from helpdesk import accounts, contacts
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import LogQuery
-from helpdesk.localization import digits, format_duration, format_short_date
+from helpdesk.localization import digits, format_duration, format_short_date, isolate
 from helpdesk.models import Staff
 from helpdesk.reports import preset_period
 
 from .. import i18n
 from ..messages import choice
-from ..widgets import date_edit, select_row
+from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import FollowUpQueue
 
 PAGE = 200
@@ -91,12 +90,12 @@ class CallLogModel(QAbstractTableModel):
             local = to_local(row.started_at)
             return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
         if column == self.CUSTOMER:
-            return row.customer or self.tr("Not identified")
+            return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
         if column == self.KIND:
             text = choice("channel", row.channel)
             return f"{text} ({choice('direction', row.direction)})" if row.channel == "phone" else text
         if column == self.STAFF:
-            return row.staff
+            return isolate(row.staff, lang)
         if column == self.DURATION:
             return format_duration(row.duration_seconds, lang)
         if column == self.OUTCOME:
@@ -106,7 +105,7 @@ class CallLogModel(QAbstractTableModel):
         if column == self.REASON:
             notes = " ".join(row.notes.split())
             text = f"{row.reason} — {notes}" if row.reason and notes else row.reason or notes
-            return text if role == Qt.ItemDataRole.ToolTipRole else text[:160]
+            return isolate(text if role == Qt.ItemDataRole.ToolTipRole else text[:160], lang)
         return None
 
 
@@ -137,16 +136,8 @@ class CallLog(QWidget):
         self.search.setObjectName("logSearch")
         self.search.setPlaceholderText(self.tr("Search the notes"))
         self.search.setClearButtonEnabled(True)
-        from_label = QLabel(self.tr("&From"))
-        from_label.setBuddy(self.date_from)
-        to_label = QLabel(self.tr("&To"))
-        to_label.setBuddy(self.date_to)
-        for label in (from_label, to_label):
-            # "&To" read "Tc": Qt measures "To" kerned, but draws the underlined T apart from the o.
-            fonts = label.fontMetrics()
-            whole = sum(fonts.horizontalAdvance(ch) for ch in label.text().replace("&", ""))
-            label.setMinimumWidth(max(label.sizeHint().width(), whole + 2))
-            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        from_label = buddy_label(self.tr("&From"), self.date_from)
+        to_label = buddy_label(self.tr("&To"), self.date_to)
         # Two rows, so nothing is squeezed: the period and the search, then the choices.
         for widget in (from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)

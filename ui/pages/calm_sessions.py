@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from helpdesk import accounts, calm
 from helpdesk.calm import SessionQuery
 from helpdesk.clock import to_local, utcnow
-from helpdesk.localization import digits, format_duration, format_number, format_short_date, left_to_right
+from helpdesk.localization import digits, format_duration, format_number, format_short_date, isolate, left_to_right
 from helpdesk.models import Customer, Staff
 
 from .. import i18n
@@ -72,9 +72,10 @@ class SessionModel(QAbstractTableModel):
             local = to_local(row.started_at)
             return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
         if column == self.CUSTOMER:
-            return self.names.get(row.customer_id, self.tr("Not named"))
+            name = self.names.get(row.customer_id)
+            return isolate(name, lang) if name else self.tr("Not named")
         if column == self.STAFF:
-            return self.staff.get(row.staff_id, "")
+            return isolate(self.staff.get(row.staff_id, ""), lang)
         if column == self.DURATION:
             return format_duration(int((row.ended_at - row.started_at).total_seconds()), lang)
         if column == self.ANGER:

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from helpdesk import complaints
 from helpdesk.clock import to_local, utcnow
 from helpdesk.complaints import ComplaintQuery
-from helpdesk.localization import digits, format_short_date
+from helpdesk.localization import digits, format_short_date, isolate
 from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
-from ..widgets import date_edit, select_row
+from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import OVERDUE_BACKGROUND, OVERDUE_TEXT
 
 
@@ -75,7 +75,7 @@ class ComplaintModel(QAbstractTableModel):
                 local = to_local(row.created_at)
                 return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
             if column == self.CUSTOMER:
-                return row.customer or self.tr("Not identified")
+                return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
             if column == self.CATEGORY:
                 return self.category_names.get(row.category_id, "")
             if column == self.PRIORITY:
@@ -84,9 +84,9 @@ class ComplaintModel(QAbstractTableModel):
                 status = choice("complaint_status", row.status)
                 return self.tr("{0}, overdue").format(status) if row.overdue else status
             if column == self.ASSIGNEE:
-                return row.assignee
-            if column == self.DESCRIPTION:
-                return " ".join(row.description.split())[:160]
+                return isolate(row.assignee, lang)
+            if column == self.DESCRIPTION:  # people's words keep their full stop at their own end
+                return isolate(" ".join(row.description.split())[:160], lang)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.DESCRIPTION:
             return row.description
         if row.overdue:
@@ -156,10 +156,8 @@ class ComplaintsPage(QWidget):
         self.date_from = date_edit("complaintFrom", preset_period("this_month", i18n.current_language(),
                                                                today - timedelta(days=5 * 365))[0])  # old open ones too
         self.date_to = date_edit("complaintTo", today)
-        from_label = QLabel(self.tr("&From"))
-        from_label.setBuddy(self.date_from)
-        to_label = QLabel(self.tr("&To"))
-        to_label.setBuddy(self.date_to)
+        from_label = buddy_label(self.tr("&From"), self.date_from)
+        to_label = buddy_label(self.tr("&To"), self.date_to)
         for widget in (self.category, self.priority, from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addStretch(1)

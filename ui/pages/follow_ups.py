@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import followups, phones, settings
 from helpdesk.clock import to_local, utcnow
-from helpdesk.localization import digits, format_short_date, left_to_right
+from helpdesk.localization import digits, format_short_date, isolate, left_to_right
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
@@ -70,14 +70,14 @@ class FollowUpModel(QAbstractTableModel):
             if column == self.STATE:
                 return choice("follow_up_state", row.state)
             if column == self.CUSTOMER:
-                return row.customer
+                return isolate(row.customer, lang)
             if column == self.PHONE:
                 return left_to_right(digits(phones.display(row.phone, settings.phone_region()), lang)) \
                     if row.phone else ""
             if column == self.PROMISE:
-                return f"{choice('follow_up_kind', row.kind)}: {row.promise}"
+                return f"{choice('follow_up_kind', row.kind)}: {isolate(row.promise, lang)}"
             if column == self.ASSIGNEE:
-                return row.assignee
+                return isolate(row.assignee, lang)
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.state == followups.OVERDUE:
                 return QBrush(OVERDUE_BACKGROUND)
