@@ -265,7 +265,12 @@ class FormDialog(RememberingDialog):
         super().showEvent(event)
 
     def _typed(self) -> list[str]:
-        return [edit.text() for edit in self.findChildren(QLineEdit)]
+        """Everything typed in the form: single-line fields and multi-line ones alike."""
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+        return ([edit.text() for edit in self.findChildren(QLineEdit)]
+                + [box.toPlainText() for box in self.findChildren(QPlainTextEdit)]
+                + [box.toPlainText() for box in self.findChildren(QTextEdit)])
 
     def typed_something(self) -> bool:
         return self._as_opened is not None and self._typed() != self._as_opened

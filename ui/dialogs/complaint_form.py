@@ -98,9 +98,6 @@ class KeyboardFormDialog(FormDialog):
         if all(error.isHidden() for error in self.fields.errors.values()):
             self.message.clear_message()
 
-    def _typed(self) -> list[str]:
-        return super()._typed() + [box.toPlainText() for box in self.findChildren(QPlainTextEdit)]
-
 
 def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only: bool = False) -> QComboBox:
     combo = QComboBox()
