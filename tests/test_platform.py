@@ -42,3 +42,35 @@ def test_tab_leaves_a_multi_line_field_and_ctrl_tab_types_a_tab(app, qtbot):
     assert QApplication.focusWidget() is after and rich.toPlainText() == ""
     QTest.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is rich
+
+
+def test_tab_leaves_every_table_and_list(app, qtbot):
+    """The arrows move inside a table; Tab goes on to the next control, as everywhere else."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QTableView, QVBoxLayout, QWidget
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    model = QStandardItemModel(3, 3)
+    for row in range(3):
+        for column in range(3):
+            model.setItem(row, column, QStandardItem(f"{row}{column}"))
+    table, listing, after = QTableView(), QListView(), QLineEdit()
+    table.setModel(model)
+    listing.setModel(model)
+    for widget in (table, listing, after):
+        layout.addWidget(widget)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 1
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is listing
+    QTest.keyClick(listing, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after

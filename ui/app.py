@@ -10,7 +10,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
 
 from helpdesk.config import describe
 from helpdesk.errors import KnownError
@@ -28,15 +28,18 @@ APPLICATION = "helpdesk"
 
 
 class MultiLineTabs(QObject):
-    """No multi-line field is a trap: Tab and Shift+Tab move on, Ctrl+Tab types a tab.
+    """No field is a Tab trap: Tab and Shift+Tab leave a multi-line field (Ctrl+Tab types a tab)
+    and a table or list (the arrows move inside it).
 
-    One rule for every QPlainTextEdit and QTextEdit of the app, set as each is polished."""
+    One rule for every QPlainTextEdit, QTextEdit and item view of the app, set as each is polished."""
 
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Polish:
             if isinstance(watched, (QPlainTextEdit, QTextEdit)):
                 watched.setTabChangesFocus(True)
+            elif isinstance(watched, QAbstractItemView):
+                watched.setTabKeyNavigation(False)
         elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
             if (event.modifiers() == Qt.KeyboardModifier.ControlModifier
                     and isinstance(watched, (QPlainTextEdit, QTextEdit)) and not watched.isReadOnly()):

@@ -225,7 +225,6 @@ class ImportCustomersDialog(RememberingDialog):
         self.table = QTableView()
         self.table.setObjectName("preview")
         self.table.setAccessibleName(self.tr("Preview of the rows"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from helpdesk import accounts, contacts
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import LogQuery
-from helpdesk.localization import digits, format_duration, format_short_date, isolate
+from helpdesk.localization import digits, format_duration, format_short_datetime, isolate
 from helpdesk.models import Staff
 from helpdesk.reports import preset_period
 
@@ -88,7 +88,7 @@ class CallLogModel(QAbstractTableModel):
         column = index.column()
         if column == self.STARTED:
             local = to_local(row.started_at)
-            return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+            return format_short_datetime(local, lang)
         if column == self.CUSTOMER:
             return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
         if column == self.KIND:

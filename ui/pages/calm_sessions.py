@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from helpdesk import accounts, calm
 from helpdesk.calm import SessionQuery
 from helpdesk.clock import to_local, utcnow
-from helpdesk.localization import digits, format_duration, format_number, format_short_date, isolate, left_to_right
+from helpdesk.localization import digits, format_duration, format_number, format_short_datetime, isolate, left_to_right
 from helpdesk.models import Customer, Staff
 
 from .. import i18n
@@ -70,7 +70,7 @@ class SessionModel(QAbstractTableModel):
         column = index.column()
         if column == self.STARTED:
             local = to_local(row.started_at)
-            return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+            return format_short_datetime(local, lang)
         if column == self.CUSTOMER:
             name = self.names.get(row.customer_id)
             return isolate(name, lang) if name else self.tr("Not named")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from helpdesk import complaints
 from helpdesk.clock import to_local, utcnow
 from helpdesk.complaints import ComplaintQuery
-from helpdesk.localization import digits, format_short_date, isolate
+from helpdesk.localization import digits, format_short_datetime, isolate
 from helpdesk.models import Staff
 
 from .. import i18n
@@ -73,7 +73,7 @@ class ComplaintModel(QAbstractTableModel):
                 return digits(row.id, lang)
             if column == self.RAISED:
                 local = to_local(row.created_at)
-                return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+                return format_short_datetime(local, lang)
             if column == self.CUSTOMER:
                 return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
             if column == self.CATEGORY:

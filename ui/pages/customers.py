@@ -105,7 +105,6 @@ class CustomersPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("customerTable")
         self.table.setAccessibleName(self.tr("Customers"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import followups, phones, settings
 from helpdesk.clock import to_local, utcnow
-from helpdesk.localization import digits, format_short_date, isolate, left_to_right
+from helpdesk.localization import digits, format_short_datetime, isolate, left_to_right
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
@@ -66,7 +66,7 @@ class FollowUpModel(QAbstractTableModel):
             lang = i18n.current_language()
             if column == self.DUE:
                 local = to_local(row.due_at)
-                return f"{format_short_date(local, lang)} {digits(local.strftime('%H:%M'), lang)}"
+                return format_short_datetime(local, lang)
             if column == self.STATE:
                 return choice("follow_up_state", row.state)
             if column == self.CUSTOMER:

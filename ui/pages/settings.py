@@ -331,7 +331,6 @@ class SettingsPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("accountsTable")
         self.table.setAccessibleName(self.tr("Staff accounts"))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         self.table.setMinimumHeight(150)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
