@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -338,3 +339,32 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
     label.setMinimumWidth(max(label.sizeHint().width(), whole + 2))
     label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
     return label
+
+
+class MatchKeys(QObject):
+    """A lookup box with its list of matches: Up and Down move through the matches and Enter chooses
+    the highlighted one. Enter never reaches the form (it would submit it); with no match it moves on."""
+
+    def __init__(self, lookup: QLineEdit, matches: QListWidget, choose, parent: QObject):
+        super().__init__(parent)
+        self.lookup = lookup
+        self.matches = matches
+        self.choose = choose
+        lookup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.lookup or event.type() != QEvent.Type.KeyPress:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            if self.matches.isVisible() and self.matches.currentItem() is not None:
+                self.choose(self.matches.currentItem())
+            else:
+                self.lookup.focusNextChild()
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.isVisible() and self.matches.count():
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, self.matches.currentRow() + step)))
+            return True
+        return False

@@ -41,9 +41,9 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, give_accessible_names, place_window, remember_window
+from ..widgets import ErrorLabel, MatchKeys, give_accessible_names, place_window, remember_window
 from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
-from .complaint_form import KeyboardFormDialog, MatchKeys, _text_box
+from .complaint_form import KeyboardFormDialog, _text_box
 
 DRAFT_KIND = "calm"
 GEOMETRY_KEY = "calmWindow/geometry"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -26,7 +26,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import FormDialog
+from ..widgets import FormDialog, MatchKeys
 
 
 def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
@@ -48,35 +48,6 @@ def _change_signals(editor: QWidget) -> list:
         elif isinstance(widget, QAbstractButton) and widget.isCheckable():
             signals.append(widget.toggled)
     return signals
-
-
-class MatchKeys(QObject):
-    """A lookup box with its list of matches: Up and Down move through the matches and Enter chooses
-    the highlighted one. Enter never reaches the form (it would submit it); with no match it moves on."""
-
-    def __init__(self, lookup: QLineEdit, matches: QListWidget, choose, parent: QObject):
-        super().__init__(parent)
-        self.lookup = lookup
-        self.matches = matches
-        self.choose = choose
-        lookup.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is not self.lookup or event.type() != QEvent.Type.KeyPress:
-            return False
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            if self.matches.isVisible() and self.matches.currentItem() is not None:
-                self.choose(self.matches.currentItem())
-            else:
-                self.lookup.focusNextChild()
-            return True
-        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.matches.isVisible() and self.matches.count():
-            step = 1 if key == Qt.Key.Key_Down else -1
-            self.matches.setCurrentRow(max(0, min(self.matches.count() - 1, self.matches.currentRow() + step)))
-            return True
-        return False
 
 
 class KeyboardFormDialog(FormDialog):

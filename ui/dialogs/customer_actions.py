@@ -67,7 +67,7 @@ class MergeDialog(FormDialog):
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _: self._timer.start())
-        from .complaint_form import MatchKeys
+        from ..widgets import MatchKeys
 
         # Up and Down in the box move the highlight in the list; Enter merges the highlighted customer.
         self._keys = MatchKeys(self.search, self.results, lambda _item: self._choose(), self)
