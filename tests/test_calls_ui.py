@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from helpdesk import accounts, config, contacts, customers, followups, settings
+from helpdesk import accounts, contacts, customers, followups, settings
 from helpdesk.clock import utcnow
 from helpdesk.customers import Draft
 from helpdesk.models import Contact, FollowUp
+from tests.helpers import signed_in_window
 from ui import prompts
 from ui.mainwindow import CALLS, MainWindow
 
@@ -22,13 +23,7 @@ def _type(widget, text: str) -> None:
 
 
 def _window(staff, db_target, qtbot) -> MainWindow:
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(staff)
-    return window
+    return signed_in_window(staff, db_target, qtbot)
 
 
 def _customer(actor, phone="0912 345 6789", given="Maryam", family="Karimi"):

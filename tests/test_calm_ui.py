@@ -4,20 +4,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from helpdesk import calm, config, customers
+from helpdesk import calm, customers
 from helpdesk.customers import Draft
 from helpdesk.models import CalmSession, Complaint
+from tests.helpers import signed_in_window
 from ui.mainwindow import COMPLAINTS, MainWindow
 
 
 def _window(staff, db_target, qtbot) -> MainWindow:
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(staff)
-    return window
+    return signed_in_window(staff, db_target, qtbot)
 
 
 def _key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:

@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from helpdesk import config, customers, followups
+from helpdesk import customers, followups
 from helpdesk.clock import utcnow
 from helpdesk.customers import Draft
 from helpdesk.models import Contact, FollowUp
+from tests.helpers import signed_in_window
 from ui import prompts
 from ui.mainwindow import MainWindow
 
@@ -75,13 +76,7 @@ class Keyboard:
 
 
 def _window(actor, db_target, qtbot) -> MainWindow:
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(actor)
-    return window
+    return signed_in_window(actor, db_target, qtbot)
 
 
 def _active(qtbot, widget) -> None:

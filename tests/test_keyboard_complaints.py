@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from helpdesk import calm, config, customers
+from helpdesk import calm, customers
 from helpdesk.customers import Draft
 from helpdesk.models import CalmSession, Complaint, ComplaintCategory, ComplaintEvent, Notification
+from tests.helpers import signed_in_window
 from ui.mainwindow import MainWindow
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -68,12 +69,7 @@ class Keyboard:
 
 
 def _signed_in(staff, db_target, qtbot) -> tuple[MainWindow, Keyboard]:
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(staff)
+    window = signed_in_window(staff, db_target, qtbot)
     return window, Keyboard(qtbot, window)
 
 

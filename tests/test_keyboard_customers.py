@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from helpdesk import config, customers as cs
+from helpdesk import customers as cs
 from helpdesk.models import Customer, PhoneNumber
+from tests.helpers import signed_in_window
 from ui.dialogs.customer_form import CustomerForm
-from ui.mainwindow import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -39,16 +39,6 @@ def type_text(text):
     """Type per character into the focused widget (Persian included)."""
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, focused(), Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
-
-
-def signed_in_window(staff, db_target, qtbot) -> MainWindow:
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(staff)
-    return window
 
 
 WORDS = {
@@ -221,7 +211,6 @@ def test_open_in_the_duplicate_warning_brings_the_record_to_the_front(language, 
 
 def test_mark_lost_and_merge_by_keyboard(language, supervisor, db_target, qtbot):
     from helpdesk.models import STATUS_LOST
-    from ui.dialogs.customer_actions import MarkLostDialog, MergeDialog
 
     keep = cs.create(supervisor, cs.Draft(given_name="Hannah", family_name="Brown"))
     first = cs.create(supervisor, cs.Draft(given_name="Hana", family_name="Brown", notes="old record"),

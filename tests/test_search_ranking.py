@@ -199,19 +199,13 @@ def test_typing_a_name_and_enter_opens_that_person_not_a_newer_note(app, staff, 
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from helpdesk import config
+    from tests.helpers import signed_in_window
     from ui import i18n
-    from ui.mainwindow import MainWindow
 
     i18n.apply_language(app, lang)
     wanted = _add(staff, best[0], best[1], notes=best[2])
     _add(staff, other[0], other[1], notes=other[2])
-    window = MainWindow(config.describe(db_target))
-    qtbot.addWidget(window)
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    window.sign_in(staff)
+    window = signed_in_window(staff, db_target, qtbot)
     window.show_page(1)
     page = window.customers_page
     QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
