@@ -234,6 +234,16 @@ def check_passwords_match(password: QLineEdit, confirm: QLineEdit) -> None:
         raise ValidationError("confirm", "passwords_differ")
 
 
+def new_account_problems(form: "FormDialog") -> list[ValidationError]:
+    """Every problem of a new account's fields at once (full name, user name, password twice)."""
+    from helpdesk import accounts
+
+    return form.collect(lambda: accounts.validate_full_name(form.full_name.text()),
+                        lambda: accounts.validate_username(form.username.text()),
+                        lambda: accounts.validate_password(form.password.text()),
+                        lambda: check_passwords_match(form.password, form.confirm))
+
+
 class FormDialog(RememberingDialog):
     """Shared frame: a form with per-field errors, a general message, OK and Cancel."""
 

@@ -10,7 +10,7 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from ..i18n import current_language
 from ..messages import role_name
-from ..widgets import FormDialog, check_passwords_match, password_edit
+from ..widgets import FormDialog, check_passwords_match, new_account_problems, password_edit
 
 
 class NewAccountDialog(FormDialog):
@@ -32,10 +32,7 @@ class NewAccountDialog(FormDialog):
         self.full_name.setFocus()
 
     def problems(self):
-        return self.collect(lambda: accounts.validate_full_name(self.full_name.text()),
-                            lambda: accounts.validate_username(self.username.text()),
-                            lambda: accounts.validate_password(self.password.text()),
-                            lambda: check_passwords_match(self.password, self.confirm))
+        return new_account_problems(self)
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)

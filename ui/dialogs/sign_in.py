@@ -9,7 +9,7 @@ from helpdesk import accounts
 from helpdesk.errors import KnownError, ValidationError
 from helpdesk.localization import left_to_right
 
-from ..widgets import FormDialog, check_passwords_match, password_edit
+from ..widgets import FormDialog, check_passwords_match, new_account_problems, password_edit
 
 
 def heading(text: str) -> QLabel:
@@ -57,10 +57,7 @@ class FirstRunDialog(FormDialog):
         self.full_name.setFocus()
 
     def problems(self):
-        return self.collect(lambda: accounts.validate_full_name(self.full_name.text()),
-                            lambda: accounts.validate_username(self.username.text()),
-                            lambda: accounts.validate_password(self.password.text()),
-                            lambda: check_passwords_match(self.password, self.confirm))
+        return new_account_problems(self)
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
