@@ -1,7 +1,10 @@
 """The audit trail: every create, update and delete of a record, with before and after.
 
 Services change records only through ``create``, ``changing`` and ``delete`` here,
-so no change escapes the trail.
+so no change escapes the trail. ``changing`` is also the one shared write path that
+keeps several desks from overwriting each other: a record with a ``version`` is
+written by one statement, ``UPDATE … WHERE id = ? AND version = ?``, and a desk that
+lost the race gets ``Conflict`` (what the other desk changed), never a silent overwrite.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import peewee as pw
 
 from .clock import utcnow
 from .db import database
+from .errors import Conflict
 from .models import AuditEntry, Staff
 
 M = TypeVar("M", bound=pw.Model)
@@ -55,16 +59,71 @@ def create(actor: Staff | None, model: type[M], **fields) -> M:
     return instance
 
 
+def differences(started_from: dict, current: dict) -> list[tuple[str, object, object]]:
+    """(field, value the person started from, value stored now) for every field another desk changed."""
+    ignored = {"version", "updated_at", "updated_by", "updated_by_id"}
+    return [(name, started_from.get(name), value) for name, value in current.items()
+            if name not in ignored and started_from.get(name) != value]
+
+
+def conflict(instance: pw.Model, started_from: dict) -> Conflict:
+    """The notice for a person whose copy of ``instance`` is no longer the stored one."""
+    stored = type(instance).get_or_none(instance._meta.primary_key == instance.get_id())
+    current = snapshot(stored) if stored is not None else {}
+    table = instance._meta.table_name
+    return Conflict(current, differences(started_from, current),
+                    f"{table} {instance.get_id()}: another desk saved it first", table=table)
+
+
+def locked(query: pw.ModelSelect) -> pw.Model | None:
+    """The first row of ``query``, held until the transaction ends, for a read-then-write that must not
+    fail because another desk wrote in between (a comment, a tick). On PostgreSQL the row is locked
+    (``FOR UPDATE``); SQLite's transactions hold the whole file from their first statement."""
+    if database.for_update:
+        query = query.for_update()
+    return query.first()
+
+
+def check_version(instance: pw.Model, version: int | None) -> None:
+    """Refuse at once when the person saw an older ``version`` than the one just read."""
+    if version is not None and "version" in instance._meta.fields and instance.version != version:
+        raise conflict(instance, {**snapshot(instance), "version": version})
+
+
 @contextmanager
-def changing(actor: Staff | None, instance: M, action: str = "update") -> Iterator[M]:
-    """Change ``instance`` inside the block; on exit it is saved and audited, or nothing is."""
+def changing(actor: Staff | None, instance: M, action: str = "update", version: int | None = None) -> Iterator[M]:
+    """Change ``instance`` inside the block; on exit it is saved and audited, or nothing is.
+
+    ``version`` is the version the person saw, when they saw one. A record with a version
+    is written only if the stored version is still the one read (one statement, so two
+    desks saving at the same moment cannot both win); otherwise ``Conflict`` is raised
+    and nothing of the block is kept.
+    """
+    check_version(instance, version)
     before = snapshot(instance)
     with database.atomic():
         yield instance
         if "updated_at" in instance._meta.fields:
             instance.updated_at = utcnow()
-        instance.save()
+        if "version" in instance._meta.fields:
+            _save_if_unchanged(instance, before)
+        else:
+            instance.save()
         record(actor, action, instance, before, snapshot(instance))
+
+
+def _save_if_unchanged(instance: pw.Model, before: dict) -> None:
+    meta = instance._meta
+    read = before["version"]
+    instance.version = read + 1
+    values = {field: instance.__data__.get(name) for name, field in meta.fields.items()
+              if field is not meta.primary_key}
+    written = (type(instance).update(values)
+               .where((meta.primary_key == instance.get_id()) & (type(instance).version == read))
+               .execute())
+    if written != 1:
+        instance.version = read
+        raise conflict(instance, before)
 
 
 def delete(actor: Staff | None, instance: pw.Model) -> None:

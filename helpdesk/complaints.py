@@ -20,7 +20,7 @@ from .clock import utcnow
 from .contacts import SATISFACTION, live_customer_id, local_day_bounds
 from .customers import FormErrors, _limited, check_text
 from .db import database
-from .errors import KnownError, NotFound, PermissionDenied, ValidationError
+from .errors import Conflict, KnownError, NotFound, PermissionDenied, ValidationError
 from .models import (
     Complaint,
     ComplaintCategory,
@@ -53,8 +53,7 @@ class WrongState(KnownError):
     code = "complaint_state"
 
 
-class ComplaintConflict(KnownError):
-    code = "complaint_conflict"
+ComplaintConflict = Conflict  # someone changed the complaint first (code "complaint_conflict")
 
 
 # --- targets ---------------------------------------------------------------------------------
@@ -217,8 +216,7 @@ def _event(actor: Staff, complaint: Complaint, kind: str, old: object, new: obje
 
 def _fresh(complaint_id: int, version: int | None) -> Complaint:
     row = get(complaint_id)
-    if version is not None and row.version != version:
-        raise ComplaintConflict(f"complaint {complaint_id}: version {row.version}, opened {version}")
+    audit.check_version(row, version)
     return row
 
 
@@ -270,7 +268,6 @@ def _set_status(actor: Staff, c: Complaint, status: str, note: str = "", **chang
         for name, value in changes.items():
             setattr(c, name, value)
         c.updated_by = actor.id
-        c.version += 1
     _event(actor, c, "status", old, status, note)
 
 
@@ -332,7 +329,6 @@ def _supervisor_change(actor: Staff, complaint_id: int, field: str, value, versi
         with audit.changing(actor, c):
             setattr(c, field, value)
             c.updated_by = actor.id
-            c.version += 1
         _event(actor, c, field, old, value)
         if notify is not None and notify != actor.id:
             Notification.create(recipient=notify, at=utcnow(), kind="assigned", complaint=c.id, actor=actor.id)
@@ -370,7 +366,9 @@ def comment(actor: Staff, complaint_id: int, body: str, visibility: str = "inter
     if visibility not in VISIBILITIES:
         raise ValidationError("visibility", "invalid_choice")
     with database.atomic():
-        c = get(complaint_id)
+        c = audit.locked(Complaint.select().where(Complaint.id == complaint_id))
+        if c is None:
+            raise NotFound(f"complaint {complaint_id}")
         row = audit.create(actor, ComplaintComment, complaint=c.id, at=utcnow(), author=actor.id,
                            visibility=visibility, body=body[:TEXT_LIMIT])
         if visibility == "customer" and c.first_response_at is None:

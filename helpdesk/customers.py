@@ -16,7 +16,7 @@ import peewee as pw
 from . import audit, phones, search, settings
 from .clock import utcnow
 from .db import database
-from .errors import KnownError, NotFound, PermissionDenied, ValidationError
+from .errors import Conflict, KnownError, NotFound, PermissionDenied, ValidationError
 from .models import (
     KIND_ORGANISATION,
     KIND_PERSON,
@@ -96,15 +96,12 @@ class DuplicateWarning(KnownError):
         self.duplicates = duplicates
 
 
-class ConflictError(KnownError):
+class ConflictError(Conflict):
     """Another desk saved this customer first. ``changes`` says what they changed."""
 
-    code = "edit_conflict"
-
     def __init__(self, current: dict, changes: list[tuple[str, object, object]]):
-        super().__init__(", ".join(name for name, _, _ in changes))
-        self.current = current
-        self.changes = changes  # (field, value you started from, value saved by the other desk)
+        super().__init__(current, changes, table="customer")
+        self.code = "edit_conflict"
 
 
 @dataclass

@@ -15,10 +15,12 @@ from .errors import classify_database_error
 
 database = peewee.DatabaseProxy()
 
+BUSY_TIMEOUT_SECONDS = 15  # how long a desk waits for another desk's write before it says so
+
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "busy_timeout": 5000,
+    "busy_timeout": BUSY_TIMEOUT_SECONDS * 1000,
     "synchronous": "normal",
 }
 
@@ -28,7 +30,11 @@ def open_database(target: str) -> peewee.Database:
     path = sqlite_path(target)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+        # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a read followed
+        # by a write inside it then waits its turn behind another desk's write, instead of failing
+        # at once with "database is locked" when it tries to upgrade its read lock.
+        return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
+                                     lock_type="IMMEDIATE")
     from playhouse.db_url import connect as connect_url  # only offices with a server pay for this import
 
     return connect_url(target)

@@ -55,6 +55,26 @@ class AccountInUse(KnownError):
     code = "account_in_use"
 
 
+class Conflict(KnownError):
+    """Another desk saved this record after the person read it; nothing was written.
+
+    ``current`` is the record as stored now; ``changes`` lists (field, the value the
+    person started from, the value the other desk saved), so the UI can say what
+    changed and offer "keep mine" (save again over ``current``) or "take theirs".
+    """
+
+    code = "edit_conflict"
+    CODES = {"complaint": "complaint_conflict", "contact": "contact_conflict"}  # by table; the rest say it plainly
+
+    def __init__(self, current: dict, changes: list[tuple[str, object, object]], detail: str = "",
+                 table: str = ""):
+        super().__init__(detail or ", ".join(name for name, _, _ in changes) or "version changed")
+        self.current = current
+        self.changes = changes
+        self.table = table
+        self.code = self.CODES.get(table, "record_conflict")
+
+
 class NotFound(KnownError):
     code = "not_found"
 

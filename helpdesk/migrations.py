@@ -511,6 +511,16 @@ def _0009_search_weights(database: pw.Database, migrator: "SchemaMigrator") -> N
         last = ids[-1]
 
 
+VERSIONED_TABLES = ("staff", "setting", "lost_reason", "follow_up", "complaint_category", "calm_session")
+
+
+def _0010_versions(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """Every record a person edits carries a version: a save names the version it was made from,
+    and the write only happens if that is still the stored one (several desks, one truth)."""
+    for table in VERSIONED_TABLES:
+        database.execute_sql(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -523,6 +533,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (7, _0007_calm_sessions),
     (8, _0008_contact_draft),
     (9, _0009_search_weights),
+    (10, _0010_versions),
 ]
 LATEST = MIGRATIONS[-1][0]
 

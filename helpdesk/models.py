@@ -36,6 +36,7 @@ class Staff(BaseModel):
     locked_until = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
 
     @property
     def is_supervisor(self) -> bool:
@@ -59,6 +60,7 @@ class Setting(BaseModel):
     key = pw.CharField(max_length=100, primary_key=True)
     value = pw.TextField()
     updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
 
 
 class LostReason(BaseModel):
@@ -68,6 +70,7 @@ class LostReason(BaseModel):
     name_fa = pw.CharField(max_length=100)
     active = pw.BooleanField(default=True)
     position = pw.IntegerField(default=0)
+    version = pw.IntegerField(default=1)
 
     def name(self, language: str) -> str:
         return self.name_fa if language == "fa" else self.name_en
@@ -181,6 +184,7 @@ class FollowUp(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_created", on_delete="RESTRICT")
     updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
 
 
 class ComplaintCategory(BaseModel):
@@ -190,6 +194,7 @@ class ComplaintCategory(BaseModel):
     name_fa = pw.CharField(max_length=100)
     active = pw.BooleanField(default=True)
     position = pw.IntegerField(default=0)
+    version = pw.IntegerField(default=1)
 
     def name(self, language: str) -> str:
         return self.name_fa if language == "fa" else self.name_en
@@ -281,6 +286,7 @@ class CalmSession(BaseModel):
     complaint = pw.ForeignKeyField(Complaint, null=True, backref="calm_sessions", on_delete="SET NULL")
     follow_up = pw.ForeignKeyField(FollowUp, null=True, backref="calm_sessions", on_delete="SET NULL")
     updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
 
 
 class CalmStep(BaseModel):

@@ -23,19 +23,31 @@ def test_empty_database_is_brought_to_the_newest_schema(db_target):
         dbmod.close()
 
 
+def _old_supervisor(database) -> int:
+    """A supervisor written as an older app wrote it: the columns of the first schema only, not today's model."""
+    p = database.param
+    database.execute_sql(
+        f"INSERT INTO staff (username, full_name, role, password_hash, active, failed_attempts, created_at, updated_at)"
+        f" VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})",
+        ("boss", "Sara Supervisor", "supervisor", accounts.hash_password("correct horse"), True, 0,
+         "2026-01-01 00:00:00", "2026-01-01 00:00:00"))
+    return database.execute_sql("SELECT id FROM staff WHERE username = 'boss'").fetchone()[0]
+
+
 def test_previous_schema_is_migrated_with_its_data_intact(db_target):
     previous = migrations.LATEST - 1
     database = dbmod.open_database(db_target)
     dbmod.bind(database)
     migrations.migrate(database, target=previous)
     assert migrations.current_version(database) == previous
-    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    _old_supervisor(database)
     dbmod.close()
 
     database, result = migrations.open_and_migrate(db_target)
     try:
         assert (result.from_version, result.to_version) == (previous, migrations.LATEST)
-        assert accounts.authenticate("boss", "correct horse").id == boss.id
+        boss = accounts.authenticate("boss", "correct horse")
+        assert boss.full_name == "Sara Supervisor" and boss.version == 1
         Customer.create(given_name="Maryam", created_by=boss, updated_by=boss)
         assert Customer.select().count() == 1
         path = config.sqlite_path(db_target)
@@ -106,13 +118,13 @@ def test_customers_of_version_2_keep_their_phone_and_email_and_can_be_found(db_t
     database = dbmod.open_database(db_target)
     dbmod.bind(database)
     migrations.migrate(database, target=2)
-    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    boss_id = _old_supervisor(database)
     p = database.param
     database.execute_sql(
         "INSERT INTO customer (kind, given_name, family_name, organisation, phone, email, preferred_language, notes,"
         " created_at, created_by_id, updated_at, updated_by_id, version)"
         f" VALUES ('person', {p}, {p}, '', '+989121234567', 'neda@example.com', 'fa', '', {p}, {p}, {p}, {p}, 1)",
-        ("ندا", "کریمی", "2026-01-01 10:00:00", boss.id, "2026-01-01 10:00:00", boss.id),
+        ("ندا", "کریمی", "2026-01-01 10:00:00", boss_id, "2026-01-01 10:00:00", boss_id),
     )
     dbmod.close()
 

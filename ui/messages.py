@@ -57,6 +57,7 @@ MESSAGES = {
     "possible_duplicates": QT_TRANSLATE_NOOP("Messages", "This may be a customer we already have."),
     "edit_conflict": QT_TRANSLATE_NOOP("Messages", "Another desk saved this customer while you were editing it."),
     "contact_conflict": QT_TRANSLATE_NOOP("Messages", "Someone saved this contact after you opened it. Copy your changes, close it and open it again."),
+    "record_conflict": QT_TRANSLATE_NOOP("Messages", "Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again."),
     "contact_already_saved": QT_TRANSLATE_NOOP("Messages", "This contact was already saved; it was not stored again."),
     "satisfaction_required": QT_TRANSLATE_NOOP("Messages", "Ask how satisfied the customer is, or choose “Not asked”."),
     "duration_range": QT_TRANSLATE_NOOP("Messages", "The duration must be between 0 and 24 hours."),
