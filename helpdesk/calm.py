@@ -12,6 +12,8 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+import peewee as pw
+
 from . import audit, checklists
 from .clock import as_datetime, utcnow
 from .contacts import live_customer_id, local_day_bounds
@@ -42,9 +44,10 @@ def current() -> ChecklistVersion:
            .order_by(ChecklistVersion.version.desc()).first())
     if row is None:
         definition = _file_definition()
-        with database.atomic():
-            row = ChecklistVersion.create(name=NAME, version=int(definition["version"]),
-                                          definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow())
+        # Two desks may load it at the same moment: the second one's insert is undone (a savepoint)
+        # and it takes the row the first one stored.
+        row, _ = ChecklistVersion.get_or_create(name=NAME, version=int(definition["version"]), defaults=dict(
+            definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow()))
     return row
 
 
@@ -72,17 +75,26 @@ def _clean_steps(steps: list[dict]) -> list[dict]:
     return out
 
 
-def save_steps(actor: Staff, steps: list[dict]) -> ChecklistVersion:
-    """A supervisor's edit: a new version; sessions already run keep theirs."""
+def save_steps(actor: Staff, steps: list[dict], base_version: int | None = None) -> ChecklistVersion:
+    """A supervisor's edit: a new version; sessions already run keep theirs.
+
+    ``base_version`` is the version the supervisor edited; when another supervisor saved a
+    newer one since, nothing is written and ``Conflict`` says so."""
     require_supervisor(actor)
+    clean = _clean_steps(steps)
     base = current()
+    if base_version is not None and base.version != base_version:
+        raise audit.conflict(base, {**audit.snapshot(base), "version": base_version, "definition": None})
     definition = json.loads(base.definition)
-    definition["steps"] = _clean_steps(steps)
-    with database.atomic():
-        definition["version"] = base.version + 1
-        return audit.create(actor, ChecklistVersion, name=NAME, version=base.version + 1,
-                            definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow(),
-                            created_by=actor.id)
+    definition["steps"] = clean
+    definition["version"] = base.version + 1
+    try:
+        with database.atomic():
+            return audit.create(actor, ChecklistVersion, name=NAME, version=base.version + 1,
+                                definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow(),
+                                created_by=actor.id)
+    except pw.IntegrityError:  # another supervisor saved the same next version at the same moment
+        raise audit.conflict(current(), audit.snapshot(base)) from None
 
 
 # --- running a session ----------------------------------------------------------------------------
@@ -147,8 +159,11 @@ def _own(actor: Staff, session: CalmSession) -> None:
         raise PermissionDenied(f"{actor.username} may not change calm session {session.id}")
 
 
-def save_progress(actor: Staff, session_id: int, state: SessionState) -> CalmSession:
-    """Store where the session is: the step on screen, the first anger rating, each tick and note."""
+def save_progress(actor: Staff, session_id: int, state: SessionState, version: int | None = None) -> CalmSession:
+    """Store where the session is: the step on screen, the first anger rating, each tick and note.
+
+    ``version`` is the session's version the window holds; a save from a window that did not
+    see the latest one (another window, another desk) is refused with ``Conflict``."""
     require_signed_in(actor)
     session = get(session_id)
     _own(actor, session)
@@ -156,25 +171,23 @@ def save_progress(actor: Staff, session_id: int, state: SessionState) -> CalmSes
         raise ValidationError("anger_start", "invalid_choice")
     notes = [check_text(clean_text(step.note), f"steps.{position}.note", NOTE_LIMIT)
              for position, step in enumerate(state.steps)]
-    with database.atomic():
+    with audit.changing(actor, session, "progress", version=version):
         for position, (step, note) in enumerate(zip(state.steps, notes)):
             (CalmStep.update(ticked=step.ticked, ticked_at=step.ticked_at, note=note)
              .where((CalmStep.session == session.id) & (CalmStep.position == position)).execute())
         session.current_step = state.current_step
         session.anger_start = state.anger_start
-        session.updated_at = utcnow()
-        session.save()
     return session
 
 
-def link_customer(actor: Staff, session_id: int, customer_id: int) -> CalmSession:
+def link_customer(actor: Staff, session_id: int, customer_id: int, version: int | None = None) -> CalmSession:
     """A customer who gave no name at first: the session is theirs now."""
     require_signed_in(actor)
     session = get(session_id)
     _own(actor, session)
     if Customer.get_or_none(Customer.id == customer_id) is None:
         raise ValidationError("customer", "not_found")
-    with audit.changing(actor, session):
+    with audit.changing(actor, session, version=version):
         session.customer = live_customer_id(customer_id)
     if session.complaint_id:
         Complaint.update(customer=session.customer_id).where(
@@ -183,7 +196,7 @@ def link_customer(actor: Staff, session_id: int, customer_id: int) -> CalmSessio
 
 
 def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | None, outcome: str,
-           follow_up=None) -> CalmSession:
+           follow_up=None, version: int | None = None) -> CalmSession:
     """End the session: the second anger rating, the outcome and, when promised, a follow-up."""
     from . import followups
     from .customers import FormErrors
@@ -207,8 +220,7 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
     if errors:
         raise FormErrors(errors)
     with database.atomic():
-        save_progress(actor, session_id, state)
-        session = get(session_id)
+        session = save_progress(actor, session_id, state, version)
         promise = None
         if follow_up is not None:
             promise = followups.create(actor, session.customer_id, follow_up.due_at,
@@ -224,7 +236,7 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
 
 
 def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, priority: str = "high",
-             category_id: int | None = None):
+             category_id: int | None = None, version: int | None = None):
     """Escalate now, from any step: raise (or update) a complaint escalated to a supervisor,
     with this session attached. The signed-in supervisors are told at once."""
     from . import complaints
@@ -233,8 +245,8 @@ def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, pr
     reason = check_text(clean_text(reason), "reason", complaints.TEXT_LIMIT)
     if not reason:
         raise ValidationError("reason", "escalation_reason")
-    session = save_progress(actor, session_id, state)
     with database.atomic():
+        session = save_progress(actor, session_id, state, version)
         if session.complaint_id is None:
             if category_id is None:
                 category_id = ComplaintCategory.select(ComplaintCategory.id).where(
@@ -319,8 +331,6 @@ def figures(date_from: date | None = None, date_to: date | None = None,
             staff_id: int | None = None) -> tuple[Figures, dict[int, Figures]]:
     """The success rate, the median time to calm, the average drop in anger and how often each
     step is skipped (and the outcome when it is): for everyone, and per staff member."""
-    import peewee as pw
-
     q = SessionQuery(staff_id=staff_id, date_from=date_from, date_to=date_to)
     rows = list(_filtered(q).select(CalmSession.id, CalmSession.started_at, CalmSession.ended_at,
                                     CalmSession.anger_start, CalmSession.anger_end, CalmSession.outcome,

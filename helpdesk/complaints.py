@@ -64,7 +64,8 @@ def targets() -> dict[str, tuple[int, int]]:
     return {p: (int(stored[p][0]), int(stored[p][1])) for p in PRIORITIES}
 
 
-def set_targets(actor: Staff, values: dict[str, tuple[int, int]]) -> None:
+def set_targets(actor: Staff, values: dict[str, tuple[int, int]], version: int | None = None) -> None:
+    """Store the response targets; ``version`` is ``settings.version("complaint_targets")`` as shown."""
     require_supervisor(actor)
     clean = {}
     for priority in PRIORITIES:
@@ -75,7 +76,7 @@ def set_targets(actor: Staff, values: dict[str, tuple[int, int]]) -> None:
         if first > resolve:
             raise ValidationError(f"{priority}_resolve", "resolve_before_response")
         clean[priority] = [first, resolve]
-    settings.set_value(actor, "complaint_targets", clean)
+    settings.set_value(actor, "complaint_targets", clean, version)
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,12 @@ def add_category(actor: Staff, name_en: str, name_fa: str) -> ComplaintCategory:
     return audit.create(actor, ComplaintCategory, name_en=name_en[:100], name_fa=name_fa[:100], position=position)
 
 
-def set_category_active(actor: Staff, category_id: int, active: bool) -> ComplaintCategory:
+def set_category_active(actor: Staff, category_id: int, active: bool, version: int | None = None) -> ComplaintCategory:
     require_supervisor(actor)
     row = ComplaintCategory.get_or_none(ComplaintCategory.id == category_id)
     if row is None:
         raise NotFound(f"category {category_id}")
-    with audit.changing(actor, row):
+    with audit.changing(actor, row, version=version):
         row.active = active
     return row
 

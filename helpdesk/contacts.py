@@ -17,7 +17,7 @@ from . import audit, phones, settings
 from .clock import utcnow
 from .customers import FormErrors, _limited
 from .db import database
-from .errors import KnownError, NotFound, PermissionDenied, ValidationError
+from .errors import Conflict, KnownError, NotFound, PermissionDenied, ValidationError
 from .models import STATUS_MERGED, Contact, Customer, PhoneNumber, Staff
 from .permissions import require_signed_in
 from .text import clean_line, clean_text, fold
@@ -37,10 +37,7 @@ MAX_DURATION = 24 * 3600
 NOTES_LIMIT = 20000
 
 
-class EditConflict(KnownError):
-    """Someone saved the contact after it was opened here."""
-
-    code = "contact_conflict"
+EditConflict = Conflict  # someone saved the contact after it was opened here (code "contact_conflict")
 
 
 class AlreadySaved(KnownError):
@@ -278,15 +275,11 @@ def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> 
         raise PermissionDenied(f"{actor.username} may not edit contact {contact_id} taken by someone else")
     values = _checked(draft)
     values.pop("follow_up", None)
-    with database.atomic():
-        current = get(contact_id)
-        if current.version != version:
-            raise EditConflict(f"contact {contact_id}: version {current.version}, opened {version}")
-        with audit.changing(actor, current) as row:
-            for name, value in values.items():
-                setattr(row, name if name != "customer" else "customer_id", value)
-            row.updated_by = actor.id
-            row.version = version + 1
+    current = get(contact_id)
+    with audit.changing(actor, current, version=version) as row:
+        for name, value in values.items():
+            setattr(row, name if name != "customer" else "customer_id", value)
+        row.updated_by = actor.id
     return current
 
 

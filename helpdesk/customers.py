@@ -505,12 +505,12 @@ def add_lost_reason(actor: Staff, name_en: str, name_fa: str) -> LostReason:
     return audit.create(actor, LostReason, name_en=name_en, name_fa=name_fa, position=position)
 
 
-def set_lost_reason_active(actor: Staff, reason_id: int, active: bool) -> LostReason:
+def set_lost_reason_active(actor: Staff, reason_id: int, active: bool, version: int | None = None) -> LostReason:
     require_supervisor(actor)
     reason = LostReason.get_or_none(LostReason.id == reason_id)
     if reason is None:
         raise NotFound(f"lost reason {reason_id}")
-    with audit.changing(actor, reason):
+    with audit.changing(actor, reason, version=version):
         reason.active = active
     return reason
 

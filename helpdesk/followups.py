@@ -117,7 +117,10 @@ def get(follow_up_id: int) -> FollowUp:
 def mark_done(actor: Staff, follow_up_id: int, contact) -> FollowUp:
     """Record that ``contact`` kept the promise. Called by ``contacts.create`` inside its transaction."""
     require_signed_in(actor)
-    row = get(follow_up_id)
+    # Read under a lock: two desks keeping the same promise at once, the second is told it is closed.
+    row = audit.locked(FollowUp.select().where(FollowUp.id == follow_up_id))
+    if row is None:
+        raise NotFound(f"follow-up {follow_up_id}")
     if row.status != OPEN:
         raise ValidationError("follow_up", "follow_up_closed")
     with audit.changing(actor, row, "complete"):
@@ -133,18 +136,19 @@ def _may_change(actor: Staff, row: FollowUp) -> None:
         raise PermissionDenied(f"{actor.username} may not change follow-up {row.id}")
 
 
-def cancel(actor: Staff, follow_up_id: int) -> FollowUp:
+def cancel(actor: Staff, follow_up_id: int, version: int | None = None) -> FollowUp:
     require_signed_in(actor)
     row = get(follow_up_id)
     _may_change(actor, row)
     if row.status != OPEN:
         raise ValidationError("follow_up", "follow_up_closed")
-    with audit.changing(actor, row, "cancel"):
+    with audit.changing(actor, row, "cancel", version=version):
         row.status = CANCELLED
     return row
 
 
-def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: int | None = None) -> FollowUp:
+def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: int | None = None,
+               version: int | None = None) -> FollowUp:
     require_signed_in(actor)
     row = get(follow_up_id)
     _may_change(actor, row)
@@ -152,7 +156,7 @@ def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: i
         raise ValidationError("follow_up", "follow_up_closed")
     if assignee_id is not None:
         _active_staff(assignee_id)
-    with audit.changing(actor, row):
+    with audit.changing(actor, row, version=version):
         row.due_at = due_at
         if assignee_id is not None:
             row.assignee = assignee_id

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 
+import peewee as pw
+
 from . import audit
+from .db import database
 from .errors import ValidationError
 from .models import Setting, Staff
 from .permissions import require_supervisor
@@ -29,7 +32,16 @@ def get(key: str):
     return json.loads(row.value) if row is not None else DEFAULTS[key]
 
 
-def set_value(actor: Staff, key: str, value) -> None:
+def version(key: str) -> int:
+    """The stored version of a setting, 0 while it still has its default: what a settings page
+    remembers when it shows the value, and hands back when it saves."""
+    row = Setting.get_or_none(Setting.key == key)
+    return row.version if row is not None else 0
+
+
+def set_value(actor: Staff, key: str, value, version: int | None = None) -> None:
+    """Store a setting. ``version`` is the one the supervisor saw (see ``version``); when another
+    supervisor saved the setting since, nothing is written and ``Conflict`` says what they chose."""
     require_supervisor(actor)
     if key not in DEFAULTS:
         raise ValidationError(key, "invalid_choice")
@@ -40,10 +52,15 @@ def set_value(actor: Staff, key: str, value) -> None:
     row = Setting.get_or_none(Setting.key == key)
     encoded = json.dumps(value, ensure_ascii=False)
     if row is None:
-        audit.create(actor, Setting, key=key, value=encoded)
-    else:
-        with audit.changing(actor, row):
-            row.value = encoded
+        try:
+            with database.atomic():  # a savepoint inside a caller's transaction
+                audit.create(actor, Setting, key=key, value=encoded)
+        except pw.IntegrityError:  # another desk stored its first value at the same moment
+            row = Setting.get(Setting.key == key)
+            raise audit.conflict(row, {"key": key, "value": None, "version": 0}) from None
+        return
+    with audit.changing(actor, row, version=version):  # 0: they saw the default, someone stored one since
+        row.value = encoded
 
 
 def phone_region() -> str:
@@ -69,9 +86,9 @@ def business_logo() -> bytes | None:
     return base64.b64decode(encoded) if encoded else None
 
 
-def set_business(actor: Staff, name: str, logo: bytes | None) -> None:
+def set_business(actor: Staff, name: str, logo: bytes | None, versions: dict[str, int] | None = None) -> None:
     """The name and logo on every report. The logo must be a PNG or JPEG picture of at most 1 MB;
-    ``None`` removes it."""
+    ``None`` removes it. ``versions`` are the versions of the two settings the supervisor saw."""
     import base64
     from io import BytesIO
 
@@ -96,8 +113,10 @@ def set_business(actor: Staff, name: str, logo: bytes | None) -> None:
             raise ValidationError("business_logo", "not_a_picture") from None
         if kind not in ("PNG", "JPEG"):
             raise ValidationError("business_logo", "not_a_picture")
-    if name != business_name():
-        set_value(actor, "business_name", name)
+    versions = versions or {}
     encoded = base64.b64encode(logo).decode("ascii") if logo else ""
-    if encoded != get("business_logo"):
-        set_value(actor, "business_logo", encoded)
+    with database.atomic():
+        if name != business_name():
+            set_value(actor, "business_name", name, versions.get("business_name"))
+        if encoded != get("business_logo"):
+            set_value(actor, "business_logo", encoded, versions.get("business_logo"))
