@@ -44,8 +44,8 @@ def current() -> ChecklistVersion:
            .order_by(ChecklistVersion.version.desc()).first())
     if row is None:
         definition = _file_definition()
-        # Two desks may load it at the same moment: the second one's insert is undone (a savepoint)
-        # and it takes the row the first one stored.
+        # Two desks may load it at the same moment: the second one's insert is rolled back on its own
+        # (get_or_create's atomic block) and it takes the row the first one stored.
         row, _ = ChecklistVersion.get_or_create(name=NAME, version=int(definition["version"]), defaults=dict(
             definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow()))
     return row
