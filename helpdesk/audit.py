@@ -15,6 +15,7 @@ from typing import Iterator, TypeVar
 
 import peewee as pw
 
+from . import changes
 from .clock import utcnow
 from .db import database
 from .errors import Conflict
@@ -41,7 +42,7 @@ def snapshot(instance: pw.Model) -> dict:
 
 
 def record(actor: Staff | None, action: str, instance: pw.Model, before: dict | None, after: dict | None) -> AuditEntry:
-    return AuditEntry.create(
+    entry = AuditEntry.create(
         at=utcnow(),
         actor=actor.id if actor is not None else None,
         action=action,
@@ -50,6 +51,8 @@ def record(actor: Staff | None, action: str, instance: pw.Model, before: dict | 
         before=json.dumps(before, ensure_ascii=False, sort_keys=True) if before is not None else None,
         after=json.dumps(after, ensure_ascii=False, sort_keys=True) if after is not None else None,
     )
+    changes.announce(entry, before, after)  # the other desks hear of it when this transaction commits
+    return entry
 
 
 def create(actor: Staff | None, model: type[M], **fields) -> M:
@@ -84,10 +87,22 @@ def locked(query: pw.ModelSelect) -> pw.Model | None:
     return query.first()
 
 
+def seen(instance: pw.Model, version: int) -> dict:
+    """The record as it was at ``version``, from the trail (the ``before`` of the change that left it)."""
+    for entry in (AuditEntry.select(AuditEntry.before)
+                  .where((AuditEntry.table_name == instance._meta.table_name)
+                         & (AuditEntry.record_id == str(instance.get_id())) & AuditEntry.before.is_null(False))
+                  .order_by(AuditEntry.id.desc()).limit(50)):
+        before = json.loads(entry.before)
+        if before.get("version") == version:
+            return before
+    return {**snapshot(instance), "version": version}
+
+
 def check_version(instance: pw.Model, version: int | None) -> None:
     """Refuse at once when the person saw an older ``version`` than the one just read."""
     if version is not None and "version" in instance._meta.fields and instance.version != version:
-        raise conflict(instance, {**snapshot(instance), "version": version})
+        raise conflict(instance, seen(instance, version))
 
 
 @contextmanager
