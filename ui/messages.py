@@ -56,7 +56,7 @@ MESSAGES = {
     "form_errors": QT_TRANSLATE_NOOP("Messages", "Some fields need attention; see the messages next to them."),
     "possible_duplicates": QT_TRANSLATE_NOOP("Messages", "This may be a customer we already have."),
     "edit_conflict": QT_TRANSLATE_NOOP("Messages", "Another desk saved this customer while you were editing it."),
-    "contact_conflict": QT_TRANSLATE_NOOP("Messages", "Someone saved this contact after you opened it. Copy your changes, close it and open it again."),
+    "contact_conflict": QT_TRANSLATE_NOOP("Messages", "Someone saved this contact after you opened it, so your correction was not saved yet."),
     "record_conflict": QT_TRANSLATE_NOOP("Messages", "Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again."),
     "contact_already_saved": QT_TRANSLATE_NOOP("Messages", "This contact was already saved; it was not stored again."),
     "satisfaction_required": QT_TRANSLATE_NOOP("Messages", "Ask how satisfied the customer is, or choose “Not asked”."),
@@ -67,7 +67,7 @@ MESSAGES = {
     "follow_up_closed": QT_TRANSLATE_NOOP("Messages", "This follow-up has already been completed or cancelled."),
     "out_of_range": QT_TRANSLATE_NOOP("Messages", "Use a number from {minimum} to {maximum}."),
     "complaint_state": QT_TRANSLATE_NOOP("Messages", "The complaint has moved on meanwhile; look at its state again."),
-    "complaint_conflict": QT_TRANSLATE_NOOP("Messages", "Someone changed this complaint after you opened it. It now shows their change; try again."),
+    "complaint_conflict": QT_TRANSLATE_NOOP("Messages", "Someone changed this complaint after you opened it, so your change was not saved yet."),
     "anger_required": QT_TRANSLATE_NOOP("Messages", "Rate the customer's anger from 1 to 5."),
     "escalation_reason": QT_TRANSLATE_NOOP("Messages", "Say why it needs a supervisor."),
     "not_a_supervisor": QT_TRANSLATE_NOOP("Messages", "Choose a supervisor."),
@@ -78,6 +78,7 @@ MESSAGES = {
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")
 MERGE_SELF = QT_TRANSLATE_NOOP("Messages", "Choose another customer: a customer cannot be merged with itself.")
+SERVER_LOST = QT_TRANSLATE_NOOP("Messages", "The server cannot be reached, so this was not saved. Everything you typed is still here: press Ctrl+S to save it again once the server answers (the status bar says while it does not).")
 FALLBACK = QT_TRANSLATE_NOOP("Messages", "Something went wrong: {detail}")
 
 
@@ -91,6 +92,8 @@ def message_for(error: KnownError) -> str:
         text = _t(NOT_YOURSELF)
     elif code == "permission_denied" and params.get("reason") == "merge_self":
         text = _t(MERGE_SELF)
+    elif code == "db_unreachable" and params.get("lost"):  # in the middle of a session, at a form
+        text = _t(SERVER_LOST)
     else:
         text = _t(MESSAGES.get(code, FALLBACK))
     values = {"detail": error.detail}
@@ -186,6 +189,26 @@ CHOICES = {
         "status": QT_TRANSLATE_NOOP("Choices", "Status"),
         "lost_reason": QT_TRANSLATE_NOOP("Choices", "Reason lost"),
         "segment": QT_TRANSLATE_NOOP("Choices", "Segment"),
+        "priority": QT_TRANSLATE_NOOP("Choices", "Priority"),
+        "category_id": QT_TRANSLATE_NOOP("Choices", "Category"),
+        "assignee_id": QT_TRANSLATE_NOOP("Choices", "Who deals with it"),
+        "escalated_to_id": QT_TRANSLATE_NOOP("Choices", "Escalated to"),
+        "description": QT_TRANSLATE_NOOP("Choices", "What happened"),
+        "wanted": QT_TRANSLATE_NOOP("Choices", "What the customer wants"),
+        "resolution_notes": QT_TRANSLATE_NOOP("Choices", "What was done"),
+        "resolution_satisfaction": QT_TRANSLATE_NOOP("Choices", "Customer's satisfaction"),
+        "satisfaction": QT_TRANSLATE_NOOP("Choices", "Customer's satisfaction"),
+        "outcome": QT_TRANSLATE_NOOP("Choices", "Outcome"),
+        "reason": QT_TRANSLATE_NOOP("Choices", "Reason"),
+        "next_step": QT_TRANSLATE_NOOP("Choices", "Next step"),
+        "due_at": QT_TRANSLATE_NOOP("Choices", "Due"),
+        "promise": QT_TRANSLATE_NOOP("Choices", "Promise"),
+        "active": QT_TRANSLATE_NOOP("Choices", "In use"),
+        "value": QT_TRANSLATE_NOOP("Choices", "Value"),
+        "current_step": QT_TRANSLATE_NOOP("Choices", "Step"),
+        "anger_start": QT_TRANSLATE_NOOP("Choices", "Anger at the start"),
+        "role": QT_TRANSLATE_NOOP("Choices", "Role"),
+        "full_name": QT_TRANSLATE_NOOP("Choices", "Full name"),
     },
     "channel": {
         "phone": QT_TRANSLATE_NOOP("Choices", "Phone call"),
@@ -253,6 +276,45 @@ CHOICES = {
         "follow_up": QT_TRANSLATE_NOOP("Choices", "Follow-up"),
     },
 }
+
+
+_VALUE_GROUPS = {"priority": "priority", "satisfaction": "satisfaction", "resolution_satisfaction": "satisfaction",
+                 "outcome": "outcome"}
+
+
+def describe_change(table: str, name: str, value) -> str | None:
+    """"Field: value" for one field another desk changed, as a person reads it; None for bookkeeping."""
+    from helpdesk.clock import to_local
+    from helpdesk.localization import format_short_datetime
+    from helpdesk.models import ComplaintCategory, Staff
+
+    if name not in CHOICES["field"]:
+        return None  # times of bookkeeping, ids, hashes: not what a person changed
+    lang = current_language()
+    if value in (None, "", []):
+        shown = "—"
+    elif name == "status":
+        shown = choice("complaint_status" if table == "complaint" else "status", value)
+    elif name in _VALUE_GROUPS:
+        shown = choice(_VALUE_GROUPS[name], value)
+    elif name == "category_id":
+        row = ComplaintCategory.get_or_none(ComplaintCategory.id == value)
+        shown = row.name(lang) if row else str(value)
+    elif name in ("assignee_id", "escalated_to_id"):
+        row = Staff.get_or_none(Staff.id == value)
+        shown = row.full_name if row else str(value)
+    elif name == "role":
+        shown = role_name(value)
+    elif isinstance(value, bool):
+        shown = QCoreApplication.translate("Choices", "Yes") if value else QCoreApplication.translate("Choices", "No")
+    elif name == "due_at":
+        from datetime import datetime
+
+        shown = format_short_datetime(to_local(datetime.fromisoformat(value)), lang)
+    else:
+        shown = str(value)
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    return f"{choice('field', name)}: {digits(shown, lang) if isinstance(value, int) else shown}"
 
 
 def choice(group: str, key: str | None) -> str:

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QDate, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from helpdesk.errors import KnownError, ValidationError
+from helpdesk.errors import Conflict, KnownError, ValidationError
 
 from . import i18n
 from .messages import message_for
@@ -244,6 +246,54 @@ def new_account_problems(form: "FormDialog") -> list[ValidationError]:
                         lambda: check_passwords_match(form.password, form.confirm))
 
 
+class ConflictNotice(QWidget):
+    """Another desk saved first (``helpdesk.errors.Conflict``): what they changed, and a choice.
+
+    "Keep mine" saves what this person has over the other desk's version; "Take theirs"
+    drops this person's change and shows the stored one. Nothing typed is touched until
+    the person chooses. Hidden until ``show_conflict``."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("conflictNotice")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QLabel()
+        self.text.setObjectName("conflictText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        self.keep_button = QPushButton(self.tr("&Keep mine"))
+        self.keep_button.setObjectName("keepMine")
+        self.take_button = QPushButton(self.tr("&Take theirs"))
+        self.take_button.setObjectName("takeTheirs")
+        for button in (self.keep_button, self.take_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.conflict: Conflict | None = None
+        self.hide()
+
+    def show_conflict(self, conflict: Conflict) -> None:
+        from .messages import describe_change
+
+        self.conflict = conflict
+        lines = [message_for(conflict)]
+        changed = [describe_change(conflict.table, name, theirs) for name, _mine, theirs in conflict.changes]
+        if any(changed):
+            lines.append(self.tr("They changed:"))
+            lines += [f"• {text}" for text in changed if text]
+        self.text.setText("\n".join(lines))
+        self.show()
+        self.keep_button.setFocus()
+
+    def clear(self) -> None:
+        self.conflict = None
+        self.hide()
+
+
 class FormDialog(RememberingDialog):
     """Shared frame: a form with per-field errors, a general message, OK and Cancel."""
 
@@ -258,6 +308,10 @@ class FormDialog(RememberingDialog):
         self.message = ErrorLabel()
         self.message.setObjectName("formMessage")
         self.column.addWidget(self.message)
+        self.conflict = ConflictNotice()
+        self.conflict.keep_button.clicked.connect(self.keep_mine)
+        self.conflict.take_button.clicked.connect(self.take_theirs)
+        self.column.addWidget(self.conflict)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
         self.buttons.accepted.connect(self._submit)
@@ -304,8 +358,13 @@ class FormDialog(RememberingDialog):
             self.fields.show_all(problems)
             fit_height(self)
             return
+        self.conflict.clear()
         try:
             self.save()
+        except Conflict as conflict:  # another desk saved first: say what they changed, and let the person choose
+            self.conflict.show_conflict(conflict)
+            fit_height(self)
+            return
         except KnownError as error:
             if not self.fields.show(error):
                 self.message.show_message(message_for(error))
@@ -313,6 +372,18 @@ class FormDialog(RememberingDialog):
             fit_height(self)
             return
         self.accept()
+
+    def keep_mine(self) -> None:
+        """Save again over the version the other desk stored (forms that carry a ``version``)."""
+        conflict = self.conflict.conflict
+        if conflict is not None and hasattr(self, "version"):
+            self.version = conflict.current.get("version", self.version)
+        self._submit()
+
+    def take_theirs(self) -> None:
+        """Drop this change: the window behind shows what is stored now."""
+        self.conflict.clear()
+        QDialog.reject(self)
 
     def problems(self) -> list[ValidationError]:
         """What is wrong with the form as typed, all of it, before anything is sent to the service."""

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 
 from helpdesk import complaints
 from helpdesk.clock import to_local
-from helpdesk.errors import KnownError
+from helpdesk.errors import Conflict, KnownError
 from helpdesk.localization import digits, format_datetime
 from helpdesk.models import ComplaintCategory, Customer, Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, error_colour, place_window, remember_window
+from ..widgets import ConflictNotice, ErrorLabel, error_colour, place_window, remember_window
 from .complaint_form import EscalateDialog, ResolveDialog, staff_combo
 
 GEOMETRY_KEY = "complaintWindow/geometry"
@@ -70,6 +70,7 @@ class ComplaintWindow(QWidget):
         self.deadline.setObjectName("complaintDeadline")
         self.deadline.setWordWrap(True)
         column.addWidget(self.deadline)
+        self._build_elsewhere_bar(column)
 
         buttons = QHBoxLayout()
         self.start_button = QPushButton(self.tr("Start &working on it"))
@@ -101,6 +102,11 @@ class ComplaintWindow(QWidget):
         self.message = ErrorLabel()
         self.message.setObjectName("complaintMessage")
         column.addWidget(self.message)
+        self.conflict = ConflictNotice()
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        self._pending = None  # the change refused because another desk saved first: (service, value)
+        column.addWidget(self.conflict)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         column.addWidget(splitter, 1)
@@ -194,6 +200,51 @@ class ComplaintWindow(QWidget):
         self.setTabOrder(self.internal, self.to_customer)
         self.setTabOrder(self.to_customer, self.add_comment_button)
 
+    def _build_elsewhere_bar(self, column: QVBoxLayout) -> None:
+        """A calm bar, not a box: another desk saved a change to this complaint; reload when ready (F5)."""
+        self.elsewhere = QWidget()
+        self.elsewhere.setObjectName("changedElsewhere")
+        self.elsewhere.setStyleSheet("#changedElsewhere { background: #e3eefc; } #changedElsewhere QLabel { color: #0b2a4a; }")
+        self.elsewhere.setAutoFillBackground(True)
+        row = QHBoxLayout(self.elsewhere)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.elsewhere_text = QLabel()
+        self.elsewhere_text.setObjectName("changedElsewhereText")
+        self.elsewhere_text.setWordWrap(True)
+        self.reload_button = QPushButton(self.tr("Reload (F5)"))
+        self.reload_button.setObjectName("reloadButton")
+        self.reload_button.setAccessibleName(self.tr("Reload"))
+        self.reload_button.clicked.connect(self.reload)
+        row.addWidget(self.elsewhere_text, 1)
+        row.addWidget(self.reload_button)
+        self.elsewhere.hide()
+        column.addWidget(self.elsewhere)
+        QShortcut(QKeySequence("F5"), self, self.reload)
+
+    def follow(self, bus) -> None:
+        """Hear of changes to this complaint (its comments, its history) saved on other desks."""
+        bus.subscribe(("complaint",), self.changed_elsewhere, owner=self)
+
+    def changed_elsewhere(self, changes) -> None:
+        theirs = [c for c in changes.by_others(self.actor.id) if c.touches("complaint", self.complaint_id)]
+        if not theirs:
+            return
+        who = Staff.get_or_none(Staff.id == theirs[-1].actor) if theirs[-1].actor is not None else None
+        if who is not None:
+            text = self.tr("{0} saved a change to this complaint — reload?").format(who.full_name)
+        else:
+            text = self.tr("Someone saved a change to this complaint — reload?")
+        self.elsewhere_text.setText(text)
+        self.elsewhere.show()
+
+    def reload(self) -> None:
+        """Show the complaint as it is stored now (what is typed in the comment box stays)."""
+        self.elsewhere.hide()
+        try:
+            self.refresh()
+        except KnownError as error:
+            self.message.show_message(message_for(error))
+
     def _name_for_screen_readers(self) -> None:
         for button in (self.start_button, self.escalate_button, self.resolve_button, self.close_button,
                        self.reopen_button, self.report_button, self.add_comment_button):
@@ -208,6 +259,7 @@ class ComplaintWindow(QWidget):
     # --- showing -----------------------------------------------------------------------------
     def refresh(self) -> None:
         c = complaints.get(self.complaint_id)
+        self.elsewhere.hide()  # what is shown now is what is stored
         self.complaint = c
         lang = self.language
         category = ComplaintCategory.get_by_id(c.category_id).name(lang)
@@ -295,24 +347,45 @@ class ComplaintWindow(QWidget):
     # --- acting ---------------------------------------------------------------------------------
     def _run(self, action) -> bool:
         self.message.clear_message()
+        self.conflict.clear()
         try:
             action()
+        except Conflict as conflict:  # another desk saved first: what they changed, then keep mine / take theirs
+            self.refresh()
+            self.conflict.show_conflict(conflict)
+            return False
         except KnownError as error:
             self.message.show_message(message_for(error))
             self.refresh()
             return False
+        self._pending = None
         self.refresh()
         self.changed.emit(self.complaint_id)
         return True
 
     def _move(self, status: str) -> None:
-        self._run(lambda: complaints.move(self.actor, self.complaint_id, status, version=self.complaint.version))
+        self._change(lambda version: complaints.move(self.actor, self.complaint_id, status, version=version))
 
     def _manage(self, service, value) -> None:
-        self._run(lambda: service(self.actor, self.complaint_id, value, version=self.complaint.version))
+        self._change(lambda version: service(self.actor, self.complaint_id, value, version=version))
+
+    def _change(self, change) -> None:
+        """Make ``change`` (called with the version on the screen); kept in case another desk saved first."""
+        self._pending = change
+        self._run(lambda: change(self.complaint.version))
+
+    def _keep_mine(self) -> None:
+        if self._pending is not None:
+            self._change(self._pending)  # the screen now shows their version: mine goes over it
+
+    def _take_theirs(self) -> None:
+        self._pending = None
+        self.conflict.clear()
+        self.refresh()
 
     def _open(self, dialog) -> QWidget:
         dialog.accepted.connect(lambda: (self.refresh(), self.changed.emit(self.complaint_id)))
+        dialog.rejected.connect(self.refresh)  # "take theirs", or another desk's change while it was open
         self.dialog = dialog
         dialog.open()
         return dialog
