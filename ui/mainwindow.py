@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.complaint_windows: list = []
         self.calm_windows: list = []
         self.notifier = None
-        self._stamp = None
+        self.bus = None  # the change bus (ui/changes.py), while someone is signed in
         self._store = None
         self._factories = [
             (self.tr("Dashboard"), self._build_dashboard_page),
@@ -147,14 +147,16 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
             isolate(staff.full_name, i18n.current_language()), role_name(staff.role)))
         self._set_signed_in(True)
-        self.show_page(DASHBOARD)
+        from .changes import CLOCK, ChangeBus
         from .notifier import Notifier
 
-        self.notifier = Notifier(staff, self)
+        self.bus = ChangeBus(self)
+        self.bus.subscribe(("follow_up", CLOCK), lambda _changes: self.update_follow_up_badge(), owner=self)
+        self.bus.subscribe(("setting",), lambda _changes: self._settings_changed(), owner=self)
+        self.show_page(DASHBOARD)
+        self.notifier = Notifier(staff, self, bus=self.bus)
         self.notifier.came_due.connect(self._follow_ups_came_due)
         self.notifier.complaint_news.connect(self._complaint_news)
-        self.notifier.checked.connect(self.refresh_follow_ups)
-        self._stamp = None
         self.update_follow_up_badge()
         if carried is None:
             QTimer.singleShot(0, self.offer_unfinished_calls)
@@ -192,6 +194,10 @@ class MainWindow(QMainWindow):
             self.notifier.stop()
             self.notifier.deleteLater()
             self.notifier = None
+        if self.bus is not None:
+            self.bus.stop()
+            self.bus.deleteLater()
+            self.bus = None
         self.staff = None
         self.banner.hide()
         self.nav.item(CALLS).setText(self._factories[CALLS][0])
@@ -227,6 +233,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[index] = page
+            if self.bus is not None and hasattr(page, "follow"):
+                page.follow(self.bus)  # the page subscribes to the kinds of change it shows
         return self._pages[index]
 
     @property
@@ -300,6 +308,8 @@ class MainWindow(QMainWindow):
 
         window = ComplaintWindow(self.staff, complaint_id, self)
         window.changed.connect(lambda _id: self.data_changed())
+        if self.bus is not None:
+            window.follow(self.bus)
         window.report_requested.connect(lambda complaint_id: self.show_report("incident", complaint_id=complaint_id))
         self._keep(self.complaint_windows, window)
         window.show()
@@ -317,8 +327,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _complaint_news(self, items: list) -> None:
-        self._show_news(items[-1])
-        self.data_changed()
+        self._show_news(items[-1])  # the pages heard of the complaint's change through the bus
 
     def _show_news(self, item) -> None:
         self._news = item
@@ -359,12 +368,18 @@ class MainWindow(QMainWindow):
         self._dismiss_news()
 
     def data_changed(self) -> None:
-        """Something was saved here: the summaries follow at once."""
-        for index in (DASHBOARD, COMPLAINTS, CUSTOMERS):
-            page = self._pages[index]
-            if page is not None:
-                page.refresh()
-        self.update_follow_up_badge()
+        """Something was saved here: the bus reads what (one statement) and tells the pages that show it
+        at once, rather than at its next look."""
+        if self.bus is not None:
+            self.bus.catch_up()
+
+    def _settings_changed(self) -> None:
+        """A setting was saved (here or on another desk): it is read again when next needed."""
+        from helpdesk import settings
+
+        forget = getattr(settings, "forget", None)
+        if forget is not None:
+            forget()
 
     @property
     def calls_page(self):
@@ -513,29 +528,19 @@ class MainWindow(QMainWindow):
         return opened
 
     def contacts_changed(self) -> None:
-        for index in (DASHBOARD, CALLS, CUSTOMERS, COMPLAINTS):
-            page = self._pages[index]
-            if page is not None:
-                page.refresh()
-        self.update_follow_up_badge()
+        """A contact was saved here (and maybe a follow-up with it): as any save, through the bus."""
+        self.data_changed()
 
     def refresh_follow_ups(self) -> None:
-        """The queues and the badge follow the clock; the Dashboard and the complaints follow the other desks."""
-        from helpdesk import audit
-
-        stamp = audit.latest_id()
-        if self._stamp is not None and stamp != self._stamp:
-            self.data_changed()
-        self._stamp = stamp
-        for index in (DASHBOARD, CALLS):
-            page = self._pages[index]
-            if page is not None:
-                page.queue.refresh()
-        self.update_follow_up_badge()
+        """Look now, as the notifier's timer would: follow-ups that came due, news of complaints, and what
+        other desks saved meanwhile. The queues and the badge follow through the bus."""
+        if self.notifier is not None:
+            self.notifier.check()
+        if self.bus is not None:
+            self.bus.catch_up()
 
     def _follow_ups_came_due(self, rows: list) -> None:
         self.statusBar().showMessage(self.tr("A follow-up is due: see the Calls page."), 60_000)
-        self.contacts_changed()
 
     def update_follow_up_badge(self) -> None:
         """The Calls entry in the navigation says how many of the person's follow-ups are overdue."""
@@ -705,5 +710,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         if self.notifier is not None:
             self.notifier.stop()
+        if self.bus is not None:
+            self.bus.stop()
         self.save_geometry()
         super().closeEvent(event)

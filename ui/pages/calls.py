@@ -265,3 +265,33 @@ class CallsPage(QWidget):
     def refresh(self) -> None:
         self.queue.refresh()
         self.log.refresh()
+
+    # --- following the other desks ----------------------------------------------------------------
+    FOLLOWS = ("contact", "follow_up", "clock")
+
+    def follow(self, bus) -> None:
+        self._stale: set[str] = set()
+        bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
+
+    def changed_elsewhere(self, changes) -> None:
+        """A contact saved refreshes the log, a follow-up (or the clock) the queue; while the page is
+        hidden, when it is next shown."""
+        tables = changes.tables()
+        if tables & {"follow_up", "clock"}:
+            self._stale.add("queue")
+        if "contact" in tables:
+            self._stale.add("log")
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        stale, self._stale = self._stale, set()
+        if "queue" in stale:
+            self.queue.refresh()
+        if "log" in stale:
+            self.log.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", None):
+            self._catch_up()

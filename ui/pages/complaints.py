@@ -202,11 +202,57 @@ class ComplaintsPage(QWidget):
                               priority=self.priority.currentData(), date_from=self.date_from.date().toPython(),
                               date_to=self.date_to.date().toPython())
 
+    # --- following the other desks ----------------------------------------------------------------
+    FOLLOWS = ("complaint", "calm_session")
+
+    def follow(self, bus) -> None:
+        bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
+        self._loading = None
+        self._stale = False
+
+    def changed_elsewhere(self, changes) -> None:
+        """A complaint (or a calm-down session) was saved on some desk: the list is read again off the
+        UI thread; while the page is hidden, when it is next shown."""
+        if "calm_session" in changes.kinds() and self.tabs.currentIndex() == 1 and self.isVisible():
+            self.sessions.refresh()
+        if "complaint" in changes.kinds():
+            self.reload()
+
+    def reload(self) -> None:
+        self._stale = True
+        if not self.isVisible() or getattr(self, "_loading", None) is not None:
+            return
+        from ..tasks import run_task
+
+        self._stale = False
+        actor, query = self.actor, self.current_query()
+        self._loading = run_task(lambda _progress: complaints.page(actor, query, 0, 1000), self._loaded,
+                                 self._load_failed, parent=self)
+
+    def _loaded(self, rows: list) -> None:
+        self._loading = None
+        self.show_rows(rows)
+        if self._stale:
+            self.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        import logging
+
+        self._loading = None
+        logging.getLogger(__name__).info("the complaints could not be read: %s", error)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.reload()
+
     def refresh(self) -> None:
         if self.tabs.currentIndex() == 1:  # the sessions' figures are read only when they are on screen
             self.sessions.refresh()
+        self.show_rows(complaints.page(self.actor, self.current_query(), 0, 1000))
+
+    def show_rows(self, rows: list) -> None:
         chosen = self.table.currentIndex().data(ComplaintModel.ID_ROLE) if self.table.currentIndex().isValid() else None
-        rows = complaints.page(self.actor, self.current_query(), 0, 1000)
         self.model.set_rows(rows)
         lang = i18n.current_language()
         overdue = sum(bool(r.overdue) for r in rows)

@@ -129,6 +129,8 @@ class CustomersPage(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         for button in (self.open_button, self.import_button, self.export_button):
             actions.addWidget(button)
+        for button in (self.import_button, self.export_button):  # bulk in and out: supervisors (csv_io)
+            button.setVisible(actor.is_supervisor)
         actions.addStretch(1)
         column.addLayout(actions)
         self.stack.addWidget(directory)
@@ -240,9 +242,43 @@ class CustomersPage(QWidget):
     def show_directory(self) -> None:
         self.stack.setCurrentIndex(0)
 
+    # --- following the other desks ----------------------------------------------------------------
+    FOLLOWS = ("customer", "tag")
+    DIRECTORY_TABLES = {"customer", "phone_number", "email_address", "customer_tag", "tag"}
+
+    def follow(self, bus) -> None:
+        self._stale: set[str] = set()
+        bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
+
+    def changed_elsewhere(self, changes) -> None:
+        """The directory is read again when a customer's own fields changed (not for every contact
+        logged); the profile on the screen when anything of that customer did. While hidden, once shown."""
+        if changes.tables() & self.DIRECTORY_TABLES:
+            self._stale.add("directory")
+        if self.profile.customer_id is not None and changes.touches("customer", self.profile.customer_id):
+            self._stale.add("profile")
+        if self.isVisible():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        stale, self._stale = self._stale, set()
+        if "directory" in stale:
+            self._fill_tags()
+            self.model.refresh()
+        if "profile" in stale and self.stack.currentIndex() == 1 and self.profile.customer_id is not None:
+            self._show_profile_again()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", None):
+            self._catch_up()
+
     def refresh(self) -> None:
         self._fill_tags()
         self.model.refresh()
+        self._show_profile_again()
+
+    def _show_profile_again(self) -> None:
         if self.stack.currentIndex() == 1 and self.profile.customer_id is not None:
             from helpdesk.errors import NotFound
 
@@ -344,7 +380,7 @@ class CustomersPage(QWidget):
         from helpdesk import csv_io
 
         try:
-            written = csv_io.export(path)
+            written = csv_io.export(self.actor, path)
         except (KnownError, OSError) as error:
             show_known_error(self, error if isinstance(error, KnownError) else KnownError(str(error)))
             return

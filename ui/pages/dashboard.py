@@ -1,6 +1,7 @@
 """The Dashboard: the first page after sign-in. Today's contacts, open and overdue complaints,
 due follow-ups, the satisfaction of the last 30 days and the latest escalations, each one
-click from its detail. The main window refreshes it when data changes on any desk."""
+click from its detail. It follows the change bus: a contact, complaint or follow-up saved on any
+desk refreshes it, its figures read off the UI thread; while it is hidden, once it is shown again."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -124,6 +125,9 @@ class DashboardPage(QWidget):
         grid.setRowStretch(1, 2)
         column.addLayout(grid, 1)
         self.setFocusProxy(self.queue.table)
+        self._loading = None  # the figures being read off the UI thread
+        self._stale = False  # a change came while hidden or while reading
+        self._queue_stale = False
         self.refresh()
         give_accessible_names(self)
 
@@ -145,16 +149,66 @@ class DashboardPage(QWidget):
         self.chart = chart
         return view
 
+    # --- following the other desks ----------------------------------------------------------------
+    FOLLOWS = ("contact", "complaint", "follow_up", "clock")
+
+    def follow(self, bus) -> None:
+        bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
+
+    def changed_elsewhere(self, changes) -> None:
+        """Something the Dashboard shows was saved (or the clock passed a follow-up's moment)."""
+        if changes.kinds() & {"follow_up", "clock"}:
+            self._queue_stale = True
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the figures again off the UI thread (once more after it if a change came meanwhile);
+        while the page is hidden, when it is next shown."""
+        self._stale = True
+        if not self.isVisible() or self._loading is not None:
+            return
+        from ..tasks import run_task
+
+        self._stale = False
+        actor_id = self.actor.id
+        self._loading = run_task(lambda _progress: load_figures(actor_id), self._loaded, self._load_failed,
+                                 parent=self)
+
+    def _loaded(self, figures: dict) -> None:
+        self._loading = None
+        self.show_figures(figures)
+        if self._queue_stale:
+            self._queue_stale = False
+            self.queue.refresh()
+        if self._stale:
+            self.reload()
+
+    def _load_failed(self, error: BaseException) -> None:
+        import logging
+
+        self._loading = None
+        logging.getLogger(__name__).info("the Dashboard's figures could not be read: %s", error)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def refresh(self) -> None:
+        """Read and show everything now, on this thread."""
+        self.show_figures(load_figures(self.actor.id))
+        self.queue.refresh()
+
+    def show_figures(self, figures: dict) -> None:
         lang = i18n.current_language()
-        self.today_tile.set_value(contacts.today_count())
-        counts = complaints.open_counts()
+        self.today_tile.set_value(figures["today"])
+        counts = figures["open"]
         self.open_tile.set_value(counts["open"])
         self.overdue_tile.set_value(counts["overdue"], alarm=True)
-        follow = followups.counts(self.actor.id)
+        follow = figures["follow"]
         self.follow_tile.set_value(follow[followups.OVERDUE] + follow[followups.DUE],
                                    alarm=bool(follow[followups.OVERDUE]))
-        mix = complaints.satisfaction_mix(30)
+        mix = figures["mix"]
         self.mix = mix
         self.series.clear()
         asked = sum(mix[k] for k in ("dissatisfied", "satisfied", "delighted"))
@@ -171,17 +225,26 @@ class DashboardPage(QWidget):
         else:
             self.mix_label.setText(self.tr("No contacts with a satisfaction answer in the last 30 days."))
         self.escalations.clear()
-        for c in complaints.recent_escalations(8):
-            customer = Customer.get_or_none(Customer.id == c.customer_id) if c.customer_id else None
+        for complaint_id, escalated_at, customer, reason, overdue in figures["escalations"]:
             text = self.tr("{0} · complaint {1} · {2}: {3}").format(
-                format_short_datetime(to_local(c.escalated_at), lang), digits(c.id, lang),
-                isolate(customer.display_name, lang) if customer else self.tr("Not identified"),
-                isolate(c.escalation_reason, lang))
+                format_short_datetime(to_local(escalated_at), lang), digits(complaint_id, lang),
+                isolate(customer, lang) if customer is not None else self.tr("Not identified"),
+                isolate(reason, lang))
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            if c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c):
+            item.setData(Qt.ItemDataRole.UserRole, complaint_id)
+            if overdue:
                 item.setForeground(QColor("#b3261e"))
             self.escalations.addItem(item)
         if not self.escalations.count():
             self.escalations.addItem(self.tr("No escalations yet."))
-        self.queue.refresh()
+
+
+def load_figures(actor_id: int) -> dict:
+    """What the Dashboard shows, read from the database (on any thread: no widget is touched)."""
+    escalations = []
+    for c in complaints.recent_escalations(8):
+        customer = Customer.get_or_none(Customer.id == c.customer_id) if c.customer_id else None
+        escalations.append((c.id, c.escalated_at, customer.display_name if customer else None, c.escalation_reason,
+                            c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c)))
+    return {"today": contacts.today_count(), "open": complaints.open_counts(), "follow": followups.counts(actor_id),
+            "mix": complaints.satisfaction_mix(30), "escalations": escalations}

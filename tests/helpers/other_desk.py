@@ -1,0 +1,39 @@
+"""Another desk, in a process of its own: one action through the services, then it exits.
+
+    python tests/helpers/other_desk.py DATABASE ACTION ARGS...
+
+escalate COMPLAINT STAFF REASON · comment COMPLAINT STAFF TEXT · complaint CUSTOMER STAFF TEXT
+"""
+from __future__ import annotations
+
+import sys
+
+from typing_child import _travel_with_the_parent
+
+
+def main() -> None:
+    _travel_with_the_parent()
+    target, action, *args = sys.argv[1:]
+    from helpdesk import complaints, migrations
+    from helpdesk.models import ComplaintCategory, Staff
+
+    migrations.open_and_migrate(target)
+    if action == "escalate":
+        complaint_id, staff_id, reason = args
+        complaints.escalate(Staff.get_by_id(int(staff_id)), int(complaint_id), reason)
+    elif action == "comment":
+        complaint_id, staff_id, text = args
+        complaints.comment(Staff.get_by_id(int(staff_id)), int(complaint_id), text)
+    elif action == "complaint":
+        customer_id, staff_id, text = args
+        category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
+        complaints.create(Staff.get_by_id(int(staff_id)),
+                          complaints.ComplaintDraft(customer_id=int(customer_id) or None, category_id=category.id,
+                                                    description=text, assignee_id=int(staff_id)))
+    else:
+        raise SystemExit(f"unknown action {action}")
+    print("done", flush=True)
+
+
+if __name__ == "__main__":
+    main()
