@@ -50,78 +50,78 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="130"/>
+        <location filename="../../ui/pages/calls.py" line="129"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="133"/>
+        <location filename="../../ui/pages/calls.py" line="132"/>
         <source>Both directions</source>
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="134"/>
+        <location filename="../../ui/pages/calls.py" line="133"/>
         <source>All channels</source>
         <translation>همهٔ راه‌های ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="135"/>
+        <location filename="../../ui/pages/calls.py" line="134"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="138"/>
-        <location filename="../../ui/pages/calls.py" line="163"/>
+        <location filename="../../ui/pages/calls.py" line="137"/>
+        <location filename="../../ui/pages/calls.py" line="154"/>
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="140"/>
+        <location filename="../../ui/pages/calls.py" line="139"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="142"/>
+        <location filename="../../ui/pages/calls.py" line="140"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="160"/>
+        <location filename="../../ui/pages/calls.py" line="151"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="160"/>
+        <location filename="../../ui/pages/calls.py" line="151"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="161"/>
+        <location filename="../../ui/pages/calls.py" line="152"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="161"/>
+        <location filename="../../ui/pages/calls.py" line="152"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="162"/>
+        <location filename="../../ui/pages/calls.py" line="153"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="162"/>
+        <location filename="../../ui/pages/calls.py" line="153"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="182"/>
+        <location filename="../../ui/pages/calls.py" line="173"/>
         <source>Call log: Enter opens the contact</source>
         <translation>فهرست تماس‌ها: Enter ارتباط را باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="213"/>
+        <location filename="../../ui/pages/calls.py" line="204"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -129,47 +129,47 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="46"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="46"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="46"/>
         <source>Contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="46"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48"/>
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48"/>
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48"/>
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="48"/>
+        <location filename="../../ui/pages/calls.py" line="47"/>
         <source>Reason and notes</source>
         <translation>موضوع و یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="94"/>
+        <location filename="../../ui/pages/calls.py" line="93"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
@@ -177,22 +177,22 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="425"/>
+        <location filename="../../ui/dialogs/call_window.py" line="429"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="422"/>
+        <location filename="../../ui/dialogs/call_window.py" line="426"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="419"/>
+        <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="266"/>
-        <location filename="../../ui/dialogs/call_window.py" line="779"/>
+        <location filename="../../ui/dialogs/call_window.py" line="783"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/call_window.py" line="308"/>
-        <location filename="../../ui/dialogs/call_window.py" line="399"/>
+        <location filename="../../ui/dialogs/call_window.py" line="403"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
@@ -289,269 +289,269 @@
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="355"/>
-        <location filename="../../ui/dialogs/call_window.py" line="400"/>
+        <location filename="../../ui/dialogs/call_window.py" line="359"/>
+        <location filename="../../ui/dialogs/call_window.py" line="404"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="358"/>
+        <location filename="../../ui/dialogs/call_window.py" line="362"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="361"/>
+        <location filename="../../ui/dialogs/call_window.py" line="365"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="394"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Find the customer by phone number or name</source>
         <translation>یافتن مشتری با شماره تلفن یا نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="395"/>
+        <location filename="../../ui/dialogs/call_window.py" line="399"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="396"/>
+        <location filename="../../ui/dialogs/call_window.py" line="400"/>
         <source>Matching customers</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="397"/>
+        <location filename="../../ui/dialogs/call_window.py" line="401"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="402"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="402"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="400"/>
+        <location filename="../../ui/dialogs/call_window.py" line="404"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="417"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>Visitor</source>
         <translation>مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="418"/>
+        <location filename="../../ui/dialogs/call_window.py" line="422"/>
         <source>Type the name or the phone number</source>
         <translation>نام یا شماره تلفن را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="420"/>
+        <location filename="../../ui/dialogs/call_window.py" line="424"/>
         <source>&amp;End visit (F8)</source>
         <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="420"/>
+        <location filename="../../ui/dialogs/call_window.py" line="424"/>
         <source>Hang &amp;up (F8)</source>
         <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="423"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>End visit</source>
         <translation>پایان مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="423"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>Hang up</source>
         <translation>پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="424"/>
+        <location filename="../../ui/dialogs/call_window.py" line="428"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="431"/>
         <source>At the desk (F7)</source>
         <translation>آداب پذیرش حضوری (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="431"/>
         <source>On the phone (F7)</source>
         <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="428"/>
+        <location filename="../../ui/dialogs/call_window.py" line="432"/>
         <source>Checklist: a digit ticks an item</source>
         <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="441"/>
+        <location filename="../../ui/dialogs/call_window.py" line="445"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="441"/>
+        <location filename="../../ui/dialogs/call_window.py" line="445"/>
         <source>Step &amp;away (F6)</source>
         <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="442"/>
+        <location filename="../../ui/dialogs/call_window.py" line="446"/>
         <source>Back to the visitor</source>
         <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="442"/>
+        <location filename="../../ui/dialogs/call_window.py" line="446"/>
         <source>Step away</source>
         <translation>ترک موقت میز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="444"/>
+        <location filename="../../ui/dialogs/call_window.py" line="448"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="444"/>
+        <location filename="../../ui/dialogs/call_window.py" line="448"/>
         <source>&amp;Hold (F6)</source>
         <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="445"/>
+        <location filename="../../ui/dialogs/call_window.py" line="449"/>
         <source>Back to the caller</source>
         <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="445"/>
+        <location filename="../../ui/dialogs/call_window.py" line="449"/>
         <source>Hold</source>
         <translation>نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="522"/>
+        <location filename="../../ui/dialogs/call_window.py" line="526"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="535"/>
+        <location filename="../../ui/dialogs/call_window.py" line="539"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="622"/>
+        <location filename="../../ui/dialogs/call_window.py" line="626"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="624"/>
+        <location filename="../../ui/dialogs/call_window.py" line="628"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="624"/>
+        <location filename="../../ui/dialogs/call_window.py" line="628"/>
         <source>Stepped away for {0}</source>
         <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="627"/>
+        <location filename="../../ui/dialogs/call_window.py" line="631"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="627"/>
+        <location filename="../../ui/dialogs/call_window.py" line="631"/>
         <source>Visit in progress</source>
         <translation>مراجعه در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="629"/>
+        <location filename="../../ui/dialogs/call_window.py" line="633"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="629"/>
+        <location filename="../../ui/dialogs/call_window.py" line="633"/>
         <source>Visit ended</source>
         <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="631"/>
+        <location filename="../../ui/dialogs/call_window.py" line="635"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="638"/>
+        <location filename="../../ui/dialogs/call_window.py" line="642"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="640"/>
+        <location filename="../../ui/dialogs/call_window.py" line="644"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="683"/>
+        <location filename="../../ui/dialogs/call_window.py" line="687"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="688"/>
+        <location filename="../../ui/dialogs/call_window.py" line="692"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="735"/>
+        <location filename="../../ui/dialogs/call_window.py" line="739"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="737"/>
+        <location filename="../../ui/dialogs/call_window.py" line="741"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="755"/>
+        <location filename="../../ui/dialogs/call_window.py" line="759"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="761"/>
+        <location filename="../../ui/dialogs/call_window.py" line="765"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="764"/>
+        <location filename="../../ui/dialogs/call_window.py" line="768"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="772"/>
-        <location filename="../../ui/dialogs/call_window.py" line="820"/>
+        <location filename="../../ui/dialogs/call_window.py" line="776"/>
+        <location filename="../../ui/dialogs/call_window.py" line="825"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="781"/>
+        <location filename="../../ui/dialogs/call_window.py" line="785"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="817"/>
+        <location filename="../../ui/dialogs/call_window.py" line="822"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="847"/>
+        <location filename="../../ui/dialogs/call_window.py" line="869"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="848"/>
+        <location filename="../../ui/dialogs/call_window.py" line="870"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -559,32 +559,32 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="228"/>
+        <location filename="../../ui/pages/calls.py" line="219"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="231"/>
+        <location filename="../../ui/pages/calls.py" line="222"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="234"/>
+        <location filename="../../ui/pages/calls.py" line="225"/>
         <source>New call</source>
         <translation>تماس جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="235"/>
+        <location filename="../../ui/pages/calls.py" line="226"/>
         <source>New walk-in visit</source>
         <translation>مراجعهٔ حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="241"/>
+        <location filename="../../ui/pages/calls.py" line="232"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="246"/>
+        <location filename="../../ui/pages/calls.py" line="237"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
@@ -707,171 +707,171 @@
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="248"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="252"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="258"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="262"/>
         <source>Begin (Enter)</source>
         <translation>شروع (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="295"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="299"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="297"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="302"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="306"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="312"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="316"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="318"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="381"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="322"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="385"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="321"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="325"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="334"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="338"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="342"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="346"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="360"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="364"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
         <source>Customer&apos;s phone or name</source>
         <translation>تلفن یا نام مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="238"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
         <source>Note on this step</source>
         <translation>یادداشت این مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="239"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="243"/>
         <source>Steps of the session</source>
         <translation>مرحله‌های جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="371"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="375"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="241"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="372"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="245"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="376"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="252"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="256"/>
         <source>1 is calm, 5 is furious. Press a number key, then Enter.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید، سپس Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="383"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="387"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="408"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="412"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="410"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="414"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="413"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="417"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="439"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="443"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="455"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="451"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="455"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="452"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="456"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="473"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="477"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="525"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="529"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="573"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="596"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="590"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="613"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="633"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="659"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="634"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="660"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="689"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="715"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="690"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="716"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -879,27 +879,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="69"/>
+        <location filename="../../ui/dialogs/accounts.py" line="66"/>
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="69"/>
+        <location filename="../../ui/dialogs/accounts.py" line="66"/>
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="72"/>
+        <location filename="../../ui/dialogs/accounts.py" line="69"/>
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="73"/>
+        <location filename="../../ui/dialogs/accounts.py" line="70"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="74"/>
+        <location filename="../../ui/dialogs/accounts.py" line="71"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -907,440 +907,542 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="121"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="122"/>
-        <location filename="../../ui/messages.py" line="175"/>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="129"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="130"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="127"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="134"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="133"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="139"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="144"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="145"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="151"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
-        <location filename="../../ui/messages.py" line="154"/>
-        <location filename="../../ui/messages.py" line="193"/>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="229"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="165"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="166"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166"/>
+        <location filename="../../ui/messages.py" line="170"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="171"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181"/>
+        <location filename="../../ui/messages.py" line="185"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="186"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/messages.py" line="192"/>
+        <source>Priority</source>
+        <translation type="unfinished">اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="193"/>
+        <source>Category</source>
+        <translation type="unfinished">دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="194"/>
+        <source>Who deals with it</source>
+        <translation type="unfinished">مسئول رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="195"/>
+        <source>Escalated to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="196"/>
+        <source>What happened</source>
+        <translation type="unfinished">چه پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="197"/>
+        <source>What the customer wants</source>
+        <translation type="unfinished">خواستهٔ مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="198"/>
+        <source>What was done</source>
+        <translation type="unfinished">چه کاری انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="200"/>
+        <source>Customer&apos;s satisfaction</source>
+        <translation type="unfinished">رضایت مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="201"/>
+        <source>Outcome</source>
+        <translation type="unfinished">نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="202"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="203"/>
+        <source>Next step</source>
+        <translation type="unfinished">گام بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="205"/>
+        <source>Promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="206"/>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="207"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="208"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="209"/>
+        <source>Anger at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="210"/>
+        <source>Role</source>
+        <translation type="unfinished">نقش</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="211"/>
+        <source>Full name</source>
+        <translation type="unfinished">نام و نام خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="216"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
-        <location filename="../../ui/messages.py" line="230"/>
+        <location filename="../../ui/messages.py" line="224"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="225"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="226"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="234"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="235"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215"/>
+        <location filename="../../ui/messages.py" line="309"/>
+        <source>Yes</source>
+        <translation type="unfinished">بله</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="309"/>
+        <source>No</source>
+        <translation type="unfinished">نه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/messages.py" line="240"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="241"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/messages.py" line="245"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="251"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="252"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="229"/>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="253"/>
+        <location filename="../../ui/messages.py" line="272"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231"/>
+        <location filename="../../ui/messages.py" line="255"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235"/>
+        <location filename="../../ui/messages.py" line="259"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236"/>
+        <location filename="../../ui/messages.py" line="260"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="261"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="262"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="265"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="242"/>
+        <location filename="../../ui/messages.py" line="266"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245"/>
+        <location filename="../../ui/messages.py" line="269"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/messages.py" line="270"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/messages.py" line="271"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251"/>
+        <location filename="../../ui/messages.py" line="275"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/messages.py" line="276"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -1488,198 +1590,218 @@
 <context>
     <name>ComplaintWindow</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="75"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="76"/>
         <source>Start &amp;working on it</source>
         <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="78"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="79"/>
         <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
         <translation>&amp;ارجاع به سرپرست… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="81"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="82"/>
         <source>&amp;Resolve… (Ctrl+R)</source>
         <translation>&amp;رفع شکایت… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="84"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="85"/>
         <source>C&amp;lose the complaint</source>
         <translation>&amp;بستن شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="87"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="88"/>
         <source>Re&amp;open</source>
         <translation>&amp;بازگشایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="94"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="95"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="96"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="97"/>
         <source>The incident report of this complaint, in the report centre</source>
         <translation>گزارش رویداد این شکایت، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="116"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="122"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="117"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="123"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="118"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="124"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="119"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="125"/>
         <source>Escalation</source>
         <translation>ارجاع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="120"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="126"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="124"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="130"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="135"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="141"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="252"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="136"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="201"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="142"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="252"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="137"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="202"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="143"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="253"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="144"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="202"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="150"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="253"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="153"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="159"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="254"/>
         <source>Discussion</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="163"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="169"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="254"/>
         <source>Add a comment</source>
         <translation>یادداشتی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="171"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="177"/>
         <source>Add &amp;comment (Ctrl+Enter)</source>
         <translation>&amp;افزودن یادداشت (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="214"/>
+        <source>Reload (F5)</source>
+        <translation>بارگذاری دوباره (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="216"/>
+        <source>Reload</source>
+        <translation>بارگذاری دوباره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="234"/>
+        <source>{0} saved a change to this complaint — reload?</source>
+        <translation>{0} تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="236"/>
+        <source>Someone saved a change to this complaint — reload?</source>
+        <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="418"/>
         <source>Throw away the comment?</source>
         <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="346"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="419"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
         <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="214"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="220"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="272"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="223"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="275"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="225"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="277"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="228"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="280"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="234"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="286"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="239"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="291"/>
         <source>To {0} on {1}: {2}</source>
         <translation>به {0} در {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="244"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
         <source>will come back</source>
         <translation>بازمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="244"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
         <source>will not come back</source>
         <translation>بازنمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="245"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="297"/>
         <source>may or may not come back</source>
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="311"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="279"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="331"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="282"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="334"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="337"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="288"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="340"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="290"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="342"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1688,7 +1810,7 @@
     <name>ComplaintsPage</name>
     <message>
         <location filename="../../ui/pages/complaints.py" line="121"/>
-        <location filename="../../ui/pages/complaints.py" line="188"/>
+        <location filename="../../ui/pages/complaints.py" line="186"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
@@ -1718,80 +1840,117 @@
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="161"/>
+        <location filename="../../ui/pages/complaints.py" line="160"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="186"/>
+        <location filename="../../ui/pages/complaints.py" line="184"/>
         <source>Which complaints</source>
         <translation>کدام شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="186"/>
+        <location filename="../../ui/pages/complaints.py" line="184"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="187"/>
+        <location filename="../../ui/pages/complaints.py" line="185"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="187"/>
+        <location filename="../../ui/pages/complaints.py" line="185"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="188"/>
+        <location filename="../../ui/pages/complaints.py" line="186"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="189"/>
+        <location filename="../../ui/pages/complaints.py" line="187"/>
         <source>Complaints or calm-down sessions</source>
         <translation>شکایت‌ها یا جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="191"/>
+        <location filename="../../ui/pages/complaints.py" line="189"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="192"/>
+        <location filename="../../ui/pages/complaints.py" line="190"/>
         <source>F4, from anywhere</source>
         <translation>F4، از هر جای برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="215"/>
+        <location filename="../../ui/pages/complaints.py" line="259"/>
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
 </context>
 <context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>Yes</source>
+        <translation type="obsolete">بله</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="obsolete">نه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="267"/>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="269"/>
+        <source>&amp;Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="286"/>
+        <source>They changed:</source>
+        <translation type="unfinished">تغییرات میز دیگر:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Server unreachable since {0} — retrying</source>
+        <translation type="vanished">سرور از ساعت {0} در دسترس نیست — در حال تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>The database server has not answered since {0}. The help desk keeps trying and carries on by itself when it answers; nothing you typed is lost.</source>
+        <translation type="vanished">سرور پایگاه داده از ساعت {0} پاسخ نداده است. میز خدمت مشتریان پیوسته تلاش می‌کند و هر وقت سرور پاسخ دهد، خودش ادامه می‌دهد؛ هرچه تایپ کرده‌اید از دست نمی‌رود.</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="106"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="107"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="113"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="131"/>
+        <location filename="../../ui/app.py" line="134"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="137"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -2032,52 +2191,52 @@
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
+        <location filename="../../ui/pages/customers.py" line="127"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="128"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="130"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="192"/>
+        <location filename="../../ui/pages/customers.py" line="193"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="221"/>
+        <location filename="../../ui/pages/customers.py" line="222"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="330"/>
+        <location filename="../../ui/pages/customers.py" line="365"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="331"/>
+        <location filename="../../ui/pages/customers.py" line="366"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="341"/>
+        <location filename="../../ui/pages/customers.py" line="376"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="342"/>
+        <location filename="../../ui/pages/customers.py" line="377"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="353"/>
+        <location filename="../../ui/pages/customers.py" line="388"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -2085,77 +2244,77 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="69"/>
+        <location filename="../../ui/pages/dashboard.py" line="70"/>
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="76"/>
+        <location filename="../../ui/pages/dashboard.py" line="77"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="78"/>
+        <location filename="../../ui/pages/dashboard.py" line="79"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="85"/>
+        <location filename="../../ui/pages/dashboard.py" line="86"/>
         <source>contacts today</source>
         <translation>ارتباط امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="87"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>open complaints</source>
         <translation>شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="89"/>
+        <location filename="../../ui/pages/dashboard.py" line="90"/>
         <source>overdue complaints</source>
         <translation>شکایت سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="91"/>
+        <location filename="../../ui/pages/dashboard.py" line="92"/>
         <source>follow-ups due or overdue</source>
         <translation>پیگیری سررسیده یا گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="98"/>
+        <location filename="../../ui/pages/dashboard.py" line="99"/>
         <source>Satisfaction, last 30 days</source>
         <translation>رضایت در ۳۰ روز گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="106"/>
+        <location filename="../../ui/pages/dashboard.py" line="107"/>
         <source>Recent escalations</source>
         <translation>ارجاع‌های اخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="115"/>
+        <location filename="../../ui/pages/dashboard.py" line="116"/>
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="170"/>
+        <location filename="../../ui/pages/dashboard.py" line="224"/>
         <source>Of those asked: {0}</source>
         <translation>از پاسخ‌دهندگان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="172"/>
+        <location filename="../../ui/pages/dashboard.py" line="226"/>
         <source>No contacts with a satisfaction answer in the last 30 days.</source>
         <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="176"/>
+        <location filename="../../ui/pages/dashboard.py" line="229"/>
         <source>{0} · complaint {1} · {2}: {3}</source>
         <translation>{0} · شکایت {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="178"/>
+        <location filename="../../ui/pages/dashboard.py" line="231"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="186"/>
+        <location filename="../../ui/pages/dashboard.py" line="239"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>
@@ -2229,22 +2388,22 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="255"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="223"/>
         <source>Escalate to a supervisor</source>
         <translation>ارجاع به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="255"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="223"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="260"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="228"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="261"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="229"/>
         <source>To</source>
         <translation>به</translation>
     </message>
@@ -2328,32 +2487,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41"/>
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41"/>
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41"/>
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="41"/>
+        <location filename="../../ui/pages/follow_ups.py" line="42"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="43"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="43"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
@@ -2361,63 +2520,63 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="125"/>
+        <location filename="../../ui/pages/follow_ups.py" line="128"/>
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="126"/>
+        <location filename="../../ui/pages/follow_ups.py" line="129"/>
         <source>Everyone&apos;s</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="129"/>
+        <location filename="../../ui/pages/follow_ups.py" line="132"/>
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="131"/>
+        <location filename="../../ui/pages/follow_ups.py" line="134"/>
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="133"/>
-        <location filename="../../ui/pages/follow_ups.py" line="159"/>
+        <location filename="../../ui/pages/follow_ups.py" line="136"/>
+        <location filename="../../ui/pages/follow_ups.py" line="162"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="158"/>
+        <location filename="../../ui/pages/follow_ups.py" line="161"/>
         <source>Whose follow-ups</source>
         <translation>پیگیری‌های چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="158"/>
+        <location filename="../../ui/pages/follow_ups.py" line="161"/>
         <source>Call back</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="160"/>
+        <location filename="../../ui/pages/follow_ups.py" line="163"/>
         <source>Follow-ups due: Enter calls back</source>
         <translation>پیگیری‌های سررسیده: Enter برای تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="178"/>
+        <location filename="../../ui/pages/follow_ups.py" line="181"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="181"/>
+        <location filename="../../ui/pages/follow_ups.py" line="184"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="204"/>
+        <location filename="../../ui/pages/follow_ups.py" line="207"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="205"/>
+        <location filename="../../ui/pages/follow_ups.py" line="208"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
@@ -2425,12 +2584,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="278"/>
+        <location filename="../../ui/widgets.py" line="348"/>
         <source>Discard what you typed?</source>
         <translation>نوشته‌ها کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="279"/>
+        <location filename="../../ui/widgets.py" line="349"/>
         <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
@@ -2603,42 +2762,42 @@
         <translation>پیش‌نمایش ردیف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="250"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="249"/>
         <source>Import</source>
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="262"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="261"/>
         <source>Import the good rows (Ctrl+S)</source>
         <translation>درون‌ریزی ردیف‌های درست (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="275"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="274"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="280"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="279"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="299"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="298"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="324"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="326"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="325"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="333"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="332"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -2706,22 +2865,22 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="205"/>
+        <location filename="../../ui/mainwindow.py" line="211"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="479"/>
+        <location filename="../../ui/mainwindow.py" line="494"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="491"/>
+        <location filename="../../ui/mainwindow.py" line="506"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="492"/>
+        <location filename="../../ui/mainwindow.py" line="507"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2734,12 +2893,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="495"/>
+        <location filename="../../ui/mainwindow.py" line="510"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="496"/>
+        <location filename="../../ui/mainwindow.py" line="511"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2752,82 +2911,82 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="507"/>
+        <location filename="../../ui/mainwindow.py" line="522"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="508"/>
+        <location filename="../../ui/mainwindow.py" line="523"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="537"/>
+        <location filename="../../ui/mainwindow.py" line="543"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="552"/>
+        <location filename="../../ui/mainwindow.py" line="557"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="592"/>
+        <location filename="../../ui/mainwindow.py" line="597"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="593"/>
+        <location filename="../../ui/mainwindow.py" line="598"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="598"/>
+        <location filename="../../ui/mainwindow.py" line="603"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="603"/>
+        <location filename="../../ui/mainwindow.py" line="608"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="613"/>
+        <location filename="../../ui/mainwindow.py" line="618"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="614"/>
+        <location filename="../../ui/mainwindow.py" line="619"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="617"/>
+        <location filename="../../ui/mainwindow.py" line="622"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="621"/>
+        <location filename="../../ui/mainwindow.py" line="626"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="626"/>
+        <location filename="../../ui/mainwindow.py" line="631"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="634"/>
+        <location filename="../../ui/mainwindow.py" line="639"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="635"/>
+        <location filename="../../ui/mainwindow.py" line="640"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="638"/>
+        <location filename="../../ui/mainwindow.py" line="643"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -2842,22 +3001,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="660"/>
+        <location filename="../../ui/mainwindow.py" line="665"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="662"/>
+        <location filename="../../ui/mainwindow.py" line="667"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="676"/>
+        <location filename="../../ui/mainwindow.py" line="685"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="677"/>
+        <location filename="../../ui/mainwindow.py" line="686"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3094,106 +3253,124 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="59"/>
+        <source>Someone saved this contact after you opened it, so your correction was not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="70"/>
+        <source>Someone changed this complaint after you opened it, so your change was not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
-        <translation>پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
+        <translation type="vanished">پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="60"/>
+        <source>Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>This contact was already saved; it was not stored again.</source>
         <translation>این تماس پیش‌تر ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
         <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>The duration must be between 0 and 24 hours.</source>
         <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>The end cannot be before the start.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
         <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
-        <translation>پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
+        <translation type="vanished">پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
         <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
         <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="81"/>
+        <source>The server cannot be reached, so this was not saved. Everything you typed is still here: press Ctrl+S to save it again once the server answers (the status bar says while it does not).</source>
+        <translation>سرور در دسترس نیست، بنابراین این مورد ذخیره نشد. هرچه تایپ کرده‌اید همین‌جا مانده است: وقتی سرور دوباره پاسخ داد، برای ذخیرهٔ دوباره Ctrl+S را بزنید (تا آن زمان نوار وضعیت این را نشان می‌دهد).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -3239,73 +3416,73 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewComplaintDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="140"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="108"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="140"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="108"/>
         <source>Raise the complaint</source>
         <translation>ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="152"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="120"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="154"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="122"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="159"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="127"/>
         <source>Phone number or name; leave empty if they gave none</source>
         <translation>شماره تلفن یا نام؛ اگر نگفتند خالی بگذارید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="164"/>
-        <location filename="../../ui/dialogs/complaint_form.py" line="166"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="132"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="134"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="169"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="137"/>
         <source>Customers found</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="176"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="144"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="178"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="146"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="181"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="149"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="186"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="154"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="188"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="156"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="189"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="157"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="236"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="204"/>
         <source>Choose the customer from the list (Enter), or clear the box to raise the complaint without one.</source>
         <translation>مشتری را از فهرست انتخاب کنید (Enter)، یا کادر را خالی کنید تا شکایت بدون مشتری ثبت شود.</translation>
     </message>
@@ -3313,32 +3490,32 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifier.py" line="44"/>
+        <location filename="../../ui/notifier.py" line="99"/>
         <source>A follow-up is due</source>
         <translation>زمان یک پیگیری رسیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="44"/>
+        <location filename="../../ui/notifier.py" line="99"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="61"/>
+        <location filename="../../ui/notifier.py" line="119"/>
         <source>Complaint escalated to you</source>
         <translation>شکایتی به شما ارجاع شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="62"/>
+        <location filename="../../ui/notifier.py" line="120"/>
         <source>{0} escalated complaint {1}: {2}</source>
         <translation>{0} شکایت {1} را ارجاع داد: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="64"/>
+        <location filename="../../ui/notifier.py" line="122"/>
         <source>Complaint given to you</source>
         <translation>شکایتی به شما سپرده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="65"/>
+        <location filename="../../ui/notifier.py" line="123"/>
         <source>{0} gave you complaint {1}</source>
         <translation>{0} شکایت {1} را به شما سپرد</translation>
     </message>
@@ -3611,12 +3788,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="31"/>
+        <location filename="../../ui/widgets.py" line="34"/>
         <source>&amp;Look in:</source>
         <translation>&amp;جستجو در:</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="32"/>
+        <location filename="../../ui/widgets.py" line="35"/>
         <source>Files of &amp;type:</source>
         <translation>پرونده‌هایی از &amp;نوع:</translation>
     </message>
@@ -3927,22 +4104,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="49"/>
+        <location filename="../../ui/dialogs/accounts.py" line="46"/>
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="50"/>
+        <location filename="../../ui/dialogs/accounts.py" line="47"/>
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="54"/>
+        <location filename="../../ui/dialogs/accounts.py" line="51"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="55"/>
+        <location filename="../../ui/dialogs/accounts.py" line="52"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3950,47 +4127,47 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="275"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="243"/>
         <source>Resolve the complaint</source>
         <translation>رفع شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="275"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="243"/>
         <source>Resolve</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="280"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="248"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="292"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="260"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="293"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="261"/>
         <source>Will they come back?</source>
         <translation>آیا بازمی‌گردد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="295"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="263"/>
         <source>Don&apos;t know</source>
         <translation>نمی‌دانم</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="296"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="264"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="297"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="265"/>
         <source>No</source>
         <translation>نه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_form.py" line="299"/>
+        <location filename="../../ui/dialogs/complaint_form.py" line="267"/>
         <source>Customer&apos;s satisfaction: {0}</source>
         <translation>رضایت مشتری: {0}</translation>
     </message>
@@ -3998,12 +4175,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="109"/>
+        <location filename="../../ui/messages.py" line="113"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="110"/>
+        <location filename="../../ui/messages.py" line="114"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -4011,49 +4188,49 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="97"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="98"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="103"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="104"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="113"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="114"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="113"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="114"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="134"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="134"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="137"/>
         <source>Calm-down sessions</source>
         <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="154"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="155"/>
         <source>No sessions in this period.</source>
         <translation>در این بازه جلسه‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="160"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="161"/>
         <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
         <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
     </message>
@@ -4091,7 +4268,7 @@ For front-desk staff and their supervisors.</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="75"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="76"/>
         <source>Not named</source>
         <translation>بی‌نام</translation>
     </message>
@@ -4131,83 +4308,83 @@ For front-desk staff and their supervisors.</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="343"/>
+        <location filename="../../ui/pages/settings.py" line="342"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="344"/>
+        <location filename="../../ui/pages/settings.py" line="343"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="345"/>
+        <location filename="../../ui/pages/settings.py" line="344"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="346"/>
-        <location filename="../../ui/pages/settings.py" line="414"/>
+        <location filename="../../ui/pages/settings.py" line="345"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="347"/>
+        <location filename="../../ui/pages/settings.py" line="346"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="362"/>
+        <location filename="../../ui/pages/settings.py" line="361"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="367"/>
+        <location filename="../../ui/pages/settings.py" line="366"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="371"/>
+        <location filename="../../ui/pages/settings.py" line="370"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="413"/>
+        <location filename="../../ui/pages/settings.py" line="412"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="413"/>
+        <location filename="../../ui/pages/settings.py" line="412"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="414"/>
+        <location filename="../../ui/pages/settings.py" line="413"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="454"/>
+        <location filename="../../ui/pages/settings.py" line="453"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="455"/>
+        <location filename="../../ui/pages/settings.py" line="454"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="464"/>
+        <location filename="../../ui/pages/settings.py" line="463"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="465"/>
+        <location filename="../../ui/pages/settings.py" line="464"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
@@ -4215,27 +4392,27 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="75"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="72"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="77"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="74"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="78"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="75"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="79"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="76"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/sign_in.py" line="80"/>
+        <location filename="../../ui/dialogs/sign_in.py" line="77"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
