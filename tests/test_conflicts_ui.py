@@ -79,3 +79,52 @@ def test_a_resolution_typed_while_another_desk_saved_is_kept_and_saved_over_thei
     assert not dialog.isVisible()
     stored = Complaint.get_by_id(c.id)
     assert (stored.status, stored.resolution_notes, stored.priority) == ("resolved", "Refunded the second charge", "high")
+
+
+def test_a_calm_down_session_saved_from_a_second_window_does_not_erase_the_first_windows_tick(
+        app, staff, db_target, qtbot, tmp_path, monkeypatch):
+    """Measured in the issue: progress saved from a second window erased a tick and a note."""
+    from helpdesk import calm, drafts
+    from helpdesk.models import CalmStep
+    from ui import prompts
+    from ui.dialogs.calm_window import CalmWindow
+
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)  # "leave the session for now?" at the end
+
+    store = drafts.DraftStore(tmp_path / "drafts")
+    first = CalmWindow(staff, "desk", store)
+    qtbot.addWidget(first)
+    with qtbot.waitActive(first):
+        first.show()
+        first.activateWindow()
+    QTest.keyClick(first, Qt.Key.Key_4)
+    QTest.keyClick(first, Qt.Key.Key_PageDown)  # rated, on step 1
+    session_id = first.session.id
+    second = CalmWindow(staff, "desk", store, restored={"id": "other", "content": {
+        "session_id": session_id, "state": calm.state_of(calm.get(staff, session_id)).to_json(), "page": 1}})
+    qtbot.addWidget(second)
+    second.show()
+    first.activateWindow()
+    qtbot.waitUntil(first.isActiveWindow)
+    # The second window saved the session as it opened it; the first ticks step 1, notes it and
+    # moves on: it is told, and keeps its tick and note over the second window's save.
+    QTest.keyClick(first, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(first.note, "Listened")
+    QTest.keyClick(first.note, Qt.Key.Key_Return)
+    assert first.conflict.isVisible()
+    assert CalmStep.get(CalmStep.session == session_id, CalmStep.position == 0).note == ""
+    QTest.keyClick(first.conflict.keep_button, Qt.Key.Key_Space)
+    assert not first.conflict.isVisible()
+    assert CalmStep.get(CalmStep.session == session_id, CalmStep.position == 0).note == "Listened"
+    # The second window, which never saw that, moves on: it is told, and nothing is erased.
+    second.activateWindow()
+    qtbot.waitUntil(second.isActiveWindow)
+    QTest.keyClick(second, Qt.Key.Key_PageDown)
+    assert second.conflict.isVisible()
+    stored = CalmStep.get(CalmStep.session == session_id, CalmStep.position == 0)
+    assert (stored.ticked, stored.note) == (True, "Listened")
+    QTest.keyClick(second.conflict.take_button, Qt.Key.Key_Space)
+    assert not second.conflict.isVisible()
+    assert second.state.steps[0].ticked and second.state.steps[0].note == "Listened"
+    QTest.keyClick(second, Qt.Key.Key_PageUp)
+    assert second.note.text() == "Listened" and second.tick.isChecked()

@@ -35,17 +35,18 @@ from helpdesk import accounts, checklists, contacts, customers, drafts, followup
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import ContactDraft, FollowUpDraft
 from helpdesk.customers import FormErrors
-from helpdesk.errors import KnownError
+from helpdesk.errors import Conflict, KnownError
 from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, parse_duration
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, FormFields, error_colour, place_window, remember_window
+from ..widgets import ConflictNotice, ErrorLabel, FormFields, error_colour, place_window, remember_window
 
 DRAFT_KIND = "call"
 AUTOSAVE_MS = 1000  # the promise is "at most 2 seconds lost"; a second leaves room for a slow disk
 TICK_MS = 250
+LOOKUP_PAUSE_MS = 250  # the caller box looks up when typing pauses, not on every keystroke
 GEOMETRY_KEY = "callWindow/geometry"
 
 
@@ -218,7 +219,12 @@ class CallWindow(QWidget):
         self.lookup = QLineEdit()
         self.lookup.setObjectName("callerLookup")
         self.lookup.setClearButtonEnabled(True)
-        self.lookup.textChanged.connect(self._look_up)
+        # Looked up when typing pauses: a number typed at speed is one lookup, not one per digit.
+        self.lookup_pause = QTimer(self)
+        self.lookup_pause.setSingleShot(True)
+        self.lookup_pause.setInterval(LOOKUP_PAUSE_MS)
+        self.lookup_pause.timeout.connect(lambda: self._look_up(self.lookup.text()))
+        self.lookup.textChanged.connect(self._lookup_typed)
         self.lookup.returnPressed.connect(self._choose_first_match)
         self.new_customer_button = QPushButton(self.tr("&New customer…"))
         self.new_customer_button.setObjectName("newCustomerButton")
@@ -347,6 +353,10 @@ class CallWindow(QWidget):
         self.message = ErrorLabel()
         self.message.setObjectName("formMessage")
         column.addWidget(self.message)
+        self.conflict = ConflictNotice()  # a correction refused because someone saved the contact first
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        column.addWidget(self.conflict)
         buttons = QHBoxLayout()
         self._button_row = buttons
         self.saved_label = QLabel()
@@ -505,7 +515,14 @@ class CallWindow(QWidget):
             self.follow_promise.setFocus()
 
     # --- the caller ----------------------------------------------------------------------
+    def _lookup_typed(self, text: str) -> None:
+        if text.strip():
+            self.lookup_pause.start()  # again from the start at every keystroke
+        else:  # emptied: nothing to wait for
+            self._look_up(text)
+
     def _look_up(self, text: str) -> None:
+        self.lookup_pause.stop()
         self.matches.clear()
         found = contacts.find_caller(text) if text.strip() else []
         region = settings.phone_region()
@@ -524,6 +541,8 @@ class CallWindow(QWidget):
         self.matches.setVisible(bool(text.strip()) and self.customer_id is None)
 
     def _choose_first_match(self) -> None:
+        if self.lookup_pause.isActive():  # Enter before the pause ended: the matches of what is typed
+            self._look_up(self.lookup.text())
         item = self.matches.currentItem() or self.matches.item(0)
         if item is not None and item.data(Qt.ItemDataRole.UserRole):
             self.set_customer(item.data(Qt.ItemDataRole.UserRole))
@@ -790,6 +809,7 @@ class CallWindow(QWidget):
         self.fields.clear()
         self.follow_fields.clear()
         self.message.clear_message()
+        self.conflict.clear()
         try:
             # Every problem at once, before anything changes: a refused save leaves the call running.
             contacts.check(self.current_draft())
@@ -820,12 +840,29 @@ class CallWindow(QWidget):
             self.discard_button.setText(self.tr("Close"))
             self.discard_button.setFocus()
             return
+        except Conflict as conflict:  # what they changed; the correction stays on the screen
+            self.conflict.show_conflict(conflict)
+            return
         except KnownError as error:
             self.message.show_message(message_for(error))
             return
         self.finished_ok = True
         self.store.discard(self.draft_id)
         self.saved.emit(contact.id)
+        self.close()
+
+    def _keep_mine(self) -> None:
+        """Save this correction over the one the other desk saved."""
+        if self.conflict.conflict is not None:
+            self.version = self.conflict.conflict.current.get("version", self.version)
+        self.save()
+
+    def _take_theirs(self) -> None:
+        """Drop this correction: the window closes and the stored contact stays as they saved it."""
+        self.conflict.clear()
+        self.finished_ok = True
+        self.store.discard(self.draft_id)
+        self.saved.emit(self.contact_id)
         self.close()
 
     def put_away(self) -> None:

@@ -35,13 +35,13 @@ from helpdesk.calm import SessionState
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import FollowUpDraft
 from helpdesk.customers import FormErrors
-from helpdesk.errors import KnownError, ValidationError
+from helpdesk.errors import Conflict, KnownError, ValidationError
 from helpdesk.localization import digits, format_duration, left_to_right
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, MatchKeys, give_accessible_names, place_window, remember_window
+from ..widgets import ConflictNotice, ErrorLabel, MatchKeys, give_accessible_names, place_window, remember_window
 from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
 from .complaint_form import KeyboardFormDialog, _text_box
 
@@ -139,9 +139,9 @@ class CalmWindow(QWidget):
         self.done_ok = False
         self._dirty = True
         if review_id is not None:
-            self.session = calm.get(review_id)
+            self.session = calm.get(self.actor, review_id)
         elif restored is not None:
-            self.session = calm.get(restored["content"]["session_id"])
+            self.session = calm.get(self.actor, restored["content"]["session_id"])
         else:
             self.session = calm.start(actor, customer_id)
         self.draft_id = (restored or {}).get("id") or drafts.new_id()
@@ -228,6 +228,10 @@ class CalmWindow(QWidget):
         self.message = ErrorLabel()
         self.message.setObjectName("calmMessage")
         column.addWidget(self.message)
+        self.conflict = ConflictNotice()  # the session was saved from another window or desk since this one read it
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        column.addWidget(self.conflict)
 
         for key, slot in (("PgDown", self.next_step), ("Alt+Right", self.next_step), ("PgUp", self.previous_step),
                           ("Alt+Left", self.previous_step), ("Ctrl+D", self.toggle_tick),
@@ -539,7 +543,7 @@ class CalmWindow(QWidget):
             self.matches.setCurrentRow(0)
 
     def link_customer(self, customer_id: int) -> None:
-        self.session = calm.link_customer(self.actor, self.session.id, customer_id)
+        self.session = calm.link_customer(self.actor, self.session.id, customer_id, version=self.session.version)
         self._update_customer()
         page = self.pages.currentIndex()  # back to where the procedure goes on
         if page == START:
@@ -557,9 +561,28 @@ class CalmWindow(QWidget):
 
     def _store_progress(self) -> None:
         try:
-            calm.save_progress(self.actor, self.session.id, self.state)
+            self.session = calm.save_progress(self.actor, self.session.id, self.state, version=self.session.version)
+        except Conflict as conflict:  # saved elsewhere since: nothing is overwritten until the person chooses
+            self.conflict.show_conflict(conflict)
         except KnownError as error:  # the draft on the disk still holds it
             self.message.show_message(message_for(error))
+
+    def _keep_mine(self) -> None:
+        """This window's ticks and notes go over what the other window saved."""
+        conflict = self.conflict.conflict
+        self.conflict.clear()
+        if conflict is not None:
+            self.session.version = conflict.current.get("version", self.session.version)
+        self._store_progress()
+        self.note.setFocus()
+
+    def _take_theirs(self) -> None:
+        """Show the session as the other window saved it, and go on from there."""
+        self.conflict.clear()
+        self.session = calm.get(self.actor, self.session.id)
+        self.state = calm.state_of(self.session)
+        if self.pages.currentIndex() == STEP:
+            self.show_step(self.state.current_step)
 
     def autosave(self) -> None:
         if not self._dirty or self.done_ok:
@@ -585,8 +608,8 @@ class CalmWindow(QWidget):
         dialog.open()
 
     def escalate(self, reason: str) -> int:
-        complaint = calm.escalate(self.actor, self.session.id, self.state, reason)
-        self.session = calm.get(self.session.id)
+        complaint = calm.escalate(self.actor, self.session.id, self.state, reason, version=self.session.version)
+        self.session = calm.get(self.actor, self.session.id)
         self.notice.setText(self.tr("Escalated: complaint {0} is with {1}. Carry on with the customer.").format(
             digits(complaint.id, self.language), Staff.get_by_id(complaint.escalated_to_id).full_name
             if complaint.escalated_to_id else "—"))
@@ -609,13 +632,16 @@ class CalmWindow(QWidget):
                                    self.follow_promise.text())
         try:
             self.session = calm.finish(self.actor, self.session.id, self.state, self.anger_end.value(), outcome,
-                                       follow)
+                                       follow, version=self.session.version)
         except FormErrors as error:
             where = {"anger_end": self.anger_end_error, "anger_start": self.anger_end_error,
                      "outcome": self.outcome_error, "promise": self.follow_error, "due_at": self.follow_error,
                      "customer": self.follow_error}
             for name, problem in error.errors.items():
                 where.get(name, self.message).show_message(message_for(problem))
+            return
+        except Conflict as conflict:
+            self.conflict.show_conflict(conflict)
             return
         except KnownError as error:
             self.message.show_message(message_for(error))
