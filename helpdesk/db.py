@@ -1,19 +1,164 @@
 """The one database proxy, and how a chosen database is opened and bound.
 
 SQLite files get WAL, foreign keys and a busy timeout; a ``postgresql://`` URL is
-opened through ``playhouse.db_url``. Which database to use is ``config.py``'s job.
+opened as a ``ServerDatabase``, which opens a new connection by itself when the
+server comes back after an outage. Which database to use is ``config.py``'s job.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 from pathlib import Path
+from typing import Callable
 
 import peewee
+from playhouse.shortcuts import ReconnectMixin
 
 from .config import sqlite_path
 from .errors import classify_database_error
 
+log = logging.getLogger(__name__)
+
 database = peewee.DatabaseProxy()
+
+CONNECT_TIMEOUT_SECONDS = 5  # a server that does not answer at all: give up on this try, the next call tries again
+
+# What psycopg2 says when the line to the server is gone: the server stopped or restarted, or the
+# network dropped. Anything else is the statement's own problem and is never retried.
+LOST_CONNECTION = (
+    "connection already closed",  # psycopg2 knew before sending anything
+    "server closed the connection",
+    "terminating connection",  # the server was stopped or restarted ("due to administrator command")
+    "could not receive data from server",
+    "could not send data to server",
+    "ssl connection has been closed",
+    "no connection to the server",
+)
+REPEATABLE = ("SELECT", "SHOW")  # statements that change nothing, so trying them again is harmless
+
+_watchers: list[Callable[[bool], None]] = []
+
+
+def watch(callback: Callable[[bool], None]) -> Callable[[], None]:
+    """Call ``callback(False)`` when the database server stops answering and ``callback(True)`` when it
+    answers again; from whichever thread noticed. Returns the function that stops watching."""
+    _watchers.append(callback)
+    return lambda: _watchers.remove(callback) if callback in _watchers else None
+
+
+class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
+    """PostgreSQL that rides out an outage.
+
+    A connection the server dropped (a restart, a network cut) is replaced by a new one at the next
+    statement, and that statement is tried again, but only where repeating it cannot write twice:
+    outside a transaction, and a read or a transaction's ``BEGIN``. A statement inside a transaction
+    is never tried again: the server dropped the transaction with the connection, so the save fails
+    as a whole (``DatabaseError`` "db_unreachable", a known problem, with nothing written) and the
+    person saves again. While the server is away every call fails at once with that error; the first
+    call after it is back opens a new connection. ``watch`` hears of both moments.
+    """
+
+    reconnect_errors = tuple((kind, text) for kind in (peewee.OperationalError, peewee.InterfaceError)
+                             for text in LOST_CONNECTION)
+    _away = False  # the server did not answer the last try (shared by the threads)
+    _away_lock = threading.Lock()
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        # The driver's error is raised as it is: peewee calls this inside its own error wrapper, which
+        # would rename a DatabaseError of ours to its own. ``_reconnect`` turns it into the known one.
+        try:
+            opened = super().connect(reuse_if_open)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            self._known(exc)
+            raise
+        if opened:
+            self._answered(True)
+        return opened
+
+    def _reconnect(self, func, *args, **kwargs):
+        try:
+            if not self.in_transaction() and self._broken():
+                self._reopen()  # an earlier statement lost the line: a new one before trying
+            try:
+                return func(*args, **kwargs)
+            except (peewee.OperationalError, peewee.InterfaceError) as exc:
+                if not self._lost(exc):
+                    raise
+                if self.in_transaction() or not self._repeatable(func, args):
+                    if not self.in_transaction():
+                        self._forget()  # the next call opens a new connection
+                    raise
+                log.info("connection to the database server lost (%s); opening a new one", exc)
+                self._reopen()
+                return func(*args, **kwargs)
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            raise self._known(exc) from exc
+
+    def commit(self):
+        try:
+            return super().commit()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            raise self._known(exc) from exc
+
+    def rollback(self):
+        """A transaction whose connection the server dropped has already been undone by the server:
+        there is nothing left to roll back, and the error that ended it is the one to report."""
+        try:
+            return super().rollback()
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if not self._lost(exc):
+                raise
+            if not self.in_transaction():
+                self._forget()
+
+    # --- the line to the server -------------------------------------------------------------------
+    def _broken(self) -> bool:
+        return not self.is_closed() and bool(getattr(self._state.conn, "closed", 0))
+
+    def _lost(self, exc: BaseException) -> bool:
+        if self._broken():
+            return True
+        text = str(exc).lower()
+        return any(fragment in text for fragment in self._reconnect_errors.get(type(exc), ()))
+
+    @staticmethod
+    def _repeatable(func, args) -> bool:
+        if getattr(func, "__name__", "") == "begin":
+            return True
+        sql = args[0] if args and isinstance(args[0], str) else ""
+        return sql.lstrip().upper().startswith(REPEATABLE)
+
+    def _forget(self) -> None:
+        """Drop the dead connection; the next statement opens a new one."""
+        conn = self._state.conn
+        self._state.reset()
+        if conn is not None:
+            try:
+                conn.close()
+            except Exception:  # noqa: BLE001 - it is gone already
+                pass
+
+    def _reopen(self) -> None:
+        self._forget()
+        self.connect()
+
+    def _known(self, exc: BaseException) -> BaseException:
+        known = classify_database_error(exc)
+        if known is None or known.code != "db_unreachable":
+            return exc
+        self._answered(False)
+        known.params["lost"] = True  # in the middle of a session (the UI says "not saved, Ctrl+S again")
+        return known
+
+    @classmethod
+    def _answered(cls, reachable: bool) -> None:
+        with cls._away_lock:
+            if cls._away != (not reachable):
+                return
+            cls._away = not reachable
+        for callback in list(_watchers):
+            callback(reachable)
 
 BUSY_TIMEOUT_SECONDS = 15  # how long a desk waits for another desk's write before it says so
 
@@ -35,8 +180,12 @@ def open_database(target: str) -> peewee.Database:
         # at once with "database is locked" when it tries to upgrade its read lock.
         return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
                                      lock_type="IMMEDIATE")
-    from playhouse.db_url import connect as connect_url  # only offices with a server pay for this import
+    from playhouse.db_url import connect as connect_url, parse  # only offices with a server pay for this
 
+    params = parse(target)
+    if target.split("://", 1)[0] in ("postgres", "postgresql") and params.get("database"):
+        params.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
+        return ServerDatabase(**params)
     return connect_url(target)
 
 

@@ -1,6 +1,8 @@
 """The one place unexpected errors go: a rotating log file and a dialog with a copyable report.
 
-Expected problems (``KnownError``) are shown as a plain message that says what to do.
+Expected problems (``KnownError``) are shown as a plain message that says what to do;
+a database server that cannot be reached is said once, by the status bar's indicator
+(``ui/connection.py``), not by a message box for every look that failed.
 Anything else is a bug: it is logged with its traceback and the person gets a
 report they can copy and send. The app never dies silently.
 """
@@ -66,6 +68,10 @@ def handle_exception(exc_type, exc, tb) -> None:
     app = QApplication.instance()
     if known is not None:
         log.warning("known problem: %s (%s)", known.code, known.detail)
+        from . import connection
+
+        if connection.report(known):  # the server is away: the status bar says so once, no box for each look
+            return
         if app is not None:
             _dialogs.append(show_known_error(QApplication.activeWindow(), known))
         return

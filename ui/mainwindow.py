@@ -667,6 +667,10 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("Database: {0}").format(left_to_right(self.location)))
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addWidget(self.user_label)
+        from .connection import ConnectionIndicator
+
+        self.connection = ConnectionIndicator()  # "Server unreachable since … — retrying", while it is
+        self.statusBar().addPermanentWidget(self.connection)
         self.statusBar().addPermanentWidget(self.database_label)
 
     def open_log_folder(self) -> None:
