@@ -177,381 +177,381 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="429"/>
+        <location filename="../../ui/dialogs/call_window.py" line="435"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="426"/>
+        <location filename="../../ui/dialogs/call_window.py" line="432"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="423"/>
+        <location filename="../../ui/dialogs/call_window.py" line="429"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="223"/>
+        <location filename="../../ui/dialogs/call_window.py" line="229"/>
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="138"/>
+        <location filename="../../ui/dialogs/call_window.py" line="139"/>
         <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
         <translation>این ارتباط پیش از بسته شدن برنامه ذخیره شده بود؛ همان‌طور که ذخیره شد اینجاست. چیزی دو بار ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="239"/>
+        <location filename="../../ui/dialogs/call_window.py" line="245"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="266"/>
-        <location filename="../../ui/dialogs/call_window.py" line="783"/>
+        <location filename="../../ui/dialogs/call_window.py" line="272"/>
+        <location filename="../../ui/dialogs/call_window.py" line="798"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="268"/>
+        <location filename="../../ui/dialogs/call_window.py" line="274"/>
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="270"/>
+        <location filename="../../ui/dialogs/call_window.py" line="276"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="275"/>
+        <location filename="../../ui/dialogs/call_window.py" line="281"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="276"/>
+        <location filename="../../ui/dialogs/call_window.py" line="282"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="278"/>
+        <location filename="../../ui/dialogs/call_window.py" line="284"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="294"/>
+        <location filename="../../ui/dialogs/call_window.py" line="300"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="296"/>
+        <location filename="../../ui/dialogs/call_window.py" line="302"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="298"/>
+        <location filename="../../ui/dialogs/call_window.py" line="304"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="300"/>
+        <location filename="../../ui/dialogs/call_window.py" line="306"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="308"/>
-        <location filename="../../ui/dialogs/call_window.py" line="403"/>
+        <location filename="../../ui/dialogs/call_window.py" line="314"/>
+        <location filename="../../ui/dialogs/call_window.py" line="409"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="314"/>
+        <location filename="../../ui/dialogs/call_window.py" line="320"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="320"/>
+        <location filename="../../ui/dialogs/call_window.py" line="326"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="325"/>
+        <location filename="../../ui/dialogs/call_window.py" line="331"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="327"/>
+        <location filename="../../ui/dialogs/call_window.py" line="333"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="359"/>
-        <location filename="../../ui/dialogs/call_window.py" line="404"/>
+        <location filename="../../ui/dialogs/call_window.py" line="365"/>
+        <location filename="../../ui/dialogs/call_window.py" line="410"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="362"/>
+        <location filename="../../ui/dialogs/call_window.py" line="368"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="365"/>
+        <location filename="../../ui/dialogs/call_window.py" line="371"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="398"/>
+        <location filename="../../ui/dialogs/call_window.py" line="404"/>
         <source>Find the customer by phone number or name</source>
         <translation>یافتن مشتری با شماره تلفن یا نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="399"/>
+        <location filename="../../ui/dialogs/call_window.py" line="405"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="400"/>
+        <location filename="../../ui/dialogs/call_window.py" line="406"/>
         <source>Matching customers</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="401"/>
+        <location filename="../../ui/dialogs/call_window.py" line="407"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="402"/>
+        <location filename="../../ui/dialogs/call_window.py" line="408"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="402"/>
+        <location filename="../../ui/dialogs/call_window.py" line="408"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="404"/>
+        <location filename="../../ui/dialogs/call_window.py" line="410"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
+        <location filename="../../ui/dialogs/call_window.py" line="427"/>
         <source>Visitor</source>
         <translation>مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="422"/>
+        <location filename="../../ui/dialogs/call_window.py" line="428"/>
         <source>Type the name or the phone number</source>
         <translation>نام یا شماره تلفن را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="424"/>
+        <location filename="../../ui/dialogs/call_window.py" line="430"/>
         <source>&amp;End visit (F8)</source>
         <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="424"/>
+        <location filename="../../ui/dialogs/call_window.py" line="430"/>
         <source>Hang &amp;up (F8)</source>
         <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="425"/>
+        <location filename="../../ui/dialogs/call_window.py" line="431"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="433"/>
         <source>End visit</source>
         <translation>پایان مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="433"/>
         <source>Hang up</source>
         <translation>پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="428"/>
+        <location filename="../../ui/dialogs/call_window.py" line="434"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="431"/>
+        <location filename="../../ui/dialogs/call_window.py" line="437"/>
         <source>At the desk (F7)</source>
         <translation>آداب پذیرش حضوری (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="431"/>
+        <location filename="../../ui/dialogs/call_window.py" line="437"/>
         <source>On the phone (F7)</source>
         <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="432"/>
+        <location filename="../../ui/dialogs/call_window.py" line="438"/>
         <source>Checklist: a digit ticks an item</source>
         <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="445"/>
+        <location filename="../../ui/dialogs/call_window.py" line="451"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="445"/>
+        <location filename="../../ui/dialogs/call_window.py" line="451"/>
         <source>Step &amp;away (F6)</source>
         <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="446"/>
+        <location filename="../../ui/dialogs/call_window.py" line="452"/>
         <source>Back to the visitor</source>
         <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="446"/>
+        <location filename="../../ui/dialogs/call_window.py" line="452"/>
         <source>Step away</source>
         <translation>ترک موقت میز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="448"/>
+        <location filename="../../ui/dialogs/call_window.py" line="454"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="448"/>
+        <location filename="../../ui/dialogs/call_window.py" line="454"/>
         <source>&amp;Hold (F6)</source>
         <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="449"/>
+        <location filename="../../ui/dialogs/call_window.py" line="455"/>
         <source>Back to the caller</source>
         <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="449"/>
+        <location filename="../../ui/dialogs/call_window.py" line="455"/>
         <source>Hold</source>
         <translation>نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="526"/>
+        <location filename="../../ui/dialogs/call_window.py" line="539"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="539"/>
+        <location filename="../../ui/dialogs/call_window.py" line="554"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="626"/>
+        <location filename="../../ui/dialogs/call_window.py" line="641"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="628"/>
+        <location filename="../../ui/dialogs/call_window.py" line="643"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="628"/>
+        <location filename="../../ui/dialogs/call_window.py" line="643"/>
         <source>Stepped away for {0}</source>
         <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="631"/>
+        <location filename="../../ui/dialogs/call_window.py" line="646"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="631"/>
+        <location filename="../../ui/dialogs/call_window.py" line="646"/>
         <source>Visit in progress</source>
         <translation>مراجعه در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="633"/>
+        <location filename="../../ui/dialogs/call_window.py" line="648"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="633"/>
+        <location filename="../../ui/dialogs/call_window.py" line="648"/>
         <source>Visit ended</source>
         <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="635"/>
+        <location filename="../../ui/dialogs/call_window.py" line="650"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="642"/>
+        <location filename="../../ui/dialogs/call_window.py" line="657"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="644"/>
+        <location filename="../../ui/dialogs/call_window.py" line="659"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="687"/>
+        <location filename="../../ui/dialogs/call_window.py" line="702"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="692"/>
+        <location filename="../../ui/dialogs/call_window.py" line="707"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="739"/>
+        <location filename="../../ui/dialogs/call_window.py" line="754"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="741"/>
+        <location filename="../../ui/dialogs/call_window.py" line="756"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="759"/>
+        <location filename="../../ui/dialogs/call_window.py" line="774"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="765"/>
+        <location filename="../../ui/dialogs/call_window.py" line="780"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="768"/>
+        <location filename="../../ui/dialogs/call_window.py" line="783"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="776"/>
-        <location filename="../../ui/dialogs/call_window.py" line="825"/>
+        <location filename="../../ui/dialogs/call_window.py" line="791"/>
+        <location filename="../../ui/dialogs/call_window.py" line="840"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="785"/>
+        <location filename="../../ui/dialogs/call_window.py" line="800"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="822"/>
+        <location filename="../../ui/dialogs/call_window.py" line="837"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="869"/>
+        <location filename="../../ui/dialogs/call_window.py" line="884"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="870"/>
+        <location filename="../../ui/dialogs/call_window.py" line="885"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -593,7 +593,7 @@
     <name>CalmStepsEditor</name>
     <message>
         <location filename="../../ui/pages/calm_settings.py" line="43"/>
-        <location filename="../../ui/pages/calm_settings.py" line="102"/>
+        <location filename="../../ui/pages/calm_settings.py" line="106"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
@@ -659,22 +659,22 @@
         <translation>ذخیره به‌عنوان نسخهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="105"/>
+        <location filename="../../ui/pages/calm_settings.py" line="109"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="114"/>
+        <location filename="../../ui/pages/calm_settings.py" line="128"/>
         <source>Version {0} is in use</source>
         <translation>نسخهٔ {0} در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="180"/>
+        <location filename="../../ui/pages/calm_settings.py" line="198"/>
         <source>Step {0}: {1}</source>
         <translation>مرحلهٔ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_settings.py" line="188"/>
+        <location filename="../../ui/pages/calm_settings.py" line="206"/>
         <source>Saved. New sessions use the new version.</source>
         <translation>ذخیره شد. جلسه‌های تازه از نسخهٔ جدید استفاده می‌کنند.</translation>
     </message>
@@ -1514,75 +1514,75 @@
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="35"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="47"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
         <location filename="../../ui/pages/complaint_settings.py" line="36"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="47"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="45"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
         <source>{0}: {1}, hours</source>
         <translation>{0}: {1}، به ساعت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="54"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="59"/>
         <source>Save the targets</source>
         <translation>ذخیرهٔ هدف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="62"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="88"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="67"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="93"/>
         <source>Categories</source>
         <translation>دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="69"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="74"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="71"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="76"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="72"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="77"/>
         <source>Add category</source>
         <translation>افزودن دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="73"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="113"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="78"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="119"/>
         <source>Stop offering</source>
         <translation>دیگر پیشنهاد نشود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="86"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="91"/>
         <source>Category name in English</source>
         <translation>نام دسته به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="87"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="92"/>
         <source>Category name in Persian</source>
         <translation>نام دسته به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="100"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="105"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="113"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="119"/>
         <source>Offer again</source>
         <translation>دوباره پیشنهاد شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="125"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="136"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -1919,12 +1919,14 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
+        <location filename="../../ui/connection.py" line="92"/>
         <source>Server unreachable since {0} — retrying</source>
-        <translation type="vanished">سرور از ساعت {0} در دسترس نیست — در حال تلاش دوباره</translation>
+        <translation>سرور از ساعت {0} در دسترس نیست — در حال تلاش دوباره</translation>
     </message>
     <message>
+        <location filename="../../ui/connection.py" line="93"/>
         <source>The database server has not answered since {0}. The help desk keeps trying and carries on by itself when it answers; nothing you typed is lost.</source>
-        <translation type="vanished">سرور پایگاه داده از ساعت {0} پاسخ نداده است. میز خدمت مشتریان پیوسته تلاش می‌کند و هر وقت سرور پاسخ دهد، خودش ادامه می‌دهد؛ هرچه تایپ کرده‌اید از دست نمی‌رود.</translation>
+        <translation>سرور پایگاه داده از ساعت {0} پاسخ نداده است. میز خدمت مشتریان پیوسته تلاش می‌کند و هر وقت سرور پاسخ دهد، خودش ادامه می‌دهد؛ هرچه تایپ کرده‌اید از دست نمی‌رود.</translation>
     </message>
 </context>
 <context>
@@ -3602,37 +3604,37 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="167"/>
-        <location filename="../../ui/pages/settings.py" line="203"/>
+        <location filename="../../ui/pages/settings.py" line="231"/>
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="190"/>
+        <location filename="../../ui/pages/settings.py" line="217"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="203"/>
+        <location filename="../../ui/pages/settings.py" line="231"/>
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="226"/>
+        <location filename="../../ui/pages/settings.py" line="256"/>
         <source>No logo</source>
         <translation>بدون نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="248"/>
+        <location filename="../../ui/pages/settings.py" line="279"/>
         <source>Choose the logo</source>
         <translation>انتخاب نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="249"/>
+        <location filename="../../ui/pages/settings.py" line="280"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="255"/>
+        <location filename="../../ui/pages/settings.py" line="286"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
@@ -4276,115 +4278,115 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="310"/>
+        <location filename="../../ui/pages/settings.py" line="342"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="314"/>
+        <location filename="../../ui/pages/settings.py" line="346"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="320"/>
-        <location filename="../../ui/pages/settings.py" line="321"/>
+        <location filename="../../ui/pages/settings.py" line="352"/>
+        <location filename="../../ui/pages/settings.py" line="353"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="322"/>
+        <location filename="../../ui/pages/settings.py" line="354"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="324"/>
+        <location filename="../../ui/pages/settings.py" line="356"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="327"/>
-        <location filename="../../ui/pages/settings.py" line="333"/>
+        <location filename="../../ui/pages/settings.py" line="359"/>
+        <location filename="../../ui/pages/settings.py" line="365"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="342"/>
+        <location filename="../../ui/pages/settings.py" line="374"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="343"/>
+        <location filename="../../ui/pages/settings.py" line="375"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="344"/>
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="345"/>
-        <location filename="../../ui/pages/settings.py" line="413"/>
+        <location filename="../../ui/pages/settings.py" line="377"/>
+        <location filename="../../ui/pages/settings.py" line="445"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="346"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="361"/>
+        <location filename="../../ui/pages/settings.py" line="393"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="366"/>
+        <location filename="../../ui/pages/settings.py" line="398"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="370"/>
+        <location filename="../../ui/pages/settings.py" line="402"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="408"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="412"/>
+        <location filename="../../ui/pages/settings.py" line="444"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="412"/>
+        <location filename="../../ui/pages/settings.py" line="444"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="413"/>
+        <location filename="../../ui/pages/settings.py" line="445"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="453"/>
+        <location filename="../../ui/pages/settings.py" line="485"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="454"/>
+        <location filename="../../ui/pages/settings.py" line="486"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="463"/>
+        <location filename="../../ui/pages/settings.py" line="495"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="464"/>
+        <location filename="../../ui/pages/settings.py" line="496"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
