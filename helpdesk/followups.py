@@ -175,6 +175,7 @@ class QueueRow:
     assignee_id: int
     assignee: str
     promise: str
+    version: int = 1  # what a cancel or a new time is made from
 
 
 def queue(assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False,
@@ -185,7 +186,7 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
     now = now or utcnow()
     query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.kind, FollowUp.customer, Customer.kind,
                              Customer.given_name, Customer.family_name, Customer.organisation, FollowUp.assignee,
-                             Staff.full_name, FollowUp.promise)
+                             Staff.full_name, FollowUp.promise, FollowUp.version)
              .join_from(FollowUp, Customer).join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
              .where(FollowUp.status == OPEN).order_by(FollowUp.due_at, FollowUp.id).limit(limit))
     if not include_upcoming:
@@ -201,10 +202,11 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
                                     .order_by(PhoneNumber.position.desc()).tuples()):
             first_phone[customer_id] = number
     out = []
-    for fid, due_at, kind, customer_id, ckind, given, family, organisation, assignee_id_, assignee, promise in rows:
+    for (fid, due_at, kind, customer_id, ckind, given, family, organisation, assignee_id_, assignee, promise,
+         version) in rows:
         name = organisation if ckind == "organisation" else f"{given} {family}".strip()
         out.append(QueueRow(fid, due_at, state(due_at, OPEN, now), kind, customer_id, name,
-                            first_phone.get(customer_id, ""), assignee_id_, assignee, promise))
+                            first_phone.get(customer_id, ""), assignee_id_, assignee, promise, version))
     return out
 
 

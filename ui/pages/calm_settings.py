@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk import calm
-from helpdesk.errors import KnownError
+from helpdesk.errors import Conflict, KnownError
 from helpdesk.localization import digits, is_rtl
 from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import message_for
-from ..widgets import ErrorLabel
+from ..widgets import ConflictNotice, ErrorLabel
 
 LANGS = ("en", "fa")
 
@@ -98,6 +98,10 @@ class CalmStepsEditor(QGroupBox):
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.message, 1)
         right.addLayout(save_row)
+        self.conflict = ConflictNotice()  # another supervisor saved a newer version while these were edited
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        right.addWidget(self.conflict)
         row.addLayout(right, 2)
         self.list.setAccessibleName(self.tr("Calm-down steps"))
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.save_button):
@@ -108,8 +112,18 @@ class CalmStepsEditor(QGroupBox):
         save.activated.connect(self.save)
         self.reload()
 
+    def _keep_mine(self) -> None:
+        """Save these steps as the next version, over the one the other supervisor saved."""
+        self.base_version = calm.current().version
+        self.save()
+
+    def _take_theirs(self) -> None:
+        self.conflict.clear()
+        self.reload()
+
     def reload(self) -> None:
         version = calm.current()
+        self.base_version = version.version  # the version these edits are made from
         self.steps = copy.deepcopy(calm.steps_of(version))
         self.version_label.setText(self.tr("Version {0} is in use").format(
             digits(version.version, i18n.current_language())))
@@ -171,8 +185,12 @@ class CalmStepsEditor(QGroupBox):
 
     def save(self) -> None:
         self.message.clear_message()
+        self.conflict.clear()
         try:
-            calm.save_steps(self.actor, self.steps)
+            calm.save_steps(self.actor, self.steps, base_version=self.base_version)
+        except Conflict as conflict:  # another supervisor saved a version first; these edits stay here
+            self.conflict.show_conflict(conflict)
+            return
         except KnownError as error:
             text = message_for(error)
             field = getattr(error, "field", "")

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from helpdesk import complaints
-from helpdesk.errors import KnownError
+from helpdesk import complaints, settings
+from helpdesk.errors import Conflict, KnownError
 from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel
+from ..widgets import ConflictNotice, ErrorLabel
 
 
 class ComplaintSettings(QGroupBox):
@@ -35,6 +35,7 @@ class ComplaintSettings(QGroupBox):
         grid.addWidget(QLabel(self.tr("First response")), 0, 1)
         grid.addWidget(QLabel(self.tr("Resolution")), 0, 2)
         self.spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        self.targets_version = settings.version("complaint_targets")  # what a save is made from
         current = complaints.targets()
         for row, priority in enumerate(complaints.PRIORITIES, start=1):
             grid.addWidget(QLabel(choice("priority", priority)), row, 0)
@@ -50,6 +51,10 @@ class ComplaintSettings(QGroupBox):
                 pair.append(spin)
             self.spins[priority] = (pair[0], pair[1])
         column.addLayout(grid)
+        self.targets_conflict = ConflictNotice()  # another supervisor saved the targets first
+        self.targets_conflict.keep_button.clicked.connect(self._keep_my_targets)
+        self.targets_conflict.take_button.clicked.connect(self._take_their_targets)
+        column.addWidget(self.targets_conflict)
         save_row = QHBoxLayout()
         self.save_targets_button = QPushButton(self.tr("Save the targets"))
         self.save_targets_button.setObjectName("saveTargetsButton")
@@ -101,6 +106,7 @@ class ComplaintSettings(QGroupBox):
             item = QListWidgetItem(text, self.categories)
             item.setData(Qt.ItemDataRole.UserRole, category.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, category.active)
+            item.setData(Qt.ItemDataRole.UserRole + 2, category.version)
             if category.id == current:
                 self.categories.setCurrentItem(item)
         self._selected()
@@ -115,14 +121,30 @@ class ComplaintSettings(QGroupBox):
 
     def save_targets(self) -> None:
         self.targets_message.clear_message()
+        self.targets_conflict.clear()
         values = {p: (a.value(), b.value()) for p, (a, b) in self.spins.items()}
         try:
-            complaints.set_targets(self.actor, values)
+            complaints.set_targets(self.actor, values, version=self.targets_version)
+        except Conflict as conflict:  # the hours typed stay; the person chooses
+            self.targets_conflict.show_conflict(conflict)
+            return
         except KnownError as error:
             self.targets_message.show_message(message_for(error))
             return
+        self.targets_version = settings.version("complaint_targets")
         self.targets_message.setStyleSheet("")
         self.targets_message.show_message(self.tr("Saved."))
+
+    def _keep_my_targets(self) -> None:
+        self.targets_version = settings.version("complaint_targets")
+        self.save_targets()
+
+    def _take_their_targets(self) -> None:
+        self.targets_conflict.clear()
+        self.targets_version = settings.version("complaint_targets")
+        for priority, hours in complaints.targets().items():
+            for spin, value in zip(self.spins[priority], hours):
+                spin.setValue(value)
 
     def add_category(self) -> None:
         self.category_error.clear_message()
@@ -141,7 +163,8 @@ class ComplaintSettings(QGroupBox):
             return
         try:
             complaints.set_category_active(self.actor, item.data(Qt.ItemDataRole.UserRole),
-                                           not item.data(Qt.ItemDataRole.UserRole + 1))
+                                           not item.data(Qt.ItemDataRole.UserRole + 1),
+                                           version=item.data(Qt.ItemDataRole.UserRole + 2))
         except KnownError as error:
             self.category_error.show_message(message_for(error))
         self.refresh()

@@ -38,12 +38,15 @@ class FollowUpModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[followups.QueueRow] = []
+        self.region = phones.DEFAULT_REGION
         self.headers = [self.tr("Due"), self.tr("State"), self.tr("Customer"), self.tr("Phone"),
                         self.tr("Promised"), self.tr("Who")]
 
     def set_rows(self, rows: list[followups.QueueRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        # Read once per refresh, not for every phone cell on every paint (one statement each).
+        self.region = settings.phone_region()
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -72,7 +75,7 @@ class FollowUpModel(QAbstractTableModel):
             if column == self.CUSTOMER:
                 return isolate(row.customer, lang)
             if column == self.PHONE:
-                return left_to_right(digits(phones.display(row.phone, settings.phone_region()), lang)) \
+                return left_to_right(digits(phones.display(row.phone, self.region), lang)) \
                     if row.phone else ""
             if column == self.PROMISE:
                 return f"{choice('follow_up_kind', row.kind)}: {isolate(row.promise, lang)}"
@@ -206,7 +209,7 @@ class FollowUpQueue(QWidget):
                                                   row.promise, row.customer)):
             return
         try:
-            followups.cancel(self.actor, row.id)
+            followups.cancel(self.actor, row.id, version=row.version)
         except KnownError as error:
             self.message.setText(message_for(error))
             self.message.show()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk import accounts, customers, settings
-from helpdesk.errors import KnownError
+from helpdesk.errors import Conflict, KnownError
 from helpdesk.localization import format_short_date, isolate, left_to_right
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
@@ -182,7 +182,34 @@ class OfficeSettings(QGroupBox):
         if actor.is_supervisor:
             self.refresh()
 
+    SHARED = ("phone_region", "hold_reminder_seconds", "business_name", "business_logo")
+
+    def _show_stored(self) -> None:
+        """The office's settings as stored now, and their versions: a save names the version it was made from."""
+        self.seen = {key: settings.version(key) for key in self.SHARED}
+        for widget in (self.region, self.hold_reminder, self.business_name):
+            widget.blockSignals(True)
+        self.region.setCurrentIndex(max(0, self.region.findData(settings.phone_region())))
+        self.hold_reminder.setValue(settings.hold_reminder_seconds())
+        if self.business_name.text().strip() != settings.business_name():
+            self.business_name.setText(settings.business_name())
+        for widget in (self.region, self.hold_reminder, self.business_name):
+            widget.blockSignals(False)
+        self._show_logo(settings.business_logo())
+
+    def _save(self, store) -> bool:
+        """Run ``store``; when another supervisor saved first, say so and show what they chose."""
+        try:
+            store()
+        except Conflict as conflict:
+            show_known_error(self, conflict)
+            self._show_stored()
+            return False
+        self.seen = {key: settings.version(key) for key in self.SHARED}
+        return True
+
     def refresh(self) -> None:
+        self._show_stored()
         lang = i18n.current_language()
         current = self.reasons.currentItem().data(Qt.ItemDataRole.UserRole) if self.reasons.currentItem() else None
         self.reasons.clear()
@@ -191,6 +218,7 @@ class OfficeSettings(QGroupBox):
             item = QListWidgetItem(text, self.reasons)
             item.setData(Qt.ItemDataRole.UserRole, reason.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, reason.active)
+            item.setData(Qt.ItemDataRole.UserRole + 2, reason.version)
             if reason.id == current:
                 self.reasons.setCurrentItem(item)
         self._reason_selected()
@@ -204,7 +232,8 @@ class OfficeSettings(QGroupBox):
 
     def _region_chosen(self, _index: int) -> None:
         try:
-            settings.set_value(self.actor, "phone_region", self.region.currentData())
+            self._save(lambda: settings.set_value(self.actor, "phone_region", self.region.currentData(),
+                                                  self.seen["phone_region"]))
         except KnownError as error:
             show_known_error(self, error)
 
@@ -212,7 +241,8 @@ class OfficeSettings(QGroupBox):
         if self.hold_reminder.value() == settings.hold_reminder_seconds():
             return
         try:
-            settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value())
+            self._save(lambda: settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value(),
+                                                  self.seen["hold_reminder_seconds"]))
         except KnownError as error:
             show_known_error(self, error)
 
@@ -229,7 +259,8 @@ class OfficeSettings(QGroupBox):
     def _set_business(self, name: str, logo: bytes | None) -> bool:
         self.business_error.clear_message()
         try:
-            settings.set_business(self.actor, name, logo)
+            if not self._save(lambda: settings.set_business(self.actor, name, logo, self.seen)):
+                return False
         except KnownError as error:
             self.business_error.show_message(message_for(error))
             return False
@@ -281,7 +312,8 @@ class OfficeSettings(QGroupBox):
             return
         try:
             customers.set_lost_reason_active(self.actor, item.data(Qt.ItemDataRole.UserRole),
-                                             not item.data(Qt.ItemDataRole.UserRole + 1))
+                                             not item.data(Qt.ItemDataRole.UserRole + 1),
+                                             version=item.data(Qt.ItemDataRole.UserRole + 2))
         except KnownError as error:
             show_known_error(self, error)
         self.refresh()
