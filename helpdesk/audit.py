@@ -99,6 +99,15 @@ def seen(instance: pw.Model, version: int) -> dict:
     return {**snapshot(instance), "version": version}
 
 
+def lock(model: type[pw.Model], *ids) -> None:
+    """Hold rows of ``model`` until the transaction ends, before reading them to write them back.
+    On PostgreSQL the rows are locked in id order (so two desks cannot deadlock); SQLite's
+    transactions hold the whole file from their first statement."""
+    if database.for_update and ids:
+        list(model.select(model._meta.primary_key).where(model._meta.primary_key.in_(sorted(ids)))
+             .order_by(model._meta.primary_key).for_update())
+
+
 def check_version(instance: pw.Model, version: int | None) -> None:
     """Refuse at once when the person saw an older ``version`` than the one just read."""
     if version is not None and "version" in instance._meta.fields and instance.version != version:

@@ -20,7 +20,7 @@ def _t(text: str) -> str:
 MESSAGES = {
     # database
     "db_unreachable": QT_TRANSLATE_NOOP("Messages", "The database cannot be reached. Check that the database server is running and that this computer is connected to the network, then try again."),
-    "db_locked": QT_TRANSLATE_NOOP("Messages", "The database is busy with another desk's change. Wait a moment and try again."),
+    "db_locked": QT_TRANSLATE_NOOP("Messages", "Another desk kept the database busy for more than 15 seconds, so this was not saved. Everything you typed is still here: save again in a moment. If it keeps happening, ask whoever looks after the computers to check the computer that holds the database."),
     "db_read_only": QT_TRANSLATE_NOOP("Messages", "The database can only be read, not changed. Ask whoever looks after this computer to give you write access to the database file or folder."),
     "db_disk_full": QT_TRANSLATE_NOOP("Messages", "The disk is full, so nothing more can be saved. Free some space on the disk, then try again. Nothing you typed has been lost."),
     "db_corrupt": QT_TRANSLATE_NOOP("Messages", "This file is not a help-desk database, or it is damaged. Choose another file, or restore the latest backup copy."),
