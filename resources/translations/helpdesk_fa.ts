@@ -1155,93 +1155,93 @@
     <message>
         <location filename="../../ui/messages.py" line="192"/>
         <source>Priority</source>
-        <translation type="unfinished">اولویت</translation>
+        <translation>اولویت</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="193"/>
         <source>Category</source>
-        <translation type="unfinished">دسته</translation>
+        <translation>دسته</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="194"/>
         <source>Who deals with it</source>
-        <translation type="unfinished">مسئول رسیدگی</translation>
+        <translation>مسئول رسیدگی</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="195"/>
         <source>Escalated to</source>
-        <translation type="unfinished"></translation>
+        <translation>ارجاع‌شده به</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="196"/>
         <source>What happened</source>
-        <translation type="unfinished">چه پیش آمد</translation>
+        <translation>چه پیش آمد</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="197"/>
         <source>What the customer wants</source>
-        <translation type="unfinished">خواستهٔ مشتری</translation>
+        <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="198"/>
         <source>What was done</source>
-        <translation type="unfinished">چه کاری انجام شد</translation>
+        <translation>چه کاری انجام شد</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="199"/>
         <location filename="../../ui/messages.py" line="200"/>
         <source>Customer&apos;s satisfaction</source>
-        <translation type="unfinished">رضایت مشتری</translation>
+        <translation>رضایت مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="201"/>
         <source>Outcome</source>
-        <translation type="unfinished">نتیجه</translation>
+        <translation>نتیجه</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="202"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>دلیل</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="203"/>
         <source>Next step</source>
-        <translation type="unfinished">گام بعدی</translation>
+        <translation>گام بعدی</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="205"/>
         <source>Promise</source>
-        <translation type="unfinished"></translation>
+        <translation>قول</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="206"/>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>در حال استفاده</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="207"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>مقدار</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="208"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>گام</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="209"/>
         <source>Anger at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>میزان خشم در آغاز</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="210"/>
         <source>Role</source>
-        <translation type="unfinished">نقش</translation>
+        <translation>نقش</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="211"/>
         <source>Full name</source>
-        <translation type="unfinished">نام و نام خانوادگی</translation>
+        <translation>نام کامل</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="214"/>
@@ -1322,12 +1322,12 @@
     <message>
         <location filename="../../ui/messages.py" line="309"/>
         <source>Yes</source>
-        <translation type="unfinished">بله</translation>
+        <translation>بله</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="309"/>
         <source>No</source>
-        <translation type="unfinished">نه</translation>
+        <translation>خیر</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="204"/>
@@ -1656,37 +1656,37 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="141"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="252"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="142"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="252"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="143"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="253"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="258"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="150"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="253"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="258"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="159"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="254"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
         <source>Discussion</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="169"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="254"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
         <source>Add a comment</source>
         <translation>یادداشتی بنویسید</translation>
     </message>
@@ -1706,102 +1706,102 @@
         <translation>بارگذاری دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="234"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="239"/>
         <source>{0} saved a change to this complaint — reload?</source>
         <translation>{0} تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="236"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="241"/>
         <source>Someone saved a change to this complaint — reload?</source>
         <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="418"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="423"/>
         <source>Throw away the comment?</source>
         <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="419"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="424"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
         <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="271"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="272"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="277"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="275"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="280"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="277"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="282"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="280"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="286"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="291"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="291"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
         <source>To {0} on {1}: {2}</source>
         <translation>به {0} در {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="301"/>
         <source>will come back</source>
         <translation>بازمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="301"/>
         <source>will not come back</source>
         <translation>بازنمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="297"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="302"/>
         <source>may or may not come back</source>
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="311"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="316"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="331"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="336"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="334"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="339"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="337"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="342"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="340"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="342"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="347"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1903,28 +1903,28 @@
     <message>
         <location filename="../../ui/widgets.py" line="267"/>
         <source>&amp;Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نسخهٔ من بماند</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="269"/>
         <source>&amp;Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخهٔ &amp;آن‌ها را بپذیر</translation>
     </message>
     <message>
         <location filename="../../ui/widgets.py" line="286"/>
         <source>They changed:</source>
-        <translation type="unfinished">تغییرات میز دیگر:</translation>
+        <translation>آن‌ها این‌ها را تغییر دادند:</translation>
     </message>
 </context>
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../ui/connection.py" line="92"/>
+        <location filename="../../ui/connection.py" line="99"/>
         <source>Server unreachable since {0} — retrying</source>
         <translation>سرور از ساعت {0} در دسترس نیست — در حال تلاش دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/connection.py" line="93"/>
+        <location filename="../../ui/connection.py" line="100"/>
         <source>The database server has not answered since {0}. The help desk keeps trying and carries on by itself when it answers; nothing you typed is lost.</source>
         <translation>سرور پایگاه داده از ساعت {0} پاسخ نداده است. میز خدمت مشتریان پیوسته تلاش می‌کند و هر وقت سرور پاسخ دهد، خودش ادامه می‌دهد؛ هرچه تایپ کرده‌اید از دست نمی‌رود.</translation>
     </message>
@@ -2148,97 +2148,97 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="70"/>
+        <location filename="../../ui/pages/customers.py" line="71"/>
         <source>Search customers</source>
         <translation>جستجوی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="71"/>
+        <location filename="../../ui/pages/customers.py" line="72"/>
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="74"/>
+        <location filename="../../ui/pages/customers.py" line="75"/>
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="81"/>
+        <location filename="../../ui/pages/customers.py" line="82"/>
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="85"/>
+        <location filename="../../ui/pages/customers.py" line="86"/>
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="91"/>
+        <location filename="../../ui/pages/customers.py" line="92"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="91"/>
+        <location filename="../../ui/pages/customers.py" line="92"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="92"/>
+        <location filename="../../ui/pages/customers.py" line="93"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="107"/>
+        <location filename="../../ui/pages/customers.py" line="108"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="127"/>
+        <location filename="../../ui/pages/customers.py" line="128"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="130"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="193"/>
+        <location filename="../../ui/pages/customers.py" line="194"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="222"/>
+        <location filename="../../ui/pages/customers.py" line="223"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="365"/>
+        <location filename="../../ui/pages/customers.py" line="378"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="366"/>
+        <location filename="../../ui/pages/customers.py" line="379"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="376"/>
+        <location filename="../../ui/pages/customers.py" line="389"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="377"/>
+        <location filename="../../ui/pages/customers.py" line="390"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="388"/>
+        <location filename="../../ui/pages/customers.py" line="401"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -3084,9 +3084,13 @@ For front-desk staff and their supervisors.</source>
         <translation>دسترسی به پایگاه داده ممکن نیست. بررسی کنید که سرور پایگاه داده روشن باشد و این رایانه به شبکه وصل باشد، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="23"/>
         <source>The database is busy with another desk&apos;s change. Wait a moment and try again.</source>
-        <translation>پایگاه داده در حال ثبت تغییری از میز دیگری است. لحظه‌ای صبر کنید و دوباره تلاش کنید.</translation>
+        <translation type="vanished">پایگاه داده در حال ثبت تغییری از میز دیگری است. لحظه‌ای صبر کنید و دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="23"/>
+        <source>Another desk kept the database busy for more than 15 seconds, so this was not saved. Everything you typed is still here: save again in a moment. If it keeps happening, ask whoever looks after the computers to check the computer that holds the database.</source>
+        <translation>میز دیگری بیش از ۱۵ ثانیه پایگاه داده را مشغول نگه داشت، پس این ذخیره نشد. هر چه نوشته‌اید همین‌جا مانده است: چند لحظه بعد دوباره ذخیره کنید. اگر باز هم پیش آمد، از مسئول رایانه‌ها بخواهید رایانه‌ای را که پایگاه داده روی آن است بررسی کند.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="24"/>
@@ -3256,12 +3260,12 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/messages.py" line="59"/>
         <source>Someone saved this contact after you opened it, so your correction was not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>کس دیگری پس از باز کردن شما این ارتباط را ذخیره کرد، پس اصلاح شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="70"/>
         <source>Someone changed this complaint after you opened it, so your change was not saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>کس دیگری پس از باز کردن شما این شکایت را تغییر داد، پس تغییر شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
         <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
@@ -3270,7 +3274,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/messages.py" line="60"/>
         <source>Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>کس دیگری پس از باز کردن شما این را ذخیره کرد؛ چیزی از تغییرات شما نوشته نشد. تغییر او را ببینید و دوباره ذخیره کنید.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="61"/>
@@ -3637,6 +3641,19 @@ For front-desk staff and their supervisors.</source>
         <location filename="../../ui/pages/settings.py" line="286"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceLabel</name>
+    <message>
+        <location filename="../../ui/changes.py" line="279"/>
+        <source>{0} is editing this complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes.py" line="281"/>
+        <source>{0} is editing this customer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
