@@ -256,8 +256,11 @@ class ConflictNotice(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("conflictNotice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#conflictNotice { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
+                           " #conflictNotice QLabel { color: #3d2a00; }")  # calm amber: a choice, not an alarm
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 6, 8, 6)
         self.text = QLabel()
         self.text.setObjectName("conflictText")
         self.text.setWordWrap(True)
