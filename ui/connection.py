@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import shiboken6
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
 from helpdesk import db
@@ -44,7 +44,7 @@ class ConnectionIndicator(QLabel):
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
-        self._heard.connect(lambda reachable: self.answered() if reachable else self.lost())
+        self._heard.connect(self._hear)  # a slot of this object: queued to its thread from a worker's
         unwatch = db.watch(self._heard.emit)
         self.destroyed.connect(lambda *_: unwatch())
         self.hide()
@@ -52,6 +52,13 @@ class ConnectionIndicator(QLabel):
         if previous is not None and previous.since is not None:  # a rebuilt window (a language switch)
             self.lost(previous.since)
         _current = self
+
+    @Slot(bool)
+    def _hear(self, reachable: bool) -> None:
+        if reachable:
+            self.answered()
+        else:
+            self.lost()
 
     def waiting(self) -> bool:
         return self.since is not None
