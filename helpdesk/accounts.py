@@ -6,10 +6,13 @@ be deactivated, never deleted.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime, timedelta
 
-from . import audit
+import peewee as pw
+
+from . import audit, permissions
 from .clock import utcnow
 from .db import database
 from .errors import (
@@ -21,8 +24,8 @@ from .errors import (
     PermissionDenied,
     ValidationError,
 )
-from .models import ROLE_STAFF, ROLE_SUPERVISOR, ROLES, Staff
-from .permissions import require_signed_in, require_supervisor
+from .models import ROLE_STAFF, ROLE_SUPERVISOR, ROLES, AuditEntry, Staff
+from .permissions import Standing, require_signed_in, require_supervisor
 from .text import clean_line, unusable
 
 MAX_FAILED_ATTEMPTS = 5
@@ -141,32 +144,80 @@ def create_first_supervisor(username: str, full_name: str, password: str) -> Sta
 
 
 def authenticate(username: str, password: str, now: datetime | None = None) -> Staff:
-    """The signed-in account, or an error saying why not. Counts wrong passwords."""
+    """The signed-in account, or an error saying why not. Counts wrong passwords.
+
+    Every try is counted before the password is checked, in one statement that also locks
+    the account at the fifth (``_count_a_try``): desks guessing in parallel share the five
+    tries of a lock window, however many they are. Every try, right or wrong, is audited.
+    """
     now = now or utcnow()
     name = normalise_username(username)
     # A name no account can have (a broken character, too long) is not looked up at all.
     staff = Staff.get_or_none(Staff.username == name) if USERNAME_RE.match(name) else None
     if staff is None:
         _spend_equal_time(password)
+        _audit_sign_in("sign_in_failed", None, name)
         raise AuthenticationFailed(name)
-    if staff.locked_until is not None and staff.locked_until > now:
+    tried = _count_a_try(staff, now)
+    if tried is None:  # locked: the password is not even looked at
+        _audit_sign_in("sign_in_locked", staff, name, locked_until=staff.locked_until)
         raise AccountLocked(name, until=staff.locked_until)
+    count, locked_now = tried
     if not _verify(staff.password_hash, password):
-        with audit.changing(None, staff, action="sign_in_failed"):
-            staff.failed_attempts += 1
-            if staff.failed_attempts >= MAX_FAILED_ATTEMPTS:
-                staff.failed_attempts = 0
-                staff.locked_until = now + LOCK_DURATION
-        if staff.locked_until is not None and staff.locked_until > now:
+        _audit_sign_in("sign_in_failed", staff, name, failed_attempts=count, locked_until=staff.locked_until)
+        if locked_now:
             raise AccountLocked(name, until=staff.locked_until)
-        raise AuthenticationFailed(name, remaining=MAX_FAILED_ATTEMPTS - staff.failed_attempts)
+        raise AuthenticationFailed(name, remaining=MAX_FAILED_ATTEMPTS - count)
+    # The right password: the count starts over (a lock this very try set is lifted).
+    (Staff.update(failed_attempts=0, locked_until=None).where(Staff.id == staff.id).execute())
+    staff.failed_attempts, staff.locked_until = 0, None
     if not staff.active:
+        _audit_sign_in("sign_in_inactive", staff, name)
         raise AccountInactive(name)
-    if staff.failed_attempts or staff.locked_until is not None:
-        with audit.changing(None, staff, action="sign_in"):
-            staff.failed_attempts = 0
-            staff.locked_until = None
+    _audit_sign_in("sign_in", staff, name)
     return staff
+
+
+def _count_a_try(staff: Staff, now: datetime) -> tuple[int, bool] | None:
+    """Count one more try at ``staff``'s password, unless the account is locked (then None).
+
+    One statement, so tries from several desks at the same moment each get their own number:
+    the fifth locks the account for ``LOCK_DURATION`` and starts the count over. Returns the
+    number of this try and whether it locked the account. The sign-in counters are not an
+    edit of the account, so its version stays (a supervisor's open copy is still current).
+    """
+    fifth = Staff.failed_attempts + 1 >= MAX_FAILED_ATTEMPTS
+    until = now + LOCK_DURATION
+    row = (Staff.update(failed_attempts=pw.Case(None, [(fifth, 0)], Staff.failed_attempts + 1),
+                        locked_until=pw.Case(None, [(fifth, until)], Staff.locked_until))
+           .where((Staff.id == staff.id) & (Staff.locked_until.is_null() | (Staff.locked_until <= now)))
+           .returning(Staff.failed_attempts, Staff.locked_until)
+           .tuples().execute())
+    row = next(iter(row), None)
+    if row is None:
+        staff.locked_until = Staff.select(Staff.locked_until).where(Staff.id == staff.id).scalar()
+        return None
+    count, locked_until = row
+    locked_now = count == 0
+    staff.failed_attempts, staff.locked_until = count, (until if locked_now else staff.locked_until)
+    return (MAX_FAILED_ATTEMPTS if locked_now else count), locked_now
+
+
+def _audit_sign_in(action: str, staff: Staff | None, name: str, **details) -> None:
+    """One line of the audit trail for a try at signing in: which name, and what came of it.
+    A successful sign-in is the person's own act; a failed one has no known actor."""
+    after = {"username": name[:64] if USERNAME_RE.match(name) else ascii(name[:64]), **details}
+    after = {key: value.isoformat() if isinstance(value, datetime) else value for key, value in after.items()}
+    AuditEntry.create(at=utcnow(), actor=staff.id if action == "sign_in" else None, action=action,
+                      table_name=Staff._meta.table_name, record_id=str(staff.id) if staff is not None else "",
+                      before=None, after=json.dumps(after, ensure_ascii=False, sort_keys=True))
+
+
+def standing(actor: Staff) -> Standing | None:
+    """The signed-in person's role and state as stored now (None: the account is gone), for the
+    window's periodic check: a deactivated person is signed out, a demoted one loses the
+    supervisor's screens."""
+    return permissions.standing(actor)
 
 
 # --- management (supervisors) ------------------------------------------------
@@ -216,36 +267,40 @@ def _keep_a_supervisor(staff: Staff) -> None:
         raise PermissionDenied("last active supervisor", reason="last_supervisor")
 
 
-def set_active(actor: Staff, staff_id: int, active: bool) -> Staff:
+def set_active(actor: Staff, staff_id: int, active: bool, version: int | None = None) -> Staff:
+    """``version``: the account's version the supervisor saw; if another supervisor changed the
+    account since, ``Conflict`` says so and nothing is written (as for every account edit below)."""
     require_supervisor(actor)
     staff = _get(staff_id)
+    audit.check_version(staff, version)
     if staff.active == active:
         return staff
     if not active:
         _keep_a_supervisor(staff)
-    with audit.changing(actor, staff, action="activate" if active else "deactivate"):
+    with audit.changing(actor, staff, action="activate" if active else "deactivate", version=version):
         staff.active = active
     return staff
 
 
-def change_role(actor: Staff, staff_id: int, role: str) -> Staff:
+def change_role(actor: Staff, staff_id: int, role: str, version: int | None = None) -> Staff:
     require_supervisor(actor)
     role = validate_role(role)
     staff = _get(staff_id)
+    audit.check_version(staff, version)
     if staff.role == role:
         return staff
     if role == ROLE_STAFF:
         _keep_a_supervisor(staff)
-    with audit.changing(actor, staff):
+    with audit.changing(actor, staff, version=version):
         staff.role = role
     return staff
 
 
-def reset_password(actor: Staff, staff_id: int, new_password: str) -> Staff:
+def reset_password(actor: Staff, staff_id: int, new_password: str, version: int | None = None) -> Staff:
     require_supervisor(actor)
     validate_password(new_password)
     staff = _get(staff_id)
-    with audit.changing(actor, staff, action="reset_password"):
+    with audit.changing(actor, staff, action="reset_password", version=version):
         staff.password_hash = hash_password(new_password)
         staff.failed_attempts = 0
         staff.locked_until = None
@@ -254,12 +309,14 @@ def reset_password(actor: Staff, staff_id: int, new_password: str) -> Staff:
 
 def change_own_password(actor: Staff, current_password: str, new_password: str) -> Staff:
     require_signed_in(actor)
-    if not _verify(actor.password_hash, current_password):
+    own = _get(actor.id)  # as stored now: the copy from sign-in may be older than another supervisor's edit
+    if not _verify(own.password_hash, current_password):
         raise ValidationError("current_password", "wrong_password")
     validate_password(new_password, field="new_password")
-    with audit.changing(actor, actor, action="change_password"):
-        actor.password_hash = hash_password(new_password)
-    return actor
+    with audit.changing(actor, own, action="change_password"):
+        own.password_hash = hash_password(new_password)
+    actor.password_hash, actor.version = own.password_hash, own.version
+    return own
 
 
 def has_records(staff: Staff) -> bool:
@@ -267,10 +324,11 @@ def has_records(staff: Staff) -> bool:
     return any(backref.model.select().where(backref == staff.id).exists() for backref in Staff._meta.backrefs)
 
 
-def delete_account(actor: Staff, staff_id: int) -> None:
+def delete_account(actor: Staff, staff_id: int, version: int | None = None) -> None:
     """Delete an account that never did anything; one with records can only be deactivated."""
     require_supervisor(actor)
     staff = _get(staff_id)
+    audit.check_version(staff, version)
     if staff.id == actor.id:
         raise PermissionDenied("cannot delete yourself", reason="self")
     _keep_a_supervisor(staff)

@@ -128,7 +128,16 @@ class SessionState:
                               s.get("note", "")) for s in data.get("steps", [])])
 
 
-def get(session_id: int) -> CalmSession:
+def get(actor: Staff, session_id: int) -> CalmSession:
+    """A session with its notes, for the person who held it or a supervisor."""
+    require_signed_in(actor)
+    row = _get(session_id)
+    if row.staff_id != actor.id and not actor.is_supervisor:
+        raise PermissionDenied(f"{actor.username} may not read calm session {session_id}")
+    return row
+
+
+def _get(session_id: int) -> CalmSession:
     row = CalmSession.get_or_none(CalmSession.id == session_id)
     if row is None:
         raise NotFound(f"calm session {session_id}")
@@ -165,7 +174,7 @@ def save_progress(actor: Staff, session_id: int, state: SessionState, version: i
     ``version`` is the session's version the window holds; a save from a window that did not
     see the latest one (another window, another desk) is refused with ``Conflict``."""
     require_signed_in(actor)
-    session = get(session_id)
+    session = _get(session_id)
     _own(actor, session)
     if state.anger_start is not None and state.anger_start not in ANGER:
         raise ValidationError("anger_start", "invalid_choice")
@@ -183,7 +192,7 @@ def save_progress(actor: Staff, session_id: int, state: SessionState, version: i
 def link_customer(actor: Staff, session_id: int, customer_id: int, version: int | None = None) -> CalmSession:
     """A customer who gave no name at first: the session is theirs now."""
     require_signed_in(actor)
-    session = get(session_id)
+    session = _get(session_id)
     _own(actor, session)
     if Customer.get_or_none(Customer.id == customer_id) is None:
         raise ValidationError("customer", "not_found")
@@ -209,7 +218,7 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
         errors["anger_end"] = ValidationError("anger_end", "anger_required")
     if outcome not in OUTCOMES:
         errors["outcome"] = ValidationError("outcome", "required")
-    session = get(session_id)
+    session = _get(session_id)
     if follow_up is not None:
         if session.customer_id is None:
             errors["customer"] = ValidationError("customer", "follow_up_needs_customer")

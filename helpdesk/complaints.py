@@ -286,6 +286,8 @@ def resolve(actor: Staff, complaint_id: int, notes: str, satisfaction: str, will
         raise FormErrors(errors)
     with database.atomic():
         c = _fresh(complaint_id, version)
+        if not _is_mine(actor, c):  # staff resolve those assigned to them (module docstring)
+            raise PermissionDenied(f"{actor.username} may not resolve complaint {c.id}")
         if RESOLVED not in TRANSITIONS.get(c.status, ()):
             raise WrongState(f"{c.status} -> resolved", current=c.status, wanted=RESOLVED)
         _set_status(actor, c, RESOLVED, "", resolved_at=utcnow(), resolution_notes=notes[:TEXT_LIMIT],

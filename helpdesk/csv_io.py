@@ -1,5 +1,6 @@
 """Customers to and from CSV files: the column mapping, a preview with each row's problems,
-the import in one transaction, and a streaming export.
+the import in one transaction, and a streaming export. Both are for supervisors: an import
+adds customers in bulk, an export takes every customer's details out of the building.
 
 Files are UTF-8; exports start with a byte-order mark so Excel reads them as UTF-8, and
 imports accept a file with or without one. A file's columns are matched to fields by
@@ -33,6 +34,7 @@ from .models import (
     Staff,
     Tag,
 )
+from .permissions import require_supervisor
 
 # The columns a file may have, in the order ``export`` writes them (after ``id``).
 FIELDS = ("kind", "given_name", "family_name", "organization", "phone", "phone2", "email", "language", "address",
@@ -72,7 +74,7 @@ class CsvError(KnownError):
 
     ``csv_unreadable`` (missing, or no permission), ``csv_not_utf8``, ``csv_empty`` (no header),
     ``csv_no_name_column`` (nothing maps to a name), ``csv_column_twice`` (``field`` is mapped
-    from two columns), ``csv_unwritable`` (the rejected rows could not be written), ``no_accounts``.
+    from two columns), ``csv_unwritable`` (the rejected rows could not be written).
     """
 
     def __init__(self, code: str, detail: str = "", **params):
@@ -315,8 +317,9 @@ def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None
 
     Rows with problems are written, with a ``reason`` column, to ``rejected_path(path)``
     (UTF-8 with a byte-order mark). If anything fails midway, nothing is imported.
-    Customers that look like existing ones are imported all the same.
+    Customers that look like existing ones are imported all the same. Supervisors only.
     """
+    require_supervisor(actor)
     path = Path(path)
     records = _records(path)
     columns = _header(records, path)
@@ -353,15 +356,6 @@ def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None
     return ImportResult(imported, len(rejected), target if rejected else None)
 
 
-def first_supervisor() -> Staff:
-    """The account the command line acts as: the first active supervisor."""
-    actor = (Staff.select().where((Staff.role == "supervisor") & (Staff.active == True))  # noqa: E712
-             .order_by(Staff.id).first())
-    if actor is None:
-        raise CsvError("no_accounts", "the database has no active supervisor account; start the app once to create one")
-    return actor
-
-
 # --- exporting -------------------------------------------------------------------
 
 def _batches() -> Iterator[list[Customer]]:
@@ -383,8 +377,10 @@ def _by_customer(query, value) -> dict[int, list[str]]:
     return out
 
 
-def export(path: str | Path) -> int:
-    """Write every customer to ``path`` (UTF-8 with a byte-order mark), in batches. Returns how many."""
+def export(actor: Staff, path: str | Path) -> int:
+    """Write every customer to ``path`` (UTF-8 with a byte-order mark), in batches. Returns how many.
+    Supervisors only."""
+    require_supervisor(actor)
     path = Path(path)
     count = 0
     try:

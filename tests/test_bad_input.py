@@ -174,7 +174,7 @@ def test_calm_down_texts_are_refused_not_cut_or_crashed(staff, supervisor, text,
     with pytest.raises(ValidationError) as refused:
         calm.escalate(staff, session.id, state, text)
     assert (refused.value.field, refused.value.code) == ("reason", code)
-    assert calm.state_of(calm.get(session.id)).steps[0].note == "Calmer now"
+    assert calm.state_of(calm.get(staff, session.id)).steps[0].note == "Calmer now"
 
 
 def test_a_calm_down_follow_up_promise_and_a_category_name_are_checked_too(staff, supervisor):
@@ -238,13 +238,14 @@ def test_an_id_out_of_range_is_not_found(field, value):
     (["incident", "--complaint", "-9223372036854775809"], "not found"),
 ])
 def test_the_report_command_refuses_a_bad_request_in_one_line(db_target, supervisor, tmp_path, capsys, args,
-                                                               message):
+                                                               message, monkeypatch):
     import main
     from helpdesk import db as dbmod
 
     dbmod.close()
     out = tmp_path / "r.pdf"
-    assert main.main(["report", *args, "--db", db_target, "--out", str(out)]) == 2
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert main.main(["report", *args, "--db", db_target, "--user", "boss", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") == 1
     assert not out.exists()
@@ -379,7 +380,7 @@ def test_every_search_answers_any_text(staff, query):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(query=TEXT.filter(lambda t: "\x00" not in t and not any("\ud800" <= c <= "\udfff" for c in t)))
-def test_the_find_command_answers_any_text(db_target, staff, capsys, query):
+def test_the_find_command_answers_any_text(db_target, staff, capsys, query, monkeypatch):
     """``main.py find`` as typed on a command line (which cannot carry NUL or half characters)."""
     import json
 
@@ -387,7 +388,8 @@ def test_the_find_command_answers_any_text(db_target, staff, capsys, query):
     from helpdesk import db as dbmod
 
     dbmod.close()
-    assert main.main(["find", query, "--db", db_target, "--json"]) == 0
+    monkeypatch.setenv("HELPDESK_PASSWORD", "desk password")
+    assert main.main(["find", query, "--db", db_target, "--user", "desk1", "--json"]) == 0
     assert isinstance(json.loads(capsys.readouterr().out), list)
 
 
@@ -439,7 +441,7 @@ def test_any_calm_down_text_is_kept_or_refused_naming_the_field(staff, superviso
         assert error.field.startswith("steps.") and error.field.endswith(".note")
         assert error.code in KNOWN_CODES
     else:
-        kept = calm.state_of(calm.get(session.id))
+        kept = calm.state_of(calm.get(staff, session.id))
         assert [s.note for s in kept.steps[:len(notes)]] == [clean_text(n) for n in notes]
         try:
             calm.escalate(staff, session.id, state, reason)

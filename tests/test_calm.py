@@ -69,19 +69,19 @@ def test_progress_is_kept_step_by_step_and_finishing_needs_both_ratings(staff):
     state.current_step = 3
     state.steps[0].ticked, state.steps[0].ticked_at, state.steps[0].note = True, datetime(2026, 11, 23, 9), "Shaking"
     calm.save_progress(staff, session.id, state)
-    again = calm.state_of(calm.get(session.id))
+    again = calm.state_of(calm.get(staff, session.id))
     assert (again.current_step, again.anger_start, again.steps[0].note, again.steps[0].ticked) == (3, 4, "Shaking", True)
     with pytest.raises(FormErrors) as caught:
         calm.finish(staff, session.id, state, None, "")
     assert set(caught.value.errors) == {"anger_end", "outcome"}
-    assert calm.open_sessions(staff) == [calm.get(session.id)]
+    assert calm.open_sessions(staff) == [calm.get(staff, session.id)]
 
 
 def test_an_anonymous_session_is_linked_to_its_customer_later(staff):
     session = calm.start(staff)
     customer = _customer(staff)
     calm.link_customer(staff, session.id, customer.id)
-    assert calm.get(session.id).customer_id == customer.id
+    assert calm.get(staff, session.id).customer_id == customer.id
 
 
 def test_escalate_now_raises_an_escalated_complaint_with_the_session(staff, supervisor):
@@ -93,7 +93,7 @@ def test_escalate_now_raises_an_escalated_complaint_with_the_session(staff, supe
     stored = Complaint.get_by_id(complaint.id)
     assert (stored.status, stored.customer_id, stored.escalated_to_id, stored.priority) == (
         "escalated", customer.id, supervisor.id, "high")
-    assert calm.get(session.id).complaint_id == stored.id and calm.get(session.id).current_step == 6
+    assert calm.get(staff, session.id).complaint_id == stored.id and calm.get(staff, session.id).current_step == 6
     assert Notification.get(Notification.recipient == supervisor.id).complaint_id == stored.id
     # A second escalation updates the same complaint.
     complaints.move(supervisor, stored.id, "in_progress")

@@ -115,7 +115,7 @@ def test_escalation_needs_a_reason_and_tells_the_supervisors(staff, supervisor):
     assert [r.id for r in mine] == [c.id] and mine[0].escalated_to == "Sara Supervisor"
 
 
-def test_staff_cannot_recategorise_reassign_close_others_or_edit_targets(staff, supervisor):
+def test_staff_cannot_recategorise_reassign_resolve_or_close_others_or_edit_targets(staff, supervisor):
     colleague = accounts.create_account(supervisor, "desk2", "Nima Desk", "staff", "desk2 password")
     c = _raise(staff, assignee=colleague)
     with pytest.raises(PermissionDenied):
@@ -124,7 +124,9 @@ def test_staff_cannot_recategorise_reassign_close_others_or_edit_targets(staff, 
         complaints.reassign(staff, c.id, staff.id)
     with pytest.raises(PermissionDenied):
         complaints.set_targets(staff, complaints.targets())
-    complaints.resolve(staff, c.id, "Explained the delay", "satisfied", None)  # anyone may resolve
+    with pytest.raises(PermissionDenied):  # only the person dealing with it, or a supervisor, resolves it
+        complaints.resolve(staff, c.id, "Explained the delay", "satisfied", None)
+    complaints.resolve(colleague, c.id, "Explained the delay", "satisfied", None)
     with pytest.raises(PermissionDenied):
         complaints.move(staff, c.id, "closed")
     assert not complaints.may_move(staff, Complaint.get_by_id(c.id), "closed")

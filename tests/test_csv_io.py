@@ -78,7 +78,7 @@ def test_export_then_import_into_a_fresh_database_keeps_everything(db, superviso
     _some_customers(supervisor)
     before = _all_stored()
     path = tmp_path / "customers.csv"
-    assert csv_io.export(path) == 4
+    assert csv_io.export(supervisor, path) == 4
 
     raw = path.read_bytes()
     assert raw.startswith(BOM) and not raw[3:].startswith(BOM)
@@ -90,9 +90,9 @@ def test_export_then_import_into_a_fresh_database_keeps_everything(db, superviso
     assert maryam["notes"] == NOTES and maryam["status"] == "active" and maryam["created_at"].endswith("Z")
     assert rows[1]["family_name"] == 'Smith, "Jr."'
 
-    _fresh_database(tmp_path)
+    other_office = _fresh_database(tmp_path)
     assert Customer.select().count() == 0
-    result = csv_io.import_rows(csv_io.first_supervisor(), path)
+    result = csv_io.import_rows(other_office, path)
     assert (result.imported, result.rejected, result.rejected_path) == (4, 0, None)
     assert _all_stored() == before
     # Mobile numbers come back labelled mobile, the others as "other".
@@ -118,19 +118,21 @@ def test_export_goes_in_batches_and_leaves_out_merged_customers(db, supervisor, 
     monkeypatch.setattr(csv_io, "BATCH", 2)
     path = tmp_path / "out.csv"
     with count_queries() as counter:
-        assert csv_io.export(path) == 6
+        assert csv_io.export(supervisor, path) == 6
     rows = _read(path)
     assert [int(r["id"]) for r in rows] == sorted(c.id for c in Customer.select() if c.id != other.id)
     assert all(r["tags"] == "t" for r in rows)
-    # Per batch of 2: the customers, their phones, e-mails and tags; then one empty batch. No query per customer.
-    assert counter.count <= 3 * 4 + 1
+    # The exporter's role, once; per batch of 2: the customers, their phones, e-mails and tags; then one empty
+    # batch. No query per customer.
+    assert counter.count <= 1 + 3 * 4 + 1
 
 
-def test_export_command_writes_a_bom_and_says_how_many(db, supervisor, db_target, tmp_path, capsys):
+def test_export_command_writes_a_bom_and_says_how_many(db, supervisor, db_target, tmp_path, capsys, monkeypatch):
     _some_customers(supervisor)
     dbmod.close()
     path = tmp_path / "out.csv"
-    assert entry.main(["export-customers", str(path), "--db", db_target]) == 0
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert entry.main(["export-customers", str(path), "--db", db_target, "--user", "boss"]) == 0
     assert capsys.readouterr().out.strip() == "exported: 4"
     assert path.read_bytes().startswith(BOM + b"id,kind,given_name,family_name,organization,phone,phone2,email,")
 
@@ -184,10 +186,11 @@ BAD_FILE = (
 
 
 def test_import_command_imports_good_rows_and_writes_the_rejected_ones_with_reasons(
-        db, supervisor, db_target, tmp_path, capsys):
+        db, supervisor, db_target, tmp_path, capsys, monkeypatch):
     path = _write(tmp_path / "people.csv", BAD_FILE)
     dbmod.close()
-    assert entry.main(["import-customers", path, "--db", db_target]) == 1
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert entry.main(["import-customers", path, "--db", db_target, "--user", "boss"]) == 1
     out = capsys.readouterr().out
     assert "imported: 2\n" in out and "rejected: 4\n" in out
     rejected = tmp_path / "people.rejected.csv"
@@ -214,26 +217,28 @@ def test_import_command_imports_good_rows_and_writes_the_rejected_ones_with_reas
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(fixed)
-    result = csv_io.import_rows(csv_io.first_supervisor(), rejected)
+    result = csv_io.import_rows(supervisor, rejected)
     assert (result.imported, result.rejected) == (1, 3)
     assert Customer.select().where(Customer.family_name == "Phone").count() == 1
 
 
-def test_import_command_refuses_a_database_without_accounts(db, db_target, tmp_path, capsys):
+def test_import_command_refuses_a_database_without_accounts(db, db_target, tmp_path, capsys, monkeypatch):
     path = _write(tmp_path / "people.csv", BAD_FILE)
     dbmod.close()
-    assert entry.main(["import-customers", path, "--db", db_target]) == 2
-    assert "no active supervisor" in capsys.readouterr().err
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert entry.main(["import-customers", path, "--db", db_target, "--user", "boss"]) == 2
+    assert "the user name or password is not right" in capsys.readouterr().err
     migrations.open_and_migrate(db_target)
     assert Customer.select().count() == 0 and not (tmp_path / "people.rejected.csv").exists()
 
 
-def test_a_file_that_is_not_utf8_is_refused_whole(db, supervisor, db_target, tmp_path, capsys):
+def test_a_file_that_is_not_utf8_is_refused_whole(db, supervisor, db_target, tmp_path, capsys, monkeypatch):
     path = tmp_path / "ansi.csv"
     # As old Windows programs save it: Arabic code page, not UTF-8.
     path.write_bytes("given_name,family_name\nAli,Rezaei\nمريم,كريمي\n".encode("cp1256"))
     dbmod.close()
-    assert entry.main(["import-customers", str(path), "--db", db_target]) == 2
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert entry.main(["import-customers", str(path), "--db", db_target, "--user", "boss"]) == 2
     assert "not UTF-8" in capsys.readouterr().err
     migrations.open_and_migrate(db_target)
     assert Customer.select().count() == 0

@@ -267,7 +267,7 @@ def test_paging_on_from_a_row_gives_the_same_rows_as_counting(db, staff, sort, d
     assert len({r.id for r in first + by_key}) == 24
 
 
-def test_find_command_prints_json_best_first(db, db_target, staff, capsys):
+def test_find_command_prints_json_best_first(db, db_target, staff, capsys, monkeypatch):
     import main as entry
     from helpdesk import db as dbmod
 
@@ -277,14 +277,16 @@ def test_find_command_prints_json_best_first(db, db_target, staff, capsys):
     for i in range(60):
         cs.create(staff, cs.Draft(given_name=f"کریم{i}", family_name="Test"), confirm_duplicates=True)
     dbmod.close()
-    assert entry.main(["find", "كريمي", "--db", db_target, "--json"]) == 0
+    monkeypatch.setenv("HELPDESK_PASSWORD", "desk password")
+    as_desk1 = ["--db", db_target, "--user", "desk1"]
+    assert entry.main(["find", "كريمي", *as_desk1, "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found[0] == {"id": best.id, "name": "مریم کریمی", "phones": ["+989123456789"],
                         "emails": ["maryam@example.com"]}
     assert len(found) == 2
-    assert entry.main(["find", "کریم", "--db", db_target, "--json"]) == 0
+    assert entry.main(["find", "کریم", *as_desk1, "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 50
-    assert entry.main(["find", "۰۹۱۲ ۳۴۵", "--db", db_target, "--json"]) == 0
+    assert entry.main(["find", "۰۹۱۲ ۳۴۵", *as_desk1, "--json"]) == 0
     assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [best.id]
 
 

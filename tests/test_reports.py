@@ -238,28 +238,33 @@ def test_a_cancelled_report_leaves_no_file(demo_db, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_report_command_line(demo_db, tmp_path, capsys):
+def test_report_command_line(demo_db, tmp_path, capsys, monkeypatch):
     import main
+    from helpdesk import accounts
 
+    boss = _boss()
+    accounts.reset_password(boss, boss.id, "report password")
+    monkeypatch.setenv("HELPDESK_PASSWORD", "report password")
+    db = ["--db", demo_db, "--user", boss.username]  # the command acts as the person named
     out = tmp_path / "a.pdf"
-    assert main.main(["report", "activity", "--db", demo_db, "--from", "2026-01-01", "--to", "2026-12-31",
+    assert main.main(["report", "activity", *db, "--from", "2026-01-01", "--to", "2026-12-31",
                       "--lang", "fa", "--out", str(out)]) == 0
     assert PdfReader(str(out)).pages
-    assert main.main(["report", "activity", "--db", demo_db, "--from", "2026-02-01", "--to", "2026-01-01",
+    assert main.main(["report", "activity", *db, "--from", "2026-02-01", "--to", "2026-01-01",
                       "--out", str(out)]) == 2
     assert "--to is before --from" in capsys.readouterr().err
-    assert main.main(["report", "customer", "--db", demo_db, "--out", str(out)]) == 2
+    assert main.main(["report", "customer", *db, "--out", str(out)]) == 2
     assert "--customer is needed" in capsys.readouterr().err
-    assert main.main(["report", "incident", "--db", demo_db, "--complaint", "999999", "--out", str(out)]) == 2
+    assert main.main(["report", "incident", *db, "--complaint", "999999", "--out", str(out)]) == 2
     assert "not found" in capsys.readouterr().err
-    assert main.main(["report", "incident", "--db", demo_db, "--out", str(out)]) == 2
+    assert main.main(["report", "incident", *db, "--out", str(out)]) == 2
     assert "--session or --complaint" in capsys.readouterr().err
     staff_out = tmp_path / "staff.pdf"
-    assert main.main(["report", "staff", "--db", demo_db, "--from", "2026-01-01", "--to", "2026-12-31",
+    assert main.main(["report", "staff", *db, "--from", "2026-01-01", "--to", "2026-12-31",
                       "--staff", "3", "--out", str(staff_out)]) == 0
     assert PdfReader(str(staff_out)).pages
     with pytest.raises(SystemExit) as stopped:
-        main.main(["report", "activity", "--db", demo_db, "--from", "yesterday", "--to", "2026-01-01",
+        main.main(["report", "activity", *db, "--from", "yesterday", "--to", "2026-01-01",
                    "--out", str(out)])
     assert stopped.value.code == 2
 

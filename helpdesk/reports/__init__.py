@@ -1,8 +1,11 @@
 """PDF reports for supervisors (no Qt). ``generate(actor, request, out)`` writes one to a file.
 
-Every kind has a ``build(out, request, generated_by, progress)`` in its own module. The
+Every kind has a ``build(out, request, actor, progress)`` in its own module. The
 report centre (``ui/pages/reports.py``) and ``main.py report`` both come through here, so
-the permission check, the checks of the request and the period presets have one home.
+the checks of the request and the period presets have one home. Who may make which report
+is ``authorise``: supervisors every report; anyone else only a period report of their own
+work (``staff_id`` their own id). ``generate`` asks it first, and every ``build`` asks it
+again, so a builder called on its own refuses just the same.
 """
 from __future__ import annotations
 
@@ -10,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, PermissionDenied, ValidationError
 from ..models import Staff
-from ..permissions import require_supervisor
+from ..permissions import require_signed_in
 
 KINDS = ("activity", "complaints", "satisfaction", "staff", "customer", "incident")
 PERIOD_KINDS = ("activity", "complaints", "satisfaction", "staff")  # the others are about one record
@@ -85,13 +88,23 @@ def module_for(kind: str):
             "staff": staff_recognition, "customer": customer_history, "incident": incident}[kind]
 
 
+def authorise(actor: Staff, request: Request) -> Staff:
+    """Refuse (``PermissionDenied``) a report ``actor`` may not make: supervisors make every report;
+    anyone else a period report of their own work only (activity, complaints, satisfaction, staff
+    with ``staff_id`` their own), never a customer's history or an incident."""
+    require_signed_in(actor)
+    if actor.is_supervisor or (request.kind in PERIOD_KINDS and request.staff_id == actor.id):
+        return actor
+    raise PermissionDenied(f"{actor.username} may only make reports of their own work", reason="own_reports_only")
+
+
 def generate(actor: Staff, request: Request, out, progress: Progress | None = None) -> dict:
-    """Write the report to ``out`` (a path). Supervisors only. Returns the figures printed."""
-    require_supervisor(actor)
+    """Write the report to ``out`` (a path), signed by ``actor``. Returns the figures printed."""
+    authorise(actor, request)
     check(request)
     if request.staff_id is not None and Staff.get_or_none(Staff.id == request.staff_id) is None:
         raise NotFound(f"staff {request.staff_id}")  # a report of nobody's work would look like an idle one
-    return module_for(request.kind).build(out, request, actor.full_name, progress or (lambda _fraction: None))
+    return module_for(request.kind).build(out, request, actor, progress or (lambda _fraction: None))
 
 
 def preset_period(preset: str, lang: str, today: date) -> tuple[date, date]:

@@ -10,7 +10,8 @@ from reportlab.platypus import Spacer
 from ..clock import utcnow
 from ..contacts import CHANNELS, local_day_bounds
 from ..localization import format_duration, format_number, format_short_date
-from ..models import Contact, FollowUp
+from ..models import Contact, FollowUp, Staff
+from . import authorise
 from .layout import (CONTENT_WIDTH, bar_chart, day_name, heading, month_name, page_for, percent, period_of,
                      register_fonts, table, text, words, write)
 
@@ -93,13 +94,14 @@ def _over_time(by_day: dict, request, lang: str) -> list:
     return story + [table(rows, lang, [width * 0.6, width * 0.4])]
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id)
     progress(0.3)
     period = period_of(request, lang)
-    page = page_for(lang, label("title", lang), period, generated_by)
+    page = page_for(lang, label("title", lang), period, actor.full_name)
     width = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     total = sum(data["by_channel"].values())

@@ -12,6 +12,7 @@ from ..clock import to_local, utcnow
 from ..contacts import local_day_bounds
 from ..localization import format_number, format_short_date
 from ..models import Complaint, ComplaintCategory, Customer, Staff
+from . import authorise
 from .layout import (CONTENT_WIDTH, heading, page_for, percent, period_of, register_fonts, table, text,
                      words, write)
 
@@ -72,13 +73,14 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
     return out
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id)
     progress(0.3)
     period = period_of(request, lang)
-    page = page_for(lang, label("title", lang), period, generated_by)
+    page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     hours = lambda values: format_number(statistics.median(values), lang, 1) if values else "—"  # noqa: E731

@@ -8,6 +8,8 @@ from .. import customers, phones, settings
 from ..complaints import OPEN_STATUSES
 from ..clock import to_local, utcnow
 from ..localization import digits, format_date, format_duration, format_number, format_short_date
+from ..models import Staff
+from . import authorise
 from .layout import (CONTENT_WIDTH, heading, left_to_right, page_for, percent, register_fonts, table, text,
                      words, write)
 
@@ -131,14 +133,15 @@ def _details(entry, lang: str) -> str:
     return ""
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     data = figures(request.customer_id)
     progress(0.3)
     record = data["record"]
     period = label("subject", lang).format(digits(record.customer.id, lang), format_date(to_local(utcnow()), lang))
-    page = page_for(lang, label("title", lang), period, generated_by)
+    page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(record.customer.display_name, lang, 13, bold=True),

@@ -8,6 +8,7 @@ from .. import calm, complaints
 from ..clock import as_datetime, to_local
 from ..localization import digits, format_datetime, format_duration
 from ..models import CalmSession, ComplaintCategory, Customer, FollowUp, Staff
+from . import authorise
 from .layout import CONTENT_WIDTH, embed, heading, page_for, register_fonts, table, text, words, write
 
 LABELS = {
@@ -64,8 +65,8 @@ def _customer(customer_id: int | None, lang: str) -> str:
     return f"{embed(customer.display_name, lang)} ({label('number', lang).format(digits(customer.id, lang))})"
 
 
-def _session(session_id: int, lang: str) -> tuple[str, list, dict]:
-    session = calm.get(session_id)
+def _session(actor: Staff, session_id: int, lang: str) -> tuple[str, list, dict]:
+    session = calm.get(actor, session_id)
     state = calm.state_of(session)
     steps = {s["key"]: s for s in calm.steps_of(session.checklist)}
     staff = Staff.get_by_id(session.staff_id)
@@ -161,15 +162,16 @@ def _complaint(complaint_id: int, lang: str) -> tuple[str, list, dict]:
     return label("complaint_subject", lang).format(digits(c.id, lang)), facts, {"sections": sections, "complaint": c}
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     if request.session_id is not None:
-        subject, facts, data = _session(request.session_id, lang)
+        subject, facts, data = _session(actor, request.session_id, lang)
     else:
         subject, facts, data = _complaint(request.complaint_id, lang)
     progress(0.3)
-    page = page_for(lang, label("title", lang), subject, generated_by)
+    page = page_for(lang, label("title", lang), subject, actor.full_name)
     w = CONTENT_WIDTH
     story = [text(label("title", lang), lang, 16, bold=True), text(subject, lang, 13, bold=True), Spacer(1, 8),
              heading(label("facts", lang), lang),

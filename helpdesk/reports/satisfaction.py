@@ -10,7 +10,8 @@ from reportlab.platypus import Spacer
 from ..contacts import local_day_bounds
 from ..customers import SEGMENTS, lost_counts
 from ..localization import format_number
-from ..models import STATUS_MERGED, Contact, Customer
+from ..models import STATUS_MERGED, Contact, Customer, Staff
+from . import authorise
 from .layout import (CONTENT_WIDTH, bar_chart, heading, month_name, page_for, percent, period_of, register_fonts,
                      table, text, words, write)
 
@@ -73,13 +74,14 @@ def _trend_chart(months: dict, lang: str):
                      [(label(level, lang), COLOURS[level]) for level in LEVELS], lang, stacked=True)
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id, lang)
     progress(0.3)
     period = period_of(request, lang)
-    page = page_for(lang, label("title", lang), period, generated_by)
+    page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]

@@ -18,6 +18,7 @@ from ..clock import as_datetime
 from ..contacts import local_day_bounds
 from ..localization import format_number
 from ..models import Complaint, Contact, Staff
+from . import authorise
 from .layout import (CONTENT_WIDTH, REGULAR, embed, heading, page_for, percent, period_of, register_fonts,
                      shown, table, text, words, write)
 
@@ -158,13 +159,14 @@ def _chart(rows: list[Person], lang: str) -> Drawing:
     return drawing
 
 
-def build(out, request, generated_by: str, progress) -> dict:
+def build(out, request, actor: Staff, progress) -> dict:
+    authorise(actor, request)
     register_fonts()
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id)
     progress(0.3)
     period = period_of(request, lang)
-    page = page_for(lang, label("title", lang), period, generated_by)
+    page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
     n = lambda value: format_number(value, lang)  # noqa: E731
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 6),
