@@ -227,6 +227,7 @@ class Listener:
     def __init__(self, db: pw.Database | None = None):
         db = db or database.obj
         self.connection = db._connect()  # autocommit, with the same parameters as the desk's connection
+        self.said: list = []  # presence heard (helpdesk.presence.Presence), until taken
         with self.connection.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANNEL}")
 
@@ -234,10 +235,18 @@ class Listener:
         return self.connection.fileno()
 
     def receive(self) -> list[Change]:
+        """The changes announced since the last call. Anything else said on the channel (who is editing
+        what: ``helpdesk.presence``) is kept in ``said`` for whoever wants it."""
+        from .presence import decode as decode_presence
+
         self.connection.poll()
         out = []
         while self.connection.notifies:
             note = self.connection.notifies.pop(0)
+            presence = decode_presence(note.payload)
+            if presence is not None:
+                self.said.append(presence)
+                continue
             change = decode(note.payload)
             if change is not None:
                 out.append(change)

@@ -197,3 +197,64 @@ def test_only_committed_writes_are_announced(staff, db):
         assert ("customer", str(created.id)) in [(h.kind, h.id) for h in pushed]
         assert all(p.desk == changes.DESK for p in pushed)
         listener.close()
+
+
+# --- presence (issue 13, item 6) -------------------------------------------------------------------
+
+class _Present:
+    """Another desk that has a record open for editing, in a process of its own, until closed."""
+
+    def __init__(self, db_target, kind, record_id, person):
+        self.child = subprocess.Popen([sys.executable, str(CHILD), db_target, "present", kind, str(record_id),
+                                       str(person.id)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        assert self.child.stdout.readline().strip() == "said", self.child.stderr.read()
+
+    def close(self):
+        self.child.stdin.close()
+        assert self.child.wait(timeout=60) == 0, self.child.stderr.read()
+
+
+PRESENCE_MS = 2_000 if changes.listens() else 5_000  # pushed, or the presence folder read every 3 s
+
+
+def test_a_complaint_open_on_another_desk_says_who_is_editing_it(app, staff, supervisor, db_target, qtbot):
+    c = _complaint(staff)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    window = boss.open_complaint(c.id)
+    assert window.presence.isHidden()
+    other = _Present(db_target, "complaint", c.id, staff)
+    try:
+        qtbot.waitUntil(lambda: window.presence.isVisible(), timeout=PRESENCE_MS)
+        assert window.presence.text() == "Reza Desk is editing this complaint"
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: window.presence.isHidden(), timeout=PRESENCE_MS)
+
+
+def test_a_customer_being_edited_on_another_desk_says_so_in_the_form(app, staff, supervisor, db_target, qtbot):
+    customer = _customer(staff)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    form = boss.customers_page.edit_customer(customer.id)
+    other = _Present(db_target, "customer", customer.id, staff)
+    try:
+        qtbot.waitUntil(lambda: form.presence.isVisible(), timeout=PRESENCE_MS)
+        assert form.presence.text() == "Reza Desk is editing this customer"
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: form.presence.isHidden(), timeout=PRESENCE_MS)
+    form.reject()
+
+
+def test_two_desks_in_one_office_see_each_other_editing_the_same_complaint(app, staff, supervisor, db_target, qtbot):
+    """Both desks are app windows here (one process, two people): each sees the other, not itself."""
+    c = _complaint(staff)
+    desk = signed_in_window(staff, db_target, qtbot)
+    mine = desk.open_complaint(c.id)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    theirs = boss.open_complaint(c.id)
+    qtbot.waitUntil(lambda: theirs.presence.isVisible() and mine.presence.isVisible(), timeout=PRESENCE_MS)
+    assert theirs.presence.text() == "Reza Desk is editing this complaint"
+    assert mine.presence.text() == "Sara Supervisor is editing this complaint"
+    theirs.close()
+    qtbot.waitUntil(lambda: mine.presence.isHidden(), timeout=PRESENCE_MS)

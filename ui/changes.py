@@ -12,19 +12,28 @@ pages by hand.
 
 After a save on this desk, ``catch_up()`` reads what was just written (one statement), so the
 pages follow at once rather than on the next look; nothing is delivered twice.
+Presence rides on the bus too (``helpdesk/presence.py``): ``editing`` says this desk has a record open
+for editing, ``others_editing`` who else has, and ``PresenceLabel`` shows it in a window
+("Mina is editing this complaint").
+
 While the server cannot be reached the bus is silent and tries again every ``RETRY_MS``; when it
 is back, it catches up on what it missed.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
-from helpdesk import changes
+from helpdesk import changes, presence
 from helpdesk.changes import Changes
+from helpdesk.clock import utcnow
+
+from . import i18n
 
 from . import connection
 
@@ -33,10 +42,12 @@ log = logging.getLogger(__name__)
 CLOCK = "clock"  # not a table: time passed a follow-up's moment (due, overdue, a new day)
 INTERVAL_MS = 1_000  # SQLite: how often an idle desk looks (one light statement)
 RETRY_MS = 5_000  # PostgreSQL: how often a lost listening connection is opened again
+BOARD_MS = 3_000  # SQLite: how often the presence folder is read, while this desk edits something
 
 
 class ChangeBus(QObject):
     changed = Signal(object)  # a helpdesk.changes.Changes
+    presence_changed = Signal()  # someone started or stopped editing something, or fell silent
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS):
         super().__init__(parent)
@@ -47,6 +58,16 @@ class ChangeBus(QObject):
         self.timer = QTimer(self)
         self.pushed = changes.listens()
         holder = self._holder = {"listener": None}  # closed with the bus, even when Qt deletes it unasked
+        self.roster = presence.Roster()
+        self.mine: dict[tuple[str, str], presence.Presence] = {}  # what this desk edits
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(int(presence.HEARTBEAT.total_seconds() * 1000))
+        self.heartbeat.timeout.connect(self._say_again)
+        path = getattr(changes.database.obj, "database", None) if not self.pushed else None
+        self.board = presence.FileBoard(path) if path and path != ":memory:" else None
+        self.board_timer = QTimer(self)
+        self.board_timer.setInterval(BOARD_MS)
+        self.board_timer.timeout.connect(self._read_board)
         self.destroyed.connect(lambda _=None, h=holder: h["listener"] and h["listener"].close())
         try:
             self.seen.last = changes.latest()
@@ -91,7 +112,10 @@ class ChangeBus(QObject):
             self._drop_listener()
             self.timer.start()
             return
+        said, self.listener.said = self.listener.said, []
         self._deliver(got)
+        if said:
+            self._heard_presence(said)
 
     def _drop_listener(self) -> None:
         if self._socket is not None:
@@ -156,11 +180,104 @@ class ChangeBus(QObject):
                         pass
             owner.destroyed.connect(unsubscribe)
 
+    # --- presence: who is editing what ------------------------------------------------------------
+    def editing(self, kind: str, record_id, actor) -> None:
+        """This desk has ``kind`` ``record_id`` open for editing: the others are told now and every
+        HEARTBEAT while it stays open."""
+        p = presence.Presence(kind, str(record_id), actor.id, actor.full_name, changes.DESK, True, utcnow(), hello=True)
+        self.mine[(kind, str(record_id), actor.id)] = p
+        self._say(p)
+        self.heartbeat.start()
+        if self.board is not None:
+            self.board_timer.start()
+            self._read_board()
+
+    def stopped_editing(self, kind: str, record_id, actor) -> None:
+        p = self.mine.pop((kind, str(record_id), actor.id), None)
+        if p is not None:
+            self._say(dataclasses.replace(p, editing=False, at=utcnow(), hello=False))
+        if not self.mine:
+            self.heartbeat.stop()
+            self.board_timer.stop()
+
+    def others_editing(self, kind: str, record_id, actor) -> list[presence.Presence]:
+        return self.roster.editing(kind, record_id, changes.DESK, actor.id)
+
+    def _say(self, p: presence.Presence) -> None:
+        try:
+            if self.pushed and self.listener is not None:
+                self.listener.send(presence.encode(p))
+            elif self.board is not None:
+                self.board.say(p)
+        except Exception as exc:  # noqa: BLE001 - presence is a courtesy: said again at the next heartbeat
+            log.info("presence not said: %s", exc)
+
+    def _say_again(self) -> None:
+        for key, p in list(self.mine.items()):
+            self.mine[key] = dataclasses.replace(p, at=utcnow(), hello=False)
+            self._say(self.mine[key])
+        self.presence_changed.emit()  # and whoever fell silent is forgotten
+
+    def _heard_presence(self, said: list) -> None:
+        for p in said:
+            self.roster.heard(p)
+            if p.hello and p.editing:  # someone just opened it: those already editing it say so at once
+                for (kind, record_id, staff_id), mine in self.mine.items():
+                    if (kind, record_id) == (p.kind, p.id) and not p.is_of(mine.desk, staff_id):
+                        self._say(dataclasses.replace(mine, at=utcnow(), hello=False))
+        self.presence_changed.emit()
+
+    def _read_board(self) -> None:
+        if self.board is not None:
+            self.roster.replace(self.board.read())
+            self.presence_changed.emit()
+
     def clock_moved(self) -> None:
         """Time passed a moment that changes what the queues show; told like a change, of kind CLOCK."""
         self.changed.emit(Changes([changes.Change(CLOCK, "")]))
 
     def stop(self) -> None:
+        for (_kind, _id, _staff), p in list(self.mine.items()):
+            self._say(dataclasses.replace(p, editing=False, at=utcnow(), hello=False))
+        self.mine.clear()
         self._stopped = True
         self.timer.stop()
+        self.heartbeat.stop()
+        self.board_timer.stop()
         self._drop_listener()
+
+
+class PresenceLabel(QLabel):
+    """"Mina is editing this complaint": shown in a window while another desk has the same record open
+    for editing; says this desk's own presence while it lives (or until ``stop``)."""
+
+    def __init__(self, bus: ChangeBus, kind: str, record_id, actor, parent=None):
+        super().__init__(parent)
+        self.setObjectName("presence")
+        self.setWordWrap(True)
+        self.setStyleSheet("#presence { color: #5b4a00; background: #fff6d5; padding: 3px 8px; }")
+        self.bus, self.kind, self.record_id, self.actor = bus, kind, str(record_id), actor
+        self._stopped = False
+        bus.editing(kind, record_id, actor)
+        bus.presence_changed.connect(self.update_text)
+        self.destroyed.connect(lambda _=None, b=bus, k=kind, i=record_id, a=actor:
+                               b.stopped_editing(k, i, a) if shiboken6.isValid(b) else None)
+        self.update_text()
+
+    def stop(self) -> None:
+        if not self._stopped and shiboken6.isValid(self.bus):
+            self._stopped = True
+            self.bus.stopped_editing(self.kind, self.record_id, self.actor)
+
+    def update_text(self) -> None:
+        others = [] if self._stopped else self.bus.others_editing(self.kind, self.record_id, self.actor)
+        if not others:
+            self.hide()
+            return
+        names = ("، " if i18n.current_language() == "fa" else ", ").join(p.name for p in others)
+        if self.kind == "complaint":
+            self.setText(self.tr("{0} is editing this complaint").format(names))
+        else:
+            self.setText(self.tr("{0} is editing this customer").format(names))
+        self.setAccessibleName(self.text())
+        self.show()

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../ui/dialogs/accounts.py" line="51"/>
+        <source>Another supervisor changed this account after you opened it, so nothing of yours was saved. It now shows their change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/accounts.py" line="55"/>
+        <source>Account changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsModel</name>
     <message>
         <location filename="../../ui/pages/settings.py" line="62"/>
@@ -879,27 +892,27 @@
 <context>
     <name>ChangeOwnPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="66"/>
+        <location filename="../../ui/dialogs/accounts.py" line="85"/>
         <source>Change my password</source>
         <translation>تغییر گذرواژهٔ من</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="66"/>
+        <location filename="../../ui/dialogs/accounts.py" line="85"/>
         <source>Change password</source>
         <translation>تغییر گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="69"/>
+        <location filename="../../ui/dialogs/accounts.py" line="88"/>
         <source>Current password</source>
         <translation>گذرواژهٔ فعلی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="70"/>
+        <location filename="../../ui/dialogs/accounts.py" line="89"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="71"/>
+        <location filename="../../ui/dialogs/accounts.py" line="90"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1901,17 +1914,17 @@
         <translation type="obsolete">نه</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="267"/>
+        <location filename="../../ui/widgets.py" line="270"/>
         <source>&amp;Keep mine</source>
         <translation>&amp;نسخهٔ من بماند</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="269"/>
+        <location filename="../../ui/widgets.py" line="272"/>
         <source>&amp;Take theirs</source>
         <translation>نسخهٔ &amp;آن‌ها را بپذیر</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="286"/>
+        <location filename="../../ui/widgets.py" line="289"/>
         <source>They changed:</source>
         <translation>آن‌ها این‌ها را تغییر دادند:</translation>
     </message>
@@ -2586,12 +2599,12 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="348"/>
+        <location filename="../../ui/widgets.py" line="351"/>
         <source>Discard what you typed?</source>
         <translation>نوشته‌ها کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="349"/>
+        <location filename="../../ui/widgets.py" line="352"/>
         <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
@@ -2867,22 +2880,42 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="211"/>
+        <location filename="../../ui/mainwindow.py" line="207"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="494"/>
+        <location filename="../../ui/mainwindow.py" line="234"/>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="235"/>
+        <source>A supervisor has deactivated your account, so you have been signed out. Unfinished calls are kept for when you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="246"/>
+        <source>Your role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="246"/>
+        <source>A supervisor made you {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="537"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="506"/>
+        <location filename="../../ui/mainwindow.py" line="549"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="507"/>
+        <location filename="../../ui/mainwindow.py" line="550"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2895,12 +2928,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="510"/>
+        <location filename="../../ui/mainwindow.py" line="553"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="511"/>
+        <location filename="../../ui/mainwindow.py" line="554"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2913,87 +2946,88 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="522"/>
+        <location filename="../../ui/mainwindow.py" line="565"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="523"/>
+        <location filename="../../ui/mainwindow.py" line="566"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="543"/>
+        <location filename="../../ui/mainwindow.py" line="586"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="557"/>
+        <location filename="../../ui/mainwindow.py" line="600"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="597"/>
+        <location filename="../../ui/mainwindow.py" line="640"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="598"/>
+        <location filename="../../ui/mainwindow.py" line="641"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="603"/>
+        <location filename="../../ui/mainwindow.py" line="646"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="608"/>
+        <location filename="../../ui/mainwindow.py" line="651"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="618"/>
+        <location filename="../../ui/mainwindow.py" line="661"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="619"/>
+        <location filename="../../ui/mainwindow.py" line="662"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="622"/>
+        <location filename="../../ui/mainwindow.py" line="665"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="626"/>
+        <location filename="../../ui/mainwindow.py" line="669"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="631"/>
+        <location filename="../../ui/mainwindow.py" line="674"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="639"/>
+        <location filename="../../ui/mainwindow.py" line="682"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="640"/>
+        <location filename="../../ui/mainwindow.py" line="683"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="643"/>
+        <location filename="../../ui/mainwindow.py" line="686"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="147"/>
+        <location filename="../../ui/mainwindow.py" line="241"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
@@ -3003,22 +3037,22 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="665"/>
+        <location filename="../../ui/mainwindow.py" line="708"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="667"/>
+        <location filename="../../ui/mainwindow.py" line="710"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="685"/>
+        <location filename="../../ui/mainwindow.py" line="728"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="686"/>
+        <location filename="../../ui/mainwindow.py" line="729"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3384,37 +3418,37 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="18"/>
+        <location filename="../../ui/dialogs/accounts.py" line="20"/>
         <source>New account</source>
         <translation>حساب جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="18"/>
+        <location filename="../../ui/dialogs/accounts.py" line="20"/>
         <source>Create account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="22"/>
+        <location filename="../../ui/dialogs/accounts.py" line="24"/>
         <source>Full name</source>
         <translation>نام و نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="23"/>
+        <location filename="../../ui/dialogs/accounts.py" line="25"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="27"/>
+        <location filename="../../ui/dialogs/accounts.py" line="29"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="28"/>
+        <location filename="../../ui/dialogs/accounts.py" line="30"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="29"/>
+        <location filename="../../ui/dialogs/accounts.py" line="31"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -3648,12 +3682,12 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/changes.py" line="279"/>
         <source>{0} is editing this complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} در حال ویرایش این شکایت است</translation>
     </message>
     <message>
         <location filename="../../ui/changes.py" line="281"/>
         <source>{0} is editing this customer</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} در حال ویرایش این مشتری است</translation>
     </message>
 </context>
 <context>
@@ -4123,22 +4157,22 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="46"/>
+        <location filename="../../ui/dialogs/accounts.py" line="64"/>
         <source>New password for {0}</source>
         <translation>گذرواژهٔ جدید برای {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="47"/>
+        <location filename="../../ui/dialogs/accounts.py" line="65"/>
         <source>Set password</source>
         <translation>ثبت گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="51"/>
+        <location filename="../../ui/dialogs/accounts.py" line="70"/>
         <source>New password</source>
         <translation>گذرواژهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/accounts.py" line="52"/>
+        <location filename="../../ui/dialogs/accounts.py" line="71"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -4388,22 +4422,22 @@ For front-desk staff and their supervisors.</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="485"/>
+        <location filename="../../ui/pages/settings.py" line="487"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="486"/>
+        <location filename="../../ui/pages/settings.py" line="488"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="495"/>
+        <location filename="../../ui/pages/settings.py" line="497"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="496"/>
+        <location filename="../../ui/pages/settings.py" line="498"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>

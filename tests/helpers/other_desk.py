@@ -3,6 +3,8 @@
     python tests/helpers/other_desk.py DATABASE ACTION ARGS...
 
 escalate COMPLAINT STAFF REASON · comment COMPLAINT STAFF TEXT · complaint CUSTOMER STAFF TEXT
+present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
+standard input closes.
 """
 from __future__ import annotations
 
@@ -30,9 +32,30 @@ def main() -> None:
         complaints.create(Staff.get_by_id(int(staff_id)),
                           complaints.ComplaintDraft(customer_id=int(customer_id) or None, category_id=category.id,
                                                     description=text, assignee_id=int(staff_id)))
+    elif action == "present":
+        kind, record_id, staff_id = args
+        _present(target, kind, record_id, Staff.get_by_id(int(staff_id)))
     else:
         raise SystemExit(f"unknown action {action}")
     print("done", flush=True)
+
+
+def _present(target: str, kind: str, record_id: str, person) -> None:
+    import dataclasses
+
+    from helpdesk import changes, presence
+    from helpdesk.clock import utcnow
+
+    said = presence.Presence(kind, record_id, person.id, person.full_name, changes.DESK, True, utcnow(), hello=True)
+    if changes.listens():
+        listener = changes.Listener()
+        say = lambda p: listener.send(presence.encode(p))  # noqa: E731
+    else:
+        say = presence.FileBoard(target).say
+    say(said)
+    print("said", flush=True)
+    sys.stdin.read()  # until the test closes the window on this desk
+    say(dataclasses.replace(said, editing=False, at=utcnow(), hello=False))
 
 
 if __name__ == "__main__":

@@ -222,8 +222,13 @@ class ComplaintWindow(QWidget):
         QShortcut(QKeySequence("F5"), self, self.reload)
 
     def follow(self, bus) -> None:
-        """Hear of changes to this complaint (its comments, its history) saved on other desks."""
+        """Hear of changes to this complaint (its comments, its history) saved on other desks, and say
+        who else has it open ("Mina is editing this complaint")."""
+        from ..changes import PresenceLabel
+
         bus.subscribe(("complaint",), self.changed_elsewhere, owner=self)
+        self.presence = PresenceLabel(bus, "complaint", self.complaint_id, self.actor)
+        self.layout().insertWidget(self.layout().indexOf(self.elsewhere) + 1, self.presence)
 
     def changed_elsewhere(self, changes) -> None:
         theirs = [c for c in changes.by_others(self.actor.id) if c.touches("complaint", self.complaint_id)]

@@ -1,6 +1,7 @@
 """The Customers page: the directory with search as you type, and a customer's profile."""
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -248,6 +249,7 @@ class CustomersPage(QWidget):
 
     def follow(self, bus) -> None:
         self._stale: set[str] = set()
+        self.bus = bus  # a customer's form says who else is editing them
         bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
 
     def changed_elsewhere(self, changes) -> None:
@@ -310,6 +312,17 @@ class CustomersPage(QWidget):
         self.customer_opened.emit(customer_id)
 
     def _open_form(self, form) -> QWidget:
+        if getattr(self, "bus", None) is not None and form.customer_id is not None:
+            from ..changes import PresenceLabel
+
+            old = getattr(form, "presence", None)
+            if old is not None and shiboken6.isValid(old):  # adopted from the window a language switch replaced
+                old.stop()
+                old.deleteLater()
+            presence = PresenceLabel(self.bus, "customer", form.customer_id, self.actor)
+            form.layout().insertWidget(0, presence)  # "Mina is editing this customer", above the fields
+            form.presence = presence
+            form.finished.connect(lambda _=0, p=presence: p.stop() if shiboken6.isValid(p) else None)
         form.saved.connect(self._saved)
         form.open_requested.connect(self.open_customer)
         form.finished.connect(lambda _=0, f=form: self.forms.remove(f) if f in self.forms else None)
