@@ -303,7 +303,7 @@ CONTACT_COLUMNS = ["id", "customer_id", "staff_id", "channel", "direction", "pho
                    "next_step", "checklist", "search_text", "created_at", "updated_at", "updated_by_id", "version",
                    "draft_id"]
 FOLLOW_UP_COLUMNS = ["id", "customer_id", "contact_id", "kind", "due_at", "assignee_id", "promise", "status",
-                     "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at"]
+                     "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at", "version"]
 
 
 class Generator:
@@ -1440,10 +1440,11 @@ class History:
         """The follow-up as stored when it was made, or (``closed``) as it is now."""
         contact = promise.contact
         row = [promise.id, contact.person.id, contact.id, promise.kind, promise.due, promise.assignee,
-               promise.promise, FOLLOW_UP_OPEN, None, None, None, contact.created, contact.staff, contact.created]
+               promise.promise, FOLLOW_UP_OPEN, None, None, None, contact.created, contact.staff, contact.created, 1]
         if closed and promise.status != FOLLOW_UP_OPEN:
             row[7] = promise.status
             row[13] = promise.closed_at
+            row[14] = 2  # kept or cancelled: one change since it was made
             if promise.status == FOLLOW_UP_DONE:
                 row[8], row[9], row[10] = promise.closed_at, promise.closed_by, promise.done.id
         return row

@@ -495,7 +495,7 @@ def test_contacts_and_follow_ups_have_their_audit_trail(demo_db):
         assert trail[0].action == "create" and trail[0].before is None and trail[0].at == f.created_at
         assert made["status"] == "open" and made["done_contact_id"] is None
         assert made == {**audit.snapshot(f), "status": "open", "done_at": None, "done_by_id": None,
-                        "done_contact_id": None, "updated_at": made["created_at"]}
+                        "done_contact_id": None, "updated_at": made["created_at"], "version": 1}
         if f.status == "open":
             assert len(trail) == 1
         else:
