@@ -152,10 +152,9 @@ def test_a_follow_up_comes_due_by_the_clock_without_asking_the_database_before(a
 def test_a_setting_saved_anywhere_is_forgotten_and_read_again(app, supervisor, db_target, qtbot, monkeypatch):
     forgotten = []
     monkeypatch.setattr(settings, "forget", lambda: forgotten.append(True), raising=False)
-    window = signed_in_window(supervisor, db_target, qtbot)
-    settings.set_value(supervisor, "hold_reminder_seconds", 45)
-    window.data_changed()
-    assert forgotten == [True]
+    signed_in_window(supervisor, db_target, qtbot)
+    other_desk(db_target, "setting", "hold_reminder_seconds", "45", supervisor.id)
+    qtbot.waitUntil(lambda: forgotten == [True], timeout=ARRIVES_MS)
 
 
 # --- the core, without Qt -------------------------------------------------------------------------

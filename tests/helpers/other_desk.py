@@ -3,7 +3,7 @@
     python tests/helpers/other_desk.py DATABASE ACTION ARGS...
 
 escalate COMPLAINT STAFF REASON · comment COMPLAINT STAFF TEXT · complaint CUSTOMER STAFF TEXT
-present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
+setting KEY JSON STAFF · present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
 standard input closes.
 """
 from __future__ import annotations
@@ -32,6 +32,13 @@ def main() -> None:
         complaints.create(Staff.get_by_id(int(staff_id)),
                           complaints.ComplaintDraft(customer_id=int(customer_id) or None, category_id=category.id,
                                                     description=text, assignee_id=int(staff_id)))
+    elif action == "setting":
+        import json
+
+        from helpdesk import settings
+
+        key, value, staff_id = args
+        settings.set_value(Staff.get_by_id(int(staff_id)), key, json.loads(value), settings.version(key))
     elif action == "present":
         kind, record_id, staff_id = args
         _present(target, kind, record_id, Staff.get_by_id(int(staff_id)))
