@@ -42,7 +42,7 @@ class PrivateServer:
         self.port = _free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
         # initdb refuses to run as root: as root, the cluster belongs to the postgres user.
-        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if getattr(os, "geteuid", lambda: 1)() == 0 else []
         if self.as_owner:
             shutil.chown(self.folder, "postgres", "postgres")
         self.running = False
@@ -55,8 +55,10 @@ class PrivateServer:
                   "-E", "UTF8", "--locale=C", "--no-sync")
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off "
+        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off")
+        if os.name == "posix":  # its socket file in its own folder, not in /var/run/postgresql
+            options += f" -k {self.folder}"
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "server.log"),
                   "-o", options, "-w", "start")
         self.running = True
