@@ -332,7 +332,7 @@ def find_caller(text: str, limit: int = 8) -> list[Caller]:
             found = customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0, limit * 2, filtered=True)
             more = [cid for _, cid in found if cid not in ids]
         else:
-            more = [r.customer.id for r in customers.find(text, limit) if r.customer.id not in ids]
+            more = [cid for cid in customers.find_ids(text, limit) if cid not in ids]
         ids += more
     return _callers(list(dict.fromkeys(ids))[:limit])
 
