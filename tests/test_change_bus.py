@@ -24,7 +24,7 @@ from helpdesk.db import database
 from helpdesk.models import ComplaintCategory
 from tests.helpers import signed_in_window
 from ui import tasks
-from ui.changes import INTERVAL_MS
+from ui.changes import INTERVAL_MS, RETRY_MS
 from ui.mainwindow import COMPLAINTS
 
 CHILD = Path(__file__).resolve().parent / "helpers" / "other_desk.py"
@@ -63,6 +63,22 @@ def test_an_escalation_raised_on_another_desk_shows_on_the_supervisors_desk_at_o
         in boss.notifier.shown
     boss.banner_open.click()
     assert boss.complaint_windows[-1].complaint_id == c.id
+
+
+def test_a_desk_whose_listening_connection_dropped_listens_again_and_hears_what_it_missed(app, staff, supervisor,
+                                                                                          db_target, qtbot):
+    c = _complaint(staff)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    bus = boss.bus
+    if not bus.pushed:
+        pytest.skip("SQLite desks look; there is no connection to lose")
+    pid = bus.listener.connection.get_backend_pid()
+    database.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))
+    qtbot.waitUntil(lambda: bus.listener is None, timeout=ARRIVES_MS)  # it noticed at once
+    other_desk(db_target, "escalate", c.id, staff.id, "Wants a refund above my limit")  # while it was not listening
+    qtbot.waitUntil(boss.banner.isVisible, timeout=RETRY_MS + ARRIVES_MS)
+    assert bus.listener is not None and bus.listener.connection.get_backend_pid() != pid
+    assert boss.banner_text.text() == "Reza Desk escalated complaint 1: Wants a refund above my limit"
 
 
 def test_the_dashboard_and_the_complaints_list_follow_another_desks_save(app, staff, supervisor, db_target, qtbot):

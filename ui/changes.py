@@ -73,9 +73,10 @@ class ChangeBus(QObject):
             self.seen.last = changes.latest()
         except Exception as exc:  # noqa: BLE001 - an outage at sign-in: the first look catches up
             log.info("change bus: no latest entry yet (%s)", exc)
+        self._opening = None  # a listening connection being opened off the UI thread
         if self.pushed:
             self.timer.setInterval(RETRY_MS)
-            self.timer.timeout.connect(self._listen)
+            self.timer.timeout.connect(self._listen_again)
             self._listen(catch_up=False)
         else:
             self.timer.setInterval(interval_ms)
@@ -84,16 +85,46 @@ class ChangeBus(QObject):
 
     # --- hearing ---------------------------------------------------------------------------------
     def _listen(self, catch_up: bool = True) -> None:
-        """PostgreSQL: open the listening connection (again)."""
+        """PostgreSQL: open the listening connection at sign-in (here, so the desk listens before
+        anything else happens)."""
         if self._stopped:
             return
         try:
-            self.listener = changes.Listener()
+            listener = changes.Listener()
         except Exception as exc:  # noqa: BLE001 - the server is away: try again later, silently
-            log.info("change bus: cannot listen yet (%s)", exc)
-            connection.report(exc)  # the status bar's one indicator says so (ui/connection.py)
-            self.timer.start()
+            self._lost(exc)
             return
+        self._listening(listener, catch_up)
+
+    def _listen_again(self) -> None:
+        """After the connection was lost: opened off the UI thread (a server that does not answer at all
+        keeps a connection attempt waiting for seconds), every RETRY_MS until it works."""
+        if self._stopped or self.listener is not None or self._opening is not None:
+            return
+        from .tasks import run_task
+
+        self.timer.stop()
+        self._opening = run_task(lambda _progress: changes.Listener(), self._opened, self._not_opened, parent=self)
+
+    def _opened(self, listener) -> None:
+        self._opening = None
+        if self._stopped:
+            listener.close()
+            return
+        self._listening(listener, catch_up=True)
+
+    def _not_opened(self, exc: BaseException) -> None:
+        self._opening = None
+        if not self._stopped:
+            self._lost(exc)
+
+    def _lost(self, exc: BaseException) -> None:
+        log.info("change bus: cannot listen (%s)", exc)
+        connection.report(exc)  # the status bar's one indicator says so (ui/connection.py)
+        self.timer.start()
+
+    def _listening(self, listener, catch_up: bool) -> None:
+        self.listener = listener
         self._holder["listener"] = self.listener
         self.timer.stop()
         self._socket = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read, self)
@@ -107,10 +138,8 @@ class ChangeBus(QObject):
         try:
             got = self.listener.receive()
         except Exception as exc:  # noqa: BLE001 - the connection went with the server
-            log.info("change bus: listening connection lost (%s)", exc)
-            connection.report(exc)  # the status bar's one indicator says so (ui/connection.py)
             self._drop_listener()
-            self.timer.start()
+            self._lost(exc)
             return
         said, self.listener.said = self.listener.said, []
         self._deliver(got)
