@@ -192,3 +192,37 @@ def test_an_unreachable_server_reaching_the_error_hook_shows_the_indicator_not_a
     assert "سرور" in text and when in text and not any(ch.isascii() and ch.isdigit() for ch in text)
     assert not _shown(QMessageBox)
     qtbot.waitUntil(lambda: not _indicators(window), timeout=20_000)  # this database answers
+
+
+def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl_s_after_it(persian, server,
+                                                                                               outage_db, qtbot):
+    from helpdesk import complaints
+    from helpdesk.complaints import ComplaintDraft
+    from helpdesk.models import ComplaintCategory, ComplaintComment
+    from tests.helpers import signed_in_window
+
+    database, boss = outage_db
+    category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
+    complaint = complaints.create(boss, ComplaintDraft(category_id=category.id, description="Too dear",
+                                                       assignee_id=boss.id))
+    window = signed_in_window(boss, server.url, qtbot)
+    view = window.open_complaint(complaint.id)
+    qtbot.addWidget(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=3000)
+    server.stop()
+    _type(view.comment, "با مشتری تماس گرفتم")
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.comment.toPlainText() == "با مشتری تماس گرفتم"  # nothing typed is lost
+    assert view.comment_error.isVisibleTo(view) and "Ctrl+S" in view.comment_error.text()
+    assert "سرور" in view.comment_error.text()  # said in Persian
+    qtbot.waitUntil(lambda: len(_indicators(window)) == 1, timeout=10_000)
+    assert not _shown(QMessageBox)
+
+    server.start()
+    qtbot.waitUntil(lambda: not _indicators(window), timeout=20_000)
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not view.comment.toPlainText())
+    assert [c.body for c in ComplaintComment.select().where(ComplaintComment.complaint == complaint.id)] == [
+        "با مشتری تماس گرفتم"]
+    assert not _shown(QMessageBox)
