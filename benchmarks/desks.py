@@ -2,14 +2,15 @@
 
     python benchmarks/desks.py --db PATH_OR_URL --desks N --writes W [--complaints 20] [--seed 1] [--keep]
 
-The parent empties the database (a SQLite file is made afresh, a PostgreSQL schema is dropped and
-made again; ``--keep`` keeps what is there), migrates it, creates a supervisor and one staff account
-per desk, a few shared customers and the shared complaints (complaint ``j`` is assigned to desk
-``j % N``). Then N real processes (``multiprocessing``, spawn) each sign in with their own account,
-wait for the others at a barrier and make W writes, the kind of each drawn from a realistic mix:
+The parent EMPTIES the database it is given (a SQLite file is made afresh, the PostgreSQL ``public``
+schema is dropped and made again: give it a database of its own; ``--keep`` keeps what is there),
+migrates it, creates a supervisor and one staff account per desk, a few shared customers and the
+shared complaints (complaint ``j`` is assigned to desk ``j % N``). Then N real processes
+(``multiprocessing``, spawn) each sign in with their own account, wait for the others at a barrier
+and make W writes, the kind of each drawn from a realistic mix:
 
     customer  ``customers.create`` (saved again with ``confirm_duplicates`` after a duplicate warning,
-              as the form does)
+              as the form does: ``duplicate_warnings`` counts them; the latency covers both calls)
     contact   ``contacts.create`` about a shared customer or one of the desk's own, from a draft
               (``draft_id``), one in ten with a follow-up promised
     comment   ``complaints.comment`` on a shared complaint, one in five said to the customer
@@ -25,7 +26,8 @@ Prints one JSON line per kind (``move`` counts the moves and resolutions togethe
 many of them were resolutions):
     {"kind", "attempted", "stored", "conflicts", "errors", "error_messages", "lost", "in_database",
      "missing", "extra", "p50_ms", "p95_ms", "max_ms"}
-``lost`` is attempted - stored - conflicts - errors (a desk that died); the database is then counted:
+``lost`` is attempted - stored - conflicts - errors (a desk that died), plus what was reported stored but
+is not in the database, which is counted afterwards:
 every id reported stored must be there (``missing``), and the rows written by the desks' accounts must
 number exactly what was reported stored (``extra``: written although the desk was told it failed).
 The shared complaints are checked too: each status change follows the one before it (no two
@@ -103,6 +105,7 @@ def prepare(target: str, desks: int, complaint_count: int, seed: int, keep: bool
     from helpdesk.models import ComplaintCategory, Staff
 
     if not keep:
+        print(f"emptying {target} (keep it with --keep)", file=sys.stderr, flush=True)
         empty(target)
     migrations.open_and_migrate(target)
     run = uuid.uuid4().hex[:6]
@@ -146,7 +149,8 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
 
     outcome = {kind: {"stored": 0, "conflicts": 0, "errors": 0, "messages": [], "latencies": [], "ids": []}
                for kind in KINDS}
-    outcome["resolve"] = {"stored": 0, "conflicts": 0}
+    outcome["resolve"] = {"stored": 0}
+    outcome["duplicate_warnings"] = {"stored": 0}
     try:
         dbmod.bind(dbmod.open_database(target))
         actor = accounts.authenticate(username, PASSWORD)
@@ -165,6 +169,7 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
         try:
             return customers.create(actor, draft).id
         except customers.DuplicateWarning:  # the form shows the look-alikes; the person saves anyway
+            outcome["duplicate_warnings"]["stored"] += 1
             return customers.create(actor, draft, confirm_duplicates=True).id
 
     def new_contact(n: int) -> int:
@@ -326,8 +331,9 @@ def main(argv: list[str] | None = None) -> int:
                 "missing": missing, "extra": max(0, in_database - stored),
                 "p50_ms": _ms(percentile(latencies, 0.50)), "p95_ms": _ms(percentile(latencies, 0.95)),
                 "max_ms": _ms(max(latencies) if latencies else None)}
-        if kind == "move":
-            line["resolve"] = sum(o["resolve"]["stored"] for o in outcomes.values() if "fatal" not in o)
+        for extra, kind_of_extra in (("resolve", "move"), ("duplicate_warnings", "customer")):
+            if kind == kind_of_extra:
+                line[extra] = sum(o[extra]["stored"] for o in outcomes.values() if "fatal" not in o)
         if in_database < stored:
             line["lost"] += stored - in_database
         print(json.dumps(line, ensure_ascii=False), flush=True)
