@@ -154,11 +154,12 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
     @classmethod
     def _answered(cls, reachable: bool) -> None:
         with cls._away_lock:
-            if cls._away != (not reachable):
+            if cls._away == (not reachable):  # nothing new to tell
                 return
             cls._away = not reachable
         for callback in list(_watchers):
             callback(reachable)
+
 
 BUSY_TIMEOUT_SECONDS = 15  # how long a desk waits for another desk's write before it says so
 
