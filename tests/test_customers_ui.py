@@ -203,12 +203,12 @@ def test_save_is_never_greyed_out_it_says_what_is_missing(app, staff, db_target,
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: True)  # closing it drops what was typed
 
 
-def test_export_says_where_the_file_went_with_the_path_left_to_right(persian, staff, db_target, qtbot, tmp_path,
-                                                                      monkeypatch):
+def test_export_says_where_the_file_went_with_the_path_left_to_right(persian, staff, supervisor, db_target, qtbot,
+                                                                      tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     make_people(staff)
-    _, page = open_page(staff, db_target, qtbot)
+    _, page = open_page(supervisor, db_target, qtbot)  # exporting every customer is for supervisors
     target = tmp_path / "customers.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))
     QTest.keyClick(page.export_button, Qt.Key.Key_Space)

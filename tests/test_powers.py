@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date
 
 import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from helpdesk import accounts, calm, complaints, csv_io, customers, reports
 from helpdesk.complaints import ComplaintDraft
@@ -283,3 +284,84 @@ def test_the_command_line_asks_for_the_password_when_no_script_gives_it(supervis
     with pytest.raises(SystemExit):
         main.main(["export-customers", str(tmp_path / "out.csv"), "--db", db_target])  # --user is needed
     assert "--user" in capsys.readouterr().err
+
+
+# --- in the app: signed out, or the supervisors' screens gone, within seconds -----------------------------------
+
+def _signed_in(app, person, db_target, qtbot):
+    from ui.app import Controller
+
+    controller = Controller(app, db_target)
+    window = controller.show_window()
+    qtbot.addWidget(window)
+    controller.signed_in(person)
+    return controller, window
+
+
+def test_a_person_deactivated_on_another_desk_is_signed_out_with_a_message(app, supervisor, mina, db_target, qtbot):
+    from ui.dialogs.sign_in import SignInDialog
+
+    controller, window = _signed_in(app, mina, db_target, qtbot)
+    as_other_desk(db_target, f"accounts.set_active(Staff.get_by_id({supervisor.id}), {mina.id}, False)\n")
+    qtbot.waitUntil(lambda: window.staff is None, timeout=15_000)  # the change bus brings it within a second or two
+    assert not window.nav.isEnabled() and all(page is None for page in window._pages)
+    assert isinstance(controller.dialog, SignInDialog) and controller.dialog.username.text() == "mina"
+    assert window.powers_notice.isVisible()
+    assert window.powers_notice.text().startswith("A supervisor has deactivated your account")
+
+
+def test_a_supervisor_demoted_on_another_desk_loses_the_supervisors_screens_at_once(app, supervisor, mina, db_target,
+                                                                                     qtbot):
+    from ui.mainwindow import REPORTS, SETTINGS
+
+    _controller, window = _signed_in(app, mina, db_target, qtbot)
+    window.show_page(SETTINGS)
+    assert not window.settings_page.accounts_box.isHidden()
+    as_other_desk(db_target, f"accounts.change_role(Staff.get_by_id({supervisor.id}), {mina.id}, 'staff')\n")
+    qtbot.waitUntil(lambda: window.user_label.text() == "Signed in as Mina Second (Front-desk staff)", timeout=15_000)
+    assert window.staff is not None and window.stack.currentWidget() is window.settings_page
+    assert window.settings_page.accounts_box.isHidden()  # built again, for staff
+    window.show_page(REPORTS)
+    assert window.reports_page.findChild(QLabel, "reportsNotice") is not None
+    assert window.powers_notice.text() == "A supervisor changed your role. It is now: Front-desk staff."
+
+
+def test_the_accounts_list_says_when_another_supervisor_changed_the_account_and_shows_it_again(
+        app, supervisor, mina, staff, db_target, qtbot, monkeypatch):
+    from ui import prompts
+    from ui.mainwindow import SETTINGS
+
+    monkeypatch.setattr(prompts, "confirm", lambda *args, **kwargs: True)
+    window = _signed_in(app, supervisor, db_target, qtbot)[1]
+    window.show_page(SETTINGS)
+    page = window.settings_page
+    page.select_row(next(r for r in range(page.model.rowCount()) if page.model.index(r, 1).data() == "desk1"))
+    as_other_desk(db_target, f"accounts.change_role(Staff.get_by_id({mina.id}), {staff.id}, 'supervisor')\n")
+    page.active_button.click()  # as shown: Reza is staff and active
+    box = page.findChild(QMessageBox, "accountConflictBox")
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("Another supervisor changed this account")
+    assert "Role: Supervisor" in box.text()
+    stored = Staff.get_by_id(staff.id)
+    assert stored.active and stored.role == "supervisor"  # nothing of the refused change
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 1).data() == "desk1")
+    assert page.model.index(row, 2).data() == "Supervisor"  # the list shows the account as stored now
+
+
+def test_a_new_password_for_an_account_changed_meanwhile_offers_keep_mine(app, supervisor, mina, staff, db_target,
+                                                                          qtbot):
+    from ui.dialogs.accounts import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(supervisor, Staff.get_by_id(staff.id))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    as_other_desk(db_target, f"accounts.set_active(Staff.get_by_id({mina.id}), {staff.id}, False)\n")
+    dialog.password.setText("brand new pass")
+    dialog.confirm.setText("brand new pass")
+    dialog._submit()
+    assert dialog.isVisible() and dialog.conflict.isVisible()
+    assert "In use: No" in dialog.conflict.text.text()
+    assert accounts._verify(Staff.get_by_id(staff.id).password_hash, "desk password")  # nothing saved yet
+    dialog.conflict.keep_button.click()
+    assert not dialog.isVisible()
+    assert accounts._verify(Staff.get_by_id(staff.id).password_hash, "brand new pass")

@@ -411,7 +411,8 @@ def test_report_buttons_open_the_centre_on_the_record_for_supervisors_only(app, 
     complaint = Complaint.select().order_by(Complaint.id).first()
     session = CalmSession.select().order_by(CalmSession.id).first()
     customer = Customer.select().where(Customer.kind == "person").order_by(Customer.id).first()
-    desk = Staff.select().where(Staff.role == "staff").order_by(Staff.id).first()
+    desk = (Staff.select().join(CalmSession, on=(CalmSession.staff == Staff.id)).where(Staff.role == "staff")
+            .order_by(Staff.id).first())  # one who held a calm-down session: staff review only their own
     for person in (desk, _boss()):
         window = MainWindow(config.describe(demo_db))
         qtbot.addWidget(window)
@@ -419,7 +420,9 @@ def test_report_buttons_open_the_centre_on_the_record_for_supervisors_only(app, 
         window.sign_in(person)
         opened = window.open_complaint(complaint.id)
         qtbot.addWidget(opened)
-        review = window.start_calm(review_id=session.id)
+        own = session if person.is_supervisor else (
+            CalmSession.select().where(CalmSession.staff == person.id).order_by(CalmSession.id).first())
+        review = window.start_calm(review_id=own.id)
         qtbot.addWidget(review)
         window.show_page(1)
         window.customers_page.open_customer(customer.id)

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)
         self.bus.subscribe(("follow_up", CLOCK), lambda _changes: self.update_follow_up_badge(), owner=self)
         self.bus.subscribe(("setting",), lambda _changes: self._settings_changed(), owner=self)
+        self.bus.subscribe(("staff",), self._accounts_changed, owner=self)  # powers follow the stored account
+        self._screens_role = staff.role  # the role the pages were built for
         self.show_page(DASHBOARD)
         self.notifier = Notifier(staff, self, bus=self.bus)
         self.notifier.came_due.connect(self._follow_ups_came_due)
@@ -201,6 +203,12 @@ class MainWindow(QMainWindow):
         self.staff = None
         self.banner.hide()
         self.nav.item(CALLS).setText(self._factories[CALLS][0])
+        self._drop_pages()
+        self.show_status(self.tr("Not signed in"))
+        self._set_signed_in(False)
+
+    def _drop_pages(self) -> None:
+        """Forget every page built; each is built again, for whoever is signed in, when shown."""
         for index, page in enumerate(self._pages):
             if page is not None:
                 placeholder = QWidget()
@@ -208,8 +216,43 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 page.deleteLater()
                 self._pages[index] = None
-        self.show_status(self.tr("Not signed in"))
-        self._set_signed_in(False)
+
+    # --- powers: the account as stored, not as it was at sign-in ---------------
+    def _accounts_changed(self, changes) -> None:
+        """An account changed on some desk (the change bus); if it is this person's, look at it now."""
+        if self.staff is not None and str(self.staff.id) in changes.of("staff"):
+            self.check_standing()
+
+    def check_standing(self) -> None:
+        """A deactivated person is signed out, with a message; a demoted one loses the supervisors'
+        screens (and a promoted one gains them) at once. One statement (``accounts.standing``)."""
+        from helpdesk import accounts
+
+        standing = accounts.standing(self.staff)
+        if standing is None or not standing.active:
+            self.sign_out_requested.emit()  # the controller signs out and asks who is here
+            self._tell(self.tr("Signed out"), self.tr(
+                "A supervisor has deactivated your account, so you have been signed out. "
+                "Unfinished calls are kept for when you sign in again."))
+            return
+        if standing.role == self._screens_role:
+            return
+        self.staff.role = self._screens_role = standing.role
+        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
+            isolate(self.staff.full_name, i18n.current_language()), role_name(standing.role)))
+        current = self.stack.currentIndex()
+        self._drop_pages()  # built again for the new role: the supervisors' screens go (or come)
+        self.show_page(current)
+        self._tell(self.tr("Your role changed"), self.tr("A supervisor changed your role. It is now: {0}.").format(
+            role_name(standing.role)))
+
+    def _tell(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.powers_notice = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
+                                         self)
+        self.powers_notice.setObjectName("powersNotice")
+        self.powers_notice.open()
 
     def show_status(self, text: str) -> None:
         self.finish_setting_up()

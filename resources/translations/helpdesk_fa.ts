@@ -6,12 +6,12 @@
     <message>
         <location filename="../../ui/dialogs/accounts.py" line="51"/>
         <source>Another supervisor changed this account after you opened it, so nothing of yours was saved. It now shows their change.</source>
-        <translation type="unfinished"></translation>
+        <translation>سرپرست دیگری پس از باز کردن شما این حساب را تغییر داد، از این رو چیزی از تغییر شما ذخیره نشد. اکنون تغییر او نشان داده می‌شود.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/accounts.py" line="55"/>
         <source>Account changed</source>
-        <translation type="unfinished"></translation>
+        <translation>حساب تغییر کرد</translation>
     </message>
 </context>
 <context>
@@ -2887,22 +2887,17 @@
     <message>
         <location filename="../../ui/mainwindow.py" line="234"/>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>خروج از حساب</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="235"/>
         <source>A supervisor has deactivated your account, so you have been signed out. Unfinished calls are kept for when you sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>یک سرپرست حساب شما را غیرفعال کرده است، از این رو از حساب خارج شدید. تماس‌های ناتمام برای ورود دوباره‌تان نگه داشته می‌شوند.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="246"/>
         <source>Your role changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="246"/>
-        <source>A supervisor made you {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>نقش شما تغییر کرد</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="537"/>
@@ -3035,6 +3030,11 @@ Restore it now? If you answer No, it is thrown away.</source>
         <location filename="../../ui/mainwindow.py" line="82"/>
         <source>Pages</source>
         <translation>صفحه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="246"/>
+        <source>A supervisor changed your role. It is now: {0}.</source>
+        <translation>یک سرپرست نقش شما را تغییر داد. نقش کنونی شما: {0}.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="708"/>
@@ -3680,12 +3680,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../ui/changes.py" line="279"/>
+        <location filename="../../ui/changes.py" line="308"/>
         <source>{0} is editing this complaint</source>
         <translation>{0} در حال ویرایش این شکایت است</translation>
     </message>
     <message>
-        <location filename="../../ui/changes.py" line="281"/>
+        <location filename="../../ui/changes.py" line="310"/>
         <source>{0} is editing this customer</source>
         <translation>{0} در حال ویرایش این مشتری است</translation>
     </message>

@@ -1,10 +1,12 @@
-"""Dialogs for managing accounts: a new account, a new password."""
+"""Dialogs for managing accounts: a new account, a new password; and what a supervisor is told
+when another supervisor changed an account first."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
 
 from helpdesk import accounts
-from helpdesk.errors import ValidationError
+from helpdesk.errors import Conflict, ValidationError
 from helpdesk.localization import isolate
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
@@ -41,6 +43,22 @@ class NewAccountDialog(FormDialog):
         )
 
 
+def show_account_conflict(parent: QWidget | None, conflict: Conflict) -> QMessageBox:
+    """Another supervisor changed the account after this one saw it: nothing was saved; what they changed.
+    The caller shows the account as stored now."""
+    from ..messages import describe_change
+
+    lines = [QCoreApplication.translate("Accounts", "Another supervisor changed this account after you opened it, "
+                                                    "so nothing of yours was saved. It now shows their change.")]
+    lines += [f"• {text}" for name, _mine, theirs in conflict.changes
+              if (text := describe_change("staff", name, theirs))]
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Accounts", "Account changed"),
+                      "\n".join(lines), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("accountConflictBox")
+    box.open()
+    return box
+
+
 class ResetPasswordDialog(FormDialog):
     def __init__(self, actor: Staff, target: Staff, parent=None):
         super().__init__(self.tr("New password for {0}").format(isolate(target.full_name, current_language())),
@@ -48,6 +66,7 @@ class ResetPasswordDialog(FormDialog):
         self.setObjectName("resetPasswordDialog")
         self.actor = actor
         self.target = target
+        self.version = target.version  # the account as the supervisor saw it; "Keep mine" saves over a newer one
         self.password = self.fields.add("password", self.tr("New password"), password_edit("password"))
         self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
         self.password.setFocus()
@@ -58,7 +77,7 @@ class ResetPasswordDialog(FormDialog):
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
-        accounts.reset_password(self.actor, self.target.id, self.password.text())
+        accounts.reset_password(self.actor, self.target.id, self.password.text(), version=self.version)
 
 
 class ChangeOwnPasswordDialog(FormDialog):

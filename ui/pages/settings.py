@@ -29,7 +29,7 @@ from helpdesk.localization import format_short_date, isolate, left_to_right
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
-from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog
+from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
 from ..messages import message_for, role_name
 from ..widgets import ErrorLabel, give_accessible_names, select_row
 from ..dialogs.error_dialog import show_known_error
@@ -448,6 +448,8 @@ class SettingsPage(QWidget):
     def _run(self, action) -> None:
         try:
             action()
+        except Conflict as conflict:  # another supervisor changed the account first: said, and shown as stored
+            show_account_conflict(self, conflict)
         except KnownError as error:
             show_known_error(self, error)
         self.refresh()
@@ -475,7 +477,7 @@ class SettingsPage(QWidget):
         staff = self.selected()
         if staff is not None:
             new_role = ROLE_STAFF if staff.is_supervisor else ROLE_SUPERVISOR
-            self._run(lambda: accounts.change_role(self.actor, staff.id, new_role))
+            self._run(lambda: accounts.change_role(self.actor, staff.id, new_role, version=staff.version))
 
     def toggle_active(self) -> None:
         staff = self.selected()
@@ -487,7 +489,7 @@ class SettingsPage(QWidget):
                 isolate(staff.full_name, i18n.current_language())),
         ):
             return
-        self._run(lambda: accounts.set_active(self.actor, staff.id, not staff.active))
+        self._run(lambda: accounts.set_active(self.actor, staff.id, not staff.active, version=staff.version))
 
     def delete_account(self) -> None:
         staff = self.selected()
@@ -497,4 +499,4 @@ class SettingsPage(QWidget):
                 isolate(staff.full_name, i18n.current_language())),
         ):
             return
-        self._run(lambda: accounts.delete_account(self.actor, staff.id))
+        self._run(lambda: accounts.delete_account(self.actor, staff.id, version=staff.version))
