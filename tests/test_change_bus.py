@@ -16,7 +16,7 @@ from playhouse.test_utils import count_queries
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from helpdesk import changes, complaints, customers, followups, settings
+from helpdesk import accounts, changes, complaints, customers, followups, settings
 from helpdesk.clock import utcnow
 from helpdesk.complaints import ComplaintDraft
 from helpdesk.customers import Draft
@@ -25,7 +25,7 @@ from helpdesk.models import ComplaintCategory
 from tests.helpers import signed_in_window
 from ui import tasks
 from ui.changes import INTERVAL_MS, RETRY_MS
-from ui.mainwindow import COMPLAINTS
+from ui.mainwindow import CALLS, COMPLAINTS, CUSTOMERS
 
 CHILD = Path(__file__).resolve().parent / "helpers" / "other_desk.py"
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +101,52 @@ def test_the_dashboard_and_the_complaints_list_follow_another_desks_save(app, st
     boss.show_page(0)
     qtbot.waitUntil(lambda: dashboard.open_tile.value == 3, timeout=ARRIVES_MS)
     tasks.wait_for_all()
+
+
+def test_a_complaint_given_to_someone_on_another_desk_is_news_on_theirs_at_once(app, staff, supervisor, db_target,
+                                                                                qtbot):
+    colleague = accounts.create_account(supervisor, "desk2", "Nima Desk", "staff", "desk2 password")
+    c = _complaint(staff)
+    desk = signed_in_window(colleague, db_target, qtbot)
+    other_desk(db_target, "reassign", c.id, supervisor.id, colleague.id)
+    qtbot.waitUntil(desk.banner.isVisible, timeout=ARRIVES_MS)
+    assert desk.banner_text.text() == "Sara Supervisor gave you complaint 1"
+
+
+def test_a_change_refreshes_only_what_it_touched(app, staff, supervisor, db_target, qtbot, monkeypatch):
+    """Another desk's contact: the Dashboard and the call log follow; the complaints list and the directory,
+    which show nothing of it, are not read again."""
+    from ui.pages import dashboard
+    from ui.pages.calls import CallLog
+    from ui.pages.directory_model import DirectoryModel
+
+    customer = _customer(staff)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    read = []
+
+    def spy(owner, name, label):
+        original = getattr(owner, name)
+        monkeypatch.setattr(owner, name, lambda *a, **k: (read.append(label), original(*a, **k))[1])
+
+    spy(dashboard, "load_figures", "dashboard")  # read off the UI thread
+    spy(complaints, "page", "complaints")
+    spy(CallLog, "refresh", "call log")
+    spy(DirectoryModel, "refresh", "directory")
+    for page in (COMPLAINTS, CUSTOMERS, CALLS):
+        boss.show_page(page)
+        qtbot.waitUntil(lambda: not any(t.is_running() for t in list(tasks._running)), timeout=5_000)
+    read.clear()
+    other_desk(db_target, "contact", customer.id, staff.id, "Asked about the invoice")
+    calls = boss.calls_page
+    qtbot.waitUntil(lambda: calls.log.model.total == 1, timeout=ARRIVES_MS)
+    assert read == ["call log"]  # on screen: the Calls page; the hidden Dashboard waits until shown
+    boss.show_page(0)
+    qtbot.waitUntil(lambda: boss.dashboard_page.today_tile.value == 1, timeout=ARRIVES_MS)
+    boss.show_page(COMPLAINTS)
+    boss.show_page(CUSTOMERS)
+    tasks.wait_for_all()
+    QTest.qWait(200)
+    assert read == ["call log", "dashboard"]
 
 
 def test_an_open_complaint_says_another_desk_saved_a_change_and_reloads_with_f5(app, staff, supervisor, db_target,

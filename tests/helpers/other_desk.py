@@ -3,7 +3,7 @@
     python tests/helpers/other_desk.py DATABASE ACTION ARGS...
 
 escalate COMPLAINT STAFF REASON · comment COMPLAINT STAFF TEXT · complaint CUSTOMER STAFF TEXT
-setting KEY JSON STAFF · present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
+reassign COMPLAINT SUPERVISOR ASSIGNEE · contact CUSTOMER STAFF NOTES · setting KEY JSON STAFF · present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
 standard input closes.
 """
 from __future__ import annotations
@@ -32,6 +32,18 @@ def main() -> None:
         complaints.create(Staff.get_by_id(int(staff_id)),
                           complaints.ComplaintDraft(customer_id=int(customer_id) or None, category_id=category.id,
                                                     description=text, assignee_id=int(staff_id)))
+    elif action == "reassign":
+        complaint_id, supervisor_id, assignee_id = args
+        complaints.reassign(Staff.get_by_id(int(supervisor_id)), int(complaint_id), int(assignee_id))
+    elif action == "contact":
+        from datetime import datetime
+
+        from helpdesk import contacts
+
+        customer_id, staff_id, notes = args
+        contacts.create(Staff.get_by_id(int(staff_id)),
+                        contacts.ContactDraft(customer_id=int(customer_id), started_at=datetime(2026, 6, 16, 6, 0),
+                                              notes=notes, outcome="resolved", satisfaction="satisfied"))
     elif action == "setting":
         import json
 
