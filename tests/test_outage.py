@@ -89,6 +89,15 @@ def test_a_connection_the_server_dropped_while_idle_is_opened_again_at_the_next_
     assert Customer.select().count() == 1
 
 
+def test_a_connection_already_closed_under_peewee_is_replaced_at_the_next_call(server, outage_db):
+    database, boss = outage_db
+    database.connection().close()  # psycopg2 now says "connection already closed" (InterfaceError) to every use
+    assert Staff.select().count() == 1
+    database.connection().close()
+    neda = customers.create(boss, customers.Draft(given_name="Neda", family_name="Amini"))  # at its BEGIN
+    assert [c.id for c in Customer.select()] == [neda.id]
+
+
 def test_a_save_whose_connection_drops_half_way_is_reported_and_never_repeated(server, outage_db):
     database, boss = outage_db
     with pytest.raises(DatabaseError) as lost:
