@@ -27,16 +27,41 @@ DEFAULTS = {
 RANGES = {"hold_reminder_seconds": (5, 600)}
 
 
+# Every setting as stored (its JSON text and version), read in one statement the first time one is
+# asked for and kept until this desk writes one (``set_value``) or is told another desk did
+# (``forget``): a phone cell, a due time or a report header costs no round trip to the server.
+_stored: dict[str, tuple[str, int]] | None = None
+_stored_from: object = None  # the database they were read from; another one (a test's, a switch) reads again
+
+
+def forget() -> None:
+    """Read the settings again next time one is asked for: another desk has changed one."""
+    global _stored, _stored_from
+    _stored, _stored_from = None, None
+
+
+def _row(key: str) -> tuple[str, int] | None:
+    global _stored, _stored_from
+    stored, source = _stored, database.obj
+    if stored is None or _stored_from is not source:
+        stored = {k: (value, number) for k, value, number in
+                  Setting.select(Setting.key, Setting.value, Setting.version).tuples()}
+        # Not kept when read inside a transaction: what it saw may yet be rolled back.
+        if not database.in_transaction():
+            _stored, _stored_from = stored, source
+    return stored.get(key)
+
+
 def get(key: str):
-    row = Setting.get_or_none(Setting.key == key)
-    return json.loads(row.value) if row is not None else DEFAULTS[key]
+    row = _row(key)
+    return json.loads(row[0]) if row is not None else DEFAULTS[key]
 
 
 def version(key: str) -> int:
     """The stored version of a setting, 0 while it still has its default: what a settings page
     remembers when it shows the value, and hands back when it saves."""
-    row = Setting.get_or_none(Setting.key == key)
-    return row.version if row is not None else 0
+    row = _row(key)
+    return row[1] if row is not None else 0
 
 
 def set_value(actor: Staff, key: str, value, version: int | None = None) -> None:
@@ -49,18 +74,21 @@ def set_value(actor: Staff, key: str, value, version: int | None = None) -> None
         low, high = RANGES[key]
         if not isinstance(value, int) or not low <= value <= high:
             raise ValidationError(key, "out_of_range", minimum=low, maximum=high)
-    row = Setting.get_or_none(Setting.key == key)
-    encoded = json.dumps(value, ensure_ascii=False)
-    if row is None:
-        try:
-            with database.atomic():  # a savepoint inside a caller's transaction
-                audit.create(actor, Setting, key=key, value=encoded)
-        except pw.IntegrityError:  # another desk stored its first value at the same moment
-            row = Setting.get(Setting.key == key)
-            raise audit.conflict(row, {"key": key, "value": None, "version": 0}) from None
-        return
-    with audit.changing(actor, row, version=version):  # 0: they saw the default, someone stored one since
-        row.value = encoded
+    try:
+        row = Setting.get_or_none(Setting.key == key)
+        encoded = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            try:
+                with database.atomic():  # a savepoint inside a caller's transaction
+                    audit.create(actor, Setting, key=key, value=encoded)
+            except pw.IntegrityError:  # another desk stored its first value at the same moment
+                row = Setting.get(Setting.key == key)
+                raise audit.conflict(row, {"key": key, "value": None, "version": 0}) from None
+            return
+        with audit.changing(actor, row, version=version):  # 0: they saw the default, someone stored one since
+            row.value = encoded
+    finally:
+        forget()  # saved or refused (then what this desk kept was out of date): read them again
 
 
 def phone_region() -> str:
