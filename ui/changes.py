@@ -59,7 +59,7 @@ class ChangeBus(QObject):
         self.pushed = changes.listens()
         holder = self._holder = {"listener": None}  # closed with the bus, even when Qt deletes it unasked
         self.roster = presence.Roster()
-        self.mine: dict[tuple[str, str], presence.Presence] = {}  # what this desk edits
+        self.mine: dict[tuple[str, str, int], presence.Presence] = {}  # what this desk edits, and who
         self.heartbeat = QTimer(self)
         self.heartbeat.setInterval(int(presence.HEARTBEAT.total_seconds() * 1000))
         self.heartbeat.timeout.connect(self._say_again)
