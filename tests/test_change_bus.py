@@ -319,3 +319,22 @@ def test_two_desks_in_one_office_see_each_other_editing_the_same_complaint(app, 
     assert mine.presence.text() == "Sara Supervisor is editing this complaint"
     theirs.close()
     qtbot.waitUntil(lambda: mine.presence.isHidden(), timeout=PRESENCE_MS)
+
+
+def test_a_window_deleted_unasked_tells_the_others_it_stopped_editing(app, staff, supervisor, db_target, qtbot):
+    """A language switch deletes the old main window without signing out: its complaint is no longer
+    said to be edited there."""
+    from helpdesk import config
+    from ui.mainwindow import MainWindow
+
+    c = _complaint(staff)
+    desk = MainWindow(config.describe(db_target))  # not closed by qtbot at the end: it is deleted here
+    desk.show()
+    desk.sign_in(staff)
+    desk.open_complaint(c.id)
+    boss = signed_in_window(supervisor, db_target, qtbot)
+    theirs = boss.open_complaint(c.id)
+    qtbot.waitUntil(lambda: theirs.presence.isVisible(), timeout=PRESENCE_MS)
+    desk.hide()
+    desk.deleteLater()
+    qtbot.waitUntil(lambda: theirs.presence.isHidden(), timeout=PRESENCE_MS)

@@ -68,7 +68,8 @@ class ChangeBus(QObject):
         self.board_timer = QTimer(self)
         self.board_timer.setInterval(BOARD_MS)
         self.board_timer.timeout.connect(self._read_board)
-        self.destroyed.connect(lambda _=None, h=holder: h["listener"] and h["listener"].close())
+        holder.update(mine=self.mine, board=self.board)
+        self.destroyed.connect(lambda _=None, h=holder: _farewell(h))
         try:
             self.seen.last = changes.latest()
         except Exception as exc:  # noqa: BLE001 - an outage at sign-in: the first look catches up
@@ -233,13 +234,7 @@ class ChangeBus(QObject):
         return self.roster.editing(kind, record_id, changes.DESK, actor.id)
 
     def _say(self, p: presence.Presence) -> None:
-        try:
-            if self.pushed and self.listener is not None:
-                self.listener.send(presence.encode(p))
-            elif self.board is not None:
-                self.board.say(p)
-        except Exception as exc:  # noqa: BLE001 - presence is a courtesy: said again at the next heartbeat
-            log.info("presence not said: %s", exc)
+        _say(self.listener if self.pushed else None, self.board, p)
 
     def _say_again(self) -> None:
         for key, p in list(self.mine.items()):
@@ -274,6 +269,27 @@ class ChangeBus(QObject):
         self.heartbeat.stop()
         self.board_timer.stop()
         self._drop_listener()
+
+
+def _say(listener, board, p: presence.Presence) -> None:
+    try:
+        if listener is not None:
+            listener.send(presence.encode(p))
+        elif board is not None:
+            board.say(p)
+    except Exception as exc:  # noqa: BLE001 - presence is a courtesy: said again at the next heartbeat
+        log.info("presence not said: %s", exc)
+
+
+def _farewell(holder: dict) -> None:
+    """The bus went with its window (a language switch deletes the old one unasked): what it still said
+    it edits is said to be over, and its listening connection is closed."""
+    listener = holder.get("listener")
+    for p in list(holder.get("mine", {}).values()):
+        _say(listener, holder.get("board"), dataclasses.replace(p, editing=False, at=utcnow(), hello=False))
+    holder.get("mine", {}).clear()
+    if listener is not None:
+        listener.close()
 
 
 class PresenceLabel(QLabel):
