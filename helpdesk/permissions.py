@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .db import database
 from .errors import PermissionDenied
 from .models import ROLE_SUPERVISOR, Staff
 
@@ -25,9 +26,19 @@ class Standing(NamedTuple):
         return self.role == ROLE_SUPERVISOR
 
 
+_STANDING_SQL: dict[type, str] = {}  # by kind of database: the statement, written once
+
+
 def standing(actor: Staff) -> Standing | None:
-    """The account's stored role and state, or None when it no longer exists."""
-    row = Staff.select(Staff.role, Staff.active).where(Staff.id == actor.id).tuples().first()
+    """The account's stored role and state, or None when it no longer exists.
+
+    Every service call asks this, so the statement is written once per kind of database and then
+    only executed: peewee builds a query in about ten times the time the database answers it."""
+    engine = type(database.obj)
+    sql = _STANDING_SQL.get(engine)
+    if sql is None:
+        sql = _STANDING_SQL[engine] = Staff.select(Staff.role, Staff.active).where(Staff.id == 0).limit(1).sql()[0]
+    row = database.execute_sql(sql, (actor.id, 1)).fetchone()
     return Standing(row[0], bool(row[1])) if row is not None else None
 
 
