@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", required=True)
     parser.add_argument("--quiet", type=float, default=10.0)
+    parser.add_argument("--show", action="store_true", help="print the UI thread's statements too")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -124,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         on_ui = [sql for thread, sql in rows if thread == ui_thread]
         line = {"measure": name, "engine": engine, "statements": len(rows), "on_ui_thread": len(on_ui),
                 "seconds": round(elapsed, 1)}
+        if args.show:
+            line["ui_statements"] = [sql[:90] for sql in on_ui]
         if action is None:
             line["per_second"] = round(len(rows) / elapsed, 2)
         print(json.dumps(line), flush=True)
