@@ -1906,14 +1906,6 @@
 <context>
     <name>ConflictNotice</name>
     <message>
-        <source>Yes</source>
-        <translation type="obsolete">بله</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation type="obsolete">نه</translation>
-    </message>
-    <message>
         <location filename="../../ui/widgets.py" line="270"/>
         <source>&amp;Keep mine</source>
         <translation>&amp;نسخهٔ من بماند</translation>
@@ -3118,10 +3110,6 @@ For front-desk staff and their supervisors.</source>
         <translation>دسترسی به پایگاه داده ممکن نیست. بررسی کنید که سرور پایگاه داده روشن باشد و این رایانه به شبکه وصل باشد، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <source>The database is busy with another desk&apos;s change. Wait a moment and try again.</source>
-        <translation type="vanished">پایگاه داده در حال ثبت تغییری از میز دیگری است. لحظه‌ای صبر کنید و دوباره تلاش کنید.</translation>
-    </message>
-    <message>
         <location filename="../../ui/messages.py" line="23"/>
         <source>Another desk kept the database busy for more than 15 seconds, so this was not saved. Everything you typed is still here: save again in a moment. If it keeps happening, ask whoever looks after the computers to check the computer that holds the database.</source>
         <translation>میز دیگری بیش از ۱۵ ثانیه پایگاه داده را مشغول نگه داشت، پس این ذخیره نشد. هر چه نوشته‌اید همین‌جا مانده است: چند لحظه بعد دوباره ذخیره کنید. اگر باز هم پیش آمد، از مسئول رایانه‌ها بخواهید رایانه‌ای را که پایگاه داده روی آن است بررسی کند.</translation>
@@ -3302,10 +3290,6 @@ For front-desk staff and their supervisors.</source>
         <translation>کس دیگری پس از باز کردن شما این شکایت را تغییر داد، پس تغییر شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
-        <source>Someone saved this contact after you opened it. Copy your changes, close it and open it again.</source>
-        <translation type="vanished">پس از آنکه این ارتباط را باز کردید، کس دیگری آن را ذخیره کرده است. تغییرات خود را رونوشت کنید، آن را ببندید و دوباره باز کنید.</translation>
-    </message>
-    <message>
         <location filename="../../ui/messages.py" line="60"/>
         <source>Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again.</source>
         <translation>کس دیگری پس از باز کردن شما این را ذخیره کرد؛ چیزی از تغییرات شما نوشته نشد. تغییر او را ببینید و دوباره ذخیره کنید.</translation>
@@ -3354,10 +3338,6 @@ For front-desk staff and their supervisors.</source>
         <location filename="../../ui/messages.py" line="69"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
-    </message>
-    <message>
-        <source>Someone changed this complaint after you opened it. It now shows their change; try again.</source>
-        <translation type="vanished">پس از آنکه این شکایت را باز کردید، کس دیگری آن را تغییر داد. اکنون تغییر او نمایش داده می‌شود؛ دوباره امتحان کنید.</translation>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="71"/>
