@@ -197,8 +197,8 @@ def _count_a_try(staff: Staff, now: datetime) -> tuple[int, bool] | None:
     if row is None:
         staff.locked_until = Staff.select(Staff.locked_until).where(Staff.id == staff.id).scalar()
         return None
-    count, locked_until = row
-    locked_now = count == 0
+    count = row[0]
+    locked_now = count == 0  # the CASE started the count over: this was the fifth
     staff.failed_attempts, staff.locked_until = count, (until if locked_now else staff.locked_until)
     return (MAX_FAILED_ATTEMPTS if locked_now else count), locked_now
 
@@ -215,8 +215,8 @@ def _audit_sign_in(action: str, staff: Staff | None, name: str, **details) -> No
 
 def standing(actor: Staff) -> Standing | None:
     """The signed-in person's role and state as stored now (None: the account is gone), for the
-    window's periodic check: a deactivated person is signed out, a demoted one loses the
-    supervisor's screens."""
+    window, when it hears that the account changed: a deactivated person is signed out, a
+    demoted one loses the supervisors' screens."""
     return permissions.standing(actor)
 
 
