@@ -204,11 +204,12 @@ def _count_a_try(staff: Staff, now: datetime) -> tuple[int, bool] | None:
 
 
 def _audit_sign_in(action: str, staff: Staff | None, name: str, **details) -> None:
-    """One line of the audit trail for a try at signing in: which name, and what came of it.
-    A successful sign-in is the person's own act; a failed one has no known actor."""
+    """One line of the audit trail for a try at signing in: which name, which account (``record_id``),
+    and what came of it. No actor: a sign-in changes nothing, and an account that only ever signed
+    in may still be deleted (``has_records``)."""
     after = {"username": name[:64] if USERNAME_RE.match(name) else ascii(name[:64]), **details}
     after = {key: value.isoformat() if isinstance(value, datetime) else value for key, value in after.items()}
-    AuditEntry.create(at=utcnow(), actor=staff.id if action == "sign_in" else None, action=action,
+    AuditEntry.create(at=utcnow(), actor=None, action=action,
                       table_name=Staff._meta.table_name, record_id=str(staff.id) if staff is not None else "",
                       before=None, after=json.dumps(after, ensure_ascii=False, sort_keys=True))
 

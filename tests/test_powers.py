@@ -87,7 +87,8 @@ def test_parallel_guessing_from_four_desks_gets_five_tries_per_lock(supervisor, 
 
     migrations.open_and_migrate(db_target)
     assert not [answer for answer in said if answer not in ("wrong", "locked")], said
-    tried = AuditEntry.select().where((AuditEntry.action == "sign_in_failed") & (AuditEntry.record_id == str(supervisor.id)))
+    tried = AuditEntry.select().where((AuditEntry.action == "sign_in_failed")
+                                      & (AuditEntry.record_id == str(supervisor.id)))
     assert tried.count() == 5, said  # the password was looked at five times in this lock window, no more
     assert said.count("wrong") == 4 and said.count("locked") == 16
     with pytest.raises(AccountLocked):
@@ -114,13 +115,21 @@ def test_every_sign_in_right_or_wrong_is_audited(supervisor, staff):
              for e in AuditEntry.select().where(AuditEntry.action.startswith("sign_in")).order_by(AuditEntry.id)]
     boss = str(supervisor.id)
     assert trail == [
-        ("sign_in", boss, supervisor.id, "boss"),
+        ("sign_in", boss, None, "boss"),
         ("sign_in_failed", boss, None, "boss"),
         ("sign_in_failed", "", None, "nobody"),
         ("sign_in_inactive", str(staff.id), None, "desk1"),
         *[("sign_in_failed", boss, None, "boss")] * 4,
         ("sign_in_locked", boss, None, "boss"),
     ]
+
+
+def test_an_account_that_only_signed_in_may_still_be_deleted(supervisor):
+    temp = accounts.create_account(supervisor, "temp", "Temp Person", "staff", "password123")
+    accounts.authenticate("temp", "password123")
+    accounts.delete_account(supervisor, temp.id)
+    assert Staff.get_or_none(Staff.id == temp.id) is None
+    assert AuditEntry.get((AuditEntry.action == "sign_in") & (AuditEntry.record_id == str(temp.id)))  # kept
 
 
 def test_wrong_tries_do_not_make_a_supervisors_open_copy_of_the_account_stale(supervisor, staff):
@@ -252,7 +261,7 @@ def test_the_command_line_acts_as_the_person_named(supervisor, mina, staff, db_t
     assert main.main(["import-customers", str(csv), "--db", db_target, "--user", "mina"]) == 0
     created = AuditEntry.get((AuditEntry.table_name == "customer") & (AuditEntry.action == "create"))
     assert created.actor_id == mina.id
-    signed_in = AuditEntry.select().where((AuditEntry.action == "sign_in") & (AuditEntry.actor == mina.id))
+    signed_in = AuditEntry.select().where((AuditEntry.action == "sign_in") & (AuditEntry.record_id == str(mina.id)))
     assert signed_in.count() == 3  # the fixture's, the report's and the import's
     capsys.readouterr()
 
