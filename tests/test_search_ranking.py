@@ -149,18 +149,18 @@ def test_an_older_database_ranks_once_upgraded(db_target):
     from helpdesk import accounts, migrations, search
     from helpdesk import db as dbmod
 
-    database = dbmod.open_database(db_target)
-    dbmod.bind(database)
-    migrations.migrate(database, target=8)
-    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
-    hannah = _add(boss, "Hannah", "Brown", phones=[("mobile", "0912 345 6789")])
-    _add(boss, "Hannah", "Smith", notes="Moved to the Shiraz branch")
-    if search.is_postgres(database):
-        database.execute_sql("UPDATE customer_search SET document = setweight(document, 'D')")  # as version 8 wrote
-    dbmod.close()
-
-    migrations.open_and_migrate(db_target)
+    # The records are written by today's services; their documents are then made as version 8
+    # wrote them, and migration 9 runs over them again (later migrations changed the tables the
+    # services write, so an older app cannot be replayed through today's models).
+    database, _ = migrations.open_and_migrate(db_target)
     try:
+        boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+        hannah = _add(boss, "Hannah", "Brown", phones=[("mobile", "0912 345 6789")])
+        _add(boss, "Hannah", "Smith", notes="Moved to the Shiraz branch")
+        if search.is_postgres(database):
+            database.execute_sql("UPDATE customer_search SET document = setweight(document, 'D')")  # as version 8 wrote
+        with database.atomic():
+            migrations._0009_search_weights(database, None)
         assert _typing("hannah br")[0] == hannah.id
         assert _typing("0912 345 6789") == [hannah.id]
     finally:
