@@ -231,7 +231,7 @@ def may_move(actor: Staff, c: Complaint, status: str) -> bool:
     """Whether ``actor`` may move ``c`` to ``status`` now (for showing the right buttons)."""
     if status not in TRANSITIONS.get(c.status, ()):
         return False
-    if status == CLOSED or c.status == CLOSED:
+    if status in (CLOSED, RESOLVED) or c.status == CLOSED:
         return _is_mine(actor, c)
     return actor.active
 

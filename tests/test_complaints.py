@@ -124,8 +124,10 @@ def test_staff_cannot_recategorise_reassign_resolve_or_close_others_or_edit_targ
         complaints.reassign(staff, c.id, staff.id)
     with pytest.raises(PermissionDenied):
         complaints.set_targets(staff, complaints.targets())
+    assert not complaints.may_move(staff, c, "resolved")  # so the window offers no Resolve button
     with pytest.raises(PermissionDenied):  # only the person dealing with it, or a supervisor, resolves it
         complaints.resolve(staff, c.id, "Explained the delay", "satisfied", None)
+    assert complaints.may_move(colleague, c, "resolved")
     complaints.resolve(colleague, c.id, "Explained the delay", "satisfied", None)
     with pytest.raises(PermissionDenied):
         complaints.move(staff, c.id, "closed")

@@ -309,7 +309,8 @@ class ComplaintWindow(QWidget):
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(c.assignee_id)))
         self.start_button.setVisible(c.status in (complaints.NEW, complaints.ESCALATED))
         self.escalate_button.setVisible(c.status in (complaints.NEW, complaints.IN_PROGRESS, complaints.RESOLVED))
-        self.resolve_button.setVisible(c.status in complaints.OPEN_STATUSES)
+        self.resolve_button.setVisible(c.status in complaints.OPEN_STATUSES
+                                       and complaints.may_move(self.actor, c, complaints.RESOLVED))
         self.close_button.setVisible(c.status == complaints.RESOLVED)
         self.close_button.setEnabled(complaints.may_move(self.actor, c, complaints.CLOSED))
         if not self.close_button.isEnabled():
