@@ -17,6 +17,7 @@ import pytest
 from helpdesk import accounts, migrations
 from helpdesk import db as dbmod
 from helpdesk.models import CalmSession, ChecklistVersion, CustomerTag, Tag
+from tests.conftest import _reset_postgres
 
 TRIALS = 10
 TIMEOUT = 120  # seconds a desk may take before the test gives up on it
@@ -58,13 +59,7 @@ def _desk(tasks, results, barrier) -> None:
 def _fresh_database(target: str) -> tuple[int, int]:
     """An empty database at the newest schema, with two desks' accounts; closed again."""
     if target.startswith("postgresql"):
-        database = dbmod.open_database(target)
-        database.connect()
-        try:
-            database.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
-            database.execute_sql("CREATE SCHEMA public")
-        finally:
-            database.close()
+        _reset_postgres(target)
     migrations.open_and_migrate(target)
     boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
     desk = accounts.create_account(boss, "desk1", "Reza Desk", "staff", "desk password")
