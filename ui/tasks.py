@@ -56,7 +56,7 @@ class Task(QObject):
         self._finished.connect(self._deliver)
         if parent is not None:
             # A page that goes away takes its work with it.
-            parent.destroyed.connect(self.cancel)
+            self._watch = parent.destroyed.connect(self.cancel)
 
     # --- from the UI thread ----------------------------------------------------
     def cancel(self) -> None:
@@ -74,7 +74,7 @@ class Task(QObject):
         return self._ended.wait(timeout)
 
     def _alive(self) -> bool:
-        return self._parent is None or shiboken6.isValid(self._parent)
+        return self._parent is None or shiboken6.isValid(self._parent)  # (before _let_go)
 
     @Slot(float)
     def _deliver_progress(self, fraction: float) -> None:
@@ -85,12 +85,23 @@ class Task(QObject):
     def _deliver(self, ok: bool, value: object) -> None:
         self._running = False
         _running.discard(self)
-        if not self._alive():
-            return
-        if ok:
-            self._on_done(value)
-        else:
-            self._on_error(value)
+        try:
+            if not self._alive():
+                return
+            if ok:
+                self._on_done(value)
+            else:
+                self._on_error(value)
+        finally:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        """Drop the parent and the callbacks now, while this task is whole: held by nothing else (a
+        model only its own counting task keeps), the parent goes here, and its ``destroyed`` must not
+        reach a task in the middle of being freed (that crashed)."""
+        if self._parent is not None and shiboken6.isValid(self._parent):
+            QObject.disconnect(self._watch)
+        self._parent = self._on_done = self._on_error = self._on_progress = None
 
     # --- from the worker thread ------------------------------------------------
     def progress(self, fraction: float) -> None:
