@@ -17,7 +17,7 @@ Counted on the server named by ``--db`` (statements through peewee's ``execute_s
 - ``caller_keystroke``: the caller box's lookup for three digits and for a name
   (``contacts.find_caller``), and the whole number ``09…`` typed key by key in the call window
   and left to pause (one lookup for the whole number with the pause, one per key without);
-- ``search_keystroke``: the directory's count and first page for a name prefix.
+- ``search_keystroke``: the first page the directory shows for a name prefix (the count follows off the UI thread).
 
 Then the same database is reached through a small TCP proxy written here that holds every
 packet ``--delay-ms`` in each direction (15 ms: a 30 ms round trip), and the search keystroke

@@ -93,7 +93,7 @@ def measure_startup(target: str, repeat: int) -> None:
 
 
 def measure_search(target: str, queries: int) -> None:
-    """search_prefix_p95_ms, search_phone_p95_ms (count + first page per keystroke) and their raw SQL."""
+    """search_prefix_p95_ms, search_phone_p95_ms (the first page a keystroke shows; the count that follows off the UI thread is printed beside) and their raw SQL."""
     import search_bench
 
     search_bench.measure(target, queries=queries)

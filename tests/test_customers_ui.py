@@ -1,4 +1,5 @@
 """The Customers page as a person uses it: search, open, create, edit."""
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -159,13 +160,15 @@ def test_directory_holds_only_a_window_of_rows(app, staff, db_target, qtbot):
         cs.create(staff, cs.Draft(given_name=f"Person{i:03d}", family_name="Test"), confirm_duplicates=True)
     model = DirectoryModel()
     model.set_query(cs.DirectoryQuery())
-    assert model.rowCount() == 450
+    assert model.rowCount() == 100  # the first page at once; the rest once counted, off the UI thread
+    qtbot.waitUntil(lambda: model.rowCount() == 450)
     for row in range(0, 450, 7):
         assert model.index(row, DirectoryModel.NAME).data().startswith("Person")
     assert model.pages_held() <= DirectoryModel.KEEP_PAGES
     small = DirectoryModel()
     small.KEEP_PAGES = 2
     small.set_query(cs.DirectoryQuery())
+    qtbot.waitUntil(lambda: small.rowCount() == 450)
     for row in range(450):
         assert small.index(row, 0).data()
     assert small.pages_held() == 2
@@ -214,3 +217,53 @@ def test_export_says_where_the_file_went_with_the_path_left_to_right(persian, st
     QTest.keyClick(page.export_button, Qt.Key.Key_Space)
     assert target.exists()
     assert f"\u2066{target}\u2069" in page.count_label.text() and "۳" in page.count_label.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_first_page_shows_at_once_and_the_count_follows(app, staff, db_target, qtbot, lang):
+    """A keystroke shows the best hundred at once; how many match in all is counted off the UI thread
+    and follows, and the rows beyond the first hundred come with it."""
+    from ui import i18n
+
+    for i in range(130):
+        cs.create(staff, cs.Draft(given_name=f"Person{i:03d}", family_name="Test"), confirm_duplicates=True)
+    i18n.apply_language(app, lang)
+    try:
+        _, page = open_page(staff, db_target, qtbot)
+        expected = {"en": ("Customers: more than 100", "Customers: 130", "Customers: 10"),
+                    "fa": ("مشتریان: بیش از ۱۰۰", "مشتریان: ۱۳۰", "مشتریان: ۱۰")}[lang]
+        page.apply_filters()
+        assert page.count_label.text() == expected[0] and page.model.rowCount() == 100
+        assert page.table.currentIndex().row() == 0  # the best match is chosen at once: Enter opens it
+        qtbot.waitUntil(lambda: page.count_label.text() == expected[1])
+        assert page.model.rowCount() == 130
+        assert page.model.index(129, DirectoryModel.NAME).data().strip("\u2066\u2067\u2068\u2069").startswith("Person")
+        page.search.setFocus()
+        qtbot.keyClicks(page.search, "person01")  # Person010 … Person019
+        qtbot.waitUntil(lambda: page.count_label.text() == expected[2])
+        assert page.search.text() == "person01" and page.model.rowCount() == 10
+    finally:
+        i18n.apply_language(app, "en")
+
+
+def test_a_model_only_its_counting_task_holds_goes_without_a_crash(app, staff, qtbot):
+    """A directory model dropped while it is still being counted is kept by the counting task alone;
+    when the count comes, the model goes with the task (once a segfault: its ``destroyed`` reached
+    the task in the middle of being freed)."""
+    import gc
+    import weakref
+
+    from ui import tasks
+
+    for i in range(105):
+        cs.create(staff, cs.Draft(given_name=f"Person{i:03d}", family_name="Test"), confirm_duplicates=True)
+    model = DirectoryModel()
+    model.set_query(cs.DirectoryQuery())
+    assert model.is_counting()
+    gone = weakref.ref(model)
+    del model
+    assert tasks.wait_for_all()
+    qtbot.waitUntil(lambda: gone() is None or not gone().is_counting())
+    gc.collect()
+    qtbot.wait(10)
+    assert gone() is None  # freed, and the test process is still here to say so

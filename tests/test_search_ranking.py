@@ -167,7 +167,7 @@ def test_an_older_database_ranks_once_upgraded(db_target):
         dbmod.close()
 
 
-def test_the_directory_model_lists_the_ranked_matches_page_after_page(app, staff):
+def test_the_directory_model_lists_the_ranked_matches_page_after_page(app, staff, qtbot):
     """The directory's table model pages on by each page's last key; with the ranking that key is
     (group, id), and scrolling down and back up lists the matches in the same order."""
     from ui.pages.directory_model import DirectoryModel
@@ -180,8 +180,10 @@ def test_the_directory_model_lists_the_ranked_matches_page_after_page(app, staff
     expected = [r.id for r in cs.page(q, 0, 100)]
     model = DirectoryModel()
     model.PAGE, model.KEEP_PAGES = 4, 2  # small pages, few kept: most rows come through a page's key
-    model.set_query(q)
-    assert model.rowCount() == 21
+    with qtbot.waitSignal(model.counted, timeout=5000) as counted:
+        model.set_query(q)
+        assert model.rowCount() == 4 and model.is_counting()  # the first page at once, then the count
+    assert counted.args == [21] and model.rowCount() == 21 and not model.is_counting()
     down = [model.data(model.index(row, 0), DirectoryModel.IdRole) for row in range(21)]
     up = [model.data(model.index(row, 0), DirectoryModel.IdRole) for row in reversed(range(21))]
     assert down == expected == list(reversed(up))

@@ -1729,12 +1729,12 @@
         <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="423"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="424"/>
         <source>Throw away the comment?</source>
         <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="424"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="425"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
         <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
@@ -1789,32 +1789,32 @@
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="316"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="317"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="336"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="337"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="339"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="340"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="342"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="343"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="346"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="347"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="348"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -2193,57 +2193,62 @@
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="108"/>
+        <location filename="../../ui/pages/customers.py" line="109"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="128"/>
+        <location filename="../../ui/pages/customers.py" line="129"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="130"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="130"/>
+        <location filename="../../ui/pages/customers.py" line="131"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="194"/>
+        <location filename="../../ui/pages/customers.py" line="195"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="223"/>
+        <location filename="../../ui/pages/customers.py" line="224"/>
+        <source>Customers: more than {0}</source>
+        <translation>مشتریان: بیش از {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="230"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="378"/>
+        <location filename="../../ui/pages/customers.py" line="383"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="379"/>
+        <location filename="../../ui/pages/customers.py" line="384"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="389"/>
+        <location filename="../../ui/pages/customers.py" line="394"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="390"/>
+        <location filename="../../ui/pages/customers.py" line="395"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="401"/>
+        <location filename="../../ui/pages/customers.py" line="406"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -2329,37 +2334,37 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="150"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="150"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="150"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="150"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="102"/>
+        <location filename="../../ui/pages/directory_model.py" line="150"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="103"/>
+        <location filename="../../ui/pages/directory_model.py" line="151"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="103"/>
+        <location filename="../../ui/pages/directory_model.py" line="151"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
@@ -3660,12 +3665,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../ui/changes.py" line="308"/>
+        <location filename="../../ui/changes.py" line="324"/>
         <source>{0} is editing this complaint</source>
         <translation>{0} در حال ویرایش این شکایت است</translation>
     </message>
     <message>
-        <location filename="../../ui/changes.py" line="310"/>
+        <location filename="../../ui/changes.py" line="326"/>
         <source>{0} is editing this customer</source>
         <translation>{0} در حال ویرایش این مشتری است</translation>
     </message>

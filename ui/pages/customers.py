@@ -103,6 +103,7 @@ class CustomersPage(QWidget):
         column.addLayout(filters)
 
         self.model = DirectoryModel(self)
+        self.model.counted.connect(self.show_count)
         self.table = QTableView()
         self.table.setObjectName("customerTable")
         self.table.setAccessibleName(self.tr("Customers"))
@@ -219,10 +220,14 @@ class CustomersPage(QWidget):
         self.model.set_query(query)
         # Matches come best first, in the service's order: no column claims to order them then.
         self.table.horizontalHeader().setSortIndicatorShown(query.sort != customers.SORT_MATCH)
-        total = self.model.rowCount()
-        self.count_label.setText(self.tr("Customers: {0}").format(format_number(total, i18n.current_language())))
-        if total:
+        if self.model.is_counting():  # the exact number follows in a moment (show_count)
+            self.count_label.setText(self.tr("Customers: more than {0}").format(
+                format_number(self.model.rowCount(), i18n.current_language())))
+        if self.model.rowCount():
             self.select_row(0)
+
+    def show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("Customers: {0}").format(format_number(total, i18n.current_language())))
 
     def select_row(self, row: int) -> None:
         select_row(self.table, row)

@@ -3,13 +3,19 @@
 ``rowCount`` is the number of matching customers; rows are fetched a page at a
 time when the view asks for them, and only the most recently used pages are kept,
 so scrolling through 200,000 customers holds a few thousand rows at most.
+
+A new query shows its first page at once, and is counted afterwards off the UI
+thread when there are more (counting the 70,000 customers a first letter matches
+takes longer than finding the best hundred): ``counted`` then brings the number,
+and the rows below the first page come into being.
 """
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
@@ -25,6 +31,7 @@ class DirectoryModel(QAbstractTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1
     PAGE = 100
     KEEP_PAGES = 30
+    counted = Signal(int)  # the number of customers the query matches, once it is known
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -36,6 +43,7 @@ class DirectoryModel(QAbstractTableModel):
         # the next page is then found through the index, not by counting rows from the top.
         self._ends: dict[int, tuple] = {}
         self._region = "IR"
+        self._counting = None  # the task counting the matches beyond the first page
 
     # --- what is shown ----------------------------------------------------------
     @property
@@ -48,8 +56,44 @@ class DirectoryModel(QAbstractTableModel):
         self._pages.clear()
         self._ends.clear()
         self._region = settings.phone_region()
-        self._count = customers.count(query)
+        if self._counting is not None:
+            self._counting.cancel()
+            self._counting = None
+        first = customers.page(query, 0, self.PAGE + 1)  # one more than a page: are there more?
+        self._keep(0, first[:self.PAGE])
+        self._count = len(self._pages[0])
         self.endResetModel()
+        if len(first) > self.PAGE:
+            from ..tasks import run_task
+
+            self._counting = run_task(lambda _progress: customers.count(query),
+                                      lambda total: self._counted(query, total), self._count_failed, parent=self)
+        else:
+            self.counted.emit(self._count)
+
+    def is_counting(self) -> bool:
+        """Whether there are more matches than the rows shown, still being counted."""
+        return self._counting is not None
+
+    def _counted(self, query: customers.DirectoryQuery, total: int) -> None:
+        if query != self._query or self._counting is None:
+            return  # a count of an earlier query
+        self._counting = None
+        shown = self._count
+        if total > shown:
+            self.beginInsertRows(QModelIndex(), shown, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < shown:  # removed on another desk meanwhile
+            self.beginRemoveRows(QModelIndex(), total, shown - 1)
+            self._count = total
+            self.endRemoveRows()
+        self.counted.emit(total)
+
+    def _count_failed(self, error: BaseException) -> None:
+        # The first page stays; the server indicator tells of an outage, and the next change recounts.
+        self._counting = None
+        logging.getLogger(__name__).info("the directory could not be counted: %s", error)
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -70,17 +114,21 @@ class DirectoryModel(QAbstractTableModel):
         number = index // self.PAGE
         rows = self._pages.get(number)
         if rows is None:
-            found = customers.page(self._query, number * self.PAGE, self.PAGE, after=self._ends.get(number - 1))
-            rows = [(row, self._cells(row)) for row in found]
-            self._pages[number] = rows
-            if found:
-                self._ends[number] = found[-1].key
-            while len(self._pages) > self.KEEP_PAGES:
-                self._pages.popitem(last=False)
+            rows = self._keep(number, customers.page(self._query, number * self.PAGE, self.PAGE,
+                                                     after=self._ends.get(number - 1)))
         else:
             self._pages.move_to_end(number)
         offset = index - number * self.PAGE
         return rows[offset] if offset < len(rows) else None
+
+    def _keep(self, number: int, found: list[customers.DirectoryRow]) -> list:
+        rows = [(row, self._cells(row)) for row in found]
+        self._pages[number] = rows
+        if found:
+            self._ends[number] = found[-1].key
+        while len(self._pages) > self.KEEP_PAGES:
+            self._pages.popitem(last=False)
+        return rows
 
     def row(self, index: int) -> customers.DirectoryRow | None:
         entry = self._entry(index)
