@@ -539,6 +539,16 @@ def _0011_search_speed(database: pw.Database, migrator: "SchemaMigrator") -> Non
     database.execute_sql("ANALYZE customer_search")
 
 
+def _0012_search_walk(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """PostgreSQL: ``search_ranked`` walks on past its first window of newest customers where the
+    words typed are common there (the first digits of a few thousand numbers), instead of merging
+    the index entries of every number that begins so (43 ms for "+98 919" at 200,000 customers)."""
+    from . import search
+
+    if search.is_postgres(database):
+        database.execute_sql(search.RANKED_FUNCTION)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -553,6 +563,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (9, _0009_search_weights),
     (10, _0010_versions),
     (11, _0011_search_speed),
+    (12, _0012_search_walk),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -112,6 +112,21 @@ def test_the_caller_lookup_goes_to_the_number_through_the_index(crowd):
 
 
 @on_postgres
+def test_words_common_among_the_newest_are_found_by_walking_on_not_through_the_index(crowd):
+    """One customer in forty is a Maryam Karimi: the newest thousand hold 25 of the hundred wanted, so
+    the server walks on, newest first, for the rest instead of merging the index entries of every
+    matching word (43 ms for "+98 919" at 200,000 customers, where each stored number is a word)."""
+    query = DirectoryQuery(search="maryam karimi", sort=customers.SORT_MATCH, descending=True)
+    found: list = []
+    text = plans(lambda: found.extend(customers.page(query, 0, 100)))
+    expected = [crowd[i - 1] for i in range(CROWD, 0, -1) if GIVEN[i % 8] == "maryam" and FAMILY[i % 10] == "karimi"]
+    assert [r.id for r in found] == expected[:100]
+    assert "Bitmap Index Scan" not in text
+    walked = sum(int(n) for n in re.findall(r"Rows Removed by Filter: (\d+)", text))
+    assert search.RANKED_WINDOW < walked < search.RANKED_WALK  # past the first window, far from all
+
+
+@on_postgres
 def test_a_page_of_a_search_is_one_statement_on_the_server(crowd):
     query = DirectoryQuery(search="maryam", sort=customers.SORT_MATCH, descending=True)
     settings.phone_region()  # read once already, as on any desk that has shown a phone number
