@@ -51,7 +51,7 @@ PREFIXES_FUNCTION = (
     "PARALLEL SAFE AS $$ SELECT coalesce(array_agg(DISTINCT left(w.lexeme, n)), '{}') "
     f"FROM unnest($1) AS w, generate_series(1, {PREFIX_LETTERS}) AS n $$")
 RANKED_WINDOW = 1000  # the newest customers search_ranked tries one by one before the index
-RANKED_WALK = 8000  # and at most this many, where the words are common enough (about 1 ms a thousand)
+RANKED_WALK = 30_000  # and at most this many, where the words are common enough (0.5-1 ms a thousand)
 # (No percent sign in these: the driver would take it for a parameter.)
 # PostgreSQL: the groups of ``ranked_clauses`` read one after the other, as ``customers._ranked_ids``
 # does, but on the server, in one round trip (each group planned with its own words, as a statement
@@ -67,9 +67,10 @@ DECLARE
     size bigint;
     got bigint;
     beneath text;
-    oldest integer;
+    upto bigint;
     stretch bigint;
     walked bigint;
+    found bigint;
 BEGIN
     FOR i IN 1 .. coalesce(array_length(tiers, 1), 0) LOOP
         EXIT WHEN need <= 0;
@@ -84,34 +85,47 @@ BEGIN
                 CONTINUE;
             END IF;
         ELSE
-            -- First the newest WINDOW customers one by one: where the words are common (a letter, the
-            -- first digits of a thousand numbers) the window is filled there, whatever the planner
-            -- guesses. Then on, newest first, as far as the rest lies at the rate found so far, while
-            -- that stays within WALK customers (the index would merge the entries of thousands of
-            -- words: every stored number beginning 98919 is a word of its own); the rest through the index.
+            -- First the newest WINDOW customers one by one (by id: the ids are handed out in turn, so
+            -- a range of them is that many customers, give or take the merged): where the words are
+            -- common (a letter, the first digits of a thousand numbers) the window is filled there,
+            -- whatever the planner guesses. Then on, newest first, where the rest lies near at the rate
+            -- found so far (within WALK customers): the index would check thousands of matches, and for
+            -- a prefix merge the entries of thousands of words (every stored number beginning 98919 is
+            -- a word of its own). The rest through the index. ("OFFSET 0" keeps each range walked, not planned together with
+            -- the words.)
+            EXECUTE 'SELECT max(customer_id) + 1 FROM customer_search WHERE true' || beneath INTO upto;
+            CONTINUE WHEN upto IS NULL;
             stretch := WINDOW;
             walked := 0;
+            found := 0;
             LOOP
-                EXECUTE 'SELECT min(customer_id) FROM (SELECT customer_id FROM customer_search WHERE true'
-                        || beneath || ' ORDER BY customer_id DESC LIMIT ' || stretch || ') AS recent' INTO oldest;
                 RETURN QUERY EXECUTE 'SELECT ' || (i - 1) || ', customer_id FROM (SELECT customer_id, document '
-                                     'FROM customer_search WHERE true' || beneath || ' ORDER BY customer_id DESC '
-                                     'LIMIT ' || stretch || ') AS recent WHERE document @@ to_tsquery(''simple'', $1) '
-                                     'ORDER BY customer_id DESC LIMIT ' || need
+                                     'FROM customer_search WHERE customer_id < ' || upto || ' AND customer_id >= '
+                                     || (upto - stretch) || ' ORDER BY customer_id DESC OFFSET 0) AS recent '
+                                     'WHERE document @@ to_tsquery(''simple'', $1) ORDER BY customer_id DESC LIMIT ' || need
                     USING tiers[i];
                 GET DIAGNOSTICS got = ROW_COUNT;
                 need := need - got;
+                found := found + got;
                 walked := walked + stretch;
-                EXIT WHEN need <= 0 OR oldest IS NULL;
-                beneath := ' AND customer_id < ' || oldest;
-                EXIT WHEN got = 0 OR walked + need * stretch / got > WALK;
-                stretch := greatest(100, 2 * need * stretch / got);
+                upto := upto - stretch;
+                -- On while the rest, at the rate found, lies nearer than the index would find all the
+                -- matches left (it checks each in about the time it takes to walk four customers):
+                -- need * walked / found customers to walk against found / walked * upto matches.
+                EXIT WHEN need <= 0 OR upto <= 1 OR found = 0 OR walked + need * walked / found > WALK
+                          OR need * walked * walked > 4 * found * found * upto;
+                -- on as far as the rest lies at that rate, but at most as far again as walked so far:
+                -- four matches among a thousand say little, so the rate is checked on the way
+                stretch := least(walked * 2, need * walked / found * 5 / 4 + 100);
             END LOOP;
-            CONTINUE WHEN need <= 0 OR oldest IS NULL;
+            CONTINUE WHEN need <= 0 OR upto <= 1;
+            beneath := ' AND customer_id < ' || upto;
         END IF;
+        -- Rare words here (or a window further down): through the index. "+ 0" keeps the planner from
+        -- walking the primary key newest first in the hope of meeting them soon (12 ms for "j").
         RETURN QUERY EXECUTE 'SELECT ' || (i - 1) || ', customer_id FROM customer_search '
                              'WHERE document @@ to_tsquery(''simple'', $1)' || beneath
-                             || ' ORDER BY customer_id DESC LIMIT ' || need || ' OFFSET ' || skip
+                             || ' ORDER BY customer_id + 0 DESC LIMIT ' || need || ' OFFSET ' || skip
             USING tiers[i];
         GET DIAGNOSTICS got = ROW_COUNT;
         need := need - got;
