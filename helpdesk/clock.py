@@ -13,6 +13,11 @@ def to_local(value: datetime) -> datetime:
     return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
 
 
+def from_local(value: datetime) -> datetime:
+    """A naive local time of this machine as stored time (naive UTC): the inverse of ``to_local``."""
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def as_datetime(value) -> datetime:
     """A stored time as a datetime: SQLite hands back text from grouped or raw queries."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
