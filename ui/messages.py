@@ -284,12 +284,22 @@ _VALUE_GROUPS = {"priority": "priority", "satisfaction": "satisfaction", "resolu
 
 def describe_change(table: str, name: str, value) -> str | None:
     """"Field: value" for one field another desk changed, as a person reads it; None for bookkeeping."""
+    if name not in CHOICES["field"]:
+        return None  # times of bookkeeping, ids, hashes: not what a person changed
+    return f"{choice('field', name)}: {field_value(table, name, value)}"
+
+
+def field_name(name: str) -> str:
+    """A stored field's name as a person reads it (the name as stored when it has none)."""
+    return choice("field", name) if name in CHOICES["field"] else name
+
+
+def field_value(table: str, name: str, value) -> str:
+    """A stored field's value as a person reads it: names for choices, ids and people, local dates."""
     from helpdesk.clock import to_local
     from helpdesk.localization import format_short_datetime
     from helpdesk.models import ComplaintCategory, Staff
 
-    if name not in CHOICES["field"]:
-        return None  # times of bookkeeping, ids, hashes: not what a person changed
     lang = current_language()
     if value in (None, "", []):
         shown = "—"
@@ -314,7 +324,7 @@ def describe_change(table: str, name: str, value) -> str | None:
     else:
         shown = str(value)
         shown = shown if len(shown) <= 80 else shown[:79] + "…"
-    return f"{choice('field', name)}: {digits(shown, lang) if isinstance(value, int) else shown}"
+    return digits(shown, lang) if isinstance(value, int) else shown
 
 
 def choice(group: str, key: str | None) -> str:
