@@ -22,9 +22,12 @@ DEFAULTS = {
     # At the head of every report: the business's name, and its logo (PNG or JPEG, base64) or "".
     "business_name": "",
     "business_logo": "",
+    # Minutes without a key or a click before a desk locks itself (ui/lock.py). No "never": the lock
+    # keeps customers' data from whoever stands at an unattended desk; Ctrl+L locks at once.
+    "lock_minutes": 5,
 }
 # Limits of the whole-number settings.
-RANGES = {"hold_reminder_seconds": (5, 600)}
+RANGES = {"hold_reminder_seconds": (5, 600), "lock_minutes": (1, 120)}
 
 
 # Every setting as stored (its JSON text and version), read in one statement the first time one is
@@ -97,6 +100,10 @@ def phone_region() -> str:
 
 def hold_reminder_seconds() -> int:
     return int(get("hold_reminder_seconds"))
+
+
+def lock_minutes() -> int:
+    return int(get("lock_minutes"))
 
 
 BUSINESS_NAME_LIMIT = 120

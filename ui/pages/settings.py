@@ -127,6 +127,18 @@ class OfficeSettings(QGroupBox):
         form.addRow(self.tr("Remind to go back to a caller on hold after"), hold_row)
         self.hold_reminder.setAccessibleName(self.tr("Remind to go back to a caller on hold after"))
 
+        lock_row = QHBoxLayout()
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(*settings.RANGES["lock_minutes"])
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setValue(settings.lock_minutes())
+        self.lock_minutes.editingFinished.connect(self._lock_minutes_chosen)
+        lock_row.addWidget(self.lock_minutes)
+        lock_row.addStretch(1)
+        form.addRow(self.tr("Lock an idle desk after"), lock_row)
+        self.lock_minutes.setAccessibleName(self.tr("Lock an idle desk after"))
+
         self.business_name = QLineEdit(settings.business_name())
         self.business_name.setObjectName("businessName")
         self.business_name.setMaxLength(settings.BUSINESS_NAME_LIMIT)
@@ -182,18 +194,19 @@ class OfficeSettings(QGroupBox):
         if actor.is_supervisor:
             self.refresh()
 
-    SHARED = ("phone_region", "hold_reminder_seconds", "business_name", "business_logo")
+    SHARED = ("phone_region", "hold_reminder_seconds", "business_name", "business_logo", "lock_minutes")
 
     def _show_stored(self) -> None:
         """The office's settings as stored now, and their versions: a save names the version it was made from."""
         self.seen = {key: settings.version(key) for key in self.SHARED}
-        for widget in (self.region, self.hold_reminder, self.business_name):
+        for widget in (self.region, self.hold_reminder, self.business_name, self.lock_minutes):
             widget.blockSignals(True)
         self.region.setCurrentIndex(max(0, self.region.findData(settings.phone_region())))
         self.hold_reminder.setValue(settings.hold_reminder_seconds())
+        self.lock_minutes.setValue(settings.lock_minutes())
         if self.business_name.text().strip() != settings.business_name():
             self.business_name.setText(settings.business_name())
-        for widget in (self.region, self.hold_reminder, self.business_name):
+        for widget in (self.region, self.hold_reminder, self.business_name, self.lock_minutes):
             widget.blockSignals(False)
         self._show_logo(settings.business_logo())
 
@@ -243,6 +256,15 @@ class OfficeSettings(QGroupBox):
         try:
             self._save(lambda: settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value(),
                                                   self.seen["hold_reminder_seconds"]))
+        except KnownError as error:
+            show_known_error(self, error)
+
+    def _lock_minutes_chosen(self) -> None:
+        if self.lock_minutes.value() == settings.lock_minutes():
+            return
+        try:
+            self._save(lambda: settings.set_value(self.actor, "lock_minutes", self.lock_minutes.value(),
+                                                  self.seen["lock_minutes"]))
         except KnownError as error:
             show_known_error(self, error)
 
