@@ -22,6 +22,8 @@ DEFAULTS = {
     # At the head of every report: the business's name, and its logo (PNG or JPEG, base64) or "".
     "business_name": "",
     "business_logo": "",
+    # Where the backups go (helpdesk/backups.py); "" is a "backups" folder in the user's data folder.
+    "backup_folder": "",
     # Minutes without a key or a click before a desk locks itself (ui/lock.py). No "never": the lock
     # keeps customers' data from whoever stands at an unattended desk; Ctrl+L locks at once.
     "lock_minutes": 5,

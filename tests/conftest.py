@@ -174,6 +174,15 @@ def draft_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def backup_dir(tmp_path_factory, monkeypatch):
+    """Backups (helpdesk/backups.py) go to a fresh folder for every test, and for the app in the
+    child processes a test starts (they inherit the environment)."""
+    folder = tmp_path_factory.mktemp("backups")
+    monkeypatch.setenv("HELPDESK_BACKUPS", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def _no_unanswered_questions(monkeypatch):
     """A question nobody answers would block the test forever; a test that expects one answers it."""
     from ui import prompts
