@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
 
-DASHBOARD, CUSTOMERS, CALLS, COMPLAINTS, REPORTS, SETTINGS = range(6)
+DASHBOARD, CUSTOMERS, CALLS, COMPLAINTS, REPORTS, SETTINGS, AUDIT_LOG = range(7)
 
 
 def focus_page(page: QWidget) -> None:
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             (self.tr("Complaints"), self._build_complaints_page),
             (self.tr("Reports"), self._build_reports_page),
             (self.tr("Settings"), self._build_settings_page),
+            (self.tr("Audit log"), self._build_audit_log_page),  # supervisors: hidden for others
         ]
         self._pages: list[QWidget | None] = [None] * len(self._factories)
         for title, _factory in self._factories:
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
             isolate(staff.full_name, i18n.current_language()), role_name(staff.role)))
         self._set_signed_in(True)
+        self.nav.item(AUDIT_LOG).setHidden(not staff.is_supervisor)
         from .changes import CLOCK, ChangeBus
         from .notifier import Notifier
 
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
             isolate(self.staff.full_name, i18n.current_language()), role_name(standing.role)))
         current = self.stack.currentIndex()
         self._drop_pages()  # built again for the new role: the supervisors' screens go (or come)
+        self.nav.item(AUDIT_LOG).setHidden(not self.staff.is_supervisor)
         self.show_page(current)
         self._tell(self.tr("Your role changed"), self.tr("A supervisor changed your role. It is now: {0}.").format(
             role_name(standing.role)))
@@ -346,6 +349,22 @@ class MainWindow(QMainWindow):
     def complaints_page(self):
         return self.page(COMPLAINTS)
 
+    def _build_audit_log_page(self) -> QWidget:
+        if not self.staff.is_supervisor:
+            return QLabel(self.tr("The audit log is for supervisors."))
+        from .pages.audit_log import AuditLogPage
+
+        return AuditLogPage(self.staff)
+
+    def show_history(self, kind: str, record_id) -> QWidget:
+        """The audit log, filtered to one record (from its window)."""
+        self.show_page(AUDIT_LOG)
+        page = self.page(AUDIT_LOG)
+        if hasattr(page, "show_record"):
+            page.show_record(kind, record_id)
+        self.activateWindow()
+        return page
+
     def open_complaint(self, complaint_id: int):
         from .dialogs.complaint_window import ComplaintWindow
 
@@ -354,6 +373,7 @@ class MainWindow(QMainWindow):
         if self.bus is not None:
             window.follow(self.bus)
         window.report_requested.connect(lambda complaint_id: self.show_report("incident", complaint_id=complaint_id))
+        window.history_requested.connect(lambda complaint_id: self.show_history("complaint", complaint_id))
         self._keep(self.complaint_windows, window)
         window.show()
         if window.windowHandle() is not None:
@@ -623,6 +643,7 @@ class MainWindow(QMainWindow):
         page.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
         page.session_opened.connect(lambda session_id: self.start_calm(review_id=session_id))
         page.report_requested.connect(lambda customer_id: self.show_report("customer", customer_id=customer_id))
+        page.profile.history_requested.connect(lambda customer_id: self.show_history("customer", customer_id))
         return page
 
     def _show_row(self, index: int) -> None:

@@ -44,6 +44,7 @@ def _plain(text: str = "") -> QLabel:
 class ComplaintWindow(QWidget):
     changed = Signal(int)
     report_requested = Signal(int)  # the incident report of this complaint (supervisors)
+    history_requested = Signal(int)  # this complaint's audit trail (supervisors)
 
     def __init__(self, actor: Staff, complaint_id: int, parent=None):
         super().__init__(parent)
@@ -98,6 +99,13 @@ class ComplaintWindow(QWidget):
         self.report_button.clicked.connect(lambda: self.report_requested.emit(self.complaint_id))
         self.report_button.setVisible(self.actor.is_supervisor)
         buttons.addWidget(self.report_button)
+        self.history_button = QPushButton(self.tr("&History (Ctrl+H)"))
+        self.history_button.setObjectName("complaintHistoryButton")
+        self.history_button.setToolTip(self.tr("Who changed this complaint and when, in the audit log"))
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(self.complaint_id))
+        self.history_button.setVisible(self.actor.is_supervisor)
+        QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click())
+        buttons.addWidget(self.history_button)
         column.addLayout(buttons)
         self.message = ErrorLabel()
         self.message.setObjectName("complaintMessage")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -119,6 +119,7 @@ class ProfileView(QWidget):
     calm_requested = Signal(int)  # a calm-down session with this customer
     session_opened = Signal(int)  # open a calm-down session from the timeline
     report_requested = Signal(int)  # the customer history report (supervisors)
+    history_requested = Signal(int)  # this customer's audit trail (supervisors)
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -152,8 +153,15 @@ class ProfileView(QWidget):
         self.report_button.setToolTip(self.tr("This customer's history, in the report centre"))
         self.report_button.clicked.connect(lambda: self.report_requested.emit(self.customer_id))
         self.report_button.setVisible(actor.is_supervisor)
+        self.history_button = QPushButton(self.tr("History (Ctrl+H)"))
+        self.history_button.setObjectName("profileHistoryButton")
+        self.history_button.setToolTip(self.tr("Who changed this customer and when, in the audit log"))
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(self.customer_id))
+        self.history_button.setVisible(actor.is_supervisor)
+        QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for button in (self.call_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button,
-                       self.merge_button, self.report_button):
+                       self.merge_button, self.report_button, self.history_button):
             top.addWidget(button)
         layout.addLayout(top)
 
