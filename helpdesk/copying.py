@@ -126,11 +126,20 @@ def _open(target: str, must_exist: bool) -> pw.Database:
         try:
             found = dbmod.peek_sqlite_user_version(path)
         except sqlite3.Error as exc:
-            raise (classify_database_error(exc) or exc) from exc
+            known = classify_database_error(exc)
+            if known is None:
+                raise
+            known.detail = f"{path}: {known.detail}"
+            raise known from exc
         if found is not None and found > migrations.LATEST:
             raise DatabaseNewer(found, migrations.LATEST)
     database = dbmod.open_database(target)
-    _guarded(database.connect)
+    try:
+        _guarded(database.connect)
+    except KnownError as error:
+        if error.code == "db_corrupt":  # which of the two it is
+            error.detail = f"{describe(target)}: {error.detail}"
+        raise
     return database
 
 
@@ -235,8 +244,26 @@ def _search_ids_sql(database: pw.Database) -> str:
 def canonical(value) -> str:
     """One value as text that is the same whichever engine it was read from (after its field's
     ``python_value``): SQLite gives text for a datetime, 0/1 for a boolean, text for a decimal."""
-    if value is None:
-        return "N"
+    kind = _KINDS.get(type(value))
+    return kind(value) if kind is not None else _canonical_other(value)
+
+
+def _datetime(value: datetime) -> str:
+    if value.tzinfo is not None:
+        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+    return f"T{value.isoformat(' ')}"
+
+
+_KINDS = {  # the common types, looked up by type: this runs for every value of every row, twice
+    type(None): lambda value: "N",
+    bool: lambda value: "B1" if value else "B0",
+    int: lambda value: f"I{value}",
+    str: lambda value: "S" + value,
+    datetime: _datetime,
+}
+
+
+def _canonical_other(value) -> str:
     if isinstance(value, bool):
         return "B1" if value else "B0"
     if isinstance(value, int):
@@ -246,9 +273,7 @@ def canonical(value) -> str:
     if isinstance(value, float):
         return f"F{value!r}"
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return f"T{value.isoformat(' ')}"
+        return _datetime(value)
     if isinstance(value, (date, day_time)):
         return f"T{value.isoformat()}"
     if isinstance(value, (bytes, bytearray, memoryview)):
@@ -266,7 +291,7 @@ class Checksum:
         self._sum = 0
 
     def add(self, values: Iterable) -> None:
-        text = "\x1f".join(canonical(v) for v in values)
+        text = "\x1f".join(map(canonical, values))
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         self._sum = (self._sum + int.from_bytes(digest, "big")) % self.MODULUS
         self.rows += 1
