@@ -7,6 +7,11 @@ imports accept a file with or without one. A file's columns are matched to field
 their header names, in any order and case (``organisation`` is read as
 ``organization``). What ``export`` writes, ``import_rows`` reads back.
 
+Spreadsheets run a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+as a formula (a customer named ``=HYPERLINK(...)`` becomes a live link). ``spreadsheet_safe``
+writes such a cell with a leading single quote, which Excel and LibreOffice show as text, and
+``from_spreadsheet`` takes exactly that quote off on import.
+
 Every row goes through ``customers.clean`` for the preview and the reasons, and then
 through ``customers.create``. The core cannot translate, so a problem carries a code;
 ``reason`` turns it into the English sentence the command line and the rejected-rows
@@ -51,6 +56,9 @@ KIND_WORDS = {"person": KIND_PERSON, "organisation": KIND_ORGANISATION, "organiz
 LANGUAGE_WORDS = {"fa": "fa", "en": "en", "persian": "fa", "farsi": "fa", "english": "en", "فارسی": "fa"}
 BATCH = 2000
 PREVIEW_ROWS = 200
+# A cell that begins with one of these is a formula to Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT_MARK = "'"  # what makes a spreadsheet read a cell as text
 
 # One English sentence per problem code. ``{limit}`` and ``{choices}`` come from the problem.
 REASONS = {
@@ -123,6 +131,33 @@ class ImportResult:
     rejected_path: Path | None  # None when every row was imported
 
 
+# --- cells that spreadsheets would run ----------------------------------------------
+
+def _marked(text: str) -> bool:
+    """True when ``text`` is a cell written by ``spreadsheet_safe`` with a quote in front."""
+    return text[:1] == TEXT_MARK and text[1:2] != "" and text[1:2] in (*FORMULA_START, TEXT_MARK)
+
+
+def spreadsheet_safe(value):
+    """``value`` as a CSV cell that Excel and LibreOffice show as text, never run as a formula.
+
+    Text beginning with a formula character gets a single quote in front. So does text that
+    already begins with a quote followed by a formula character or another quote, so that
+    ``from_spreadsheet`` can tell them apart and every text round-trips. Anything else,
+    numbers and None included, is returned unchanged.
+    """
+    if isinstance(value, str) and (value.startswith(FORMULA_START) or _marked(value)):
+        return TEXT_MARK + value
+    return value
+
+
+def from_spreadsheet(cell: str) -> str:
+    """A CSV cell as it was before ``spreadsheet_safe``: one leading quote is taken off where
+    that function put it (before a formula character or another quote), nowhere else. A
+    spreadsheet user's own ``'=1+1`` (text in Excel) is read as ``=1+1`` too."""
+    return cell[1:] if _marked(cell) else cell
+
+
 # --- columns ---------------------------------------------------------------------
 
 def _normal(name: str) -> str:
@@ -173,7 +208,7 @@ def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
             line = 1
             for cells in reader:
                 if any(cell.strip() for cell in cells) or line == 1:
-                    yield line, cells
+                    yield line, [from_spreadsheet(cell) for cell in cells]
                 line = reader.line_num + 1
         except UnicodeDecodeError as error:
             raise CsvError("csv_not_utf8", f"{path}: not UTF-8 ({error.reason})") from error
@@ -349,8 +384,8 @@ def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None
             try:
                 with open(target, "w", encoding="utf-8-sig", newline="") as handle:
                     writer = csv.writer(handle)
-                    writer.writerow([*columns, "reason"])
-                    writer.writerows(rejected)
+                    writer.writerow([spreadsheet_safe(c) for c in (*columns, "reason")])
+                    writer.writerows([spreadsheet_safe(c) for c in row] for row in rejected)
             except OSError as error:
                 raise CsvError("csv_unwritable", f"{target}: {error.strerror or error}", path=str(target)) from error
     return ImportResult(imported, len(rejected), target if rejected else None)
@@ -404,11 +439,11 @@ def export(actor: Staff, path: str | Path) -> int:
             for c in batch:
                 own = numbers.get(c.id, [])
                 created = f"{c.created_at.isoformat(timespec='seconds')}Z" if c.created_at else ""
-                writer.writerow([
+                writer.writerow([spreadsheet_safe(cell) for cell in (
                     c.id, c.kind, c.given_name, c.family_name,
                     c.organisation, own[0] if own else "", "; ".join(own[1:]), "; ".join(emails.get(c.id, [])),
                     c.preferred_language, c.address, c.referral_source, "; ".join(tags.get(c.id, [])), c.notes,
                     c.status, c.segment or "", created,
-                ])
+                )])
             count += len(batch)
     return count
