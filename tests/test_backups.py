@@ -1,0 +1,267 @@
+"""Backups (issue 14): taken at the first start of a day and on quit when something changed,
+checked, rotated, listed, restored; from the command line and from Settings ▸ Backups.
+
+Automatic backups and restoring in place are SQLite's; a PostgreSQL office backs up on request,
+as a portable SQLite copy (``helpdesk.copying.copy_database``)."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from helpdesk import backups, customers
+from helpdesk.config import sqlite_path
+from helpdesk.errors import PermissionDenied
+from helpdesk.models import AuditEntry, Customer
+
+from tests.conftest import TEST_DATABASE, TEST_NOW
+
+ON_SERVER = bool(TEST_DATABASE)
+sqlite_only = pytest.mark.skipif(
+    ON_SERVER, reason="automatic backups and restoring in place are for SQLite files; a PostgreSQL office backs up "
+                      "on request to a SQLite copy (test_a_server_database_is_backed_up_as_a_sqlite_copy)")
+
+
+def _customer(actor, name: str) -> Customer:
+    return customers.create(actor, customers.Draft(given_name=name, family_name="Backup"), confirm_duplicates=True)
+
+
+def _names() -> set[str]:
+    return {c.given_name for c in Customer.select(Customer.given_name)}
+
+
+def _names_in(path: Path) -> set[str]:
+    con = sqlite3.connect(str(path))
+    try:
+        return {row[0] for row in con.execute("SELECT given_name FROM customer")}
+    finally:
+        con.close()
+
+
+def _mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+private_modes = pytest.mark.skipif(sys.platform == "win32", reason="Windows has no owner/group/other modes")
+
+
+# --- automatic backups ----------------------------------------------------------------------------
+
+@sqlite_only
+def test_a_backup_is_taken_at_the_first_start_of_a_day_and_not_again_that_day(db_target, supervisor, clock,
+                                                                              backup_dir):
+    assert backups.due(db_target)
+    first = backups.backup_if_due(db_target)
+    assert first is not None and first.path.parent == backup_dir
+    assert first.path.name.startswith("helpdesk-") and first.state == backups.OK
+    assert backups.check(first.path) is None
+    assert not backups.due(db_target)
+    _customer(supervisor, "Later")
+    assert backups.backup_if_due(db_target) is None  # the same day: not again
+    assert [b.path for b in backups.list_backups(db_target)] == [first.path]
+
+    clock.move_to(TEST_NOW + timedelta(days=1))
+    assert backups.due(db_target)
+    second = backups.backup_if_due(db_target)
+    assert second is not None
+    assert [b.path for b in backups.list_backups(db_target)] == [second.path, first.path]
+    assert "Later" in _names_in(second.path) and "Later" not in _names_in(first.path)
+
+
+@sqlite_only
+def test_a_backup_on_quit_only_when_something_changed(db_target, supervisor):
+    first = backups.backup_if_changed(db_target)  # no backup yet: one now
+    assert first is not None
+    assert backups.backup_if_changed(db_target) is None  # nothing written since
+    _customer(supervisor, "Changed")
+    second = backups.backup_if_changed(db_target)
+    assert second is not None and second.path != first.path
+    assert "Changed" in _names_in(second.path)
+
+
+@sqlite_only
+def test_backups_are_rotated_as_days_pass(db_target, supervisor, clock):
+    """Over 13 months with a start every third day: 7 daily, 4 weekly and 12 monthly are left, no more."""
+    start = TEST_NOW
+    taken = []
+    for day in range(0, 400, 3):  # every third day: 134 backups in all
+        clock.move_to(start + timedelta(days=day))
+        made = backups.backup_if_due(db_target)
+        assert made is not None
+        taken.append(made.taken)
+    listed = backups.list_backups(db_target)
+    assert {b.taken for b in listed} == backups.to_keep(taken)
+    days = sorted({b.taken.date() for b in listed}, reverse=True)
+    newest = taken[-1].date()
+    assert days[:7] == [newest - timedelta(days=3 * n) for n in range(7)]  # the last seven days that had one
+    assert len(listed) <= 7 + 4 + 12
+    months = {(b.taken.year, b.taken.month) for b in listed}
+    assert len(months) == 12  # a year back, one a month
+    assert min(b.taken for b in listed) < taken[-1] - timedelta(days=300)
+
+
+moments = st.lists(st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 12, 31)), max_size=80)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(moments)
+def test_rotation_keeps_the_newest_of_each_recent_day_week_and_month(taken):
+    kept = backups.to_keep(taken)
+    assert kept <= set(taken)
+    assert len(kept) <= 7 + 4 + 12
+    if taken:
+        assert max(taken) in kept
+    assert backups.to_keep(kept) == kept  # rotating again lets nothing more go
+    for bucket, count in ((lambda t: t.date(), 7), (lambda t: t.isocalendar()[:2], 4),
+                          (lambda t: (t.year, t.month), 12)):
+        recent = sorted({bucket(t) for t in taken}, reverse=True)[:count]
+        for key in recent:  # each of the recent days (weeks, months) keeps its newest backup
+            assert max(t for t in taken if bucket(t) == key) in kept
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(moments, st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2031, 12, 31)))
+def test_a_backup_let_go_is_never_wanted_again(taken, later):
+    """Rotating after each new backup gives what rotating once at the end gives."""
+    earlier = [t for t in taken if t < later]
+    step = backups.to_keep(backups.to_keep(earlier) | {later})
+    assert step == backups.to_keep(set(earlier) | {later})
+
+
+# --- checking ---------------------------------------------------------------------------------------
+
+@sqlite_only
+def test_a_backup_that_fails_its_check_is_deleted_and_reported(db_target, supervisor, backup_dir, monkeypatch):
+    monkeypatch.setattr(backups, "check", lambda path: "integrity check failed: page 3 is never used")
+    with pytest.raises(backups.BackupFailed) as raised:
+        backups.backup_now(supervisor, db_target)
+    assert raised.value.code == "backup_failed" and "page 3" in raised.value.detail
+    assert list(backup_dir.iterdir()) == []  # nothing left behind, not even the temporary file
+
+
+@private_modes
+def test_backups_are_private(db_target, supervisor, tmp_path):
+    where = tmp_path / "new" / "backups"
+    made = backups.backup_now(supervisor, db_target, where)
+    assert _mode(where) == 0o700
+    assert _mode(made.path) == 0o600
+
+
+def test_only_supervisors_back_up_and_restore(db_target, staff, supervisor):
+    with pytest.raises(PermissionDenied):
+        backups.backup_now(staff, db_target)
+    made = backups.backup_now(supervisor, db_target)
+    with pytest.raises(PermissionDenied):
+        backups.restore(staff, made.path, db_target)
+    with pytest.raises(PermissionDenied):
+        backups.set_folder(staff, "/tmp/elsewhere")
+
+
+def test_a_supervisor_chooses_the_folder(db_target, supervisor, tmp_path, backup_dir):
+    assert backups.backup_folder() == backup_dir  # the default
+    chosen = tmp_path / "usb"
+    backups.set_folder(supervisor, str(chosen))
+    assert backups.backup_folder() == chosen
+    made = backups.backup_now(supervisor, db_target)
+    assert made.path.parent == chosen
+    assert [b.path for b in backups.list_backups(db_target)] == [made.path]
+
+
+def test_an_unusable_folder_is_refused(db_target, supervisor, tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(backups.BackupFolderUnusable):
+        backups.set_folder(supervisor, str(blocker / "backups"))
+    assert backups.backup_folder() != blocker / "backups"
+
+
+# --- restoring -----------------------------------------------------------------------------------------
+
+def _damage(path: Path) -> None:
+    """Overwrite bytes in the middle of the file, as a failing disk or a bad copy would."""
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+
+
+@sqlite_only
+def test_a_damaged_backup_is_refused_and_nothing_is_replaced(db_target, supervisor):
+    for n in range(60):
+        _customer(supervisor, f"Kept{n}")
+    made = backups.backup_now(supervisor, db_target)
+    _customer(supervisor, "After")
+    _damage(made.path)
+    path = sqlite_path(db_target)
+    before = set(os.listdir(path.parent))
+    with pytest.raises(backups.BackupDamaged) as raised:
+        backups.restore(supervisor, made.path, db_target)
+    assert raised.value.code == "backup_damaged"
+    assert set(os.listdir(path.parent)) == before  # no file kept aside: nothing was replaced
+    assert "After" in _names() and "Kept59" in _names()
+
+
+@sqlite_only
+def test_restore_brings_the_data_back_and_keeps_the_replaced_file(db_target, supervisor, clock):
+    _customer(supervisor, "Before")
+    made = backups.backup_now(supervisor, db_target)
+    _customer(supervisor, "Mistake")
+    clock.move_to(TEST_NOW + timedelta(hours=2))
+    aside = backups.restore(supervisor, made.path, db_target)
+
+    names = _names()
+    assert "Before" in names and "Mistake" not in names
+    path = sqlite_path(db_target)
+    expected = (TEST_NOW + timedelta(hours=2)).strftime("%Y%m%d-%H%M")
+    assert aside == path.with_name(f"helpdesk.before-restore-{expected}.sqlite")
+    assert {"Before", "Mistake"} <= _names_in(aside)
+    if sys.platform != "win32":
+        assert _mode(aside) == 0o600
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
+    assert entry.action == "restore" and entry.table_name == "database"
+    assert entry.actor_id == supervisor.id
+    assert made.path.name in entry.after and aside.name in entry.after
+    # The restored database is open and usable: a new customer is written to it.
+    _customer(supervisor, "Afterwards")
+    assert "Afterwards" in _names_in(path)
+
+
+@sqlite_only
+def test_a_desk_that_has_the_file_open_reads_the_restored_data(db_target, supervisor):
+    _customer(supervisor, "Old")
+    made = backups.backup_now(supervisor, db_target)
+    _customer(supervisor, "New")
+    other_desk = sqlite3.connect(str(sqlite_path(db_target)))
+    try:
+        assert other_desk.execute("SELECT COUNT(*) FROM customer WHERE given_name = 'New'").fetchone()[0] == 1
+        backups.restore(supervisor, made.path, db_target)
+        assert other_desk.execute("SELECT COUNT(*) FROM customer WHERE given_name = 'New'").fetchone()[0] == 0
+        assert other_desk.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        other_desk.close()
+
+
+def test_a_server_database_is_restored_by_copy_not_in_place(db_target, supervisor):
+    if not ON_SERVER:
+        pytest.skip("PostgreSQL only: needs HELPDESK_TEST_DATABASE")
+    made = backups.backup_now(supervisor, db_target)
+    with pytest.raises(backups.RestoreOnServer):
+        backups.restore(supervisor, made.path, db_target)
+
+
+def test_a_server_database_is_backed_up_as_a_sqlite_copy(db_target, supervisor, backup_dir):
+    if not ON_SERVER:
+        pytest.skip("PostgreSQL only: needs HELPDESK_TEST_DATABASE")
+    pytest.importorskip("helpdesk.copying", reason="helpdesk/copying.py (copy-database) has not landed yet")
+    _customer(supervisor, "Served")
+    assert not backups.due(db_target)  # no automatic backups of a server
+    made = backups.backup_now(supervisor, db_target)
+    assert made.path.parent == backup_dir and made.path.suffix == ".sqlite"
+    assert backups.check(made.path) is None
+    assert "Served" in _names_in(made.path)
+    assert [b.path for b in backups.list_backups(db_target)] == [made.path]
