@@ -9,6 +9,8 @@
         KIND: activity, complaints, satisfaction, staff; customer (--customer ID);
         incident (--session ID or --complaint ID)
     python main.py copy-database --from SOURCE --to TARGET   copy a whole database between SQLite and PostgreSQL
+    python main.py backup --db PATH_OR_URL [--to FOLDER] --user NAME   take a checked backup now; prints its path
+    python main.py restore BACKUP --db PATH --user NAME   put a backup back in place of a SQLite database
     python main.py --version
 
 The commands that read or change the data act as a named person (``--user``), signed in with
@@ -85,6 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the database to copy: a SQLite file or a postgresql:// URL")
     cop.add_argument("--to", dest="target", required=True, metavar="TARGET",
                      help="a new SQLite file or an empty PostgreSQL database; one that holds data is refused")
+    bak = commands.add_parser("backup", help="take a backup now, checked, into the backups folder (supervisors)",
+                              description="Write a dated, checked copy of the database into the office's backups "
+                                          "folder (or --to FOLDER) and rotate the folder. A PostgreSQL database is "
+                                          "written as a portable SQLite copy. Prints the backup's path.")
+    _db_option(bak, argparse.SUPPRESS)
+    _user_option(bak)
+    bak.add_argument("--to", dest="folder", metavar="FOLDER", help="another folder than the office's backups folder")
+    res = commands.add_parser("restore", help="put a backup back in place of a SQLite database (supervisors)",
+                              description="Check the backup, keep the current data aside as "
+                                          "NAME.before-restore-YYYYMMDD-HHMM.sqlite, put the backup in place and "
+                                          "record the restore in its audit trail. A damaged backup is refused and "
+                                          "nothing is replaced.")
+    _db_option(res, argparse.SUPPRESS)
+    _user_option(res)
+    res.add_argument("backup", metavar="BACKUP", help="the backup file (.sqlite)")
     return parser
 
 
@@ -116,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
         return write_report(target, args)
     if args.command == "copy-database":
         return copy_database(args.source, args.target)
+    if args.command == "backup":
+        return back_up(target, args.user, args.folder)
+    if args.command == "restore":
+        return restore(target, args.user, args.backup)
     from ui.app import run
 
     return run(target)
@@ -287,6 +308,27 @@ def copy_database(source: str, target: str) -> int:
         print(f"  {table.name:<20} {table.rows:>10}")
     print(f"verified: {len(result.tables)} tables, {result.rows} rows, the same counts and checksums on both sides "
           f"(copy {result.copy_seconds:.1f} s, check {result.verify_seconds:.1f} s)")
+    return 0
+
+
+def back_up(target: str, user: str, folder: str | None) -> int:
+    from helpdesk import backups
+
+    made = _on_database("backup", target, lambda who: backups.backup_now(who, target, folder), user)
+    if made is None:
+        return 2
+    print(made.path)
+    return 0
+
+
+def restore(target: str, user: str, backup: str) -> int:
+    from helpdesk import backups
+
+    aside = _on_database("restore", target, lambda who: backups.restore(who, backup, target), user)
+    if aside is None:
+        return 2
+    print(f"restored: {backup}")
+    print(f"the replaced data is kept in: {aside}")
     return 0
 
 

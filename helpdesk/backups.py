@@ -72,6 +72,13 @@ class BackupFolderUnusable(KnownError):
     code = "backup_folder_unusable"
 
 
+class RestoreFailed(KnownError):
+    """The backup could not be put in place (the folder of the database cannot be written, say);
+    the database is as it was."""
+
+    code = "restore_failed"
+
+
 class RestoreOnServer(KnownError):
     """A PostgreSQL database is not restored in place; the README says how to load a copy."""
 
@@ -502,6 +509,9 @@ def restore(actor, backup_path: str | Path, target: str) -> Path:
     except sqlite3.Error as exc:
         known = classify_database_error(exc)
         raise (known or exc) from exc
+    except OSError as exc:
+        raise RestoreFailed(f"cannot keep the current data aside as {aside}: {exc.strerror or exc}",
+                            path=str(aside)) from exc
     migrations.open_and_migrate(target)
     from .db import database
     from .models import Staff

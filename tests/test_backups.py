@@ -265,3 +265,67 @@ def test_a_server_database_is_backed_up_as_a_sqlite_copy(db_target, supervisor, 
     assert backups.check(made.path) is None
     assert "Served" in _names_in(made.path)
     assert [b.path for b in backups.list_backups(db_target)] == [made.path]
+
+
+# --- the command line ------------------------------------------------------------------------------------
+
+def test_the_backup_command_prints_the_backup(db_target, supervisor, tmp_path, monkeypatch, capsys):
+    import main
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    _customer(supervisor, "Commanded")
+    where = tmp_path / "usb"
+    assert main.main(["backup", "--db", db_target, "--to", str(where), "--user", "boss"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed.parent == where and printed.is_file()
+    assert backups.check(printed) is None and "Commanded" in _names_in(printed)
+
+
+def test_the_backup_command_refuses_staff(db_target, staff, monkeypatch, capsys, backup_dir):
+    import main
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "desk password")
+    assert main.main(["backup", "--db", db_target, "--user", "desk1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "may not do this" in err
+    assert list(backup_dir.iterdir()) == []
+
+
+@sqlite_only
+def test_the_restore_command(db_target, supervisor, monkeypatch, capsys):
+    import main
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    _customer(supervisor, "Original")
+    made = backups.backup_now(supervisor, db_target)
+    _customer(supervisor, "Unwanted")
+    assert main.main(["restore", str(made.path), "--db", db_target, "--user", "boss"]) == 0
+    out = capsys.readouterr().out
+    assert "before-restore" in out
+    assert _names_in(sqlite_path(db_target)) >= {"Original"} and "Unwanted" not in _names_in(sqlite_path(db_target))
+
+
+@sqlite_only
+def test_the_restore_command_refuses_a_damaged_backup(db_target, supervisor, monkeypatch, capsys):
+    import main
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    for n in range(60):
+        _customer(supervisor, f"Row{n}")
+    made = backups.backup_now(supervisor, db_target)
+    _damage(made.path)
+    assert main.main(["restore", str(made.path), "--db", db_target, "--user", "boss"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("restore: ") and "cannot be restored" in err
+    assert not list(sqlite_path(db_target).parent.glob("*before-restore*"))
+
+
+def test_the_restore_command_on_a_server_says_what_to_do(db_target, supervisor, monkeypatch, capsys, tmp_path):
+    if not ON_SERVER:
+        pytest.skip("PostgreSQL only: needs HELPDESK_TEST_DATABASE")
+    import main
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    made = backups.backup_now(supervisor, db_target)
+    assert main.main(["restore", str(made.path), "--db", db_target, "--user", "boss"]) == 2
+    assert "copy-database" in capsys.readouterr().err
