@@ -172,7 +172,7 @@ def _check_empty(database: pw.Database, target: str) -> None:
     if found > migrations.LATEST:
         raise DatabaseNewer(found, migrations.LATEST)
     held = []
-    for table in sorted(database.get_tables()):
+    for table in sorted(database.get_tables(), key=lambda name: (name not in ("customer", "staff"), name)):
         if table in (BOOKKEEPING, *SEEDED) or _shadow(table):
             continue
         if database.execute_sql(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
