@@ -395,18 +395,20 @@ def _copy_table(src: pw.Database, dst: pw.Database, model, progress: Progress | 
     fields, names = _columns(model)
     total = src.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
     # A column pointing into its own table (an organisation, the customer merged into) may point
-    # to a row further on: written empty first, filled in once every row is there.
+    # to a row further on: the rows go in by id, and such a reference is written empty first and
+    # filled in once every row is there.
     later = [i for i, f in enumerate(fields) if isinstance(f, pw.ForeignKeyField) and f.rel_model is model]
     pk = next(i for i, f in enumerate(fields) if f is model._meta.primary_key) if later else None
+    order = f' ORDER BY "{fields[pk].column_name}"' if later else ""
     pending: list[tuple] = []
     checksum = Checksum()
-    for rows in _stream(src, f'SELECT {names} FROM "{table}"'):
+    for rows in _stream(src, f'SELECT {names} FROM "{table}"{order}'):
         out = []
         for row in rows:
             values = [f.python_value(v) for f, v in zip(fields, row)]
             checksum.add(values)
             stored = [f.db_value(v) for f, v in zip(fields, values)]
-            if later and any(stored[i] is not None for i in later):
+            if later and any(stored[i] is not None and stored[i] >= stored[pk] for i in later):
                 pending.append(tuple(stored[i] for i in later) + (stored[pk],))
                 for i in later:
                     stored[i] = None
@@ -417,8 +419,12 @@ def _copy_table(src: pw.Database, dst: pw.Database, model, progress: Progress | 
     if pending:
         sets = ", ".join(f'"{fields[i].column_name}" = {dst.param}' for i in later)
         sql = f'UPDATE "{table}" SET {sets} WHERE "{fields[pk].column_name}" = {dst.param}'
-        for start in range(0, len(pending), BATCH):
-            dst.cursor().executemany(sql, pending[start:start + BATCH])
+        if _postgres(dst):
+            from psycopg2.extras import execute_batch
+
+            execute_batch(dst.cursor(), sql, pending, page_size=BATCH)  # many statements a round trip
+        else:
+            dst.cursor().executemany(sql, pending)
     if checksum.rows != total:  # pragma: no cover - the snapshot moved under us
         raise CopyError("copy_mismatch", f"{table}: counted {total} rows, read {checksum.rows}")
     if progress is not None and total == 0:
