@@ -119,8 +119,50 @@ class Controller(QObject):
         if result.backup is not None:
             log.info("migrated %s from v%s to v%s; backup at %s", self.location, result.from_version,
                      result.to_version, result.backup)
+        self.back_up_if_due()
         self.ask_who()
         return True
+
+    # --- automatic backups (helpdesk/backups.py): the day's first, and one on quit after changes -------
+    def back_up_if_due(self):
+        """The day's first backup of a SQLite database, off the UI thread while the person signs in.
+        Silent unless it fails; then a calm line in the status bar (supervisors see Settings ▸ Backups)."""
+        from helpdesk import backups
+        from helpdesk.config import sqlite_path
+
+        from .tasks import run_task
+
+        if sqlite_path(self.target) is None:
+            return None
+        target = self.target
+        self.backup_task = run_task(lambda _progress: backups.backup_if_due(target), lambda _made: None,
+                                    self._backup_failed)
+        return self.backup_task
+
+    def _backup_failed(self, error: BaseException) -> None:
+        if isinstance(error, KnownError):
+            log.warning("the day's backup failed: %s", error.detail)
+        else:
+            log.error("the day's backup failed", exc_info=error)
+        if self.window is not None:
+            self.window.statusBar().showMessage(self.tr(
+                "Today's backup could not be made. The help desk works as usual; a supervisor can look at "
+                "Settings ▸ Backups."), 120_000)
+
+    def back_up_on_quit(self):
+        """A backup of a SQLite database when anything changed since the newest one (the app is closing)."""
+        from helpdesk import backups
+        from helpdesk.db import database
+
+        if database.obj is None:  # the database never opened
+            return None
+        try:
+            return backups.backup_if_changed(self.target)
+        except KnownError as error:
+            log.warning("the backup on quit failed: %s", error.detail)
+        except Exception:  # noqa: BLE001 - the app is closing: logged, never in the way of quitting
+            log.exception("the backup on quit failed")
+        return None
 
     def ask_who(self, username: str = "") -> None:
         from PySide6.QtCore import Qt
@@ -178,6 +220,7 @@ def run(target: str, argv: list[str] | None = None) -> int:
     # The log file is opened right after the first paint, before the database.
     window.first_painted.connect(setup_logging)
     code = app.exec()
+    controller.back_up_on_quit()
     from helpdesk import db
 
     db.close()
