@@ -74,6 +74,7 @@ class Controller(QObject):
         self.window: MainWindow | None = None
         self.dialog = None
         self.error_box = None
+        self.lock = None  # the desk lock (ui/lock.py), from the first sign-in on
 
     def start(self) -> MainWindow:
         """Show the window now; open the database once the window is on the screen."""
@@ -185,6 +186,14 @@ class Controller(QObject):
     def signed_in(self, staff, page: int = 0, carried: list[str] | None = None) -> None:
         self.dialog = None
         self.window.sign_in(staff, carried)
+        from .lock import DeskLock
+
+        if self.lock is None:
+            self.lock = DeskLock(self.app)
+        if self.lock.window is not self.window:
+            self.lock.attach(self.window)  # again after a language switch rebuilt the window
+        if carried is None:
+            self.lock.signed_in()  # what this person left open when another signed in at the locked desk
         if page:
             self.window.show_page(page)
 

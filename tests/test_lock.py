@@ -1,0 +1,294 @@
+"""The desk locks itself (issue 14, item 7): idle minutes or Ctrl+L cover every window of the app; the
+same person unlocks and finds everything as it was; another person signs in and the first one's
+work is kept for them. The idle clock is the lock's own (``DeskLock.clock``): the tests move it."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from helpdesk import accounts, customers, settings
+from helpdesk.customers import Draft
+from helpdesk.errors import PermissionDenied, ValidationError
+from ui.app import Controller
+from ui.dialogs.call_window import CallWindow
+from ui.lock import KEPT_KIND
+
+SECRET_NAME = "Yasaman"
+SECRET_FAMILY = "Zandieh"
+SECRET_PHONE = "0912 345 6789"
+SECRET_NOTE = "wants refund 4471"
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _type(widget, text: str) -> None:
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def _press(widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(widget, key, modifier)
+
+
+def _enter(qtbot, lock) -> None:
+    """Enter in the lock screen; the answer comes from the event loop."""
+    screen = lock.screen
+    QTest.keyClick(screen.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked or screen.message.isVisible())
+
+
+def _desk(app, db_target, qtbot, person) -> tuple[Controller, FakeClock]:
+    controller = Controller(app, db_target)
+    window = controller.show_window()
+    qtbot.addWidget(window)
+    controller.signed_in(person)
+    qtbot.wait(1)  # the offer of unfinished calls, from the event loop: none
+    _desks.append(controller.lock)
+    clock = FakeClock()
+    controller.lock.clock = clock
+    controller.lock.last_input = clock()
+    return controller, clock
+
+
+_desks = []
+
+
+@pytest.fixture(autouse=True)
+def _one_lock_at_a_time():
+    """A test's lock stops watching the application when the test ends."""
+    yield
+    while _desks:
+        _desks.pop().stop()
+
+
+def _customer(actor):
+    return customers.create(actor, Draft(given_name=SECRET_NAME, family_name=SECRET_FAMILY,
+                                         phones=[("mobile", SECRET_PHONE)]), confirm_duplicates=True)
+
+
+def _shown_texts() -> list[str]:
+    """Every text a person could see or a screen reader could read, in every window of the app."""
+    found = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        found += [top.windowTitle(), top.accessibleName(), top.accessibleDescription()]
+        for widget in [top] + top.findChildren(QWidget):
+            if not widget.isVisible():
+                continue
+            found += [widget.accessibleName(), widget.accessibleDescription(), widget.toolTip()]
+            if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+                found.append(widget.text())
+            elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+                found.append(widget.toPlainText())
+            elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+                model = widget.model()
+                try:
+                    columns = model.columnCount(QModelIndex())
+                except TypeError:  # a list model's is private: one column
+                    columns = 1
+                for row in range(min(model.rowCount(QModelIndex()), 200)):
+                    for column in range(columns):
+                        found.append(str(model.index(row, column).data()))
+        found += _accessible_texts(QAccessible.queryAccessibleInterface(top))
+    return [text for text in found if text]
+
+
+def _accessible_texts(interface, depth: int = 0) -> list[str]:
+    """What a screen reader is offered: names and values of the nodes not marked invisible."""
+    if interface is None or not interface.isValid() or depth > 40 or interface.state().invisible:
+        return []
+    texts = [interface.text(QAccessible.Text.Name), interface.text(QAccessible.Text.Value),
+             interface.text(QAccessible.Text.Description)]
+    for index in range(interface.childCount()):
+        texts += _accessible_texts(interface.child(index), depth + 1)
+    return texts
+
+
+def _secrets_in(texts: list[str]) -> list[str]:
+    digits = "".join(SECRET_PHONE.split())
+    return [text for text in texts
+            if SECRET_NAME in text or SECRET_FAMILY in text or SECRET_NOTE in text
+            or digits[-7:] in "".join(ch for ch in text if ch.isdigit())]
+
+
+def _open_everything(controller, person, qtbot):
+    """A call running with the customer and notes typed, their profile, and their form being edited."""
+    window = controller.window
+    customer = _customer(person)
+    window.show_page(1)
+    window.customers_page.open_customer(customer.id)
+    form = window.customers_page.edit_customer(customer.id)
+    _type(form.notes, " also " + SECRET_NOTE)
+    call = window.start_call(customer_id=customer.id)
+    qtbot.waitUntil(lambda: call.isVisible())
+    _type(call.notes, SECRET_NOTE)
+    return customer, call, form
+
+
+def test_the_office_setting_is_for_supervisors_and_limited(supervisor, staff):
+    assert settings.lock_minutes() == 5
+    with pytest.raises(PermissionDenied):
+        settings.set_value(staff, "lock_minutes", 10)
+    for wrong in (0, 121, "7"):
+        with pytest.raises(ValidationError):
+            settings.set_value(supervisor, "lock_minutes", wrong)
+    settings.set_value(supervisor, "lock_minutes", 12, version=0)
+    assert settings.lock_minutes() == 12
+
+
+def test_a_supervisor_sets_the_minutes_in_settings(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    page = controller.window.settings_page
+    spin = page.findChild(QWidget, "lockMinutes")
+    spin.selectAll()
+    qtbot.keyClicks(spin, "15")
+    _press(spin, Qt.Key.Key_Return)
+    spin.editingFinished.emit()
+    settings.forget()
+    assert settings.lock_minutes() == 15
+
+
+def test_idle_minutes_lock_the_desk_and_input_keeps_it_open(app, supervisor, staff, db_target, qtbot):
+    settings.set_value(supervisor, "lock_minutes", 2, version=0)
+    controller, clock = _desk(app, db_target, qtbot, staff)
+    lock = controller.lock
+    clock.now += 119
+    lock.check()
+    assert not lock.locked
+    _press(controller.window.nav, Qt.Key.Key_Down)  # a key: the two minutes start again
+    clock.now += 119
+    lock.check()
+    assert not lock.locked
+    clock.now += 1
+    lock.check()
+    assert lock.locked
+    assert controller.window.windowTitle() == "Help desk: locked"
+    screen = lock.screen
+    assert screen.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.password)
+    assert "Reza Desk" in screen.who.text()
+
+
+def test_locked_desk_shows_no_customer_anywhere(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    assert _secrets_in(_shown_texts())  # the test can see them while the desk is open
+    assert SECRET_NAME in call.windowTitle()
+    _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L, from the call window
+    lock = controller.lock
+    assert lock.locked
+    assert _secrets_in(_shown_texts()) == []
+    assert call.isVisible() and call.windowTitle() == "Help desk: locked"
+    # Keys go nowhere but the lock screen: F2 starts no call, typing reaches no field behind.
+    _press(lock.screen.password, Qt.Key.Key_F2)
+    assert controller.window.call_windows == [call]
+    _press(call.notes, Qt.Key.Key_X)
+    assert call.notes.toPlainText() == SECRET_NOTE
+
+
+def test_a_wrong_password_is_refused_next_to_the_field_and_nothing_is_lost(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    screen = controller.lock.screen
+    qtbot.keyClicks(screen.password, "not it")
+    _enter(qtbot, controller.lock)
+    assert controller.lock.locked
+    assert screen.message.isVisible() and screen.message.text()
+    assert screen.password.hasFocus()
+    assert call.notes.toPlainText() == SECRET_NOTE and SECRET_NOTE in form.notes.toPlainText()
+    assert accounts.Staff.get_by_id(supervisor.id).failed_attempts == 1  # counted towards the lock-out
+
+
+def test_unlocking_brings_back_the_windows_the_typing_and_the_running_call(app, supervisor, db_target, qtbot):
+    controller, clock = _desk(app, db_target, qtbot, supervisor)
+    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    title = call.windowTitle()
+    call.notes.setFocus()
+    cursor = call.notes.textCursor()
+    cursor.setPosition(4)
+    call.notes.setTextCursor(cursor)
+    started = call.started_at
+    clock.now += 6 * 60
+    controller.lock.check()
+    assert controller.lock.locked and call.running  # the call goes on behind the lock
+    call._tick()
+    screen = controller.lock.screen
+    qtbot.keyClicks(screen.password, "correct horse")
+    _enter(qtbot, controller.lock)
+    assert not controller.lock.locked
+    assert call.isVisible() and call.windowTitle() == title and call.running and call.started_at == started
+    assert call.notes.toPlainText() == SECRET_NOTE and call.notes.textCursor().position() == 4
+    assert form.isVisible() and SECRET_NOTE in form.notes.toPlainText()
+    assert controller.window.windowTitle() == "Help desk"
+    assert controller.window.centralWidget().isVisible() and controller.window.menuBar().isVisible()
+    assert call.timer_label.isVisible() and call.timer_label.text()
+    assert _secrets_in(_shown_texts())  # everything readable again
+
+
+def test_another_person_signs_in_and_the_first_finds_their_work_again(app, supervisor, staff, db_target, qtbot,
+                                                                         draft_dir):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    draft_id = call.draft_id
+    started = call.started_at
+    _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    screen = controller.lock.screen
+    _press(screen.other_button, Qt.Key.Key_Space)
+    assert screen.username.hasFocus()
+    qtbot.keyClicks(screen.username, "desk1")
+    qtbot.keyClicks(screen.password, "desk password")
+    _enter(qtbot, controller.lock)
+    window = controller.window
+    assert not controller.lock.locked and window.staff.id == staff.id
+    # The first person's windows are gone before the second sees anything; their work is on the disk.
+    assert window.call_windows == []
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window] == []
+    assert _secrets_in(_shown_texts()) == []
+    store = window.draft_store
+    assert [d["id"] for d in store.unfinished("call", window.location, supervisor.id)] == [draft_id]
+    assert len(store.unfinished(KEPT_KIND, window.location, supervisor.id)) == 2
+    # The first person comes back: the call and the form open as they were, nothing asked.
+    window.sign_out()
+    controller.signed_in(accounts.authenticate("boss", "correct horse"))
+    qtbot.wait(10)  # the offer of unfinished calls runs from the event loop: nothing left to offer
+    [again] = window.call_windows
+    # Restored as any kept call is: from its start to when it was put away, for them to check and save.
+    assert again.draft_id == draft_id and again.started_at == started
+    assert again.notes.toPlainText() == SECRET_NOTE
+    forms = [f for f in window.customers_page.forms if f.isVisible()]
+    assert len(forms) == 1 and SECRET_NOTE in forms[0].notes.toPlainText()
+    assert forms[0].customer_id == customer.id
+    assert store.unfinished(KEPT_KIND, window.location, supervisor.id) == []
+
+
+def test_a_window_opened_while_locked_is_covered_too(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer = _customer(supervisor)
+    _press(controller.window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.lock.locked
+    late = CallWindow(supervisor, controller.window.location, controller.window.draft_store,
+                      customer_id=customer.id, parent=controller.window)
+    late.show()
+    assert _secrets_in(_shown_texts()) == []
+    late.finished_ok = True
+    late.close()
