@@ -137,6 +137,30 @@ def base_name(target: str) -> str:
     return re.sub(r"[^\w.-]", "_", name)
 
 
+def current_target() -> str:
+    """The open database as a target ``migrations.open_and_migrate`` and ``copy_database`` take: the
+    SQLite file's path, or a postgresql:// URL with the connection's own parameters (password too)."""
+    from urllib.parse import quote, urlencode
+
+    import peewee as pw
+
+    from .db import database
+
+    opened = database.obj
+    if opened is None:
+        raise RuntimeError("no database is open")
+    if isinstance(opened, pw.SqliteDatabase):
+        return str(opened.database)
+    params = dict(opened.connect_params)
+    user, password = params.pop("user", ""), params.pop("password", "")
+    host, port = params.pop("host", ""), params.pop("port", "")
+    params.pop("connect_timeout", None)
+    who = quote(str(user), safe="") + (":" + quote(str(password), safe="") if password else "")
+    where = f"{host}:{port}" if port else str(host)
+    query = f"?{urlencode(params)}" if params else ""
+    return f"postgresql://{who}{'@' if who else ''}{where}/{quote(str(opened.database), safe='')}{query}"
+
+
 def _pattern(base: str) -> re.Pattern:
     return re.compile(rf"^{re.escape(base)}-(\d{{8}}-\d{{6}}){re.escape(SUFFIX)}$")
 

@@ -329,3 +329,141 @@ def test_the_restore_command_on_a_server_says_what_to_do(db_target, supervisor, 
     made = backups.backup_now(supervisor, db_target)
     assert main.main(["restore", str(made.path), "--db", db_target, "--user", "boss"]) == 2
     assert "copy-database" in capsys.readouterr().err
+
+
+def test_the_open_database_is_the_target_to_back_up(db_target, db):
+    target = backups.current_target()
+    if ON_SERVER:
+        from playhouse.db_url import parse
+
+        assert parse(target)["database"] == parse(db_target)["database"]
+        assert backups.base_name(target) == backups.base_name(db_target)
+    else:
+        assert Path(target) == Path(db_target)
+
+
+# --- the app ------------------------------------------------------------------------------------------------
+
+def _controller(app, db_target, qtbot):
+    from ui.app import Controller
+
+    controller = Controller(app, db_target)
+    window = controller.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    return controller
+
+
+def _sign_in(controller, qtbot, username="boss", password="correct horse"):
+    dialog = controller.dialog
+    dialog.username.setText(username)
+    dialog.password.setText(password)
+    dialog._submit()
+    qtbot.waitUntil(lambda: controller.window.staff is not None)
+
+
+@sqlite_only
+def test_the_app_takes_the_day_s_first_backup_when_it_starts_and_one_on_quit_after_changes(app, db_target, supervisor,
+                                                                                          qtbot, backup_dir):
+    from helpdesk import db as dbmod
+
+    controller = _controller(app, db_target, qtbot)
+    qtbot.waitUntil(lambda: len(backups.list_backups(db_target, backup_dir)) == 1)
+    assert controller.window.statusBar().currentMessage() == ""  # silently
+    _sign_in(controller, qtbot)
+    _customer(supervisor, "Typed today")
+    made = controller.back_up_on_quit()
+    assert made is not None and "Typed today" in _names_in(made.path)
+    assert controller.back_up_on_quit() is None  # nothing changed since
+    dbmod.close()
+
+
+@sqlite_only
+def test_a_failed_backup_at_start_is_a_calm_line_in_the_status_bar(app, db_target, supervisor, qtbot, backup_dir,
+                                                                  monkeypatch):
+    from helpdesk import db as dbmod
+
+    monkeypatch.setattr(backups, "check", lambda path: "integrity check failed: disk trouble")
+    controller = _controller(app, db_target, qtbot)
+    qtbot.waitUntil(lambda: "backup" in controller.window.statusBar().currentMessage())
+    assert controller.window.statusBar().currentMessage().startswith("Today's backup could not be made.")
+    assert list(backup_dir.iterdir()) == []
+    assert controller.dialog.isVisible()  # the person signs in as usual
+    dbmod.close()
+
+
+def _backups_tab(window):
+    from ui.mainwindow import SETTINGS
+
+    window.show_page(SETTINGS)
+    page = window.settings_page
+    page.office_tabs.setCurrentWidget(page.backups_box)
+    return page.backups_box
+
+
+def test_back_up_now_adds_a_row(app, db_target, supervisor, qtbot):
+    from PySide6.QtCore import Qt
+
+    from tests.helpers import signed_in_window
+    from ui import tasks
+    from ui.pages.backups import BackupsModel
+
+    window = signed_in_window(supervisor, db_target, qtbot)
+    tab = _backups_tab(window)
+    assert tab.model.rowCount() == 0
+    assert tab.restore_button.isVisible() == (not ON_SERVER)
+    qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=30_000)
+    tasks.wait_for_all()
+    index = tab.model.index(0, BackupsModel.STATE)
+    assert index.data() == "Good"
+    assert tab.model.index(0, BackupsModel.DATE).data() == tab.selected().taken.strftime("%Y-%m-%d %H:%M")
+    assert tab.selected().taken.date() == TEST_NOW.date()  # the office's local day
+    assert tab.note.text().startswith("Backed up and checked: ")
+    assert tab.selected() is not None and tab.selected().path.is_file()
+
+
+def test_only_supervisors_see_the_backups_tab(app, db_target, staff, qtbot):
+    from tests.helpers import signed_in_window
+    from ui.mainwindow import SETTINGS
+
+    window = signed_in_window(staff, db_target, qtbot)
+    window.show_page(SETTINGS)
+    assert not hasattr(window.settings_page, "backups_box")
+
+
+@sqlite_only
+def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, db_target, supervisor, qtbot,
+                                                                          monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from helpdesk import db as dbmod
+    from ui import prompts
+    from ui.dialogs.sign_in import SignInDialog
+    from ui.mainwindow import CUSTOMERS
+
+    _customer(supervisor, "Ours")
+    controller = _controller(app, db_target, qtbot)
+    _sign_in(controller, qtbot)
+    window = controller.window
+    tab = _backups_tab(window)
+    qtbot.waitUntil(lambda: len(backups.list_backups(db_target)) == 1, timeout=30_000)  # the day's first, at start
+    tab.refresh()
+    assert tab.model.rowCount() == 1
+    _customer(supervisor, "Mistaken")
+    tab.table.selectRow(0)
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(title) or True)
+    qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Restore this backup?"]
+    qtbot.waitUntil(lambda: isinstance(controller.dialog, SignInDialog) and controller.dialog.isVisible(),
+                    timeout=30_000)
+    assert window.staff is None  # signed out: every page is built again from the restored data
+    _sign_in(controller, qtbot)
+    window.show_page(CUSTOMERS)
+    page = window.customers_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    shown = {page.model.index(row, 0).data() for row in range(page.model.rowCount())}
+    assert any("Ours" in name for name in shown) and not any("Mistaken" in name for name in shown)
+    assert list(sqlite_path(db_target).parent.glob("helpdesk.before-restore-*.sqlite"))
+    dbmod.close()

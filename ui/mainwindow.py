@@ -292,6 +292,8 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.staff)
         page.language_changed.connect(self.language_changed)
+        if hasattr(page, "backups_box"):  # a restore: signed in again, everything read from the restored data
+            page.backups_box.restored.connect(self.sign_out_requested)
         return page
 
     def _build_dashboard_page(self) -> QWidget:

@@ -74,6 +74,12 @@ MESSAGES = {
     "resolve_before_response": QT_TRANSLATE_NOOP("Messages", "The time to resolve cannot be shorter than the time to first response."),
     "not_a_picture": QT_TRANSLATE_NOOP("Messages", "This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file."),
     "logo_too_big": QT_TRANSLATE_NOOP("Messages", "The picture is larger than {limit} KB. Choose a smaller one."),
+    # backups (helpdesk/backups.py)
+    "backup_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be made: the copy could not be written or did not pass its check, so it was deleted. Check that the backups folder has free space and is reachable, then try again."),
+    "backup_damaged": QT_TRANSLATE_NOOP("Messages", "This backup is damaged or is not a help-desk database, so it was not restored. Nothing has been replaced. Choose another backup."),
+    "backup_folder_unusable": QT_TRANSLATE_NOOP("Messages", "The backups cannot be written to this folder. Choose a folder you can write to (another disk, a USB drive or a network folder)."),
+    "restore_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be put in place, because the current data could not be kept aside first. Nothing has been replaced. Check that the database's folder has free space and can be written to."),
+    "restore_on_server": QT_TRANSLATE_NOOP("Messages", "A database on a server is not restored from here. Load the backup into a new server database with copy-database, as the README explains."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")

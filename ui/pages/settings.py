@@ -422,6 +422,10 @@ class SettingsPage(QWidget):
 
             self.calm_box = CalmStepsEditor(actor)
             self.office_tabs.addTab(self.calm_box, self.tr("Calm-down steps"))
+            from .backups import BackupsTab
+
+            self.backups_box = BackupsTab(actor)
+            self.office_tabs.addTab(self.backups_box, self.tr("Backups"))
         layout.addWidget(self.office_tabs)
         if not actor.is_supervisor:
             self.accounts_box.hide()
