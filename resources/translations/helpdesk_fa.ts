@@ -61,6 +61,511 @@
     </message>
 </context>
 <context>
+    <name>AuditLog</name>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="50"/>
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="51"/>
+        <source>Call or visit</source>
+        <translation>تماس یا مراجعه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="52"/>
+        <source>Follow-up</source>
+        <translation>پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="53"/>
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="54"/>
+        <source>Complaint comment</source>
+        <translation>یادداشت شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="55"/>
+        <source>Complaint event</source>
+        <translation>رویداد شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="56"/>
+        <source>Complaint category</source>
+        <translation>دستهٔ شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="57"/>
+        <source>Calm-down session</source>
+        <translation>جلسهٔ آرام کردن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="58"/>
+        <source>Checklist</source>
+        <translation>چک‌لیست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="59"/>
+        <source>Reason for losing a customer</source>
+        <translation>علت از دست رفتن مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="60"/>
+        <source>Staff account</source>
+        <translation>حساب کارمند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="61"/>
+        <source>Setting</source>
+        <translation>تنظیم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="62"/>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="66"/>
+        <location filename="../../ui/pages/audit_log.py" line="95"/>
+        <source>Created</source>
+        <translation>ایجاد شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="67"/>
+        <source>Changed</source>
+        <translation>تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="68"/>
+        <source>Deleted</source>
+        <translation>حذف شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="69"/>
+        <source>Status changed</source>
+        <translation>وضعیت تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="70"/>
+        <source>Step taken</source>
+        <translation>مرحله‌ای انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="71"/>
+        <source>Finished</source>
+        <translation>پایان یافت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="72"/>
+        <source>Completed</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="73"/>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="74"/>
+        <source>Account activated</source>
+        <translation>حساب فعال شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="75"/>
+        <source>Account deactivated</source>
+        <translation>حساب غیرفعال شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="76"/>
+        <source>Password reset</source>
+        <translation>گذرواژه بازنشانی شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="77"/>
+        <source>Password changed</source>
+        <translation>گذرواژه تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="78"/>
+        <source>Marked as lost</source>
+        <translation>از دست رفته ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="79"/>
+        <source>Active again</source>
+        <translation>دوباره فعال شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="80"/>
+        <source>Another customer merged into it</source>
+        <translation>مشتری دیگری در آن ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="81"/>
+        <source>Merged into another customer</source>
+        <translation>در مشتری دیگری ادغام شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="82"/>
+        <source>Signed in</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="83"/>
+        <source>Failed sign-in</source>
+        <translation>ورود ناموفق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="84"/>
+        <source>Sign-in refused: account locked</source>
+        <translation>ورود رد شد: حساب قفل است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="85"/>
+        <source>Sign-in refused: account deactivated</source>
+        <translation>ورود رد شد: حساب غیرفعال است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="86"/>
+        <source>Database restored from a backup</source>
+        <translation>پایگاه داده از پشتیبان بازیابی شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="91"/>
+        <source>User name</source>
+        <translation>نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="92"/>
+        <source>Wrong passwords in a row</source>
+        <translation>گذرواژه‌های نادرست پشت سر هم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="93"/>
+        <source>Locked until</source>
+        <translation>قفل تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="94"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="96"/>
+        <source>Last changed</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="97"/>
+        <source>Version</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="98"/>
+        <source>Number</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="99"/>
+        <source>Created by</source>
+        <translation>ایجادکننده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="100"/>
+        <source>Changed by</source>
+        <translation>تغییردهنده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="101"/>
+        <source>Lost on</source>
+        <translation>تاریخ از دست رفتن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="102"/>
+        <source>Reason lost</source>
+        <translation>علت از دست رفتن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="103"/>
+        <source>Merged into customer</source>
+        <translation>ادغام‌شده در مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="104"/>
+        <source>Segment chosen by hand</source>
+        <translation>گروه مشتری به انتخاب کاربر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="105"/>
+        <source>Backup</source>
+        <translation>پشتیبان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="106"/>
+        <source>Replaced file kept as</source>
+        <translation>پروندهٔ جایگزین‌شده نگه داشته شد با نام</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogModel</name>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <source>What</source>
+        <translation>چه کاری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <source>Record</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <source>Changed fields</source>
+        <translation>فیلدهای تغییرکرده</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="397"/>
+        <source>Audit log</source>
+        <translation>سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="409"/>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="410"/>
+        <location filename="../../ui/pages/audit_log.py" line="503"/>
+        <source>Anyone</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="413"/>
+        <source>Kind of record</source>
+        <translation>نوع پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="416"/>
+        <location filename="../../ui/pages/audit_log.py" line="417"/>
+        <source>Record number</source>
+        <translation>شمارهٔ پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="421"/>
+        <source>Action</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <source>&amp;Person:</source>
+        <translation>&amp;شخص:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;نوع:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;شماره:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;کار:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="432"/>
+        <source>Only &amp;from</source>
+        <translation>فقط &amp;از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="438"/>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="443"/>
+        <source>&amp;Clear the filters</source>
+        <translation>&amp;پاک کردن پالایه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="445"/>
+        <source>Refresh (F5)</source>
+        <translation>تازه‌سازی (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="446"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;برون‌بری…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="460"/>
+        <source>Audit log entries</source>
+        <translation>موردهای سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="508"/>
+        <source>Any kind</source>
+        <translation>هر نوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="512"/>
+        <source>Any action</source>
+        <translation>هر کاری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="603"/>
+        <source>No entries match.</source>
+        <translation>هیچ موردی پیدا نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="605"/>
+        <source>Entries: more than {0}</source>
+        <translation>موردها: بیش از {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="610"/>
+        <source>Entries: {0}</source>
+        <translation>موردها: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="617"/>
+        <source>Export the audit log</source>
+        <translation>برون‌بری سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="618"/>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="625"/>
+        <source>Exporting…</source>
+        <translation>در حال برون‌بری…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="633"/>
+        <source>Exported {0} entries to {1}</source>
+        <translation>{0} مورد در {1} برون‌بری شد</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Taken</source>
+        <translation type="vanished">زمان تهیه</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="vanished">اندازه</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="vanished">وضعیت</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="vanished">سالم</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="vanished">آسیب‌دیده</translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation type="vanished">{0} مگابایت</translation>
+    </message>
+    <message>
+        <source>{0} KB</source>
+        <translation type="vanished">{0} کیلوبایت</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>The help desk keeps a checked copy of the database: at the first start of each day and when the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months.</source>
+        <translation type="vanished">میز خدمت مشتریان از پایگاه داده نسخهٔ پشتیبان بررسی‌شده تهیه می‌کند: در نخستین اجرای هر روز، و هنگام بستن برنامه اگر چیزی تغییر کرده باشد. نسخه‌های ۷ روز، ۴ هفته و ۱۲ ماه اخیر نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>This office&apos;s database is on a server. Back up now writes a copy of it as a single file that the help desk can open; it is not restored from here (see the README).</source>
+        <translation type="vanished">پایگاه دادهٔ این دفتر روی سرور است. «پشتیبان‌گیری اکنون» نسخه‌ای از آن را در یک پرونده می‌نویسد که میز خدمت مشتریان می‌تواند باز کند؛ بازیابی آن از اینجا انجام نمی‌شود (راهنمای README را ببینید).</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="vanished">پوشه</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="vanished">انتخاب…</translation>
+    </message>
+    <message>
+        <source>Use the default</source>
+        <translation type="vanished">پوشهٔ پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="vanished">نسخه‌های پشتیبان</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation type="vanished">پشتیبان‌گیری اکنون</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation type="vanished">بازیابی…</translation>
+    </message>
+    <message>
+        <source>Folder for the backups</source>
+        <translation type="vanished">پوشهٔ نسخه‌های پشتیبان</translation>
+    </message>
+    <message>
+        <source>Backups now go to this folder.</source>
+        <translation type="vanished">از این پس نسخه‌های پشتیبان در این پوشه نوشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation type="vanished">در حال پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: {0}</source>
+        <translation type="vanished">نسخهٔ پشتیبان تهیه و بررسی شد: {0}</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation type="vanished">این نسخهٔ پشتیبان بازیابی شود؟</translation>
+    </message>
+    <message>
+        <source>The database goes back to how it was on {0}. What was saved since then is no longer in the help desk; it is kept aside in a file next to the database. Everyone here signs in again.</source>
+        <translation type="vanished">پایگاه داده به وضعیت {0} برمی‌گردد. آنچه از آن زمان ذخیره شده دیگر در میز خدمت مشتریان نخواهد بود؛ در پرونده‌ای کنار پایگاه داده نگه داشته می‌شود. پس از آن دوباره وارد می‌شوید.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation type="vanished">در حال بازیابی…</translation>
+    </message>
+    <message>
+        <source>Restored. The data it replaced is kept in {0}.</source>
+        <translation type="vanished">بازیابی انجام شد. داده‌هایی که جایگزین شدند در {0} نگه داشته شده‌اند.</translation>
+    </message>
+</context>
+<context>
     <name>CallLog</name>
     <message>
         <location filename="../../ui/pages/calls.py" line="129"/>
@@ -920,542 +1425,542 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="131"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
-        <location filename="../../ui/messages.py" line="179"/>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="132"/>
+        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="186"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="129"/>
+        <location filename="../../ui/messages.py" line="135"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="130"/>
+        <location filename="../../ui/messages.py" line="136"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="134"/>
+        <location filename="../../ui/messages.py" line="140"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="150"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="151"/>
+        <location filename="../../ui/messages.py" line="157"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
         <location filename="../../ui/messages.py" line="158"/>
-        <location filename="../../ui/messages.py" line="217"/>
-        <location filename="../../ui/messages.py" line="229"/>
+        <location filename="../../ui/messages.py" line="164"/>
+        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="235"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="171"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="166"/>
+        <location filename="../../ui/messages.py" line="172"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="175"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="170"/>
+        <location filename="../../ui/messages.py" line="176"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
-        <location filename="../../ui/messages.py" line="242"/>
+        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181"/>
+        <location filename="../../ui/messages.py" line="187"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="195"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/messages.py" line="196"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Escalated to</source>
         <translation>ارجاع‌شده به</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
-        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="206"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>Promise</source>
         <translation>قول</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206"/>
+        <location filename="../../ui/messages.py" line="212"/>
         <source>In use</source>
         <translation>در حال استفاده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>Value</source>
         <translation>مقدار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Step</source>
         <translation>گام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Anger at the start</source>
         <translation>میزان خشم در آغاز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="216"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="217"/>
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/messages.py" line="226"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="224"/>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/messages.py" line="230"/>
+        <location filename="../../ui/messages.py" line="260"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="225"/>
+        <location filename="../../ui/messages.py" line="231"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="234"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="240"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="235"/>
+        <location filename="../../ui/messages.py" line="241"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="309"/>
+        <location filename="../../ui/messages.py" line="325"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
-        <location filename="../../ui/messages.py" line="239"/>
+        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="245"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245"/>
+        <location filename="../../ui/messages.py" line="251"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/messages.py" line="252"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251"/>
+        <location filename="../../ui/messages.py" line="257"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253"/>
-        <location filename="../../ui/messages.py" line="272"/>
+        <location filename="../../ui/messages.py" line="259"/>
+        <location filename="../../ui/messages.py" line="278"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="255"/>
+        <location filename="../../ui/messages.py" line="261"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258"/>
+        <location filename="../../ui/messages.py" line="264"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259"/>
+        <location filename="../../ui/messages.py" line="265"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260"/>
+        <location filename="../../ui/messages.py" line="266"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261"/>
+        <location filename="../../ui/messages.py" line="267"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="262"/>
+        <location filename="../../ui/messages.py" line="268"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/messages.py" line="271"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266"/>
+        <location filename="../../ui/messages.py" line="272"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="269"/>
+        <location filename="../../ui/messages.py" line="275"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270"/>
+        <location filename="../../ui/messages.py" line="276"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271"/>
+        <location filename="../../ui/messages.py" line="277"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275"/>
+        <location filename="../../ui/messages.py" line="281"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276"/>
+        <location filename="../../ui/messages.py" line="282"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -1603,218 +2108,228 @@
 <context>
     <name>ComplaintWindow</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="76"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="77"/>
         <source>Start &amp;working on it</source>
         <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="79"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="80"/>
         <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
         <translation>&amp;ارجاع به سرپرست… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="82"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="83"/>
         <source>&amp;Resolve… (Ctrl+R)</source>
         <translation>&amp;رفع شکایت… (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="85"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="86"/>
         <source>C&amp;lose the complaint</source>
         <translation>&amp;بستن شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="88"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="89"/>
         <source>Re&amp;open</source>
         <translation>&amp;بازگشایی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="95"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="96"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="97"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="98"/>
         <source>The incident report of this complaint, in the report centre</source>
         <translation>گزارش رویداد این شکایت، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="122"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="102"/>
+        <source>&amp;History (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="104"/>
+        <source>Who changed this complaint and when, in the audit log</source>
+        <translation>چه کسی و کی این شکایت را تغییر داد، در سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/complaint_window.py" line="130"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="123"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="131"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="124"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="132"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="125"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="133"/>
         <source>Escalation</source>
         <translation>ارجاع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="126"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="134"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="130"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="138"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="141"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="149"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="265"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="142"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="257"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="150"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="265"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="143"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="258"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="151"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="150"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="258"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="158"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="159"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="167"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="267"/>
         <source>Discussion</source>
         <translation>گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="169"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="259"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="177"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="267"/>
         <source>Add a comment</source>
         <translation>یادداشتی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="177"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="185"/>
         <source>Add &amp;comment (Ctrl+Enter)</source>
         <translation>&amp;افزودن یادداشت (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="214"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
         <source>Reload (F5)</source>
         <translation>بارگذاری دوباره (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="216"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="224"/>
         <source>Reload</source>
         <translation>بارگذاری دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="239"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="247"/>
         <source>{0} saved a change to this complaint — reload?</source>
         <translation>{0} تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="241"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="249"/>
         <source>Someone saved a change to this complaint — reload?</source>
         <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="424"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="432"/>
         <source>Throw away the comment?</source>
         <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="425"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="433"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
         <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="271"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="279"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="277"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="280"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="288"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="282"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="290"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="293"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="291"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="299"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="296"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="304"/>
         <source>To {0} on {1}: {2}</source>
         <translation>به {0} در {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="301"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="309"/>
         <source>will come back</source>
         <translation>بازمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="301"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="309"/>
         <source>will not come back</source>
         <translation>بازنمی‌گردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="302"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="310"/>
         <source>may or may not come back</source>
         <translation>معلوم نیست بازگردد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="317"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="325"/>
         <source>Only the person dealing with it or a supervisor can close it.</source>
         <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="337"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="340"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="348"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="343"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="351"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="346"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="354"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="348"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="356"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -1937,27 +2452,32 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="113"/>
+        <location filename="../../ui/app.py" line="114"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="150"/>
+        <source>Today&apos;s backup could not be made. The help desk works as usual; a supervisor can look at Settings ▸ Backups.</source>
+        <translation>نسخهٔ پشتیبان امروز تهیه نشد. میز خدمت مشتریان مثل همیشه کار می‌کند؛ سرپرست می‌تواند «تنظیمات ◂ پشتیبان‌گیری» را ببیند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="177"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="137"/>
+        <location filename="../../ui/app.py" line="180"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -2367,6 +2887,49 @@
         <location filename="../../ui/pages/directory_model.py" line="151"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
+    </message>
+</context>
+<context>
+    <name>EntryView</name>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="324"/>
+        <source>Fields before and after</source>
+        <translation>فیلدها پیش و پس از تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <source>Before</source>
+        <translation>پیش از تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <source>After</source>
+        <translation>پس از تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="335"/>
+        <source>Fields marked ● were changed by this entry.</source>
+        <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="345"/>
+        <source>Choose an entry to see its fields before and after.</source>
+        <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="348"/>
+        <source>the help desk</source>
+        <translation>میز خدمت مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="349"/>
+        <source>{0} — {1}, by {2}, {3}</source>
+        <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
 </context>
 <context>
@@ -2877,37 +3440,47 @@
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="207"/>
+        <location filename="../../ui/mainwindow.py" line="129"/>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="209"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="234"/>
+        <location filename="../../ui/mainwindow.py" line="236"/>
         <source>Signed out</source>
         <translation>خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="235"/>
+        <location filename="../../ui/mainwindow.py" line="237"/>
         <source>A supervisor has deactivated your account, so you have been signed out. Unfinished calls are kept for when you sign in again.</source>
         <translation>یک سرپرست حساب شما را غیرفعال کرده است، از این رو از حساب خارج شدید. تماس‌های ناتمام برای ورود دوباره‌تان نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="246"/>
+        <location filename="../../ui/mainwindow.py" line="249"/>
         <source>Your role changed</source>
         <translation>نقش شما تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="537"/>
+        <location filename="../../ui/mainwindow.py" line="356"/>
+        <source>The audit log is for supervisors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="559"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="549"/>
+        <location filename="../../ui/mainwindow.py" line="571"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="550"/>
+        <location filename="../../ui/mainwindow.py" line="572"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2920,12 +3493,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="553"/>
+        <location filename="../../ui/mainwindow.py" line="575"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="554"/>
+        <location filename="../../ui/mainwindow.py" line="576"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -2938,88 +3511,88 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="565"/>
+        <location filename="../../ui/mainwindow.py" line="587"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="566"/>
+        <location filename="../../ui/mainwindow.py" line="588"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="586"/>
+        <location filename="../../ui/mainwindow.py" line="608"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="600"/>
+        <location filename="../../ui/mainwindow.py" line="622"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="640"/>
+        <location filename="../../ui/mainwindow.py" line="663"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="641"/>
+        <location filename="../../ui/mainwindow.py" line="664"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="646"/>
+        <location filename="../../ui/mainwindow.py" line="669"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="651"/>
+        <location filename="../../ui/mainwindow.py" line="674"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="661"/>
+        <location filename="../../ui/mainwindow.py" line="684"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="662"/>
+        <location filename="../../ui/mainwindow.py" line="685"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="665"/>
+        <location filename="../../ui/mainwindow.py" line="688"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="669"/>
+        <location filename="../../ui/mainwindow.py" line="692"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="674"/>
+        <location filename="../../ui/mainwindow.py" line="697"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="682"/>
+        <location filename="../../ui/mainwindow.py" line="705"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="683"/>
+        <location filename="../../ui/mainwindow.py" line="706"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="686"/>
+        <location filename="../../ui/mainwindow.py" line="709"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="147"/>
-        <location filename="../../ui/mainwindow.py" line="241"/>
+        <location filename="../../ui/mainwindow.py" line="148"/>
+        <location filename="../../ui/mainwindow.py" line="243"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
@@ -3029,27 +3602,27 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="246"/>
+        <location filename="../../ui/mainwindow.py" line="249"/>
         <source>A supervisor changed your role. It is now: {0}.</source>
         <translation>یک سرپرست نقش شما را تغییر داد. نقش کنونی شما: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="708"/>
+        <location filename="../../ui/mainwindow.py" line="731"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="710"/>
+        <location filename="../../ui/mainwindow.py" line="733"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="728"/>
+        <location filename="../../ui/mainwindow.py" line="751"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="729"/>
+        <location filename="../../ui/mainwindow.py" line="752"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -3376,26 +3949,51 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="78"/>
+        <source>The backup could not be made: the copy could not be written or did not pass its check, so it was deleted. Check that the backups folder has free space and is reachable, then try again.</source>
+        <translation>نسخهٔ پشتیبان تهیه نشد: نسخه نوشته نشد یا از بررسی سالم بیرون نیامد، پس پاک شد. بررسی کنید که پوشهٔ نسخه‌های پشتیبان فضای خالی دارد و در دسترس است، سپس دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="79"/>
+        <source>This backup is damaged or is not a help-desk database, so it was not restored. Nothing has been replaced. Choose another backup.</source>
+        <translation>این نسخهٔ پشتیبان آسیب دیده است یا پایگاه دادهٔ میز خدمت مشتریان نیست، پس بازیابی نشد. چیزی جایگزین نشده است. نسخهٔ پشتیبان دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="80"/>
+        <source>The backups cannot be written to this folder. Choose a folder you can write to (another disk, a USB drive or a network folder).</source>
+        <translation>نسخه‌های پشتیبان را نمی‌توان در این پوشه نوشت. پوشه‌ای انتخاب کنید که بتوانید در آن بنویسید (دیسکی دیگر، حافظهٔ USB یا پوشه‌ای در شبکه).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="81"/>
+        <source>The backup could not be put in place, because the current data could not be kept aside first. Nothing has been replaced. Check that the database&apos;s folder has free space and can be written to.</source>
+        <translation>نسخهٔ پشتیبان جایگزین نشد، چون داده‌های کنونی را نمی‌شد پیش از آن کنار گذاشت. چیزی جایگزین نشده است. بررسی کنید که پوشهٔ پایگاه داده فضای خالی دارد و می‌توان در آن نوشت.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="82"/>
+        <source>A database on a server is not restored from here. Load the backup into a new server database with copy-database, as the README explains.</source>
+        <translation>پایگاه داده‌ای که روی سرور است از اینجا بازیابی نمی‌شود. همان‌طور که راهنمای README می‌گوید، نسخهٔ پشتیبان را با copy-database در یک پایگاه دادهٔ تازه روی سرور بارگذاری کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="86"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>The server cannot be reached, so this was not saved. Everything you typed is still here: press Ctrl+S to save it again once the server answers (the status bar says while it does not).</source>
         <translation>سرور در دسترس نیست، بنابراین این مورد ذخیره نشد. هرچه تایپ کرده‌اید همین‌جا مانده است: وقتی سرور دوباره پاسخ داد، برای ذخیرهٔ دوباره Ctrl+S را بزنید (تا آن زمان نوار وضعیت این را نشان می‌دهد).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -3570,94 +4168,105 @@ For front-desk staff and their supervisors.</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="133"/>
+        <location filename="../../ui/pages/settings.py" line="134"/>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="139"/>
+        <location filename="../../ui/pages/settings.py" line="140"/>
+        <source>Lock an idle desk after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="145"/>
         <source>The name at the head of every report</source>
         <translation>نامی که بالای هر گزارش می‌آید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="135"/>
+        <location filename="../../ui/pages/settings.py" line="147"/>
         <source>Business name on reports</source>
         <translation>نام کسب‌وکار در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="140"/>
+        <location filename="../../ui/pages/settings.py" line="152"/>
         <source>Choose logo…</source>
         <translation>انتخاب نشان…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="141"/>
+        <location filename="../../ui/pages/settings.py" line="153"/>
         <source>Remove logo</source>
         <translation>برداشتن نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="145"/>
+        <location filename="../../ui/pages/settings.py" line="157"/>
         <source>Logo on reports</source>
         <translation>نشان در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="155"/>
-        <location filename="../../ui/pages/settings.py" line="156"/>
+        <location filename="../../ui/pages/settings.py" line="167"/>
+        <location filename="../../ui/pages/settings.py" line="168"/>
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="159"/>
+        <location filename="../../ui/pages/settings.py" line="171"/>
         <source>In English</source>
         <translation>به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="161"/>
+        <location filename="../../ui/pages/settings.py" line="173"/>
         <source>In Persian</source>
         <translation>به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="162"/>
+        <location filename="../../ui/pages/settings.py" line="174"/>
         <source>New reason, in English</source>
         <translation>علت تازه، به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="163"/>
+        <location filename="../../ui/pages/settings.py" line="175"/>
         <source>New reason, in Persian</source>
         <translation>علت تازه، به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="166"/>
+        <location filename="../../ui/pages/settings.py" line="178"/>
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="167"/>
-        <location filename="../../ui/pages/settings.py" line="231"/>
+        <location filename="../../ui/pages/settings.py" line="179"/>
+        <location filename="../../ui/pages/settings.py" line="244"/>
         <source>Stop offering</source>
         <translation>کنار گذاشتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="217"/>
+        <location filename="../../ui/pages/settings.py" line="230"/>
         <source>{0} (no longer offered)</source>
         <translation>{0} (کنار گذاشته‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="231"/>
+        <location filename="../../ui/pages/settings.py" line="244"/>
         <source>Offer again</source>
         <translation>بازگرداندن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="256"/>
+        <location filename="../../ui/pages/settings.py" line="278"/>
         <source>No logo</source>
         <translation>بدون نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="279"/>
+        <location filename="../../ui/pages/settings.py" line="301"/>
         <source>Choose the logo</source>
         <translation>انتخاب نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="280"/>
+        <location filename="../../ui/pages/settings.py" line="302"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="286"/>
+        <location filename="../../ui/pages/settings.py" line="308"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
@@ -3691,134 +4300,144 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="129"/>
+        <location filename="../../ui/pages/customer_profile.py" line="130"/>
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="133"/>
+        <location filename="../../ui/pages/customer_profile.py" line="134"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="135"/>
-        <location filename="../../ui/pages/customer_profile.py" line="210"/>
+        <location filename="../../ui/pages/customer_profile.py" line="136"/>
+        <location filename="../../ui/pages/customer_profile.py" line="218"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="137"/>
+        <location filename="../../ui/pages/customer_profile.py" line="138"/>
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="140"/>
+        <location filename="../../ui/pages/customer_profile.py" line="141"/>
         <source>New call with this customer (F2)</source>
         <translation>تماس جدید با این مشتری (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="142"/>
+        <location filename="../../ui/pages/customer_profile.py" line="143"/>
         <source>New call with this customer</source>
         <translation>تماس جدید با این مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="144"/>
+        <location filename="../../ui/pages/customer_profile.py" line="145"/>
         <source>Raise a complaint…</source>
         <translation>ثبت شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="147"/>
+        <location filename="../../ui/pages/customer_profile.py" line="148"/>
         <source>Calm-down session (F9)</source>
         <translation>آرام کردن مشتری (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="150"/>
+        <location filename="../../ui/pages/customer_profile.py" line="151"/>
         <source>Report…</source>
         <translation>گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="152"/>
+        <location filename="../../ui/pages/customer_profile.py" line="153"/>
         <source>This customer&apos;s history, in the report centre</source>
         <translation>پیشینهٔ این مشتری، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="179"/>
+        <location filename="../../ui/pages/customer_profile.py" line="156"/>
+        <source>History (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="158"/>
+        <source>Who changed this customer and when, in the audit log</source>
+        <translation>چه کسی و کی این مشتری را تغییر داد، در سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="187"/>
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="185"/>
+        <location filename="../../ui/pages/customer_profile.py" line="193"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="210"/>
+        <location filename="../../ui/pages/customer_profile.py" line="218"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="219"/>
+        <location filename="../../ui/pages/customer_profile.py" line="227"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="220"/>
+        <location filename="../../ui/pages/customer_profile.py" line="228"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="223"/>
+        <location filename="../../ui/pages/customer_profile.py" line="231"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="224"/>
+        <location filename="../../ui/pages/customer_profile.py" line="232"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="225"/>
+        <location filename="../../ui/pages/customer_profile.py" line="233"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="226"/>
+        <location filename="../../ui/pages/customer_profile.py" line="234"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="227"/>
+        <location filename="../../ui/pages/customer_profile.py" line="235"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="228"/>
+        <location filename="../../ui/pages/customer_profile.py" line="236"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="229"/>
+        <location filename="../../ui/pages/customer_profile.py" line="237"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="243"/>
+        <location filename="../../ui/pages/customer_profile.py" line="251"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="244"/>
-        <location filename="../../ui/pages/customer_profile.py" line="246"/>
+        <location filename="../../ui/pages/customer_profile.py" line="252"/>
+        <location filename="../../ui/pages/customer_profile.py" line="254"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="248"/>
+        <location filename="../../ui/pages/customer_profile.py" line="256"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="249"/>
+        <location filename="../../ui/pages/customer_profile.py" line="257"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -4213,12 +4832,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="113"/>
+        <location filename="../../ui/messages.py" line="119"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="114"/>
+        <location filename="../../ui/messages.py" line="120"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -4314,115 +4933,120 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="342"/>
+        <location filename="../../ui/pages/settings.py" line="364"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="346"/>
+        <location filename="../../ui/pages/settings.py" line="368"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="352"/>
-        <location filename="../../ui/pages/settings.py" line="353"/>
+        <location filename="../../ui/pages/settings.py" line="374"/>
+        <location filename="../../ui/pages/settings.py" line="375"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="354"/>
+        <location filename="../../ui/pages/settings.py" line="376"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="356"/>
+        <location filename="../../ui/pages/settings.py" line="378"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="359"/>
-        <location filename="../../ui/pages/settings.py" line="365"/>
+        <location filename="../../ui/pages/settings.py" line="381"/>
+        <location filename="../../ui/pages/settings.py" line="387"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="374"/>
+        <location filename="../../ui/pages/settings.py" line="396"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="375"/>
+        <location filename="../../ui/pages/settings.py" line="397"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="398"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="377"/>
-        <location filename="../../ui/pages/settings.py" line="445"/>
+        <location filename="../../ui/pages/settings.py" line="399"/>
+        <location filename="../../ui/pages/settings.py" line="471"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="378"/>
+        <location filename="../../ui/pages/settings.py" line="400"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="393"/>
+        <location filename="../../ui/pages/settings.py" line="415"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="398"/>
+        <location filename="../../ui/pages/settings.py" line="420"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="402"/>
+        <location filename="../../ui/pages/settings.py" line="424"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="408"/>
+        <location filename="../../ui/pages/settings.py" line="428"/>
+        <source>Backups</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="434"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="444"/>
+        <location filename="../../ui/pages/settings.py" line="470"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="444"/>
+        <location filename="../../ui/pages/settings.py" line="470"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="445"/>
+        <location filename="../../ui/pages/settings.py" line="471"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="487"/>
+        <location filename="../../ui/pages/settings.py" line="513"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="488"/>
+        <location filename="../../ui/pages/settings.py" line="514"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="497"/>
+        <location filename="../../ui/pages/settings.py" line="523"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="498"/>
+        <location filename="../../ui/pages/settings.py" line="524"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
