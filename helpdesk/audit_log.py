@@ -15,13 +15,15 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Iterator
 
 import peewee as pw
 
-from .clock import from_local, to_local
+from .clock import as_datetime, from_local, to_local
+from .db import database
 from .errors import NotFound
 from .models import AuditEntry, Staff
 from .permissions import require_supervisor
@@ -66,8 +68,18 @@ class Entry:
     action: str
     kind: str
     record: str
-    before: dict | None
-    after: dict | None
+    before_json: str | None
+    after_json: str | None
+
+    @cached_property
+    def before(self) -> dict | None:
+        """The record's fields before (None for a record created), read when first asked for."""
+        return _load(self.before_json)
+
+    @cached_property
+    def after(self) -> dict | None:
+        """The record's fields after (None for a record deleted)."""
+        return _load(self.after_json)
 
     @property
     def who(self) -> str:
@@ -118,8 +130,8 @@ def _load(text) -> dict | None:
 
 
 def _entry(row: tuple) -> Entry:
-    at = row[1] if isinstance(row[1], datetime) else datetime.fromisoformat(str(row[1]))
-    return Entry(row[0], at, row[2], row[3], row[4], row[5], row[6], _load(row[7]), _load(row[8]))
+    at = as_datetime(row[1])
+    return Entry(row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], row[8])
 
 
 def _where(query: pw.ModelSelect, wanted: AuditFilter) -> pw.ModelSelect:
@@ -156,7 +168,7 @@ def _page(wanted: AuditFilter, after_id: int | None, limit: int, offset: int = 0
     query = query.order_by(AuditEntry.id.desc()).limit(limit)
     if offset and after_id is None:
         query = query.offset(offset)
-    return [_entry(row) for row in query.tuples()]
+    return [_entry(row) for row in database.execute(query).fetchall()]  # rows as the driver gives them
 
 
 def page(actor: Staff, wanted: AuditFilter = AuditFilter(), after_id: int | None = None, limit: int = PAGE,

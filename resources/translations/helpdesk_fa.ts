@@ -129,7 +129,6 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="66"/>
-        <location filename="../../ui/pages/audit_log.py" line="95"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
@@ -254,6 +253,11 @@
         <translation>گذرواژه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/audit_log.py" line="95"/>
+        <source>Time created</source>
+        <translation>زمان ایجاد</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/audit_log.py" line="96"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
@@ -307,6 +311,21 @@
         <location filename="../../ui/pages/audit_log.py" line="106"/>
         <source>Replaced file kept as</source>
         <translation>پروندهٔ جایگزین‌شده نگه داشته شد با نام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="164"/>
+        <source>Failed sign-in: no such account</source>
+        <translation>ورود ناموفق: چنین حسابی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="166"/>
+        <source>Failed sign-in: wrong password ({0} in a row)</source>
+        <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="170"/>
+        <source>Database restored from {0}</source>
+        <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
 </context>
 <context>
@@ -470,99 +489,123 @@
 <context>
     <name>BackupsModel</name>
     <message>
+        <location filename="../../ui/pages/backups.py" line="55"/>
         <source>Taken</source>
-        <translation type="vanished">زمان تهیه</translation>
+        <translation>زمان تهیه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="55"/>
         <source>Size</source>
-        <translation type="vanished">اندازه</translation>
+        <translation>اندازه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="55"/>
         <source>State</source>
-        <translation type="vanished">وضعیت</translation>
+        <translation>وضعیت</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="75"/>
         <source>Good</source>
-        <translation type="vanished">سالم</translation>
+        <translation>سالم</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="75"/>
         <source>Damaged</source>
-        <translation type="vanished">آسیب‌دیده</translation>
+        <translation>آسیب‌دیده</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="80"/>
         <source>{0} MB</source>
-        <translation type="vanished">{0} مگابایت</translation>
+        <translation>{0} مگابایت</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="81"/>
         <source>{0} KB</source>
-        <translation type="vanished">{0} کیلوبایت</translation>
+        <translation>{0} کیلوبایت</translation>
     </message>
 </context>
 <context>
     <name>BackupsTab</name>
     <message>
+        <location filename="../../ui/pages/backups.py" line="100"/>
         <source>The help desk keeps a checked copy of the database: at the first start of each day and when the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months.</source>
-        <translation type="vanished">میز خدمت مشتریان از پایگاه داده نسخهٔ پشتیبان بررسی‌شده تهیه می‌کند: در نخستین اجرای هر روز، و هنگام بستن برنامه اگر چیزی تغییر کرده باشد. نسخه‌های ۷ روز، ۴ هفته و ۱۲ ماه اخیر نگه داشته می‌شوند.</translation>
+        <translation>میز خدمت مشتریان از پایگاه داده نسخهٔ پشتیبان بررسی‌شده تهیه می‌کند: در نخستین اجرای هر روز، و هنگام بستن برنامه اگر چیزی تغییر کرده باشد. نسخه‌های ۷ روز، ۴ هفته و ۱۲ ماه اخیر نگه داشته می‌شوند.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="103"/>
         <source>This office&apos;s database is on a server. Back up now writes a copy of it as a single file that the help desk can open; it is not restored from here (see the README).</source>
-        <translation type="vanished">پایگاه دادهٔ این دفتر روی سرور است. «پشتیبان‌گیری اکنون» نسخه‌ای از آن را در یک پرونده می‌نویسد که میز خدمت مشتریان می‌تواند باز کند؛ بازیابی آن از اینجا انجام نمی‌شود (راهنمای README را ببینید).</translation>
+        <translation>پایگاه دادهٔ این دفتر روی سرور است. «پشتیبان‌گیری اکنون» نسخه‌ای از آن را در یک پرونده می‌نویسد که میز خدمت مشتریان می‌تواند باز کند؛ بازیابی آن از اینجا انجام نمی‌شود (راهنمای README را ببینید).</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="110"/>
+        <location filename="../../ui/pages/backups.py" line="114"/>
         <source>Folder</source>
-        <translation type="vanished">پوشه</translation>
+        <translation>پوشه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="116"/>
         <source>Choose…</source>
-        <translation type="vanished">انتخاب…</translation>
+        <translation>انتخاب…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="118"/>
         <source>Use the default</source>
-        <translation type="vanished">پوشهٔ پیش‌فرض</translation>
+        <translation>پوشهٔ پیش‌فرض</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="129"/>
         <source>Backups</source>
-        <translation type="vanished">نسخه‌های پشتیبان</translation>
+        <translation>نسخه‌های پشتیبان</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="139"/>
         <source>Back up now</source>
-        <translation type="vanished">پشتیبان‌گیری اکنون</translation>
+        <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="141"/>
         <source>Restore…</source>
-        <translation type="vanished">بازیابی…</translation>
+        <translation>بازیابی…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="198"/>
         <source>Folder for the backups</source>
-        <translation type="vanished">پوشهٔ نسخه‌های پشتیبان</translation>
+        <translation>پوشهٔ نسخه‌های پشتیبان</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="210"/>
         <source>Backups now go to this folder.</source>
-        <translation type="vanished">از این پس نسخه‌های پشتیبان در این پوشه نوشته می‌شوند.</translation>
+        <translation>از این پس نسخه‌های پشتیبان در این پوشه نوشته می‌شوند.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="217"/>
         <source>Backing up…</source>
-        <translation type="vanished">در حال پشتیبان‌گیری…</translation>
+        <translation>در حال پشتیبان‌گیری…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="229"/>
         <source>Backed up and checked: {0}</source>
-        <translation type="vanished">نسخهٔ پشتیبان تهیه و بررسی شد: {0}</translation>
+        <translation>نسخهٔ پشتیبان تهیه و بررسی شد: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="236"/>
         <source>Restore this backup?</source>
-        <translation type="vanished">این نسخهٔ پشتیبان بازیابی شود؟</translation>
+        <translation>این نسخهٔ پشتیبان بازیابی شود؟</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="237"/>
         <source>The database goes back to how it was on {0}. What was saved since then is no longer in the help desk; it is kept aside in a file next to the database. Everyone here signs in again.</source>
-        <translation type="vanished">پایگاه داده به وضعیت {0} برمی‌گردد. آنچه از آن زمان ذخیره شده دیگر در میز خدمت مشتریان نخواهد بود؛ در پرونده‌ای کنار پایگاه داده نگه داشته می‌شود. پس از آن دوباره وارد می‌شوید.</translation>
+        <translation>پایگاه داده به وضعیت {0} برمی‌گردد. آنچه از آن زمان ذخیره شده دیگر در میز خدمت مشتریان نخواهد بود؛ در پرونده‌ای کنار پایگاه داده نگه داشته می‌شود. پس از آن دوباره وارد می‌شوید.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="244"/>
         <source>Restoring…</source>
-        <translation type="vanished">در حال بازیابی…</translation>
+        <translation>در حال بازیابی…</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/backups.py" line="256"/>
         <source>Restored. The data it replaced is kept in {0}.</source>
-        <translation type="vanished">بازیابی انجام شد. داده‌هایی که جایگزین شدند در {0} نگه داشته شده‌اند.</translation>
+        <translation>بازیابی انجام شد. داده‌هایی که جایگزین شدند در {0} نگه داشته شده‌اند.</translation>
     </message>
 </context>
 <context>
@@ -2145,7 +2188,7 @@
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="102"/>
         <source>&amp;History (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;سابقه (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/complaint_window.py" line="104"/>
@@ -2852,6 +2895,46 @@
     </message>
 </context>
 <context>
+    <name>DeskLock</name>
+    <message>
+        <location filename="../../ui/lock.py" line="205"/>
+        <source>&amp;Lock the desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="287"/>
+        <location filename="../../ui/lock.py" line="289"/>
+        <source>Help desk</source>
+        <translation type="unfinished">میز خدمت مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="318"/>
+        <source>This desk is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="327"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="332"/>
+        <location filename="../../ui/lock.py" line="381"/>
+        <source>Help desk: locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="417"/>
+        <source>Type the user name of the person signing in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="421"/>
+        <source>Type the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DirectoryModel</name>
     <message>
         <location filename="../../ui/pages/directory_model.py" line="150"/>
@@ -3392,6 +3475,53 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/lock.py" line="87"/>
+        <source>This desk is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="96"/>
+        <location filename="../../ui/lock.py" line="97"/>
+        <source>User name</source>
+        <translation type="unfinished">نام کاربری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="101"/>
+        <location filename="../../ui/lock.py" line="102"/>
+        <source>Password</source>
+        <translation type="unfinished">گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="105"/>
+        <location filename="../../ui/lock.py" line="141"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="109"/>
+        <location filename="../../ui/lock.py" line="143"/>
+        <source>Sign in as someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="129"/>
+        <source>Signed in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="141"/>
+        <source>Sign in</source>
+        <translation type="unfinished">ورود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="142"/>
+        <source>Back to the person signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/i18n.py" line="151"/>
@@ -3442,7 +3572,7 @@
     <message>
         <location filename="../../ui/mainwindow.py" line="129"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="209"/>
@@ -3467,7 +3597,7 @@
     <message>
         <location filename="../../ui/mainwindow.py" line="356"/>
         <source>The audit log is for supervisors.</source>
-        <translation type="unfinished"></translation>
+        <translation>سابقهٔ تغییرات برای سرپرستان است.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="559"/>
@@ -4353,7 +4483,7 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="156"/>
         <source>History (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>سابقه (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="158"/>

@@ -92,7 +92,7 @@ FIELDS = {
     "failed_attempts": QT_TRANSLATE_NOOP("AuditLog", "Wrong passwords in a row"),
     "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
     "password_hash": QT_TRANSLATE_NOOP("AuditLog", "Password"),
-    "created_at": QT_TRANSLATE_NOOP("AuditLog", "Created"),
+    "created_at": QT_TRANSLATE_NOOP("AuditLog", "Time created"),
     "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
     "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
     "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
@@ -161,13 +161,13 @@ def describe(entry: Entry) -> str:
     after = entry.after or {}
     if entry.action == "sign_in_failed":
         if not entry.record:
-            text = _tr("Failed sign-in: no such account")
+            text = QCoreApplication.translate("AuditLog", "Failed sign-in: no such account")
         elif after.get("failed_attempts"):
-            text = _tr("Failed sign-in: wrong password ({0} in a row)").format(digits(after["failed_attempts"], lang))
+            text = QCoreApplication.translate("AuditLog", "Failed sign-in: wrong password ({0} in a row)").format(digits(after["failed_attempts"], lang))
     elif entry.action == "restore":
         source = after.get("backup") or after.get("from") or after.get("path") or after.get("file")
         if source:
-            text = _tr("Database restored from {0}").format(left_to_right(str(source)))
+            text = QCoreApplication.translate("AuditLog", "Database restored from {0}").format(left_to_right(str(source)))
     return text
 
 
@@ -190,7 +190,9 @@ class AuditLogModel(QAbstractTableModel):
         self.actor = actor
         self._filter = AuditFilter()
         self._count = 0
-        self._pages: OrderedDict[int, list[tuple[Entry, tuple[str, ...]]]] = OrderedDict()
+        # Each page holds its entries; a row's cells are put into words when first painted (a page
+        # costs one statement, and only the rows on the screen read their JSON).
+        self._pages: OrderedDict[int, list[list]] = OrderedDict()
         self._ends: dict[int, int] = {}  # the id of the last entry of every page seen: the next is below it
         self._counting = None
 
@@ -256,10 +258,15 @@ class AuditLogModel(QAbstractTableModel):
         else:
             self._pages.move_to_end(number)
         offset = index - number * self.PAGE
-        return rows[offset] if offset < len(rows) else None
+        if offset >= len(rows):
+            return None
+        row = rows[offset]
+        if row[1] is None:
+            row[1] = self._cells(row[0])
+        return row
 
     def _keep(self, number: int, found: list[Entry]) -> list:
-        rows = [(entry, self._cells(entry)) for entry in found]
+        rows = [[entry, None] for entry in found]
         self._pages[number] = rows
         if found:
             self._ends[number] = found[-1].id
