@@ -2899,39 +2899,39 @@
     <message>
         <location filename="../../ui/lock.py" line="205"/>
         <source>&amp;Lock the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;قفل کردن میز</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="287"/>
         <location filename="../../ui/lock.py" line="289"/>
         <source>Help desk</source>
-        <translation type="unfinished">میز خدمت مشتریان</translation>
+        <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="318"/>
         <source>This desk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>این میز قفل است.</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="327"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل است</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="332"/>
         <location filename="../../ui/lock.py" line="381"/>
         <source>Help desk: locked</source>
-        <translation type="unfinished"></translation>
+        <translation>میز خدمت مشتریان: قفل</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="417"/>
         <source>Type the user name of the person signing in.</source>
-        <translation type="unfinished"></translation>
+        <translation>نام کاربری کسی را که وارد می‌شود بنویسید.</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="421"/>
         <source>Type the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>گذرواژه را بنویسید.</translation>
     </message>
 </context>
 <context>
@@ -3479,46 +3479,46 @@
     <message>
         <location filename="../../ui/lock.py" line="87"/>
         <source>This desk is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>این میز قفل است.</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="96"/>
         <location filename="../../ui/lock.py" line="97"/>
         <source>User name</source>
-        <translation type="unfinished">نام کاربری</translation>
+        <translation>نام کاربری</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="101"/>
         <location filename="../../ui/lock.py" line="102"/>
         <source>Password</source>
-        <translation type="unfinished">گذرواژه</translation>
+        <translation>گذرواژه</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="105"/>
         <location filename="../../ui/lock.py" line="141"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>باز کردن قفل</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="109"/>
         <location filename="../../ui/lock.py" line="143"/>
         <source>Sign in as someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>ورود با حساب کس دیگری</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="129"/>
         <source>Signed in: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>کاربر واردشده: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="141"/>
         <source>Sign in</source>
-        <translation type="unfinished">ورود</translation>
+        <translation>ورود</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="142"/>
         <source>Back to the person signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>بازگشت به کاربر واردشده</translation>
     </message>
 </context>
 <context>
@@ -4300,13 +4300,13 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/pages/settings.py" line="134"/>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> دقیقه</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="139"/>
         <location filename="../../ui/pages/settings.py" line="140"/>
         <source>Lock an idle desk after</source>
-        <translation type="unfinished"></translation>
+        <translation>قفل شدن میزِ بی‌کار پس از</translation>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="145"/>
