@@ -249,6 +249,13 @@ def test_another_person_signs_in_and_the_first_finds_their_work_again(app, super
                                                                          draft_dir):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
     customer, call, form = _open_everything(controller, supervisor, qtbot)
+    from helpdesk import complaints
+
+    raised = complaints.create(supervisor, complaints.ComplaintDraft(
+        customer_id=customer.id, description="Late parcel", category_id=complaints.categories()[0].id,
+        assignee_id=supervisor.id))
+    complaint = controller.window.open_complaint(raised.id)
+    _type(complaint.comment, "Called " + SECRET_NAME)
     draft_id = call.draft_id
     started = call.started_at
     _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
@@ -266,7 +273,7 @@ def test_another_person_signs_in_and_the_first_finds_their_work_again(app, super
     assert _secrets_in(_shown_texts()) == []
     store = window.draft_store
     assert [d["id"] for d in store.unfinished("call", window.location, supervisor.id)] == [draft_id]
-    assert len(store.unfinished(KEPT_KIND, window.location, supervisor.id)) == 2
+    assert len(store.unfinished(KEPT_KIND, window.location, supervisor.id)) == 3  # the call, form, complaint
     # The first person comes back: the call and the form open as they were, nothing asked.
     window.sign_out()
     controller.signed_in(accounts.authenticate("boss", "correct horse"))
@@ -278,6 +285,8 @@ def test_another_person_signs_in_and_the_first_finds_their_work_again(app, super
     forms = [f for f in window.customers_page.forms if f.isVisible()]
     assert len(forms) == 1 and SECRET_NOTE in forms[0].notes.toPlainText()
     assert forms[0].customer_id == customer.id
+    [reopened] = window.complaint_windows
+    assert reopened.complaint_id == raised.id and reopened.comment.toPlainText() == "Called " + SECRET_NAME
     assert store.unfinished(KEPT_KIND, window.location, supervisor.id) == []
 
 
@@ -292,3 +301,34 @@ def test_a_window_opened_while_locked_is_covered_too(app, supervisor, db_target,
     assert _secrets_in(_shown_texts()) == []
     late.finished_ok = True
     late.close()
+
+
+def test_a_modal_form_takes_the_lock_screen_and_keeps_its_text(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer = _customer(supervisor)
+    dialog = controller.window.new_complaint(customer.id)
+    qtbot.waitUntil(dialog.isVisible)
+    description = dialog.findChild(QPlainTextEdit)
+    _type(description, SECRET_NOTE)
+    _press(description, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lock = controller.lock
+    assert lock.locked and lock.host.window is dialog  # the modal form would block the main window's keys
+    assert _secrets_in(_shown_texts()) == []
+    _press(lock.screen.password, Qt.Key.Key_Escape)  # does not close the form under the lock
+    assert dialog.isVisible()
+    qtbot.keyClicks(lock.screen.password, "correct horse")
+    _enter(qtbot, lock)
+    assert not lock.locked and dialog.isVisible() and description.toPlainText() == SECRET_NOTE
+    assert dialog.windowTitle() == "New complaint"
+    dialog.done(0)
+
+
+def test_a_title_changed_behind_the_lock_is_kept_for_later(app, supervisor, db_target, qtbot):
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    call.setWindowTitle("Phone — " + SECRET_NAME + " (changed)")
+    assert call.windowTitle() == "Help desk: locked"
+    qtbot.keyClicks(controller.lock.screen.password, "correct horse")
+    _enter(qtbot, controller.lock)
+    assert call.windowTitle() == "Phone — " + SECRET_NAME + " (changed)"

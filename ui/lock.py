@@ -72,6 +72,7 @@ class LockScreen(QFrame):
         super().__init__(parent)
         self.lock = lock
         self.setObjectName("lockScreen")
+        self.setMinimumWidth(340)
         self.setMaximumWidth(460)
         self.setFrameShape(QFrame.Shape.NoFrame)
         column = QVBoxLayout(self)
