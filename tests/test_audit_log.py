@@ -127,7 +127,7 @@ def _bulk_entries(actor_id: int, number: int) -> None:
     database.execute_sql(
         "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
         "INSERT INTO audit_entry (at, actor_id, action, table_name, record_id, before, after) "
-        "SELECT %s, %s, 'update', 'customer', CAST(i %% 977 AS VARCHAR(64)), "
+        "SELECT %s, %s, 'update', 'customer', CAST(i - i / 977 * 977 AS VARCHAR(64)), "
         "'{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '\"}', '{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '!\"}' "
         "FROM n" % (number - 1, database.param, database.param), (start, actor_id))
 
