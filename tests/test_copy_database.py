@@ -14,6 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
+import peewee
 import pytest
 
 import main
@@ -41,9 +42,10 @@ def demo_file(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def server_database():
-    """Makes empty databases on the test server (``<test database>_copy<pid>_<n>``) and drops them after."""
+    """Makes empty databases on the test server (``<test database>_copy<pid>_<n>``) and drops them
+    after the module."""
     import psycopg2
     from playhouse.db_url import parse
 
@@ -108,14 +110,22 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@needs_server
-def test_round_trip_through_postgresql_gives_back_every_table_and_the_same_search(demo_file, server_database,
-                                                                                  tmp_path):
+@pytest.fixture(scope="module")
+def server_copy(demo_file, server_database):
+    """The demo copied to a new database on the server, once for the module (tests only read it),
+    with what the copy reported and its progress calls."""
     server = server_database()
-    back = tmp_path / "back.sqlite"
     seen = []
+    result = copying.copy_database(str(demo_file), server, lambda table, done, total: seen.append((table, done, total)))
+    dbmod.close()
+    return server, result, seen
 
-    there = copying.copy_database(str(demo_file), server, lambda table, done, total: seen.append((table, done, total)))
+
+@needs_server
+def test_round_trip_through_postgresql_gives_back_every_table_and_the_same_search(demo_file, server_copy, tmp_path):
+    server, there, seen = server_copy
+    back = tmp_path / "back.sqlite"
+
     home = copying.copy_database(server, str(back))
 
     assert there.verified and home.verified
@@ -139,16 +149,15 @@ def test_round_trip_through_postgresql_gives_back_every_table_and_the_same_searc
 
 
 @needs_server
-def test_new_rows_on_the_server_copy_get_ids_after_the_copied_ones(demo_file, server_database):
-    server = server_database()
-    copying.copy_database(str(demo_file), server)
+def test_new_rows_on_the_server_copy_get_ids_after_the_copied_ones(server_copy):
+    server, _, _ = server_copy
 
     database = dbmod.open_database(server)
     database.connect()
     try:
         for model in copying.MODELS:
             key = model._meta.primary_key
-            if not isinstance(key, __import__("peewee").AutoField):
+            if not isinstance(key, peewee.AutoField):
                 continue
             table = model._meta.table_name
             highest = database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0]
@@ -197,9 +206,8 @@ def test_a_target_that_holds_data_is_refused_and_left_untouched(demo_file, tmp_p
 
 
 @needs_server
-def test_a_server_database_that_holds_data_is_refused_and_left_untouched(demo_file, server_database):
-    server = server_database()
-    copying.copy_database(str(demo_file), server)
+def test_a_server_database_that_holds_data_is_refused_and_left_untouched(demo_file, server_copy):
+    server, _, _ = server_copy
     before = copying.checksums(server)
 
     with pytest.raises(KnownError) as refused:
