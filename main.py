@@ -116,6 +116,20 @@ def _day(text: str):
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _main(args)
+    except Exception as error:  # noqa: BLE001 - only the known problems are caught; a bug is raised again
+        known = _known(error)
+        if known is None:
+            raise
+        from helpdesk.config import describe, resolve_target
+
+        print(f"{args.command or 'helpdesk'}: {database_problem(known, describe(resolve_target(args.db)))}",
+              file=sys.stderr)
+        return 2
+
+
+def _main(args) -> int:
     from helpdesk.config import resolve_target
 
     target = resolve_target(args.db)
@@ -187,8 +201,50 @@ def _on_database(command: str, target: str, work, user: str | None = None):
             print(f"{command}: {problem.format(user=user, until=until.isoformat(' ', 'minutes') if until else '')}",
                   file=sys.stderr)
         else:
-            print(f"{command}: {known.detail or known.code}", file=sys.stderr)
+            from helpdesk.config import describe
+
+            print(f"{command}: {database_problem(known, describe(target))}", file=sys.stderr)
         return None
+
+
+# What a database that cannot be used means, on the command line: one line that says what to do.
+DATABASE_PROBLEMS = {
+    "db_disk_full": "the disk is full, so nothing was saved: free some space on the disk that holds {location}, "
+                    "then run the command again",
+    "db_read_only": "the database can only be read, not changed: {location} and its folder need write access "
+                    "for this account",
+    "db_locked": "another desk is keeping the database busy, so nothing was done: run the command again in a moment",
+    "db_unreachable": "the database server cannot be reached ({location}): check that it is running and that this "
+                      "computer is on the network, then try again",
+    "db_corrupt": "{location} is damaged ({detail}); it was not changed: restore the newest good backup "
+                  "(main.py restore BACKUP --db {location}) or use another file",
+    "db_corrupt/not_database": "{location} is not a help-desk database ({detail}); it was not changed: check --db",
+    "db_corrupt/empty": "{location} is empty (0 bytes), perhaps cut short by a failed copy or a full disk; it was "
+                        "left as it is: restore the newest good backup, or delete the file to start a new database",
+}
+
+
+def _known(error: BaseException):
+    """The known problem ``error`` is (a database that cannot be used, a refused sign-in), else None."""
+    import sqlite3
+
+    import peewee
+
+    from helpdesk.errors import KnownError, classify_database_error
+
+    if isinstance(error, KnownError):
+        return error
+    if isinstance(error, (peewee.PeeweeException, sqlite3.Error)):
+        return classify_database_error(error)
+    return None
+
+
+def database_problem(known, location: str) -> str:
+    """``known`` as one line for the command line."""
+    kind = known.params.get("kind")
+    text = DATABASE_PROBLEMS.get(f"{known.code}/{kind}") or DATABASE_PROBLEMS.get(known.code)
+    detail = " ".join((known.detail or known.code).split())  # one line, whatever the driver said
+    return text.format(location=location, detail=detail) if text else detail
 
 
 REPORT_PROBLEMS = {  # what a refused request means, on the command line
@@ -298,7 +354,9 @@ def copy_database(source: str, target: str) -> int:
         known = error if isinstance(error, KnownError) else classify_database_error(error)
         if known is None:
             raise
-        print(f"copy-database: {' '.join((known.detail or known.code).split())}", file=sys.stderr)  # one line
+        from helpdesk.config import describe
+
+        print(f"copy-database: {database_problem(known, describe(source))}", file=sys.stderr)  # one line
         return 2
     except OSError as error:
         print(f"copy-database: {error.filename or target}: {error.strerror}", file=sys.stderr)

@@ -121,6 +121,8 @@ def _open(target: str, must_exist: bool) -> pw.Database:
     """A connected database of its own (not the app's proxy), a newer app's refused unread."""
     path = sqlite_path(target)
     if path is not None:
+        if must_exist and path.is_file():
+            dbmod.quick_check(path)  # a damaged, cut-short, empty or non-database file, refused as the app does
         if must_exist and (not path.is_file() or path.stat().st_size == 0):
             raise CopyError("copy_source_missing", f"there is no database at {path}")
         try:

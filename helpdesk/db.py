@@ -16,7 +16,7 @@ import peewee
 from playhouse.shortcuts import ReconnectMixin
 
 from .config import sqlite_path
-from .errors import classify_database_error
+from .errors import DatabaseError, classify_database_error
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +161,32 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
             callback(reachable)
 
 
+class FileDatabase(peewee.SqliteDatabase):
+    """A SQLite file whose rollback does not hide why the transaction failed.
+
+    When a statement fails because the disk is full (or on an I/O error), SQLite may already have
+    undone the whole transaction by itself. peewee's ``ROLLBACK`` (or ``ROLLBACK TO SAVEPOINT``) then
+    fails with "cannot rollback - no transaction is active", and that error replaced the one the
+    person had to hear ("the disk is full"). Nothing is left to undo, so nothing is tried.
+    """
+
+    def undone(self) -> bool:
+        """True when SQLite has already ended the transaction peewee believes is open."""
+        conn = self._state.conn
+        return conn is not None and not conn.in_transaction
+
+    def rollback(self):
+        if not self.undone():
+            super().rollback()
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        # A savepoint's rollback (services nest ``atomic()`` through the proxy, which makes the
+        # savepoint itself) comes here as SQL.
+        if sql.startswith("ROLLBACK TO SAVEPOINT") and self.undone():
+            return None
+        return super().execute_sql(sql, params, *args, **kwargs)
+
+
 BUSY_TIMEOUT_SECONDS = 15  # how long a desk waits for another desk's write before it says so
 
 SQLITE_PRAGMAS = {
@@ -179,7 +205,7 @@ def open_database(target: str) -> peewee.Database:
         # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a read followed
         # by a write inside it then waits its turn behind another desk's write, instead of failing
         # at once with "database is locked" when it tries to upgrade its read lock.
-        return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
+        return FileDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
                                      lock_type="IMMEDIATE")
     from playhouse.db_url import connect as connect_url, parse  # only offices with a server pay for this
 
@@ -188,6 +214,72 @@ def open_database(target: str) -> peewee.Database:
         params.setdefault("connect_timeout", CONNECT_TIMEOUT_SECONDS)
         return ServerDatabase(**params)
     return connect_url(target)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _damaged(kind: str, detail: str) -> DatabaseError:
+    """A file that cannot be the database: ``kind`` is damaged, not_database or empty."""
+    return DatabaseError("db_corrupt", detail, kind=kind)
+
+
+def inspect_sqlite_file(path: Path) -> None:
+    """Refuse, without changing a byte, a file that cannot be a database: an empty one (0 bytes),
+    one that is not SQLite at all (a text file), or one cut shorter than its header says.
+
+    This reads the first 100 bytes only, so it costs nothing. A file that does not exist is
+    fine (a new database is made there). An empty file is refused rather than turned into a
+    new database: a file that exists but holds nothing is what a failed copy, a sync tool or
+    a full disk leaves behind, and filling it with a fresh, empty database would look like
+    every customer had gone, and bury the moment to restore a backup under new work.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    wal = path.with_name(path.name + "-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    if size == 0:
+        if has_log:
+            return  # the pages are still in the log: quick_check decides
+        raise _damaged("empty", f"{path}: the file is empty (0 bytes)")
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        raise _damaged("not_database", f"{path}: not a SQLite database")
+    if len(header) < 100:
+        raise _damaged("damaged", f"{path}: cut short ({size} bytes)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    size_valid = header[24:28] == header[92:96]  # the header's page count is only kept by SQLite 3.7+
+    if size_valid and pages and not has_log and size < pages * page_size:
+        raise _damaged("damaged", f"{path}: cut short ({size:,} of {pages * page_size:,} bytes)")
+
+
+def quick_check(path: Path) -> None:
+    """``PRAGMA quick_check`` on the file, read-only; raises the known "damaged" error if it finds
+    anything. Seconds on a large file (about 5 s warm, 13 s cold for 870 MB): the app runs it off
+    the UI thread."""
+    inspect_sqlite_file(path)
+    if not path.exists():
+        return
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        try:
+            found = [row[0] for row in con.execute("PRAGMA quick_check(20)")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        known = classify_database_error(exc)
+        if known is None or known.code != "db_corrupt":
+            raise (known or exc) from exc
+        raise _damaged("not_database" if "not a database" in str(exc) else "damaged", f"{path}: {exc}") from exc
+    if found != ["ok"]:
+        raise _damaged("damaged", f"{path}: {'; '.join(found[:3])}")
 
 
 def peek_sqlite_user_version(path: Path) -> int | None:

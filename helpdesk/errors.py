@@ -101,13 +101,59 @@ class DatabaseNewer(DatabaseError):
         self.supported = supported
 
 
+# What the driver's own result code means to the person. SQLite's extended codes
+# (SQLITE_READONLY_DBMOVED, SQLITE_CORRUPT_INDEX, ...) count as their primary code.
+SQLITE_CODES = {
+    "SQLITE_FULL": "db_disk_full",
+    "SQLITE_READONLY": "db_read_only",
+    "SQLITE_BUSY": "db_locked",
+    "SQLITE_LOCKED": "db_locked",
+    "SQLITE_CORRUPT": "db_corrupt",
+    "SQLITE_NOTADB": "db_corrupt",
+}
+# PostgreSQL's SQLSTATE: disk full, read-only transaction, lock not available, data or index corrupted.
+POSTGRES_CODES = {
+    "53100": "db_disk_full",
+    "25006": "db_read_only",
+    "55P03": "db_locked",
+    "40P01": "db_locked",
+    "XX001": "db_corrupt",
+    "XX002": "db_corrupt",
+}
+
+
+def _driver_error(exc: BaseException) -> BaseException:
+    """The driver's own exception behind peewee's wrapper (peewee passes it as the first argument)."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+    return inner if inner is not None else exc
+
+
+def _by_code(exc: BaseException) -> str | None:
+    driver = _driver_error(exc)
+    name = getattr(driver, "sqlite_errorname", None)
+    if name:
+        parts = name.split("_")
+        return SQLITE_CODES.get("_".join(parts[:2]))
+    pgcode = getattr(driver, "pgcode", None)
+    if pgcode:
+        if pgcode[:2] in ("08", "28") or pgcode.startswith("57P") or pgcode == "3D000":
+            return "db_unreachable"  # no connection, refused sign-in, server shutting down, no such database
+        return POSTGRES_CODES.get(pgcode)
+    return None
+
+
 def classify_database_error(exc: BaseException) -> DatabaseError | None:
     """Turn a driver error into a ``DatabaseError`` with a code the person can act on.
 
+    The driver's result code decides where it has one (``sqlite_errorname``, ``pgcode``); the
+    wording only where it has none (a connection that never opened, an older driver).
     Returns None when the error is not a known environmental problem (then it is a bug).
     """
     if isinstance(exc, DatabaseError):
         return exc
+    code = _by_code(exc)
+    if code is not None:
+        return DatabaseError(code, str(exc))
     text = str(exc).lower()
     name = type(exc).__name__
     if "database is locked" in text or "database table is locked" in text or "could not obtain lock" in text:

@@ -22,7 +22,7 @@ import peewee as pw
 from . import db as dbmod
 from .config import sqlite_path
 from .clock import utcnow
-from .errors import DatabaseNewer, classify_database_error
+from .errors import DatabaseError, DatabaseNewer, classify_database_error
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -633,21 +633,32 @@ def migrate(database: pw.Database, target: int | None = None, sqlite_file: Path 
     return MigrationResult(found, pending[-1][0] if pending else found, backup)
 
 
-def open_and_migrate(target: str) -> tuple[pw.Database, MigrationResult]:
-    """Open the database the person chose, refuse a newer one untouched, and migrate it."""
+def open_and_migrate(target: str, check: bool = True) -> tuple[pw.Database, MigrationResult]:
+    """Open the database the person chose, refuse a newer one untouched, and migrate it.
+
+    A SQLite file is checked first (``db.quick_check``): a damaged, cut-short, empty or non-database
+    file is refused untouched with the known "db_corrupt" error. ``check=False`` when the caller has
+    just run that check itself (the app runs it off the UI thread); the cheap header check stays."""
     path = sqlite_path(target)
     if path is not None:
         try:
+            dbmod.quick_check(path) if check else dbmod.inspect_sqlite_file(path)
             peeked = dbmod.peek_sqlite_user_version(path)
         except sqlite3.Error as exc:
             raise (classify_database_error(exc) or exc) from exc
+        except OSError as exc:  # a file this account may not read, a folder that went away
+            raise DatabaseError("db_unreachable", f"{path}: {exc.strerror or exc}") from exc
         if peeked is not None and peeked > LATEST:
             raise DatabaseNewer(peeked, LATEST)
     database = dbmod.open_database(target)
     dbmod.bind(database)
     try:
+        if path is not None and current_version(database) == 0 and database.get_tables():
+            # Some other program's SQLite file: the help desk's tables are not added to it.
+            raise DatabaseError("db_corrupt", f"{path}: tables of another program, not a help-desk database",
+                                kind="not_database")
         result = migrate(database, sqlite_file=path)
-    except DatabaseNewer:
+    except DatabaseError:
         dbmod.close()
         raise
     except (pw.PeeweeException, sqlite3.Error) as exc:
