@@ -294,8 +294,8 @@ def test_command_line_problems_are_one_line_and_exit_2(demo_file, tmp_path, caps
     cases = [
         (["--from", str(tmp_path / "missing.sqlite"), "--to", str(tmp_path / "a.sqlite")], "there is no database"),
         (["--from", str(demo_file), "--to", str(used)], "already holds data"),
-        (["--from", str(text), "--to", str(tmp_path / "b.sqlite")], "file is not a database"),
-        (["--from", str(demo_file), "--to", str(text)], "file is not a database"),
+        (["--from", str(text), "--to", str(tmp_path / "b.sqlite")], str(text)),  # named, whatever the words
+        (["--from", str(demo_file), "--to", str(text)], str(text)),
         (["--from", str(demo_file), "--to", str(demo_file)], "both the source and the target"),
     ]
     for arguments, message in cases:
