@@ -190,6 +190,14 @@ class DeskLock(QObject):
         self.timer.start()
         app.installEventFilter(self)
 
+    def _gone(self, window) -> None:
+        """The main window was deleted: unless a new one took its place (a language switch), stop."""
+        if self.window is window:
+            self.window = None
+            self.locked, self.covers, self.screen, self.host = False, {}, None, None
+            self.timer.stop()
+            self.app.removeEventFilter(self)
+
     def stop(self) -> None:
         """No more watching (the app is closing, or a test is over)."""
         if self.locked:
@@ -203,6 +211,7 @@ class DeskLock(QObject):
         to its File menu; Ctrl+L itself is caught by the event filter, so it works from every window,
         modal ones included."""
         self.window = window
+        window.destroyed.connect(lambda _obj=None: self._gone(window))
         self.action = QAction(self.tr("&Lock the desk") + "\tCtrl+L", window)
         self.action.setObjectName("lockAction")
         self.action.triggered.connect(self.lock)
@@ -247,7 +256,7 @@ class DeskLock(QObject):
         if self.locked and not self._signed_in():  # signed out meanwhile (a supervisor deactivated them)
             self.unlock()
             return
-        if not self.locked and self.clock() - self.last_input >= self.idle_limit():
+        if not self.locked and self._signed_in() and self.clock() - self.last_input >= self.idle_limit():
             self.lock()
 
     def eventFilter(self, watched, event) -> bool:
@@ -269,7 +278,9 @@ class DeskLock(QObject):
         return self._while_locked(watched, event, kind)
 
     def _signed_in(self) -> bool:
-        return self.window is not None and shiboken6.isValid(self.window) and self.window.staff is not None
+        """Someone is signed in, in a main window on the screen (not one closed with the app)."""
+        window = self.window
+        return window is not None and shiboken6.isValid(window) and window.staff is not None and window.isVisible()
 
     # --- locking --------------------------------------------------------------------------------
     def lock(self) -> None:
