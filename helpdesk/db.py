@@ -201,7 +201,14 @@ def open_database(target: str) -> peewee.Database:
     """Create (not yet connect) the peewee database for ``target``."""
     path = sqlite_path(target)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        from . import private
+        from .config import default_database_path
+
+        if not path.parent.exists() or path.parent == default_database_path().parent:
+            private.folder(path.parent)  # a folder of the app's own (one the person chose is left as it is)
+        # 0600 before SQLite opens it: its -wal and -shm files take the database file's permissions.
+        private.create_file(path)
+        private.tighten(private.database_files(path))
         # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a read followed
         # by a write inside it then waits its turn behind another desk's write, instead of failing
         # at once with "database is locked" when it tries to upgrade its read lock.

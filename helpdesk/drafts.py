@@ -14,6 +14,7 @@ import os
 import uuid
 from pathlib import Path
 
+from . import private
 from .clock import utcnow
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,12 @@ class DraftStore:
         return self.folder / f"{draft_id}.json"
 
     def save(self, draft_id: str, kind: str, database: str, staff_id: int, content: dict) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private.folder(self.folder)  # typed notes about customers: the owner's only
         document = {"id": draft_id, "kind": kind, "database": database, "staff_id": staff_id,
                     "saved_at": utcnow().isoformat(), "content": content}
         path = self._path(draft_id)
         temporary = path.with_suffix(".tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
+        with open(temporary, "w", encoding="utf-8", opener=private.opener) as handle:
             # Escaped, so even a broken character that was typed (half of a pair) is kept as typed.
             json.dump(document, handle, ensure_ascii=True)
             handle.flush()
@@ -71,6 +72,7 @@ class DraftStore:
         """The drafts of ``kind`` left by ``staff_id`` on ``database``, newest first. Unreadable files are skipped."""
         if not self.folder.is_dir():
             return []
+        private.tighten_folder(self.folder)  # drafts an older version left readable by everyone
         found = []
         for path in self.folder.glob("*.json"):
             try:

@@ -594,6 +594,9 @@ def backup_sqlite(path: Path, version: int) -> Path:
     """Copy a SQLite file with the online backup API (safe with WAL) before migrating."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-v{version}-{stamp}{path.suffix or '.sqlite'}")
+    from . import private
+
+    private.create_file(target)  # holds every customer, as the database does: the owner's only
     source = sqlite3.connect(str(path))
     try:
         dest = sqlite3.connect(str(target))

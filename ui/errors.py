@@ -9,6 +9,7 @@ report they can copy and send. The app never dies silently.
 from __future__ import annotations
 
 import logging
+import logging.handlers
 import sys
 from types import TracebackType
 
@@ -30,14 +31,29 @@ def setup_logging() -> str:
     """Log to a rotating file in the user log directory; returns its path."""
     import logging.handlers
 
-    path = log_dir() / LOG_FILE_NAME
+    from helpdesk import private
+
+    folder = log_dir()
+    path = folder / LOG_FILE_NAME
     root = logging.getLogger()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        private.folder(folder)
+        private.tighten_folder(folder, f"{LOG_FILE_NAME}*")  # logs an older version left readable
+        handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     return str(path)
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """The log names customers and staff: each of its files is created readable by its owner only."""
+
+    def _open(self):
+        from helpdesk import private
+
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
+                    opener=private.opener)
 
 
 def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:

@@ -15,9 +15,9 @@ ICONS = RESOURCES / "icons"
 def log_dir() -> Path:
     from platformdirs import user_log_path
 
-    path = user_log_path(APP_NAME, APP_AUTHOR)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from helpdesk import private
+
+    return private.folder(user_log_path(APP_NAME, APP_AUTHOR))
 
 
 def cache_dir() -> Path:
