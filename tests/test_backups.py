@@ -441,6 +441,7 @@ def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, 
     from ui import prompts
     from ui.dialogs.sign_in import SignInDialog
     from ui.mainwindow import CUSTOMERS
+    from ui.widgets import select_row
 
     _customer(supervisor, "Ours")
     controller = _controller(app, db_target, qtbot)
@@ -451,7 +452,7 @@ def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, 
     tab.refresh()
     assert tab.model.rowCount() == 1
     _customer(supervisor, "Mistaken")
-    tab.table.selectRow(0)
+    select_row(tab.table, 0)
     asked = []
     monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(title) or True)
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
@@ -467,3 +468,22 @@ def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, 
     assert any("Ours" in name for name in shown) and not any("Mistaken" in name for name in shown)
     assert list(sqlite_path(db_target).parent.glob("helpdesk.before-restore-*.sqlite"))
     dbmod.close()
+
+
+def test_a_truncated_backup_is_listed_as_damaged_in_the_person_s_calendar(persian, db_target, supervisor, qtbot):
+    from helpdesk.localization import format_short_datetime
+    from tests.helpers import signed_in_window
+    from ui.pages.backups import BackupsModel
+
+    made = backups.backup_now(supervisor, db_target)
+    cut = made.path.with_name(made.path.name.replace(made.taken.strftime("%Y%m%d"), "20200101"))
+    cut.write_bytes(made.path.read_bytes()[:5000])
+    assert [b.state for b in backups.list_backups(db_target)] == [backups.OK, backups.DAMAGED]
+
+    window = signed_in_window(supervisor, db_target, qtbot)
+    tab = _backups_tab(window)
+    assert tab.model.rowCount() == 2
+    shown = tab.model.index(0, BackupsModel.DATE).data()
+    assert shown == format_short_datetime(made.taken, "fa") and shown.startswith("۱۴")  # Jalali, Persian digits
+    assert tab.model.index(1, BackupsModel.STATE).data() == "آسیب‌دیده"
+    assert tab.model.index(0, BackupsModel.STATE).data() == "سالم"

@@ -3,6 +3,7 @@ Restore…. The work is ``helpdesk/backups.py``'s, run off the UI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -62,6 +63,8 @@ class BackupsModel(QAbstractTableModel):
             return backup
         if role == Qt.ItemDataRole.ToolTipRole:
             return left_to_right(str(backup.path))
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATE and backup.state != backups.OK:
+            return QColor("#b3261e")  # a damaged one stands out
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -104,6 +107,9 @@ class BackupsTab(QWidget):
             "that the help desk can open; it is not restored from here (see the README)."))
         about.setObjectName("backupsAbout")
         about.setWordWrap(True)
+        # Room for a glyph that reaches past its advance at the end of a line (the tail of a Persian
+        # «و» was cut off: Qt wraps by advances, not by what is drawn).
+        about.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(about)
 
         folder_row = QHBoxLayout()
