@@ -4,6 +4,7 @@ work is kept for them. The idle clock is the lock's own (``DeskLock.clock``): th
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtGui import QAccessible
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
@@ -332,3 +333,24 @@ def test_a_title_changed_behind_the_lock_is_kept_for_later(app, supervisor, db_t
     qtbot.keyClicks(controller.lock.screen.password, "correct horse")
     _enter(qtbot, controller.lock)
     assert call.windowTitle() == "Phone — " + SECRET_NAME + " (changed)"
+
+
+def test_signed_out_behind_the_lock_keeps_the_work_and_shows_only_the_sign_in(app, supervisor, staff, db_target,
+                                                                               qtbot):
+    controller, _ = _desk(app, db_target, qtbot, staff)
+    window = controller.window
+    customer = _customer(supervisor)
+    window.show_page(1)
+    form = window.customers_page.edit_customer(customer.id)
+    _type(form.notes, " " + SECRET_NOTE)
+    _press(form.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lock = controller.lock
+    assert lock.locked
+    accounts.set_active(supervisor, staff.id, False)
+    window.check_standing()  # as the change bus would, on hearing of the account
+    qtbot.waitUntil(lambda: not lock.locked)
+    assert window.staff is None and controller.dialog.isVisible()
+    assert not shiboken6.isValid(form) or not form.isVisible()
+    assert _secrets_in(_shown_texts()) == []
+    [kept] = window.draft_store.unfinished(KEPT_KIND, window.location, staff.id)
+    assert SECRET_NOTE in "".join(kept["content"]["texts"])

@@ -23,6 +23,8 @@ from .messages import message_for
 
 log = logging.getLogger(__name__)
 
+CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # quick_check reads about 160 MB a second: a larger file is checked off the UI thread
+
 ORGANISATION = "helpdesk"
 APPLICATION = "helpdesk"
 
@@ -97,25 +99,21 @@ class Controller(QObject):
         self.window.show()
         return self.window
 
-    def open_database(self) -> bool:
-        """Open and migrate the database, then ask who is here. False when the database is unusable."""
-        from PySide6.QtWidgets import QMessageBox
+    def open_database(self, check: bool = True) -> bool:
+        """Check, open and migrate the database, then ask who is here. False when the database is unusable.
 
+        A large SQLite file is checked off the UI thread (``PRAGMA quick_check`` takes seconds on
+        hundreds of megabytes), with a line in the status bar; it is opened when the check is done."""
         from helpdesk import migrations
+        from helpdesk.config import sqlite_path
 
+        path = sqlite_path(self.target)
+        if check and path is not None and path.is_file() and path.stat().st_size > CHECK_IN_BACKGROUND_BYTES:
+            return self._check_then_open(path)
         try:
-            _, result = migrations.open_and_migrate(self.target)
+            _, result = migrations.open_and_migrate(self.target, check=check)
         except KnownError as error:
-            log.warning("cannot open database %s: %s", self.location, error.detail)
-            self.window.show_status(self.tr("The database could not be opened."))
-            self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
-                                         message_for(error), QMessageBox.StandardButton.Close, self.window)
-            self.error_box.setObjectName("databaseErrorBox")
-            self.error_box.setInformativeText(self.tr("Database: {0}").format(left_to_right(self.location)))
-            if error.detail:
-                self.error_box.setDetailedText(error.detail)
-            self.error_box.finished.connect(self.app.quit)
-            self.error_box.open()
+            self._refused(error)
             return False
         if result.backup is not None:
             log.info("migrated %s from v%s to v%s; backup at %s", self.location, result.from_version,
@@ -123,6 +121,44 @@ class Controller(QObject):
         self.back_up_if_due()
         self.ask_who()
         return True
+
+    def _refused(self, error: KnownError) -> None:
+        """Say why the database cannot be used; closing the message closes the app."""
+        from PySide6.QtWidgets import QMessageBox
+
+        log.warning("cannot open database %s: %s", self.location, error.detail)
+        self.window.show_status(self.tr("The database could not be opened."))
+        if error.code == "db_corrupt":  # damaged, cut short, not ours, empty: what to do about it
+            from .dialogs.damaged import DamagedDatabaseDialog
+
+            self.error_box = DamagedDatabaseDialog(error, self.location, self.window)
+            self.error_box.setWindowModality(Qt.WindowModality.WindowModal)
+            self.error_box.finished.connect(self.app.quit)
+            self.error_box.open()
+            return
+        self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
+                                     message_for(error), QMessageBox.StandardButton.Close, self.window)
+        self.error_box.setObjectName("databaseErrorBox")
+        self.error_box.setInformativeText(self.tr("Database: {0}").format(left_to_right(self.location)))
+        if error.detail:
+            self.error_box.setDetailedText(error.detail)
+        self.error_box.finished.connect(self.app.quit)
+        self.error_box.open()
+
+    def _check_then_open(self, path) -> bool:
+        from helpdesk import db
+
+        from .tasks import run_task
+
+        self.window.show_status(self.tr("Checking the database…"))
+        self.check_task = run_task(lambda _progress: db.quick_check(path),
+                                   lambda _none: self.open_database(check=False), self._check_failed, self)
+        return True
+
+    def _check_failed(self, error: BaseException) -> None:
+        if not isinstance(error, KnownError):
+            raise error  # a bug: the exception hook reports it
+        self._refused(error)
 
     # --- automatic backups (helpdesk/backups.py): the day's first, and one on quit after changes -------
     def back_up_if_due(self):
@@ -201,6 +237,8 @@ class Controller(QObject):
         if self.window is None or self.window.staff is None:
             return
         username = self.window.staff.username
+        if self.lock is not None:
+            self.lock.before_sign_out()  # signed out behind the lock: their open work is kept for them
         self.window.sign_out()
         self.ask_who(username)
 

@@ -181,6 +181,9 @@ class DeskLock(QObject):
         self.screen: LockScreen | None = None
         self.host: _Cover | None = None
         self._titling = False
+        self._leaving = False
+        self._person: int | None = None  # who was signed in when the desk locked
+        self._first: set[int] = set()  # the windows that were open then
         self._focus = None
         self._active = None
         self.last_input = clock()
@@ -272,8 +275,10 @@ class DeskLock(QObject):
                         self.lock()
                     return True
             return False
-        if not self._signed_in():  # the window went (closed with the app) while locked
-            self.locked, self.covers, self.screen, self.host = False, {}, None, None
+        if not self._signed_in():  # signed out behind the lock (a supervisor deactivated the account)
+            if not self._leaving:
+                self._leaving = True
+                QTimer.singleShot(0, self._signed_out_while_locked)
             return False
         return self._while_locked(watched, event, kind)
 
@@ -287,6 +292,7 @@ class DeskLock(QObject):
         if self.locked or not self._signed_in():
             return
         self.locked = True
+        self._person = self.window.staff.id
         self._focus = QApplication.focusWidget()
         self._active = QApplication.activeWindow()
         QToolTip.hideText()
@@ -303,6 +309,7 @@ class DeskLock(QObject):
         self.screen.reset(business, isolate(staff.full_name, i18n.current_language()))
         for window in QApplication.topLevelWidgets():
             self._cover(window)
+        self._first = set(self.covers)
         self._place_screen()
         log.info("desk locked")
 
@@ -488,22 +495,46 @@ class DeskLock(QObject):
         window.sign_in(staff)
         self.signed_in()
 
-    def keep_work(self) -> list[str]:
-        """Keep what the person signed in has open, as drafts for their next sign-in, and close it.
+    def before_sign_out(self) -> None:
+        """The person is about to be signed out while the desk is locked (a supervisor deactivated the
+        account): what they have open is kept for them and closed now, before its page goes."""
+        if self.locked and self._signed_in():
+            theirs = [cover.window for key, cover in self.covers.items()
+                      if key in self._first and cover.window is not self.window and shiboken6.isValid(cover.window)]
+            self.keep_work(self._person, theirs)
+
+    def _signed_out_while_locked(self) -> None:
+        """The person was signed out behind the lock: what they had open is kept for them and closed
+        (the calls and sessions the sign-out put away offer themselves at their next sign-in as ever),
+        then the desk opens on the sign-in that followed."""
+        self._leaving = False
+        window = self.window
+        if not self.locked or window is None or not shiboken6.isValid(window) or window.staff is not None:
+            return
+        theirs = [cover.window for key, cover in self.covers.items()
+                  if key in self._first and cover.window is not window and shiboken6.isValid(cover.window)]
+        self.keep_work(self._person, theirs)
+        self._focus = self._active = None
+        self.unlock()
+
+    def keep_work(self, staff_id: int | None = None, windows: list | None = None) -> list[str]:
+        """Keep what the person signed in (or ``staff_id``) has open, as drafts for their next sign-in,
+        and close it: their calls and sessions and ``windows`` (by default every other window open).
         The ids of the drafts written."""
         from helpdesk import drafts
 
         window = self.window
-        store, location, staff_id = window.draft_store, window.location, window.staff.id
+        store, location = window.draft_store, window.location
+        staff_id = staff_id if staff_id is not None else window.staff.id
         kept = []
-        for kind, windows in (("call", window.call_windows), ("calm", window.calm_windows)):
-            for other in list(windows):
+        for kind, running in (("call", window.call_windows), ("calm", window.calm_windows)):
+            for other in list(running):
                 if shiboken6.isValid(other):
                     other.put_away()  # the call's or session's own draft, with its timer's start
                     content = {"kind": kind, "draft_id": other.draft_id}
                     kept.append(self._save(store, drafts.new_id(), location, staff_id, content))
-            windows.clear()
-        for other in QApplication.topLevelWidgets():
+            running.clear()
+        for other in QApplication.topLevelWidgets() if windows is None else windows:
             if other is window or not shiboken6.isValid(other) or not other.isVisible():
                 continue
             content = snapshot(other)
