@@ -140,3 +140,61 @@ def test_a_good_file_passes_the_check(good_file, tmp_path):
     dbmod.quick_check(copy)  # nothing raised
     migrations.open_and_migrate(str(copy))
     dbmod.close()
+
+
+# --- in the app ---------------------------------------------------------------------------------
+
+APP_TITLES = {"damaged": "The database file is damaged", "truncated": "The database file is damaged",
+              "text": "This file is not a help-desk database", "empty": "The database file is empty"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_app_says_what_happened_and_what_to_do(kind, app, good_file, tmp_path, qtbot):
+    from ui.app import Controller
+    from ui.dialogs.damaged import DamagedDatabaseDialog
+
+    bad = make_bad(good_file, kind, tmp_path)
+    before = bad.read_bytes()
+    controller = Controller(app, str(bad))
+    qtbot.addWidget(controller.show_window())
+    assert controller.open_database() is False
+    dialog = controller.error_box
+    assert isinstance(dialog, DamagedDatabaseDialog) and dialog.isVisible() and dialog.parent() is controller.window
+    assert dialog.title.text() == APP_TITLES[kind]
+    assert "Restore the newest good backup" in dialog.what_to_do.text() or kind == "text"
+    assert str(bad) in dialog.where.text()
+    assert controller.dialog is None  # nobody is asked to sign in to it
+    assert bad.read_bytes() == before
+    dialog.reject()
+    dbmod.close()
+
+
+def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, good_file, tmp_path, qtbot,
+                                                                         monkeypatch):
+    from ui import app as app_module
+    from ui.app import Controller
+    from ui.dialogs.damaged import DamagedDatabaseDialog
+
+    monkeypatch.setattr(app_module, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
+    checked_on = []
+    real_check = dbmod.quick_check
+    monkeypatch.setattr(dbmod, "quick_check", lambda path: (checked_on.append(
+        __import__("threading").current_thread().name), real_check(path)))
+    bad = make_bad(good_file, "damaged", tmp_path)
+    controller = Controller(app, str(bad))
+    window = controller.start()
+    qtbot.addWidget(window)
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: isinstance(controller.error_box, DamagedDatabaseDialog)
+                    and controller.error_box.isVisible(), timeout=10_000)
+    assert checked_on and checked_on[0] != "MainThread"
+    controller.error_box.reject()
+
+    good = tmp_path / "good.sqlite"
+    shutil.copyfile(good_file, good)
+    controller = Controller(app, str(good))
+    qtbot.addWidget(controller.start())
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible(), timeout=10_000)
+    assert controller.error_box is None
+    controller.dialog.reject()
+    dbmod.close()

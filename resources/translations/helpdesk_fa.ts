@@ -489,37 +489,37 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="55"/>
+        <location filename="../../ui/pages/backups.py" line="56"/>
         <source>Taken</source>
         <translation>زمان تهیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="55"/>
+        <location filename="../../ui/pages/backups.py" line="56"/>
         <source>Size</source>
         <translation>اندازه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="55"/>
+        <location filename="../../ui/pages/backups.py" line="56"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="75"/>
+        <location filename="../../ui/pages/backups.py" line="78"/>
         <source>Good</source>
         <translation>سالم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="75"/>
+        <location filename="../../ui/pages/backups.py" line="78"/>
         <source>Damaged</source>
         <translation>آسیب‌دیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="80"/>
+        <location filename="../../ui/pages/backups.py" line="83"/>
         <source>{0} MB</source>
         <translation>{0} مگابایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="81"/>
+        <location filename="../../ui/pages/backups.py" line="84"/>
         <source>{0} KB</source>
         <translation>{0} کیلوبایت</translation>
     </message>
@@ -527,83 +527,83 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="100"/>
+        <location filename="../../ui/pages/backups.py" line="103"/>
         <source>The help desk keeps a checked copy of the database: at the first start of each day and when the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months.</source>
         <translation>میز خدمت مشتریان از پایگاه داده نسخهٔ پشتیبان بررسی‌شده تهیه می‌کند: در نخستین اجرای هر روز، و هنگام بستن برنامه اگر چیزی تغییر کرده باشد. نسخه‌های ۷ روز، ۴ هفته و ۱۲ ماه اخیر نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="103"/>
+        <location filename="../../ui/pages/backups.py" line="106"/>
         <source>This office&apos;s database is on a server. Back up now writes a copy of it as a single file that the help desk can open; it is not restored from here (see the README).</source>
         <translation>پایگاه دادهٔ این دفتر روی سرور است. «پشتیبان‌گیری اکنون» نسخه‌ای از آن را در یک پرونده می‌نویسد که میز خدمت مشتریان می‌تواند باز کند؛ بازیابی آن از اینجا انجام نمی‌شود (راهنمای README را ببینید).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="110"/>
-        <location filename="../../ui/pages/backups.py" line="114"/>
+        <location filename="../../ui/pages/backups.py" line="116"/>
+        <location filename="../../ui/pages/backups.py" line="120"/>
         <source>Folder</source>
         <translation>پوشه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="116"/>
+        <location filename="../../ui/pages/backups.py" line="122"/>
         <source>Choose…</source>
         <translation>انتخاب…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="118"/>
+        <location filename="../../ui/pages/backups.py" line="124"/>
         <source>Use the default</source>
         <translation>پوشهٔ پیش‌فرض</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="129"/>
+        <location filename="../../ui/pages/backups.py" line="135"/>
         <source>Backups</source>
         <translation>نسخه‌های پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="139"/>
+        <location filename="../../ui/pages/backups.py" line="145"/>
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="141"/>
+        <location filename="../../ui/pages/backups.py" line="147"/>
         <source>Restore…</source>
         <translation>بازیابی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="198"/>
+        <location filename="../../ui/pages/backups.py" line="204"/>
         <source>Folder for the backups</source>
         <translation>پوشهٔ نسخه‌های پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="210"/>
+        <location filename="../../ui/pages/backups.py" line="216"/>
         <source>Backups now go to this folder.</source>
         <translation>از این پس نسخه‌های پشتیبان در این پوشه نوشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="217"/>
+        <location filename="../../ui/pages/backups.py" line="223"/>
         <source>Backing up…</source>
         <translation>در حال پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="229"/>
+        <location filename="../../ui/pages/backups.py" line="235"/>
         <source>Backed up and checked: {0}</source>
         <translation>نسخهٔ پشتیبان تهیه و بررسی شد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="236"/>
+        <location filename="../../ui/pages/backups.py" line="242"/>
         <source>Restore this backup?</source>
         <translation>این نسخهٔ پشتیبان بازیابی شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="237"/>
+        <location filename="../../ui/pages/backups.py" line="243"/>
         <source>The database goes back to how it was on {0}. What was saved since then is no longer in the help desk; it is kept aside in a file next to the database. Everyone here signs in again.</source>
         <translation>پایگاه داده به وضعیت {0} برمی‌گردد. آنچه از آن زمان ذخیره شده دیگر در میز خدمت مشتریان نخواهد بود؛ در پرونده‌ای کنار پایگاه داده نگه داشته می‌شود. پس از آن دوباره وارد می‌شوید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="244"/>
+        <location filename="../../ui/pages/backups.py" line="250"/>
         <source>Restoring…</source>
         <translation>در حال بازیابی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="256"/>
+        <location filename="../../ui/pages/backups.py" line="262"/>
         <source>Restored. The data it replaced is kept in {0}.</source>
         <translation>بازیابی انجام شد. داده‌هایی که جایگزین شدند در {0} نگه داشته شده‌اند.</translation>
     </message>
@@ -2495,32 +2495,37 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="130"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="139"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="114"/>
+        <location filename="../../ui/app.py" line="142"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="153"/>
+        <source>Checking the database…</source>
+        <translation>در حال بررسی پایگاه داده…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="186"/>
         <source>Today&apos;s backup could not be made. The help desk works as usual; a supervisor can look at Settings ▸ Backups.</source>
         <translation>نسخهٔ پشتیبان امروز تهیه نشد. میز خدمت مشتریان مثل همیشه کار می‌کند؛ سرپرست می‌تواند «تنظیمات ◂ پشتیبان‌گیری» را ببیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="177"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="180"/>
+        <location filename="../../ui/app.py" line="216"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -2817,6 +2822,72 @@
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="17"/>
+        <source>The database file is damaged</source>
+        <translation>پروندهٔ پایگاه داده آسیب دیده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="18"/>
+        <source>This file is not a help-desk database</source>
+        <translation>این پرونده پایگاه دادهٔ میز پاسخگویی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="19"/>
+        <source>The database file is empty</source>
+        <translation>پروندهٔ پایگاه داده خالی است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="22"/>
+        <source>Part of the file cannot be read as it was written, or the file is shorter than it should be. This happens when a disk fails, or when the computer lost power or a copy stopped half-way. The help desk has not changed the file.</source>
+        <translation>بخشی از پرونده همان‌طور که نوشته شده بود خوانده نمی‌شود، یا پرونده کوتاه‌تر از آن است که باید باشد. این وقتی پیش می‌آید که دیسک خراب شود، برق رایانه برود یا رونوشت‌برداری نیمه‌کاره بماند. میز پاسخگویی پرونده را تغییر نداده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="23"/>
+        <source>The file that was chosen holds something else, not the help desk&apos;s data. The help desk has not changed it.</source>
+        <translation>پروندهٔ انتخاب‌شده چیز دیگری در خود دارد، نه داده‌های میز پاسخگویی را. میز پاسخگویی آن را تغییر نداده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="24"/>
+        <source>The file is there but holds nothing (0 bytes). A copy that failed, a full disk or a sync program can leave a file like this. The help desk did not start a new, empty database over it, so that nothing is hidden.</source>
+        <translation>پرونده هست ولی چیزی در آن نیست (۰ بایت). رونوشتی که ناتمام مانده، دیسکی که پر شده یا برنامهٔ همگام‌سازی می‌تواند چنین پرونده‌ای به جا بگذارد. میز پاسخگویی روی آن پایگاه دادهٔ تازه و خالی نساخت تا چیزی پنهان نماند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="27"/>
+        <source>Restore the newest good backup, or ask whoever looks after the computers to do it. Keep the damaged file: it may still be repaired.</source>
+        <translation>تازه‌ترین پشتیبان سالم را بازیابی کنید، یا از مسئول رایانه‌ها بخواهید این کار را بکند. پروندهٔ آسیب‌دیده را نگه دارید: شاید هنوز بشود آن را درست کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="28"/>
+        <source>Start the help desk with the right database file, or restore the newest good backup.</source>
+        <translation>میز پاسخگویی را با پروندهٔ درست پایگاه داده باز کنید، یا تازه‌ترین پشتیبان سالم را بازیابی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="29"/>
+        <source>Restore the newest good backup. To start a new, empty database instead, delete this file and start the help desk again.</source>
+        <translation>تازه‌ترین پشتیبان سالم را بازیابی کنید. اگر به جای آن پایگاه دادهٔ تازه و خالی می‌خواهید، این پرونده را پاک کنید و میز پاسخگویی را دوباره باز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="46"/>
+        <source>Cannot open the database</source>
+        <translation>پایگاه داده باز نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="56"/>
+        <source>Database: {0}</source>
+        <translation>پایگاه داده: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="63"/>
+        <source>Technical details</source>
+        <translation>جزئیات فنی</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../ui/pages/dashboard.py" line="70"/>
@@ -2897,39 +2968,39 @@
 <context>
     <name>DeskLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="205"/>
+        <location filename="../../ui/lock.py" line="218"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;قفل کردن میز</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="287"/>
-        <location filename="../../ui/lock.py" line="289"/>
+        <location filename="../../ui/lock.py" line="305"/>
+        <location filename="../../ui/lock.py" line="307"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="318"/>
+        <location filename="../../ui/lock.py" line="337"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="327"/>
+        <location filename="../../ui/lock.py" line="346"/>
         <source>Locked</source>
         <translation>قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="332"/>
-        <location filename="../../ui/lock.py" line="381"/>
+        <location filename="../../ui/lock.py" line="351"/>
+        <location filename="../../ui/lock.py" line="400"/>
         <source>Help desk: locked</source>
         <translation>میز خدمت مشتریان: قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="417"/>
+        <location filename="../../ui/lock.py" line="436"/>
         <source>Type the user name of the person signing in.</source>
         <translation>نام کاربری کسی را که وارد می‌شود بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="421"/>
+        <location filename="../../ui/lock.py" line="440"/>
         <source>Type the password.</source>
         <translation>گذرواژه را بنویسید.</translation>
     </message>
@@ -3477,46 +3548,46 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="87"/>
+        <location filename="../../ui/lock.py" line="88"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="96"/>
         <location filename="../../ui/lock.py" line="97"/>
+        <location filename="../../ui/lock.py" line="98"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="101"/>
         <location filename="../../ui/lock.py" line="102"/>
+        <location filename="../../ui/lock.py" line="103"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="105"/>
-        <location filename="../../ui/lock.py" line="141"/>
+        <location filename="../../ui/lock.py" line="106"/>
+        <location filename="../../ui/lock.py" line="142"/>
         <source>Unlock</source>
         <translation>باز کردن قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="109"/>
-        <location filename="../../ui/lock.py" line="143"/>
+        <location filename="../../ui/lock.py" line="110"/>
+        <location filename="../../ui/lock.py" line="144"/>
         <source>Sign in as someone else</source>
         <translation>ورود با حساب کس دیگری</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="129"/>
+        <location filename="../../ui/lock.py" line="130"/>
         <source>Signed in: {0}</source>
         <translation>کاربر واردشده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="141"/>
+        <location filename="../../ui/lock.py" line="142"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="142"/>
+        <location filename="../../ui/lock.py" line="143"/>
         <source>Back to the person signed in</source>
         <translation>بازگشت به کاربر واردشده</translation>
     </message>
