@@ -354,9 +354,12 @@ def copy_database(source: str, target: str) -> int:
         known = error if isinstance(error, KnownError) else classify_database_error(error)
         if known is None:
             raise
-        from helpdesk.config import describe
+        if known.code == "db_corrupt" and "kind" in known.params:  # the source file, refused by its check
+            from helpdesk.config import describe
 
-        print(f"copy-database: {database_problem(known, describe(source))}", file=sys.stderr)  # one line
+            print(f"copy-database: {database_problem(known, describe(source))}", file=sys.stderr)
+        else:  # the driver's words name which of the two databases (a server's "does not exist")
+            print(f"copy-database: {' '.join((known.detail or known.code).split())}", file=sys.stderr)  # one line
         return 2
     except OSError as error:
         print(f"copy-database: {error.filename or target}: {error.strerror}", file=sys.stderr)
@@ -380,9 +383,32 @@ def back_up(target: str, user: str, folder: str | None) -> int:
 
 
 def restore(target: str, user: str, backup: str) -> int:
+    """A supervisor signs in against the database and the backup is put in its place. When the
+    database cannot be opened at all (damaged, cut short, empty, gone), nobody can sign in against
+    it: the supervisor then signs in against the backup's own accounts."""
     from helpdesk import backups
+    from helpdesk import db as dbmod
+    from helpdesk.config import describe, sqlite_path
+    from helpdesk.errors import KnownError
 
-    aside = _on_database("restore", target, lambda who: backups.restore(who, backup, target), user)
+    path = sqlite_path(target)
+    unusable = path is not None and not path.exists()
+    if path is not None and path.exists():
+        try:
+            dbmod.quick_check(path)
+        except KnownError as error:
+            unusable = error.code == "db_corrupt"
+    if not unusable:
+        aside = _on_database("restore", target, lambda who: backups.restore(who, backup, target), user)
+    else:
+        try:
+            aside = backups.restore_over_damaged(user, _password(user), backup, target)
+        except KnownError as known:
+            problem = SIGN_IN_PROBLEMS.get(known.code)
+            until = known.params.get("until")
+            print("restore: " + (problem.format(user=user, until=until.isoformat(" ", "minutes") if until else "")
+                                 if problem else database_problem(known, describe(target))), file=sys.stderr)
+            aside = None
     if aside is None:
         return 2
     print(f"restored: {backup}")
