@@ -412,7 +412,8 @@ def restore(target: str, user: str, backup: str) -> int:
     if aside is None:
         return 2
     print(f"restored: {backup}")
-    print(f"the replaced data is kept in: {aside}")
+    if aside.exists():  # (no file was there to replace when the database had gone)
+        print(f"the replaced data is kept in: {aside}")
     return 0
 
 

@@ -495,25 +495,11 @@ def restore(actor, backup_path: str | Path, target: str) -> Path:
     stale write-ahead log of the old data can apply to it, and a desk that still has the file open
     reads the restored data), the database is reopened and migrated, and the restore is recorded in
     its audit trail. Returns where the replaced data was kept."""
-    from . import audit
     from . import db as dbmod
-    from . import migrations
-    from .errors import DatabaseNewer, classify_database_error
     from .permissions import require_supervisor
 
     require_supervisor(actor)
-    path = sqlite_path(target)
-    if path is None:
-        raise RestoreOnServer("a PostgreSQL database is not restored in place: load the copy with copy-database")
-    backup_path = Path(backup_path).expanduser()
-    problem = check(backup_path)
-    if problem is not None:
-        raise BackupDamaged(f"{backup_path} cannot be restored: {problem}", path=str(backup_path))
-    if path.exists() and backup_path.resolve() == path.resolve():
-        raise BackupDamaged(f"{backup_path} is the database itself", path=str(backup_path))
-    found = schema_version(backup_path)
-    if found > migrations.LATEST:
-        raise DatabaseNewer(found, migrations.LATEST)
+    path, backup_path = _restorable(backup_path, target)
     username, actor_id = actor.username, actor.id
     aside = aside_path(path, local_now())
     dbmod.close()
@@ -531,15 +517,94 @@ def restore(actor, backup_path: str | Path, target: str) -> Path:
             into.close()
         _make_private(path)
     except sqlite3.Error as exc:
+        from .errors import classify_database_error
+
         known = classify_database_error(exc)
         raise (known or exc) from exc
     except OSError as exc:
         raise RestoreFailed(f"cannot keep the current data aside as {aside}: {exc.strerror or exc}",
                             path=str(aside)) from exc
-    migrations.open_and_migrate(target)
+    return _reopened(target, path, backup_path, aside, username, actor_id)
+
+
+def restore_over_damaged(username: str, password: str, backup_path: str | Path, target: str) -> Path:
+    """Put a backup in place of a SQLite database that cannot be opened (damaged, cut short, empty,
+    not a database), when nobody can sign in against it.
+
+    The person signs in against the backup's own accounts instead (on a scratch copy of it, deleted
+    afterwards, so the backup is not changed by the sign-in) and must be a supervisor there. The
+    unusable file (and its -wal) is moved aside as it is (``aside_path``), a checked copy of the
+    backup takes its place, and the database is opened, migrated and the restore recorded, as by
+    ``restore``. Returns where the unusable file was kept."""
+    import shutil
+    import tempfile
+
+    from . import accounts
+    from . import db as dbmod
+    from . import migrations
+    from .permissions import require_supervisor
+
+    path, backup_path = _restorable(backup_path, target)
+    dbmod.close()
+    scratch = Path(tempfile.mkdtemp(prefix="helpdesk-restore-"))
+    try:
+        _copy_sqlite(backup_path, scratch / "backup.sqlite")
+        migrations.open_and_migrate(str(scratch / "backup.sqlite"), check=False)
+        try:
+            actor = require_supervisor(accounts.authenticate(username, password))
+            actor_id = actor.id
+        finally:
+            dbmod.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    aside = aside_path(path, local_now())
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}{PARTIAL}")
+    try:
+        _copy_sqlite(backup_path, temp)
+        _settle(temp)
+        for suffix in ("", "-wal", "-shm"):
+            old = path.with_name(path.name + suffix)
+            if old.exists():
+                if suffix == "-shm":
+                    old.unlink()  # an index into the old log: of no use to anyone
+                else:
+                    os.replace(old, aside.with_name(aside.name + suffix))
+        os.replace(temp, path)
+        _make_private(path)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(temp)
+        raise RestoreFailed(f"cannot put the backup in place of {path}: {exc}", path=str(path)) from exc
+    return _reopened(target, path, backup_path, aside, username, actor_id)
+
+
+def _restorable(backup_path: str | Path, target: str) -> tuple[Path, Path]:
+    """The database file and the backup, once the backup is known to be whole and not too new."""
+    from . import migrations
+    from .errors import DatabaseNewer
+
+    path = sqlite_path(target)
+    if path is None:
+        raise RestoreOnServer("a PostgreSQL database is not restored in place: load the copy with copy-database")
+    backup_path = Path(backup_path).expanduser()
+    problem = check(backup_path)
+    if problem is not None:
+        raise BackupDamaged(f"{backup_path} cannot be restored: {problem}", path=str(backup_path))
+    if path.exists() and backup_path.resolve() == path.resolve():
+        raise BackupDamaged(f"{backup_path} is the database itself", path=str(backup_path))
+    found = schema_version(backup_path)
+    if found > migrations.LATEST:
+        raise DatabaseNewer(found, migrations.LATEST)
+    return path, backup_path
+
+
+def _reopened(target: str, path: Path, backup_path: Path, aside: Path, username: str, actor_id: int) -> Path:
+    """Open and migrate the restored database and record the restore in its audit trail."""
+    from . import audit
+    from . import migrations
     from .db import database
     from .models import Staff
 
+    migrations.open_and_migrate(target)
     with database.atomic():
         who = Staff.get_or_none((Staff.id == actor_id) & (Staff.username == username))
         audit.record(who, "restore", _DatabaseRecord(path.name), None,

@@ -487,3 +487,42 @@ def test_a_truncated_backup_is_listed_as_damaged_in_the_person_s_calendar(persia
     assert shown == format_short_datetime(made.taken, "fa") and shown.startswith("۱۴")  # Jalali, Persian digits
     assert tab.model.index(1, BackupsModel.STATE).data() == "آسیب‌دیده"
     assert tab.model.index(0, BackupsModel.STATE).data() == "سالم"
+
+
+@sqlite_only
+@pytest.mark.parametrize("harm", ["overwritten", "empty", "gone"])
+def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_backup(db_target, supervisor, staff,
+                                                                                    monkeypatch, capsys, harm):
+    import main
+    from helpdesk import db as dbmod
+
+    for n in range(60):
+        _customer(supervisor, f"Saved{n}")
+    made = backups.backup_now(supervisor, db_target)
+    dbmod.close()
+    path = sqlite_path(db_target)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    if harm == "overwritten":
+        _damage(path)
+    elif harm == "empty":
+        path.write_bytes(b"")
+    else:
+        path.unlink()
+    harmed = path.read_bytes() if path.exists() else None
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "desk password")  # staff in the backup: not a supervisor
+    assert main.main(["restore", str(made.path), "--db", db_target, "--user", "desk1"]) == 2
+    assert "may not do this" in capsys.readouterr().err
+    assert (path.read_bytes() if path.exists() else None) == harmed  # nothing replaced
+
+    monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
+    assert main.main(["restore", str(made.path), "--db", db_target, "--user", "boss"]) == 0
+    assert "Saved59" in _names_in(path)
+    kept = list(path.parent.glob("helpdesk.before-restore-*.sqlite"))
+    if harmed is None:
+        assert kept == []
+    else:
+        assert [k.read_bytes() for k in kept] == [harmed]  # the unusable file, kept as it was
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
+    assert entry.action == "restore" and entry.actor_id == supervisor.id
