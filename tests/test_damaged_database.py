@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 import main as entry
 from helpdesk import accounts, customers as cs
@@ -196,5 +197,44 @@ def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, go
     qtbot.addWidget(controller.start())
     qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible(), timeout=10_000)
     assert controller.error_box is None
+    controller.dialog.reject()
+    dbmod.close()
+
+
+def test_a_supervisor_restores_the_newest_good_backup_from_the_dialog(app, good_file, tmp_path, qtbot,
+                                                                      monkeypatch):
+    from helpdesk import backups
+    from helpdesk.models import Customer
+    from ui.app import Controller
+    from ui.dialogs.damaged import DamagedDatabaseDialog
+
+    if not hasattr(backups, "restore_over_damaged"):
+        pytest.skip("helpdesk.backups has no restore over a damaged database yet")
+    folder = tmp_path / "backups"
+    monkeypatch.setenv(backups.ENV_FOLDER, str(folder))
+    office = tmp_path / "helpdesk.sqlite"
+    shutil.copyfile(good_file, office)
+    backups.take(str(office), folder)
+    office.write_bytes(make_bad(good_file, "damaged", tmp_path).read_bytes())  # the disk fails afterwards
+
+    controller = Controller(app, str(office))
+    qtbot.addWidget(controller.show_window())
+    assert controller.open_database() is False
+    dialog = controller.error_box
+    assert isinstance(dialog, DamagedDatabaseDialog) and dialog.restore_button is not None
+    assert dialog.restore_button.text() == "Restore the newest good backup…"
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert dialog.sign_in.isVisible()
+    qtbot.keyClicks(dialog.username, "boss")
+    qtbot.keyClicks(dialog.password, "wrong password")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert dialog.problem.isVisible() and dialog.isVisible()  # refused; still damaged, nothing moved
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    # The backup is in place, open, and the person is asked to sign in as usual.
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    assert controller.error_box is None and not dialog.isVisible()
+    assert Customer.select().count() == 60
+    dbmod.quick_check(office)
     controller.dialog.reject()
     dbmod.close()

@@ -131,9 +131,10 @@ class Controller(QObject):
         if error.code == "db_corrupt":  # damaged, cut short, not ours, empty: what to do about it
             from .dialogs.damaged import DamagedDatabaseDialog
 
-            self.error_box = DamagedDatabaseDialog(error, self.location, self.window)
+            self.error_box = DamagedDatabaseDialog(error, self.location, self.window, self.target)
             self.error_box.setWindowModality(Qt.WindowModality.WindowModal)
             self.error_box.finished.connect(self.app.quit)
+            self.error_box.restored.connect(self._restored)
             self.error_box.open()
             return
         self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
@@ -144,6 +145,15 @@ class Controller(QObject):
             self.error_box.setDetailedText(error.detail)
         self.error_box.finished.connect(self.app.quit)
         self.error_box.open()
+
+    def _restored(self, aside: str) -> None:
+        """The newest good backup is in place of the damaged file: open it and ask who is here."""
+        box, self.error_box = self.error_box, None
+        box.finished.disconnect(self.app.quit)
+        box.accept()
+        log.info("restored the newest backup over the damaged %s; it is kept as %s", self.location, aside)
+        self.window.show_status(self.tr("The newest good backup was restored."))
+        self.open_database()
 
     def _check_then_open(self, path) -> bool:
         from helpdesk import db

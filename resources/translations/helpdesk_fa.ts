@@ -370,7 +370,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="410"/>
-        <location filename="../../ui/pages/audit_log.py" line="503"/>
+        <location filename="../../ui/pages/audit_log.py" line="505"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
@@ -416,72 +416,72 @@
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="438"/>
+        <location filename="../../ui/pages/audit_log.py" line="440"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="443"/>
+        <location filename="../../ui/pages/audit_log.py" line="445"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="445"/>
+        <location filename="../../ui/pages/audit_log.py" line="447"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="446"/>
+        <location filename="../../ui/pages/audit_log.py" line="448"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="460"/>
+        <location filename="../../ui/pages/audit_log.py" line="462"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="508"/>
+        <location filename="../../ui/pages/audit_log.py" line="510"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="512"/>
+        <location filename="../../ui/pages/audit_log.py" line="514"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="603"/>
+        <location filename="../../ui/pages/audit_log.py" line="605"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="605"/>
+        <location filename="../../ui/pages/audit_log.py" line="607"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="610"/>
+        <location filename="../../ui/pages/audit_log.py" line="612"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="617"/>
+        <location filename="../../ui/pages/audit_log.py" line="619"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="618"/>
+        <location filename="../../ui/pages/audit_log.py" line="620"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="625"/>
+        <location filename="../../ui/pages/audit_log.py" line="627"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="633"/>
+        <location filename="../../ui/pages/audit_log.py" line="635"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -2500,32 +2500,37 @@
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="139"/>
+        <location filename="../../ui/app.py" line="140"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="143"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="155"/>
+        <source>The newest good backup was restored.</source>
+        <translation>تازه‌ترین پشتیبان سالم بازیابی شد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="163"/>
         <source>Checking the database…</source>
         <translation>در حال بررسی پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="196"/>
         <source>Today&apos;s backup could not be made. The help desk works as usual; a supervisor can look at Settings ▸ Backups.</source>
         <translation>نسخهٔ پشتیبان امروز تهیه نشد. میز خدمت مشتریان مثل همیشه کار می‌کند؛ سرپرست می‌تواند «تنظیمات ◂ پشتیبان‌گیری» را ببیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="223"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216"/>
+        <location filename="../../ui/app.py" line="226"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -2824,47 +2829,47 @@
 <context>
     <name>DamagedDatabase</name>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="17"/>
+        <location filename="../../ui/dialogs/damaged.py" line="27"/>
         <source>The database file is damaged</source>
         <translation>پروندهٔ پایگاه داده آسیب دیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="18"/>
+        <location filename="../../ui/dialogs/damaged.py" line="28"/>
         <source>This file is not a help-desk database</source>
         <translation>این پرونده پایگاه دادهٔ میز پاسخگویی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="19"/>
+        <location filename="../../ui/dialogs/damaged.py" line="29"/>
         <source>The database file is empty</source>
         <translation>پروندهٔ پایگاه داده خالی است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="22"/>
+        <location filename="../../ui/dialogs/damaged.py" line="32"/>
         <source>Part of the file cannot be read as it was written, or the file is shorter than it should be. This happens when a disk fails, or when the computer lost power or a copy stopped half-way. The help desk has not changed the file.</source>
         <translation>بخشی از پرونده همان‌طور که نوشته شده بود خوانده نمی‌شود، یا پرونده کوتاه‌تر از آن است که باید باشد. این وقتی پیش می‌آید که دیسک خراب شود، برق رایانه برود یا رونوشت‌برداری نیمه‌کاره بماند. میز پاسخگویی پرونده را تغییر نداده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="23"/>
+        <location filename="../../ui/dialogs/damaged.py" line="33"/>
         <source>The file that was chosen holds something else, not the help desk&apos;s data. The help desk has not changed it.</source>
         <translation>پروندهٔ انتخاب‌شده چیز دیگری در خود دارد، نه داده‌های میز پاسخگویی را. میز پاسخگویی آن را تغییر نداده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="24"/>
+        <location filename="../../ui/dialogs/damaged.py" line="34"/>
         <source>The file is there but holds nothing (0 bytes). A copy that failed, a full disk or a sync program can leave a file like this. The help desk did not start a new, empty database over it, so that nothing is hidden.</source>
         <translation>پرونده هست ولی چیزی در آن نیست (۰ بایت). رونوشتی که ناتمام مانده، دیسکی که پر شده یا برنامهٔ همگام‌سازی می‌تواند چنین پرونده‌ای به جا بگذارد. میز پاسخگویی روی آن پایگاه دادهٔ تازه و خالی نساخت تا چیزی پنهان نماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="27"/>
+        <location filename="../../ui/dialogs/damaged.py" line="37"/>
         <source>Restore the newest good backup, or ask whoever looks after the computers to do it. Keep the damaged file: it may still be repaired.</source>
         <translation>تازه‌ترین پشتیبان سالم را بازیابی کنید، یا از مسئول رایانه‌ها بخواهید این کار را بکند. پروندهٔ آسیب‌دیده را نگه دارید: شاید هنوز بشود آن را درست کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="28"/>
+        <location filename="../../ui/dialogs/damaged.py" line="38"/>
         <source>Start the help desk with the right database file, or restore the newest good backup.</source>
         <translation>میز پاسخگویی را با پروندهٔ درست پایگاه داده باز کنید، یا تازه‌ترین پشتیبان سالم را بازیابی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="29"/>
+        <location filename="../../ui/dialogs/damaged.py" line="39"/>
         <source>Restore the newest good backup. To start a new, empty database instead, delete this file and start the help desk again.</source>
         <translation>تازه‌ترین پشتیبان سالم را بازیابی کنید. اگر به جای آن پایگاه دادهٔ تازه و خالی می‌خواهید، این پرونده را پاک کنید و میز پاسخگویی را دوباره باز کنید.</translation>
     </message>
@@ -2872,19 +2877,44 @@
 <context>
     <name>DamagedDatabaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="46"/>
+        <location filename="../../ui/dialogs/damaged.py" line="58"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="56"/>
+        <location filename="../../ui/dialogs/damaged.py" line="68"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/damaged.py" line="63"/>
+        <location filename="../../ui/dialogs/damaged.py" line="75"/>
         <source>Technical details</source>
         <translation>جزئیات فنی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="95"/>
+        <source>Restore the newest good backup…</source>
+        <translation>بازیابی تازه‌ترین پشتیبان سالم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="99"/>
+        <source>The newest good backup was taken {0}.</source>
+        <translation>تازه‌ترین پشتیبان سالم در {0} گرفته شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="108"/>
+        <source>Supervisor&apos;s user name</source>
+        <translation>نام کاربری سرپرست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="109"/>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/damaged.py" line="110"/>
+        <source>Restore</source>
+        <translation>بازیابی</translation>
     </message>
 </context>
 <context>

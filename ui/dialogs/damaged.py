@@ -7,8 +7,18 @@ driver's own words in the details for whoever looks after the computers.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from helpdesk.errors import KnownError
 from helpdesk.localization import left_to_right
@@ -37,7 +47,9 @@ def _t(text: str) -> str:
 class DamagedDatabaseDialog(QDialog):
     """What is wrong with the database file and what to do; closing it closes the app."""
 
-    def __init__(self, error: KnownError, location: str, parent: QWidget | None = None):
+    restored = Signal(str)  # where the damaged file was kept, once the backup is in its place
+
+    def __init__(self, error: KnownError, location: str, parent: QWidget | None = None, target: str = ""):
         super().__init__(parent)
         self.setObjectName("damagedDatabaseDialog")
         kind = error.params.get("kind", "damaged")
@@ -67,13 +79,90 @@ class DamagedDatabaseDialog(QDialog):
         layout.addWidget(self.where)
         layout.addWidget(self.details)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        # ---- RESTORE BUTTON GOES HERE ------------------------------------------------------------
-        # "Restore the newest good backup": helpdesk.backups.list_backups(target) gives the backups,
-        # newest first, and backups.restore(actor, backup, target) puts one back. restore() wants the
-        # supervisor who does it, and the damaged file cannot sign anybody in: the supervisor has to
-        # sign in against the backup's own accounts first. Until that exists the dialog says what to
-        # do and the command line does it (main.py restore BACKUP --db FILE --user NAME).
-        # -------------------------------------------------------------------------------------------
         self.buttons.rejected.connect(self.reject)
+        # ---- RESTORE THE NEWEST GOOD BACKUP ------------------------------------------------------
+        # helpdesk.backups lists the backups (list_backups) and puts one back. Nobody can sign in
+        # against a damaged file, so a supervisor signs in against the backup's own accounts
+        # (backups.restore_over_damaged). Offered when a whole backup of this database is found.
+        self.target = target
+        self.backup = newest_good_backup(target) if target else None
+        self.restore_button = None
+        if self.backup is not None and _can_restore():
+            from helpdesk.localization import format_datetime
+
+            from ..i18n import current_language
+
+            self.restore_button = self.buttons.addButton(self.tr("Restore the newest good backup…"),
+                                                         QDialogButtonBox.ButtonRole.ActionRole)
+            self.restore_button.setObjectName("restoreNewestBackup")
+            self.restore_button.clicked.connect(self._ask_who)
+            self.backup_label = QLabel(self.tr("The newest good backup was taken {0}.").format(
+                format_datetime(self.backup.taken, current_language())))
+            self.backup_label.setWordWrap(True)
+            layout.addWidget(self.backup_label)
+            self.sign_in = QWidget()
+            form = QFormLayout(self.sign_in)
+            self.username = QLineEdit()
+            self.password = QLineEdit()
+            self.password.setEchoMode(QLineEdit.EchoMode.Password)
+            form.addRow(self.tr("Supervisor's user name"), self.username)
+            form.addRow(self.tr("Password"), self.password)
+            self.confirm = QPushButton(self.tr("Restore"))
+            self.confirm.clicked.connect(self.restore)
+            form.addRow("", self.confirm)
+            self.problem = QLabel()
+            self.problem.setWordWrap(True)
+            self.problem.hide()
+            form.addRow(self.problem)
+            self.sign_in.hide()
+            layout.addWidget(self.sign_in)
+        # -------------------------------------------------------------------------------------------
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _ask_who(self) -> None:
+        self.sign_in.show()
+        self.username.setFocus()
+
+    def restore(self) -> None:
+        """Put the newest good backup in place; the app then opens it (``restored``)."""
+        from PySide6.QtGui import QGuiApplication
+
+        from helpdesk import backups
+
+        from ..messages import message_for
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            aside = backups.restore_over_damaged(self.username.text().strip(), self.password.text(),
+                                                 self.backup.path, self.target)
+        except KnownError as error:
+            self.problem.setText(message_for(error))
+            self.problem.show()
+            self.password.clear()
+            self.password.setFocus()
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.restored.emit(str(aside))
+
+
+def _can_restore() -> bool:
+    from helpdesk import backups
+
+    return hasattr(backups, "restore_over_damaged")
+
+
+def newest_good_backup(target: str):
+    """The newest whole backup of ``target`` in the usual backups folder, or None. (The office may
+    have chosen another folder, but that choice is kept in the database that cannot be read.)"""
+    from helpdesk import backups
+    from helpdesk.config import sqlite_path
+
+    if sqlite_path(target) is None:
+        return None
+    try:
+        found = backups.list_backups(target, backups.default_folder())
+    except OSError:
+        return None
+    return next((b for b in found if b.state == backups.OK), None)
