@@ -224,7 +224,7 @@ def test_a_supervisor_restores_the_newest_good_backup_from_the_dialog(app, good_
     assert isinstance(dialog, DamagedDatabaseDialog) and dialog.restore_button is not None
     assert dialog.restore_button.text() == "Restore the newest good backup…"
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    assert dialog.sign_in.isVisible()
+    assert dialog.sign_in.isVisible() and not dialog.restore_button.isVisible()
     qtbot.keyClicks(dialog.username, "boss")
     qtbot.keyClicks(dialog.password, "wrong password")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)

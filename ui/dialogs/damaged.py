@@ -121,7 +121,9 @@ class DamagedDatabaseDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _ask_who(self) -> None:
+        self.restore_button.hide()
         self.sign_in.show()
+        self.confirm.setDefault(True)  # Enter in the password restores
         self.username.setFocus()
 
     def restore(self) -> None:
