@@ -354,3 +354,16 @@ def test_signed_out_behind_the_lock_keeps_the_work_and_shows_only_the_sign_in(ap
     assert _secrets_in(_shown_texts()) == []
     [kept] = window.draft_store.unfinished(KEPT_KIND, window.location, staff.id)
     assert SECRET_NOTE in "".join(kept["content"]["texts"])
+
+
+def test_the_lock_screen_speaks_persian_right_to_left(persian, supervisor, db_target, qtbot):
+    controller, _ = _desk(persian, db_target, qtbot, supervisor)
+    _press(controller.window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    screen = controller.lock.screen
+    assert screen.isRightToLeft()
+    assert screen.unlock_button.text() == "باز کردن قفل"
+    assert screen.other_button.text() == "ورود با حساب کس دیگری"
+    assert controller.window.windowTitle() == "میز خدمت مشتریان: قفل"
+    qtbot.keyClicks(screen.password, "wrong")
+    _enter(qtbot, controller.lock)
+    assert screen.message.isVisible() and not any("a" <= ch <= "z" for ch in screen.message.text().lower())

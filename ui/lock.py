@@ -195,6 +195,8 @@ class DeskLock(QObject):
 
     def _gone(self, window) -> None:
         """The main window was deleted: unless a new one took its place (a language switch), stop."""
+        if not shiboken6.isValid(self):  # the lock itself went first (the app is quitting)
+            return
         if self.window is window:
             self.window = None
             self.locked, self.covers, self.screen, self.host = False, {}, None, None
