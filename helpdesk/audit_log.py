@@ -162,12 +162,18 @@ def _select(wanted: AuditFilter, *columns) -> pw.ModelSelect:
 
 
 def _page(wanted: AuditFilter, after_id: int | None, limit: int, offset: int = 0) -> list[Entry]:
-    query = _select(wanted)
+    period = wanted.since is not None or wanted.until is not None
+    # In a period, the entries' ids are found first, through the index on their time, and only the
+    # page's rows are then read: walking every entry newer than the period, or sorting every entry
+    # in it with its before and after, costs hundreds of milliseconds at 100,000 entries.
+    query = _select(wanted, AuditEntry.id) if period else _select(wanted)
     if after_id is not None:
         query = query.where(AuditEntry.id < after_id)
     query = query.order_by(AuditEntry.id.desc()).limit(limit)
     if offset and after_id is None:
         query = query.offset(offset)
+    if period:
+        query = _select(AuditFilter()).where(AuditEntry.id.in_(query)).order_by(AuditEntry.id.desc())
     return [_entry(row) for row in database.execute(query).fetchall()]  # rows as the driver gives them
 
 

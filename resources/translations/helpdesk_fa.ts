@@ -416,6 +416,16 @@
         <translation>فقط &amp;از</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/audit_log.py" line="436"/>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="437"/>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/audit_log.py" line="440"/>
         <source>to</source>
         <translation>تا</translation>
@@ -2998,39 +3008,39 @@
 <context>
     <name>DeskLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="218"/>
+        <location filename="../../ui/lock.py" line="220"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;قفل کردن میز</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="305"/>
         <location filename="../../ui/lock.py" line="307"/>
+        <location filename="../../ui/lock.py" line="309"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="337"/>
+        <location filename="../../ui/lock.py" line="339"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="346"/>
+        <location filename="../../ui/lock.py" line="348"/>
         <source>Locked</source>
         <translation>قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="351"/>
-        <location filename="../../ui/lock.py" line="400"/>
+        <location filename="../../ui/lock.py" line="353"/>
+        <location filename="../../ui/lock.py" line="402"/>
         <source>Help desk: locked</source>
         <translation>میز خدمت مشتریان: قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="436"/>
+        <location filename="../../ui/lock.py" line="438"/>
         <source>Type the user name of the person signing in.</source>
         <translation>نام کاربری کسی را که وارد می‌شود بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="440"/>
+        <location filename="../../ui/lock.py" line="442"/>
         <source>Type the password.</source>
         <translation>گذرواژه را بنویسید.</translation>
     </message>
