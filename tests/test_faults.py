@@ -33,8 +33,9 @@ def _fill_the_disk(database) -> None:
             "CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
             "RAISE EXCEPTION 'could not extend file \"base/1/2\": No space left on device' "
             "USING ERRCODE = 'disk_full'; END $$")
-        database.execute_sql("CREATE TRIGGER disk_is_full BEFORE INSERT ON customer "
-                             "FOR EACH ROW EXECUTE FUNCTION disk_is_full()")
+        for table in ("customer", "contact", "audit_entry"):
+            database.execute_sql(f"CREATE TRIGGER disk_is_full BEFORE INSERT ON {table} "
+                                 "FOR EACH ROW EXECUTE FUNCTION disk_is_full()")
     else:
         pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
         database.execute_sql(f"PRAGMA max_page_count = {pages}")
@@ -186,3 +187,59 @@ def test_each_fault_has_its_own_message_in_the_app(app):
     assert len(set(texts.values())) == len(texts)
     assert texts["db_disk_full"].startswith("The disk is full")
     assert "Unexpected" not in "".join(texts.values())
+
+
+def test_a_call_saved_on_a_full_disk_says_so_and_keeps_what_was_typed(app, staff, db, db_target, draft_dir, qtbot,
+                                                                      monkeypatch):
+    """The person at the desk: Ctrl+S on a full disk. They read that the disk is full (not
+    "Unexpected error"), the call stays open with every word, and its draft stays on this computer."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from helpdesk.models import Contact
+    from tests.helpers import signed_in_window
+    from ui import errors as ui_errors
+
+    customer = cs.create(staff, cs.Draft(given_name="Maryam", family_name="Karimi"), confirm_duplicates=True)
+    window = signed_in_window(staff, db_target, qtbot)
+    call = window.start_call(customer_id=customer.id)
+    qtbot.waitUntil(call.isActiveWindow, timeout=3000)
+    call.notes.setFocus()
+    notes = "Wants the parcel sent again; مشتری بسته را دوباره می‌خواهد"
+    for ch in notes:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, call.notes, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+    pasted = " The order history, pasted from the e-mail: " + "order 4471 " * 500  # more than a page
+    call.notes.insertPlainText(pasted)
+    notes += pasted
+    call.outcome.setCurrentIndex(call.outcome.findData("resolved"))
+    call.satisfaction_buttons["satisfied"].setChecked(True)
+    call.autosave()
+    if not is_postgres(db_target):
+        db.execute_sql("CREATE TABLE filler (t TEXT)")
+    _fill_the_disk(db)
+    if not is_postgres(db_target):  # the free pages and the room left in pages are used up too
+        for size in (1000, 100, 10, 1):
+            while True:
+                try:
+                    db.execute_sql("INSERT INTO filler VALUES (?)", ("x" * size,))
+                except peewee.OperationalError:
+                    break
+        # The same limit for a connection another thread opens.
+        monkeypatch.setitem(dbmod.SQLITE_PRAGMAS, "max_page_count",
+                            db.execute_sql("PRAGMA max_page_count").fetchone()[0])
+    with qtbot.capture_exceptions() as raised:
+        QTest.keyClick(call.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    for exc_type, exc, tb in raised:  # what the app's exception hook is given
+        ui_errors.handle_exception(exc_type, exc, tb)
+    shown = [w for w in app.topLevelWidgets() if w.objectName() == "knownErrorBox" and w.isVisible()]
+    shown += [w for w in call.findChildren(type(call.message)) if w.isVisible()]
+    texts = " ".join(getattr(w, "text", lambda: "")() for w in shown)
+    assert "The disk is full" in texts and "Unexpected" not in texts, texts
+    assert call.isVisible() and call.notes.toPlainText() == notes
+    assert Contact.select().count() == 0
+    kept = [json.loads(p.read_text(encoding="utf-8")) for p in draft_dir.glob("*.json")]
+    assert [d["content"]["contact"]["notes"] for d in kept] == [notes]
+    for box in shown:
+        box.close()
