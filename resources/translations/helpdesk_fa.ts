@@ -274,56 +274,61 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="99"/>
+        <source>Organisation&apos;s number</source>
+        <translation>شمارهٔ سازمان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="100"/>
         <source>Created by</source>
         <translation>ایجادکننده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="100"/>
+        <location filename="../../ui/pages/audit_log.py" line="101"/>
         <source>Changed by</source>
         <translation>تغییردهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="101"/>
+        <location filename="../../ui/pages/audit_log.py" line="102"/>
         <source>Lost on</source>
         <translation>تاریخ از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="102"/>
+        <location filename="../../ui/pages/audit_log.py" line="103"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="103"/>
+        <location filename="../../ui/pages/audit_log.py" line="104"/>
         <source>Merged into customer</source>
         <translation>ادغام‌شده در مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="104"/>
+        <location filename="../../ui/pages/audit_log.py" line="105"/>
         <source>Segment chosen by hand</source>
         <translation>گروه مشتری به انتخاب کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="105"/>
+        <location filename="../../ui/pages/audit_log.py" line="106"/>
         <source>Backup</source>
         <translation>پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="106"/>
+        <location filename="../../ui/pages/audit_log.py" line="107"/>
         <source>Replaced file kept as</source>
         <translation>پروندهٔ جایگزین‌شده نگه داشته شد با نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="164"/>
+        <location filename="../../ui/pages/audit_log.py" line="165"/>
         <source>Failed sign-in: no such account</source>
         <translation>ورود ناموفق: چنین حسابی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="166"/>
+        <location filename="../../ui/pages/audit_log.py" line="167"/>
         <source>Failed sign-in: wrong password ({0} in a row)</source>
         <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="170"/>
+        <location filename="../../ui/pages/audit_log.py" line="171"/>
         <source>Database restored from {0}</source>
         <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
@@ -331,27 +336,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <location filename="../../ui/pages/audit_log.py" line="294"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <location filename="../../ui/pages/audit_log.py" line="294"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <location filename="../../ui/pages/audit_log.py" line="294"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <location filename="../../ui/pages/audit_log.py" line="294"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="293"/>
+        <location filename="../../ui/pages/audit_log.py" line="294"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -359,139 +364,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="397"/>
+        <location filename="../../ui/pages/audit_log.py" line="398"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="409"/>
+        <location filename="../../ui/pages/audit_log.py" line="410"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="410"/>
-        <location filename="../../ui/pages/audit_log.py" line="505"/>
+        <location filename="../../ui/pages/audit_log.py" line="411"/>
+        <location filename="../../ui/pages/audit_log.py" line="506"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="413"/>
+        <location filename="../../ui/pages/audit_log.py" line="414"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="416"/>
         <location filename="../../ui/pages/audit_log.py" line="417"/>
+        <location filename="../../ui/pages/audit_log.py" line="418"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="421"/>
+        <location filename="../../ui/pages/audit_log.py" line="422"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <location filename="../../ui/pages/audit_log.py" line="423"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <location filename="../../ui/pages/audit_log.py" line="423"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <location filename="../../ui/pages/audit_log.py" line="424"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <location filename="../../ui/pages/audit_log.py" line="424"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="432"/>
+        <location filename="../../ui/pages/audit_log.py" line="433"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="436"/>
+        <location filename="../../ui/pages/audit_log.py" line="437"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="437"/>
+        <location filename="../../ui/pages/audit_log.py" line="438"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="440"/>
+        <location filename="../../ui/pages/audit_log.py" line="441"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="445"/>
+        <location filename="../../ui/pages/audit_log.py" line="446"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="447"/>
+        <location filename="../../ui/pages/audit_log.py" line="448"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="448"/>
+        <location filename="../../ui/pages/audit_log.py" line="449"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="462"/>
+        <location filename="../../ui/pages/audit_log.py" line="463"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="510"/>
+        <location filename="../../ui/pages/audit_log.py" line="511"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="514"/>
+        <location filename="../../ui/pages/audit_log.py" line="515"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="605"/>
+        <location filename="../../ui/pages/audit_log.py" line="606"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="607"/>
+        <location filename="../../ui/pages/audit_log.py" line="608"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="612"/>
+        <location filename="../../ui/pages/audit_log.py" line="613"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="619"/>
+        <location filename="../../ui/pages/audit_log.py" line="620"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="620"/>
+        <location filename="../../ui/pages/audit_log.py" line="621"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="627"/>
+        <location filename="../../ui/pages/audit_log.py" line="628"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="635"/>
+        <location filename="../../ui/pages/audit_log.py" line="636"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -3008,39 +3013,39 @@
 <context>
     <name>DeskLock</name>
     <message>
-        <location filename="../../ui/lock.py" line="220"/>
+        <location filename="../../ui/lock.py" line="223"/>
         <source>&amp;Lock the desk</source>
         <translation>&amp;قفل کردن میز</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="307"/>
-        <location filename="../../ui/lock.py" line="309"/>
+        <location filename="../../ui/lock.py" line="310"/>
+        <location filename="../../ui/lock.py" line="312"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="339"/>
+        <location filename="../../ui/lock.py" line="356"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="348"/>
+        <location filename="../../ui/lock.py" line="365"/>
         <source>Locked</source>
         <translation>قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="353"/>
-        <location filename="../../ui/lock.py" line="402"/>
+        <location filename="../../ui/lock.py" line="370"/>
+        <location filename="../../ui/lock.py" line="421"/>
         <source>Help desk: locked</source>
         <translation>میز خدمت مشتریان: قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="438"/>
+        <location filename="../../ui/lock.py" line="457"/>
         <source>Type the user name of the person signing in.</source>
         <translation>نام کاربری کسی را که وارد می‌شود بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="442"/>
+        <location filename="../../ui/lock.py" line="461"/>
         <source>Type the password.</source>
         <translation>گذرواژه را بنویسید.</translation>
     </message>
@@ -3086,42 +3091,42 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="324"/>
+        <location filename="../../ui/pages/audit_log.py" line="325"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <location filename="../../ui/pages/audit_log.py" line="326"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <location filename="../../ui/pages/audit_log.py" line="326"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <location filename="../../ui/pages/audit_log.py" line="326"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="335"/>
+        <location filename="../../ui/pages/audit_log.py" line="336"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="345"/>
+        <location filename="../../ui/pages/audit_log.py" line="346"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="348"/>
+        <location filename="../../ui/pages/audit_log.py" line="349"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="349"/>
+        <location filename="../../ui/pages/audit_log.py" line="350"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
@@ -3588,46 +3593,46 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../ui/lock.py" line="88"/>
+        <location filename="../../ui/lock.py" line="91"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="97"/>
-        <location filename="../../ui/lock.py" line="98"/>
+        <location filename="../../ui/lock.py" line="100"/>
+        <location filename="../../ui/lock.py" line="101"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="102"/>
-        <location filename="../../ui/lock.py" line="103"/>
+        <location filename="../../ui/lock.py" line="105"/>
+        <location filename="../../ui/lock.py" line="106"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="106"/>
-        <location filename="../../ui/lock.py" line="142"/>
+        <location filename="../../ui/lock.py" line="109"/>
+        <location filename="../../ui/lock.py" line="145"/>
         <source>Unlock</source>
         <translation>باز کردن قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="110"/>
-        <location filename="../../ui/lock.py" line="144"/>
+        <location filename="../../ui/lock.py" line="113"/>
+        <location filename="../../ui/lock.py" line="147"/>
         <source>Sign in as someone else</source>
         <translation>ورود با حساب کس دیگری</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="130"/>
+        <location filename="../../ui/lock.py" line="133"/>
         <source>Signed in: {0}</source>
         <translation>کاربر واردشده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="142"/>
+        <location filename="../../ui/lock.py" line="145"/>
         <source>Sign in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="143"/>
+        <location filename="../../ui/lock.py" line="146"/>
         <source>Back to the person signed in</source>
         <translation>بازگشت به کاربر واردشده</translation>
     </message>

@@ -96,6 +96,7 @@ FIELDS = {
     "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
     "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
     "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
+    "organisation_id": QT_TRANSLATE_NOOP("AuditLog", "Organisation's number"),
     "created_by_id": QT_TRANSLATE_NOOP("AuditLog", "Created by"),
     "updated_by_id": QT_TRANSLATE_NOOP("AuditLog", "Changed by"),
     "lost_at": QT_TRANSLATE_NOOP("AuditLog", "Lost on"),
@@ -293,12 +294,12 @@ class AuditLogModel(QAbstractTableModel):
         return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"), self.tr("Changed fields"))[section]
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, self.IdRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, self.IdRole):
             return None
         found = self._entry(index.row())
         if found is None:
             return None
-        return found[0].id if role == self.IdRole else found[1][index.column()]
+        return found[0].id if role == self.IdRole else found[1][index.column()]  # the tip: a cut cell whole
 
 
 class EntryView(QWidget):
@@ -467,8 +468,8 @@ class AuditLogPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((AuditLogModel.WHEN, 130), (AuditLogModel.WHO, 140), (AuditLogModel.WHAT, 200),
-                           (AuditLogModel.RECORD, 130)):
+        for col, width in ((AuditLogModel.WHEN, 125), (AuditLogModel.WHO, 115), (AuditLogModel.WHAT, 175),
+                           (AuditLogModel.RECORD, 115)):
             self.table.setColumnWidth(col, width)
         self.detail = EntryView()
         split.addWidget(self.table)
