@@ -526,3 +526,25 @@ def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_bac
         assert [k.read_bytes() for k in kept] == [harmed]  # the unusable file, kept as it was
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
     assert entry.action == "restore" and entry.actor_id == supervisor.id
+
+
+def test_a_supervisor_chooses_the_folder_in_the_tab(app, db_target, supervisor, qtbot, tmp_path, backup_dir):
+    from PySide6.QtCore import Qt
+
+    from tests.helpers import signed_in_window
+
+    window = signed_in_window(supervisor, db_target, qtbot)
+    tab = _backups_tab(window)
+    assert tab.folder.text() == f"\u2066{backup_dir}\u2069"
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    assert not tab.use_folder(str(blocker / "backups"))
+    assert tab.error.isVisibleTo(tab) and tab.error.text().startswith("The backups cannot be written to this folder.")
+    usb = tmp_path / "usb"
+    assert tab.use_folder(str(usb))
+    assert tab.folder.text() == f"\u2066{usb}\u2069" and not tab.error.isVisibleTo(tab)
+    qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=30_000)
+    assert tab.selected().path.parent == usb
+    qtbot.mouseClick(tab.default_button, Qt.MouseButton.LeftButton)
+    assert tab.folder.text() == f"\u2066{backup_dir}\u2069" and tab.model.rowCount() == 0
