@@ -367,3 +367,28 @@ def test_the_lock_screen_speaks_persian_right_to_left(persian, supervisor, db_ta
     qtbot.keyClicks(screen.password, "wrong")
     _enter(qtbot, controller.lock)
     assert screen.message.isVisible() and not any("a" <= ch <= "z" for ch in screen.message.text().lower())
+
+
+def test_a_question_open_at_the_lock_holds_the_whole_lock_screen_and_comes_back_as_it_was(app, supervisor, db_target,
+                                                                                          qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    box = QMessageBox(QMessageBox.Icon.Question, "Restore?", "A call with " + SECRET_NAME + " was not saved",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, controller.window)
+    box.open()
+    qtbot.waitUntil(box.isVisible)
+    size = box.size()
+    _press(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    lock = controller.lock
+    assert lock.locked and lock.host.window is box
+    qtbot.wait(10)  # let a message box try to shrink itself to its hidden contents
+    screen = lock.screen
+    for part in (screen.password, screen.unlock_button, screen.other_button):
+        corner = part.mapTo(box, part.rect().bottomRight())
+        assert box.rect().contains(corner), f"{part.objectName()} cut off in a {box.size()} box"
+    assert _secrets_in(_shown_texts()) == []
+    qtbot.keyClicks(screen.password, "correct horse")
+    _enter(qtbot, lock)
+    assert box.isVisible() and box.size() == size and SECRET_NAME in box.text() and box.windowTitle() == "Restore?"
+    box.done(0)

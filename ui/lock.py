@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTextEdit,
@@ -51,7 +53,8 @@ from .widgets import ErrorLabel
 log = logging.getLogger(__name__)
 
 KEPT_KIND = "kept_window"  # a window's typed text, kept when another person signed in at a locked desk
-CHECK_MS = 5_000  # how often the idle time is looked at
+CHECK_MS = 5_000
+QWIDGETSIZE_MAX = 16_777_215  # how often the idle time is looked at
 
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
           QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
@@ -330,6 +333,20 @@ class DeskLock(QObject):
         shade.setAutoFillBackground(True)
         cover = _Cover(window, window.windowTitle(), shade)
         self.covers[id(window)] = cover
+        # The window keeps its size with nothing in it (a message box's layout would shrink it to nothing).
+        cover.sizes = (window.minimumSize(), window.maximumSize(), window.size())
+        cover.texts = None
+        if isinstance(window, QMessageBox):  # a screen reader reads its text from the box itself
+            cover.texts = (window.text(), window.informativeText(), window.detailedText())
+            for blank in (window.setText, window.setInformativeText, window.setDetailedText):
+                blank("")
+        layout = window.layout()
+        cover.constraint = layout.sizeConstraint() if layout is not None else None
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        window.setMinimumSize(cover.sizes[2])
+        window.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        window.resize(cover.sizes[2])
         window.destroyed.connect(lambda _obj=None, key=id(window): self.covers.pop(key, None))
         for child in window.children():
             if isinstance(child, QWidget) and child is not shade and not child.isWindow() and not child.isHidden():
@@ -371,7 +388,7 @@ class DeskLock(QObject):
         host.shade.note.hide()
         host.shade.layout().addWidget(self.screen, 0, Qt.AlignmentFlag.AlignCenter)
         self.screen.show()
-        wanted = self.screen.minimumSizeHint().expandedTo(self.screen.sizeHint())
+        wanted = self.screen.sizeHint().expandedTo(self.screen.minimumSizeHint()).expandedTo(self.screen.minimumSize())
         size = host.window.size()
         if size.width() < wanted.width() + 80 or size.height() < wanted.height() + 80:
             host.geometry = host.window.geometry()
@@ -392,6 +409,8 @@ class DeskLock(QObject):
                     watched.hide()
                     cover.hidden.append(watched)
             return False
+        if kind == QEvent.Type.LayoutRequest and id(watched) in self.covers:
+            return True  # nothing to lay out but the shade; a message box would shrink itself to fit nothing
         if kind == QEvent.Type.Resize and id(watched) in self.covers:
             cover = self.covers[id(watched)]
             if shiboken6.isValid(cover.shade):
@@ -475,11 +494,22 @@ class DeskLock(QObject):
         if shiboken6.isValid(cover.shade):
             cover.shade.hide()
             cover.shade.deleteLater()
+        if cover.texts is not None:
+            text, informative, detailed = cover.texts
+            window.setText(text)
+            window.setInformativeText(informative)
+            window.setDetailedText(detailed)
+        minimum, maximum, size = cover.sizes
+        window.setMinimumSize(minimum)
+        window.setMaximumSize(maximum)
         if cover.geometry is not None:
             window.setGeometry(cover.geometry)
         for child in cover.hidden:
             if shiboken6.isValid(child):
                 child.show()
+        if cover.constraint is not None and window.layout() is not None:
+            window.layout().setSizeConstraint(cover.constraint)
+        QApplication.postEvent(window, QEvent(QEvent.Type.LayoutRequest))  # the ones held back while covered
         window.setWindowTitle(cover.title)
         window.setAccessibleName(cover.accessible_name)
         if cover.focus is not None and shiboken6.isValid(cover.focus) and cover.focus.isVisible():
