@@ -271,7 +271,8 @@ class DeskLock(QObject):
         kind = event.type()
         if not self.locked:
             if kind in _INPUT:
-                self.last_input = self.clock()
+                if event.spontaneous():  # a person's key or mouse, not one Qt makes up (a move as a window opens)
+                    self.last_input = self.clock()
                 if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and _is_lock_key(event) \
                         and self._signed_in():
                     if kind == QEvent.Type.ShortcutOverride:
