@@ -188,16 +188,21 @@ def test_export_writes_the_filtered_entries_and_formulas_as_text(supervisor, sta
 
 
 def test_sign_ins_and_restores_read_as_sentences(app, supervisor, staff):
-    from ui.pages.audit_log import describe
+    from ui.pages.audit_log import describe, record_text
 
     accounts.authenticate("desk1", "desk password")
     for name in ("desk1", "nobody"):
         with pytest.raises(AuthenticationFailed):
             accounts.authenticate(name, "wrong password")
-    AuditEntry.create(at=utcnow(), actor=supervisor.id, action="restore", table_name="database", record_id="",
-                      before=None, after=json.dumps({"backup": "helpdesk-2026-06-15.sqlite"}))
-    said = [describe(e) for e in audit_log.page(supervisor, limit=4)]
-    assert said == ["Database restored from \u2066helpdesk-2026-06-15.sqlite\u2069",
+    # As helpdesk/backups.py records a restore: against the database (its file's name), who, from what.
+    AuditEntry.create(at=utcnow(), actor=supervisor.id, action="restore", table_name="database",
+                      record_id="helpdesk.sqlite", before=None,
+                      after=json.dumps({"backup": "/backups/helpdesk-2026-06-15.sqlite", "by": "boss",
+                                        "kept_aside": "/data/helpdesk.before-restore-20260616-1030.sqlite"}))
+    entries = audit_log.page(supervisor, limit=4)
+    assert (entries[0].who, record_text(entries[0])) == ("Sara Supervisor", "Database \u2066helpdesk.sqlite\u2069")
+    said = [describe(e) for e in entries]
+    assert said == ["Database restored from \u2066/backups/helpdesk-2026-06-15.sqlite\u2069",
                     "Failed sign-in: no such account",
                     "Failed sign-in: wrong password (1 in a row)",
                     "Signed in"]

@@ -314,21 +314,26 @@
     </message>
     <message>
         <location filename="../../ui/pages/audit_log.py" line="107"/>
-        <source>Replaced file kept as</source>
-        <translation>پروندهٔ جایگزین‌شده نگه داشته شد با نام</translation>
+        <source>Replaced data kept in</source>
+        <translation>داده‌های جایگزین‌شده در</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="165"/>
+        <location filename="../../ui/pages/audit_log.py" line="108"/>
+        <source>By</source>
+        <translation>توسط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/audit_log.py" line="166"/>
         <source>Failed sign-in: no such account</source>
         <translation>ورود ناموفق: چنین حسابی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="167"/>
+        <location filename="../../ui/pages/audit_log.py" line="168"/>
         <source>Failed sign-in: wrong password ({0} in a row)</source>
         <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="171"/>
+        <location filename="../../ui/pages/audit_log.py" line="172"/>
         <source>Database restored from {0}</source>
         <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
@@ -336,27 +341,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="294"/>
+        <location filename="../../ui/pages/audit_log.py" line="298"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="294"/>
+        <location filename="../../ui/pages/audit_log.py" line="298"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="294"/>
+        <location filename="../../ui/pages/audit_log.py" line="298"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="294"/>
+        <location filename="../../ui/pages/audit_log.py" line="298"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="294"/>
+        <location filename="../../ui/pages/audit_log.py" line="298"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -364,139 +369,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="398"/>
+        <location filename="../../ui/pages/audit_log.py" line="402"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="410"/>
+        <location filename="../../ui/pages/audit_log.py" line="414"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="411"/>
-        <location filename="../../ui/pages/audit_log.py" line="506"/>
+        <location filename="../../ui/pages/audit_log.py" line="415"/>
+        <location filename="../../ui/pages/audit_log.py" line="510"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="414"/>
+        <location filename="../../ui/pages/audit_log.py" line="418"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="417"/>
-        <location filename="../../ui/pages/audit_log.py" line="418"/>
+        <location filename="../../ui/pages/audit_log.py" line="421"/>
+        <location filename="../../ui/pages/audit_log.py" line="422"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <location filename="../../ui/pages/audit_log.py" line="426"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <location filename="../../ui/pages/audit_log.py" line="427"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="423"/>
+        <location filename="../../ui/pages/audit_log.py" line="427"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="424"/>
+        <location filename="../../ui/pages/audit_log.py" line="428"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="424"/>
+        <location filename="../../ui/pages/audit_log.py" line="428"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="433"/>
+        <location filename="../../ui/pages/audit_log.py" line="437"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="437"/>
+        <location filename="../../ui/pages/audit_log.py" line="441"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="438"/>
+        <location filename="../../ui/pages/audit_log.py" line="442"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="441"/>
+        <location filename="../../ui/pages/audit_log.py" line="445"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="446"/>
+        <location filename="../../ui/pages/audit_log.py" line="450"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="448"/>
+        <location filename="../../ui/pages/audit_log.py" line="452"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="449"/>
+        <location filename="../../ui/pages/audit_log.py" line="453"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="463"/>
+        <location filename="../../ui/pages/audit_log.py" line="467"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="511"/>
+        <location filename="../../ui/pages/audit_log.py" line="515"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="515"/>
+        <location filename="../../ui/pages/audit_log.py" line="519"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="606"/>
+        <location filename="../../ui/pages/audit_log.py" line="610"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="608"/>
+        <location filename="../../ui/pages/audit_log.py" line="612"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="613"/>
+        <location filename="../../ui/pages/audit_log.py" line="617"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="620"/>
+        <location filename="../../ui/pages/audit_log.py" line="624"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="621"/>
+        <location filename="../../ui/pages/audit_log.py" line="625"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="628"/>
+        <location filename="../../ui/pages/audit_log.py" line="632"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="636"/>
+        <location filename="../../ui/pages/audit_log.py" line="640"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -3018,34 +3023,34 @@
         <translation>&amp;قفل کردن میز</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="310"/>
-        <location filename="../../ui/lock.py" line="312"/>
+        <location filename="../../ui/lock.py" line="311"/>
+        <location filename="../../ui/lock.py" line="313"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="356"/>
+        <location filename="../../ui/lock.py" line="357"/>
         <source>This desk is locked.</source>
         <translation>این میز قفل است.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="365"/>
+        <location filename="../../ui/lock.py" line="366"/>
         <source>Locked</source>
         <translation>قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="370"/>
-        <location filename="../../ui/lock.py" line="421"/>
+        <location filename="../../ui/lock.py" line="371"/>
+        <location filename="../../ui/lock.py" line="422"/>
         <source>Help desk: locked</source>
         <translation>میز خدمت مشتریان: قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="457"/>
+        <location filename="../../ui/lock.py" line="458"/>
         <source>Type the user name of the person signing in.</source>
         <translation>نام کاربری کسی را که وارد می‌شود بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="461"/>
+        <location filename="../../ui/lock.py" line="462"/>
         <source>Type the password.</source>
         <translation>گذرواژه را بنویسید.</translation>
     </message>
@@ -3091,42 +3096,42 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="325"/>
+        <location filename="../../ui/pages/audit_log.py" line="329"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="326"/>
+        <location filename="../../ui/pages/audit_log.py" line="330"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="326"/>
+        <location filename="../../ui/pages/audit_log.py" line="330"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="326"/>
+        <location filename="../../ui/pages/audit_log.py" line="330"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="336"/>
+        <location filename="../../ui/pages/audit_log.py" line="340"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="346"/>
+        <location filename="../../ui/pages/audit_log.py" line="350"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="349"/>
+        <location filename="../../ui/pages/audit_log.py" line="353"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="350"/>
+        <location filename="../../ui/pages/audit_log.py" line="354"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>

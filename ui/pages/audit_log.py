@@ -104,7 +104,8 @@ FIELDS = {
     "merged_into_id": QT_TRANSLATE_NOOP("AuditLog", "Merged into customer"),
     "segment_manual": QT_TRANSLATE_NOOP("AuditLog", "Segment chosen by hand"),
     "backup": QT_TRANSLATE_NOOP("AuditLog", "Backup"),
-    "replaced": QT_TRANSLATE_NOOP("AuditLog", "Replaced file kept as"),
+    "kept_aside": QT_TRANSLATE_NOOP("AuditLog", "Replaced data kept in"),
+    "by": QT_TRANSLATE_NOOP("AuditLog", "By"),
 }
 
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$")
@@ -174,7 +175,10 @@ def describe(entry: Entry) -> str:
 
 def record_text(entry: Entry) -> str:
     lang = i18n.current_language()
-    return f"{kind_name(entry.kind)} {digits(entry.record, lang)}" if entry.record else kind_name(entry.kind)
+    if not entry.record:
+        return kind_name(entry.kind)
+    number = digits(entry.record, lang) if entry.record.isdigit() else left_to_right(entry.record)  # a file's name
+    return f"{kind_name(entry.kind)} {number}"
 
 
 class AuditLogModel(QAbstractTableModel):
