@@ -378,3 +378,13 @@ def test_export_from_the_page(app, supervisor, staff, db_target, qtbot, tmp_path
         rows = list(csv.DictReader(handle))
     assert [(r["action"], r["record"]) for r in rows] == [("update", str(customer.id)), ("create", str(customer.id))]
     assert page.count_label.text() == f"Exported 2 entries to \u2066{target}\u2069"
+
+
+def test_the_list_model_keeps_qts_rules(app, supervisor, staff, qtmodeltester):
+    from ui.pages.audit_log import AuditLogModel
+
+    for i in range(3):
+        _edit(staff, _customer(staff, given_name=f"Person{i}").id, notes=f"note {i}")
+    model = AuditLogModel(supervisor)
+    model.set_filter(AuditFilter())
+    qtmodeltester.check(model, force_py=True)
