@@ -240,6 +240,10 @@ def test_unlocking_brings_back_the_windows_the_typing_and_the_running_call(app, 
     controller.lock.check()
     assert controller.lock.locked and call.running  # the call goes on behind the lock
     call._tick()
+    call.autosave()  # as its timer does, behind the lock too: the draft on the disk has the notes
+    [kept] = controller.window.draft_store.unfinished("call", controller.window.location, supervisor.id)
+    assert kept["id"] == call.draft_id and kept["content"]["contact"]["notes"] == SECRET_NOTE
+    assert kept["content"]["running"]
     screen = controller.lock.screen
     qtbot.keyClicks(screen.password, "correct horse")
     _enter(qtbot, controller.lock)
