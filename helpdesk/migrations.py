@@ -653,7 +653,12 @@ def open_and_migrate(target: str, check: bool = True) -> tuple[pw.Database, Migr
             raise DatabaseError("db_unreachable", f"{path}: {exc.strerror or exc}") from exc
         if peeked is not None and peeked > LATEST:
             raise DatabaseNewer(peeked, LATEST)
-    database = dbmod.open_database(target)
+    try:
+        database = dbmod.open_database(target)
+    except PermissionError as exc:  # its folder could not be made
+        raise DatabaseError("db_read_only", f"{exc.filename}: {exc.strerror}") from exc
+    except OSError as exc:
+        raise DatabaseError("db_unreachable", f"{exc.filename}: {exc.strerror or exc}") from exc
     dbmod.bind(database)
     try:
         if path is not None and current_version(database) == 0 and database.get_tables():

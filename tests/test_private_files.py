@@ -101,3 +101,18 @@ def test_the_log_is_private_and_so_is_each_rotated_file(tmp_path, open_umask, mo
     handler = next(h for h in logging.getLogger().handlers if isinstance(h, errors.PrivateLogFile))
     handler.doRollover()
     assert {p.name: mode(p) for p in folder.iterdir()} == {p.name: 0o600 for p in folder.iterdir()}
+
+
+def test_a_file_system_that_refuses_to_change_modes_does_not_stop_the_app(tmp_path, monkeypatch, caplog):
+    """A network share can refuse chmod: the database opens all the same, and the log says why."""
+    import errno
+
+    def refuse(path, mode, *args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(path))
+
+    monkeypatch.setattr(os, "chmod", refuse)
+    with caplog.at_level(logging.WARNING, logger="helpdesk.private"):
+        database, _ = migrations.open_and_migrate(str(tmp_path / "share" / "office.sqlite"))
+    assert database.execute_sql("SELECT COUNT(*) FROM staff").fetchone()[0] == 0
+    assert "could not make" in caplog.text
+    dbmod.close()
