@@ -117,7 +117,7 @@ def test_a_save_whose_connection_drops_half_way_is_reported_and_never_repeated(s
 
 def test_sqlite_keeps_its_immediate_transactions_and_busy_timeout(tmp_path):
     database = dbmod.open_database(str(tmp_path / "desk.sqlite"))
-    assert type(database).__name__ == "SqliteDatabase"
+    assert isinstance(database, dbmod.FileDatabase) and not isinstance(database, dbmod.ServerDatabase)
     assert (database._lock_type, database._timeout) == ("IMMEDIATE", dbmod.BUSY_TIMEOUT_SECONDS)
 
 
