@@ -226,8 +226,9 @@ def _type(widget, text: str) -> None:
 
 
 def test_a_supervisor_filters_by_person_and_sees_before_and_after(app, supervisor, staff, db_target, qtbot):
+    long_note = "Prefers e-mail after 5 pm; " + "calls only about the invoice, never about the delivery. " * 3
     customer = _customer(staff, job_title="Buyer", notes="Prefers calls")
-    _edit(staff, customer.id, notes="Prefers e-mail after 5 pm")
+    _edit(staff, customer.id, notes=long_note)
     _customer(supervisor, given_name="Ali", family_name="Rahimi")
     window, page = _open_log(supervisor, db_target, qtbot)
     assert app.focusWidget() in (page.person, page.person.lineEdit())  # typing goes to the person filter
@@ -242,7 +243,7 @@ def test_a_supervisor_filters_by_person_and_sees_before_and_after(app, superviso
     assert page.detail.heading.text().startswith("Changed — Customer")
     assert page.detail.marked_fields() == ["Notes"]
     rows = {row[0]: row[1:] for row in page.detail.row_texts()}
-    assert rows["● Notes"] == ("Prefers calls", "Prefers e-mail after 5 pm")
+    assert rows["● Notes"] == ("Prefers calls", long_note.strip())  # whole, not cut as in a one-line message
     assert rows["Job title"] == ("Buyer", "Buyer")
 
     QTest.keyClick(page.table, Qt.Key.Key_Down)

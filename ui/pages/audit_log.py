@@ -153,7 +153,10 @@ def value_of_field(kind: str, name: str, value) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and name.endswith("_by_id"):
         person = Staff.get_or_none(Staff.id == value)
         return isolate(person.full_name, lang) if person is not None else digits(value, lang)
-    return isolate(field_value(kind, name, value), lang)
+    shown = field_value(kind, name, value)
+    if isinstance(value, str) and shown.endswith("…") and value.startswith(shown[:-1]):
+        shown = value  # a note cut for a one-line message is shown whole here, beside what it was
+    return isolate(shown, lang)
 
 
 def describe(entry: Entry) -> str:
