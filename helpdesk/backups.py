@@ -419,7 +419,7 @@ def take(target: str, where: Path, progress: Callable[[float], None] | None = No
 
 
 def _remove(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-journal")):
+    for leftover in [path] + [path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm")]:
         try:
             leftover.unlink(missing_ok=True)
         except OSError:
