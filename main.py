@@ -163,7 +163,14 @@ def _password(user: str) -> str:
         return given
     import getpass
 
-    return getpass.getpass(f"Password for {user}: ")
+    try:
+        return getpass.getpass(f"Password for {user}: ")
+    except EOFError:  # no terminal to ask on (a script, a scheduled task) and no HELPDESK_PASSWORD
+        from helpdesk.errors import KnownError
+
+        print(file=sys.stderr)  # after the prompt
+
+        raise KnownError("no password was given: type it when asked, or set HELPDESK_PASSWORD for scripts") from None
 
 
 SIGN_IN_PROBLEMS = {  # why the named person was not signed in, on the command line
@@ -244,6 +251,7 @@ def database_problem(known, location: str) -> str:
     kind = known.params.get("kind")
     text = DATABASE_PROBLEMS.get(f"{known.code}/{kind}") or DATABASE_PROBLEMS.get(known.code)
     detail = " ".join((known.detail or known.code).split())  # one line, whatever the driver said
+    detail = detail[len(location) + 2:] if detail.startswith(f"{location}: ") and text else detail  # named once
     return text.format(location=location, detail=detail) if text else detail
 
 

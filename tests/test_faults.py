@@ -243,3 +243,21 @@ def test_a_call_saved_on_a_full_disk_says_so_and_keeps_what_was_typed(app, staff
     assert [d["content"]["contact"]["notes"] for d in kept] == [notes]
     for box in shown:
         box.close()
+
+
+def test_a_command_with_no_password_and_no_terminal_says_so(tmp_path):
+    """A scheduled task without HELPDESK_PASSWORD: one line and exit code 2, not getpass's traceback."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {k: v for k, v in os.environ.items() if k != "HELPDESK_PASSWORD"}
+    done = subprocess.run([sys.executable, str(root / "main.py"), "find", "ali", "--db", str(tmp_path / "x.sqlite"),
+                           "--user", "boss"], stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
+                          cwd=root, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == (
+        "find: no password was given: type it when asked, or set HELPDESK_PASSWORD for scripts")
