@@ -569,6 +569,7 @@ def restore_over_damaged(username: str, password: str, backup_path: str | Path, 
                     old.unlink()  # an index into the old log: of no use to anyone
                 else:
                     os.replace(old, aside.with_name(aside.name + suffix))
+                    _make_private(aside.with_name(aside.name + suffix))  # made by an older app, maybe 0644
         os.replace(temp, path)
         _make_private(path)
     except (OSError, sqlite3.Error) as exc:

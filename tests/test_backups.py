@@ -509,6 +509,8 @@ def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_bac
         path.write_bytes(b"")
     else:
         path.unlink()
+    if path.exists():
+        os.chmod(path, 0o644)  # as an older app left it
     harmed = path.read_bytes() if path.exists() else None
 
     monkeypatch.setenv("HELPDESK_PASSWORD", "desk password")  # staff in the backup: not a supervisor
@@ -524,6 +526,8 @@ def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_bac
         assert kept == []
     else:
         assert [k.read_bytes() for k in kept] == [harmed]  # the unusable file, kept as it was
+        if os.name != "nt":
+            assert _mode(kept[0]) == 0o600  # and, like the data it holds, readable by its owner only
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
     assert entry.action == "restore" and entry.actor_id == supervisor.id
 
