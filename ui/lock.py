@@ -368,7 +368,7 @@ class DeskLock(QObject):
     def _set_title(self, cover: _Cover) -> None:
         self._titling = True
         try:
-            cover.window.setWindowTitle(self.tr("Help desk: locked"))
+            cover.window.setWindowTitle(self.tr("Locked"))
         finally:
             self._titling = False
 
@@ -419,7 +419,7 @@ class DeskLock(QObject):
             return False
         if kind == QEvent.Type.WindowTitleChange and id(watched) in self.covers and not self._titling:
             cover = self.covers[id(watched)]
-            if watched.windowTitle() != self.tr("Help desk: locked"):
+            if watched.windowTitle() != self.tr("Locked"):
                 cover.title = watched.windowTitle()  # what it says once unlocked
                 self._set_title(cover)
             return False

@@ -323,17 +323,17 @@
         <translation>توسط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="166"/>
+        <location filename="../../ui/pages/audit_log.py" line="169"/>
         <source>Failed sign-in: no such account</source>
         <translation>ورود ناموفق: چنین حسابی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="168"/>
+        <location filename="../../ui/pages/audit_log.py" line="171"/>
         <source>Failed sign-in: wrong password ({0} in a row)</source>
         <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="172"/>
+        <location filename="../../ui/pages/audit_log.py" line="175"/>
         <source>Database restored from {0}</source>
         <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="298"/>
+        <location filename="../../ui/pages/audit_log.py" line="301"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="298"/>
+        <location filename="../../ui/pages/audit_log.py" line="301"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="298"/>
+        <location filename="../../ui/pages/audit_log.py" line="301"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="298"/>
+        <location filename="../../ui/pages/audit_log.py" line="301"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="298"/>
+        <location filename="../../ui/pages/audit_log.py" line="301"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -369,139 +369,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="402"/>
+        <location filename="../../ui/pages/audit_log.py" line="405"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="414"/>
+        <location filename="../../ui/pages/audit_log.py" line="417"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="415"/>
-        <location filename="../../ui/pages/audit_log.py" line="510"/>
+        <location filename="../../ui/pages/audit_log.py" line="418"/>
+        <location filename="../../ui/pages/audit_log.py" line="513"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="418"/>
+        <location filename="../../ui/pages/audit_log.py" line="421"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="421"/>
-        <location filename="../../ui/pages/audit_log.py" line="422"/>
+        <location filename="../../ui/pages/audit_log.py" line="424"/>
+        <location filename="../../ui/pages/audit_log.py" line="425"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="426"/>
+        <location filename="../../ui/pages/audit_log.py" line="429"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="427"/>
+        <location filename="../../ui/pages/audit_log.py" line="430"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="427"/>
+        <location filename="../../ui/pages/audit_log.py" line="430"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="428"/>
+        <location filename="../../ui/pages/audit_log.py" line="431"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="428"/>
+        <location filename="../../ui/pages/audit_log.py" line="431"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="437"/>
+        <location filename="../../ui/pages/audit_log.py" line="440"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="441"/>
+        <location filename="../../ui/pages/audit_log.py" line="444"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="442"/>
+        <location filename="../../ui/pages/audit_log.py" line="445"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="445"/>
+        <location filename="../../ui/pages/audit_log.py" line="448"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="450"/>
+        <location filename="../../ui/pages/audit_log.py" line="453"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="452"/>
+        <location filename="../../ui/pages/audit_log.py" line="455"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="453"/>
+        <location filename="../../ui/pages/audit_log.py" line="456"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="467"/>
+        <location filename="../../ui/pages/audit_log.py" line="470"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="515"/>
+        <location filename="../../ui/pages/audit_log.py" line="518"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="519"/>
+        <location filename="../../ui/pages/audit_log.py" line="522"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="610"/>
+        <location filename="../../ui/pages/audit_log.py" line="613"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="612"/>
+        <location filename="../../ui/pages/audit_log.py" line="615"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="617"/>
+        <location filename="../../ui/pages/audit_log.py" line="620"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="624"/>
+        <location filename="../../ui/pages/audit_log.py" line="627"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="625"/>
+        <location filename="../../ui/pages/audit_log.py" line="628"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="632"/>
+        <location filename="../../ui/pages/audit_log.py" line="635"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="640"/>
+        <location filename="../../ui/pages/audit_log.py" line="643"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -3035,14 +3035,10 @@
     </message>
     <message>
         <location filename="../../ui/lock.py" line="366"/>
-        <source>Locked</source>
-        <translation>قفل است</translation>
-    </message>
-    <message>
         <location filename="../../ui/lock.py" line="371"/>
         <location filename="../../ui/lock.py" line="422"/>
-        <source>Help desk: locked</source>
-        <translation>میز خدمت مشتریان: قفل</translation>
+        <source>Locked</source>
+        <translation>قفل است</translation>
     </message>
     <message>
         <location filename="../../ui/lock.py" line="458"/>
@@ -3096,42 +3092,42 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="329"/>
+        <location filename="../../ui/pages/audit_log.py" line="332"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="330"/>
+        <location filename="../../ui/pages/audit_log.py" line="333"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="330"/>
+        <location filename="../../ui/pages/audit_log.py" line="333"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="330"/>
+        <location filename="../../ui/pages/audit_log.py" line="333"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="340"/>
+        <location filename="../../ui/pages/audit_log.py" line="343"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="350"/>
+        <location filename="../../ui/pages/audit_log.py" line="353"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="353"/>
+        <location filename="../../ui/pages/audit_log.py" line="356"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="354"/>
+        <location filename="../../ui/pages/audit_log.py" line="357"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
