@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -409,7 +410,7 @@ class AuditLogPage(QWidget):
         title.setFont(font)
         column.addWidget(title)
 
-        filters = QHBoxLayout()
+        filters = QGridLayout()
         self.person = QComboBox()
         self.person.setObjectName("auditPerson")
         self.person.setEditable(True)
@@ -427,12 +428,16 @@ class AuditLogPage(QWidget):
         self.action = QComboBox()
         self.action.setObjectName("auditAction")
         self.action.setAccessibleName(self.tr("Action"))
-        for label, widget in ((self.tr("&Person:"), self.person), (self.tr("&Kind:"), self.kind),
-                              (self.tr("&Number:"), self.record), (self.tr("&Action:"), self.action)):
+        # Two filters a row: four in one row squeezed each to a few letters in a window of 1,000 pixels.
+        for place, (label, widget) in enumerate(((self.tr("&Person:"), self.person), (self.tr("&Kind:"), self.kind),
+                                                 (self.tr("&Number:"), self.record),
+                                                 (self.tr("&Action:"), self.action))):
             buddy = QLabel(label)
             buddy.setBuddy(widget)
-            filters.addWidget(buddy)
-            filters.addWidget(widget, 1 if widget is not self.record else 0)
+            filters.addWidget(buddy, place // 2, 2 * (place % 2))
+            filters.addWidget(widget, place // 2, 2 * (place % 2) + 1)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         column.addLayout(filters)
 
         period = QHBoxLayout()
@@ -456,6 +461,7 @@ class AuditLogPage(QWidget):
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setObjectName("auditExport")
         for button in (self.clear_button, self.refresh_button, self.export_button):
+            button.setMinimumWidth(button.sizeHint().width())  # the dates give way, not the buttons' words
             period.addWidget(button)
         column.addLayout(period)
 
