@@ -443,34 +443,10 @@ def _copy_search(src: pw.Database, dst: pw.Database, progress: Progress | None) 
         ids = [int(customer_id) for (customer_id,) in rows]
         for customer_id in ids:
             checksum.add([customer_id])
-        search.write(dst, documents(dst, ids))
+        search.write(dst, search.documents(dst, ids))
         if progress is not None:
             progress(SEARCH_TABLE, checksum.rows, total)
     return checksum
-
-
-def documents(database: pw.Database, ids: list[int]) -> list[tuple[int, dict[str, str]]]:
-    """The search documents of these customers, as stored in ``database``: the words
-    ``customers.reindex`` takes (name, job title, phones and e-mails in their order, the
-    organisation's name and the notes), read for a whole batch in three statements."""
-    if not ids:
-        return []
-    marks = ", ".join([database.param] * len(ids))
-    rows = database.execute_sql(
-        "SELECT c.id, c.given_name, c.family_name, c.job_title, c.organisation, o.organisation, c.notes"
-        f" FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id WHERE c.id IN ({marks})", ids).fetchall()
-    numbers: dict[int, list[str]] = {}
-    for customer_id, number in database.execute_sql(
-            f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id", ids):
-        numbers.setdefault(customer_id, []).append(number)
-    emails: dict[int, list[str]] = {}
-    for customer_id, address in database.execute_sql(
-            f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id",
-            ids):
-        emails.setdefault(customer_id, []).append(address)
-    return [(cid, search.document([given, family, title], numbers.get(cid, []), emails.get(cid, []),
-                                  [own] + ([employer] if employer is not None else []), notes))
-            for cid, given, family, title, own, employer, notes in rows]
 
 
 def _move_sequences(dst: pw.Database) -> None:

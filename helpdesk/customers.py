@@ -367,19 +367,7 @@ def _store_children(customer_id: int, values: dict) -> None:
 
 def reindex(customer_ids: list[int]) -> None:
     """Rebuild the search documents of these customers from what is stored."""
-    rows = []
-    for customer_id in customer_ids:
-        record = get(customer_id)
-        c = record.customer
-        org_names = [c.organisation]
-        if c.organisation_id_id:
-            org = Customer.get_or_none(Customer.id == c.organisation_id_id)
-            if org is not None:
-                org_names.append(org.organisation)
-        rows.append((customer_id, search.document(
-            [c.given_name, c.family_name, c.job_title], [p.number for p in record.phones],
-            [e.address for e in record.emails], org_names, c.notes)))
-    search.write(database.obj, rows)
+    search.write(database.obj, search.documents(database.obj, list(customer_ids)))
 
 
 def _row_values(values: dict, customer_id: int | None = None) -> dict:

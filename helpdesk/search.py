@@ -205,6 +205,30 @@ def write(database: pw.Database, rows: list[tuple[int, dict[str, str]]]) -> None
         )
 
 
+def documents(database: pw.Database, ids: list[int]) -> list[tuple[int, dict[str, str]]]:
+    """The search documents of these customers, from what ``database`` stores: their names and job
+    title, phones and e-mails in their order, their own and their organisation's name, and the notes.
+    Read for a whole batch in three statements (``customers.reindex``, ``copying``)."""
+    if not ids:
+        return []
+    marks = ", ".join([database.param] * len(ids))
+    rows = database.execute_sql(
+        "SELECT c.id, c.given_name, c.family_name, c.job_title, c.organisation, o.organisation, c.notes"
+        f" FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id WHERE c.id IN ({marks})", ids).fetchall()
+    numbers: dict[int, list[str]] = {}
+    for customer_id, number in database.execute_sql(
+            f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id", ids):
+        numbers.setdefault(customer_id, []).append(number)
+    emails: dict[int, list[str]] = {}
+    for customer_id, address in database.execute_sql(
+            f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id",
+            ids):
+        emails.setdefault(customer_id, []).append(address)
+    return [(cid, document([given, family, title], numbers.get(cid, []), emails.get(cid, []),
+                     [own] + ([employer] if employer is not None else []), notes))
+            for cid, given, family, title, own, employer, notes in rows]
+
+
 def remove(database: pw.Database, customer_id: int) -> None:
     column = "customer_id" if is_postgres(database) else "rowid"
     database.execute_sql(f"DELETE FROM customer_search WHERE {column} = {database.param}", (customer_id,))
