@@ -267,3 +267,21 @@ def test_a_model_only_its_counting_task_holds_goes_without_a_crash(app, staff, q
     gc.collect()
     qtbot.wait(10)
     assert gone() is None  # freed, and the test process is still here to say so
+
+
+@pytest.mark.parametrize("queries", [1, 2, 5])
+def test_the_count_of_the_last_query_comes_however_many_were_cancelled_before_it(app, staff, qtbot, queries):
+    """Typing fast asks again before the last count has come: each cancelled count still ends, and
+    must not take the newest one's place (it did: the count never came, 'more than 100' stayed)."""
+    from ui import tasks
+
+    for i in range(120):
+        cs.create(staff, cs.Draft(given_name=f"Person{i:03d}", family_name="Test"), confirm_duplicates=True)
+    model = DirectoryModel()
+    counts = []
+    model.counted.connect(counts.append)
+    for _ in range(queries):
+        model.set_query(cs.DirectoryQuery(search="person"))
+    assert tasks.wait_for_all()
+    qtbot.waitUntil(lambda: not model.is_counting())
+    assert counts == [120] and model.rowCount() == 120

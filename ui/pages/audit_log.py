@@ -8,12 +8,10 @@ the view asks for rows, and only the most recently used pages kept. The service
 """
 from __future__ import annotations
 
-import logging
 import re
-from collections import OrderedDict
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +41,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice, field_name, field_value
+from ..paged_model import PagedModel
 from ..widgets import date_edit, select_row
 
 CONTEXT = "AuditLog"
@@ -185,113 +184,49 @@ def record_text(entry: Entry) -> str:
     return f"{kind_name(entry.kind)} {number}"
 
 
-class AuditLogModel(QAbstractTableModel):
-    """The entries a filter matches, newest first, a window of pages at a time."""
+class AuditLogModel(PagedModel):
+    """The entries a filter matches, newest first, a window of pages at a time (``ui.paged_model``:
+    a page costs one statement, and only the rows on the screen read their JSON)."""
 
     WHEN, WHO, WHAT, RECORD, CHANGED = range(5)
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    PAGE = 100
-    KEEP_PAGES = 30
-    counted = Signal(int)
+    TIPS = True
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
         self.actor = actor
         self._filter = AuditFilter()
-        self._count = 0
-        # Each page holds its entries; a row's cells are put into words when first painted (a page
-        # costs one statement, and only the rows on the screen read their JSON).
-        self._pages: OrderedDict[int, list[list]] = OrderedDict()
-        self._ends: dict[int, int] = {}  # the id of the last entry of every page seen: the next is below it
-        self._counting = None
 
     @property
     def filter(self) -> AuditFilter:
         return self._filter
 
     def set_filter(self, wanted: AuditFilter) -> None:
-        self.beginResetModel()
         self._filter = wanted
-        self._pages.clear()
-        self._ends.clear()
-        if self._counting is not None:
-            self._counting.cancel()
-            self._counting = None
-        first = audit_log.page(self.actor, wanted, limit=self.PAGE + 1)
-        self._keep(0, first[:self.PAGE])
-        self._count = len(self._pages[0])
-        self.endResetModel()
-        if len(first) > self.PAGE:
-            from ..tasks import run_task
-
-            actor = self.actor
-            self._counting = run_task(lambda _progress: audit_log.count(actor, wanted),
-                                      lambda total: self._counted(wanted, total), self._count_failed, parent=self)
-        else:
-            self.counted.emit(self._count)
-
-    def is_counting(self) -> bool:
-        return self._counting is not None
-
-    def _counted(self, wanted: AuditFilter, total: int) -> None:
-        if wanted != self._filter or self._counting is None:
-            return
-        self._counting = None
-        if total > self._count:
-            self.beginInsertRows(QModelIndex(), self._count, total - 1)
-            self._count = total
-            self.endInsertRows()
-        self.counted.emit(total)
-
-    def _count_failed(self, error: BaseException) -> None:
-        self._counting = None
-        logging.getLogger(__name__).info("the audit log could not be counted: %s", error)
+        self.reload()
 
     def refresh(self) -> None:
-        self.set_filter(self._filter)
+        self.reload()
 
-    def _cells(self, entry: Entry) -> tuple[str, ...]:
+    def fetch(self, number: int, after, limit: int) -> list[Entry]:
+        # below the last entry of the previous page (its id) when it is known
+        return audit_log.page(self.actor, self._filter, after_id=after, limit=limit,
+                              offset=0 if after is not None else number * self.PAGE)
+
+    def counter(self):
+        actor, wanted = self.actor, self._filter
+        return lambda: audit_log.count(actor, wanted)
+
+    def key(self, entry: Entry) -> int:
+        return entry.id
+
+    def cells(self, entry: Entry) -> tuple[str, ...]:
         lang = i18n.current_language()
         changed = ("، " if lang == "fa" else ", ").join(name_of_field(name) for name in entry.changed())
         return (format_short_datetime(to_local(entry.at), lang), isolate(entry.who, lang) or "—", describe(entry),
                 record_text(entry), changed)
 
-    def _entry(self, index: int):
-        number = index // self.PAGE
-        rows = self._pages.get(number)
-        if rows is None:
-            after = self._ends.get(number - 1)
-            found = audit_log.page(self.actor, self._filter, after_id=after, limit=self.PAGE,
-                                   offset=0 if after is not None else number * self.PAGE)
-            rows = self._keep(number, found)
-        else:
-            self._pages.move_to_end(number)
-        offset = index - number * self.PAGE
-        if offset >= len(rows):
-            return None
-        row = rows[offset]
-        if row[1] is None:
-            row[1] = self._cells(row[0])
-        return row
-
-    def _keep(self, number: int, found: list[Entry]) -> list:
-        rows = [[entry, None] for entry in found]
-        self._pages[number] = rows
-        if found:
-            self._ends[number] = found[-1].id
-        while len(self._pages) > self.KEEP_PAGES:
-            self._pages.popitem(last=False)
-        return rows
-
     def entry(self, index: int) -> Entry | None:
-        found = self._entry(index)
-        return found[0] if found else None
-
-    def pages_held(self) -> int:
-        return len(self._pages)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
+        return self.row_at(index)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 5
@@ -300,14 +235,6 @@ class AuditLogModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"), self.tr("Changed fields"))[section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, self.IdRole):
-            return None
-        found = self._entry(index.row())
-        if found is None:
-            return None
-        return found[0].id if role == self.IdRole else found[1][index.column()]  # the tip: a cut cell whole
 
 
 class EntryView(QWidget):
