@@ -98,13 +98,43 @@ def authorise(actor: Staff, request: Request) -> Staff:
     raise PermissionDenied(f"{actor.username} may only make reports of their own work", reason="own_reports_only")
 
 
-def generate(actor: Staff, request: Request, out, progress: Progress | None = None) -> dict:
-    """Write the report to ``out`` (a path), signed by ``actor``. Returns the figures printed."""
+def generate(actor: Staff, request: Request, out, progress: Progress | None = None, data=None) -> dict:
+    """Write the report to ``out`` (a path), signed by ``actor``; with ``data`` (a path), its tables
+    are saved there too as a spreadsheet. Returns the figures printed."""
+    from pathlib import Path
+
+    from .layout import DATA_OUT
+
     authorise(actor, request)
     check(request)
     if request.staff_id is not None and Staff.get_or_none(Staff.id == request.staff_id) is None:
         raise NotFound(f"staff {request.staff_id}")  # a report of nobody's work would look like an idle one
-    return module_for(request.kind).build(out, request, actor, progress or (lambda _fraction: None))
+    token = DATA_OUT.set(Path(data) if data is not None else None)
+    try:
+        return module_for(request.kind).build(out, request, actor, progress or (lambda _fraction: None))
+    finally:
+        DATA_OUT.reset(token)
+
+
+def previous_period(date_from: date, date_to: date, lang: str) -> tuple[date, date]:
+    """The period a period report is compared with: the same number of whole calendar months
+    before it when it is whole months (Jalali ones in Persian; this month so far is compared with
+    the same days of last month), else the same number of days just before it."""
+    first = _month_start(date_from, lang)
+    if first == date_from:
+        months = len(month_spans(date_from, date_to, lang))
+        start = date_from
+        for _ in range(months):
+            start = _month_start(start - timedelta(days=1), lang)
+        end = date_from - timedelta(days=1)
+        last_start = _month_start(date_to, lang)
+        next_start = _month_start(last_start + timedelta(days=32), lang)
+        if date_to < next_start - timedelta(days=1):  # the last month is not whole: as many of its days
+            cut = _month_start(end, lang) + (date_to - last_start)
+            end = min(end, cut)
+        return start, end
+    days = (date_to - date_from).days + 1
+    return date_from - timedelta(days=days), date_from - timedelta(days=1)
 
 
 def preset_period(preset: str, lang: str, today: date) -> tuple[date, date]:

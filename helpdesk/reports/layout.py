@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import datetime
@@ -210,7 +211,9 @@ class _Heading(Flowable):
 
 def heading(value: str, lang: str, size: float = 12) -> Flowable:
     """A section heading: never the last line of a page."""
-    return _Heading(text(value, lang, size, bold=True))
+    made = _Heading(text(value, lang, size, bold=True))
+    made.title = plain(value)  # the name of the table below it in a spreadsheet
+    return made
 
 
 def month_name(key: tuple[int, int], lang: str) -> str:
@@ -412,12 +415,36 @@ def generated_line(lang: str, who: str, when: datetime) -> str:
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 
 
+# Where the tables of the report being made are also saved as a spreadsheet (``reports.generate``
+# sets it for one report: ``data=`` there, ``--data FILE`` on the command line).
+DATA_OUT: ContextVar[Path | None] = ContextVar("DATA_OUT", default=None)
+
+
+def tables_of(story: list) -> list[tuple[str, list[list[str]]]]:
+    """The tables of a story, each with the heading above it (its title), rows in reading order
+    as made by ``table``: what a spreadsheet of the report holds."""
+    found, title = [], ""
+    for flowable in story:
+        if isinstance(flowable, _Heading):
+            title = getattr(flowable, "title", "")
+        rows = getattr(flowable, "sheet_rows", None)
+        if rows is not None:
+            found.append((title, rows))
+    return found
+
+
 def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> None:
     """Lay ``story`` out on A4 pages in the shared frame and write the PDF to ``out``.
     The file appears whole or not at all: it is written beside ``out`` and renamed.
     ``progress`` hears how far the layout is, from ``start`` to 1; if it raises (Cancelled),
-    nothing is written."""
+    nothing is written. With ``DATA_OUT`` set, the story's tables are saved there too."""
     import os
+
+    data_out = DATA_OUT.get()
+    if data_out is not None:
+        from .spreadsheet import save
+
+        save(data_out, page, tables_of(story))
 
     from reportlab.platypus import SimpleDocTemplate
 
@@ -442,7 +469,9 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
 
 
 def table(rows: list[list], lang: str, widths: list[float]) -> Table:
-    """A table that reads in the report's direction, its header repeated on every page."""
+    """A table that reads in the report's direction, its header repeated on every page.
+    Its rows as given (reading order, first row the header) go with it for a spreadsheet."""
+    sheet_rows = [[plain(v) for v in r] for r in rows]
     if lang == "fa":  # right to left: the first column on the right
         rows = [list(reversed(r)) for r in rows]
         widths = list(reversed(widths))
@@ -455,4 +484,5 @@ def table(rows: list[list], lang: str, widths: list[float]) -> Table:
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]))
+    table.sheet_rows = sheet_rows
     return table
