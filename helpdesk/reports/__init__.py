@@ -19,7 +19,8 @@ from ..permissions import require_signed_in
 
 KINDS = ("activity", "complaints", "satisfaction", "staff", "customer", "incident")
 PERIOD_KINDS = ("activity", "complaints", "satisfaction", "staff")  # the others are about one record
-PRESETS = ("today", "this_week", "this_month", "last_month", "custom")
+PRESETS = ("today", "this_week", "last_7_days", "this_month", "last_30_days", "last_month", "this_quarter",
+           "this_year", "last_year", "custom")
 # A period lies within these days and spans at most MAX_YEARS: a report of six centuries would
 # take minutes to count nothing, and dates at the ends of the calendar cannot be computed with.
 FIRST_DAY = date(1990, 1, 1)
@@ -139,19 +140,49 @@ def previous_period(date_from: date, date_to: date, lang: str) -> tuple[date, da
 
 def preset_period(preset: str, lang: str, today: date) -> tuple[date, date]:
     """The first and last day of a preset period. In Persian, weeks start on Saturday and
-    months are Jalali months; in English, weeks start on Monday and months are Gregorian."""
+    months, quarters (Farvardin–Khordad, Tir–Shahrivar, Mehr–Azar, Dey–Esfand) and years are
+    Jalali ones; in English, weeks start on Monday and the rest are Gregorian. "This" periods end
+    today; the last 7 and 30 days end today too; last month and last year are whole."""
     if preset == "today":
         return today, today
     if preset == "this_week":
         back = (today.weekday() - 5) % 7 if lang == "fa" else today.weekday()
         return today - timedelta(days=back), today
+    if preset in ("last_7_days", "last_30_days"):
+        return today - timedelta(days=int(preset.split("_")[1]) - 1), today
     first = _month_start(today, lang)
     if preset == "this_month":
         return first, today
     if preset == "last_month":
         end = first - timedelta(days=1)
         return _month_start(end, lang), end
+    year, month = _year_and_month(today, lang)
+    if preset == "this_quarter":
+        return _first_of(year, month - (month - 1) % 3, lang), today
+    if preset == "this_year":
+        return _first_of(year, 1, lang), today
+    if preset == "last_year":
+        return _first_of(year - 1, 1, lang), _first_of(year, 1, lang) - timedelta(days=1)
     raise ValueError(preset)
+
+
+def _year_and_month(day: date, lang: str) -> tuple[int, int]:
+    """The year and month ``day`` falls in: Jalali in Persian, Gregorian in English."""
+    if lang == "fa":
+        from ..localization import to_jalali
+
+        j = to_jalali(day)
+        return j.year, j.month
+    return day.year, day.month
+
+
+def _first_of(year: int, month: int, lang: str) -> date:
+    """The first day of a month of the language's calendar, as a (Gregorian) date."""
+    if lang == "fa":
+        import jdatetime
+
+        return jdatetime.date(year, month, 1).togregorian()
+    return date(year, month, 1)
 
 
 def month_spans(date_from: date, date_to: date, lang: str) -> list[tuple[tuple[int, int], date, date]]:
