@@ -1,19 +1,27 @@
-"""The satisfaction report: the dissatisfied / satisfied / delighted mix of the period and its
-trend by month, a satisfaction index, lost customers by reason, and the customer segments."""
+"""The satisfaction report: the dissatisfied / satisfied / delighted mix of the period beside the
+previous period's and its trend by month, a satisfaction index, what some dissatisfied customers
+said, the customers lost in the period by reason, and the customer segments as they stand today."""
 from __future__ import annotations
 
 from datetime import date
 
 import peewee as pw
+from reportlab.lib import colors
 from reportlab.platypus import Spacer
 
+from ..clock import to_local, utcnow
 from ..contacts import local_day_bounds
-from ..customers import SEGMENTS, lost_counts
-from ..localization import format_number
-from ..models import STATUS_MERGED, Contact, Customer, Staff
-from . import authorise
-from .layout import (CONTENT_WIDTH, bar_chart, heading, month_name, page_for, percent, period_of, register_fonts,
-                     table, text, words, write)
+from ..customers import SEGMENTS
+from ..localization import format_date, format_number, format_short_datetime
+from ..models import STATUS_LOST, STATUS_MERGED, AuditEntry, Contact, Customer, LostReason, Staff
+from . import authorise, previous_period
+from .layout import (CONTENT_WIDTH, bar_chart, embed, heading, left_to_right, month_name, page_for, percent, period_of,
+                     register_fonts, table, text, words, write)
+from . import previous
+from .previous import COUNT, RATE
+
+QUOTES = 5  # how many of the dissatisfied customers' words the report quotes
+QUOTE_LENGTH = 400  # characters of each: a sample, not the whole note
 
 LEVELS = ("dissatisfied", "satisfied", "delighted")
 COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32"}
@@ -26,8 +34,21 @@ LABELS = {
                    "شاخص = ۱۰۰ × (خشنود + نیمی از راضی) ÷ همهٔ پاسخ‌دهندگان؛ ۱۰۰ یعنی همه خشنود."),
     "level": ("Satisfaction", "رضایت"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
     "month": ("Month", "ماه"),
-    "lost": ("Lost customers by reason", "مشتریان از دست رفته بر پایهٔ علت"), "reason": ("Reason", "علت"),
-    "customers": ("Customers", "مشتریان"), "segments": ("Customer segments", "گروه‌بندی مشتریان"),
+    "lost": ("Customers lost in the period, by reason", "مشتریان از دست رفته در این بازه، بر پایهٔ علت"),
+    "lost_by": ("Customers {0} marked lost in the period, by reason",
+                "مشتریانی که {0} در این بازه از دست رفته ثبت کرد، بر پایهٔ علت"),
+    "reason": ("Reason", "علت"),
+    "customers": ("Customers", "مشتریان"),
+    "segments": ("Customer segments as of {0}", "گروه‌بندی مشتریان تا {0}"),
+    "segments_note": ("Segments are how customers stand on this day, not during the period.",
+                      "گروه‌ها وضعیت مشتریان در این روز است، نه در طول بازه."),
+    "asked": ("Customers asked", "پرسیده‌شده‌ها"),
+    "said": ("What dissatisfied customers said", "آنچه مشتریان ناراضی گفتند"),
+    "said_note": ("The newest {0} notes of contacts marked dissatisfied in the period.",
+                  "تازه‌ترین {0} یادداشت ارتباط‌های ناراضی در این بازه."),
+    "said_by": ("{0} · {1}, taken by {2}", "{0} · {1}، ثبت‌شده توسط {2}"),
+    "nothing_said": ("No dissatisfied contact in the period has notes.",
+                     "هیچ ارتباط ناراضی در این بازه یادداشتی ندارد."),
     "segment": ("Segment", "گروه"), "unset": ("Not set", "تعیین نشده"),
     "loyal_profitable": ("Loyal and profitable", "وفادار و سودآور"),
     "loyal_unprofitable": ("Loyal, not profitable", "وفادار، نه سودآور"),
@@ -62,10 +83,61 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, lang: s
 
     months = {key: mix_between(first, last) for key, first, last in month_spans(date_from, date_to, lang)}
     mix = {k: sum(m[k] for m in months.values()) for k in (*LEVELS, "not_asked")}
+    before_from, before_to = previous_period(date_from, date_to, lang)
+    before = mix_between(before_from, before_to)
     segments = dict(Customer.select(Customer.segment, pw.fn.COUNT(Customer.id))
                     .where(Customer.status != STATUS_MERGED).group_by(Customer.segment).tuples())
     return {"mix": mix, "index": index_of(mix), "months": {k: m for k, m in months.items() if sum(m.values())},
-            "lost": [(reason, n) for reason, n in lost_counts()], "segments": segments}
+            "previous": {"date_from": before_from, "date_to": before_to, "mix": before, "index": index_of(before)},
+            "lost": lost_by_reason(date_from, date_to, staff_id), "segments": segments,
+            "segments_as_of": to_local(utcnow()).date(), "said": dissatisfied_said(date_from, date_to, staff_id)}
+
+
+def lost_by_reason(date_from: date, date_to: date, staff_id: int | None = None) -> list[tuple[LostReason, int]]:
+    """Customers lost within the period (still lost, ``lost_at`` in it), by reason; with ``staff_id``,
+    only those that person marked lost. Who marked a customer lost is not a column: it is the actor
+    of the customer's latest ``mark_lost`` entry in the audit trail (the one that set ``lost_at``).
+    Every active reason is listed, with 0 when nobody was lost for it; a retired one when someone was."""
+    start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
+    lost = (Customer.status == STATUS_LOST) & (Customer.lost_at >= start) & (Customer.lost_at < end)
+    if staff_id is not None:
+        marked_by = (AuditEntry.select(AuditEntry.actor)
+                     .where((AuditEntry.table_name == "customer") & (AuditEntry.action == "mark_lost")
+                            & (AuditEntry.record_id == Customer.id.cast("TEXT")))
+                     .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1))
+        lost &= marked_by == staff_id
+    counts = dict(Customer.select(Customer.lost_reason, pw.fn.COUNT(Customer.id)).where(lost)
+                  .group_by(Customer.lost_reason).tuples())
+    reasons = LostReason.select().order_by(LostReason.position, LostReason.id)
+    return [(r, counts.get(r.id, 0)) for r in reasons if r.active or counts.get(r.id)]
+
+
+def dissatisfied_said(date_from: date, date_to: date, staff_id: int | None = None, limit: int = QUOTES) -> list:
+    """The notes of the newest contacts marked dissatisfied in the period (with notes), newest first:
+    (started at, customer's name or None, who took it, the notes)."""
+    start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
+    where = ((Contact.satisfaction == "dissatisfied") & (Contact.started_at >= start) & (Contact.started_at < end)
+             & (Contact.notes != ""))
+    if staff_id is not None:
+        where &= Contact.staff == staff_id
+    rows = (Contact.select(Contact.id, Contact.started_at, Contact.notes, Contact.customer, Staff.full_name)
+            .join_from(Contact, Staff, on=(Contact.staff == Staff.id)).where(where)
+            .order_by(Contact.started_at.desc(), Contact.id.desc()).limit(limit).tuples())
+    rows = list(rows)
+    ids = {r[3] for r in rows if r[3]}
+    names = {c.id: c.display_name for c in Customer.select(
+        Customer.id, Customer.kind, Customer.given_name, Customer.family_name, Customer.organisation)
+        .where(Customer.id.in_(ids))} if ids else {}
+    return [(started, names.get(customer), who, notes) for _id, started, notes, customer, who in rows]
+
+
+def _quote(notes: str) -> str:
+    """A note cut to a sample at a word's end, with an ellipsis when cut."""
+    notes = " ".join(notes.split())
+    if len(notes) <= QUOTE_LENGTH:
+        return notes
+    cut = notes[:QUOTE_LENGTH]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[QUOTE_LENGTH // 2:] else cut) + "…"
 
 
 def _trend_chart(months: dict, lang: str):
@@ -92,6 +164,21 @@ def build(out, request, actor: Staff, progress) -> dict:
         rows.append([label(level, lang), n(data["mix"][level]), percent(data["mix"][level], asked, lang)])
     rows.append([label("not_asked", lang), n(data["mix"]["not_asked"]), ""])
     story += [table(rows, lang, [w * 0.5, w * 0.25, w * 0.25]), Spacer(1, 8)]
+    before = data["previous"]
+    asked_before = sum(before["mix"][k] for k in LEVELS)
+    story.append(heading(previous.label("heading", lang).format(
+        f"{format_date(before['date_from'], lang)} – {format_date(before['date_to'], lang)}"), lang))
+    share = lambda mix, whole, level: 100 * mix[level] / whole if whole else None  # noqa: E731
+    lines = [(label(level, lang), RATE, share(data["mix"], asked, level), share(before["mix"], asked_before, level))
+             for level in LEVELS]
+    lines.append((label("asked", lang), COUNT, asked, asked_before))
+    body = [[previous.label(k, lang) for k in ("figure", "this", "previous", "change")]]
+    body += [[word, previous.value(kind, now, lang), previous.value(kind, then, lang),
+              previous.change(kind, now, then, lang)] for word, kind, now, then in lines]
+    index_shown = lambda value: format_number(value, lang, 1) if value is not None else "—"  # noqa: E731
+    body.append([label("index", lang), index_shown(data["index"]), index_shown(before["index"]),
+                 previous.change(RATE, data["index"], before["index"], lang)])  # index points
+    story += [table(body, lang, [w * 0.4, w * 0.18, w * 0.18, w * 0.24]), Spacer(1, 8)]
     index = data["index"]
     story.append(text(f"{label('index', lang)}: {format_number(index, lang, 1) if index is not None else '—'}",
                       lang, 13, bold=True))
@@ -105,11 +192,27 @@ def build(out, request, actor: Staff, progress) -> dict:
             rows.append([month_name(key, lang), *[n(mix[level]) for level in LEVELS],
                          format_number(month_index, lang, 1) if month_index is not None else "—"])
         story += [table(rows, lang, [w * 0.28, w * 0.18, w * 0.18, w * 0.18, w * 0.18]), Spacer(1, 10)]
-    story.append(heading(label("lost", lang), lang))
+    story.append(heading(label("said", lang), lang))
+    if data["said"]:
+        story.append(text(label("said_note", lang).format(n(len(data["said"]))), lang, 8))
+        for started, customer, who, notes in data["said"]:
+            story += [Spacer(1, 4), text(label("said_by", lang).format(
+                left_to_right(format_short_datetime(to_local(started), lang)),
+                embed(customer, lang) if customer else words({}, "unnamed", lang), embed(who, lang)), lang, 8,
+                colour=colors.HexColor("#555555")), text(_quote(notes), lang, 10)]
+    else:
+        story.append(text(label("nothing_said", lang), lang, 9))
+    story.append(Spacer(1, 10))
+    if request.staff_id is not None:
+        person = Staff.get_or_none(Staff.id == request.staff_id)
+        story.append(heading(label("lost_by", lang).format(embed(person.full_name if person else "", lang)), lang))
+    else:
+        story.append(heading(label("lost", lang), lang))
     rows = [[label("reason", lang), label("customers", lang)]]
     rows += [[reason.name(lang), n(count)] for reason, count in data["lost"]]
     story += [table(rows, lang, [w * 0.7, w * 0.3]), Spacer(1, 10)]
-    story.append(heading(label("segments", lang), lang))
+    story.append(heading(label("segments", lang).format(format_date(data["segments_as_of"], lang)), lang))
+    story.append(text(label("segments_note", lang), lang, 8))
     rows = [[label("segment", lang), label("customers", lang)]]
     rows += [[label(s, lang), n(data["segments"].get(s, 0))] for s in SEGMENTS]
     rows.append([label("unset", lang), n(data["segments"].get(None, 0))])
