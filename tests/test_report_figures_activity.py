@@ -1,0 +1,188 @@
+"""Issue 15, figures: the activity, complaints and customer-history reports count what they say
+they count. Each figure is checked against a query written here, on data made through the
+services at known moments of the tests' clock."""
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from helpdesk import complaints, contacts, customers, followups, reports
+from helpdesk.clock import from_local, to_local
+from helpdesk.contacts import ContactDraft, local_day_bounds
+from helpdesk.customers import Draft
+from helpdesk.db import database
+from helpdesk.models import Complaint, Contact, FollowUp
+from helpdesk.reports import Request, layout
+
+
+def _local(*parts) -> datetime:
+    """A local wall-clock time as stored (naive UTC)."""
+    return from_local(datetime(*parts))
+
+
+def _customer(actor, given="Maryam", family="Karimi"):
+    return customers.create(actor, Draft(given_name=given, family_name=family), confirm_duplicates=True)
+
+
+def _contact(actor, customer_id, at: datetime, **changes) -> Contact:
+    values = dict(customer_id=customer_id, started_at=at, ended_at=at + timedelta(minutes=4), reason="Invoice",
+                  outcome="resolved", satisfaction="satisfied")
+    values.update(changes)
+    return contacts.create(actor, ContactDraft(**values))
+
+
+def _made(tmp_path, monkeypatch, actor, request: Request, module):
+    """Make the report; its figures, its text (pypdf) and the tables of its story."""
+    stories = []
+    real = module.write
+
+    def keep(out, page, story, progress=None, start=0.3):
+        stories.append(list(story))  # the layout uses the list up
+        return real(out, page, story, progress, start)
+
+    monkeypatch.setattr(module, "write", keep)
+    out = tmp_path / f"{request.kind}-{request.lang}.pdf"
+    data = reports.generate(actor, request, out)
+    reader = PdfReader(str(out))
+    words = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))
+    return data, " ".join(words.split()), layout.tables_of(stories[0])
+
+
+def _table(tables, starts: str):
+    found = [rows for title, rows in tables if title.startswith(starts)]
+    assert found, [t for t, _ in tables]
+    return found[0]
+
+
+# --- activity: overdue follow-ups ------------------------------------------------------------
+
+def _raw_overdue(first: date, last: date, cutoff: datetime) -> int:
+    """Follow-ups due in the period and not done by ``cutoff``, counted in SQL written here."""
+    start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
+    table = FollowUp._meta.table_name
+    p = "%s" if database.param == "%s" else "?"
+    sql = (f"SELECT COUNT(*) FROM {table} WHERE due_at >= {p} AND due_at < {p} AND due_at < {p} "
+           f"AND (status = 'open' OR (status = 'done' AND done_at > {p}))")
+    return database.execute_sql(sql, (start, end, cutoff - timedelta(minutes=15), cutoff)).fetchone()[0]
+
+
+def _promises(clock, staff):
+    """Six promises around May 2026 (today is 16 June 2026): two overdue at the end of May (one still
+    open, one kept only in June), one kept in time, one cancelled, two falling due in June."""
+    customer = _customer(staff)
+    clock.move_to(datetime(2026, 5, 1, 9, 0).astimezone())
+    made = {}
+    for key, due in (("open_may", (2026, 5, 10, 10, 0)), ("kept_june", (2026, 5, 20, 11, 0)),
+                     ("kept_in_time", (2026, 5, 25, 12, 0)), ("cancelled", (2026, 5, 12, 9, 0)),
+                     ("open_june_5", (2026, 6, 5, 10, 0)), ("open_june_10", (2026, 6, 10, 10, 0))):
+        made[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Call back ({key})").id
+    followups.cancel(staff, made["cancelled"])
+    clock.move_to(datetime(2026, 5, 24, 10, 0).astimezone())
+    _contact(staff, customer.id, _local(2026, 5, 24, 10, 0), direction="outbound",
+             follow_up_of=made["kept_in_time"])
+    clock.move_to(datetime(2026, 6, 5, 10, 0).astimezone())
+    _contact(staff, customer.id, _local(2026, 6, 5, 10, 0), direction="outbound", follow_up_of=made["kept_june"])
+    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    return made
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(db, supervisor, staff, clock,
+                                                                             tmp_path, monkeypatch, lang):
+    from helpdesk.reports import activity
+
+    _promises(clock, staff)
+    may = Request("activity", lang, date(2026, 5, 1), date(2026, 5, 31))
+    data, words, tables = _made(tmp_path, monkeypatch, supervisor, may, activity)
+    end_of_may = local_day_bounds(date(2026, 5, 31))[1]
+    assert data["overdue"] == _raw_overdue(may.date_from, may.date_to, end_of_may) == 2
+    assert data["due"] == 3  # the cancelled promise is not due any more
+    if lang == "en":
+        assert "Overdue: due in the period, not done by 31 May 2026" in words
+        rows = _table(tables, "Follow-ups")
+        assert rows == [["Done in the period", "Due in the period", "Overdue: due in the period, not done by 31 May 2026"],
+                        ["1", "3", "2"]]
+    # June so far: the two promises of June are overdue by now.
+    june = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 16))
+    data, words, _ = _made(tmp_path, monkeypatch, supervisor, june, activity)
+    assert data["overdue"] == _raw_overdue(june.date_from, june.date_to, datetime.utcnow()) == 2
+    if lang == "en":
+        assert "not done by now" in words
+
+
+# --- activity: by hour and day of the week ---------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_path, monkeypatch, lang):
+    from helpdesk.reports import activity
+
+    customer = _customer(staff)
+    # Tuesday 9 June 2026 09:10 Tehran is 05:40 UTC: counted by UTC hour it would land at 08:00 local.
+    for minute in (10, 20, 50):
+        _contact(staff, customer.id, _local(2026, 6, 9, 9, minute))
+    for minute in (0, 59):  # Saturday 13 June, 14:00-14:59
+        _contact(staff, customer.id, _local(2026, 6, 13, 14, minute))
+    _contact(staff, customer.id, _local(2026, 6, 13, 23, 40))  # late on Saturday: Saturday, UTC 20:10
+    _contact(staff, customer.id, _local(2026, 5, 31, 9, 0))  # before the period
+    request = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 14))
+    data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
+    assert data["by_hour"] == {(1, 9): 3, (5, 14): 2, (5, 23): 1}
+    start, end = local_day_bounds(request.date_from)[0], local_day_bounds(request.date_to)[1]
+    in_period = Contact.select().where((Contact.started_at >= start) & (Contact.started_at < end))
+    assert sum(data["by_hour"].values()) == in_period.count() == 6
+    seen = {}
+    for c in in_period:  # the same, one contact at a time
+        local = to_local(c.started_at)
+        seen[(local.weekday(), local.hour)] = seen.get((local.weekday(), local.hour), 0) + 1
+    assert seen == data["by_hour"]
+    rows = _table(tables, "Contacts by hour" if lang == "en" else "ارتباط‌ها بر پایهٔ ساعت")
+    from helpdesk.localization import digits
+
+    assert rows[0][1:] == [digits(f"{h:02d}", lang) for h in range(9, 24)]
+    first_day = rows[1][0]
+    assert first_day == ("Monday" if lang == "en" else "شنبه")
+    saturday = next(r for r in rows if r[0] in ("Saturday", "شنبه"))
+    assert saturday[1 + 14 - 9] == digits(2, lang) and saturday[-1] == digits(1, lang)
+    tuesday = next(r for r in rows if r[0] in ("Tuesday", "سه‌شنبه"))
+    assert tuesday[1] == digits(3, lang)
+
+
+# --- the previous period ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staff, tmp_path, monkeypatch, lang):
+    from helpdesk.reports import activity
+
+    customer = _customer(staff)
+    for day in (3, 4, 5, 20):  # four in May
+        _contact(staff, customer.id, _local(2026, 5, day, 10, 0))
+    for day in (2, 9):  # two in April
+        _contact(staff, customer.id, _local(2026, 4, day, 10, 0))
+    request = Request("activity", "en", date(2026, 5, 1), date(2026, 5, 31))
+    data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
+    first, last = data["previous"]["from"], data["previous"]["to"]
+    assert (first, last) == reports.previous_period(request.date_from, request.date_to, "en") \
+        == (date(2026, 4, 1), date(2026, 4, 30))
+    start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
+    april = Contact.select().where((Contact.started_at >= start) & (Contact.started_at < end)).count()
+    rows = _table(tables, "This period and the previous one")
+    assert rows[0] == ["Figure", "This period", "Previous period", "Change"]
+    assert rows[1] == ["Contacts", "4", str(april), "+2 (+100.0%)"]
+
+
+# --- the figures in Persian use the Persian comma -------------------------------------------
+
+def test_persian_customer_history_joins_with_the_persian_comma(db, supervisor, staff, tmp_path, monkeypatch):
+    from helpdesk.reports import customer_history
+
+    customer = _customer(staff)
+    _contact(staff, customer.id, _local(2026, 6, 10, 10, 0), duration_seconds=261)
+    customers_update = customers.get(customer.id).customer
+    request = Request("customer", "fa", customer_id=customers_update.id)
+    _data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, customer_history)
+    cells = [cell for _title, rows in tables for row in rows for cell in row]
+    assert any("(ورودی، ۴:۲۱)" in cell for cell in cells), cells
+    assert not any(", " in cell for cell in cells if layout.has_rtl(cell)), cells
