@@ -6,6 +6,7 @@
     python main.py import-customers FILE.csv --db PATH --user NAME   add customers from a CSV file
     python main.py export-customers FILE.csv --db PATH --user NAME   write every customer to a CSV file
     python main.py report KIND --db PATH --user NAME --from YYYY-MM-DD --to YYYY-MM-DD --lang en|fa --out FILE.pdf
+        [--data FILE.xlsx|FILE.csv]   also save the report's tables as a spreadsheet
         KIND: activity, complaints, satisfaction, staff; customer (--customer ID);
         incident (--session ID or --complaint ID)
     python main.py copy-database --from SOURCE --to TARGET   copy a whole database between SQLite and PostgreSQL
@@ -77,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--session", type=int, metavar="ID", help="a calm-down session, for the incident report")
     rep.add_argument("--complaint", type=int, metavar="ID", help="a complaint, for the incident report")
     rep.add_argument("--out", required=True, metavar="FILE.pdf")
+    rep.add_argument("--data", metavar="FILE.xlsx",
+                     help="also save the report's tables as a spreadsheet: an Excel workbook (.xlsx, one sheet a "
+                          "table) or a CSV file (.csv, UTF-8 for Excel); an existing file is replaced")
     cop = commands.add_parser(
         "copy-database", help="copy a whole database between SQLite and PostgreSQL, either way, and verify it",
         description="Copy every table of one database into a new, empty one (a SQLite file or a PostgreSQL "
@@ -273,6 +277,9 @@ def write_report(target: str, args) -> int:
 
     request = reports.Request(args.kind, args.lang, args.date_from, args.date_to, args.staff, args.customer,
                               args.session, args.complaint)
+    if args.data is not None and not args.data.lower().endswith((".xlsx", ".csv")):
+        print(f"report: --data must name a .xlsx or a .csv file, not {args.data}", file=sys.stderr)
+        return 2
     try:
         reports.check(request)
     except ValidationError as error:
@@ -284,7 +291,7 @@ def write_report(target: str, args) -> int:
 
     def work(who):
         try:
-            reports.generate(who, request, args.out)
+            reports.generate(who, request, args.out, data=args.data)
         except NotFound as error:
             print(f"report: not found: {error.detail}", file=sys.stderr)
             return None
@@ -293,11 +300,14 @@ def write_report(target: str, args) -> int:
     try:
         done = _on_database("report", target, work, args.user)
     except OSError as error:
-        print(f"report: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        where = args.data if args.data is not None and error.filename == args.data else args.out
+        print(f"report: cannot write {where}: {error.strerror or error}", file=sys.stderr)
         return 2
     if done is None:
         return 2
     print(args.out)
+    if args.data is not None:
+        print(args.data)
     return 0
 
 

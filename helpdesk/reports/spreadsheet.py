@@ -109,6 +109,8 @@ def save(path, page, tables: list[tuple[str, list[list]]]) -> Path:
         else:
             _write_xlsx(partial, page, tables)
         os.replace(partial, path)
+    except OSError as error:  # named by the file the person asked for, not the one beside it
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from error
     finally:
         partial.unlink(missing_ok=True)
     return path
