@@ -96,8 +96,13 @@ class ReportsPage(QWidget):
     PRESETS = {
         "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
         "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
+        "last_7_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 7 days"),
         "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
+        "last_30_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 30 days"),
         "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
+        "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
+        "this_year": QT_TRANSLATE_NOOP("ReportsPage", "This year"),
+        "last_year": QT_TRANSLATE_NOOP("ReportsPage", "Last year"),
         "custom": QT_TRANSLATE_NOOP("ReportsPage", "Custom"),
     }
 
@@ -107,6 +112,7 @@ class ReportsPage(QWidget):
         self.actor = actor
         self.task: Task | None = None
         self.output: Path | None = None  # the last finished report
+        self.sheet: tuple[Path, Path] | None = None  # the spreadsheet being made: (made here, where it goes)
         self.last_request: reports.Request | None = None
         self._filling = False
         column = QVBoxLayout(self)
@@ -177,6 +183,12 @@ class ReportsPage(QWidget):
         self.generate_button.setToolTip(self.tr("Generate the report (Ctrl+G)"))
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
+        self.sheet_button = QPushButton(self.tr("Save the ta&bles as a spreadsheet…"))
+        self.sheet_button.setObjectName("spreadsheetButton")
+        self.sheet_button.setAccessibleName(self.tr("Save the tables as a spreadsheet"))
+        self.sheet_button.setToolTip(self.tr(
+            "Make the report and save its tables for Excel or LibreOffice (.xlsx, or .csv)"))
+        self.sheet_button.clicked.connect(self.save_spreadsheet)
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
         self.progress.setRange(0, 1000)
@@ -186,6 +198,7 @@ class ReportsPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
         run_row.addWidget(self.generate_button)
+        run_row.addWidget(self.sheet_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
         run_row.addStretch(0)
@@ -395,6 +408,12 @@ class ReportsPage(QWidget):
         return self.task is not None and self.task.is_running()
 
     def generate(self) -> None:
+        self._start(None)
+
+    def _start(self, sheet_to: Path | None) -> None:
+        """Make the report; with ``sheet_to`` (a .xlsx or .csv file), its tables are saved there too
+        once the report is whole (they are made in the reports folder and copied, so a cancelled or
+        failed report leaves the file the person chose as it was)."""
         if self.is_running():
             return  # one report at a time
         self.fields.clear()
@@ -407,9 +426,16 @@ class ReportsPage(QWidget):
             return
         out = reports_dir() / file_name(request)
         actor = self.actor
+        self.sheet = None
+        if sheet_to is not None:
+            self.sheet = (out.with_suffix(sheet_to.suffix), sheet_to)
+        data = self.sheet[0] if self.sheet else None
 
         def work(progress) -> Path:  # on the worker thread: no widgets here
-            reports.generate(actor, request, out, progress)
+            if data is None:
+                reports.generate(actor, request, out, progress)
+            else:
+                reports.generate(actor, request, out, progress, data=data)
             return out
 
         self.last_request = request
@@ -425,6 +451,7 @@ class ReportsPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         self.generate_button.setEnabled(not running)
+        self.sheet_button.setEnabled(not running)
         self.kinds.setEnabled(not running)
         for holder in self.fields.editors.values():
             holder.setEnabled(not running)
@@ -449,9 +476,20 @@ class ReportsPage(QWidget):
         for button in (self.open_button, self.print_button, self.save_button):
             button.show()
         self.open_button.setFocus()
+        if self.sheet is not None:
+            made, target = self.sheet
+            self.sheet = None
+            if self._copy_out(made, target, self.tr("The tables could not be saved to {0}: {1}. "
+                                                    "Choose another folder.")):
+                self.status.setText(self.tr("The tables are saved to {0}, and the report is ready.")
+                                    .format(left_to_right(str(target))))
+            made.unlink(missing_ok=True)
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
+        if self.sheet is not None:  # nothing half made is left, and the chosen file is untouched
+            self.sheet[0].unlink(missing_ok=True)
+            self.sheet = None
         request = self.last_request
         if isinstance(error, reports.Cancelled):
             self.status.setText(self.tr("Cancelled. No report was made."))
@@ -490,6 +528,51 @@ class ReportsPage(QWidget):
             self.fields.show_error("customer_id", message_for(error))
             return
         self.message.show_message(message_for(error))
+
+    # --- the tables as a spreadsheet -------------------------------------------------------
+    def save_spreadsheet(self) -> Path | None:
+        """Ask where to save the report's tables (an Excel workbook, or a CSV file), then make the
+        report as Generate does, with its tables saved there too. Returns the file chosen."""
+        from PySide6.QtWidgets import QFileDialog
+
+        if self.is_running():
+            return None
+        request = self.current_request()
+        try:
+            reports.check(request)
+        except ValidationError as error:  # said next to the field before asking for a file
+            self.fields.clear()
+            self._show_known(error, request)
+            return None
+        workbook, text = self.tr("Excel workbooks (*.xlsx)"), self.tr("CSV files (*.csv)")
+        suggested = Path.home() / Path(file_name(request)).with_suffix(".xlsx").name
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the tables as a spreadsheet"), str(suggested), f"{workbook};;{text}", workbook)
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + (".csv" if chosen_filter == text else ".xlsx"))
+        self._start(target)
+        return target
+
+    def _copy_out(self, made: Path, target: Path, failure: str) -> bool:
+        """Copy ``made`` to ``target`` whole (written beside it, then renamed over it); on failure say
+        ``failure`` (naming the file and the reason) next to the buttons."""
+        import contextlib
+        import os
+
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            shutil.copyfile(made, partial)
+            os.replace(partial, target)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            self.message.show_message(failure.format(left_to_right(str(target)), error.strerror or error))
+            return False
+        self.message.clear_message()
+        return True
 
     # --- the finished report ---------------------------------------------------------
     def open_report(self) -> None:
