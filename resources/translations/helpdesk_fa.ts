@@ -341,27 +341,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="301"/>
+        <location filename="../../ui/pages/audit_log.py" line="237"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="301"/>
+        <location filename="../../ui/pages/audit_log.py" line="237"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="301"/>
+        <location filename="../../ui/pages/audit_log.py" line="237"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="301"/>
+        <location filename="../../ui/pages/audit_log.py" line="237"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="301"/>
+        <location filename="../../ui/pages/audit_log.py" line="237"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -369,139 +369,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="405"/>
+        <location filename="../../ui/pages/audit_log.py" line="333"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="417"/>
+        <location filename="../../ui/pages/audit_log.py" line="345"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="418"/>
-        <location filename="../../ui/pages/audit_log.py" line="513"/>
+        <location filename="../../ui/pages/audit_log.py" line="346"/>
+        <location filename="../../ui/pages/audit_log.py" line="446"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="421"/>
+        <location filename="../../ui/pages/audit_log.py" line="349"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="424"/>
-        <location filename="../../ui/pages/audit_log.py" line="425"/>
+        <location filename="../../ui/pages/audit_log.py" line="352"/>
+        <location filename="../../ui/pages/audit_log.py" line="353"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="429"/>
+        <location filename="../../ui/pages/audit_log.py" line="357"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="430"/>
+        <location filename="../../ui/pages/audit_log.py" line="359"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="430"/>
+        <location filename="../../ui/pages/audit_log.py" line="359"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="431"/>
+        <location filename="../../ui/pages/audit_log.py" line="360"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="431"/>
+        <location filename="../../ui/pages/audit_log.py" line="361"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="440"/>
+        <location filename="../../ui/pages/audit_log.py" line="372"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="444"/>
+        <location filename="../../ui/pages/audit_log.py" line="376"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="445"/>
+        <location filename="../../ui/pages/audit_log.py" line="377"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="448"/>
+        <location filename="../../ui/pages/audit_log.py" line="380"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="453"/>
+        <location filename="../../ui/pages/audit_log.py" line="385"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="455"/>
+        <location filename="../../ui/pages/audit_log.py" line="387"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="456"/>
+        <location filename="../../ui/pages/audit_log.py" line="388"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="470"/>
+        <location filename="../../ui/pages/audit_log.py" line="403"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="518"/>
+        <location filename="../../ui/pages/audit_log.py" line="451"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="522"/>
+        <location filename="../../ui/pages/audit_log.py" line="455"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="613"/>
+        <location filename="../../ui/pages/audit_log.py" line="546"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="615"/>
+        <location filename="../../ui/pages/audit_log.py" line="548"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="620"/>
+        <location filename="../../ui/pages/audit_log.py" line="553"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="627"/>
+        <location filename="../../ui/pages/audit_log.py" line="560"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="628"/>
+        <location filename="../../ui/pages/audit_log.py" line="561"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="635"/>
+        <location filename="../../ui/pages/audit_log.py" line="568"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="643"/>
+        <location filename="../../ui/pages/audit_log.py" line="576"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -3054,37 +3054,37 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="150"/>
+        <location filename="../../ui/pages/directory_model.py" line="73"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="150"/>
+        <location filename="../../ui/pages/directory_model.py" line="73"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="150"/>
+        <location filename="../../ui/pages/directory_model.py" line="73"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="150"/>
+        <location filename="../../ui/pages/directory_model.py" line="73"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="150"/>
+        <location filename="../../ui/pages/directory_model.py" line="73"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="151"/>
+        <location filename="../../ui/pages/directory_model.py" line="74"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="151"/>
+        <location filename="../../ui/pages/directory_model.py" line="74"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
@@ -3092,42 +3092,42 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="332"/>
+        <location filename="../../ui/pages/audit_log.py" line="260"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="333"/>
+        <location filename="../../ui/pages/audit_log.py" line="261"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="333"/>
+        <location filename="../../ui/pages/audit_log.py" line="261"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="333"/>
+        <location filename="../../ui/pages/audit_log.py" line="261"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="343"/>
+        <location filename="../../ui/pages/audit_log.py" line="271"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="353"/>
+        <location filename="../../ui/pages/audit_log.py" line="281"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="356"/>
+        <location filename="../../ui/pages/audit_log.py" line="284"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="357"/>
+        <location filename="../../ui/pages/audit_log.py" line="285"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
@@ -4776,231 +4776,292 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/reports.py" line="99"/>
+        <source>Last 7 days</source>
+        <translation>۷ روز گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>This month</source>
         <translation>این ماه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="100"/>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Last 30 days</source>
+        <translation>۳۰ روز گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="102"/>
         <source>Last month</source>
         <translation>ماه گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="103"/>
+        <source>This quarter</source>
+        <translation>این فصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="104"/>
+        <source>This year</source>
+        <translation>امسال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="105"/>
+        <source>Last year</source>
+        <translation>سال گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="106"/>
         <source>Custom</source>
         <translation>دلخواه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="113"/>
+        <location filename="../../ui/pages/reports.py" line="119"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="121"/>
+        <location filename="../../ui/pages/reports.py" line="127"/>
         <source>Reports are for supervisors. Ask a supervisor for the report you need.</source>
         <translation>گزارش‌ها برای سرپرستان است. گزارشی را که نیاز دارید از یک سرپرست بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="131"/>
+        <location filename="../../ui/pages/reports.py" line="137"/>
         <source>&amp;Report</source>
         <translation>&amp;گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="175"/>
+        <location filename="../../ui/pages/reports.py" line="181"/>
         <source>&amp;Generate</source>
         <translation>&amp;تهیهٔ گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="177"/>
+        <location filename="../../ui/pages/reports.py" line="183"/>
         <source>Generate the report (Ctrl+G)</source>
         <translation>تهیهٔ گزارش (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="184"/>
+        <location filename="../../ui/pages/reports.py" line="186"/>
+        <source>Save the ta&amp;bles as a spreadsheet…</source>
+        <translation>ذخیرهٔ &amp;جدول‌ها به‌صورت صفحه‌گسترده…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="188"/>
+        <location filename="../../ui/pages/reports.py" line="550"/>
+        <source>Save the tables as a spreadsheet</source>
+        <translation>ذخیرهٔ جدول‌ها به‌صورت صفحه‌گسترده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="190"/>
+        <source>Make the report and save its tables for Excel or LibreOffice (.xlsx, or .csv)</source>
+        <translation>تهیهٔ گزارش و ذخیرهٔ جدول‌های آن برای Excel یا LibreOffice (‎.xlsx یا ‎.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="196"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="199"/>
+        <location filename="../../ui/pages/reports.py" line="212"/>
         <source>&amp;Open</source>
         <translation>&amp;باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="202"/>
+        <location filename="../../ui/pages/reports.py" line="215"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="205"/>
+        <location filename="../../ui/pages/reports.py" line="218"/>
         <source>Save &amp;as…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="234"/>
+        <location filename="../../ui/pages/reports.py" line="247"/>
         <source>Perio&amp;d</source>
         <translation>&amp;بازه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="236"/>
+        <location filename="../../ui/pages/reports.py" line="249"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="237"/>
+        <location filename="../../ui/pages/reports.py" line="250"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="240"/>
+        <location filename="../../ui/pages/reports.py" line="253"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="243"/>
+        <location filename="../../ui/pages/reports.py" line="256"/>
         <source>&amp;Staff</source>
         <translation>&amp;کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="250"/>
+        <location filename="../../ui/pages/reports.py" line="263"/>
         <source>Name or phone number</source>
         <translation>نام یا شمارهٔ تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="254"/>
+        <location filename="../../ui/pages/reports.py" line="267"/>
         <source>Find the customer</source>
         <translation>یافتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="255"/>
+        <location filename="../../ui/pages/reports.py" line="268"/>
         <source>Customer found</source>
         <translation>مشتری یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="261"/>
+        <location filename="../../ui/pages/reports.py" line="274"/>
         <source>C&amp;ustomer</source>
         <translation>&amp;مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="274"/>
+        <location filename="../../ui/pages/reports.py" line="287"/>
         <source>Calm-down session number</source>
         <translation>شمارهٔ جلسهٔ آرام کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="275"/>
+        <location filename="../../ui/pages/reports.py" line="288"/>
         <source>Complaint number</source>
         <translation>شمارهٔ شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="280"/>
+        <location filename="../../ui/pages/reports.py" line="293"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="281"/>
+        <location filename="../../ui/pages/reports.py" line="294"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="285"/>
+        <location filename="../../ui/pages/reports.py" line="298"/>
         <source>Reco&amp;rd</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="293"/>
+        <location filename="../../ui/pages/reports.py" line="306"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="356"/>
+        <location filename="../../ui/pages/reports.py" line="369"/>
         <source>No customer matches “{0}”.</source>
         <translation>هیچ مشتری‌ای با «{0}» جور نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="417"/>
+        <location filename="../../ui/pages/reports.py" line="443"/>
         <source>Preparing the report…</source>
         <translation>در حال تهیهٔ گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="424"/>
+        <location filename="../../ui/pages/reports.py" line="450"/>
         <source>Cancelling…</source>
         <translation>در حال انصراف…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="448"/>
+        <location filename="../../ui/pages/reports.py" line="475"/>
         <source>The report is ready: {0}</source>
         <translation>گزارش آماده است: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="457"/>
+        <location filename="../../ui/pages/reports.py" line="482"/>
+        <source>The tables could not be saved to {0}: {1}. Choose another folder.</source>
+        <translation>جدول‌ها در {0} ذخیره نشدند: {1}. پوشهٔ دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="484"/>
+        <source>The tables are saved to {0}, and the report is ready.</source>
+        <translation>جدول‌ها در {0} ذخیره شدند و گزارش آماده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="495"/>
         <source>Cancelled. No report was made.</source>
         <translation>لغو شد. گزارشی تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="465"/>
+        <location filename="../../ui/pages/reports.py" line="503"/>
         <source>The report could not be written: {0}. Close it if it is open in another program, and check there is space on the disk, then try again.</source>
         <translation>گزارش نوشته نشد: {0}. اگر در برنامهٔ دیگری باز است آن را ببندید و جای خالی دیسک را بررسی کنید، سپس دوباره تلاش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="470"/>
+        <location filename="../../ui/pages/reports.py" line="508"/>
         <source>The report could not be made.</source>
         <translation>گزارش تهیه نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="477"/>
+        <location filename="../../ui/pages/reports.py" line="515"/>
         <source>Find the customer by name or phone number, then choose them.</source>
         <translation>مشتری را با نام یا شمارهٔ تلفن پیدا کنید، سپس انتخابش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="484"/>
+        <location filename="../../ui/pages/reports.py" line="522"/>
         <source>There is no calm-down session number {0}.</source>
         <translation>جلسهٔ آرام کردنی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="486"/>
+        <location filename="../../ui/pages/reports.py" line="524"/>
         <source>There is no complaint number {0}.</source>
         <translation>شکایتی با شمارهٔ {0} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="499"/>
+        <location filename="../../ui/pages/reports.py" line="547"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>کارپوشه‌های Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="547"/>
+        <source>CSV files (*.csv)</source>
+        <translation>فایل‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="582"/>
         <source>The report file is no longer there. Generate it again.</source>
         <translation>فایل گزارش دیگر وجود ندارد. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="503"/>
+        <location filename="../../ui/pages/reports.py" line="586"/>
         <source>No program to show PDF files was found. Use “Save as…” and open the file yourself.</source>
         <translation>برنامه‌ای برای نمایش فایل‌های PDF پیدا نشد. از «ذخیره با نام…» استفاده کنید و فایل را خودتان باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="511"/>
+        <location filename="../../ui/pages/reports.py" line="594"/>
         <source>Save the report</source>
         <translation>ذخیرهٔ گزارش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="512"/>
+        <location filename="../../ui/pages/reports.py" line="595"/>
         <source>PDF files (*.pdf)</source>
         <translation>فایل‌های PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="521"/>
+        <location filename="../../ui/pages/reports.py" line="604"/>
         <source>The report could not be saved to {0}: {1}. Choose another folder.</source>
         <translation>گزارش در {0} ذخیره نشد: {1}. پوشهٔ دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="525"/>
+        <location filename="../../ui/pages/reports.py" line="608"/>
         <source>Saved to {0}</source>
         <translation>در {0} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="562"/>
+        <location filename="../../ui/pages/reports.py" line="645"/>
         <source>The report file cannot be read. Generate it again.</source>
         <translation>فایل گزارش خوانده نمی‌شود. دوباره آن را تهیه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="569"/>
+        <location filename="../../ui/pages/reports.py" line="652"/>
         <source>The printer cannot be used. Check that it is on and ready.</source>
         <translation>چاپگر در دسترس نیست. بررسی کنید که روشن و آماده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="588"/>
+        <location filename="../../ui/pages/reports.py" line="671"/>
         <source>Sent {0} pages to the printer.</source>
         <translation>{0} صفحه به چاپگر فرستاده شد.</translation>
     </message>
