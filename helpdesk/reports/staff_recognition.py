@@ -1,7 +1,9 @@
 """Staff recognition: for each person, the contacts they handled, how many of the customers
 asked left delighted, the complaints they resolved on time and how often a calm-down worked.
 Seed 002 asks for staff who treat customers excellently to be seen and rewarded; the report
-names the best of the period on each measure, with enough cases to mean something."""
+names the best of the period on each measure, with enough cases to mean something, and orders
+everyone by the same rule: those with enough customers asked first, best rate first; those with
+too few after them, marked so. The main figures stand beside the previous period's."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,9 +20,11 @@ from ..clock import as_datetime
 from ..contacts import local_day_bounds
 from ..localization import format_number
 from ..models import Complaint, Contact, Staff
-from . import authorise
+from ..localization import format_date
+from . import authorise, previous, previous_period
 from .layout import (CONTENT_WIDTH, REGULAR, embed, heading, page_for, percent, period_of, register_fonts,
                      shown, table, text, words, write)
+from .previous import COUNT, RATE
 
 # Below these a rate says little: the highlights only name people with at least this many cases.
 ENOUGH = {"delighted": 20, "on_time": 5, "calm": 3}
@@ -42,6 +46,11 @@ LABELS = {
     "no_highlight": ("Too few cases this period to name anyone on this measure.",
                      "موارد این بازه برای نام بردن از کسی در این سنجه کافی نیست."),
     "chart": ("Share of customers asked who left delighted", "سهم مشتریان پرسیده‌شده که خشنود رفتند"),
+    "few_note": ("Grey bars, and the rows after “{0}” in the table: fewer than {1} customers asked, so not "
+                 "ranked; they come after everyone with enough.",
+                 "میله‌های خاکستری، و ردیف‌های پس از «{0}» در جدول: کمتر از {1} مشتری پرسیده‌شده، پس رتبه‌بندی "
+                 "نشده‌اند و پس از همهٔ کسانی می‌آیند که موارد کافی دارند."),
+    "few": ("Fewer than {0} asked: not ranked", "کمتر از {0} پرسیده‌شده: بدون رتبه"),
     "table": ("Each person", "هر نفر"),
     "person": ("Staff member", "کارمند"), "contacts": ("Contacts", "ارتباط‌ها"), "asked": ("Asked", "پرسیده‌شده"),
     "delighted_rate": ("Delighted", "خشنود"), "resolved": ("Complaints resolved", "شکایت رفع‌شده"),
@@ -110,8 +119,28 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
         p.calmed = round((f.success_rate or 0) * f.sessions)
     for s in Staff.select(Staff.id, Staff.full_name).where(Staff.id.in_(list(people) or [0])):
         people[s.id].name = s.full_name
-    rows = sorted(people.values(), key=lambda p: (-(p.delighted_rate or 0), -p.contacts, p.name))
+    rows = sorted(people.values(), key=ranking)
     return {"people": rows, "highlights": _highlights(rows)}
+
+
+def ranked(p: Person) -> bool:
+    """Whether the person's delighted rate rests on enough customers asked to be ranked."""
+    return p.asked >= ENOUGH["delighted"]
+
+
+def ranking(p: Person) -> tuple:
+    """The order of the chart and the table, the rule that names the best: enough customers asked
+    first, then the higher rate, the more asked, the more contacts."""
+    return (not ranked(p), -(p.delighted_rate or 0), -p.asked, -p.contacts, p.name)
+
+
+def totals(rows: list[Person]) -> dict:
+    """The office's main figures (everyone's, or the one person's) for the comparison."""
+    add = lambda name: sum(getattr(p, name) for p in rows)  # noqa: E731
+    share = lambda part, whole: 100 * part / whole if whole else None  # noqa: E731
+    return {"contacts": add("contacts"), "asked": add("asked"), "delighted": share(add("delighted"), add("asked")),
+            "resolved": add("resolved"), "on_time": share(add("on_time"), add("resolved")),
+            "sessions": add("sessions"), "calmed": share(add("calmed"), add("sessions"))}
 
 
 def _highlights(rows: list[Person]) -> dict:
@@ -119,9 +148,11 @@ def _highlights(rows: list[Person]) -> dict:
         fit = [p for p in rows if enough_of(p) >= enough]
         return max(fit, key=lambda p: (key(p), enough_of(p))) if fit else None
 
+    ordered = [p for p in rows if ranked(p)]  # the best on delight is the first of the ranking
+
     return {
         "contacts": max(rows, key=lambda p: p.contacts) if rows and any(p.contacts for p in rows) else None,
-        "delighted": best(lambda p: p.delighted / p.asked, lambda p: p.asked, ENOUGH["delighted"]),
+        "delighted": ordered[0] if ordered else None,
         "on_time": best(lambda p: p.on_time / p.resolved, lambda p: p.resolved, ENOUGH["on_time"]),
         "calm": best(lambda p: p.calmed / p.sessions, lambda p: p.sessions, ENOUGH["calm"]),
     }
@@ -149,6 +180,9 @@ def _chart(rows: list[Person], lang: str) -> Drawing:
     chart.valueAxis.labelTextFormat = lambda v: format_number(v, lang) + ("٪" if lang == "fa" else "%")
     chart.bars[0].fillColor = colors.HexColor("#2e7d32")
     chart.bars[0].strokeColor = None
+    for i, p in enumerate(rows):
+        if not ranked(p):  # too few asked to be ranked: grey, after the others
+            chart.bars[(0, i)].fillColor = colors.HexColor("#9e9e9e")
     if lang == "fa":
         chart.valueAxis.reverseDirection = 1
         chart.categoryAxis.joinAxisMode = "right"
@@ -164,6 +198,10 @@ def build(out, request, actor: Staff, progress) -> dict:
     register_fonts()
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id)
+    before_from, before_to = previous_period(request.date_from, request.date_to, lang)
+    data["previous"] = {"date_from": before_from, "date_to": before_to,
+                        "totals": totals(figures(before_from, before_to, request.staff_id)["people"])}
+    data["totals"] = totals(data["people"])
     progress(0.3)
     period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, actor.full_name)
@@ -189,15 +227,36 @@ def build(out, request, actor: Staff, progress) -> dict:
         line = label(key, lang).format(embed(who.name, lang), *numbers(who)) if who else \
             f"{label(key, lang).split(':')[0]}: {label('no_highlight', lang)}"
         story.append(text("• " + line, lang, 10))
+    before, now = data["previous"], data["totals"]
+    story += [Spacer(1, 10), heading(previous.label("heading", lang).format(
+        f"{format_date(before['date_from'], lang)} – {format_date(before['date_to'], lang)}"), lang)]
+    kinds = {"contacts": COUNT, "asked": COUNT, "delighted": RATE, "resolved": COUNT, "on_time": RATE,
+             "sessions": COUNT, "calmed": RATE}
+    names = {"delighted": "delighted_rate", "calmed": "calmed_rate"}
+    body = [[previous.label(k, lang) for k in ("figure", "this", "previous", "change")]]
+    then = before["totals"]
+    body += [[label(names.get(key, key), lang), previous.value(kind, now[key], lang),
+              previous.value(kind, then[key], lang), previous.change(kind, now[key], then[key], lang)]
+             for key, kind in kinds.items()]
+    story.append(table(body, lang, [w * 0.4, w * 0.18, w * 0.18, w * 0.24]))
+    few = label("few", lang).format(n(ENOUGH["delighted"]))
     story += [Spacer(1, 10), heading(label("chart", lang), lang)]
     if any(p.asked for p in rows):
         story.append(_chart(rows, lang))
+        if any(p.asked and not ranked(p) for p in rows):
+            story.append(text(label("few_note", lang).format(few, n(ENOUGH["delighted"])), lang, 8))
     story += [Spacer(1, 10), heading(label("table", lang), lang)]
     cells = [[label(k, lang) for k in ("person", "contacts", "asked", "delighted_rate", "resolved", "on_time",
                                        "sessions", "calmed_rate")]]
-    for p in rows:
+    for i, p in enumerate(rows):
+        if not ranked(p) and (i == 0 or ranked(rows[i - 1])):
+            cells.append([few, "", "", "", "", "", "", ""])
         cells.append([p.name, n(p.contacts), n(p.asked), percent(p.delighted, p.asked, lang), n(p.resolved),
                       percent(p.on_time, p.resolved, lang), n(p.sessions), percent(p.calmed, p.sessions, lang)])
-    story.append(table(cells, lang, [w * 0.2, w * 0.1, w * 0.1, w * 0.1, w * 0.13, w * 0.1, w * 0.14, w * 0.13]))
+    grid = table(cells, lang, [w * 0.2, w * 0.1, w * 0.1, w * 0.1, w * 0.13, w * 0.1, w * 0.14, w * 0.13])
+    for i, row in enumerate(cells):
+        if row[0] == few:  # the line that parts the ranked from the rest
+            grid.setStyle([("BACKGROUND", (0, i), (-1, i), colors.HexColor("#e0e0e0"))])
+    story.append(grid)
     write(out, page, story, progress)
     return data
