@@ -186,3 +186,146 @@ def test_persian_customer_history_joins_with_the_persian_comma(db, supervisor, s
     cells = [cell for _title, rows in tables for row in rows for cell in row]
     assert any("(ورودی، ۴:۲۱)" in cell for cell in cells), cells
     assert not any(", " in cell for cell in cells if layout.has_rtl(cell)), cells
+
+
+# --- complaints: on time counts the open overdue ones as late ------------------------------
+
+def _complaint(clock, staff, at: tuple, priority="urgent") -> int:
+    clock.move_to(datetime(*at).astimezone())
+    category = complaints.categories()[0]
+    return complaints.create(staff, complaints.ComplaintDraft(category_id=category.id, priority=priority,
+                                                              description="The parcel came broken.",
+                                                              assignee_id=staff.id)).id
+
+
+def _urgent_may(clock, staff):
+    """Four urgent complaints in May 2026 (targets: answer in 1 hour, resolve in 8): one resolved
+    in 2 hours, one in a day, two still open (one answered in half an hour), and one raised this
+    morning, 16 June, still within its target."""
+    ids = [_complaint(clock, staff, (2026, 5, d, 10, 0)) for d in (4, 5, 6, 7)]
+    clock.move_to(datetime(2026, 5, 4, 12, 0).astimezone())
+    complaints.resolve(staff, ids[0], "Replaced.", "satisfied", True)
+    clock.move_to(datetime(2026, 5, 6, 10, 0).astimezone())
+    complaints.resolve(staff, ids[1], "Refunded.", "satisfied", True)
+    clock.move_to(datetime(2026, 5, 7, 10, 30).astimezone())
+    complaints.move(staff, ids[3], complaints.IN_PROGRESS)
+    _complaint(clock, staff, (2026, 6, 16, 10, 0))
+    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    return ids
+
+
+def _raw_urgent(first: date, last: date) -> dict:
+    """The urgent complaints of the period read with SQL written here, judged here."""
+    from helpdesk.clock import as_datetime
+
+    start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
+    p = "%s" if database.param == "%s" else "?"
+    sql = (f"SELECT created_at, resolved_at, status FROM {Complaint._meta.table_name} "
+           f"WHERE priority = 'urgent' AND created_at >= {p} AND created_at < {p}")
+    now = datetime.utcnow()
+    out = {"on_time": 0, "late": 0, "open_overdue": 0, "open_within": 0}
+    for created, resolved, status in database.execute_sql(sql, (start, end)).fetchall():
+        deadline = as_datetime(created) + timedelta(hours=8)
+        if status in ("new", "in_progress", "escalated"):
+            out["open_overdue" if now > deadline else "open_within"] += 1
+        elif resolved is not None:
+            out["on_time" if as_datetime(resolved) <= deadline else "late"] += 1
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_resolved_on_time_counts_open_overdue_complaints_as_late(db, supervisor, staff, clock, tmp_path,
+                                                                  monkeypatch, lang):
+    from helpdesk.localization import digits
+    from helpdesk.reports import complaints_report
+
+    _urgent_may(clock, staff)
+    may = Request("complaints", lang, date(2026, 5, 1), date(2026, 5, 31))
+    data, words, tables = _made(tmp_path, monkeypatch, supervisor, may, complaints_report)
+    raw = _raw_urgent(may.date_from, may.date_to)
+    assert raw == {"on_time": 1, "late": 1, "open_overdue": 2, "open_within": 0}
+    urgent = data["by_priority"]["urgent"]
+    assert urgent["resolve_rate"] == pytest.approx(100 * raw["on_time"] / (raw["on_time"] + raw["late"]
+                                                                          + raw["open_overdue"])) == 25
+    assert (urgent["open_overdue"], urgent["open_within"]) == (raw["open_overdue"], raw["open_within"])
+    # Answered: one in 30 minutes, two only when resolved (late), one never (late): 1 of 4.
+    assert urgent["first_rate"] == 25 and urgent["unanswered_late"] == 1
+    title = "Resolution" if lang == "en" else "رفع"
+    rows = _table(tables, title)
+    assert rows[1][0] == ("Urgent" if lang == "en" else "فوری")
+    assert rows[1][4:] == [digits("25.0%", lang).replace(".", "٫").replace("%", "٪") if lang == "fa" else "25.0%",
+                           digits(2, lang), digits(0, lang)]
+    if lang == "en":
+        assert rows[0][4:] == ["Resolved on time", "Still open, past the target", "Still open, within the target"]
+        assert "Still open, past the target" in words
+    # June so far: this morning's complaint is still within its target.
+    june = Request("complaints", lang, date(2026, 6, 1), date(2026, 6, 16))
+    data, _words, _tables = _made(tmp_path, monkeypatch, supervisor, june, complaints_report)
+    assert data["by_priority"]["urgent"]["open_within"] == _raw_urgent(june.date_from, june.date_to)["open_within"] == 1
+    assert data["by_priority"]["urgent"]["resolve_rate"] is None  # nothing resolved or late yet
+
+
+def test_complaints_show_the_previous_period_beside_this_one(db, supervisor, staff, clock, tmp_path, monkeypatch):
+    from helpdesk.reports import complaints_report
+
+    _urgent_may(clock, staff)
+    _complaint(clock, staff, (2026, 4, 20, 10, 0), "low")
+    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    request = Request("complaints", "en", date(2026, 5, 1), date(2026, 5, 31))
+    data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, complaints_report)
+    start, end = local_day_bounds(date(2026, 4, 1))[0], local_day_bounds(date(2026, 4, 30))[1]
+    april = Complaint.select().where((Complaint.created_at >= start) & (Complaint.created_at < end)).count()
+    rows = _table(tables, "This period and the previous one")
+    assert rows[0] == ["Figure", "This period", "Previous period", "Change"]
+    assert rows[1] == ["Complaints raised", "4", str(april), "+3 (+300.0%)"]
+    assert rows[3][0] == "Resolved on time" and rows[3][1] == "25.0%"
+
+
+# --- customer history: what was said and promised -------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(db, supervisor, staff, clock,
+                                                                                 tmp_path, monkeypatch, lang):
+    from helpdesk.contacts import FollowUpDraft
+    from helpdesk.reports import customer_history
+
+    customer = _customer(staff, "Akbar", "Akbari")
+    clock.move_to(datetime(2026, 6, 1, 9, 0).astimezone())
+    _contact(staff, customer.id, _local(2026, 6, 1, 9, 0), notes="Wants the blue one, not the red.",
+             next_step="Check the stock on Saturday", outcome="follow_up_needed",
+             follow_up=FollowUpDraft(_local(2026, 6, 2, 10, 0), staff.id, "Call about the stock"))
+    promised = {}
+    for key, due in (("late", (2026, 6, 3, 10, 0)), ("open_overdue", (2026, 6, 10, 10, 0)),
+                     ("cancelled", (2026, 6, 11, 10, 0)), ("still_open", (2026, 6, 20, 10, 0))):
+        promised[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Promise {key}").id
+    followups.cancel(staff, promised["cancelled"])
+    first = FollowUp.get(FollowUp.promise == "Call about the stock").id
+    clock.move_to(datetime(2026, 6, 2, 10, 5).astimezone())  # within the grace
+    _contact(staff, customer.id, _local(2026, 6, 2, 10, 5), direction="outbound", follow_up_of=first)
+    clock.move_to(datetime(2026, 6, 4, 15, 0).astimezone())  # a day late
+    _contact(staff, customer.id, _local(2026, 6, 4, 15, 0), direction="outbound", follow_up_of=promised["late"])
+    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    data, words, tables = _made(tmp_path, monkeypatch, supervisor, Request("customer", lang, customer_id=customer.id),
+                                customer_history)
+    stored = {r.id: r for r in FollowUp.select().where(FollowUp.customer == customer.id)}
+    assert len(data["promises"]) == len(stored) == 5
+    kept = {p["promise"]: p["kept"] for p in data["promises"]}
+    assert kept == {"Call about the stock": "done_on_time", "Promise late": "done_late",
+                    "Promise open_overdue": "overdue", "Promise cancelled": "cancelled",
+                    "Promise still_open": "still_open"}
+    # ... and as the database has them:
+    assert [r.status for r in stored.values()].count("done") == 2
+    assert stored[promised["late"]].done_at > stored[promised["late"]].due_at + followups.GRACE
+    rows = _table(tables, "Promises made" if lang == "en" else "قول‌های داده‌شده")
+    assert len(rows) == 6 and {r[2] for r in rows[1:]} == set(kept)
+    if lang == "en":
+        assert rows[0] == ["Promised", "Due", "Promise", "Who keeps it", "Kept?"]
+        by_promise = {r[2]: r[4] for r in rows[1:]}
+        assert by_promise["Promise late"] == "Done late, 2026-06-04 15:00"
+        assert by_promise["Call about the stock"] == "Done on time, 2026-06-02 10:05"
+        assert by_promise["Promise cancelled"] == "Cancelled" and by_promise["Promise open_overdue"] == "Overdue"
+        assert "Wants the blue one, not the red." in words and "Next step: Check the stock on Saturday" in words
+    else:
+        assert "با تأخیر انجام شد، ۱۴۰۵/۰۳/۱۴ ۱۵:۰۰" in {r[4] for r in rows[1:]}
+    cells = " ".join(c for _t, rows_ in tables for r in rows_ for c in r)
+    assert "Wants the blue one, not the red." in cells and "Check the stock on Saturday" in cells

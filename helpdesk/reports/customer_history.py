@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from reportlab.platypus import Spacer
 
-from .. import customers, phones, settings
+from .. import customers, followups, phones, settings
 from ..complaints import OPEN_STATUSES
 from ..clock import to_local, utcnow
-from ..localization import digits, format_date, format_duration, format_number, format_short_date
-from ..models import Staff
+from ..localization import (digits, format_date, format_duration, format_number, format_short_date,
+                            format_short_datetime)
+from ..models import Contact, FollowUp, Staff
 from . import authorise
-from .layout import (CONTENT_WIDTH, heading, left_to_right, page_for, percent, register_fonts, table, text,
+from .layout import (CONTENT_WIDTH, embed, heading, left_to_right, page_for, percent, register_fonts, table, text,
                      words, write)
 
 LABELS = {
@@ -50,6 +51,15 @@ LABELS = {
     "follow_up_needed": ("follow-up needed", "نیاز به پیگیری"), "complaint_outcome": ("complaint", "شکایت"),
     "no_answer": ("no answer", "پاسخ نداد"), "other_outcome": ("other", "سایر"),
     "anger": ("anger from {0} to {1}", "خشم از {0} به {1}"), "changed": ("changed: {0}", "تغییر: {0}"),
+    "contact_notes": ("Notes: {0}", "یادداشت: {0}"), "next_step": ("Next step: {0}", "گام بعدی: {0}"),
+    "promises": ("Promises made to the customer (follow-ups), newest first",
+                 "قول‌های داده‌شده به مشتری (پیگیری‌ها)، از تازه‌ترین"),
+    "promised": ("Promised", "زمان قول"), "due": ("Due", "سررسید"), "promise": ("Promise", "قول"),
+    "assignee": ("Who keeps it", "مسئول"), "kept": ("Kept?", "عمل شد؟"),
+    "done_on_time": ("Done on time, {0}", "به‌موقع انجام شد، {0}"),
+    "done_late": ("Done late, {0}", "با تأخیر انجام شد، {0}"),
+    "still_open": ("Still open", "هنوز باز"), "overdue": ("Overdue", "سررسید گذشته"),
+    "cancelled": ("Cancelled", "لغو شد"), "no_promises": ("No promises were made.", "قولی داده نشده است."),
     "number": ("No. {0}", "شمارهٔ {0}"), "empty": ("Nothing has happened with this customer yet.",
                                               "هنوز رویدادی برای این مشتری ثبت نشده است."),
 }
@@ -61,9 +71,42 @@ def label(key: str, lang: str) -> str:
     return words(LABELS, key, lang)
 
 
+NOTES_SHOWN = 1500  # characters of a contact's notes in the timeline; the rest is cut with "…"
+
+
+def kept(due_at, status: str, done_at, now) -> str:
+    """Whether a promise was kept: done_on_time, done_late, still_open, overdue or cancelled
+    (on time and overdue with the follow-ups' grace)."""
+    if status == followups.DONE:
+        return "done_on_time" if done_at is not None and done_at <= due_at + followups.GRACE else "done_late"
+    if status == followups.CANCELLED:
+        return "cancelled"
+    return "overdue" if followups.state(due_at, status, now) == followups.OVERDUE else "still_open"
+
+
+def promises(customer_id: int) -> list[dict]:
+    """Every follow-up promised to the customer (and to those merged into them), newest first."""
+    now = utcnow()
+    rows = (FollowUp.select(FollowUp.id, FollowUp.created_at, FollowUp.due_at, FollowUp.promise, FollowUp.status,
+                            FollowUp.done_at, Staff.full_name)
+            .join(Staff, on=(FollowUp.assignee == Staff.id))
+            .where(FollowUp.customer.in_(customers.merged_ids(customer_id)))
+            .order_by(FollowUp.created_at.desc(), FollowUp.id.desc()).tuples())
+    return [{"id": fid, "made": made, "due": due, "promise": promise, "assignee": who, "done_at": done_at,
+             "kept": kept(due, status, done_at, now)}
+            for fid, made, due, promise, status, done_at, who in rows]
+
+
 def figures(customer_id: int) -> dict:
     record = customers.get(customer_id)
     entries = customers.timeline(customer_id)
+    contact_ids = [e.summary["contact_id"] for e in entries if e.kind == "contact"]
+    said = {cid: (notes, next_step) for cid, notes, next_step in
+            Contact.select(Contact.id, Contact.notes, Contact.next_step).where(Contact.id.in_(contact_ids)).tuples()
+            } if contact_ids else {}
+    for e in entries:
+        if e.kind == "contact":
+            e.summary["notes"], e.summary["next_step"] = said.get(e.summary["contact_id"], ("", ""))
     mix: dict[str, int] = {}
     for e in entries:
         if e.kind == "contact":
@@ -71,7 +114,7 @@ def figures(customer_id: int) -> dict:
     states = [e.summary["status"] for e in entries if e.kind == "complaint"]
     return {"record": record, "timeline": entries, "mix": mix, "contacts": sum(mix.values()),
             "complaints": len(states), "open_complaints": sum(1 for s in states if s in OPEN_STATUSES),
-            "calm_sessions": sum(1 for e in entries if e.kind == "calm_session")}
+            "calm_sessions": sum(1 for e in entries if e.kind == "calm_session"), "promises": promises(customer_id)}
 
 
 def _record_rows(record, lang: str) -> list[list[str]]:
@@ -118,7 +161,14 @@ def _details(entry, lang: str) -> str:
             parts.append(s["reason"])
         parts.append(label(OUTCOME_KEYS.get(s["outcome"], s["outcome"]), lang))
         parts.append(label(s["satisfaction"], lang))
-        return " · ".join(parts)
+        lines = [" · ".join(parts)]
+        notes = s.get("notes") or ""
+        if notes:
+            notes = notes if len(notes) <= NOTES_SHOWN else notes[:NOTES_SHOWN - 1] + "…"
+            lines.append(label("contact_notes", lang).format(embed(notes, lang)))
+        if s.get("next_step"):
+            lines.append(label("next_step", lang).format(embed(s["next_step"], lang)))
+        return "\n".join(lines)
     if entry.kind == "complaint":
         category = s["category_fa"] if lang == "fa" else s["category_en"]
         head = " · ".join([label("number", lang).format(digits(s["complaint_id"], lang)), category,
@@ -165,5 +215,17 @@ def build(out, request, actor: Staff, progress) -> dict:
         story.append(table(rows, lang, [w * 0.17, w * 0.14, w * 0.17, w * 0.52]))
     else:
         story.append(text(label("empty", lang), lang))
+    story += [Spacer(1, 10), heading(label("promises", lang), lang)]
+    if data["promises"]:
+        when = lambda value: format_short_datetime(to_local(value), lang)  # noqa: E731
+        rows = [[label(k, lang) for k in ("promised", "due", "promise", "assignee", "kept")]]
+        for p in data["promises"]:
+            state = label(p["kept"], lang)
+            if p["kept"] in ("done_on_time", "done_late"):
+                state = state.format(when(p["done_at"]))
+            rows.append([when(p["made"]), when(p["due"]), p["promise"], p["assignee"], state])
+        story.append(table(rows, lang, [w * 0.15, w * 0.15, w * 0.34, w * 0.15, w * 0.21]))
+    else:
+        story.append(text(label("no_promises", lang), lang))
     write(out, page, story, progress)
     return data
