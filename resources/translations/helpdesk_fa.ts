@@ -2940,77 +2940,82 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="70"/>
+        <location filename="../../ui/pages/dashboard.py" line="72"/>
         <source>Good day, {0}</source>
         <translation>روز بخیر، {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="77"/>
+        <location filename="../../ui/pages/dashboard.py" line="79"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="79"/>
+        <location filename="../../ui/pages/dashboard.py" line="81"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="86"/>
+        <location filename="../../ui/pages/dashboard.py" line="88"/>
         <source>contacts today</source>
         <translation>ارتباط امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="88"/>
+        <location filename="../../ui/pages/dashboard.py" line="90"/>
         <source>open complaints</source>
         <translation>شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="90"/>
+        <location filename="../../ui/pages/dashboard.py" line="92"/>
         <source>overdue complaints</source>
         <translation>شکایت سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="92"/>
-        <source>follow-ups due or overdue</source>
-        <translation>پیگیری سررسیده یا گذشته</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/dashboard.py" line="99"/>
+        <location filename="../../ui/pages/dashboard.py" line="103"/>
         <source>Satisfaction, last 30 days</source>
         <translation>رضایت در ۳۰ روز گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="107"/>
+        <location filename="../../ui/pages/dashboard.py" line="111"/>
         <source>Recent escalations</source>
         <translation>ارجاع‌های اخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="116"/>
+        <location filename="../../ui/pages/dashboard.py" line="120"/>
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="224"/>
+        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <source>follow-ups due or overdue, whole office</source>
+        <translation>پیگیری سررسیده یا گذشته، کل مجموعه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <source>your follow-ups due or overdue</source>
+        <translation>پیگیری سررسیده یا گذشتهٔ شما</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="233"/>
         <source>Of those asked: {0}</source>
         <translation>از پاسخ‌دهندگان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="226"/>
+        <location filename="../../ui/pages/dashboard.py" line="235"/>
         <source>No contacts with a satisfaction answer in the last 30 days.</source>
         <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="229"/>
+        <location filename="../../ui/pages/dashboard.py" line="238"/>
         <source>{0} · complaint {1} · {2}: {3}</source>
         <translation>{0} · شکایت {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="231"/>
+        <location filename="../../ui/pages/dashboard.py" line="240"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="239"/>
+        <location filename="../../ui/pages/dashboard.py" line="248"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>

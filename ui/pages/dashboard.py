@@ -42,8 +42,10 @@ class Tile(QPushButton):
         self.name = name
         self.value = 0
 
-    def set_value(self, value: int, alarm: bool = False) -> None:
+    def set_value(self, value: int, alarm: bool = False, name: str | None = None) -> None:
         self.value = value
+        if name is not None:
+            self.name = name
         lang = i18n.current_language()
         self.setText(f"{format_number(value, lang)}\n{self.name}")
         self.setAccessibleName(f"{self.name}: {format_number(value, lang)}")
@@ -89,7 +91,9 @@ class DashboardPage(QWidget):
         self.open_tile.clicked.connect(lambda: self.complaints_requested.emit(complaints.VIEW_OPEN))
         self.overdue_tile = Tile(self.tr("overdue complaints"), "overdueTile")
         self.overdue_tile.clicked.connect(lambda: self.complaints_requested.emit(complaints.VIEW_OVERDUE))
-        self.follow_tile = Tile(self.tr("follow-ups due or overdue"), "followTile")
+        # A supervisor sees the office's (none of theirs may be late while four of the desks' are);
+        # staff see their own, and the tile says so.
+        self.follow_tile = Tile(self._follow_name(actor.is_supervisor), "followTile")
         self.follow_tile.clicked.connect(self.calls_requested)
         for tile in (self.today_tile, self.open_tile, self.overdue_tile, self.follow_tile):
             tiles.addWidget(tile)
@@ -199,6 +203,10 @@ class DashboardPage(QWidget):
         self.show_figures(load_figures(self.actor.id))
         self.queue.refresh()
 
+    def _follow_name(self, office: bool) -> str:
+        return self.tr("follow-ups due or overdue, whole office") if office else \
+            self.tr("your follow-ups due or overdue")
+
     def show_figures(self, figures: dict) -> None:
         lang = i18n.current_language()
         self.today_tile.set_value(figures["today"])
@@ -207,7 +215,8 @@ class DashboardPage(QWidget):
         self.overdue_tile.set_value(counts["overdue"], alarm=True)
         follow = figures["follow"]
         self.follow_tile.set_value(follow[followups.OVERDUE] + follow[followups.DUE],
-                                   alarm=bool(follow[followups.OVERDUE]))
+                                   alarm=bool(follow[followups.OVERDUE]),
+                                   name=self._follow_name(figures["follow_office"]))
         mix = figures["mix"]
         self.mix = mix
         self.series.clear()
@@ -240,7 +249,13 @@ class DashboardPage(QWidget):
 
 
 def load_figures(actor_id: int) -> dict:
-    """What the Dashboard shows, read from the database (on any thread: no widget is touched)."""
+    """What the Dashboard shows, read from the database (on any thread: no widget is touched).
+    The follow-ups due or overdue are the whole office's for a supervisor (``follow_office``; the
+    role as stored now), the person's own for anyone else."""
+    from helpdesk.permissions import standing
+
+    stored = standing(Staff(id=actor_id))
+    office = stored is not None and stored.is_supervisor
     escalations = []
     recent = complaints.recent_escalations(8)
     # Their customers' names in one statement, not one each (eight round trips to a distant server).
@@ -251,5 +266,6 @@ def load_figures(actor_id: int) -> dict:
     for c in recent:
         escalations.append((c.id, c.escalated_at, names.get(c.customer_id), c.escalation_reason,
                             c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c)))
-    return {"today": contacts.today_count(), "open": complaints.open_counts(), "follow": followups.counts(actor_id),
+    return {"today": contacts.today_count(), "open": complaints.open_counts(), "follow": followups.counts(None if office else actor_id),
+            "follow_office": office,
             "mix": complaints.satisfaction_mix(30), "escalations": escalations}
