@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
-from helpdesk import accounts, contacts, customers, reports
+from helpdesk import contacts, customers, reports
 from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import ContactDraft, local_day_bounds
 from helpdesk.customers import Draft
@@ -205,6 +205,7 @@ def test_the_mix_beside_the_previous_period_and_what_dissatisfied_customers_said
     assert [who for _at_, _c, who, _n in quoted] == ["Sara Supervisor", "Reza Desk", "Sara Supervisor",
                                                       "Reza Desk", "Sara Supervisor"]
     assert "What dissatisfied customers said" in words
+    assert "Newest first: 5 of the 7 contacts marked dissatisfied in the period with notes." in words
     assert "Complaint number 5: the delivery was late." in words and "Complaint number 1" not in words
     assert "2026-10-29 11:00 · Customer1 Lost, taken by Sara Supervisor" in words
     assert "2026-10-15 12:00 · Not identified, taken by Reza Desk" in words

@@ -39,13 +39,13 @@ LABELS = {
                 "مشتریانی که {0} در این بازه از دست رفته ثبت کرد، بر پایهٔ علت"),
     "reason": ("Reason", "علت"),
     "customers": ("Customers", "مشتریان"),
-    "segments": ("Customer segments as of {0}", "گروه‌بندی مشتریان تا {0}"),
+    "segments": ("Customer segments as of {0}", "گروه‌بندی مشتریان به تاریخ {0}"),
     "segments_note": ("Segments are how customers stand on this day, not during the period.",
                       "گروه‌ها وضعیت مشتریان در این روز است، نه در طول بازه."),
     "asked": ("Customers asked", "پرسیده‌شده‌ها"),
     "said": ("What dissatisfied customers said", "آنچه مشتریان ناراضی گفتند"),
-    "said_note": ("The newest {0} notes of contacts marked dissatisfied in the period.",
-                  "تازه‌ترین {0} یادداشت ارتباط‌های ناراضی در این بازه."),
+    "said_note": ("Newest first: {0} of the {1} contacts marked dissatisfied in the period with notes.",
+                  "تازه‌ترین‌ها نخست: {0} از {1} ارتباط ناراضی این بازه که یادداشت دارند."),
     "said_by": ("{0} · {1}, taken by {2}", "{0} · {1}، ثبت‌شده توسط {2}"),
     "nothing_said": ("No dissatisfied contact in the period has notes.",
                      "هیچ ارتباط ناراضی در این بازه یادداشتی ندارد."),
@@ -90,7 +90,8 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, lang: s
     return {"mix": mix, "index": index_of(mix), "months": {k: m for k, m in months.items() if sum(m.values())},
             "previous": {"date_from": before_from, "date_to": before_to, "mix": before, "index": index_of(before)},
             "lost": lost_by_reason(date_from, date_to, staff_id), "segments": segments,
-            "segments_as_of": to_local(utcnow()).date(), "said": dissatisfied_said(date_from, date_to, staff_id)}
+            "segments_as_of": to_local(utcnow()).date(), "said": dissatisfied_said(date_from, date_to, staff_id),
+            "said_of": dissatisfied_said(date_from, date_to, staff_id, limit=None)}
 
 
 def lost_by_reason(date_from: date, date_to: date, staff_id: int | None = None) -> list[tuple[LostReason, int]]:
@@ -112,14 +113,16 @@ def lost_by_reason(date_from: date, date_to: date, staff_id: int | None = None) 
     return [(r, counts.get(r.id, 0)) for r in reasons if r.active or counts.get(r.id)]
 
 
-def dissatisfied_said(date_from: date, date_to: date, staff_id: int | None = None, limit: int = QUOTES) -> list:
+def dissatisfied_said(date_from: date, date_to: date, staff_id: int | None = None, limit: int | None = QUOTES):
     """The notes of the newest contacts marked dissatisfied in the period (with notes), newest first:
-    (started at, customer's name or None, who took it, the notes)."""
+    (started at, customer's name or None, who took it, the notes); with ``limit`` None, how many there are."""
     start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
     where = ((Contact.satisfaction == "dissatisfied") & (Contact.started_at >= start) & (Contact.started_at < end)
              & (Contact.notes != ""))
     if staff_id is not None:
         where &= Contact.staff == staff_id
+    if limit is None:
+        return Contact.select(Contact.id).where(where).count()
     rows = (Contact.select(Contact.id, Contact.started_at, Contact.notes, Contact.customer, Staff.full_name)
             .join_from(Contact, Staff, on=(Contact.staff == Staff.id)).where(where)
             .order_by(Contact.started_at.desc(), Contact.id.desc()).limit(limit).tuples())
@@ -194,7 +197,7 @@ def build(out, request, actor: Staff, progress) -> dict:
         story += [table(rows, lang, [w * 0.28, w * 0.18, w * 0.18, w * 0.18, w * 0.18]), Spacer(1, 10)]
     story.append(heading(label("said", lang), lang))
     if data["said"]:
-        story.append(text(label("said_note", lang).format(n(len(data["said"]))), lang, 8))
+        story.append(text(label("said_note", lang).format(n(len(data["said"])), n(data["said_of"])), lang, 8))
         for started, customer, who, notes in data["said"]:
             story += [Spacer(1, 4), text(label("said_by", lang).format(
                 left_to_right(format_short_datetime(to_local(started), lang)),
