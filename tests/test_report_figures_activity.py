@@ -163,12 +163,12 @@ def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staf
         _contact(staff, customer.id, _local(2026, 4, day, 10, 0))
     request = Request("activity", "en", date(2026, 5, 1), date(2026, 5, 31))
     data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
-    first, last = data["previous"]["from"], data["previous"]["to"]
+    first, last = data["previous"]["date_from"], data["previous"]["date_to"]
     assert (first, last) == reports.previous_period(request.date_from, request.date_to, "en") \
         == (date(2026, 4, 1), date(2026, 4, 30))
     start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
     april = Contact.select().where((Contact.started_at >= start) & (Contact.started_at < end)).count()
-    rows = _table(tables, "This period and the previous one")
+    rows = _table(tables, "Compared with")
     assert rows[0] == ["Figure", "This period", "Previous period", "Change"]
     assert rows[1] == ["Contacts", "4", str(april), "+2 (+100.0%)"]
 
@@ -275,7 +275,7 @@ def test_complaints_show_the_previous_period_beside_this_one(db, supervisor, sta
     data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, complaints_report)
     start, end = local_day_bounds(date(2026, 4, 1))[0], local_day_bounds(date(2026, 4, 30))[1]
     april = Complaint.select().where((Complaint.created_at >= start) & (Complaint.created_at < end)).count()
-    rows = _table(tables, "This period and the previous one")
+    rows = _table(tables, "Compared with")
     assert rows[0] == ["Figure", "This period", "Previous period", "Change"]
     assert rows[1] == ["Complaints raised", "4", str(april), "+3 (+300.0%)"]
     assert rows[3][0] == "Resolved on time" and rows[3][1] == "25.0%"

@@ -15,6 +15,7 @@ from ..models import Contact, FollowUp, Staff
 from . import authorise, previous_period
 from .layout import (CONTENT_WIDTH, REGULAR, bar_chart, day_name, heading, month_name, page_for, percent,
                      period_of, register_fonts, shown, table, text, words, write)
+from .previous import label as previous_label
 from .previous import COUNT, DURATION, comparison
 
 LABELS = {
@@ -34,7 +35,6 @@ LABELS = {
                       "سررسید گذشته (سررسید در بازه، انجام‌نشده تا پایان آن یا اکنون)"),
     "none": ("No contacts in this period.", "در این بازه ارتباطی ثبت نشده است."),
     "contacts": ("Contacts", "ارتباط‌ها"),
-    "comparison": ("This period and the previous one ({0})", "این بازه و بازهٔ پیشین ({0})"),
     "by_hour": ("Contacts by hour and day of the week (local time)",
                 "ارتباط‌ها بر پایهٔ ساعت و روز هفته (به وقت محلی)"),
     "weekday": ("Day of the week", "روز هفته"),
@@ -228,8 +228,8 @@ def _comparison(data: dict, request, lang: str) -> list:
              (label("done", lang), COUNT, data["done"], before["done"]),
              (label("due", lang), COUNT, data["due"], before["due"]),
              (label("overdue_short", lang), COUNT, data["overdue"], before["overdue"])]
-    data["previous"] = {"from": first, "to": last, **before}
-    return [Spacer(1, 10), heading(label("comparison", lang).format(span), lang), comparison(rows, lang)]
+    data["previous"] = {"date_from": first, "date_to": last, **before}
+    return [Spacer(1, 10), heading(previous_label("heading", lang).format(span), lang), comparison(rows, lang)]
 
 
 def build(out, request, actor: Staff, progress) -> dict:

@@ -15,6 +15,7 @@ from ..models import Complaint, ComplaintCategory, Customer, Staff
 from . import authorise, previous_period
 from .layout import (CONTENT_WIDTH, heading, page_for, period_of, register_fonts, table, text,
                      words, write)
+from .previous import label as previous_label
 from .previous import COUNT, RATE, comparison
 from .previous import value as value_of
 
@@ -41,7 +42,6 @@ LABELS = {
                      "(رفع‌شده) و آن‌هایی که از هدف گذشته‌اند و هنوز در انتظارند؛ شکایت‌هایی که هنوز در زمان هدف "
                      "هستند کنار این نرخ شمرده می‌شوند، نه در آن."),
     "raised_count": ("Complaints raised", "شکایت‌های ثبت‌شده"),
-    "comparison": ("This period and the previous one ({0})", "این بازه و بازهٔ پیشین ({0})"),
     "overdue": ("Overdue now", "سررسید گذشته"), "escalations": ("Escalations", "ارجاع‌ها"),
     "number": ("No.", "شماره"), "raised": ("Raised", "ثبت"), "customer": ("Customer", "مشتری"),
     "assignee": ("Who deals with it", "مسئول رسیدگی"), "reason": ("Reason", "دلیل"), "to": ("To", "به"),
@@ -126,8 +126,8 @@ def _comparison(data: dict, request, lang: str) -> list:
             (label("open_overdue", lang), COUNT, data["open_overdue"], before["open_overdue"]),
             (label("open_within", lang), COUNT, data["open_within"], before["open_within"]),
             (label("escalations", lang), COUNT, len(data["escalations"]), len(before["escalations"]))]
-    data["previous"] = {"from": first, "to": last, **before}
-    return [heading(label("comparison", lang).format(span), lang), comparison(rows, lang), Spacer(1, 10)]
+    data["previous"] = {"date_from": first, "date_to": last, **before}
+    return [heading(previous_label("heading", lang).format(span), lang), comparison(rows, lang), Spacer(1, 10)]
 
 
 def build(out, request, actor: Staff, progress) -> dict:
