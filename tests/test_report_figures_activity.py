@@ -10,12 +10,19 @@ import pytest
 from pypdf import PdfReader
 
 from helpdesk import complaints, contacts, customers, followups, reports
-from helpdesk.clock import from_local, to_local
+from helpdesk.clock import from_local, to_local, utcnow
 from helpdesk.contacts import ContactDraft, local_day_bounds
 from helpdesk.customers import Draft
 from helpdesk.db import database
 from helpdesk.models import Complaint, Contact, FollowUp
 from helpdesk.reports import Request, layout
+from tests.conftest import TEST_NOW
+
+
+def _office(*parts) -> datetime:
+    """A moment of the office's wall clock, to move the tests' clock to (in the office's time zone:
+    time-machine keeps the zone only for a ZoneInfo time)."""
+    return datetime(*parts, tzinfo=TEST_NOW.tzinfo)
 
 
 def _local(*parts) -> datetime:
@@ -73,19 +80,19 @@ def _promises(clock, staff):
     """Six promises around May 2026 (today is 16 June 2026): two overdue at the end of May (one still
     open, one kept only in June), one kept in time, one cancelled, two falling due in June."""
     customer = _customer(staff)
-    clock.move_to(datetime(2026, 5, 1, 9, 0).astimezone())
+    clock.move_to(_office(2026, 5, 1, 9, 0))
     made = {}
     for key, due in (("open_may", (2026, 5, 10, 10, 0)), ("kept_june", (2026, 5, 20, 11, 0)),
                      ("kept_in_time", (2026, 5, 25, 12, 0)), ("cancelled", (2026, 5, 12, 9, 0)),
                      ("open_june_5", (2026, 6, 5, 10, 0)), ("open_june_10", (2026, 6, 10, 10, 0))):
         made[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Call back ({key})").id
     followups.cancel(staff, made["cancelled"])
-    clock.move_to(datetime(2026, 5, 24, 10, 0).astimezone())
+    clock.move_to(_office(2026, 5, 24, 10, 0))
     _contact(staff, customer.id, _local(2026, 5, 24, 10, 0), direction="outbound",
              follow_up_of=made["kept_in_time"])
-    clock.move_to(datetime(2026, 6, 5, 10, 0).astimezone())
+    clock.move_to(_office(2026, 6, 5, 10, 0))
     _contact(staff, customer.id, _local(2026, 6, 5, 10, 0), direction="outbound", follow_up_of=made["kept_june"])
-    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    clock.move_to(_office(2026, 6, 16, 10, 30))
     return made
 
 
@@ -108,7 +115,7 @@ def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(db, 
     # June so far: the two promises of June are overdue by now.
     june = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 16))
     data, words, _ = _made(tmp_path, monkeypatch, supervisor, june, activity)
-    assert data["overdue"] == _raw_overdue(june.date_from, june.date_to, datetime.utcnow()) == 2
+    assert data["overdue"] == _raw_overdue(june.date_from, june.date_to, utcnow()) == 2
     if lang == "en":
         assert "not done by now" in words
 
@@ -191,7 +198,7 @@ def test_persian_customer_history_joins_with_the_persian_comma(db, supervisor, s
 # --- complaints: on time counts the open overdue ones as late ------------------------------
 
 def _complaint(clock, staff, at: tuple, priority="urgent") -> int:
-    clock.move_to(datetime(*at).astimezone())
+    clock.move_to(_office(*at))
     category = complaints.categories()[0]
     return complaints.create(staff, complaints.ComplaintDraft(category_id=category.id, priority=priority,
                                                               description="The parcel came broken.",
@@ -203,14 +210,14 @@ def _urgent_may(clock, staff):
     in 2 hours, one in a day, two still open (one answered in half an hour), and one raised this
     morning, 16 June, still within its target."""
     ids = [_complaint(clock, staff, (2026, 5, d, 10, 0)) for d in (4, 5, 6, 7)]
-    clock.move_to(datetime(2026, 5, 4, 12, 0).astimezone())
+    clock.move_to(_office(2026, 5, 4, 12, 0))
     complaints.resolve(staff, ids[0], "Replaced.", "satisfied", True)
-    clock.move_to(datetime(2026, 5, 6, 10, 0).astimezone())
+    clock.move_to(_office(2026, 5, 6, 10, 0))
     complaints.resolve(staff, ids[1], "Refunded.", "satisfied", True)
-    clock.move_to(datetime(2026, 5, 7, 10, 30).astimezone())
+    clock.move_to(_office(2026, 5, 7, 10, 30))
     complaints.move(staff, ids[3], complaints.IN_PROGRESS)
     _complaint(clock, staff, (2026, 6, 16, 10, 0))
-    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    clock.move_to(_office(2026, 6, 16, 10, 30))
     return ids
 
 
@@ -222,7 +229,7 @@ def _raw_urgent(first: date, last: date) -> dict:
     p = "%s" if database.param == "%s" else "?"
     sql = (f"SELECT created_at, resolved_at, status FROM {Complaint._meta.table_name} "
            f"WHERE priority = 'urgent' AND created_at >= {p} AND created_at < {p}")
-    now = datetime.utcnow()
+    now = utcnow()
     out = {"on_time": 0, "late": 0, "open_overdue": 0, "open_within": 0}
     for created, resolved, status in database.execute_sql(sql, (start, end)).fetchall():
         deadline = as_datetime(created) + timedelta(hours=8)
@@ -270,7 +277,7 @@ def test_complaints_show_the_previous_period_beside_this_one(db, supervisor, sta
 
     _urgent_may(clock, staff)
     _complaint(clock, staff, (2026, 4, 20, 10, 0), "low")
-    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    clock.move_to(_office(2026, 6, 16, 10, 30))
     request = Request("complaints", "en", date(2026, 5, 1), date(2026, 5, 31))
     data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, complaints_report)
     start, end = local_day_bounds(date(2026, 4, 1))[0], local_day_bounds(date(2026, 4, 30))[1]
@@ -290,7 +297,7 @@ def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(
     from helpdesk.reports import customer_history
 
     customer = _customer(staff, "Akbar", "Akbari")
-    clock.move_to(datetime(2026, 6, 1, 9, 0).astimezone())
+    clock.move_to(_office(2026, 6, 1, 9, 0))
     _contact(staff, customer.id, _local(2026, 6, 1, 9, 0), notes="Wants the blue one, not the red.",
              next_step="Check the stock on Saturday", outcome="follow_up_needed",
              follow_up=FollowUpDraft(_local(2026, 6, 2, 10, 0), staff.id, "Call about the stock"))
@@ -300,11 +307,11 @@ def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(
         promised[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Promise {key}").id
     followups.cancel(staff, promised["cancelled"])
     first = FollowUp.get(FollowUp.promise == "Call about the stock").id
-    clock.move_to(datetime(2026, 6, 2, 10, 5).astimezone())  # within the grace
+    clock.move_to(_office(2026, 6, 2, 10, 5))  # within the grace
     _contact(staff, customer.id, _local(2026, 6, 2, 10, 5), direction="outbound", follow_up_of=first)
-    clock.move_to(datetime(2026, 6, 4, 15, 0).astimezone())  # a day late
+    clock.move_to(_office(2026, 6, 4, 15, 0))  # a day late
     _contact(staff, customer.id, _local(2026, 6, 4, 15, 0), direction="outbound", follow_up_of=promised["late"])
-    clock.move_to(datetime(2026, 6, 16, 10, 30).astimezone())
+    clock.move_to(_office(2026, 6, 16, 10, 30))
     data, words, tables = _made(tmp_path, monkeypatch, supervisor, Request("customer", lang, customer_id=customer.id),
                                 customer_history)
     stored = {r.id: r for r in FollowUp.select().where(FollowUp.customer == customer.id)}
