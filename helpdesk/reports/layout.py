@@ -1,49 +1,154 @@
-"""The page frame every report shares, and text that is right in Persian and in English.
+"""The page frame every report shares, and text that is right in Persian and in English, and
+that can be searched and copied from the PDF.
 
-Persian in ReportLab: the text is wrapped in logical order (measured as it will be drawn),
-then each line is shaped (``arabic_reshaper``) and put in visual order
-(``bidi.get_display`` with a right-to-left base), and drawn right-aligned. Shaping before
-wrapping would put the lines in reverse order. English text goes through ReportLab's own
-Paragraph, unless it holds Persian (a customer's name, say): then it is wrapped the same way,
-with a left-to-right base, and drawn left-aligned. All text a person typed is escaped and cleaned first, so markup, control
-characters and direction overrides print as text and never break a report.
+All text is drawn by this module, one line at a time, the way a browser does it:
+- the line is wrapped in logical order (as typed), at spaces, and a word wider than the line is
+  cut between its characters; a paragraph and a table row go on to the next page;
+- the bidirectional levels of the line's characters are found with python-bidi's pure-Python
+  algorithm (it mirrors nothing itself and never sees a character newer than its tables: those
+  are given to it as neutral ones), and the runs of one level and one font are put in visual order;
+- each run is shaped by HarfBuzz (``uharfbuzz``) in its own direction: joined letters, marks in
+  place, brackets mirrored;
+- each glyph is written under a code whose ToUnicode entry is the text it stands for (the
+  letters as typed: ``ب`` for every form of beh, ``لا`` for the lam-alef ligature, a half-space
+  for the invisible one), so ``pdftotext`` and ``pypdf`` read the characters people typed,
+  never presentation forms (U+FB50–U+FEFF). The runs of a line are written in logical order.
+A character Vazirmatn lacks is drawn from Noto Emoji (OFL, ``resources/fonts``), and one neither
+has is drawn as the replacement character (a visible box), its text still the character typed.
+All text a person typed is cleaned first: markup prints as text, control characters and
+direction overrides are dropped.
 """
 from __future__ import annotations
 
-import html
 import re
+import threading
+import unicodedata
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import SUBSETN, ShapeData, ShapedStr, TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..localization import digits, format_date, format_datetime, format_number
 from ..text import clean_text
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
-REGULAR, BOLD = "Vazirmatn", "Vazirmatn-Bold"
+REGULAR, BOLD, SYMBOLS = "Vazirmatn", "Vazirmatn-Bold", "NotoEmoji"
 MARGIN = 18 * mm
 
 
-def register_fonts() -> None:
-    """Vazirmatn has Persian and Latin letters; embedded as a TrueType subset in every PDF."""
-    if REGULAR not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS / "Vazirmatn-Regular.ttf")))
-        pdfmetrics.registerFont(TTFont(BOLD, str(FONTS / "Vazirmatn-Bold.ttf")))
-        from reportlab.graphics import shapes
+class SearchableFont(TTFont):
+    """A TrueType font whose glyphs are written under codes that say which text each stands for.
 
-        shapes.STATE_DEFAULTS["fontName"] = REGULAR  # charts would otherwise name an unembedded Helvetica
+    ReportLab gives a glyph that no character maps to (a joined form of a letter) a private code,
+    and writes that code into the text layer: unreadable. Here each (glyph, text) pair drawn gets
+    a code of its own (from plane 15's private use area), and the font's ToUnicode map gives
+    that code's text: the characters as typed."""
+
+    _FIRST_KEY = 0xF0000
+    _LAST_KEY = 0xFFFFD
+
+    def __init__(self, name: str, path: Path):
+        super().__init__(name, str(path), shapable=True)
+        import uharfbuzz
+
+        self.covers = frozenset(self.face.charToGlyph)  # before any key is added
+        self.hb = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(self.face._ttf_data)))
+        self.spoken: dict[int, str] = {}  # code → the text its glyph stands for
+        self._keys: dict[tuple[int, str], int] = {}
+        self._next = self._FIRST_KEY
+        self._lock = threading.Lock()
+        self.replacement = self.face.charToGlyph.get(0xFFFD, 0)  # a visible box
+
+    def key(self, glyph: int, said: str, advance: float) -> int:
+        """The code under which ``glyph`` is drawn for the text ``said``."""
+        if len(said) == 1 and self.face.charToGlyph.get(ord(said)) == glyph and ord(said) < self._FIRST_KEY:
+            return ord(said)  # the font's own glyph for the character
+        pair = (glyph, said)
+        code = self._keys.get(pair)
+        if code is None:
+            with self._lock:
+                code = self._keys.get(pair)
+                if code is None:
+                    if self._next > self._LAST_KEY:  # 65,000 different glyph texts: share the last one
+                        return self._LAST_KEY
+                    code = self._next
+                    self._next += 1
+                    self.face.charToGlyph[code] = glyph
+                    self.face.charWidths[code] = advance
+                    self.spoken[code] = said
+                    self._keys[pair] = code
+        return code
+
+    def addObjects(self, doc):
+        """As ReportLab's, with a ToUnicode map that gives each code its text."""
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(n, doc)[1:]
+            base = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            font.Name = internal
+            font.BaseFont = base
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+            cmap = pdfdoc.PDFStream()
+            cmap.content = self._to_unicode(base, subset)
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base, subset)
+            doc.Reference(font, internal)
+            doc.idToObject["BasicFonts"].dict[internal] = font
+        del self.state[doc]
+
+    def _to_unicode(self, name: str, subset: list[int]) -> str:
+        def utf16(text: str) -> str:
+            return text.encode("utf-16-be").hex().upper()
+
+        entries = [f"<{i:02X}> <{utf16(self.spoken.get(code) or _char(code))}>" for i, code in enumerate(subset)]
+        return "\n".join([
+            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+            f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0", ">> def", f"/CMapName /{name} def",
+            "/CMapType 2 def", "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+            f"{len(entries)} beginbfchar", *entries, "endbfchar", "endcmap",
+            "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+def _char(code: int) -> str:
+    return chr(code) if code and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+_registered = threading.Lock()
+
+
+def register_fonts() -> None:
+    """Vazirmatn (Persian and Latin) and Noto Emoji, embedded as TrueType subsets in every PDF."""
+    with _registered:
+        if REGULAR not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(SearchableFont(SYMBOLS, FONTS / "NotoEmoji-Regular.ttf"))
+            pdfmetrics.registerFont(SearchableFont(BOLD, FONTS / "Vazirmatn-Bold.ttf"))
+            pdfmetrics.registerFont(SearchableFont(REGULAR, FONTS / "Vazirmatn-Regular.ttf"))
+            from reportlab.graphics import shapes
+
+            shapes.STATE_DEFAULTS["fontName"] = REGULAR  # charts would otherwise name an unembedded Helvetica
+
+
+def _font(name: str) -> SearchableFont:
+    return pdfmetrics.getFont(name)
 
 
 def plain(text: object) -> str:
@@ -52,7 +157,6 @@ def plain(text: object) -> str:
     return clean_text(str(text if text is not None else ""), keep_marks=True)
 
 
-_reshaper = None
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 MARKS = {"en": "\u200e", "fa": "\u200f"}  # left-to-right and right-to-left marks
@@ -63,11 +167,20 @@ def has_rtl(value: str) -> bool:
     return bool(_RIGHT_TO_LEFT.search(value))
 
 
+def _first_strong(value: str) -> str | None:
+    for ch in value:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            return "L" if kind == "L" else "R"
+    return None
+
+
 def reads_rtl(value: str, lang: str) -> bool:
-    """The direction a paragraph reads in: the report's, unless the text is all in the other
-    script (a Persian note in an English report, an English name in a Persian one)."""
+    """The direction a paragraph reads in. In a Persian report: right to left, unless it begins
+    with Latin letters (a value such as ``<Book> & Co``, which keeps its leading ``<``). In an
+    English one: left to right, unless it is all in a right-to-left script."""
     if lang == "fa":
-        return has_rtl(value) or not _LATIN.search(value)
+        return _first_strong(value.replace(MARKS["en"], "").replace(MARKS["fa"], "")) != "L"
     return has_rtl(value) and not _LATIN.search(value)
 
 
@@ -79,49 +192,412 @@ def embed(value: object, lang: str) -> str:
 
 def left_to_right(value: object) -> str:
     """Text that reads left to right even inside Persian (a phone number, say): between two
-    left-to-right marks its digits and spaces keep their order. (The screens use
-    ``localization.left_to_right``, an isolate; the pure-Python bidi algorithm used here does
-    not know isolates, and marks do the same work.)"""
+    left-to-right marks its digits and spaces keep their order."""
     return MARKS["en"] + plain(value) + MARKS["en"]
 
 
-@lru_cache(maxsize=65536)  # ReportLab measures and draws a cell's lines many times over
-def visual(line: str, rtl: bool = True) -> str:
-    """One logical line, shaped and in the order it is drawn, in a right-to-left (Persian report)
-    or left-to-right (English report, say with a Persian name in it) paragraph.
-    Marks such as the hamza of «خلاصهٔ» are kept (the reshaper drops them by default). The
-    pure-Python algorithm of python-bidi is used: it mirrors brackets, so "(۳)" does not come
-    out as ")۳(" as it does from the package's default (Rust) one."""
-    global _reshaper
-    from bidi.algorithm import get_display
+# --- bidirectional levels -------------------------------------------------------------------
 
-    if _reshaper is None:
-        import arabic_reshaper
-
-        _reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
-    return _unmarked(get_display(_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+_KNOWN_KINDS = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "WS", "ON"})
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
-def _unmarked(value: str) -> str:
-    """The marks steer the order of the letters; they are not drawn."""
-    return value.replace(MARKS["en"], "").replace(MARKS["fa"], "")
+def _levels(line: str, rtl: bool) -> list[int]:
+    """The embedding level of each character of one line (python-bidi's pure-Python algorithm).
+    A character whose class that algorithm does not take (one newer than Python's Unicode
+    tables, an isolate, a zero-width joiner) is given to it as a neutral one, so it can never
+    raise; were it to all the same, the line keeps the paragraph's level."""
+    base = 1 if rtl else 0
+    if not line:
+        return []
+    try:
+        from bidi.algorithm import (explicit_embed_and_overrides, get_embedding_levels, get_empty_storage,
+                                    resolve_implicit_levels, resolve_neutral_types, resolve_weak_types)
+
+        safe = "".join(ch if unicodedata.bidirectional(ch) in _KNOWN_KINDS else "\ufffd" for ch in line)
+        storage = get_empty_storage()
+        storage["base_level"], storage["base_dir"] = base, "LR"[base]
+        get_embedding_levels(safe, storage)
+        chars = list(storage["chars"])
+        if len(chars) != len(line):
+            return [base] * len(line)
+        explicit_embed_and_overrides(storage)
+        resolve_weak_types(storage, False)
+        resolve_neutral_types(storage, False)
+        resolve_implicit_levels(storage, False)
+        levels = [c["level"] for c in chars]
+    except Exception:  # noqa: BLE001 - a line must print whatever the library thinks of it
+        return [base] * len(line)
+    # L1: white space at the end of the line is at the paragraph's level.
+    end = len(line)
+    while end and line[end - 1] in " \u200e\u200f":
+        end -= 1
+        levels[end] = base
+    # A quotation or bracket keeps both its ends on the side of what it holds
+    # («آسمان» in an English line: its closing guillemet would go to the far end).
+    opened: list[int] = []
+    for i, ch in enumerate(line):
+        if ch in _PAIRS:
+            opened.append(i)
+        elif ch in _CLOSERS:
+            while opened and line[opened[-1]] != _CLOSERS[ch]:
+                opened.pop()
+            if opened:
+                start = opened.pop()
+                if levels[start] != levels[i] and start + 1 < i:
+                    inner = levels[start + 1] if levels[start + 1] % 2 == levels[start] % 2 else levels[start]
+                    levels[start] = levels[i] = min(levels[start], levels[i]) if inner % 2 == base else \
+                        max(levels[start], levels[i])
+    return levels
+
+
+def _reorder(levels: list[int]) -> list[int]:
+    """L2: the order in which the runs of these levels are drawn, left to right."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    highest, lowest_odd = max(levels), min((v for v in levels if v % 2), default=None)
+    if lowest_odd is None:
+        return order
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return order
+
+
+# --- fonts, shaping ---------------------------------------------------------------------------
+
+def _glued(ch: str) -> bool:
+    """A character that belongs with the one before it (a mark, a joiner, a variation selector)."""
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0xFE00 <= code <= 0xFE0F
+            or 0xE0100 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF)
+
+
+def _which_font(ch: str, primary: SearchableFont, fallback: bool) -> str | None:
+    """The font that draws ``ch``: the report's, else Noto Emoji; None: the replacement box."""
+    code = ord(ch)
+    if code in primary.covers:
+        return primary.fontName
+    if fallback:
+        symbols = _font(SYMBOLS)
+        if code in symbols.covers:
+            return SYMBOLS
+    return None
+
+
+# Characters pypdf reads as right-to-left (it turns such runs round): Persian digits are written
+# last digit first, so that it reads them as typed.
+_PYPDF_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+@dataclass(frozen=True)
+class _Run:
+    x: float  # from the line's left end, in thousandths of the font size
+    width: float
+    font: str
+    codes: str
+    data: tuple  # ShapeData of each glyph
+    outlines: tuple  # (glyph, x, y) of marks drawn as outlines, from the run's left end
+    start: int  # where its text begins in the line: runs are written in this order
+    backwards: bool  # written last glyph first (Persian digits in a left-to-right run)
+
+
+@dataclass(frozen=True)
+class _Line:
+    width: float  # in thousandths of the font size
+    runs: tuple
+
+    def plain(self) -> str:
+        """The codes in drawing order, for a single string (a chart's label)."""
+        return "".join(run.codes for run in sorted(self.runs, key=lambda r: r.x))
+
+
+def _shape(text: str, font_name: str, rtl: bool) -> tuple[str, tuple, tuple, float]:
+    """One run in one font and direction: its glyphs' codes and their positions, the marks
+    drawn as outlines, its width."""
+    import uharfbuzz
+
+    font = _font(font_name)
+    if font_name is None:
+        raise ValueError
+    buf = uharfbuzz.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_GRAPHEMES  # a letter and its marks: one cluster
+    uharfbuzz.shape(font.hb, buf, {"kern": True, "liga": True})
+    infos, positions = buf.glyph_infos, buf.glyph_positions
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, starts[1:] + [len(text)]))
+    groups: list[list[int]] = []  # the glyphs of each cluster, in drawing order
+    for n, info in enumerate(infos):
+        if groups and infos[groups[-1][0]].cluster == info.cluster:
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    blank = font.face.charToGlyph.get(32, 0)
+    codes, data, outlines, width = [], [], [], 0.0
+
+    def put(glyph: int, said: str, advance: float, x_offset: float, y_offset: float, cluster: int,
+            extra: float = 0.0) -> None:
+        code = font.key(glyph, said, advance)
+        codes.append(_char(code))
+        data.append(ShapeData(cluster, advance + extra, 0, x_offset + extra, y_offset,
+                              font.face.charWidths.get(code, advance)))
+
+    for group in groups:
+        cluster = infos[group[0]].cluster
+        said = text[cluster:ends[cluster]]
+        advances = [font.pdfScale(positions[n].x_advance) for n in group]
+        sayer = group[max(range(len(group)), key=lambda i: advances[i])]  # the letter, not its mark
+        if rtl and len(said) > 1:
+            # Letters drawn as one glyph (lam-alef), or a letter and its mark: the glyph says the
+            # first letter, and each further character is said by an invisible glyph of its own
+            # just left of the cluster, so readers that order by place (poppler) and by the
+            # order written (pypdf) both read them as typed.
+            for k in reversed(range(1, len(said))):
+                put(blank, said[k], 0, -0.5 * k, 0, cluster)
+            said = said[0]
+        pending = 0.0  # the advance of an outline drawn before the glyph that says the text
+        for n, advance in zip(group, advances):
+            pos = positions[n]
+            if n == sayer:
+                put(infos[n].codepoint, said, advance, font.pdfScale(pos.x_offset), font.pdfScale(pos.y_offset),
+                    cluster, pending)
+                pending = 0.0
+            else:  # a mark (or another part of the cluster): drawn as an outline, outside the text
+                outlines.append((infos[n].codepoint, width + font.pdfScale(pos.x_offset), font.pdfScale(pos.y_offset)))
+                if n > sayer:
+                    data[-1] = data[-1]._replace(x_advance=data[-1].x_advance + advance)
+                else:
+                    pending += advance
+            width += advance
+    return "".join(codes), tuple(data), tuple(outlines), width
+
+
+def _boxes(text: str, primary: SearchableFont) -> tuple[str, tuple, tuple, float]:
+    """Characters no font here has: one replacement box each, its text the character."""
+    advance = primary.face.charWidths.get(0xFFFD, 600) if primary.replacement else 600
+    codes, data, width, i = [], [], 0.0, 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and _glued(text[j]):
+            j += 1
+        code = primary.key(primary.replacement, text[i:j], advance)
+        codes.append(_char(code))
+        data.append(ShapeData(i, advance, 0, 0, 0, primary.face.charWidths.get(code, advance)))
+        width += advance
+        i = j
+    return "".join(codes), tuple(data), (), width
+
+
+_UNDRAWN = frozenset("\u200e\u200f")
+
+
+@lru_cache(maxsize=32768)
+def _line(text: str, font_name: str, rtl: bool, fallback: bool = True) -> _Line:
+    """One line, shaped and laid out: its runs (one level, one font each) left to right."""
+    primary = _font(font_name)
+    levels = _levels(text, rtl)
+    pieces: list[tuple[int, int, int, str | None, bool]] = []  # start, end, level, font, backwards
+    current = None
+    for i, ch in enumerate(text):
+        if ch in _UNDRAWN:
+            current = None
+            continue
+        if current is not None and _glued(ch):
+            font = pieces[-1][3]
+        else:
+            font = _which_font(ch, primary, fallback)
+        backwards = levels[i] % 2 == 0 and bool(_PYPDF_RTL.match(ch))
+        key = (levels[i], font, backwards)
+        if current == key:
+            start, _end, level, f, b = pieces[-1]
+            pieces[-1] = (start, i + 1, level, f, b)
+        else:
+            pieces.append((i, i + 1, levels[i], font, backwards))
+            current = key
+    order = _reorder([p[2] for p in pieces])
+    runs, x = [], 0.0
+    for index in order:
+        start, end, level, font, backwards = pieces[index]
+        chunk = text[start:end]
+        if font is None:
+            codes, data, outlines, width = _boxes(chunk, primary)
+            font = font_name
+        else:
+            codes, data, outlines, width = _shape(chunk, font, level % 2 == 1)
+        runs.append(_Run(x, width, font, codes, data, outlines, start, backwards))
+        x += width
+    return _Line(x, tuple(runs))
+
+
+def _draw(canv, x: float, y: float, line: _Line, size: float) -> None:
+    """Draw a shaped line with its left end at ``x``; its runs are written in logical order."""
+    if not line.runs:
+        return
+    out = canv.beginText(x, y)
+    for run in sorted(line.runs, key=lambda r: r.start):
+        out.setFont(run.font, size)
+        left = x + run.x * size / 1000
+        if run.backwards:
+            at = left + run.width * size / 1000
+            for code, data in reversed(list(zip(run.codes, run.data))):
+                at -= data.x_advance * size / 1000
+                out.setTextOrigin(at, y)
+                out.textOut(ShapedStr(code, shapeData=[data]))
+        else:
+            out.setTextOrigin(left, y)
+            out.textOut(ShapedStr(run.codes, shapeData=list(run.data)))
+    canv.drawText(out)
+    for run in line.runs:
+        for glyph, at, rise in run.outlines:
+            _outline(canv, run.font, glyph, x + (run.x + at) * size / 1000, y + rise * size / 1000, size)
+
+
+class _Pen:
+    """HarfBuzz's outline of a glyph, as a ReportLab path."""
+
+    def __init__(self, path):
+        self.path, self.at = path, (0, 0)
+
+    def moveTo(self, p):
+        self.path.moveTo(*p)
+        self.at = p
+
+    def lineTo(self, p):
+        self.path.lineTo(*p)
+        self.at = p
+
+    def curveTo(self, a, b, p):
+        self.path.curveTo(*a, *b, *p)
+        self.at = p
+
+    def qCurveTo(self, a, p):
+        (x0, y0), (x1, y1) = self.at, a
+        self.path.curveTo(x0 + 2 / 3 * (x1 - x0), y0 + 2 / 3 * (y1 - y0),
+                          p[0] + 2 / 3 * (x1 - p[0]), p[1] + 2 / 3 * (y1 - p[1]), *p)
+        self.at = p
+
+    def closePath(self):
+        self.path.close()
+
+
+def _outline(canv, font_name: str, glyph: int, x: float, y: float, size: float) -> None:
+    """A mark, drawn as a filled outline: it is no text of its own (its character is said by
+    the letter it sits on), and so it never comes first when a reader orders glyphs by place."""
+    font = _font(font_name)
+    path = canv.beginPath()
+    try:
+        font.hb.draw_glyph_with_pen(glyph, _Pen(path))
+    except Exception:  # noqa: BLE001 - a mark not drawn is better than a report not made
+        return
+    scale = size / font.hb.face.upem
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(scale, scale)
+    canv.drawPath(path, stroke=0, fill=1)
+    canv.restoreState()
+
+
+def measure(value: str, font: str, size: float, rtl: bool = False) -> float:
+    """The width of one line of (clean) text as it is drawn."""
+    return _line(value, font, rtl).width * size / 1000
+
+
+def draw_line(canv, x: float, y: float, value: object, lang: str, font: str = REGULAR, size: float = 10,
+              anchor: str = "start") -> float:
+    """One line of text drawn straight on a canvas (the page's header and foot): ``anchor``
+    "start", "end" or "middle" says where ``x`` is (left, right, middle). Returns its width."""
+    register_fonts()
+    value = plain(value)
+    line = _line(value, font, reads_rtl(value, lang))
+    width = line.width * size / 1000
+    left = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    _draw(canv, left, y, line, size)
+    return width
 
 
 def shown(value: object, lang: str) -> str:
-    """A one-line label (a header, a chart's axis) as it is drawn in a report in ``lang``."""
+    """A one-line label (a header, a chart's axis) as it is drawn in a report in ``lang``, in
+    Vazirmatn: the glyphs, shaped and in drawing order, under codes that read back as the text
+    typed. (A chart draws a string in one font: a character Vazirmatn lacks is a box here.)"""
+    register_fonts()
     value = plain(value)
-    if lang == "fa" or has_rtl(value):
-        return visual(value, reads_rtl(value, lang))
-    return _unmarked(value)
+    return _line(value, REGULAR, reads_rtl(value, lang), fallback=False).plain()
 
 
-class BidiParagraph(Flowable):
-    """A paragraph with Persian in it: wrapped in logical order, then each line shaped and put in
-    drawing order (``rtl``: the direction it reads in); right-aligned in a Persian report
-    (``right``), left-aligned in an English one. ``text`` is already clean."""
+# --- paragraphs -------------------------------------------------------------------------------
+
+_SPACE = " "
+
+
+def _cut(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word wider than the line, cut between its characters (never inside one's marks)."""
+    pieces, piece, used = [], "", 0.0
+    i = 0
+    while i < len(word):
+        j = i + 1
+        while j < len(word) and _glued(word[j]):
+            j += 1
+        glyph = word[i:j]
+        w = _line(glyph, font, False).width * size / 1000
+        if piece and used + w > width * 0.97:
+            pieces.append(piece)
+            piece, used = "", 0.0
+        piece += glyph
+        used += w
+        i = j
+    if piece:
+        pieces.append(piece)
+    return pieces
+
+
+def wrap_lines(value: str, font: str, size: float, width: float, rtl: bool) -> list[str]:
+    """Lines in logical order, each no wider than ``width`` (a word wider is cut)."""
+    space = _line(_SPACE, font, rtl).width * size / 1000
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split(" "):
+            w = _line(word, font, rtl).width * size / 1000 if word else 0.0
+            if w > width:
+                parts = _cut(word, font, size, width)
+                for part in parts[:-1]:
+                    if line:
+                        lines.append(line)
+                    lines.append(part)
+                    line, used = "", 0.0
+                word = parts[-1] if parts else ""
+                w = _line(word, font, rtl).width * size / 1000
+            if line and used + space + w > width:
+                lines.append(line)
+                line, used = word, w
+            elif line or used:
+                line, used = f"{line} {word}", used + space + w
+            else:
+                line, used = word, w
+        lines.append(line)
+    return lines
+
+
+class TextBlock(Flowable):
+    """A paragraph: wrapped in logical order, each line shaped and laid out by itself; it goes
+    on to the next page (or the next part of a table row) when it does not fit.
+    ``rtl``: the direction it reads in; ``right``: right-aligned (a Persian report)."""
 
     def __init__(self, text: str, font: str = REGULAR, size: float = 10, leading: float | None = None,
-                 colour=colors.black, rtl: bool = True, right: bool = True):
+                 colour=colors.black, rtl: bool = True, right: bool = True, lines: list[str] | None = None):
         super().__init__()
         self.text = text
         self.right = right
@@ -129,39 +605,41 @@ class BidiParagraph(Flowable):
         self.leading = leading or size * 1.5
         self.colour = colour
         self.rtl = rtl
-        self.lines: list[str] = []
-
-    def _width(self, line: str) -> float:
-        return pdfmetrics.stringWidth(visual(line, self.rtl), self.font, self.size)
+        self.lines: list[str] = lines or []
+        self._wrapped_at = None if lines is None else -1.0
+        self.width, self.height = 0, self.leading * len(self.lines)
 
     def wrap(self, available_width, available_height):
         self.width = available_width
-        self.lines = []
-        for paragraph in self.text.split("\n"):
-            words, line = paragraph.split(" "), ""
-            for word in words:
-                candidate = f"{line} {word}" if line else word
-                if line and self._width(candidate) > available_width:
-                    self.lines.append(line)
-                    line = word
-                else:
-                    line = candidate
-            self.lines.append(line)
+        if self._wrapped_at != available_width and self._wrapped_at != -1.0:
+            self.lines = wrap_lines(self.text, self.font, self.size, available_width, self.rtl)
+            self._wrapped_at = available_width
         self.height = self.leading * len(self.lines)
         return self.width, self.height
 
+    def _part(self, lines: list[str]) -> "TextBlock":
+        return TextBlock("\n".join(lines), self.font, self.size, self.leading, self.colour, self.rtl, self.right,
+                         lines=lines)
+
+    def split(self, available_width, available_height):
+        self.wrap(available_width, available_height)
+        fit = int((available_height + 1e-6) // self.leading)
+        if fit < 1:
+            return []
+        return [self._part(self.lines[:fit]), self._part(self.lines[fit:])]
+
     def draw(self):
         c = self.canv
-        c.setFont(self.font, self.size)
         c.setFillColor(self.colour)
         y = self.height - self.size
         for line in self.lines:
-            if self.right:
-                c.drawRightString(self.width, y, visual(line, self.rtl))
-            else:
-                c.drawString(0, y, visual(line, self.rtl))
+            shaped = _line(line, self.font, self.rtl)
+            width = shaped.width * self.size / 1000
+            _draw(c, self.width - width if self.right else 0, y, shaped, self.size)
             y -= self.leading
 
+
+BidiParagraph = TextBlock  # the name the report modules' tests knew
 
 @dataclass
 class Page:
@@ -177,14 +655,11 @@ class Page:
 
 
 def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=colors.black) -> Flowable:
-    """A paragraph in the report's direction, with the person's text cleaned and escaped."""
-    font = BOLD if bold else REGULAR
+    """A paragraph in the report's direction, with the person's text cleaned (markup prints as
+    text: nothing here parses it)."""
     value = plain(value)
-    if lang == "fa" or has_rtl(value):
-        return BidiParagraph(value, font, size, colour=colour, rtl=reads_rtl(value, lang), right=lang == "fa")
-    style = ParagraphStyle("p", fontName=font, fontSize=size, leading=size * 1.4, alignment=TA_LEFT,
-                           textColor=colour)
-    return Paragraph(html.escape(_unmarked(value)).replace("\n", "<br/>"), style)
+    return TextBlock(value, BOLD if bold else REGULAR, size, size * (1.5 if lang == "fa" else 1.4), colour,
+                     rtl=reads_rtl(value, lang), right=lang == "fa")
 
 
 class _Heading(Flowable):
@@ -324,17 +799,15 @@ def make_canvas(page: Page):
             head = [(page.business, BOLD, 11), (f"{page.title} — {page.period}", REGULAR, 9)]
             y = height - MARGIN + 12 * mm
             for value, font, size in head:
-                self.setFont(font, size)
-                drawn = shown(value, page.language)
-                (self.drawRightString(width - MARGIN, y, drawn) if rtl else self.drawString(MARGIN, y, drawn))
+                draw_line(self, width - MARGIN if rtl else MARGIN, y, value, page.language, font, size,
+                          "end" if rtl else "start")
                 y -= size + 2
             if page.logo:
                 self._logo(width, height, rtl)
-            self.setFont(REGULAR, 8)
             foot = page.page_of.format(number(self._pageNumber, page.language), number(total, page.language))
             left, right = (foot, page.generated) if rtl else (page.generated, foot)
-            self.drawString(MARGIN, MARGIN - 11 * mm, shown(left, page.language))
-            self.drawRightString(width - MARGIN, MARGIN - 11 * mm, shown(right, page.language))
+            draw_line(self, MARGIN, MARGIN - 11 * mm, left, page.language, REGULAR, 8)
+            draw_line(self, width - MARGIN, MARGIN - 11 * mm, right, page.language, REGULAR, 8, "end")
 
         def _logo(self, width: float, height: float, rtl: bool) -> None:
             from io import BytesIO
@@ -468,15 +941,46 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
         partial.unlink(missing_ok=True)
 
 
+PADDING = 6  # a table cell's padding on each side (ReportLab's default)
+
+
+def _header_size(values: list[str], widths: list[float], size: float = 9, smallest: float = 6) -> float:
+    """The size at which every word of the header fits its column: a header is wrapped between
+    words, never inside one ("Delighted", not "Delighte / d")."""
+    while size > smallest:
+        if all(measure(word, BOLD, size) <= width - 2 * PADDING
+               for value, width in zip(values, widths) for word in plain(value).split()):
+            break
+        size -= 0.5
+    return size
+
+
+def _widened(values: list[str], widths: list[float], size: float) -> list[float]:
+    """Columns whose header has a word wider than the column even at the smallest size take
+    the room they need from columns that have room to spare."""
+    need = [max([measure(word, BOLD, size) + 2 * PADDING for word in plain(v).split()] or [0]) for v in values]
+    short = sum(max(0.0, n - w) for n, w in zip(need, widths))
+    spare = [max(0.0, w - n) for n, w in zip(need, widths)]
+    if not short or not sum(spare):
+        return widths
+    share, given = min(1.0, short / sum(spare)), min(1.0, sum(spare) / short)  # the total stays the same
+    return [w + (n - w) * given if n > w else w - s * share for n, w, s in zip(need, widths, spare)]
+
+
 def table(rows: list[list], lang: str, widths: list[float]) -> Table:
-    """A table that reads in the report's direction, its header repeated on every page.
-    Its rows as given (reading order, first row the header) go with it for a spreadsheet."""
+    """A table that reads in the report's direction, its header repeated on every page. A row
+    taller than what is left of a page goes on to the next one (a long note). Its rows as given
+    (reading order, first row the header) go with it for a spreadsheet."""
+    register_fonts()
     sheet_rows = [[plain(v) for v in r] for r in rows]
     if lang == "fa":  # right to left: the first column on the right
         rows = [list(reversed(r)) for r in rows]
         widths = list(reversed(widths))
-    cells = [[text(str(v), lang, 9, bold=(i == 0)) for v in r] for i, r in enumerate(rows)]
-    table = Table(cells, colWidths=widths, repeatRows=1)
+    head = _header_size([str(v) for v in rows[0]], widths) if rows else 9
+    if rows:
+        widths = _widened([str(v) for v in rows[0]], list(widths), head)
+    cells = [[[text(str(v), lang, head if i == 0 else 9, bold=(i == 0))] for v in r] for i, r in enumerate(rows)]
+    table = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
