@@ -419,14 +419,17 @@ def _line(text: str, font_name: str, rtl: bool, fallback: bool = True) -> _Line:
             font = pieces[-1][3]
         else:
             font = _which_font(ch, primary, fallback)
-        backwards = levels[i] % 2 == 0 and bool(_PYPDF_RTL.match(ch))
-        key = (levels[i], font, backwards)
+        key = (levels[i], font)
         if current == key:
             start, _end, level, f, b = pieces[-1]
             pieces[-1] = (start, i + 1, level, f, b)
         else:
-            pieces.append((i, i + 1, levels[i], font, backwards))
+            pieces.append((i, i + 1, levels[i], font, False))
             current = key
+    for n, (start, end, level, font, _b) in enumerate(pieces):  # Persian digits (and their : / ٫)
+        chunk = text[start:end]
+        if level % 2 == 0 and _PYPDF_RTL.search(chunk) and not _LATIN.search(chunk):
+            pieces[n] = (start, end, level, font, True)
     order = _reorder([p[2] for p in pieces])
     runs, x = [], 0.0
     for index in order:
