@@ -192,3 +192,15 @@ def test_lines_never_run_past_their_width(db):
         block = cell[0]
         assert all(line in block.text.split() or " " in line for line in block.lines), block.lines
         assert all(measure(line, BOLD, block.size) <= 40 for line in block.lines)
+
+
+def test_a_sign_stays_with_its_number_in_persian(db):
+    """"(+۶:۳۷)" after a step's time: the plus reads before the number, on its left, as a
+    Persian reader expects (plain bidi put it on the right: "(۶:۳۷+)"); a range keeps its dash."""
+    from helpdesk.reports.layout import REGULAR, _line, register_fonts
+
+    register_fonts()
+    for value, number in (("۱۰:۰۵ (+۶:۳۷)", "+۶:۳۷"), ("تغییر −۵ واحد", "−۵"), ("۱۲-۱۴ آذر", "۱۲-۱۴")):
+        starts = {run.start for run in _line(value, REGULAR, True).runs}
+        assert value.index(number) in starts, value
+        assert value.index(number) + 1 not in starts, value

@@ -203,6 +203,9 @@ _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 
 
+_SIGNED = re.compile(r"(^|[^\d])[+\-\u2212](?=\d)")
+
+
 def _levels(line: str, rtl: bool) -> list[int]:
     """The embedding level of each character of one line (python-bidi's pure-Python algorithm).
     A character whose class that algorithm does not take (one newer than Python's Unicode
@@ -216,6 +219,8 @@ def _levels(line: str, rtl: bool) -> list[int]:
                                     resolve_implicit_levels, resolve_neutral_types, resolve_weak_types)
 
         safe = "".join(ch if unicodedata.bidirectional(ch) in _KNOWN_KINDS else "\ufffd" for ch in line)
+        # A sign before a number belongs to it ("+۶:۳۷", not "۶:۳۷+" in a Persian line).
+        safe = _SIGNED.sub(lambda m: m.group(1) + "0", safe)
         storage = get_empty_storage()
         storage["base_level"], storage["base_dir"] = base, "LR"[base]
         get_embedding_levels(safe, storage)
