@@ -133,13 +133,18 @@ def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_p
     for minute in (0, 59):  # Saturday 13 June, 14:00-14:59
         _contact(staff, customer.id, _local(2026, 6, 13, 14, minute))
     _contact(staff, customer.id, _local(2026, 6, 13, 23, 40))  # late on Saturday: Saturday, UTC 20:10
+    _contact(staff, customer.id, _local(2026, 6, 14, 0, 10))  # just after midnight: Sunday, still Saturday in UTC
     _contact(staff, customer.id, _local(2026, 5, 31, 9, 0))  # before the period
     request = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 14))
     data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
-    assert data["by_hour"] == {(1, 9): 3, (5, 14): 2, (5, 23): 1}
+    assert data["by_hour"] == {(1, 9): 3, (5, 14): 2, (5, 23): 1, (6, 0): 1}
+    assert data["by_day"] == {date(2026, 6, 9): 3, date(2026, 6, 13): 3, date(2026, 6, 14): 1}
     start, end = local_day_bounds(request.date_from)[0], local_day_bounds(request.date_to)[1]
     in_period = Contact.select().where((Contact.started_at >= start) & (Contact.started_at < end))
-    assert sum(data["by_hour"].values()) == in_period.count() == 6
+    assert sum(data["by_hour"].values()) == in_period.count() == 7
+    for day, n in data["by_day"].items():
+        low, high = local_day_bounds(day)
+        assert n == Contact.select().where((Contact.started_at >= low) & (Contact.started_at < high)).count()
     seen = {}
     for c in in_period:  # the same, one contact at a time
         local = to_local(c.started_at)
@@ -148,13 +153,22 @@ def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_p
     rows = _table(tables, "Contacts by hour" if lang == "en" else "ارتباط‌ها بر پایهٔ ساعت")
     from helpdesk.localization import digits
 
-    assert rows[0][1:] == [digits(f"{h:02d}", lang) for h in range(9, 24)]
-    first_day = rows[1][0]
-    assert first_day == ("Monday" if lang == "en" else "شنبه")
-    saturday = next(r for r in rows if r[0] in ("Saturday", "شنبه"))
-    assert saturday[1 + 14 - 9] == digits(2, lang) and saturday[-1] == digits(1, lang)
-    tuesday = next(r for r in rows if r[0] in ("Tuesday", "سه‌شنبه"))
-    assert tuesday[1] == digits(3, lang)
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] if lang == "en" else \
+        ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+    assert rows[0] == [("Hour" if lang == "en" else "ساعت")] + days
+    assert [r[0] for r in rows[1:]] == [digits(f"{h:02d}", lang) for h in range(0, 24)]
+    cell = {(r[0], day): value for r in rows[1:] for day, value in zip(days, r[1:])}
+    saturday, tuesday, sunday = (days[5], days[1], days[6]) if lang == "en" else (days[0], days[3], days[1])
+    assert cell[(digits("14", lang), saturday)] == digits(2, lang)
+    assert cell[(digits("09", lang), tuesday)] == digits(3, lang)
+    assert cell[(digits("23", lang), saturday)] == cell[(digits("00", lang), sunday)] == digits(1, lang)
+    assert sum(_as_int(v) for v in cell.values()) == 7
+
+
+def _as_int(shown: str) -> int:
+    from helpdesk.localization import latin_digits
+
+    return int(latin_digits(shown).replace(",", "").replace("٬", ""))
 
 
 # --- the previous period ---------------------------------------------------------------------

@@ -37,7 +37,6 @@ LABELS = {
     "contacts": ("Contacts", "ارتباط‌ها"),
     "by_hour": ("Contacts by hour and day of the week (local time)",
                 "ارتباط‌ها بر پایهٔ ساعت و روز هفته (به وقت محلی)"),
-    "weekday": ("Day of the week", "روز هفته"),
     "hour": ("Hour", "ساعت"),
 }
 # Weekdays as Python counts them (Monday = 0), in the order a week is read: from Monday in English,
@@ -61,17 +60,30 @@ def _quarter_hour():
     return pw.Cast(pw.fn.strftime("%s", Contact.started_at), "INTEGER") / BUCKET
 
 
-def by_hour(where) -> dict[tuple[int, int], int]:
-    """Contacts by (local weekday, local hour): counted per quarter-hour in the database, each
-    quarter then moved to local time with ``clock.to_local`` (a few thousand rows for a year)."""
+def by_quarter_hour(where) -> dict[datetime, int]:
+    """Contacts by the local quarter-hour they started in: counted per quarter-hour (UTC) in the
+    database, each then moved to local time with ``clock.to_local``. Every time zone's offset is
+    a whole number of quarter-hours, so local hours and days are exact (Tehran is +3:30)."""
     bucket = _quarter_hour()
-    out: dict[tuple[int, int], int] = {}
     epoch = datetime(1970, 1, 1)
-    for quarter, n in Contact.select(bucket, pw.fn.COUNT(Contact.id)).where(where).group_by(bucket).tuples():
-        local = to_local(epoch + timedelta(seconds=int(quarter) * BUCKET))
-        key = (local.weekday(), local.hour)
-        out[key] = out.get(key, 0) + n
+    return {to_local(epoch + timedelta(seconds=int(quarter) * BUCKET)): n
+            for quarter, n in Contact.select(bucket, pw.fn.COUNT(Contact.id)).where(where).group_by(bucket).tuples()}
+
+
+def by_hour(quarters: dict[datetime, int]) -> dict[tuple[int, int], int]:
+    """Contacts by (local weekday, local hour)."""
+    out: dict[tuple[int, int], int] = {}
+    for local, n in quarters.items():
+        out[(local.weekday(), local.hour)] = out.get((local.weekday(), local.hour), 0) + n
     return out
+
+
+def by_day(quarters: dict[datetime, int]) -> dict[date, int]:
+    """Contacts by local day, the days without any left out."""
+    out: dict[date, int] = {}
+    for local, n in quarters.items():
+        out[local.date()] = out.get(local.date(), 0) + n
+    return dict(sorted(out.items()))
 
 
 def _cutoff(date_to: date) -> datetime:
@@ -89,19 +101,7 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, whole: 
         where &= Contact.staff == staff_id
     by_channel = dict(Contact.select(Contact.channel, pw.fn.COUNT(Contact.id)).where(where)
                       .group_by(Contact.channel).tuples())
-    # One count per local day, each on the started_at index alone (a day's range inside the
-    # period's would make SQLite scan the whole period for every day).
-    by_day: dict[date, int] = {}
-    day = date_from
-    while whole and day <= date_to:
-        low, high = local_day_bounds(day)
-        day_where = (Contact.started_at >= low) & (Contact.started_at < high)
-        if staff_id is not None:
-            day_where &= Contact.staff == staff_id
-        n = Contact.select(pw.fn.COUNT(Contact.id)).where(day_where).scalar()
-        if n:
-            by_day[day] = n
-        day += timedelta(days=1)
+    quarters = by_quarter_hour(where) if whole else {}
     calls = Contact.select(pw.fn.COUNT(Contact.id), pw.fn.AVG(Contact.duration_seconds),
                            pw.fn.AVG(Contact.hold_seconds)).where(where & (Contact.channel == "phone")).tuples()[0]
     # Follow-ups: done in the period; due in it; and overdue at its end (or now, while it lasts):
@@ -116,17 +116,17 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, whole: 
         done_where &= FollowUp.assignee == staff_id
         due_where &= FollowUp.assignee == staff_id
         overdue_where &= FollowUp.assignee == staff_id
-    return {"by_channel": {c: by_channel.get(c, 0) for c in CHANNELS}, "by_day": dict(sorted(by_day.items())),
+    return {"by_channel": {c: by_channel.get(c, 0) for c in CHANNELS}, "by_day": by_day(quarters),
             "calls": int(calls[0] or 0), "avg_call": float(calls[1] or 0), "avg_hold": float(calls[2] or 0),
             "done": FollowUp.select().where(done_where).count(),
             "due": FollowUp.select().where(due_where & (FollowUp.status != CANCELLED)).count(),
             "overdue": FollowUp.select().where(overdue_where).count(), "overdue_at": cutoff,
-            "by_hour": by_hour(where) if whole else {}}
+            "by_hour": by_hour(quarters)}
 
 
 def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
     """Contacts by day of the week (rows) and hour (columns), shaded by count with the number in
-    each cell: a drawing, and the same grid as a table for the spreadsheet. The hours shown run
+    each cell: a drawing, and the same figures as a table (an hour a row) for the spreadsheet. The hours shown run
     from the first to the last with any contact. In Persian the week starts on Saturday and the
     hours run from right to left."""
     from reportlab.graphics.shapes import Drawing, Rect, String
@@ -173,10 +173,10 @@ def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
                                    fontName=REGULAR, fontSize=6 if cell_w < 24 else 7, textAnchor="middle",
                                    fillColor=colors.white if share > 0.55 else colors.black))
     story.append(drawing)
-    rows = [[label("weekday", lang)] + [digits(f"{h:02d}", lang) for h in hours]]
-    rows += [[names[d]] + [format_number(counts.get((d, h), 0), lang) for h in hours] for d in days]
-    column = (CONTENT_WIDTH - name_width) / len(hours)
-    story += [Spacer(1, 6), table(rows, lang, [name_width] + [column] * len(hours))]
+    # The table turns the grid: an hour a row, a day a column, so that 24 hours fit the page too.
+    rows = [[label("hour", lang)] + [names[d] for d in days]]
+    rows += [[digits(f"{h:02d}", lang)] + [format_number(counts.get((d, h), 0), lang) for d in days] for h in hours]
+    story += [Spacer(1, 6), table(rows, lang, [CONTENT_WIDTH * 0.16] + [CONTENT_WIDTH * 0.12] * len(days))]
     return story
 
 
