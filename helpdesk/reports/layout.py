@@ -409,7 +409,7 @@ def _boxes(text: str, primary: SearchableFont) -> tuple[str, tuple, tuple, float
 _UNDRAWN = frozenset("\u200e\u200f")
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)  # a table's cells are measured and drawn more than once
 def _line(text: str, font_name: str, rtl: bool, fallback: bool = True) -> _Line:
     """One line, shaped and laid out: its runs (one level, one font each) left to right."""
     primary = _font(font_name)
@@ -518,9 +518,15 @@ def _outline(canv, font_name: str, glyph: int, x: float, y: float, size: float) 
     canv.restoreState()
 
 
+@lru_cache(maxsize=65536)
+def _width(value: str, font: str, rtl: bool) -> float:
+    """The width of a word or a line in thousandths of the font size (only the number is kept)."""
+    return _line.__wrapped__(value, font, rtl).width
+
+
 def measure(value: str, font: str, size: float, rtl: bool = False) -> float:
     """The width of one line of (clean) text as it is drawn."""
-    return _line(value, font, rtl).width * size / 1000
+    return _width(value, font, rtl) * size / 1000
 
 
 def draw_line(canv, x: float, y: float, value: object, lang: str, font: str = REGULAR, size: float = 10,
@@ -559,7 +565,7 @@ def _cut(word: str, font: str, size: float, width: float) -> list[str]:
         while j < len(word) and _glued(word[j]):
             j += 1
         glyph = word[i:j]
-        w = _line(glyph, font, False).width * size / 1000
+        w = _width(glyph, font, False) * size / 1000
         if piece and used + w > width * 0.97:
             pieces.append(piece)
             piece, used = "", 0.0
@@ -573,12 +579,12 @@ def _cut(word: str, font: str, size: float, width: float) -> list[str]:
 
 def wrap_lines(value: str, font: str, size: float, width: float, rtl: bool) -> list[str]:
     """Lines in logical order, each no wider than ``width`` (a word wider is cut)."""
-    space = _line(_SPACE, font, rtl).width * size / 1000
+    space = _width(_SPACE, font, rtl) * size / 1000
     lines: list[str] = []
     for paragraph in value.split("\n"):
         line, used = "", 0.0
         for word in paragraph.split(" "):
-            w = _line(word, font, rtl).width * size / 1000 if word else 0.0
+            w = _width(word, font, rtl) * size / 1000 if word else 0.0
             if w > width:
                 parts = _cut(word, font, size, width)
                 for part in parts[:-1]:
@@ -587,7 +593,7 @@ def wrap_lines(value: str, font: str, size: float, width: float, rtl: bool) -> l
                     lines.append(part)
                     line, used = "", 0.0
                 word = parts[-1] if parts else ""
-                w = _line(word, font, rtl).width * size / 1000
+                w = _width(word, font, rtl) * size / 1000
             if line and used + space + w > width:
                 lines.append(line)
                 line, used = word, w
