@@ -134,8 +134,8 @@ def sheet_names(titles: list[str], lang: str) -> list[str]:
     names: list[str] = []
     taken: set[str] = set()
     for i, title in enumerate(titles, 1):
-        base = _NOT_IN_SHEET_NAMES.sub(" ", "".join(
-            ch for ch in (title or "") if unicodedata.category(ch)[0] != "C"))  # no marks or controls
+        base = _NOT_IN_SHEET_NAMES.sub(" ", "".join(  # no direction marks or controls; half-spaces stay
+            ch for ch in (title or "").translate(_MARKS) if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")))
         base = " ".join(base.split()).strip("'").strip()
         if not base or base.casefold() == "history":  # Excel keeps "History" for itself
             base = f"{TABLE_WORD.get(lang, 'Table')} {_fa(i) if lang == 'fa' else i}"
@@ -176,19 +176,36 @@ def _text(cell: object) -> str:
     return value
 
 
-def _put_text(ws, row: int, column: int, value: object):
+def _put_text(ws, row: int, column: int, value: object, lang: str, wrap: bool = False):
+    """A text cell, never a formula, that reads in its own direction: by its first letter (as
+    Unicode's first-strong rule), else the report's; set against the side the report reads from,
+    as in the PDF (an English name in a Persian report stands on the right). Text that reads right
+    to left but starts with a digit or a sign gets a right-to-left mark in front: LibreOffice
+    ignores the cell's reading order and would show "۱ آذر ۱۴۰۵" as "آذر ۱۴۰۵ ۱"."""
+    from openpyxl.styles import Alignment
+
+    from ..localization import text_direction
+
     cell = ws.cell(row=row, column=column)
     text = _text(value)
-    cell.value = text
-    cell.data_type = "s"  # openpyxl takes "=…" for a formula: a person's text is never one
+    direction = text_direction(text) or ("rtl" if lang == "fa" else "ltr")
+    if text and direction == "rtl" and text_direction(text[:1]) != "rtl":  # "۱ آذر …": a mark in front
+        text = "\u200f" + text
+    if text:  # else an empty cell, not an empty text
+        cell.value = text
+        cell.data_type = "s"  # openpyxl takes "=…" for a formula: a person's text is never one
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True
+    wrap = wrap or len(text) > 60 or "\n" in text
+    cell.alignment = Alignment(horizontal="right" if lang == "fa" else "left",
+                               readingOrder=2 if direction == "rtl" else 1, wrap_text=wrap or None,
+                               vertical="top" if wrap else None)
     return cell
 
 
 def _write_xlsx(target: Path, page, tables) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     rtl = page.language == "fa"
@@ -204,23 +221,21 @@ def _write_xlsx(target: Path, page, tables) -> None:
         ws = book.create_sheet(name)
         ws.sheet_view.rightToLeft = rtl
         for r, line in enumerate(_heading_lines(page), 1):
-            cell = _put_text(ws, r, 1, line)
+            cell = _put_text(ws, r, 1, line, page.language)
             if r == 1:
                 cell.font = Font(bold=True, size=14)
         if not rows:
             continue
         first = len(_heading_lines(page)) + 2
-        _put_text(ws, first, 1, title).font = Font(bold=True, size=12)
+        _put_text(ws, first, 1, title, page.language).font = Font(bold=True, size=12)
         top = first + 1  # the header row
         widths: dict[int, int] = {}
         for r, row in enumerate(rows):
             for c, value in enumerate(row, 1):
                 found = None if r == 0 else number(value)
                 if found is None:
-                    cell = _put_text(ws, top + r, c, value)
-                    longest = max((len(part) for part in cell.value.split("\n")), default=0)
-                    if len(cell.value) > 60 or "\n" in cell.value:
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    cell = _put_text(ws, top + r, c, value, page.language, wrap=r == 0)
+                    longest = max((len(part) for part in (cell.value or "").split("\n")), default=0)
                 else:
                     cell = ws.cell(row=top + r, column=c, value=found[0])
                     cell.number_format = found[1]
@@ -229,7 +244,6 @@ def _write_xlsx(target: Path, page, tables) -> None:
                     cell.font = Font(bold=True)
                     cell.fill = header_fill
                     cell.border = header_line
-                    cell.alignment = Alignment(wrap_text=True, vertical="center")
                     longest = min(longest, 30)  # a long header wraps rather than widen its column
                 widths[c] = max(widths.get(c, 0), longest)
         for c, longest in widths.items():
