@@ -103,7 +103,7 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
 def _made(supervisor, data, tmp_path, lang: str) -> list[tuple[Request, object]]:
     outs = []
     for request in _requests(data, lang):
-        out = tmp_path / f"{request.kind}-{request.session_id or request.complaint_id or ''}-{lang}.pdf"
+        out = tmp_path / f"{request.kind}-s{request.session_id}-c{request.complaint_id}-{lang}.pdf"
         reports.generate(supervisor, request, out)
         outs.append((request, out))
     return outs
