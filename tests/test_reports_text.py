@@ -204,3 +204,20 @@ def test_a_sign_stays_with_its_number_in_persian(db):
         starts = {run.start for run in _line(value, REGULAR, True).runs}
         assert value.index(number) in starts, value
         assert value.index(number) + 1 not in starts, value
+
+
+def test_a_long_row_goes_on_where_the_page_ends(db, tmp_path):
+    """A note longer than a page starts under the rows above it and goes on to the next pages,
+    each headed once by the table's header (ReportLab first moved it whole below a second header)."""
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from helpdesk.reports.layout import CONTENT_WIDTH, register_fonts, table
+
+    register_fonts()
+    rows = [["Field", "Value"]] + [[f"k{i}", "v"] for i in range(5)] + [["Notes", "word " * 3000], ["after", "x"]]
+    out = tmp_path / "long.pdf"
+    SimpleDocTemplate(str(out), initialFontName="Vazirmatn").build(
+        [Spacer(1, 200), table(rows, "en", [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7])])
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    assert len(pages) >= 3 and [page.count("Field") for page in pages] == [1] * len(pages)
+    assert "Notes" in pages[0] and "word" in pages[0] and "after" in pages[-1]

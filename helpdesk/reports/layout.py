@@ -636,7 +636,8 @@ class TextBlock(Flowable):
                          lines=lines)
 
     def split(self, available_width, available_height):
-        self.wrap(available_width, available_height)
+        if self._wrapped_at is None:  # a table cell splits with the lines it was laid out in
+            self.wrap(available_width, available_height)
         fit = int((available_height + 1e-6) // self.leading)
         if fit < 1:
             return []
@@ -981,6 +982,25 @@ def _widened(values: list[str], widths: list[float], size: float) -> list[float]
     return [w + (n - w) * given if n > w else w - s * share for n, w, s in zip(need, widths, spare)]
 
 
+class _Table(Table):
+    """A table whose tall row (a long note) is split where the page ends, rather than moved
+    whole to below a repeated header; shorter rows go whole to the next page, as before."""
+
+    TALL = 120  # points
+
+    def split(self, available_width, available_height):
+        try:
+            self._calc(available_width, available_height)
+            n = self._getFirstPossibleSplitRowPosition(available_height, ignoreSpans=1)
+            if n < len(self._rowHeights) and self._rowHeights[n] > self.TALL:
+                parts = self._splitRows(available_height, doInRowSplit=1)
+                if parts:
+                    return parts
+        except Exception:  # noqa: BLE001 - ReportLab's own way is always there
+            pass
+        return super().split(available_width, available_height)
+
+
 def table(rows: list[list], lang: str, widths: list[float]) -> Table:
     """A table that reads in the report's direction, its header repeated on every page. A row
     taller than what is left of a page goes on to the next one (a long note). Its rows as given
@@ -994,7 +1014,7 @@ def table(rows: list[list], lang: str, widths: list[float]) -> Table:
     if rows:
         widths = _widened([str(v) for v in rows[0]], list(widths), head)
     cells = [[[text(str(v), lang, head if i == 0 else 9, bold=(i == 0))] for v in r] for i, r in enumerate(rows)]
-    table = Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
+    table = _Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
