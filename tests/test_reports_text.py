@@ -125,7 +125,7 @@ def test_every_report_prints_whatever_the_app_accepts(supervisor, hostile, tmp_p
             flat = re.sub(r"\s", "", words)
             assert LATIN_TOKEN in flat, request  # the long word is all there, cut into lines
             assert NEWEST_EMOJI in words and UNASSIGNED[0] in words and PRIVATE[0] in words, request
-            assert "<font size=40>x</font>" in words, request
+            assert "<font size=40>x</font>" in re.sub(r"\s+", " ", words), request  # perhaps over two lines
             if request.session_id is None:
                 assert len(reader.pages) >= 3, request  # the long notes went on to more pages
 
