@@ -419,3 +419,24 @@ def test_a_period_that_cannot_be_is_said_before_asking_for_a_file(app, office, q
     assert asked == [] and page.task is None
     assert page.fields.errors["date_to"].isVisible()
 
+
+
+def test_long_text_wraps_in_a_taller_row_and_a_report_without_tables_still_says_what_it_is(tmp_path):
+    from helpdesk.reports.layout import Page
+
+    page = Page("fa", "پیشینهٔ مشتری", "فروشگاه", "۱ آذر ۱۴۰۵", "تهیه‌شده توسط سارا", "صفحهٔ {0} از {1}")
+    note = "یادداشت تماس " * 60 + "\nگام بعدی: تماس دوباره"
+    spreadsheet.save(tmp_path / "t.xlsx", page, [("رویدادها", [["زمان", "جزئیات", "تعداد"],
+                                                                 ["۱۴۰۵/۰۹/۰۲", note, "۱٬۲۰۰"],
+                                                                 ["۱۴۰۵/۰۹/۰۳", "", "۳"]])])
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    assert ws["B8"].value == note and ws["B8"].alignment.wrap_text
+    assert ws.row_dimensions[8].height > 100 and ws.column_dimensions["B"].width == 60
+    assert ws["C8"].value == 1200 and ws["C8"].number_format == "#,##0"
+    assert ws["B9"].value is None  # an empty cell, not empty text
+    assert ws.freeze_panes == "A8" and ws.auto_filter.ref == "A7:C9"
+    spreadsheet.save(tmp_path / "none.xlsx", page, [])
+    book = openpyxl.load_workbook(tmp_path / "none.xlsx")
+    assert [ws.title for ws in book.worksheets] == ["پیشینهٔ مشتری"]
+    assert [book.worksheets[0].cell(r, 1).value for r in range(1, 5)] == [
+        "پیشینهٔ مشتری", "فروشگاه", "\u200f۱ آذر ۱۴۰۵", "تهیه‌شده توسط سارا"]

@@ -45,6 +45,8 @@ from ..localization import latin_digits
 
 EXCEL_CELL_LIMIT = 32_767  # characters a cell of Excel can hold
 SHEET_NAME_LIMIT = 31
+LINE_HEIGHT = 15  # points, a line of the default font
+ROW_HEIGHT_LIMIT = 409  # points: the tallest row Excel allows
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"))
 _NUMBER = re.compile(r"([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([%\u066a]?)")
@@ -216,11 +218,12 @@ class _Styles:
 
         if key[0] == "number":
             cell.number_format = key[1]
+            cell.alignment = Alignment(vertical="top")  # beside a cell of several lines, at its first
         else:
             _text_kind, look, lang, direction, wrap, formula_like = key
             cell.alignment = Alignment(horizontal="right" if lang == "fa" else "left",
                                        readingOrder=2 if direction == "rtl" else 1, wrap_text=wrap or None,
-                                       vertical="top" if wrap else None)
+                                       vertical="top")
             if formula_like:
                 cell.quotePrefix = True  # Excel's own "typed with a quote": text, even when edited
             if look == "title":
@@ -232,6 +235,12 @@ class _Styles:
                 cell.fill = PatternFill("solid", fgColor="E8EEF4")
                 cell.border = Border(bottom=Side(style="thin", color="9AA5B1"))
         self.made[key] = copy(cell._style)
+
+
+def _lines(text: str, width: float) -> int:
+    """About how many lines ``text`` takes wrapped in a column ``width`` characters wide."""
+    room = max(1, int(width) - 2)
+    return sum(max(1, -(-len(part) // room)) for part in text.split("\n"))
 
 
 def _write_xlsx(target: Path, page, tables) -> None:
@@ -271,7 +280,13 @@ def _write_xlsx(target: Path, page, tables) -> None:
                     longest = len(str(value))
                 widths[c] = max(widths.get(c, 0), longest)
         for c, longest in widths.items():
-            ws.column_dimensions[get_column_letter(c)].width = max(10, min(60, longest + 3))
+            widths[c] = max(10, min(60, longest + 3))
+            ws.column_dimensions[get_column_letter(c)].width = widths[c]
+        for r in range(len(rows)):  # wrapped text: rows as tall as its lines (no spreadsheet measures them on opening)
+            lines = max((_lines(cell.value, widths.get(cell.column, 10)) for cell in ws[top + r]
+                         if isinstance(cell.value, str) and cell.alignment.wrap_text), default=1)
+            if lines > 1:
+                ws.row_dimensions[top + r].height = min(ROW_HEIGHT_LIMIT, LINE_HEIGHT * lines + 3)
         last_column = get_column_letter(max(len(r) for r in rows))
         ws.freeze_panes = ws.cell(row=top + 1, column=1)  # the header stays in view
         if len(rows) > 1:
