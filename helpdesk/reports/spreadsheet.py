@@ -51,6 +51,7 @@ _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"))
 _NUMBER = re.compile(r"([+\-\u2212]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([%\u066a]?)")
 TABLE_WORD = {"en": "Table", "fa": "جدول"}
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def number(cell: object) -> tuple[float | int, str] | None:
@@ -88,7 +89,7 @@ def _csv_cell(cell: object) -> object:
     """A CSV cell: numbers with Latin digits and no separators, text safe from formulas."""
     found = number(cell)
     if found is None:
-        return spreadsheet_safe("" if cell is None else str(cell))
+        return spreadsheet_safe(_unbroken(cell))
     value, pattern = found
     if pattern.endswith("%"):
         places = len(pattern) - len("0%") - (1 if "." in pattern else 0)
@@ -122,12 +123,12 @@ def _write_csv(target: Path, page, tables) -> None:
     with open(target, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         for line in _heading_lines(page):
-            writer.writerow([spreadsheet_safe(line)])
+            writer.writerow([spreadsheet_safe(_unbroken(line))])
         for title, rows in tables:
             writer.writerow([])
-            writer.writerow([spreadsheet_safe(title)])
+            writer.writerow([spreadsheet_safe(_unbroken(title))])
             for i, row in enumerate(rows):
-                writer.writerow([spreadsheet_safe(str(c)) if i == 0 else _csv_cell(c) for c in row])
+                writer.writerow([spreadsheet_safe(_unbroken(c)) if i == 0 else _csv_cell(c) for c in row])
 
 
 def sheet_names(titles: list[str], lang: str) -> list[str]:
@@ -168,11 +169,16 @@ def _fa(n: int) -> str:
     return digits(n, "fa")
 
 
+def _unbroken(cell: object) -> str:
+    """A cell's text as a file can hold it: half a character (which no encoder writes) and, for a
+    workbook, the control characters XML cannot hold become U+FFFD, seen rather than dropped."""
+    return _SURROGATES.sub("\ufffd", "" if cell is None else str(cell))
+
+
 def _text(cell: object) -> str:
-    value = "" if cell is None else str(cell)
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", _unbroken(cell))
     if len(value) > EXCEL_CELL_LIMIT:  # the most a cell holds; a report's cells are far shorter
         value = value[:EXCEL_CELL_LIMIT - 1] + "…"
     return value
