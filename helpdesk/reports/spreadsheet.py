@@ -45,6 +45,7 @@ from ..localization import latin_digits
 
 EXCEL_CELL_LIMIT = 32_767  # characters a cell of Excel can hold
 SHEET_NAME_LIMIT = 31
+WRAP_AT = 60  # characters: the widest column; longer text wraps in it
 LINE_HEIGHT = 15  # points, a line of the default font
 ROW_HEIGHT_LIMIT = 409  # points: the tallest row Excel allows
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
@@ -202,7 +203,7 @@ def _put_text(ws, row: int, column: int, value: object, lang: str, styles: "_Sty
     if text:  # else an empty cell, not an empty text
         cell.value = text
         cell.data_type = "s"  # openpyxl takes "=…" for a formula: a person's text is never one
-    wrap = wrap or len(text) > 60 or "\n" in text
+    wrap = wrap or _wraps(text)
     styles.apply(cell, ("text", look, lang, direction, wrap, text.startswith(FORMULA_START)))
     return cell
 
@@ -243,6 +244,11 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
+def _wraps(text: str) -> bool:
+    """Whether a cell's text wraps in its column (which is at most 60 characters wide)."""
+    return len(text) > WRAP_AT or "\n" in text
+
+
 def _lines(text: str, width: float) -> int:
     """About how many lines ``text`` takes wrapped in a column ``width`` characters wide."""
     room = max(1, int(width) - 2)
@@ -272,12 +278,15 @@ def _write_xlsx(target: Path, page, tables) -> None:
         _put_text(ws, first, 1, title, lang, styles, "heading")
         top = first + 1  # the header row
         widths: dict[int, int] = {}
+        wrapped: list[tuple[int, int, str]] = []
         for r, row in enumerate(rows):
             for c, value in enumerate(row, 1):
                 found = None if r == 0 else number(value)
                 if found is None:
                     cell = _put_text(ws, top + r, c, value, lang, styles, "header" if r == 0 else "", wrap=r == 0)
                     longest = max((len(part) for part in (cell.value or "").split("\n")), default=0)
+                    if cell.value and (r == 0 or _wraps(cell.value)):
+                        wrapped.append((top + r, c, cell.value))
                     if r == 0:
                         longest = min(longest, 30)  # a long header wraps rather than widen its column
                 else:
@@ -286,13 +295,14 @@ def _write_xlsx(target: Path, page, tables) -> None:
                     longest = len(str(value))
                 widths[c] = max(widths.get(c, 0), longest)
         for c, longest in widths.items():
-            widths[c] = max(10, min(60, longest + 3))
+            widths[c] = max(10, min(WRAP_AT, longest + 3))
             ws.column_dimensions[get_column_letter(c)].width = widths[c]
-        for r in range(len(rows)):  # wrapped text: rows as tall as its lines (no spreadsheet measures them on opening)
-            lines = max((_lines(cell.value, widths.get(cell.column, 10)) for cell in ws[top + r]
-                         if isinstance(cell.value, str) and cell.alignment.wrap_text), default=1)
+        tallest: dict[int, int] = {}  # wrapped text: rows as tall as its lines (no spreadsheet measures them)
+        for row_number, column, text in wrapped:
+            tallest[row_number] = max(tallest.get(row_number, 1), _lines(text, widths[column]))
+        for row_number, lines in tallest.items():
             if lines > 1:
-                ws.row_dimensions[top + r].height = min(ROW_HEIGHT_LIMIT, LINE_HEIGHT * lines + 3)
+                ws.row_dimensions[row_number].height = min(ROW_HEIGHT_LIMIT, LINE_HEIGHT * lines + 3)
         last_column = get_column_letter(max(len(r) for r in rows))
         ws.freeze_panes = ws.cell(row=top + 1, column=1)  # the header stays in view
         if len(rows) > 1:
