@@ -269,6 +269,22 @@ def test_a_failed_save_leaves_the_old_file_whole(office, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "kept.xlsx"]
 
 
+
+def test_a_report_that_fails_in_its_layout_leaves_no_spreadsheet_either(office, tmp_path):
+    """The tables are saved once the PDF is whole: a cancelled (or failed) report leaves neither."""
+    request = Request("complaints", "en", office["from"], office["to"])
+    folder = tmp_path / "out"
+    folder.mkdir()
+
+    def cancel_late(fraction: float) -> None:
+        if fraction > 0.5:  # in the layout of the pages, after the figures were counted
+            raise reports.Cancelled()
+
+    with pytest.raises(reports.Cancelled):
+        reports.generate(office["supervisor"], request, folder / "r.pdf", progress=cancel_late,
+                         data=folder / "r.xlsx")
+    assert list(folder.iterdir()) == []
+
 # --- the command line ---------------------------------------------------------------------------
 
 def test_the_command_line_writes_the_pdf_and_the_spreadsheet(office, db_target, tmp_path, capsys, monkeypatch):

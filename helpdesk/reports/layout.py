@@ -925,14 +925,12 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
     """Lay ``story`` out on A4 pages in the shared frame and write the PDF to ``out``.
     The file appears whole or not at all: it is written beside ``out`` and renamed.
     ``progress`` hears how far the layout is, from ``start`` to 1; if it raises (Cancelled),
-    nothing is written. With ``DATA_OUT`` set, the story's tables are saved there too."""
+    nothing is written. With ``DATA_OUT`` set, the story's tables are saved there too, once the
+    PDF is whole (a report that fails leaves no spreadsheet either)."""
     import os
 
     data_out = DATA_OUT.get()
-    if data_out is not None:
-        from .spreadsheet import save
-
-        save(data_out, page, tables_of(story))
+    tables = tables_of(story) if data_out is not None else None  # before the layout consumes the story
 
     from reportlab.platypus import SimpleDocTemplate
 
@@ -951,6 +949,10 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
         doc.setProgressCallBack(heard)
     try:
         doc.build(story, canvasmaker=make_canvas(page))
+        if data_out is not None:
+            from .spreadsheet import save
+
+            save(data_out, page, tables)
         os.replace(partial, out)
     finally:
         partial.unlink(missing_ok=True)
