@@ -1,7 +1,7 @@
 """Time, in one place, so tests can move it. Stored times are naive UTC."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 
 def utcnow() -> datetime:
@@ -11,6 +11,11 @@ def utcnow() -> datetime:
 def to_local(value: datetime) -> datetime:
     """A stored naive-UTC time as the machine's local time (naive)."""
     return value.replace(tzinfo=timezone.utc).astimezone().replace(tzinfo=None)
+
+
+def today() -> date:
+    """Today's date where the desk is."""
+    return to_local(utcnow()).date()
 
 
 def from_local(value: datetime) -> datetime:

@@ -123,3 +123,24 @@ def test_the_report_centre_offers_the_new_presets_in_both_languages(request, lan
         while page.preset.currentData() != preset:  # down the list with the keyboard, as a person would
             qtbot.keyClick(page.preset, Qt.Key.Key_Down)
         assert page.period() == wanted[preset], preset
+
+
+@pytest.mark.parametrize("lang, period, compared", [
+    # whole months beside the months before them, the last day of a month kept (30 April -> 31 March)
+    ("en", (D(2026, 4, 1), D(2026, 4, 30)), (D(2026, 3, 1), D(2026, 3, 31))),
+    ("en", (D(2028, 3, 1), D(2028, 3, 31)), (D(2028, 2, 1), D(2028, 2, 29))),
+    ("en", (D(2026, 11, 1), D(2026, 11, 23)), (D(2026, 10, 1), D(2026, 10, 23))),  # this month so far
+    # this year so far beside the same days of last year, not the eleven months before it
+    ("en", (D(2026, 1, 1), D(2026, 11, 30)), (D(2025, 1, 1), D(2025, 11, 30))),
+    ("en", (D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 1, 1), D(2024, 12, 31))),
+    ("en", (D(2026, 10, 1), D(2026, 11, 30)), (D(2026, 7, 1), D(2026, 8, 31))),  # this quarter so far
+    ("en", (D(2026, 11, 10), D(2026, 11, 16)), (D(2026, 11, 3), D(2026, 11, 9))),  # any days: the days before
+    # Jalali: Azar 1-9 1405 beside Aban 1-9; Esfand 1403 (30 days, a leap year) beside Bahman;
+    # this Jalali year so far beside the same days of 1404; Mehr-Azar beside Tir-Shahrivar
+    ("fa", (D(2026, 11, 22), D(2026, 11, 30)), (D(2026, 10, 23), D(2026, 10, 31))),
+    ("fa", (D(2025, 2, 19), D(2025, 3, 20)), (D(2025, 1, 20), D(2025, 2, 18))),
+    ("fa", (D(2026, 3, 21), D(2026, 11, 30)), (D(2025, 3, 21), D(2025, 11, 30))),
+    ("fa", (D(2026, 9, 23), D(2026, 12, 21)), (D(2026, 6, 22), D(2026, 9, 22))),
+])
+def test_a_period_is_compared_with_the_one_a_supervisor_expects(lang, period, compared):
+    assert reports.previous_period(*period, lang) == compared

@@ -118,24 +118,53 @@ def generate(actor: Staff, request: Request, out, progress: Progress | None = No
 
 
 def previous_period(date_from: date, date_to: date, lang: str) -> tuple[date, date]:
-    """The period a period report is compared with: the same number of whole calendar months
-    before it when it is whole months (Jalali ones in Persian; this month so far is compared with
-    the same days of last month), else the same number of days just before it."""
-    first = _month_start(date_from, lang)
-    if first == date_from:
-        months = len(month_spans(date_from, date_to, lang))
-        start = date_from
-        for _ in range(months):
-            start = _month_start(start - timedelta(days=1), lang)
-        end = date_from - timedelta(days=1)
-        last_start = _month_start(date_to, lang)
-        next_start = _month_start(last_start + timedelta(days=32), lang)
-        if date_to < next_start - timedelta(days=1):  # the last month is not whole: as many of its days
-            cut = _month_start(end, lang) + (date_to - last_start)
-            end = min(end, cut)
-        return start, end
-    days = (date_to - date_from).days + 1
-    return date_from - timedelta(days=days), date_from - timedelta(days=1)
+    """The period a period report is compared with, in the language's calendar. A period from the
+    first of a month is moved back by whole months: a year (from its first month, over a quarter
+    long) by a year, so this year so far is set beside the same days of last year; a quarter by a
+    quarter; else by as many months as it touches (last month beside the month before; this month
+    so far beside the same days of last month). Any other period: as many days just before it."""
+    year, month = _year_and_month(date_from, lang)
+    if _first_of(year, month, lang) != date_from:
+        days = (date_to - date_from).days + 1
+        return date_from - timedelta(days=days), date_from - timedelta(days=1)
+    months = len(month_spans(date_from, date_to, lang))
+    if month == 1 and months > 3:
+        back = 12
+    elif (month - 1) % 3 == 0 and months in (2, 3):
+        back = 3
+    else:
+        back = months
+    first = _months_back(date_from, back, lang)
+    last = _months_back(date_to, back, lang)
+    end_year, end_month = _year_and_month(date_to, lang)
+    if date_to + timedelta(days=1) == _first_of(*_next_month(end_year, end_month), lang):
+        # the period ends with a whole month: so does the one it is set beside (April 30 -> March 31)
+        last_year, last_month = _year_and_month(last, lang)
+        last = _first_of(*_next_month(last_year, last_month), lang) - timedelta(days=1)
+    return first, min(last, date_from - timedelta(days=1))
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _months_back(day: date, months: int, lang: str) -> date:
+    """The same day ``months`` calendar months earlier (the month's last day where it is shorter)."""
+    year, month = _year_and_month(day, lang)
+    number = day.day if lang != "fa" else _year_and_month_day(day)[2]
+    index = year * 12 + month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    following = _first_of(*_next_month(year, month), lang)
+    length = (following - _first_of(year, month, lang)).days
+    return _first_of(year, month, lang) + timedelta(days=min(number, length) - 1)
+
+
+def _year_and_month_day(day: date) -> tuple[int, int, int]:
+    from ..localization import to_jalali
+
+    j = to_jalali(day)
+    return j.year, j.month, j.day
 
 
 def preset_period(preset: str, lang: str, today: date) -> tuple[date, date]:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from helpdesk import accounts, customers, reports, settings
+from helpdesk.clock import today
 from helpdesk.errors import KnownError, NotFound, ValidationError
 from helpdesk.localization import digits, left_to_right
 from helpdesk.models import Staff
@@ -40,7 +41,6 @@ from ..messages import message_for
 from ..tasks import Task, run_task
 from ..widgets import ErrorLabel, FormFields, date_edit
 
-today = date.today  # tests move the calendar here
 
 
 def reports_dir() -> Path:
