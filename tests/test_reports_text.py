@@ -221,3 +221,41 @@ def test_a_long_row_goes_on_where_the_page_ends(db, tmp_path):
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
     assert len(pages) >= 3 and [page.count("Field") for page in pages] == [1] * len(pages)
     assert "Notes" in pages[0] and "word" in pages[0] and "after" in pages[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_rows_of_a_few_lines_go_whole_to_the_next_page_under_one_header(db, tmp_path, lang):
+    """A row of a few lines that does not fit at the foot of a page goes whole to the next, and no
+    page shows the header twice (it did: the rest of the table was tried in the space left, and its
+    first row split there under a second header)."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from helpdesk.reports.layout import CONTENT_WIDTH, register_fonts, table
+
+    register_fonts()
+    note = ("یادداشت تماس دربارهٔ فاکتور " if lang == "fa" else "a note about the invoice ") * 12
+    rows = [["Header", "Notes"]] + [[f"row{i:02d}", f"{note}end{i:02d}"] for i in range(60)]
+    out = tmp_path / "rows.pdf"
+    SimpleDocTemplate(str(out), initialFontName="Vazirmatn").build(
+        [table(rows, lang, [CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.8])])
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    assert len(pages) >= 3 and [page.count("Header") for page in pages] == [1] * len(pages)
+    for i in range(60):  # each row whole on one page: its label and its last word together
+        assert [f"row{i:02d}" in page for page in pages] == [f"end{i:02d}" in page for page in pages], i
+
+
+def test_a_chart_s_heading_goes_to_the_next_page_with_it(db, tmp_path):
+    """A heading at the foot of a page with no room for the chart below it goes over with the
+    chart (the activity report's 'Contacts by day' stood alone at the foot of its first page)."""
+    from reportlab.platypus import Spacer
+
+    from helpdesk.reports import layout
+
+    story = [Spacer(1, 560), layout.heading("Contacts by day", "en"),
+             layout.bar_chart(["Mon 1", "Tue 2"], [[3, 4]], [("Contacts", "#1e88e5")], "en"),
+             layout.heading("Afterwards", "en"), layout.text("The rest.", "en")]
+    out = tmp_path / "chart.pdf"
+    layout.write(out, layout.page_for("en", "Activity", "November", "Mina"), story)
+    pages = [page.extract_text() for page in PdfReader(str(out)).pages]
+    assert len(pages) == 2 and "Contacts by day" in pages[1] and "Mon 1" in pages[1]
+    assert "Contacts by day" not in pages[0]

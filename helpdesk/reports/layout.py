@@ -678,17 +678,27 @@ def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=col
 
 
 class _Heading(Flowable):
-    """A section heading that starts a new page rather than stand alone at the foot of one."""
+    """A section heading that starts a new page rather than stand alone at the foot of one: it
+    needs room below it for the start of what follows, or for all of it when that cannot be split
+    (a chart: ``write`` tells each heading what follows it)."""
 
     ROOM_BELOW = 60  # points that must be left under it for what follows
 
     def __init__(self, inner: Flowable):
         super().__init__()
         self.inner = inner
+        self.following: Flowable | None = None
+
+    def _room_below(self, available_width, available_height) -> float:
+        from reportlab.graphics.shapes import Drawing
+
+        if isinstance(self.following, Drawing):  # a chart goes whole: its heading goes with it
+            return min(self.following.wrap(available_width, available_height)[1], A4[1] / 2)
+        return self.ROOM_BELOW
 
     def wrap(self, available_width, available_height):
         width, height = self.inner.wrap(available_width, available_height)
-        if available_height < height + self.ROOM_BELOW:
+        if available_height < height + self._room_below(available_width, available_height):
             return width, available_height + 1  # does not fit: the frame moves it to the next page
         return width, height
 
@@ -931,6 +941,12 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
 
     data_out = DATA_OUT.get()
     tables = tables_of(story) if data_out is not None else None  # before the layout consumes the story
+    from reportlab.platypus import Spacer
+
+    following = [f for f in story if not isinstance(f, Spacer)]
+    for flowable, after in zip(following, following[1:]):
+        if isinstance(flowable, _Heading):
+            flowable.following = after
 
     from reportlab.platypus import SimpleDocTemplate
 
@@ -986,21 +1002,24 @@ def _widened(values: list[str], widths: list[float], size: float) -> list[float]
 
 class _Table(Table):
     """A table whose tall row (a long note) is split where the page ends, rather than moved
-    whole to below a repeated header; shorter rows go whole to the next page, as before."""
+    whole to below a repeated header; shorter rows go whole to the next page. (ReportLab's own
+    split, with rows allowed to split, also split the first short row of the rest of a table in
+    the space left at the foot of a page, under a second header.)"""
 
     TALL = 120  # points
 
     def split(self, available_width, available_height):
+        self._calc(available_width, available_height)
         try:
-            self._calc(available_width, available_height)
             n = self._getFirstPossibleSplitRowPosition(available_height, ignoreSpans=1)
-            if n < len(self._rowHeights) and self._rowHeights[n] > self.TALL:
-                parts = self._splitRows(available_height, doInRowSplit=1)
-                if parts:
-                    return parts
-        except Exception:  # noqa: BLE001 - ReportLab's own way is always there
-            pass
-        return super().split(available_width, available_height)
+            tall = n < len(self._rowHeights) and self._rowHeights[n] > self.TALL
+        except Exception:  # noqa: BLE001 - a private ReportLab method: whole rows are always right
+            tall = False
+        if tall:
+            parts = self._splitRows(available_height, doInRowSplit=1)
+            if parts:
+                return parts
+        return self._splitRows(available_height, doInRowSplit=0) or []
 
 
 def table(rows: list[list], lang: str, widths: list[float]) -> Table:
