@@ -266,6 +266,6 @@ def load_figures(actor_id: int) -> dict:
     for c in recent:
         escalations.append((c.id, c.escalated_at, names.get(c.customer_id), c.escalation_reason,
                             c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c)))
-    return {"today": contacts.today_count(), "open": complaints.open_counts(), "follow": followups.counts(None if office else actor_id),
-            "follow_office": office,
+    return {"today": contacts.today_count(), "open": complaints.open_counts(),
+            "follow": followups.counts(None if office else actor_id), "follow_office": office,
             "mix": complaints.satisfaction_mix(30), "escalations": escalations}
