@@ -71,11 +71,14 @@ def test_a_supervisors_tile_counts_the_whole_offices_follow_ups(lang, app, promi
     assert _shown(tile) == (digits(office, lang), WORDS[lang]["office"])
     assert tile.accessibleName() == f"{WORDS[lang]['office']}: {digits(office, lang)}"
     assert "#b3261e" in tile.styleSheet()  # some are overdue: in the alarm colour
+    listed = tile.window().queue  # below the tile, the same promises: the office's
+    assert not listed.mine_only and listed.model.rowCount() == office
 
     mine = _due_or_overdue(staff.id)
     assert mine == 3
     tile = _tile(staff, qtbot)
     assert _shown(tile) == (digits(mine, lang), WORDS[lang]["mine"])
+    assert tile.window().queue.mine_only and tile.window().queue.model.rowCount() == mine
     tile = _tile(promises, qtbot)  # the other desk: one overdue, one due later today
     assert _shown(tile) == (digits(_due_or_overdue(promises.id), lang), WORDS[lang]["mine"]) == (
         digits(2, lang), WORDS[lang]["mine"])

@@ -2980,42 +2980,47 @@
         <translation>ارجاع‌های اخیر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="120"/>
+        <location filename="../../ui/pages/dashboard.py" line="123"/>
+        <source>Follow-ups and callbacks due, whole office</source>
+        <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده، کل مجموعه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard.py" line="124"/>
         <source>Your follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیدهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="207"/>
+        <location filename="../../ui/pages/dashboard.py" line="211"/>
         <source>follow-ups due or overdue, whole office</source>
         <translation>پیگیری سررسیده یا گذشته، کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="208"/>
+        <location filename="../../ui/pages/dashboard.py" line="212"/>
         <source>your follow-ups due or overdue</source>
         <translation>پیگیری سررسیده یا گذشتهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="233"/>
+        <location filename="../../ui/pages/dashboard.py" line="237"/>
         <source>Of those asked: {0}</source>
         <translation>از پاسخ‌دهندگان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="235"/>
+        <location filename="../../ui/pages/dashboard.py" line="239"/>
         <source>No contacts with a satisfaction answer in the last 30 days.</source>
         <translation>در ۳۰ روز گذشته پاسخی دربارهٔ رضایت ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="238"/>
+        <location filename="../../ui/pages/dashboard.py" line="242"/>
         <source>{0} · complaint {1} · {2}: {3}</source>
         <translation>{0} · شکایت {1} · {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="240"/>
+        <location filename="../../ui/pages/dashboard.py" line="244"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard.py" line="248"/>
+        <location filename="../../ui/pages/dashboard.py" line="252"/>
         <source>No escalations yet.</source>
         <translation>هنوز ارجاعی نیست.</translation>
     </message>

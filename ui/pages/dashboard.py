@@ -117,9 +117,13 @@ class DashboardPage(QWidget):
         self.escalations.itemActivated.connect(
             lambda item: self.complaint_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
         escalations_column.addWidget(self.escalations)
-        queue_box = QGroupBox(self.tr("Your follow-ups and callbacks due"))
+        # The same promises as the tile counts: the office's for a supervisor, one's own for staff
+        # (a supervisor saw 'six due' above 'none due' under it).
+        office = actor.is_supervisor
+        queue_box = QGroupBox(self.tr("Follow-ups and callbacks due, whole office") if office
+                              else self.tr("Your follow-ups and callbacks due"))
         queue_column = QVBoxLayout(queue_box)
-        self.queue = FollowUpQueue(actor, mine_only=True)
+        self.queue = FollowUpQueue(actor, mine_only=not office)
         self.queue.callback_requested.connect(self.callback_requested)
         queue_column.addWidget(self.queue)
         grid.addWidget(chart_box, 0, 0)
