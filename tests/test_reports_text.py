@@ -259,3 +259,25 @@ def test_a_chart_s_heading_goes_to_the_next_page_with_it(db, tmp_path):
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
     assert len(pages) == 2 and "Contacts by day" in pages[1] and "Mon 1" in pages[1]
     assert "Contacts by day" not in pages[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_contact_s_long_notes_are_in_the_customer_history_whole(db, supervisor, staff, tmp_path, lang):
+    """The history is the one report of what was said on a contact: its notes print whole, over as
+    many pages as they need (they were cut at 1,500 characters with '…')."""
+    from datetime import timedelta
+
+    from helpdesk import contacts, customers
+    from helpdesk.clock import utcnow
+
+    who = customers.create(staff, customers.Draft(given_name="Maryam", family_name="Akbari"))
+    words = [f"w{i:04d}" for i in range(1200)]  # 6,000 characters, the last words at the end
+    when = utcnow() - timedelta(hours=2)
+    contacts.create(staff, contacts.ContactDraft(customer_id=who.id, channel="walk_in", started_at=when,
+                                                 ended_at=when + timedelta(minutes=9), reason="Refund",
+                                                 notes=" ".join(words), outcome="resolved",
+                                                 satisfaction="satisfied"))
+    out = tmp_path / "history.pdf"
+    reports.generate(supervisor, Request("customer", lang, customer_id=who.id), out)
+    text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert all(word in text for word in words[-5:] + words[:5]) and "…" not in text

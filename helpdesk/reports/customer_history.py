@@ -71,7 +71,6 @@ def label(key: str, lang: str) -> str:
     return words(LABELS, key, lang)
 
 
-NOTES_SHOWN = 1500  # characters of a contact's notes in the timeline; the rest is cut with "…"
 
 
 def kept(due_at, status: str, done_at, now) -> str:
@@ -164,7 +163,6 @@ def _details(entry, lang: str) -> str:
         lines = [" · ".join(parts)]
         notes = s.get("notes") or ""
         if notes:
-            notes = notes if len(notes) <= NOTES_SHOWN else notes[:NOTES_SHOWN - 1] + "…"
             lines.append(label("contact_notes", lang).format(embed(notes, lang)))
         if s.get("next_step"):
             lines.append(label("next_step", lang).format(embed(s["next_step"], lang)))
