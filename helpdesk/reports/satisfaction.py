@@ -13,7 +13,7 @@ from ..clock import to_local, utcnow
 from ..contacts import local_day_bounds
 from ..customers import SEGMENTS
 from ..localization import format_date, format_number, format_short_datetime
-from ..models import STATUS_LOST, STATUS_MERGED, AuditEntry, Contact, Customer, LostReason, Staff
+from ..models import STATUS_MERGED, AuditEntry, Contact, Customer, LostReason, Staff
 from . import authorise, previous_period
 from .layout import (CONTENT_WIDTH, bar_chart, embed, heading, left_to_right, month_name, page_for, percent, period_of,
                      register_fonts, table, text, words, write)
@@ -95,20 +95,26 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, lang: s
 
 
 def lost_by_reason(date_from: date, date_to: date, staff_id: int | None = None) -> list[tuple[LostReason, int]]:
-    """Customers lost within the period (still lost, ``lost_at`` in it), by reason; with ``staff_id``,
-    only those that person marked lost. Who marked a customer lost is not a column: it is the actor
-    of the customer's latest ``mark_lost`` entry in the audit trail (the one that set ``lost_at``).
-    Every active reason is listed, with 0 when nobody was lost for it; a retired one when someone was."""
+    """Customers lost within the period, by reason, from the audit trail's ``mark_lost`` entries: each
+    customer once, as last marked lost in the period (by that person, with ``staff_id``). A customer
+    won back since still counts for the period they were lost in, so an old report's figure does not
+    change afterwards (``lost_at`` is the present state only). Every active reason is listed, with 0
+    when nobody was lost for it; a retired one when someone was."""
+    import json
+
     start, end = local_day_bounds(date_from)[0], local_day_bounds(date_to)[1]
-    lost = (Customer.status == STATUS_LOST) & (Customer.lost_at >= start) & (Customer.lost_at < end)
-    if staff_id is not None:
-        marked_by = (AuditEntry.select(AuditEntry.actor)
-                     .where((AuditEntry.table_name == "customer") & (AuditEntry.action == "mark_lost")
-                            & (AuditEntry.record_id == Customer.id.cast("TEXT")))
-                     .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1))
-        lost &= marked_by == staff_id
-    counts = dict(Customer.select(Customer.lost_reason, pw.fn.COUNT(Customer.id)).where(lost)
-                  .group_by(Customer.lost_reason).tuples())
+    marked = (AuditEntry.select(AuditEntry.record_id, AuditEntry.actor, AuditEntry.after)
+              .where((AuditEntry.at >= start) & (AuditEntry.at < end) & (AuditEntry.table_name == "customer")
+                     & (AuditEntry.action == "mark_lost"))
+              .order_by(AuditEntry.at, AuditEntry.id).tuples())
+    last = {record: (actor, after) for record, actor, after in marked}  # each customer's last in the period
+    counts: dict[int, int] = {}
+    for actor, after in last.values():
+        if staff_id is not None and actor != staff_id:
+            continue
+        reason = json.loads(after or "{}").get("lost_reason_id")
+        if reason is not None:
+            counts[reason] = counts.get(reason, 0) + 1
     reasons = LostReason.select().order_by(LostReason.position, LostReason.id)
     return [(r, counts.get(r.id, 0)) for r in reasons if r.active or counts.get(r.id)]
 
