@@ -42,6 +42,11 @@ def latin_digits(text: str) -> str:
     return text.translate(_TO_LATIN)
 
 
+def listed(items, language: str) -> str:
+    """Words one after another as the language lists them: "a, b", «الف، ب» (the Persian comma)."""
+    return ("، " if language == "fa" else ", ").join(items)
+
+
 def format_number(value: int | float, language: str, decimals: int = 0) -> str:
     text = f"{value:,.{decimals}f}"
     if language == "fa":

@@ -33,3 +33,10 @@ def test_numbers():
 def test_digits_round_trip(n):
     assert latin_digits(digits(n, "fa")) == str(n)
     assert latin_digits("".join("٠١٢٣٤٥٦٧٨٩"[int(c)] for c in str(n))) == str(n)
+
+
+def test_a_list_is_joined_with_the_comma_of_its_language():
+    from helpdesk.localization import listed
+
+    assert listed(["Phone", "VIP"], "en") == "Phone, VIP"
+    assert listed(iter(["تلفن", "ویژه"]), "fa") == "تلفن، ویژه"

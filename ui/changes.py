@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel
 from helpdesk import changes, presence
 from helpdesk.changes import Changes
 from helpdesk.clock import utcnow
+from helpdesk.localization import listed
 
 from . import i18n
 
@@ -319,7 +320,7 @@ class PresenceLabel(QLabel):
         if not others:
             self.hide()
             return
-        names = ("، " if i18n.current_language() == "fa" else ", ").join(p.name for p in others)
+        names = listed((p.name for p in others), i18n.current_language())
         if self.kind == "complaint":
             self.setText(self.tr("{0} is editing this complaint").format(names))
         else:

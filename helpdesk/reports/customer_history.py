@@ -8,7 +8,7 @@ from .. import customers, followups, phones, settings
 from ..complaints import OPEN_STATUSES
 from ..clock import to_local, utcnow
 from ..localization import (digits, format_date, format_duration, format_number, format_short_date,
-                            format_short_datetime)
+                            format_short_datetime, listed)
 from ..models import Contact, FollowUp, Staff
 from . import authorise
 from .layout import (CONTENT_WIDTH, embed, heading, left_to_right, page_for, percent, register_fonts, table, text,
@@ -63,7 +63,6 @@ LABELS = {
     "number": ("No. {0}", "شمارهٔ {0}"), "empty": ("Nothing has happened with this customer yet.",
                                               "هنوز رویدادی برای این مشتری ثبت نشده است."),
 }
-COMMA = {"en": ", ", "fa": "، "}  # what joins a list in each language
 OUTCOME_KEYS = {"resolved": "resolved_outcome", "complaint": "complaint_outcome", "other": "other_outcome"}
 
 
@@ -137,7 +136,7 @@ def _record_rows(record, lang: str) -> list[list[str]]:
     if c.referral_source:
         rows.append([label("referral_source", lang), label(c.referral_source, lang)])
     if record.tags:
-        rows.append([label("tags", lang), COMMA[lang].join(record.tags)])
+        rows.append([label("tags", lang), listed(record.tags, lang)])
     if c.segment:
         rows.append([label("segment", lang), label(c.segment, lang)])
     status = label("active", lang) if c.status == "active" else label("merged", lang)
@@ -155,7 +154,7 @@ def _details(entry, lang: str) -> str:
     if entry.kind == "contact":
         parts = [label(s["channel"], lang)]
         if s["channel"] == "phone":
-            parts[0] += f" ({label(s['direction'], lang)}{COMMA[lang]}{format_duration(s['duration'] or 0, lang)})"
+            parts[0] += f" ({listed([label(s['direction'], lang), format_duration(s['duration'] or 0, lang)], lang)})"
         if s["reason"]:
             parts.append(s["reason"])
         parts.append(label(OUTCOME_KEYS.get(s["outcome"], s["outcome"]), lang))
@@ -178,7 +177,7 @@ def _details(entry, lang: str) -> str:
         return " · ".join([label("number", lang).format(digits(s["session_id"], lang)),
                            label(s["outcome"] or "", lang), anger])
     if entry.changed:
-        return label("changed", lang).format(COMMA[lang].join(label(f, lang) for f in entry.changed))
+        return label("changed", lang).format(listed((label(f, lang) for f in entry.changed), lang))
     return ""
 
 

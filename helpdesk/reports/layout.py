@@ -37,7 +37,7 @@ from reportlab.pdfbase.ttfonts import SUBSETN, ShapeData, ShapedStr, TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from ..localization import digits, format_date, format_datetime, format_number
+from ..localization import digits, format_date, format_datetime, format_number, listed
 from ..text import clean_text
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
@@ -900,7 +900,7 @@ def period_of(request, lang: str) -> str:
 
         person = Staff.get_or_none(Staff.id == request.staff_id)
         if person is not None:
-            period += ("، " if lang == "fa" else ", ") + words(COMMON, "only", lang).format(embed(person.full_name, lang))
+            period = listed([period, words(COMMON, "only", lang).format(embed(person.full_name, lang))], lang)
     return period
 
 

@@ -36,7 +36,8 @@ from helpdesk import audit_log
 from helpdesk.audit_log import AuditFilter, Entry
 from helpdesk.clock import to_local, utcnow
 from helpdesk.errors import KnownError
-from helpdesk.localization import digits, format_datetime, format_short_datetime, isolate, latin_digits, left_to_right
+from helpdesk.localization import (digits, format_datetime, format_short_datetime, isolate, latin_digits, left_to_right,
+                                   listed)
 from helpdesk.models import Staff
 
 from .. import i18n
@@ -221,7 +222,7 @@ class AuditLogModel(PagedModel):
 
     def cells(self, entry: Entry) -> tuple[str, ...]:
         lang = i18n.current_language()
-        changed = ("، " if lang == "fa" else ", ").join(name_of_field(name) for name in entry.changed())
+        changed = listed((name_of_field(name) for name in entry.changed()), lang)
         return (format_short_datetime(to_local(entry.at), lang), isolate(entry.who, lang) or "—", describe(entry),
                 record_text(entry), changed)
 

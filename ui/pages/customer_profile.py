@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
-from helpdesk.localization import digits, format_datetime, format_duration, left_to_right
+from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, listed
 from helpdesk.models import KIND_ORGANISATION, STATUS_LOST, Staff
 
 from .. import i18n
@@ -81,7 +81,7 @@ class TimelineModel(QAbstractListModel):
                 choice("complaint_status", s["status"]), " ".join(s["description"].split())[:100])
         text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
         if entry.kind == "update" and entry.changed:
-            text += ": " + ("، " if lang == "fa" else ", ").join(choice("field", name) for name in entry.changed)
+            text += ": " + listed((choice("field", name) for name in entry.changed), lang)
         if entry.actor:
             text += " · " + entry.actor
         if entry.record_id != self._customer_id:
@@ -233,7 +233,7 @@ class ProfileView(QWidget):
         self.details.addRow(self.tr("Language"), _value(choice("language", c.preferred_language)))
         self.details.addRow(self.tr("Address"), _value(c.address))
         self.details.addRow(self.tr("How they heard of us"), _value(choice("referral_source", c.referral_source)))
-        self.details.addRow(self.tr("Tags"), _value("، ".join(record.tags) if lang == "fa" else ", ".join(record.tags)))
+        self.details.addRow(self.tr("Tags"), _value(listed(record.tags, lang)))
         self.details.addRow(self.tr("Notes"), _value(c.notes))
         if c.kind == KIND_ORGANISATION:
             people = customers.contact_persons(c.id)
