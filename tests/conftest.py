@@ -183,6 +183,22 @@ def backup_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def credential_store(tmp_path_factory, monkeypatch):
+    """This desk's phone settings go to a fresh folder, and secrets to a credential store in memory
+    (never the tester's own keyring). Returns the store: ``credential_store.passwords``."""
+    import keyring
+
+    from tests.helpers.memory_keyring import MemoryKeyring
+
+    monkeypatch.setenv("HELPDESK_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    before = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(before)
+
+
+@pytest.fixture(autouse=True)
 def _no_unanswered_questions(monkeypatch):
     """A question nobody answers would block the test forever; a test that expects one answers it."""
     from ui import prompts
