@@ -12,6 +12,8 @@
     python main.py copy-database --from SOURCE --to TARGET   copy a whole database between SQLite and PostgreSQL
     python main.py backup --db PATH_OR_URL [--to FOLDER] --user NAME   take a checked backup now; prints its path
     python main.py restore BACKUP --db PATH --user NAME   put a backup back in place of a SQLite database
+    python main.py ring NUMBER [--extension E] [--answered|--hangup]   tell the running app a call rings
+    python main.py demo-calls --db PATH [--count N] [--gap SECONDS]   ring the running app with demo calls
     python main.py --version
 
 The commands that read or change the data act as a named person (``--user``), signed in with
@@ -106,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(res, argparse.SUPPRESS)
     _user_option(res)
     res.add_argument("backup", metavar="BACKUP", help="the backup file (.sqlite)")
+    ring = commands.add_parser("ring", help="tell the running app that a call rings (for softphones that run a "
+                               "command on an incoming call)")
+    ring.add_argument("number", metavar="NUMBER", help="the caller's number as the phone sent it; '' when withheld")
+    ring.add_argument("--extension", default="", metavar="E", help="the extension it rang")
+    ring.add_argument("--call-id", default="", metavar="ID", help="the phone's id of the call, if it has one")
+    ring_kind = ring.add_mutually_exclusive_group()
+    ring_kind.add_argument("--answered", action="store_true", help="the call was answered (not a new ring)")
+    ring_kind.add_argument("--hangup", action="store_true", help="the call ended (unanswered, it is a missed call)")
+    calls = commands.add_parser("demo-calls", help="ring the running app with demo customers' numbers and strangers")
+    _db_option(calls, argparse.SUPPRESS)
+    calls.add_argument("--count", type=int, default=6, metavar="N", help="how many calls (default 6)")
+    calls.add_argument("--gap", type=float, default=10.0, metavar="SECONDS",
+                       help="seconds from one call to the next (default 10); each rings for about half of it")
     return parser
 
 
@@ -155,6 +170,10 @@ def _main(args) -> int:
         return back_up(target, args.user, args.folder)
     if args.command == "restore":
         return restore(target, args.user, args.backup)
+    if args.command == "ring":
+        return ring(args)
+    if args.command == "demo-calls":
+        return demo_calls(target, args.count, args.gap)
     from ui.app import run
 
     return run(target)
@@ -432,6 +451,49 @@ def restore(target: str, user: str, backup: str) -> int:
     print(f"restored: {backup}")
     if aside.exists():  # (no file was there to replace when the database had gone)
         print(f"the replaced data is kept in: {aside}")
+    return 0
+
+
+NOT_RUNNING = "The help desk is not running on this computer"
+
+
+def ring(args) -> int:
+    """Hand a call to the help desk running on this computer (for this user)."""
+    from helpdesk.telephony.events import ANSWERED, HUNG_UP, RINGING
+    from ui.phone_ring import send_ring
+
+    kind = ANSWERED if args.answered else HUNG_UP if args.hangup else RINGING
+    message = {"kind": kind, "number": args.number, "extension": args.extension, "call_id": args.call_id}
+    if not send_ring(message):
+        print(f"ring: {NOT_RUNNING}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def demo_calls(target: str, count: int, gap: float) -> int:
+    """Ring the running app with demo numbers in turn: each rings, then hangs up (a missed call,
+    unless the desk answered it)."""
+    import time
+    import uuid
+
+    from helpdesk.telephony.demo import demo_calls as pick
+    from helpdesk.telephony.events import HUNG_UP, RINGING
+    from ui.phone_ring import send_ring
+
+    calls = _on_database("demo-calls", target, lambda: pick(max(1, count)))
+    if calls is None:
+        return 2
+    ringing = max(1.0, gap / 2)
+    for index, (what, number) in enumerate(calls):
+        call = {"number": number, "extension": "", "call_id": f"demo-{uuid.uuid4().hex}", "source": "demo"}
+        if not send_ring({**call, "kind": RINGING}):
+            print(f"demo-calls: {NOT_RUNNING}", file=sys.stderr)
+            return 2
+        print(f"ringing {number!r}: {what}", flush=True)
+        time.sleep(ringing)
+        send_ring({**call, "kind": HUNG_UP})
+        if index < len(calls) - 1:
+            time.sleep(max(0.0, gap - ringing))
     return 0
 
 
