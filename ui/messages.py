@@ -80,6 +80,10 @@ MESSAGES = {
     "backup_folder_unusable": QT_TRANSLATE_NOOP("Messages", "The backups cannot be written to this folder. Choose a folder you can write to (another disk, a USB drive or a network folder)."),
     "restore_failed": QT_TRANSLATE_NOOP("Messages", "The backup could not be put in place, because the current data could not be kept aside first. Nothing has been replaced. Check that the database's folder has free space and can be written to."),
     "restore_on_server": QT_TRANSLATE_NOOP("Messages", "A database on a server is not restored from here. Load the backup into a new server database with copy-database, as the README explains."),
+    # this desk's phone settings (helpdesk/telephony/desk.py)
+    "extension_digits": QT_TRANSLATE_NOOP("Messages", "An extension has digits only, for example 201."),
+    "no_credential_store": QT_TRANSLATE_NOOP("Messages", "This computer has no credential store to keep the password in safely, so nothing was saved. On Linux, install and sign in to a keyring (GNOME Keyring or KWallet), then save again. What you typed is still here."),
+    "credential_store_locked": QT_TRANSLATE_NOOP("Messages", "The computer's credential store did not let the password be saved (it may be locked). Unlock it, then save again. What you typed is still here."),
 }
 LAST_SUPERVISOR = QT_TRANSLATE_NOOP("Messages", "At least one active supervisor must remain, or nobody could manage accounts.")
 NOT_YOURSELF = QT_TRANSLATE_NOOP("Messages", "You cannot delete your own account.")
