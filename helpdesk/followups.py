@@ -19,7 +19,8 @@ from .permissions import require_signed_in
 
 KIND_CALLBACK = "callback"
 KIND_FOLLOW_UP = "follow_up"
-KINDS = (KIND_CALLBACK, KIND_FOLLOW_UP)
+KINDS = (KIND_CALLBACK, KIND_FOLLOW_UP)  # what a person promises
+KIND_MISSED = "missed_call"  # a callback the phone system left for a missed call (phonecalls.record_missed)
 OPEN, DONE, CANCELLED = "open", "done", "cancelled"
 OVERDUE, DUE, UPCOMING = "overdue", "due", "upcoming"
 # A callback promised "at 14:00" is still on time at 14:10; after that it is overdue.
@@ -130,6 +131,7 @@ def mark_done(actor: Staff, follow_up_id: int, contact) -> FollowUp:
         row.done_at = utcnow()
         row.done_by = actor.id
         row.done_contact = contact.id
+        row.missed_key = None  # the number's next missed call today is a new callback
     return row
 
 
@@ -146,6 +148,7 @@ def cancel(actor: Staff, follow_up_id: int, version: int | None = None) -> Follo
         raise ValidationError("follow_up", "follow_up_closed")
     with audit.changing(actor, row, "cancel", version=version):
         row.status = CANCELLED
+        row.missed_key = None
     return row
 
 
@@ -171,13 +174,14 @@ class QueueRow:
     due_at: datetime
     state: str
     kind: str
-    customer_id: int
+    customer_id: int | None  # None: a missed call from an unknown number (``phone`` is the number)
     customer: str
-    phone: str
+    phone: str  # the number to call back: the follow-up's own, else the customer's first
     assignee_id: int
     assignee: str
     promise: str
     version: int = 1  # what a cancel or a new time is made from
+    attempts: int = 0  # a missed call's callback: how many times they called
 
 
 def queue(assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False,
@@ -188,8 +192,9 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
     now = now or utcnow()
     query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.kind, FollowUp.customer, Customer.kind,
                              Customer.given_name, Customer.family_name, Customer.organisation, FollowUp.assignee,
-                             Staff.full_name, FollowUp.promise, FollowUp.version)
-             .join_from(FollowUp, Customer).join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
+                             Staff.full_name, FollowUp.promise, FollowUp.version, FollowUp.phone, FollowUp.attempts)
+             .join_from(FollowUp, Customer, pw.JOIN.LEFT_OUTER)
+             .join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
              .where(FollowUp.status == OPEN).order_by(FollowUp.due_at, FollowUp.id).limit(limit))
     if not include_upcoming:
         query = query.where(FollowUp.due_at < end_of_local_day(now))
@@ -197,7 +202,7 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
         query = query.where(FollowUp.assignee == assignee_id)
     rows = list(query.tuples())
     first_phone: dict[int, str] = {}
-    customer_ids = list({r[3] for r in rows})
+    customer_ids = list({r[3] for r in rows if r[3] is not None and not r[12]})
     if customer_ids:
         for customer_id, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
                                     .where(PhoneNumber.customer.in_(customer_ids))
@@ -205,10 +210,14 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
             first_phone[customer_id] = number
     out = []
     for (fid, due_at, kind, customer_id, ckind, given, family, organisation, assignee_id_, assignee, promise,
-         version) in rows:
-        name = organisation if ckind == "organisation" else f"{given} {family}".strip()
+         version, phone, attempts) in rows:
+        if customer_id is None:
+            name = ""
+        else:
+            name = organisation if ckind == "organisation" else f"{given or ''} {family or ''}".strip()
         out.append(QueueRow(fid, due_at, state(due_at, OPEN, now), kind, customer_id, name,
-                            first_phone.get(customer_id, ""), assignee_id_, assignee, promise, version))
+                            phone or first_phone.get(customer_id, ""), assignee_id_, assignee, promise, version,
+                            attempts))
     return out
 
 

@@ -549,6 +549,70 @@ def _0012_search_walk(database: pw.Database, migrator: "SchemaMigrator") -> None
         database.execute_sql(search.RANKED_FUNCTION)
 
 
+def _drop_not_null_sqlite(database: pw.Database, table: str, column: str) -> None:
+    """SQLite cannot drop a NOT NULL constraint with ALTER TABLE. Rebuilding the table would, with
+    foreign keys on (they cannot be turned off inside the migration's transaction), run the
+    ON DELETE actions of the tables that point at it as the old one is dropped. SQLite's documented
+    procedure for a change that leaves the stored rows as they are (sqlite.org/lang_altertable.html,
+    "making other kinds of table schema changes"): edit the table's CREATE statement in the schema
+    and bump the schema's version."""
+    (sql,) = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (table,)).fetchone()
+    old = f'"{column}" INTEGER NOT NULL'
+    if old not in sql:
+        raise RuntimeError(f"{table}.{column}: unexpected definition {sql!r}")
+    (version,) = database.execute_sql("PRAGMA schema_version").fetchone()
+    database.execute_sql("PRAGMA writable_schema = ON")
+    try:
+        database.execute_sql("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                             (sql.replace(old, f'"{column}" INTEGER', 1), table))
+        database.execute_sql(f"PRAGMA schema_version = {int(version) + 1}")
+    finally:
+        database.execute_sql("PRAGMA writable_schema = OFF")
+
+
+def _0013_caller_id(database: pw.Database, migrator: "SchemaMigrator") -> None:
+    """Caller ID. A contact from a call that rang keeps its answer time and the phone system's call id.
+    A missed call becomes a callback: a follow-up may have no customer (an unknown number) and carries
+    the number to call back and how many times they called; ``missed_key`` ("E164|local date", NULL once
+    closed) lets one callback a number a day be open. ``missed_call`` holds each missed call once,
+    however many desks heard it. Indexes for the screen pop's facts of a few customers: the newest
+    calm-down session and the newest promise of each."""
+    from . import search
+
+    Base = _frozen(database)
+
+    class FollowUp(Base):
+        class Meta:
+            table_name = "follow_up"
+
+    class MissedCall(Base):
+        call_id = pw.CharField(max_length=64, unique=True)
+        phone = pw.CharField(max_length=20)
+        at = pw.DateTimeField()
+        follow_up = pw.ForeignKeyField(FollowUp, null=True, on_delete="SET NULL")
+
+        class Meta:
+            table_name = "missed_call"
+
+    postgres = search.is_postgres(database)
+    timestamp = "TIMESTAMP" if postgres else "DATETIME"
+    database.execute_sql(f"ALTER TABLE contact ADD COLUMN answered_at {timestamp}")
+    database.execute_sql("ALTER TABLE contact ADD COLUMN call_id VARCHAR(64) NOT NULL DEFAULT ''")
+    database.execute_sql("CREATE INDEX contact_call_id ON contact (call_id)")
+    if postgres:
+        database.execute_sql("ALTER TABLE follow_up ALTER COLUMN customer_id DROP NOT NULL")
+    else:
+        _drop_not_null_sqlite(database, "follow_up", "customer_id")
+    database.execute_sql("ALTER TABLE follow_up ADD COLUMN phone VARCHAR(20) NOT NULL DEFAULT ''")
+    database.execute_sql("ALTER TABLE follow_up ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0")
+    database.execute_sql("ALTER TABLE follow_up ADD COLUMN missed_key VARCHAR(48)")
+    database.execute_sql("CREATE UNIQUE INDEX follow_up_missed_key ON follow_up (missed_key)")
+    database.execute_sql("CREATE INDEX follow_up_customer_created ON follow_up (customer_id, created_at)")
+    database.execute_sql("CREATE INDEX calm_session_customer_started ON calm_session (customer_id, started_at)")
+    database.create_tables([MissedCall], safe=False)
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -564,6 +628,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (10, _0010_versions),
     (11, _0011_search_speed),
     (12, _0012_search_walk),
+    (13, _0013_caller_id),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -161,6 +161,8 @@ class Contact(BaseModel):
     next_step = pw.CharField(max_length=300, default="")
     checklist = pw.TextField(default="")  # JSON: the checklist version and the ticked items
     draft_id = pw.CharField(max_length=32, null=True, unique=True)  # the draft it was saved from, if any
+    answered_at = pw.DateTimeField(null=True)  # a call that rang: when it was answered (started_at is the ring)
+    call_id = pw.CharField(max_length=64, default="", index=True)  # the phone system's id of the call, if any
     search_text = pw.TextField(default="")  # reason, notes and next step, folded for search
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
@@ -171,7 +173,7 @@ class Contact(BaseModel):
 class FollowUp(BaseModel):
     """A promise to come back to a customer by a time: a callback or another follow-up."""
 
-    customer = pw.ForeignKeyField(Customer, backref="follow_ups", on_delete="RESTRICT")
+    customer = pw.ForeignKeyField(Customer, null=True, backref="follow_ups", on_delete="RESTRICT")  # None: an unknown caller
     contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups", on_delete="SET NULL")
     kind = pw.CharField(max_length=16, default="callback")
     due_at = pw.DateTimeField()
@@ -185,6 +187,19 @@ class FollowUp(BaseModel):
     created_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_created", on_delete="RESTRICT")
     updated_at = pw.DateTimeField(default=utcnow)
     version = pw.IntegerField(default=1)
+    phone = pw.CharField(max_length=20, default="")  # the number to call back (E.164), for a missed call
+    attempts = pw.IntegerField(default=0)  # how many times they called (a missed call's callback)
+    # "E164|local-date" while a missed call's callback is open, NULL once it is closed: one a number a day
+    missed_key = pw.CharField(max_length=48, null=True, unique=True)
+
+
+class MissedCall(BaseModel):
+    """A call the phone system reported missed, once however many desks heard it."""
+
+    call_id = pw.CharField(max_length=64, unique=True)
+    phone = pw.CharField(max_length=20)
+    at = pw.DateTimeField()
+    follow_up = pw.ForeignKeyField(FollowUp, null=True, backref="missed_calls", on_delete="SET NULL")
 
 
 class ComplaintCategory(BaseModel):
@@ -303,4 +318,4 @@ class CalmStep(BaseModel):
 
 ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
               CustomerTag, Contact, FollowUp, ComplaintCategory, Complaint, ComplaintEvent, ComplaintComment,
-              Notification, ChecklistVersion, CalmSession, CalmStep]
+              Notification, ChecklistVersion, CalmSession, CalmStep, MissedCall]
