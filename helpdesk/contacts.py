@@ -67,9 +67,9 @@ class ContactDraft:
     channel: str = CHANNEL_PHONE
     direction: str = INBOUND
     phone: str = ""
-    started_at: datetime | None = None
+    started_at: datetime | None = None  # a call that rang: when it rang
     ended_at: datetime | None = None
-    duration_seconds: int | None = None  # None: the time from start to end
+    duration_seconds: int | None = None  # None: the time from the answer (else the start) to the end
     hold_seconds: int = 0
     hold_count: int = 0
     reason: str = ""
@@ -80,10 +80,12 @@ class ContactDraft:
     checklist: dict = field(default_factory=dict)  # {"version": n, "ticked": [item ids]}
     follow_up: FollowUpDraft | None = None
     follow_up_of: int | None = None  # the follow-up this contact completes
+    answered_at: datetime | None = None  # a call that rang: when it was answered
+    call_id: str = ""  # the phone system's id of the call
 
     def to_json(self) -> dict:
         data = asdict(self)
-        for key in ("started_at", "ended_at"):
+        for key in ("started_at", "ended_at", "answered_at"):
             data[key] = data[key].isoformat() if data[key] else None
         if self.follow_up is not None and self.follow_up.due_at is not None:
             data["follow_up"]["due_at"] = self.follow_up.due_at.isoformat()
@@ -92,7 +94,7 @@ class ContactDraft:
     @classmethod
     def from_json(cls, data: dict) -> "ContactDraft":
         data = dict(data)
-        for key in ("started_at", "ended_at"):
+        for key in ("started_at", "ended_at", "answered_at"):
             data[key] = datetime.fromisoformat(data[key]) if data.get(key) else None
         follow = data.get("follow_up")
         if follow:
@@ -153,9 +155,17 @@ def clean(draft: ContactDraft) -> tuple[dict, dict[str, ValidationError]]:
         errors["ended_at"] = ValidationError("ended_at", "ends_before_start")
         ended = started
     values["started_at"], values["ended_at"] = started, ended
+    answered = draft.answered_at
+    if answered is not None and answered < started:
+        errors["answered_at"] = ValidationError("answered_at", "answered_before_ring")
+    elif answered is not None and answered > ended:
+        errors["answered_at"] = ValidationError("answered_at", "answered_after_end")
+    values["answered_at"] = answered
+    values["call_id"] = _limited(clean_line(draft.call_id or ""), "call_id", 64, errors)
     duration = draft.duration_seconds
     if duration is None:
-        duration = int((ended - started).total_seconds())
+        duration = int((ended - (answered if answered is not None and started <= answered <= ended else started))
+                       .total_seconds())
     if not 0 <= duration <= MAX_DURATION:
         errors["duration"] = ValidationError("duration", "duration_range")
     values["duration_seconds"] = duration
@@ -264,7 +274,7 @@ def draft_of(contact: Contact) -> ContactDraft:
         started_at=contact.started_at, ended_at=contact.ended_at, duration_seconds=contact.duration_seconds,
         hold_seconds=contact.hold_seconds, hold_count=contact.hold_count, reason=contact.reason,
         notes=contact.notes, outcome=contact.outcome, satisfaction=contact.satisfaction,
-        next_step=contact.next_step, checklist=checklist)
+        next_step=contact.next_step, checklist=checklist, answered_at=contact.answered_at, call_id=contact.call_id)
 
 
 def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> Contact:

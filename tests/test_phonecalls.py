@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import peewee as pw
 import pytest
 from playhouse.test_utils import count_queries
 
@@ -209,3 +210,86 @@ def test_the_last_promise_is_not_a_missed_call(staff):
     phonecalls.record_missed(staff, "m", "09123456789", utcnow() + timedelta(seconds=1))
     (facts,) = phonecalls.screen("09123456789").callers
     assert facts.last_promise.text == "Quote by Sunday"
+
+
+# --- the migration -----------------------------------------------------------------------
+
+def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db_target):
+    from helpdesk import accounts, config, db as dbmod, migrations
+
+    database = dbmod.open_database(db_target)
+    dbmod.bind(database)
+    migrations.migrate(database, target=12)
+    boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
+    maryam = _customer(boss)
+    p = database.param
+    stamp = "2026-11-20 10:00:00"
+    database.execute_sql(
+        "INSERT INTO contact (customer_id, staff_id, channel, direction, phone, started_at, ended_at, duration_seconds,"
+        " hold_seconds, hold_count, reason, notes, outcome, satisfaction, next_step, checklist, search_text,"
+        " created_at, updated_at, version)"
+        f" VALUES ({p}, {p}, 'phone', 'inbound', '+989123456789', {p}, {p}, 60, 0, 0, 'Invoice', '', 'resolved',"
+        f" 'satisfied', '', '', '', {p}, {p}, 1)", (maryam.id, boss.id, stamp, stamp, stamp, stamp))
+    contact_id = database.execute_sql("SELECT MAX(id) FROM contact").fetchone()[0]
+    database.execute_sql(
+        "INSERT INTO follow_up (customer_id, contact_id, kind, due_at, assignee_id, promise, status, created_at,"
+        f" created_by_id, updated_at, version) VALUES ({p}, {p}, 'callback', {p}, {p}, 'Call back', 'open', {p}, {p},"
+        f" {p}, 1)", (maryam.id, contact_id, stamp, boss.id, stamp, boss.id, stamp))
+    follow_up_id = database.execute_sql("SELECT MAX(id) FROM follow_up").fetchone()[0]
+    session = calm.start(boss, maryam.id)
+    database.execute_sql(f"UPDATE calm_session SET follow_up_id = {p} WHERE id = {p}", (follow_up_id, session.id))
+    dbmod.close()
+
+    database, result = migrations.open_and_migrate(db_target)
+    try:
+        assert (result.from_version, result.to_version) == (12, 13)
+        # The tables pointing at follow_up kept their links (no rebuild emptied it on the way).
+        assert CalmSession.get_by_id(session.id).follow_up_id == follow_up_id
+        old = FollowUp.get_by_id(follow_up_id)
+        assert (old.customer_id, old.contact_id, old.phone, old.attempts, old.missed_key) == (
+            maryam.id, contact_id, "", 0, None)
+        contact = Contact.get_by_id(contact_id)
+        assert (contact.answered_at, contact.call_id) == (None, "")
+        staff = accounts.authenticate("boss", "correct horse")
+        missed = phonecalls.record_missed(staff, "c1", "0935 111 2233", utcnow())
+        assert FollowUp.get_by_id(missed.id).customer_id is None
+        if config.sqlite_path(db_target) is not None:
+            assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+        with pytest.raises(pw.IntegrityError):  # one open missed-call callback a number a day, whatever writes it
+            with database.atomic():
+                FollowUp.create(customer=None, kind="missed_call", due_at=utcnow(), assignee=staff.id, promise="x",
+                                created_by=staff.id, phone="+989351112233", missed_key=missed.missed_key)
+    finally:
+        dbmod.close()
+
+
+# --- the contact a call that rang becomes ------------------------------------------------
+
+def test_a_call_that_rang_is_stored_with_its_ring_answer_and_end_and_the_phone_systems_talk_time(staff):
+    maryam = _customer(staff)
+    rang = utcnow() - timedelta(minutes=5)
+    draft = ContactDraft(customer_id=maryam.id, phone="09123456789", started_at=rang,
+                         answered_at=rang + timedelta(seconds=12), ended_at=rang + timedelta(minutes=3),
+                         duration_seconds=166, call_id="1700000000.42", reason="Invoice", outcome="resolved",
+                         satisfaction="satisfied")
+    stored = Contact.get_by_id(contacts.create(staff, draft).id)
+    assert (stored.started_at, stored.answered_at, stored.ended_at, stored.duration_seconds, stored.call_id) == (
+        rang, rang + timedelta(seconds=12), rang + timedelta(minutes=3), 166, "1700000000.42")
+    shown = contacts.draft_of(stored)
+    assert (shown.answered_at, shown.call_id) == (rang + timedelta(seconds=12), "1700000000.42")
+    assert ContactDraft.from_json(draft.to_json()) == draft  # an unfinished call's draft keeps them
+    # No talk time from the phone system: from the answer to the end, not from the ring.
+    stored = contacts.create(staff, ContactDraft(customer_id=maryam.id, started_at=rang, answered_at=rang + timedelta(seconds=20),
+                                                 ended_at=rang + timedelta(seconds=80), reason="Invoice",
+                                                 outcome="resolved", satisfaction="satisfied"))
+    assert stored.duration_seconds == 60
+
+
+@pytest.mark.parametrize("answered, code", [(-timedelta(seconds=1), "answered_before_ring"),
+                                            (timedelta(minutes=4), "answered_after_end")])
+def test_an_answer_outside_the_call_is_refused_next_to_its_field(staff, answered, code):
+    rang = utcnow()
+    errors = contacts.clean(ContactDraft(started_at=rang, answered_at=rang + answered, ended_at=rang + timedelta(minutes=3),
+                                         reason="x", outcome="resolved", satisfaction="satisfied"))[1]
+    assert {name: e.code for name, e in errors.items()} == {"answered_at": code}
