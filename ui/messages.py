@@ -62,6 +62,8 @@ MESSAGES = {
     "satisfaction_required": QT_TRANSLATE_NOOP("Messages", "Ask how satisfied the customer is, or choose “Not asked”."),
     "duration_range": QT_TRANSLATE_NOOP("Messages", "The duration must be between 0 and 24 hours."),
     "ends_before_start": QT_TRANSLATE_NOOP("Messages", "The end cannot be before the start."),
+    "answered_before_ring": QT_TRANSLATE_NOOP("Messages", "The call cannot be answered before it rang."),
+    "answered_after_end": QT_TRANSLATE_NOOP("Messages", "The call cannot be answered after it ended."),
     "follow_up_needs_customer": QT_TRANSLATE_NOOP("Messages", "Choose the customer first: a follow-up needs someone to come back to."),
     "assignee_inactive": QT_TRANSLATE_NOOP("Messages", "This account is deactivated; choose someone else."),
     "follow_up_closed": QT_TRANSLATE_NOOP("Messages", "This follow-up has already been completed or cancelled."),
@@ -284,6 +286,7 @@ CHOICES = {
     "follow_up_kind": {
         "callback": QT_TRANSLATE_NOOP("Choices", "Callback"),
         "follow_up": QT_TRANSLATE_NOOP("Choices", "Follow-up"),
+        "missed_call": QT_TRANSLATE_NOOP("Choices", "Missed call"),
     },
 }
 
