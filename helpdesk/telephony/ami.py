@@ -115,6 +115,7 @@ class _Call:
     number: str
     extension: str = ""  # the phone that dialled (outbound)
     answered: bool = False
+    reported: bool = False  # an event of it was emitted (its hang-up is then reported too)
 
 
 class _LoginRefused(Exception):
@@ -180,8 +181,8 @@ class AmiSource:
                 reason = f"login refused: {exc}"
             except (OSError, asyncio.TimeoutError, ConnectionError) as exc:
                 reason = _connect_failure(exc, where)
-            set_state(LOST, reason)
             log.info("phone system %s: %s; trying again in %g s", where, reason, delay)
+            set_state(LOST, reason)
             await asyncio.sleep(delay)
             delay = min(delay * 2, self.longest_delay)
 
@@ -268,6 +269,7 @@ class AmiSource:
         return guarded
 
     def _send(self, kind: str, call_id: str, call: _Call, extension: str) -> None:
+        call.reported = True
         self._emit(PhoneEvent(kind=kind, call_id=call_id, number=call.number, extension=extension,
                               direction=call.direction, at=utcnow(), source=SOURCE))
 
@@ -332,7 +334,7 @@ class AmiSource:
             return
         call = self._calls.pop(unique, None)
         self._legacy_dests.pop(unique, None)
-        if call is None:
+        if call is None or not call.reported:
             return
         extension = call.extension if call.direction == OUTBOUND else ""
         self._send(HUNG_UP, unique, call, extension)

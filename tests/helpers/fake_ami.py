@@ -431,3 +431,59 @@ def legacy_inbound(caller: str = "09121234567", extension: str = "201") -> Call:
                                  "ConnectedLineName": "<unknown>", "AccountCode": "", "Cause": "16",
                                  "Cause-txt": "Normal Clearing"})]
     return Call(ring, answer, hang_up, uid)
+
+
+def internal(caller_extension: str = "202", extension: str = "201") -> Call:
+    """One desk's phone calls another's: not a customer's call."""
+    ids = _Clock()
+    uid = ids.uid()
+    caller = _Leg(ids.name(caller_extension), uid, uid, caller_extension, f"Desk {caller_extension}",
+                  "from-internal", extension)
+    caller.state = "Ring"
+    phone = _Leg(ids.name(extension), ids.uid(), uid, extension, f"Desk {extension}", "from-internal", "s")
+    phone.conn_num = caller_extension
+    ring = [_new_channel(caller), _new_channel(phone),
+            _dial_begin(caller, phone, f"{extension}/sip:{extension}@192.168.1.21:5060"), _newstate(phone, "Ringing")]
+    answer = [_newstate(phone, "Up"), _dial_end(caller, phone, "ANSWER"), _newstate(caller, "Up")]
+    caller.state = phone.state = "Up"
+    hang_up = [_hangup(phone), _hangup(caller)]
+    return Call(ring, answer, hang_up, uid)
+
+
+class Recorder:
+    """What a ``PhoneLink`` hands on (its callbacks run on the link's thread), and a wait for it."""
+
+    def __init__(self):
+        self.events = []
+        self.states = []
+        self._changed = threading.Condition()
+
+    def on_event(self, event) -> None:
+        with self._changed:
+            self.events.append(event)
+            self._changed.notify_all()
+
+    def on_state(self, state) -> None:
+        with self._changed:
+            self.states.append(state)
+            self._changed.notify_all()
+
+    def wait(self, condition, timeout: float = 5.0) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not condition(self):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._changed.wait(left)
+        return True
+
+    def kinds(self, call_id: str | None = None) -> list[str]:
+        return [e.kind for e in self.events if call_id is None or e.call_id == call_id]
+
+    def state_names(self) -> list[str]:
+        return [s.state for s in self.states]
+
+    @property
+    def state(self) -> str:
+        return self.states[-1].state if self.states else "off"
