@@ -63,277 +63,277 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="50"/>
+        <location filename="../../ui/pages/audit_log.py" line="51"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="51"/>
+        <location filename="../../ui/pages/audit_log.py" line="52"/>
         <source>Call or visit</source>
         <translation>تماس یا مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="52"/>
+        <location filename="../../ui/pages/audit_log.py" line="53"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="53"/>
+        <location filename="../../ui/pages/audit_log.py" line="54"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="54"/>
+        <location filename="../../ui/pages/audit_log.py" line="55"/>
         <source>Complaint comment</source>
         <translation>یادداشت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="55"/>
+        <location filename="../../ui/pages/audit_log.py" line="56"/>
         <source>Complaint event</source>
         <translation>رویداد شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="56"/>
+        <location filename="../../ui/pages/audit_log.py" line="57"/>
         <source>Complaint category</source>
         <translation>دستهٔ شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="57"/>
+        <location filename="../../ui/pages/audit_log.py" line="58"/>
         <source>Calm-down session</source>
         <translation>جلسهٔ آرام کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="58"/>
+        <location filename="../../ui/pages/audit_log.py" line="59"/>
         <source>Checklist</source>
         <translation>چک‌لیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="59"/>
+        <location filename="../../ui/pages/audit_log.py" line="60"/>
         <source>Reason for losing a customer</source>
         <translation>علت از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="60"/>
+        <location filename="../../ui/pages/audit_log.py" line="61"/>
         <source>Staff account</source>
         <translation>حساب کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="61"/>
+        <location filename="../../ui/pages/audit_log.py" line="62"/>
         <source>Setting</source>
         <translation>تنظیم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="62"/>
+        <location filename="../../ui/pages/audit_log.py" line="63"/>
         <source>Database</source>
         <translation>پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="66"/>
+        <location filename="../../ui/pages/audit_log.py" line="67"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="67"/>
+        <location filename="../../ui/pages/audit_log.py" line="68"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="68"/>
+        <location filename="../../ui/pages/audit_log.py" line="69"/>
         <source>Deleted</source>
         <translation>حذف شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="69"/>
+        <location filename="../../ui/pages/audit_log.py" line="70"/>
         <source>Status changed</source>
         <translation>وضعیت تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="70"/>
+        <location filename="../../ui/pages/audit_log.py" line="71"/>
         <source>Step taken</source>
         <translation>مرحله‌ای انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="71"/>
+        <location filename="../../ui/pages/audit_log.py" line="72"/>
         <source>Finished</source>
         <translation>پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="72"/>
+        <location filename="../../ui/pages/audit_log.py" line="73"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="73"/>
+        <location filename="../../ui/pages/audit_log.py" line="74"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="74"/>
+        <location filename="../../ui/pages/audit_log.py" line="75"/>
         <source>Account activated</source>
         <translation>حساب فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="75"/>
+        <location filename="../../ui/pages/audit_log.py" line="76"/>
         <source>Account deactivated</source>
         <translation>حساب غیرفعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="76"/>
+        <location filename="../../ui/pages/audit_log.py" line="77"/>
         <source>Password reset</source>
         <translation>گذرواژه بازنشانی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="77"/>
+        <location filename="../../ui/pages/audit_log.py" line="78"/>
         <source>Password changed</source>
         <translation>گذرواژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="78"/>
+        <location filename="../../ui/pages/audit_log.py" line="79"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="79"/>
+        <location filename="../../ui/pages/audit_log.py" line="80"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="80"/>
+        <location filename="../../ui/pages/audit_log.py" line="81"/>
         <source>Another customer merged into it</source>
         <translation>مشتری دیگری در آن ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="81"/>
+        <location filename="../../ui/pages/audit_log.py" line="82"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="82"/>
+        <location filename="../../ui/pages/audit_log.py" line="83"/>
         <source>Signed in</source>
         <translation>وارد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="83"/>
+        <location filename="../../ui/pages/audit_log.py" line="84"/>
         <source>Failed sign-in</source>
         <translation>ورود ناموفق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="84"/>
+        <location filename="../../ui/pages/audit_log.py" line="85"/>
         <source>Sign-in refused: account locked</source>
         <translation>ورود رد شد: حساب قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="85"/>
+        <location filename="../../ui/pages/audit_log.py" line="86"/>
         <source>Sign-in refused: account deactivated</source>
         <translation>ورود رد شد: حساب غیرفعال است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="86"/>
+        <location filename="../../ui/pages/audit_log.py" line="87"/>
         <source>Database restored from a backup</source>
         <translation>پایگاه داده از پشتیبان بازیابی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="91"/>
+        <location filename="../../ui/pages/audit_log.py" line="92"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="92"/>
+        <location filename="../../ui/pages/audit_log.py" line="93"/>
         <source>Wrong passwords in a row</source>
         <translation>گذرواژه‌های نادرست پشت سر هم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="93"/>
+        <location filename="../../ui/pages/audit_log.py" line="94"/>
         <source>Locked until</source>
         <translation>قفل تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="94"/>
+        <location filename="../../ui/pages/audit_log.py" line="95"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="95"/>
+        <location filename="../../ui/pages/audit_log.py" line="96"/>
         <source>Time created</source>
         <translation>زمان ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="96"/>
+        <location filename="../../ui/pages/audit_log.py" line="97"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="97"/>
+        <location filename="../../ui/pages/audit_log.py" line="98"/>
         <source>Version</source>
         <translation>نسخه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="98"/>
+        <location filename="../../ui/pages/audit_log.py" line="99"/>
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="99"/>
+        <location filename="../../ui/pages/audit_log.py" line="100"/>
         <source>Organisation&apos;s number</source>
         <translation>شمارهٔ سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="100"/>
+        <location filename="../../ui/pages/audit_log.py" line="101"/>
         <source>Created by</source>
         <translation>ایجادکننده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="101"/>
+        <location filename="../../ui/pages/audit_log.py" line="102"/>
         <source>Changed by</source>
         <translation>تغییردهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="102"/>
+        <location filename="../../ui/pages/audit_log.py" line="103"/>
         <source>Lost on</source>
         <translation>تاریخ از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="103"/>
+        <location filename="../../ui/pages/audit_log.py" line="104"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="104"/>
+        <location filename="../../ui/pages/audit_log.py" line="105"/>
         <source>Merged into customer</source>
         <translation>ادغام‌شده در مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="105"/>
+        <location filename="../../ui/pages/audit_log.py" line="106"/>
         <source>Segment chosen by hand</source>
         <translation>گروه مشتری به انتخاب کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="106"/>
+        <location filename="../../ui/pages/audit_log.py" line="107"/>
         <source>Backup</source>
         <translation>پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="107"/>
+        <location filename="../../ui/pages/audit_log.py" line="108"/>
         <source>Replaced data kept in</source>
         <translation>داده‌های جایگزین‌شده در</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="108"/>
+        <location filename="../../ui/pages/audit_log.py" line="109"/>
         <source>By</source>
         <translation>توسط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="169"/>
+        <location filename="../../ui/pages/audit_log.py" line="170"/>
         <source>Failed sign-in: no such account</source>
         <translation>ورود ناموفق: چنین حسابی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="171"/>
+        <location filename="../../ui/pages/audit_log.py" line="172"/>
         <source>Failed sign-in: wrong password ({0} in a row)</source>
         <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="175"/>
+        <location filename="../../ui/pages/audit_log.py" line="176"/>
         <source>Database restored from {0}</source>
         <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
@@ -341,27 +341,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="237"/>
+        <location filename="../../ui/pages/audit_log.py" line="238"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="237"/>
+        <location filename="../../ui/pages/audit_log.py" line="238"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="237"/>
+        <location filename="../../ui/pages/audit_log.py" line="238"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="237"/>
+        <location filename="../../ui/pages/audit_log.py" line="238"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="237"/>
+        <location filename="../../ui/pages/audit_log.py" line="238"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -369,139 +369,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="333"/>
+        <location filename="../../ui/pages/audit_log.py" line="334"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="345"/>
+        <location filename="../../ui/pages/audit_log.py" line="346"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="346"/>
-        <location filename="../../ui/pages/audit_log.py" line="446"/>
+        <location filename="../../ui/pages/audit_log.py" line="347"/>
+        <location filename="../../ui/pages/audit_log.py" line="447"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="349"/>
+        <location filename="../../ui/pages/audit_log.py" line="350"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="352"/>
         <location filename="../../ui/pages/audit_log.py" line="353"/>
+        <location filename="../../ui/pages/audit_log.py" line="354"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="357"/>
+        <location filename="../../ui/pages/audit_log.py" line="358"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="359"/>
+        <location filename="../../ui/pages/audit_log.py" line="360"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="359"/>
+        <location filename="../../ui/pages/audit_log.py" line="360"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="360"/>
+        <location filename="../../ui/pages/audit_log.py" line="361"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="361"/>
+        <location filename="../../ui/pages/audit_log.py" line="362"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="372"/>
+        <location filename="../../ui/pages/audit_log.py" line="373"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="376"/>
+        <location filename="../../ui/pages/audit_log.py" line="377"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="377"/>
+        <location filename="../../ui/pages/audit_log.py" line="378"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="380"/>
+        <location filename="../../ui/pages/audit_log.py" line="381"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="385"/>
+        <location filename="../../ui/pages/audit_log.py" line="386"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="387"/>
+        <location filename="../../ui/pages/audit_log.py" line="388"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="388"/>
+        <location filename="../../ui/pages/audit_log.py" line="389"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="403"/>
+        <location filename="../../ui/pages/audit_log.py" line="404"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="451"/>
+        <location filename="../../ui/pages/audit_log.py" line="452"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="455"/>
+        <location filename="../../ui/pages/audit_log.py" line="456"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="546"/>
+        <location filename="../../ui/pages/audit_log.py" line="547"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="548"/>
+        <location filename="../../ui/pages/audit_log.py" line="549"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="553"/>
+        <location filename="../../ui/pages/audit_log.py" line="554"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="560"/>
+        <location filename="../../ui/pages/audit_log.py" line="561"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="561"/>
+        <location filename="../../ui/pages/audit_log.py" line="562"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="568"/>
+        <location filename="../../ui/pages/audit_log.py" line="569"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="576"/>
+        <location filename="../../ui/pages/audit_log.py" line="577"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -758,381 +758,381 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="435"/>
+        <location filename="../../ui/dialogs/call_window.py" line="451"/>
         <source>Put the caller on hold, or go back to them (F6)</source>
         <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="432"/>
+        <location filename="../../ui/dialogs/call_window.py" line="448"/>
         <source>End the call and stop the timer (F8)</source>
         <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Caller</source>
         <translation>تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="429"/>
+        <location filename="../../ui/dialogs/call_window.py" line="445"/>
         <source>Type the phone number or the name</source>
         <translation>شماره تلفن یا نام را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="229"/>
+        <location filename="../../ui/dialogs/call_window.py" line="245"/>
         <source>&amp;New customer…</source>
         <translation>مشتری &amp;جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="139"/>
+        <location filename="../../ui/dialogs/call_window.py" line="152"/>
         <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
         <translation>این ارتباط پیش از بسته شدن برنامه ذخیره شده بود؛ همان‌طور که ذخیره شد اینجاست. چیزی دو بار ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="245"/>
+        <location filename="../../ui/dialogs/call_window.py" line="261"/>
         <source>Change</source>
         <translation>تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="272"/>
-        <location filename="../../ui/dialogs/call_window.py" line="798"/>
+        <location filename="../../ui/dialogs/call_window.py" line="288"/>
+        <location filename="../../ui/dialogs/call_window.py" line="832"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="274"/>
+        <location filename="../../ui/dialogs/call_window.py" line="290"/>
         <source>Reason</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="276"/>
+        <location filename="../../ui/dialogs/call_window.py" line="292"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="281"/>
+        <location filename="../../ui/dialogs/call_window.py" line="297"/>
         <source>Type while you listen; everything is kept as you go.</source>
         <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="282"/>
+        <location filename="../../ui/dialogs/call_window.py" line="298"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="284"/>
+        <location filename="../../ui/dialogs/call_window.py" line="300"/>
         <source>Choose…</source>
         <translation>انتخاب کنید…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="300"/>
+        <location filename="../../ui/dialogs/call_window.py" line="316"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="302"/>
+        <location filename="../../ui/dialogs/call_window.py" line="318"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="304"/>
+        <location filename="../../ui/dialogs/call_window.py" line="320"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="306"/>
+        <location filename="../../ui/dialogs/call_window.py" line="322"/>
         <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
         <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="314"/>
-        <location filename="../../ui/dialogs/call_window.py" line="409"/>
+        <location filename="../../ui/dialogs/call_window.py" line="330"/>
+        <location filename="../../ui/dialogs/call_window.py" line="425"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="320"/>
+        <location filename="../../ui/dialogs/call_window.py" line="336"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="326"/>
+        <location filename="../../ui/dialogs/call_window.py" line="342"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="331"/>
+        <location filename="../../ui/dialogs/call_window.py" line="347"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="333"/>
+        <location filename="../../ui/dialogs/call_window.py" line="349"/>
         <source>What you told the customer you would do</source>
         <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="365"/>
-        <location filename="../../ui/dialogs/call_window.py" line="410"/>
+        <location filename="../../ui/dialogs/call_window.py" line="381"/>
+        <location filename="../../ui/dialogs/call_window.py" line="426"/>
         <source>Discard</source>
         <translation>دور انداختن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="368"/>
+        <location filename="../../ui/dialogs/call_window.py" line="384"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="371"/>
+        <location filename="../../ui/dialogs/call_window.py" line="387"/>
         <source>Save the contact (Ctrl+S)</source>
         <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="404"/>
+        <location filename="../../ui/dialogs/call_window.py" line="420"/>
         <source>Find the customer by phone number or name</source>
         <translation>یافتن مشتری با شماره تلفن یا نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="405"/>
+        <location filename="../../ui/dialogs/call_window.py" line="421"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="406"/>
+        <location filename="../../ui/dialogs/call_window.py" line="422"/>
         <source>Matching customers</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="407"/>
+        <location filename="../../ui/dialogs/call_window.py" line="423"/>
         <source>Change the customer</source>
         <translation>تغییر مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="408"/>
+        <location filename="../../ui/dialogs/call_window.py" line="424"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="408"/>
+        <location filename="../../ui/dialogs/call_window.py" line="424"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="410"/>
+        <location filename="../../ui/dialogs/call_window.py" line="426"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="427"/>
+        <location filename="../../ui/dialogs/call_window.py" line="443"/>
         <source>Visitor</source>
         <translation>مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="428"/>
+        <location filename="../../ui/dialogs/call_window.py" line="444"/>
         <source>Type the name or the phone number</source>
         <translation>نام یا شماره تلفن را بنویسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="430"/>
+        <location filename="../../ui/dialogs/call_window.py" line="446"/>
         <source>&amp;End visit (F8)</source>
         <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="430"/>
+        <location filename="../../ui/dialogs/call_window.py" line="446"/>
         <source>Hang &amp;up (F8)</source>
         <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="431"/>
+        <location filename="../../ui/dialogs/call_window.py" line="447"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="433"/>
+        <location filename="../../ui/dialogs/call_window.py" line="449"/>
         <source>End visit</source>
         <translation>پایان مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="433"/>
+        <location filename="../../ui/dialogs/call_window.py" line="449"/>
         <source>Hang up</source>
         <translation>پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="434"/>
+        <location filename="../../ui/dialogs/call_window.py" line="450"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="437"/>
+        <location filename="../../ui/dialogs/call_window.py" line="453"/>
         <source>At the desk (F7)</source>
         <translation>آداب پذیرش حضوری (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="437"/>
+        <location filename="../../ui/dialogs/call_window.py" line="453"/>
         <source>On the phone (F7)</source>
         <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="438"/>
+        <location filename="../../ui/dialogs/call_window.py" line="454"/>
         <source>Checklist: a digit ticks an item</source>
         <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="451"/>
+        <location filename="../../ui/dialogs/call_window.py" line="467"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="451"/>
+        <location filename="../../ui/dialogs/call_window.py" line="467"/>
         <source>Step &amp;away (F6)</source>
         <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="452"/>
+        <location filename="../../ui/dialogs/call_window.py" line="468"/>
         <source>Back to the visitor</source>
         <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="452"/>
+        <location filename="../../ui/dialogs/call_window.py" line="468"/>
         <source>Step away</source>
         <translation>ترک موقت میز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="454"/>
+        <location filename="../../ui/dialogs/call_window.py" line="470"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="454"/>
+        <location filename="../../ui/dialogs/call_window.py" line="470"/>
         <source>&amp;Hold (F6)</source>
         <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="455"/>
+        <location filename="../../ui/dialogs/call_window.py" line="471"/>
         <source>Back to the caller</source>
         <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="455"/>
+        <location filename="../../ui/dialogs/call_window.py" line="471"/>
         <source>Hold</source>
         <translation>نگه‌داشتن در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="539"/>
+        <location filename="../../ui/dialogs/call_window.py" line="555"/>
         <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
         <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="554"/>
+        <location filename="../../ui/dialogs/call_window.py" line="570"/>
         <source>No customer chosen yet</source>
         <translation>هنوز مشتری انتخاب نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="641"/>
+        <location filename="../../ui/dialogs/call_window.py" line="668"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="643"/>
+        <location filename="../../ui/dialogs/call_window.py" line="670"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="643"/>
+        <location filename="../../ui/dialogs/call_window.py" line="670"/>
         <source>Stepped away for {0}</source>
         <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="646"/>
+        <location filename="../../ui/dialogs/call_window.py" line="673"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="646"/>
+        <location filename="../../ui/dialogs/call_window.py" line="673"/>
         <source>Visit in progress</source>
         <translation>مراجعه در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="648"/>
+        <location filename="../../ui/dialogs/call_window.py" line="675"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="648"/>
+        <location filename="../../ui/dialogs/call_window.py" line="675"/>
         <source>Visit ended</source>
         <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="650"/>
+        <location filename="../../ui/dialogs/call_window.py" line="677"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="657"/>
+        <location filename="../../ui/dialogs/call_window.py" line="684"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="659"/>
+        <location filename="../../ui/dialogs/call_window.py" line="686"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="702"/>
+        <location filename="../../ui/dialogs/call_window.py" line="732"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="707"/>
+        <location filename="../../ui/dialogs/call_window.py" line="737"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="754"/>
+        <location filename="../../ui/dialogs/call_window.py" line="786"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="756"/>
+        <location filename="../../ui/dialogs/call_window.py" line="788"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="774"/>
+        <location filename="../../ui/dialogs/call_window.py" line="808"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="780"/>
+        <location filename="../../ui/dialogs/call_window.py" line="814"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="783"/>
+        <location filename="../../ui/dialogs/call_window.py" line="817"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="791"/>
-        <location filename="../../ui/dialogs/call_window.py" line="840"/>
+        <location filename="../../ui/dialogs/call_window.py" line="825"/>
+        <location filename="../../ui/dialogs/call_window.py" line="874"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="800"/>
+        <location filename="../../ui/dialogs/call_window.py" line="834"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="837"/>
+        <location filename="../../ui/dialogs/call_window.py" line="871"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="884"/>
+        <location filename="../../ui/dialogs/call_window.py" line="918"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="885"/>
+        <location filename="../../ui/dialogs/call_window.py" line="919"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
@@ -1140,34 +1140,44 @@
 <context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="219"/>
+        <location filename="../../ui/pages/calls.py" line="220"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="222"/>
+        <location filename="../../ui/pages/calls.py" line="223"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="225"/>
+        <location filename="../../ui/pages/calls.py" line="226"/>
         <source>New call</source>
         <translation>تماس جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="226"/>
+        <location filename="../../ui/pages/calls.py" line="227"/>
         <source>New walk-in visit</source>
         <translation>مراجعهٔ حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="232"/>
+        <location filename="../../ui/pages/calls.py" line="233"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="237"/>
+        <location filename="../../ui/pages/calls.py" line="238"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="243"/>
+        <source>&amp;Dial this number (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/calls.py" line="245"/>
+        <source>Your phone rings; pick it up and it calls the number of the chosen contact</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1488,542 +1498,547 @@
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="131"/>
+        <location filename="../../ui/messages.py" line="137"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="132"/>
-        <location filename="../../ui/messages.py" line="185"/>
-        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="138"/>
+        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="192"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="135"/>
+        <location filename="../../ui/messages.py" line="141"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="136"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="140"/>
+        <location filename="../../ui/messages.py" line="146"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="152"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="158"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="156"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="157"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
         <location filename="../../ui/messages.py" line="164"/>
-        <location filename="../../ui/messages.py" line="223"/>
-        <location filename="../../ui/messages.py" line="235"/>
+        <location filename="../../ui/messages.py" line="170"/>
+        <location filename="../../ui/messages.py" line="229"/>
+        <location filename="../../ui/messages.py" line="241"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="167"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="173"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="171"/>
+        <location filename="../../ui/messages.py" line="177"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="172"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="175"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="176"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
-        <location filename="../../ui/messages.py" line="248"/>
+        <location filename="../../ui/messages.py" line="185"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="188"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="187"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="195"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/messages.py" line="196"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="205"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="206"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Escalated to</source>
         <translation>ارجاع‌شده به</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="210"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
-        <location filename="../../ui/messages.py" line="206"/>
+        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="212"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
+        <location filename="../../ui/messages.py" line="217"/>
         <source>Promise</source>
         <translation>قول</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>In use</source>
         <translation>در حال استفاده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>Value</source>
         <translation>مقدار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Step</source>
         <translation>گام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>Anger at the start</source>
         <translation>میزان خشم در آغاز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/messages.py" line="226"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/messages.py" line="232"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="230"/>
-        <location filename="../../ui/messages.py" line="260"/>
+        <location filename="../../ui/messages.py" line="236"/>
+        <location filename="../../ui/messages.py" line="266"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="231"/>
+        <location filename="../../ui/messages.py" line="237"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="234"/>
+        <location filename="../../ui/messages.py" line="240"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="244"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239"/>
+        <location filename="../../ui/messages.py" line="245"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/messages.py" line="250"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="289"/>
+        <source>Missed call</source>
+        <translation>تماس بی‌پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="332"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="325"/>
+        <location filename="../../ui/messages.py" line="332"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
-        <location filename="../../ui/messages.py" line="245"/>
+        <location filename="../../ui/messages.py" line="216"/>
+        <location filename="../../ui/messages.py" line="251"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/messages.py" line="252"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="251"/>
+        <location filename="../../ui/messages.py" line="257"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253"/>
+        <location filename="../../ui/messages.py" line="259"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/messages.py" line="260"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257"/>
+        <location filename="../../ui/messages.py" line="263"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258"/>
+        <location filename="../../ui/messages.py" line="264"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259"/>
-        <location filename="../../ui/messages.py" line="278"/>
+        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/messages.py" line="284"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="261"/>
+        <location filename="../../ui/messages.py" line="267"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="264"/>
+        <location filename="../../ui/messages.py" line="270"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
+        <location filename="../../ui/messages.py" line="271"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="266"/>
+        <location filename="../../ui/messages.py" line="272"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267"/>
+        <location filename="../../ui/messages.py" line="273"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="268"/>
+        <location filename="../../ui/messages.py" line="274"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271"/>
+        <location filename="../../ui/messages.py" line="277"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="272"/>
+        <location filename="../../ui/messages.py" line="278"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="275"/>
+        <location filename="../../ui/messages.py" line="281"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="276"/>
+        <location filename="../../ui/messages.py" line="282"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277"/>
+        <location filename="../../ui/messages.py" line="283"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/messages.py" line="287"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="282"/>
+        <location filename="../../ui/messages.py" line="288"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
@@ -2746,102 +2761,102 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="71"/>
+        <location filename="../../ui/pages/customers.py" line="72"/>
         <source>Search customers</source>
         <translation>جستجوی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="72"/>
+        <location filename="../../ui/pages/customers.py" line="73"/>
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="75"/>
+        <location filename="../../ui/pages/customers.py" line="76"/>
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="82"/>
+        <location filename="../../ui/pages/customers.py" line="83"/>
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="86"/>
+        <location filename="../../ui/pages/customers.py" line="87"/>
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="92"/>
+        <location filename="../../ui/pages/customers.py" line="93"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="92"/>
+        <location filename="../../ui/pages/customers.py" line="93"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="93"/>
+        <location filename="../../ui/pages/customers.py" line="94"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="109"/>
+        <location filename="../../ui/pages/customers.py" line="110"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="129"/>
+        <location filename="../../ui/pages/customers.py" line="130"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="130"/>
+        <location filename="../../ui/pages/customers.py" line="131"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="131"/>
+        <location filename="../../ui/pages/customers.py" line="132"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="195"/>
+        <location filename="../../ui/pages/customers.py" line="197"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="224"/>
+        <location filename="../../ui/pages/customers.py" line="226"/>
         <source>Customers: more than {0}</source>
         <translation>مشتریان: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="230"/>
+        <location filename="../../ui/pages/customers.py" line="232"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="383"/>
+        <location filename="../../ui/pages/customers.py" line="385"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="384"/>
+        <location filename="../../ui/pages/customers.py" line="386"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="394"/>
+        <location filename="../../ui/pages/customers.py" line="396"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="395"/>
+        <location filename="../../ui/pages/customers.py" line="397"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="406"/>
+        <location filename="../../ui/pages/customers.py" line="408"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -3102,42 +3117,42 @@
 <context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="260"/>
+        <location filename="../../ui/pages/audit_log.py" line="261"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="261"/>
+        <location filename="../../ui/pages/audit_log.py" line="262"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="261"/>
+        <location filename="../../ui/pages/audit_log.py" line="262"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="261"/>
+        <location filename="../../ui/pages/audit_log.py" line="262"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="271"/>
+        <location filename="../../ui/pages/audit_log.py" line="272"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="281"/>
+        <location filename="../../ui/pages/audit_log.py" line="282"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="284"/>
+        <location filename="../../ui/pages/audit_log.py" line="285"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="285"/>
+        <location filename="../../ui/pages/audit_log.py" line="286"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
@@ -3301,67 +3316,77 @@
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="70"/>
+        <source>Called once</source>
+        <translation>یک بار تماس گرفت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/follow_ups.py" line="71"/>
+        <source>Called {0} times</source>
+        <translation>{0} بار تماس گرفت</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="128"/>
+        <location filename="../../ui/pages/follow_ups.py" line="139"/>
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="129"/>
+        <location filename="../../ui/pages/follow_ups.py" line="140"/>
         <source>Everyone&apos;s</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="132"/>
+        <location filename="../../ui/pages/follow_ups.py" line="143"/>
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="134"/>
+        <location filename="../../ui/pages/follow_ups.py" line="145"/>
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="136"/>
-        <location filename="../../ui/pages/follow_ups.py" line="162"/>
+        <location filename="../../ui/pages/follow_ups.py" line="147"/>
+        <location filename="../../ui/pages/follow_ups.py" line="173"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="161"/>
+        <location filename="../../ui/pages/follow_ups.py" line="172"/>
         <source>Whose follow-ups</source>
         <translation>پیگیری‌های چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="161"/>
+        <location filename="../../ui/pages/follow_ups.py" line="172"/>
         <source>Call back</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="163"/>
+        <location filename="../../ui/pages/follow_ups.py" line="174"/>
         <source>Follow-ups due: Enter calls back</source>
         <translation>پیگیری‌های سررسیده: Enter برای تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="181"/>
+        <location filename="../../ui/pages/follow_ups.py" line="192"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="184"/>
+        <location filename="../../ui/pages/follow_ups.py" line="195"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="207"/>
+        <location filename="../../ui/pages/follow_ups.py" line="218"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="208"/>
+        <location filename="../../ui/pages/follow_ups.py" line="219"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
     </message>
@@ -3667,77 +3692,92 @@
         <translation>بستن پیام</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123"/>
+        <location filename="../../ui/mainwindow.py" line="124"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124"/>
+        <location filename="../../ui/mainwindow.py" line="125"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125"/>
+        <location filename="../../ui/mainwindow.py" line="126"/>
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126"/>
+        <location filename="../../ui/mainwindow.py" line="127"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127"/>
+        <location filename="../../ui/mainwindow.py" line="128"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128"/>
+        <location filename="../../ui/mainwindow.py" line="129"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129"/>
+        <location filename="../../ui/mainwindow.py" line="130"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="209"/>
+        <location filename="../../ui/mainwindow.py" line="212"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="236"/>
+        <location filename="../../ui/mainwindow.py" line="239"/>
         <source>Signed out</source>
         <translation>خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="237"/>
+        <location filename="../../ui/mainwindow.py" line="240"/>
         <source>A supervisor has deactivated your account, so you have been signed out. Unfinished calls are kept for when you sign in again.</source>
         <translation>یک سرپرست حساب شما را غیرفعال کرده است، از این رو از حساب خارج شدید. تماس‌های ناتمام برای ورود دوباره‌تان نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>Your role changed</source>
         <translation>نقش شما تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="356"/>
+        <location filename="../../ui/mainwindow.py" line="360"/>
         <source>The audit log is for supervisors.</source>
         <translation>سابقهٔ تغییرات برای سرپرستان است.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="559"/>
+        <location filename="../../ui/mainwindow.py" line="533"/>
+        <source>There is no phone number to dial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="542"/>
+        <source>The phone system is not connected, so it cannot dial. Dial the number by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="554"/>
+        <source>The phone system could not dial: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="622"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="571"/>
+        <location filename="../../ui/mainwindow.py" line="634"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="572"/>
+        <location filename="../../ui/mainwindow.py" line="635"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -3750,12 +3790,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="575"/>
+        <location filename="../../ui/mainwindow.py" line="638"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="576"/>
+        <location filename="../../ui/mainwindow.py" line="639"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -3768,88 +3808,98 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="587"/>
+        <location filename="../../ui/mainwindow.py" line="650"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="588"/>
+        <location filename="../../ui/mainwindow.py" line="651"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="608"/>
+        <location filename="../../ui/mainwindow.py" line="671"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="622"/>
+        <location filename="../../ui/mainwindow.py" line="685"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="663"/>
+        <location filename="../../ui/mainwindow.py" line="727"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="664"/>
+        <location filename="../../ui/mainwindow.py" line="728"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="669"/>
+        <location filename="../../ui/mainwindow.py" line="733"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="674"/>
+        <location filename="../../ui/mainwindow.py" line="738"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="684"/>
+        <location filename="../../ui/mainwindow.py" line="748"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="685"/>
+        <location filename="../../ui/mainwindow.py" line="749"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="688"/>
+        <location filename="../../ui/mainwindow.py" line="752"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="692"/>
+        <location filename="../../ui/mainwindow.py" line="756"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="697"/>
+        <location filename="../../ui/mainwindow.py" line="761"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="705"/>
+        <location filename="../../ui/mainwindow.py" line="769"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="706"/>
+        <location filename="../../ui/mainwindow.py" line="770"/>
+        <source>&amp;Simulate a phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="772"/>
+        <source>Ring this desk with a demo customer&apos;s number, to see what happens when the phone system rings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="777"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="709"/>
+        <location filename="../../ui/mainwindow.py" line="780"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148"/>
-        <location filename="../../ui/mainwindow.py" line="243"/>
+        <location filename="../../ui/mainwindow.py" line="149"/>
+        <location filename="../../ui/mainwindow.py" line="246"/>
         <source>Signed in as {0} ({1})</source>
         <translation>واردشده: {0} ({1})</translation>
     </message>
@@ -3859,27 +3909,27 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>صفحه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="249"/>
+        <location filename="../../ui/mainwindow.py" line="252"/>
         <source>A supervisor changed your role. It is now: {0}.</source>
         <translation>یک سرپرست نقش شما را تغییر داد. نقش کنونی شما: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="731"/>
+        <location filename="../../ui/mainwindow.py" line="802"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="733"/>
+        <location filename="../../ui/mainwindow.py" line="804"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="751"/>
+        <location filename="../../ui/mainwindow.py" line="826"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="752"/>
+        <location filename="../../ui/mainwindow.py" line="827"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
@@ -4120,7 +4170,17 @@ For front-desk staff and their supervisors.</source>
         <translation>کس دیگری پس از باز کردن شما این ارتباط را ذخیره کرد، پس اصلاح شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="65"/>
+        <source>The call cannot be answered before it rang.</source>
+        <translation>تماس پیش از زنگ خوردن نمی‌تواند پاسخ داده شده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="66"/>
+        <source>The call cannot be answered after it ended.</source>
+        <translation>تماس پس از پایانش نمی‌تواند پاسخ داده شده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>Someone changed this complaint after you opened it, so your change was not saved yet.</source>
         <translation>کس دیگری پس از باز کردن شما این شکایت را تغییر داد، پس تغییر شما هنوز ذخیره نشده است.</translation>
     </message>
@@ -4150,107 +4210,122 @@ For front-desk staff and their supervisors.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
         <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
         <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="80"/>
         <source>The backup could not be made: the copy could not be written or did not pass its check, so it was deleted. Check that the backups folder has free space and is reachable, then try again.</source>
         <translation>نسخهٔ پشتیبان تهیه نشد: نسخه نوشته نشد یا از بررسی سالم بیرون نیامد، پس پاک شد. بررسی کنید که پوشهٔ نسخه‌های پشتیبان فضای خالی دارد و در دسترس است، سپس دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>This backup is damaged or is not a help-desk database, so it was not restored. Nothing has been replaced. Choose another backup.</source>
         <translation>این نسخهٔ پشتیبان آسیب دیده است یا پایگاه دادهٔ میز خدمت مشتریان نیست، پس بازیابی نشد. چیزی جایگزین نشده است. نسخهٔ پشتیبان دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>The backups cannot be written to this folder. Choose a folder you can write to (another disk, a USB drive or a network folder).</source>
         <translation>نسخه‌های پشتیبان را نمی‌توان در این پوشه نوشت. پوشه‌ای انتخاب کنید که بتوانید در آن بنویسید (دیسکی دیگر، حافظهٔ USB یا پوشه‌ای در شبکه).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>The backup could not be put in place, because the current data could not be kept aside first. Nothing has been replaced. Check that the database&apos;s folder has free space and can be written to.</source>
         <translation>نسخهٔ پشتیبان جایگزین نشد، چون داده‌های کنونی را نمی‌شد پیش از آن کنار گذاشت. چیزی جایگزین نشده است. بررسی کنید که پوشهٔ پایگاه داده فضای خالی دارد و می‌توان در آن نوشت.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>A database on a server is not restored from here. Load the backup into a new server database with copy-database, as the README explains.</source>
         <translation>پایگاه داده‌ای که روی سرور است از اینجا بازیابی نمی‌شود. همان‌طور که راهنمای README می‌گوید، نسخهٔ پشتیبان را با copy-database در یک پایگاه دادهٔ تازه روی سرور بارگذاری کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="86"/>
+        <source>An extension has digits only, for example 201.</source>
+        <translation>داخلی فقط رقم دارد، برای نمونه ۲۰۱.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="87"/>
+        <source>This computer has no credential store to keep the password in safely, so nothing was saved. On Linux, install and sign in to a keyring (GNOME Keyring or KWallet), then save again. What you typed is still here.</source>
+        <translation>این رایانه انبار گذرواژه‌ای ندارد که گذرواژه را امن نگه دارد، پس چیزی ذخیره نشد. در لینوکس یک انبار کلید (GNOME Keyring یا KWallet) نصب کنید و وارد آن شوید، سپس دوباره ذخیره کنید. آنچه نوشته‌اید سر جایش است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="88"/>
+        <source>The computer&apos;s credential store did not let the password be saved (it may be locked). Unlock it, then save again. What you typed is still here.</source>
+        <translation>انبار گذرواژه‌های رایانه اجازهٔ ذخیرهٔ گذرواژه را نداد (شاید قفل است). قفل آن را باز کنید، سپس دوباره ذخیره کنید. آنچه نوشته‌اید سر جایش است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="90"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>The server cannot be reached, so this was not saved. Everything you typed is still here: press Ctrl+S to save it again once the server answers (the status bar says while it does not).</source>
         <translation>سرور در دسترس نیست، بنابراین این مورد ذخیره نشد. هرچه تایپ کرده‌اید همین‌جا مانده است: وقتی سرور دوباره پاسخ داد، برای ذخیرهٔ دوباره Ctrl+S را بزنید (تا آن زمان نوار وضعیت این را نشان می‌دهد).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -4529,14 +4604,248 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>PhonePop</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="vanished">بستن</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="vanished">پاسخ</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="vanished">مشتری جدید…</translation>
+    </message>
+    <message>
+        <source>Maybe one of these:</source>
+        <translation type="vanished">شاید یکی از این‌ها:</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation type="vanished">تماس ورودی</translation>
+    </message>
+    <message>
+        <source>Answered at extension {0}</source>
+        <translation type="vanished">داخلی {0} پاسخ داد</translation>
+    </message>
+    <message>
+        <source>Answered at another extension</source>
+        <translation type="vanished">داخلی دیگری پاسخ داد</translation>
+    </message>
+    <message>
+        <source>Missed call</source>
+        <translation type="vanished">تماس بی‌پاسخ</translation>
+    </message>
+    <message>
+        <source>Missed call — a callback is in the queue</source>
+        <translation type="vanished">تماس بی‌پاسخ — یک تماس برگشتی در صف پیگیری‌ها است</translation>
+    </message>
+    <message>
+        <source>{0} · rang extension {1}</source>
+        <translation type="vanished">{0} · زنگ به داخلی {1}</translation>
+    </message>
+    <message>
+        <source>Rang extension {0}</source>
+        <translation type="vanished">زنگ به داخلی {0}</translation>
+    </message>
+    <message>
+        <source>Number withheld</source>
+        <translation type="vanished">شمارهٔ پنهان</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation type="vanished">شمارهٔ ناشناس</translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s profile</source>
+        <translation type="vanished">باز کردن پروندهٔ مشتری</translation>
+    </message>
+    <message>
+        <source>Last satisfaction: {0} · {1}</source>
+        <translation type="vanished">آخرین رضایت: {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Satisfaction not asked yet</source>
+        <translation type="vanished">رضایت هنوز پرسیده نشده</translation>
+    </message>
+    <message>
+        <source>Last anger rating: {0} of 10 · {1}</source>
+        <translation type="vanished">آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
+    </message>
+    <message>
+        <source>No open complaints</source>
+        <translation type="vanished">بدون شکایت باز</translation>
+    </message>
+    <message>
+        <source>1 open complaint</source>
+        <translation type="vanished">۱ شکایت باز</translation>
+    </message>
+    <message>
+        <source>{0} open complaints</source>
+        <translation type="vanished">{0} شکایت باز</translation>
+    </message>
+    <message>
+        <source>{0} overdue</source>
+        <translation type="vanished">{0} سررسید گذشته</translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation type="vanished">{0}، {1}</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="vanished">انجام شد</translation>
+    </message>
+    <message>
+        <source>kept late</source>
+        <translation type="vanished">با تأخیر انجام شد</translation>
+    </message>
+    <message>
+        <source>not due yet</source>
+        <translation type="vanished">هنوز سررسید نشده</translation>
+    </message>
+    <message>
+        <source>not kept, overdue</source>
+        <translation type="vanished">انجام نشد، سررسید گذشته</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="vanished">لغو شد</translation>
+    </message>
+    <message>
+        <source>Promised “{0}” by {1}</source>
+        <translation type="vanished">قول «{0}» تا {1}</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation type="vanished">{0} — {1}</translation>
+    </message>
+    <message>
+        <source>This is the caller</source>
+        <translation type="vanished">تماس‌گیرنده همین است</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneSettings</name>
+    <message>
+        <source>None</source>
+        <translation type="vanished">هیچ</translation>
+    </message>
+    <message>
+        <source>Asterisk Manager Interface (Asterisk, FreePBX, Issabel)</source>
+        <translation type="vanished">رابط مدیریت Asterisk (برای Asterisk و FreePBX و Issabel)</translation>
+    </message>
+    <message>
+        <source>Zammad-compatible listener (sipgate, placetel, 3CX)</source>
+        <translation type="vanished">شنوندهٔ سازگار با Zammad (برای sipgate و placetel و 3CX)</translation>
+    </message>
+    <message>
+        <source>Which phone system tells this desk who is calling. These settings belong to this computer: each desk has its own.</source>
+        <translation type="vanished">کدام سامانهٔ تلفن به این میز می‌گوید چه کسی تماس می‌گیرد. این تنظیمات مال همین رایانه است: هر میز تنظیمات خودش را دارد.</translation>
+    </message>
+    <message>
+        <source>Phone system</source>
+        <translation type="vanished">سامانهٔ تلفن</translation>
+    </message>
+    <message>
+        <source>for example 201</source>
+        <translation type="vanished">برای نمونه ۲۰۱</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s extension</source>
+        <translation type="vanished">داخلی این میز</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="vanished">سرور</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="vanished">درگاه</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="vanished">نام کاربری</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="vanished">گذرواژه</translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation type="vanished">درگاه شنونده</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="vanished">رونوشت</translation>
+    </message>
+    <message>
+        <source>Address for the phone system</source>
+        <translation type="vanished">نشانی برای سامانهٔ تلفن</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation type="vanished">نمایش تنظیمات پیشرفته</translation>
+    </message>
+    <message>
+        <source>Channel that rings this desk</source>
+        <translation type="vanished">کانالی که تلفن این میز را به صدا درمی‌آورد</translation>
+    </message>
+    <message>
+        <source>Dial context</source>
+        <translation type="vanished">زمینهٔ شماره‌گیری (context)</translation>
+    </message>
+    <message>
+        <source>Listen on address</source>
+        <translation type="vanished">گوش دادن روی نشانی</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="vanished">ذخیره</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="vanished">ذخیره (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>A password is kept in the system&apos;s credential store. Leave this blank to keep it.</source>
+        <translation type="vanished">گذرواژه‌ای در انبار گذرواژه‌های سیستم نگه داشته شده است. برای نگه داشتن همان، این را خالی بگذارید.</translation>
+    </message>
+    <message>
+        <source>No password is kept yet.</source>
+        <translation type="vanished">هنوز گذرواژه‌ای نگه داشته نشده است.</translation>
+    </message>
+    <message>
+        <source>Give this address to the phone system as its Zammad CTI endpoint (generic CTI).</source>
+        <translation type="vanished">این نشانی را به‌عنوان نشانی CTI سامانهٔ Zammad (CTI عمومی) به سامانهٔ تلفن بدهید.</translation>
+    </message>
+    <message>
+        <source>The address is made when you save.</source>
+        <translation type="vanished">نشانی هنگام ذخیره ساخته می‌شود.</translation>
+    </message>
+    <message>
+        <source>The address was copied.</source>
+        <translation type="vanished">نشانی رونوشت شد.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written: {0}</source>
+        <translation type="vanished">تنظیمات نوشته نشد: {0}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="vanished">ذخیره شد.</translation>
+    </message>
+</context>
+<context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../ui/changes.py" line="324"/>
+        <location filename="../../ui/changes.py" line="325"/>
         <source>{0} is editing this complaint</source>
         <translation>{0} در حال ویرایش این شکایت است</translation>
     </message>
     <message>
-        <location filename="../../ui/changes.py" line="326"/>
+        <location filename="../../ui/changes.py" line="327"/>
         <source>{0} is editing this customer</source>
         <translation>{0} در حال ویرایش این مشتری است</translation>
     </message>
@@ -4557,144 +4866,159 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="130"/>
+        <location filename="../../ui/pages/customer_profile.py" line="131"/>
         <source>Back to the directory</source>
         <translation>بازگشت به فهرست مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="134"/>
+        <location filename="../../ui/pages/customer_profile.py" line="135"/>
         <source>Edit…</source>
         <translation>ویرایش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="136"/>
-        <location filename="../../ui/pages/customer_profile.py" line="218"/>
+        <location filename="../../ui/pages/customer_profile.py" line="137"/>
+        <location filename="../../ui/pages/customer_profile.py" line="229"/>
         <source>Mark as lost…</source>
         <translation>ثبت از دست رفتن…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="138"/>
+        <location filename="../../ui/pages/customer_profile.py" line="139"/>
         <source>Merge another customer into this one…</source>
         <translation>ادغام مشتری دیگری در این مشتری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="141"/>
+        <location filename="../../ui/pages/customer_profile.py" line="142"/>
         <source>New call with this customer (F2)</source>
         <translation>تماس جدید با این مشتری (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="143"/>
+        <location filename="../../ui/pages/customer_profile.py" line="144"/>
         <source>New call with this customer</source>
         <translation>تماس جدید با این مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="145"/>
+        <location filename="../../ui/pages/customer_profile.py" line="146"/>
+        <source>&amp;Dial (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="148"/>
+        <source>Your phone rings; pick it up and it calls the customer&apos;s first number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="149"/>
+        <source>Dial the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_profile.py" line="156"/>
         <source>Raise a complaint…</source>
         <translation>ثبت شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="148"/>
+        <location filename="../../ui/pages/customer_profile.py" line="159"/>
         <source>Calm-down session (F9)</source>
         <translation>آرام کردن مشتری (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="151"/>
+        <location filename="../../ui/pages/customer_profile.py" line="162"/>
         <source>Report…</source>
         <translation>گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="153"/>
+        <location filename="../../ui/pages/customer_profile.py" line="164"/>
         <source>This customer&apos;s history, in the report centre</source>
         <translation>پیشینهٔ این مشتری، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="156"/>
+        <location filename="../../ui/pages/customer_profile.py" line="167"/>
         <source>History (Ctrl+H)</source>
         <translation>سابقه (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="158"/>
+        <location filename="../../ui/pages/customer_profile.py" line="169"/>
         <source>Who changed this customer and when, in the audit log</source>
         <translation>چه کسی و کی این مشتری را تغییر داد، در سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="187"/>
+        <location filename="../../ui/pages/customer_profile.py" line="198"/>
         <source>Timeline</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="193"/>
+        <location filename="../../ui/pages/customer_profile.py" line="204"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="218"/>
+        <location filename="../../ui/pages/customer_profile.py" line="229"/>
         <source>Active again</source>
         <translation>فعال کردن دوباره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="227"/>
+        <location filename="../../ui/pages/customer_profile.py" line="238"/>
         <source>Works for</source>
         <translation>سازمان محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="228"/>
+        <location filename="../../ui/pages/customer_profile.py" line="239"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="231"/>
+        <location filename="../../ui/pages/customer_profile.py" line="242"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="232"/>
+        <location filename="../../ui/pages/customer_profile.py" line="243"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="233"/>
+        <location filename="../../ui/pages/customer_profile.py" line="244"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="234"/>
+        <location filename="../../ui/pages/customer_profile.py" line="245"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="235"/>
+        <location filename="../../ui/pages/customer_profile.py" line="246"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="236"/>
+        <location filename="../../ui/pages/customer_profile.py" line="247"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="237"/>
+        <location filename="../../ui/pages/customer_profile.py" line="248"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="251"/>
+        <location filename="../../ui/pages/customer_profile.py" line="262"/>
         <source>Contact persons</source>
         <translation>افراد رابط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="252"/>
-        <location filename="../../ui/pages/customer_profile.py" line="254"/>
+        <location filename="../../ui/pages/customer_profile.py" line="263"/>
+        <location filename="../../ui/pages/customer_profile.py" line="265"/>
         <source>{0} by {1}</source>
         <translation>{0} توسط {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="256"/>
+        <location filename="../../ui/pages/customer_profile.py" line="267"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_profile.py" line="257"/>
+        <location filename="../../ui/pages/customer_profile.py" line="268"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
@@ -5150,12 +5474,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="119"/>
+        <location filename="../../ui/messages.py" line="125"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="120"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -5299,7 +5623,7 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="399"/>
-        <location filename="../../ui/pages/settings.py" line="471"/>
+        <location filename="../../ui/pages/settings.py" line="475"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
@@ -5329,42 +5653,47 @@ For front-desk staff and their supervisors.</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="434"/>
+        <location filename="../../ui/pages/settings.py" line="432"/>
+        <source>This desk&apos;s phone</source>
+        <translation>تلفن این میز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings.py" line="438"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="470"/>
+        <location filename="../../ui/pages/settings.py" line="474"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="470"/>
+        <location filename="../../ui/pages/settings.py" line="474"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="471"/>
+        <location filename="../../ui/pages/settings.py" line="475"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="513"/>
+        <location filename="../../ui/pages/settings.py" line="517"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="514"/>
+        <location filename="../../ui/pages/settings.py" line="518"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="523"/>
+        <location filename="../../ui/pages/settings.py" line="527"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="524"/>
+        <location filename="../../ui/pages/settings.py" line="528"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
