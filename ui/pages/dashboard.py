@@ -58,7 +58,7 @@ class Tile(QPushButton):
 
 class DashboardPage(QWidget):
     call_requested = Signal(str, str)
-    callback_requested = Signal(int, int)
+    callback_requested = Signal(int, object)  # follow-up id, customer id (None: an unknown caller's callback)
     calls_requested = Signal()
     complaints_requested = Signal(str)  # a view of the Complaints page
     complaint_requested = Signal(int)

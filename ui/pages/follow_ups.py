@@ -60,6 +60,16 @@ class FollowUpModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def number(self, row: followups.QueueRow) -> str:
+        """The number to call back as people read it, left to right in either language."""
+        lang = i18n.current_language()
+        return left_to_right(digits(phones.display(row.phone, self.region), lang)) if row.phone else ""
+
+    def attempts(self, count: int) -> str:
+        if count <= 1:
+            return self.tr("Called once")
+        return self.tr("Called {0} times").format(digits(count, i18n.current_language()))
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -73,11 +83,12 @@ class FollowUpModel(QAbstractTableModel):
             if column == self.STATE:
                 return choice("follow_up_state", row.state)
             if column == self.CUSTOMER:
-                return isolate(row.customer, lang)
+                return isolate(row.customer, lang) if row.customer_id is not None else self.number(row)
             if column == self.PHONE:
-                return left_to_right(digits(phones.display(row.phone, self.region), lang)) \
-                    if row.phone else ""
+                return self.number(row)
             if column == self.PROMISE:
+                if row.kind == followups.KIND_MISSED:  # said in the reader's language, whatever the stored text
+                    return f"{choice('follow_up_kind', row.kind)}: {self.attempts(row.attempts)}"
                 return f"{choice('follow_up_kind', row.kind)}: {isolate(row.promise, lang)}"
             if column == self.ASSIGNEE:
                 return isolate(row.assignee, lang)
@@ -105,7 +116,7 @@ class FollowUpModel(QAbstractTableModel):
 class FollowUpQueue(QWidget):
     """Due and overdue promises, the oldest first, with a button to call back."""
 
-    callback_requested = Signal(int, int)  # follow-up id, customer id
+    callback_requested = Signal(int, object)  # follow-up id, customer id (None: a missed call from an unknown number)
     customer_requested = Signal(int)
     changed = Signal()
 
@@ -206,7 +217,9 @@ class FollowUpQueue(QWidget):
         row = self.selected()
         if row is None or not prompts.confirm(self, self.tr("Cancel this follow-up?"),
                                               self.tr("“{0}” for {1} will no longer be expected.").format(
-                                                  row.promise, row.customer)):
+                                                  choice("follow_up_kind", row.kind)
+                                                  if row.kind == followups.KIND_MISSED else row.promise,
+                                                  row.customer or self.model.number(row))):
             return
         try:
             followups.cancel(self.actor, row.id, version=row.version)
