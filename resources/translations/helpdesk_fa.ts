@@ -4606,124 +4606,168 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PhonePop</name>
     <message>
+        <location filename="../../ui/phone_pop.py" line="182"/>
+        <location filename="../../ui/phone_pop.py" line="183"/>
+        <location filename="../../ui/phone_pop.py" line="184"/>
         <source>Dismiss</source>
-        <translation type="vanished">بستن</translation>
+        <translation>بستن</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="185"/>
         <source>Answer</source>
-        <translation type="vanished">پاسخ</translation>
+        <translation>پاسخ</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="186"/>
         <source>New customer…</source>
-        <translation type="vanished">مشتری جدید…</translation>
+        <translation>مشتری جدید…</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="187"/>
         <source>Maybe one of these:</source>
-        <translation type="vanished">شاید یکی از این‌ها:</translation>
+        <translation>شاید یکی از این‌ها:</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="188"/>
+        <location filename="../../ui/phone_pop.py" line="212"/>
         <source>Incoming call</source>
-        <translation type="vanished">تماس ورودی</translation>
+        <translation>تماس ورودی</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="226"/>
         <source>Answered at extension {0}</source>
-        <translation type="vanished">داخلی {0} پاسخ داد</translation>
+        <translation>داخلی {0} پاسخ داد</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="227"/>
         <source>Answered at another extension</source>
-        <translation type="vanished">داخلی دیگری پاسخ داد</translation>
+        <translation>داخلی دیگری پاسخ داد</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="231"/>
+        <location filename="../../ui/phone_pop.py" line="233"/>
         <source>Missed call</source>
-        <translation type="vanished">تماس بی‌پاسخ</translation>
+        <translation>تماس بی‌پاسخ</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="232"/>
         <source>Missed call — a callback is in the queue</source>
-        <translation type="vanished">تماس بی‌پاسخ — یک تماس برگشتی در صف پیگیری‌ها است</translation>
+        <translation>تماس بی‌پاسخ — یک تماس برگشتی در صف پیگیری‌ها است</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="266"/>
         <source>{0} · rang extension {1}</source>
-        <translation type="vanished">{0} · زنگ به داخلی {1}</translation>
+        <translation>{0} · زنگ به داخلی {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="268"/>
         <source>Rang extension {0}</source>
-        <translation type="vanished">زنگ به داخلی {0}</translation>
+        <translation>زنگ به داخلی {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="285"/>
         <source>Number withheld</source>
-        <translation type="vanished">شمارهٔ پنهان</translation>
+        <translation>شمارهٔ پنهان</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="285"/>
         <source>Unknown number</source>
-        <translation type="vanished">شمارهٔ ناشناس</translation>
+        <translation>شمارهٔ ناشناس</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="291"/>
         <source>Open the customer&apos;s profile</source>
-        <translation type="vanished">باز کردن پروندهٔ مشتری</translation>
+        <translation>باز کردن پروندهٔ مشتری</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="296"/>
         <source>Last satisfaction: {0} · {1}</source>
-        <translation type="vanished">آخرین رضایت: {0} · {1}</translation>
+        <translation>آخرین رضایت: {0} · {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="299"/>
         <source>Satisfaction not asked yet</source>
-        <translation type="vanished">رضایت هنوز پرسیده نشده</translation>
+        <translation>رضایت هنوز پرسیده نشده</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="301"/>
         <source>Last anger rating: {0} of 10 · {1}</source>
-        <translation type="vanished">آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
+        <translation>آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="311"/>
         <source>No open complaints</source>
-        <translation type="vanished">بدون شکایت باز</translation>
+        <translation>بدون شکایت باز</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="313"/>
         <source>1 open complaint</source>
-        <translation type="vanished">۱ شکایت باز</translation>
+        <translation>۱ شکایت باز</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="314"/>
         <source>{0} open complaints</source>
-        <translation type="vanished">{0} شکایت باز</translation>
+        <translation>{0} شکایت باز</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="316"/>
         <source>{0} overdue</source>
-        <translation type="vanished">{0} سررسید گذشته</translation>
+        <translation>{0} سررسید گذشته</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="317"/>
         <source>{0}, {1}</source>
-        <translation type="vanished">{0}، {1}</translation>
+        <translation>{0}، {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="327"/>
         <source>kept</source>
-        <translation type="vanished">انجام شد</translation>
+        <translation>انجام شد</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="328"/>
         <source>kept late</source>
-        <translation type="vanished">با تأخیر انجام شد</translation>
+        <translation>با تأخیر انجام شد</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="329"/>
         <source>not due yet</source>
-        <translation type="vanished">هنوز سررسید نشده</translation>
+        <translation>هنوز سررسید نشده</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="330"/>
         <source>not kept, overdue</source>
-        <translation type="vanished">انجام نشد، سررسید گذشته</translation>
+        <translation>انجام نشد، سررسید گذشته</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="331"/>
         <source>cancelled</source>
-        <translation type="vanished">لغو شد</translation>
+        <translation>لغو شد</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="336"/>
         <source>Promised “{0}” by {1}</source>
-        <translation type="vanished">قول «{0}» تا {1}</translation>
+        <translation>قول «{0}» تا {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="338"/>
         <source>{0} — {1}</source>
-        <translation type="vanished">{0} — {1}</translation>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
+        <location filename="../../ui/phone_pop.py" line="348"/>
+        <source>number found in their details</source>
+        <translation>شماره در مشخصاتش پیدا شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_pop.py" line="349"/>
+        <source>has this number</source>
+        <translation>همین شماره را دارد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone_pop.py" line="351"/>
         <source>This is the caller</source>
-        <translation type="vanished">تماس‌گیرنده همین است</translation>
+        <translation>تماس‌گیرنده همین است</translation>
     </message>
 </context>
 <context>
