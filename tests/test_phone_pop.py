@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from helpdesk.phonecalls import BROKEN, KEPT, KNOWN, MAYBE, UNKNOWN, CallerFacts, Promise, Screen
+from helpdesk.phonecalls import BROKEN, ELSEWHERE, KEPT, KNOWN, MAYBE, UNKNOWN, CallerFacts, Promise, Screen
 from helpdesk.telephony.events import RINGING, PhoneEvent
 from ui import phone_pop
 from ui.phone_pop import PhonePop
@@ -30,7 +30,7 @@ def overdue_customer(name="Maryam Rezaei", organisation="Pars Trading Co.", prom
 
 
 MAYBE_SCREEN = Screen("+982188776655", "02188776655", MAYBE, [
-    CallerFacts(11, "Ali Karimi", "Karimi & Sons", open_complaints=1),
+    CallerFacts(11, "Ali Karimi", "Karimi & Sons", open_complaints=1, reason=ELSEWHERE),
     CallerFacts(12, "Sara Karimi", last_satisfaction="satisfied", last_satisfaction_at=datetime(2026, 11, 1, 8, 0),
                 last_promise=Promise("send the invoice", datetime(2026, 11, 3, 8, 0), KEPT,
                                      datetime(2026, 11, 2, 8, 0)))])
@@ -115,7 +115,8 @@ def test_maybe_one_of_these_then_the_chosen_callers_facts(pop, qtbot):
     text = seen(pop)
     assert "Maybe one of these:" in text
     choices = [b for b in pop.maybe_buttons if b.isVisibleTo(pop)]
-    assert [b.text() for b in choices] == ["Ali Karimi · Karimi && Sons · 1 open complaint", "Sara Karimi"]
+    assert [b.text() for b in choices] == ["Ali Karimi · Karimi && Sons · number found in their details",
+                                           "Sara Karimi · has this number"]
     assert pop.customer_id is None
     with qtbot.waitSignal(pop.customer_chosen, timeout=2000) as chosen:
         qtbot.mouseClick(choices[1], Qt.LeftButton)
@@ -136,7 +137,7 @@ def test_maybe_in_persian(persian, pop):
     pop.show_call(ring(MAYBE_SCREEN), MAYBE_SCREEN)
     text = seen(pop)
     assert "شاید یکی از این‌ها:" in text
-    assert "۱ شکایت باز" in text
+    assert "شماره در مشخصاتش پیدا شد" in text and "همین شماره را دارد" in text
 
 
 def test_an_unknown_number_offers_a_new_customer(pop, qtbot):
@@ -277,3 +278,32 @@ def test_the_language_changes_under_a_showing_pop(app, pop, qtbot):
     i18n.apply_language(app, "fa")
     qtbot.waitUntil(lambda: "شمارهٔ ناشناس" in seen(pop), timeout=5000)
     assert QGuiApplication.layoutDirection() == Qt.RightToLeft
+
+
+def test_the_pop_shows_what_the_database_says_about_the_caller(app, staff, pop):
+    from datetime import timedelta
+
+    from helpdesk import complaints, customers, phonecalls
+    from helpdesk.clock import utcnow
+    from helpdesk.complaints import ComplaintDraft
+    from helpdesk.customers import Draft
+    from helpdesk.models import Complaint, ComplaintCategory
+
+    employer = customers.create(staff, Draft(kind="organisation", organisation="Pars Trading"))
+    maryam = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi", organisation_id=employer.id,
+                                           phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
+    for _ in range(2):
+        complaints.create(staff, ComplaintDraft(customer_id=maryam.id, category_id=category.id, description="Late",
+                                                wanted="Refund", assignee_id=staff.id, priority="high"))
+    old = Complaint.select().order_by(Complaint.id).first()
+    Complaint.update(created_at=utcnow() - timedelta(days=10)).where(Complaint.id == old.id).execute()
+
+    screen = phonecalls.screen("+98 912 345 6789")
+    pop.show_call(PhoneEvent(RINGING, "call-9", "+98 912 345 6789", "201"), screen)
+    text = seen(pop)
+    assert pop.name.text() == "Maryam Karimi"
+    assert "Pars Trading" in text
+    assert "2 open complaints, ⚠ 1 overdue" in text
+    assert f"{LRI}0912 345 6789{PDI}" in text
+    assert "Satisfaction not asked yet" in text

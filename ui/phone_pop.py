@@ -345,9 +345,8 @@ class PhonePop(QWidget):
                 parts = [isolate(facts.name, lang)]
                 if facts.organisation:
                     parts.append(isolate(facts.organisation, lang))
-                if facts.open_complaints:
-                    parts.append(self.tr("1 open complaint") if facts.open_complaints == 1
-                                 else self.tr("{0} open complaints").format(digits(facts.open_complaints, lang)))
+                parts.append(self.tr("number found in their details") if facts.reason == phonecalls.ELSEWHERE
+                             else self.tr("has this number"))
                 button.setText(" · ".join(parts).replace("&", "&&"))
                 button.setToolTip(self.tr("This is the caller"))
                 button.show()
