@@ -186,7 +186,7 @@ class PhoneLink:
                 return
             self._publish(LinkState(state, utcnow(), detail))
 
-        while True:
+        while generation == self._generation:  # a source that outlived stop() is not started again
             try:
                 await source.run(emit, set_state)
                 reason = "the source stopped"
