@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from helpdesk import complaints, followups
 from helpdesk.clock import utcnow
-from helpdesk.localization import digits
+from helpdesk.localization import digits, left_to_right
 from helpdesk.models import Customer, Staff
 
 from . import i18n
@@ -95,7 +95,7 @@ class Notifier(QObject):
         self.last_checked = now
         for row in due:
             customer = Customer.get_or_none(Customer.id == row.customer_id)
-            name = customer.display_name if customer is not None else ""
+            name = customer.display_name if customer is not None else left_to_right(row.phone)  # an unknown caller
             self.notify(self.tr("A follow-up is due"), self.tr("{0}: {1}").format(name, row.promise))
         if due:
             self.came_due.emit(due)
