@@ -426,11 +426,15 @@ class SettingsPage(QWidget):
 
             self.backups_box = BackupsTab(actor)
             self.office_tabs.addTab(self.backups_box, self.tr("Backups"))
+        from .phone_settings import PhoneSettings
+
+        self.phone_settings = PhoneSettings()  # this desk's own: every person signed in may set it
+        self.office_tabs.addTab(self.phone_settings, self.tr("This desk's phone"))
         layout.addWidget(self.office_tabs)
         if not actor.is_supervisor:
             self.accounts_box.hide()
+            self.office_tabs.removeTab(self.office_tabs.indexOf(self.office_box))
             self.office_box.hide()
-            self.office_tabs.hide()
             hint = QLabel(self.tr("Staff accounts are managed by supervisors."))
             hint.setEnabled(False)
             layout.addWidget(hint)
