@@ -37,6 +37,7 @@ class FakeAmi:
         self.refused = 0  # refused logins
         self.closed_by_client = 0  # connections the client closed
         self.port = 0
+        self.written: dict[str, float] = {}  # a DialBegin's Linkedid -> time.perf_counter() as it was written
         self._loop = asyncio.new_event_loop()
         self._server: asyncio.base_events.Server | None = None
         self._clients: set[asyncio.StreamWriter] = set()
@@ -123,6 +124,8 @@ class FakeAmi:
     async def _send(self, events: list[dict], gap: float) -> None:
         for event in events:
             data = frame(event)
+            if event.get("Event") == "DialBegin":
+                self.written.setdefault(event.get("Linkedid", ""), time.perf_counter())
             for writer in list(self._authed):
                 writer.write(data)
                 await writer.drain()
