@@ -3676,8 +3676,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/i18n.py" line="151"/>
         <location filename="../../ui/mainwindow.py" line="73"/>
+        <location filename="../../ui/i18n.py" line="151"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
@@ -4604,6 +4604,24 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>PhoneIndicator</name>
+    <message>
+        <location filename="../../ui/phone.py" line="47"/>
+        <source>Phone system: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone.py" line="50"/>
+        <source>Phone system: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone.py" line="54"/>
+        <source>Phone system not connected since {0} — retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PhonePop</name>
     <message>
         <location filename="../../ui/phone_pop.py" line="182"/>
@@ -4773,112 +4791,140 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PhoneSettings</name>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="34"/>
         <source>None</source>
-        <translation type="vanished">هیچ</translation>
+        <translation>هیچ</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="35"/>
         <source>Asterisk Manager Interface (Asterisk, FreePBX, Issabel)</source>
-        <translation type="vanished">رابط مدیریت Asterisk (برای Asterisk و FreePBX و Issabel)</translation>
+        <translation>رابط مدیریت Asterisk (برای Asterisk و FreePBX و Issabel)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="36"/>
         <source>Zammad-compatible listener (sipgate, placetel, 3CX)</source>
-        <translation type="vanished">شنوندهٔ سازگار با Zammad (برای sipgate و placetel و 3CX)</translation>
+        <translation>شنوندهٔ سازگار با Zammad (برای sipgate و placetel و 3CX)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="62"/>
         <source>Which phone system tells this desk who is calling. These settings belong to this computer: each desk has its own.</source>
-        <translation type="vanished">کدام سامانهٔ تلفن به این میز می‌گوید چه کسی تماس می‌گیرد. این تنظیمات مال همین رایانه است: هر میز تنظیمات خودش را دارد.</translation>
+        <translation>کدام سامانهٔ تلفن به این میز می‌گوید چه کسی تماس می‌گیرد. این تنظیمات مال همین رایانه است: هر میز تنظیمات خودش را دارد.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="74"/>
         <source>Phone system</source>
-        <translation type="vanished">سامانهٔ تلفن</translation>
+        <translation>سامانهٔ تلفن</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="77"/>
         <source>for example 201</source>
-        <translation type="vanished">برای نمونه ۲۰۱</translation>
+        <translation>برای نمونه ۲۰۱</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="78"/>
         <source>This desk&apos;s extension</source>
-        <translation type="vanished">داخلی این میز</translation>
+        <translation>داخلی این میز</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="81"/>
         <source>Server</source>
-        <translation type="vanished">سرور</translation>
+        <translation>سرور</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="84"/>
         <source>Port</source>
-        <translation type="vanished">درگاه</translation>
+        <translation>درگاه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="87"/>
         <source>User name</source>
-        <translation type="vanished">نام کاربری</translation>
+        <translation>نام کاربری</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="89"/>
         <source>Password</source>
-        <translation type="vanished">گذرواژه</translation>
+        <translation>گذرواژه</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="97"/>
         <source>Listener port</source>
-        <translation type="vanished">درگاه شنونده</translation>
+        <translation>درگاه شنونده</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="105"/>
         <source>Copy</source>
-        <translation type="vanished">رونوشت</translation>
+        <translation>رونوشت</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="110"/>
+        <location filename="../../ui/pages/phone_settings.py" line="111"/>
         <source>Address for the phone system</source>
-        <translation type="vanished">نشانی برای سامانهٔ تلفن</translation>
+        <translation>نشانی برای سامانهٔ تلفن</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="117"/>
         <source>Show advanced settings</source>
-        <translation type="vanished">نمایش تنظیمات پیشرفته</translation>
+        <translation>نمایش تنظیمات پیشرفته</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="122"/>
         <source>Channel that rings this desk</source>
-        <translation type="vanished">کانالی که تلفن این میز را به صدا درمی‌آورد</translation>
+        <translation>کانالی که تلفن این میز را به صدا درمی‌آورد</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="125"/>
         <source>Dial context</source>
-        <translation type="vanished">زمینهٔ شماره‌گیری (context)</translation>
+        <translation>زمینهٔ شماره‌گیری (context)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="128"/>
         <source>Listen on address</source>
-        <translation type="vanished">گوش دادن روی نشانی</translation>
+        <translation>گوش دادن روی نشانی</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="132"/>
         <source>Save</source>
-        <translation type="vanished">ذخیره</translation>
+        <translation>ذخیره</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="134"/>
         <source>Save (Ctrl+S)</source>
-        <translation type="vanished">ذخیره (Ctrl+S)</translation>
+        <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="180"/>
         <source>A password is kept in the system&apos;s credential store. Leave this blank to keep it.</source>
-        <translation type="vanished">گذرواژه‌ای در انبار گذرواژه‌های سیستم نگه داشته شده است. برای نگه داشتن همان، این را خالی بگذارید.</translation>
+        <translation>گذرواژه‌ای در انبار گذرواژه‌های سیستم نگه داشته شده است. برای نگه داشتن همان، این را خالی بگذارید.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="183"/>
         <source>No password is kept yet.</source>
-        <translation type="vanished">هنوز گذرواژه‌ای نگه داشته نشده است.</translation>
+        <translation>هنوز گذرواژه‌ای نگه داشته نشده است.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="200"/>
         <source>Give this address to the phone system as its Zammad CTI endpoint (generic CTI).</source>
-        <translation type="vanished">این نشانی را به‌عنوان نشانی CTI سامانهٔ Zammad (CTI عمومی) به سامانهٔ تلفن بدهید.</translation>
+        <translation>این نشانی را به‌عنوان نشانی CTI سامانهٔ Zammad (CTI عمومی) به سامانهٔ تلفن بدهید.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="204"/>
         <source>The address is made when you save.</source>
-        <translation type="vanished">نشانی هنگام ذخیره ساخته می‌شود.</translation>
+        <translation>نشانی هنگام ذخیره ساخته می‌شود.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="209"/>
         <source>The address was copied.</source>
-        <translation type="vanished">نشانی رونوشت شد.</translation>
+        <translation>نشانی رونوشت شد.</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="260"/>
         <source>The settings could not be written: {0}</source>
-        <translation type="vanished">تنظیمات نوشته نشد: {0}</translation>
+        <translation>تنظیمات نوشته نشد: {0}</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/phone_settings.py" line="266"/>
         <source>Saved.</source>
-        <translation type="vanished">ذخیره شد.</translation>
+        <translation>ذخیره شد.</translation>
     </message>
 </context>
 <context>
