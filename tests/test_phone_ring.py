@@ -130,3 +130,65 @@ def test_a_second_app_does_not_take_the_name_of_a_running_one(server, ring_name)
 
 def test_send_ring_without_a_listener_is_false(ring_name):
     assert send_ring({"kind": "ringing", "number": "0912"}, timeout_ms=300) is False
+
+
+def _demo_office(staff):
+    """A customer with an overdue complaint, a number two customers share, a kept promise."""
+    from datetime import timedelta
+
+    from helpdesk import complaints, customers, followups
+    from helpdesk.clock import utcnow
+    from helpdesk.complaints import ComplaintDraft
+    from helpdesk.customers import Draft
+    from helpdesk.models import Complaint, ComplaintCategory, FollowUp
+
+    def customer(given, phone):
+        return customers.create(staff, Draft(given_name=given, family_name="Demo", phones=[("mobile", phone)]),
+                                confirm_duplicates=True)
+
+    late = customer("Late", "0912 111 2233")
+    category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
+    complaint = complaints.create(staff, ComplaintDraft(customer_id=late.id, category_id=category.id,
+                                                        description="Late", wanted="Refund", assignee_id=staff.id))
+    Complaint.update(created_at=utcnow() - timedelta(days=30)).where(Complaint.id == complaint.id).execute()
+    customer("Shared", "0912 444 5566")
+    customer("Sharing", "0912 444 5566")
+    kept = customer("Kept", "0935 777 8899")
+    due = utcnow() - timedelta(days=2)
+    promise = followups.create(staff, kept.id, due, staff.id, "Send the form")
+    FollowUp.update(status="done", done_at=due - timedelta(hours=1)).where(FollowUp.id == promise.id).execute()
+    return late, kept
+
+
+def test_the_demo_calls_show_each_kind_of_pop(staff):
+    from helpdesk import phonecalls
+    from helpdesk.telephony.demo import demo_calls
+
+    late, kept = _demo_office(staff)
+    calls = demo_calls(6)
+    assert len(calls) == 6
+    screens = [phonecalls.screen(number) for _what, number in calls]
+    assert [s.match for s in screens] == [phonecalls.KNOWN, phonecalls.MAYBE, phonecalls.KNOWN,
+                                          phonecalls.UNKNOWN, phonecalls.UNKNOWN, phonecalls.UNKNOWN]
+    assert screens[0].callers[0].customer_id == late.id and screens[0].callers[0].overdue_complaints == 1
+    assert {c.name for c in screens[1].callers} == {"Shared Demo", "Sharing Demo"}
+    assert screens[2].callers[0].customer_id == kept.id
+    assert screens[2].callers[0].last_promise.outcome == phonecalls.KEPT
+    assert all(s.number for s in screens[3:5]) and screens[5].number == ""  # strangers, then a withheld number
+    numbers = [number for _what, number in calls]
+    assert numbers[0].startswith("+98") and numbers[1].startswith("09") and numbers[2].startswith("0098")
+    assert numbers[3].startswith("۰۹") and " " in numbers[4]
+    assert len(demo_calls(2)) == 2 and demo_calls(2)[-1][1] == "anonymous"
+    assert len(demo_calls(9)) == 9
+
+
+def test_demo_calls_ring_the_running_app_and_hang_up(staff, db_target, server, qtbot):
+    _demo_office(staff)
+    events = []
+    server.event_received.connect(events.append)
+    done = run_main(qtbot, "demo-calls", "--db", db_target, "--count", "2", "--gap", "0")
+    assert done.returncode == 0, done.stderr
+    assert [(e.kind, e.source) for e in events] == [(RINGING, "demo"), (HUNG_UP, "demo")] * 2
+    assert events[0].call_id == events[1].call_id != events[2].call_id == events[3].call_id
+    assert events[0].number == "+989121112233" and events[2].number == "anonymous"
+    assert "ringing '+989121112233': a customer with an overdue complaint" in done.stdout

@@ -16,6 +16,7 @@ from ..clock import utcnow
 from ..models import STATUS_MERGED, Complaint, Customer, FollowUp, PhoneNumber
 
 WITHHELD = "anonymous"
+CANDIDATES = 40  # numbers looked at for each kind of call
 
 
 def _national(e164: str) -> str:
@@ -47,14 +48,18 @@ def _live_phones():
             .join(Customer).where(Customer.status != STATUS_MERGED))
 
 
-def _unique_number(customer_ids) -> str | None:
-    """A number of one of ``customer_ids`` that no other live customer has (so the pop says "known")."""
-    shared = (PhoneNumber.select(PhoneNumber.number).join(Customer).where(Customer.status != STATUS_MERGED)
-              .group_by(PhoneNumber.number).having(pw.fn.COUNT(pw.fn.DISTINCT(Customer.id)) > 1))
-    row = (_live_phones().where(Customer.id.in_(customer_ids) & PhoneNumber.number.not_in(shared)
-                                & PhoneNumber.number.startswith("+98"))
-           .order_by(Customer.id).limit(1).tuples().first())
-    return row[0] if row else None
+def _number_showing(customer_ids, shows) -> str | None:
+    """A number of one of ``customer_ids`` whose pop ``shows(facts)`` (a known caller), looked at as the
+    pop will (``phonecalls.screen``), among the first few candidates."""
+    from ..phonecalls import KNOWN, screen
+
+    rows = (_live_phones().where(Customer.id.in_(customer_ids) & PhoneNumber.number.startswith("+98"))
+            .order_by(Customer.id).limit(CANDIDATES).tuples())
+    for number, _customer in rows:
+        found = screen(number)
+        if found.match == KNOWN and shows(found.callers[0]):
+            return number
+    return None
 
 
 def _overdue_complaint_number() -> str | None:
@@ -62,13 +67,16 @@ def _overdue_complaint_number() -> str | None:
 
     customers = (Complaint.select(Complaint.customer).where(_overdue_condition(utcnow(), targets())
                                                               & Complaint.customer.is_null(False)))
-    return _unique_number(customers)
+    return _number_showing(customers, lambda facts: facts.overdue_complaints > 0)
 
 
 def _kept_promise_number() -> str | None:
+    from ..phonecalls import KEPT
+
     customers = FollowUp.select(FollowUp.customer).where(
         (FollowUp.status == "done") & FollowUp.customer.is_null(False) & (FollowUp.done_at <= FollowUp.due_at))
-    return _unique_number(customers)
+    return _number_showing(customers, lambda facts: facts.last_promise is not None
+                           and facts.last_promise.outcome == KEPT)
 
 
 def _shared_number() -> str | None:
