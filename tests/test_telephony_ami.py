@@ -170,6 +170,17 @@ def test_the_password_is_sent_only_to_log_in(asterisk, connected, heard, caplog)
     assert SECRET not in repr(connected.source)
 
 
+def test_panoramisk_logging_a_failed_login_action_does_not_log_the_secret(caplog):
+    from panoramisk.actions import Action
+
+    caplog.set_level(logging.DEBUG)
+    action = Action({"Action": "Login", "Username": "helpdesk", "Secret": SECRET, "Events": "call"})
+    logging.getLogger("panoramisk.manager").exception("Fail to send %r" % action)
+    logging.getLogger("panoramisk.manager").info("login %s", {"secret": SECRET})
+    assert "Fail to send" in caplog.text and "helpdesk" in caplog.text
+    assert SECRET not in caplog.text
+
+
 def test_when_the_phone_system_goes_away_the_link_is_lost_and_comes_back_by_itself(asterisk, link, heard, caplog):
     caplog.set_level(logging.INFO, logger="helpdesk.telephony.ami")
     link.start(source(asterisk, first_delay=0.05, longest_delay=0.4))
@@ -246,6 +257,22 @@ def test_click_to_dial_is_refused_when_not_connected(asterisk, connected, heard)
         connected.dial("+989121234567", "201").result(WAIT)
     assert stopped.value.code == "dial_not_connected"
     assert asterisk.originates() == []
+
+
+def test_a_dial_cut_off_by_a_lost_connection_is_not_made_later(asterisk, connected, heard):
+    asterisk.originate = "Silent"
+    pending = connected.dial("+989121234567", "201")
+    assert asterisk.wait(lambda s: len(s.originates()) == 1)
+    asterisk.drop()
+    with pytest.raises(CannotDial) as cut:
+        pending.result(WAIT)
+    assert cut.value.code == "dial_not_connected"
+    assert asterisk.wait(lambda s: s.logins == 2, WAIT)
+    marker = fake_ami.inbound(extension="202")  # heard after the new login's first replies
+    send_and_wait(asterisk, heard, marker.ring, marker.call_id, ev.RINGING)
+    asterisk.originate = "Success"
+    connected.dial("+989121234567", "202").result(WAIT)
+    assert [a["Channel"] for a in asterisk.originates()] == ["PJSIP/201", "PJSIP/202"]  # not sent again
 
 
 def test_click_to_dial_without_an_extension_or_a_number_is_refused(asterisk, connected):

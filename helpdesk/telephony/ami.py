@@ -118,6 +118,23 @@ class _Call:
     reported: bool = False  # an event of it was emitted (its hang-up is then reported too)
 
 
+class _NoSecrets(logging.Filter):
+    """panoramisk logs an action it failed to send whole (``Fail to send <Action: Login … Secret: …>``):
+    the secret is masked before any handler sees it."""
+
+    _SECRET = re.compile(r"(secret['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}>]+", re.IGNORECASE)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        if "secret" in text.lower():
+            record.msg, record.args = self._SECRET.sub(r"\1***", text), None
+        return True
+
+
+_PANORAMISK_LOG = logging.getLogger("panoramisk.manager")
+_PANORAMISK_LOG.addFilter(_NoSecrets())
+
+
 class _LoginRefused(Exception):
     pass
 
@@ -192,8 +209,7 @@ class AmiSource:
         loop = asyncio.get_running_loop()
         lost = loop.create_future()
         manager = _Manager(lost, loop=loop, host=self.host, port=self.port, username=self.username,
-                           secret=self._password, events="call", ping_delay=10 ** 9,
-                           log=logging.getLogger("panoramisk.manager"))
+                           secret=self._password, events="call", ping_delay=10 ** 9, log=_PANORAMISK_LOG)
         for name, handler in (("DialBegin", self._on_dial_begin), ("DialEnd", self._on_dial_end),
                               ("Hangup", self._on_hangup), ("Dial", self._on_legacy_dial)):
             manager.register_event(name, self._guarded(handler))

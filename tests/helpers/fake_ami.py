@@ -31,7 +31,7 @@ def frame(fields: dict | list) -> bytes:
 class FakeAmi:
     def __init__(self, username: str = "helpdesk", secret: str = "s3cret", originate: str = "Success"):
         self.username, self.secret = username, secret
-        self.originate = originate  # "Success" or "Error" (Asterisk refusing the Originate)
+        self.originate = originate  # "Success", "Error" (Asterisk refuses it) or "Silent" (no reply)
         self.actions: list[dict] = []  # every action received, in order (Login's Secret masked)
         self.logins = 0  # good logins
         self.refused = 0  # refused logins
@@ -184,6 +184,9 @@ class FakeAmi:
                                 ("Message", "Thanks for all the fish.")]))
             keep_open = False
         elif name == "originate":
+            if self.originate == "Silent":  # a busy Asterisk that has not answered yet
+                self._notify()
+                return True
             if self.originate == "Success":
                 writer.write(frame(reply + [("Message", "Originate successfully queued")]))
             else:
