@@ -115,8 +115,8 @@ def test_maybe_one_of_these_then_the_chosen_callers_facts(pop, qtbot):
     text = seen(pop)
     assert "Maybe one of these:" in text
     choices = [b for b in pop.maybe_buttons if b.isVisibleTo(pop)]
-    assert [b.text() for b in choices] == ["Ali Karimi · Karimi && Sons · number found in their details",
-                                           "Sara Karimi · has this number"]
+    assert [b.text() for b in choices] == ["Ali Karimi · Karimi && Sons\nnumber found in their details",
+                                           "Sara Karimi\nhas this number"]
     assert pop.customer_id is None
     with qtbot.waitSignal(pop.customer_chosen, timeout=2000) as chosen:
         qtbot.mouseClick(choices[1], Qt.LeftButton)
@@ -307,3 +307,26 @@ def test_the_pop_shows_what_the_database_says_about_the_caller(app, staff, pop):
     assert "2 open complaints, ⚠ 1 overdue" in text
     assert f"{LRI}0912 345 6789{PDI}" in text
     assert "Satisfaction not asked yet" in text
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_the_pop_is_as_tall_as_what_it_shows_now(app, qtbot, language):
+    from ui import i18n
+
+    i18n.apply_language(app, language)
+    heights = {}
+    for name, screen in (("maybe", MAYBE_SCREEN), ("unknown", UNKNOWN_SCREEN)):
+        fresh = PhonePop()
+        qtbot.addWidget(fresh)
+        fresh.show_call(ring(screen), screen)
+        qtbot.wait(50)
+        heights[name] = fresh.height()
+    pop = PhonePop()
+    qtbot.addWidget(pop)
+    for name, screen in (("maybe", MAYBE_SCREEN), ("unknown", UNKNOWN_SCREEN)):
+        pop.show_call(ring(overdue_customer()), overdue_customer())
+        qtbot.wait(50)
+        tall = pop.height()
+        pop.show_call(ring(screen), screen)
+        qtbot.wait(50)
+        assert pop.height() == heights[name] < tall

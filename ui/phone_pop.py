@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from helpdesk import phonecalls, phones
 from helpdesk.clock import to_local
-from helpdesk.localization import digits, format_date, isolate, left_to_right
+from helpdesk.localization import digits, format_date, is_rtl, isolate, left_to_right
 from helpdesk.telephony.events import PhoneEvent
 
 from . import i18n
@@ -87,7 +87,7 @@ class PhonePop(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        card = QFrame(objectName="phonePopCard")
+        card = self.card = QFrame(objectName="phonePopCard")
         card.setFrameShape(QFrame.StyledPanel)
         card.setStyleSheet("#phonePopCard { border: 1px solid palette(mid); border-radius: 6px;"
                            " background: palette(window); }")
@@ -289,7 +289,8 @@ class PhonePop(QWidget):
         self._page(0)
         self.name.setText(isolate(facts.name, lang).replace("&", "&&"))
         self.name.setToolTip(self.tr("Open the customer's profile"))
-        self.organisation.setText(isolate(facts.organisation, lang))
+        # The interface's direction mark first: a Latin name alone would align left in Persian.
+        self.organisation.setText(("\u200f" if is_rtl(lang) else "\u200e") + isolate(facts.organisation, lang))
         self.organisation.setVisible(bool(facts.organisation))
         self.complaints.setText(self._complaints_text(facts, lang))
         if facts.last_satisfaction:
@@ -342,12 +343,14 @@ class PhonePop(QWidget):
         for row, button in enumerate(self.maybe_buttons):
             if row < len(callers):
                 facts = callers[row]
-                parts = [isolate(facts.name, lang)]
+                who = isolate(facts.name, lang)
                 if facts.organisation:
-                    parts.append(isolate(facts.organisation, lang))
-                parts.append(self.tr("number found in their details") if facts.reason == phonecalls.ELSEWHERE
-                             else self.tr("has this number"))
-                button.setText(" · ".join(parts).replace("&", "&&"))
+                    who = f"{who} · {isolate(facts.organisation, lang)}"
+                why = (self.tr("number found in their details") if facts.reason == phonecalls.ELSEWHERE
+                       else self.tr("has this number"))
+                room = self.width() - 2 * 14 - 16  # the card's margins, the button's padding
+                lines = [button.fontMetrics().elidedText(line, Qt.ElideRight, room) for line in (who, why)]
+                button.setText("\n".join(lines).replace("&", "&&"))
                 button.setToolTip(self.tr("This is the caller"))
                 button.show()
             else:
@@ -358,12 +361,18 @@ class PhonePop(QWidget):
             page.setVisible(number == index)
 
     def _fit(self) -> None:
-        layout = self.layout()
-        layout.invalidate()
-        layout.activate()
-        width = self.width()
-        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
-        self.resize(width, max(height, layout.totalMinimumSize().height()))
+        """As tall as what shows now. Asked of the card itself: the window's layout keeps the card's
+        height of the call before (a pop shrunk by resize() was grown again by it)."""
+        for _attempt in range(3):  # a page just shown is measured right once it has been laid out
+            for page in self.pages:
+                page.layout().invalidate()
+            self.card.layout().invalidate()
+            self.card.layout().activate()
+            height = max(self.card.heightForWidth(self.width()) if self.card.hasHeightForWidth()
+                         else self.card.sizeHint().height(), self.card.minimumSizeHint().height())
+            if height == self.height():
+                break
+            self.setFixedHeight(height)
 
     @staticmethod
     def _date(value, lang: str) -> str:

@@ -3676,8 +3676,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="73"/>
         <location filename="../../ui/i18n.py" line="151"/>
+        <location filename="../../ui/mainwindow.py" line="73"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
@@ -4604,24 +4604,6 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
-    <name>PhoneIndicator</name>
-    <message>
-        <location filename="../../ui/phone.py" line="47"/>
-        <source>Phone system: connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone.py" line="50"/>
-        <source>Phone system: connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/phone.py" line="54"/>
-        <source>Phone system not connected since {0} — retrying</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>PhonePop</name>
     <message>
         <location filename="../../ui/phone_pop.py" line="182"/>
@@ -4698,92 +4680,92 @@ For front-desk staff and their supervisors.</source>
         <translation>باز کردن پروندهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="296"/>
+        <location filename="../../ui/phone_pop.py" line="297"/>
         <source>Last satisfaction: {0} · {1}</source>
         <translation>آخرین رضایت: {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="299"/>
+        <location filename="../../ui/phone_pop.py" line="300"/>
         <source>Satisfaction not asked yet</source>
         <translation>رضایت هنوز پرسیده نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="301"/>
+        <location filename="../../ui/phone_pop.py" line="302"/>
         <source>Last anger rating: {0} of 10 · {1}</source>
         <translation>آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="311"/>
+        <location filename="../../ui/phone_pop.py" line="312"/>
         <source>No open complaints</source>
         <translation>بدون شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="313"/>
+        <location filename="../../ui/phone_pop.py" line="314"/>
         <source>1 open complaint</source>
         <translation>۱ شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="314"/>
+        <location filename="../../ui/phone_pop.py" line="315"/>
         <source>{0} open complaints</source>
         <translation>{0} شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="316"/>
+        <location filename="../../ui/phone_pop.py" line="317"/>
         <source>{0} overdue</source>
         <translation>{0} سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="317"/>
+        <location filename="../../ui/phone_pop.py" line="318"/>
         <source>{0}, {1}</source>
         <translation>{0}، {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="327"/>
+        <location filename="../../ui/phone_pop.py" line="328"/>
         <source>kept</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="328"/>
+        <location filename="../../ui/phone_pop.py" line="329"/>
         <source>kept late</source>
         <translation>با تأخیر انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="329"/>
+        <location filename="../../ui/phone_pop.py" line="330"/>
         <source>not due yet</source>
         <translation>هنوز سررسید نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="330"/>
+        <location filename="../../ui/phone_pop.py" line="331"/>
         <source>not kept, overdue</source>
         <translation>انجام نشد، سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="331"/>
+        <location filename="../../ui/phone_pop.py" line="332"/>
         <source>cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="336"/>
+        <location filename="../../ui/phone_pop.py" line="337"/>
         <source>Promised “{0}” by {1}</source>
         <translation>قول «{0}» تا {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="338"/>
+        <location filename="../../ui/phone_pop.py" line="339"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="348"/>
+        <location filename="../../ui/phone_pop.py" line="349"/>
         <source>number found in their details</source>
         <translation>شماره در مشخصاتش پیدا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="349"/>
+        <location filename="../../ui/phone_pop.py" line="350"/>
         <source>has this number</source>
         <translation>همین شماره را دارد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="351"/>
+        <location filename="../../ui/phone_pop.py" line="354"/>
         <source>This is the caller</source>
         <translation>تماس‌گیرنده همین است</translation>
     </message>
@@ -4791,138 +4773,138 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PhoneSettings</name>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="34"/>
+        <location filename="../../ui/pages/phone_settings.py" line="35"/>
         <source>None</source>
         <translation>هیچ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="35"/>
+        <location filename="../../ui/pages/phone_settings.py" line="36"/>
         <source>Asterisk Manager Interface (Asterisk, FreePBX, Issabel)</source>
         <translation>رابط مدیریت Asterisk (برای Asterisk و FreePBX و Issabel)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="36"/>
+        <location filename="../../ui/pages/phone_settings.py" line="37"/>
         <source>Zammad-compatible listener (sipgate, placetel, 3CX)</source>
         <translation>شنوندهٔ سازگار با Zammad (برای sipgate و placetel و 3CX)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="62"/>
+        <location filename="../../ui/pages/phone_settings.py" line="63"/>
         <source>Which phone system tells this desk who is calling. These settings belong to this computer: each desk has its own.</source>
         <translation>کدام سامانهٔ تلفن به این میز می‌گوید چه کسی تماس می‌گیرد. این تنظیمات مال همین رایانه است: هر میز تنظیمات خودش را دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="74"/>
+        <location filename="../../ui/pages/phone_settings.py" line="75"/>
         <source>Phone system</source>
         <translation>سامانهٔ تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="77"/>
+        <location filename="../../ui/pages/phone_settings.py" line="78"/>
         <source>for example 201</source>
         <translation>برای نمونه ۲۰۱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="78"/>
+        <location filename="../../ui/pages/phone_settings.py" line="79"/>
         <source>This desk&apos;s extension</source>
         <translation>داخلی این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="81"/>
+        <location filename="../../ui/pages/phone_settings.py" line="82"/>
         <source>Server</source>
         <translation>سرور</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="84"/>
+        <location filename="../../ui/pages/phone_settings.py" line="85"/>
         <source>Port</source>
         <translation>درگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="87"/>
+        <location filename="../../ui/pages/phone_settings.py" line="88"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="89"/>
+        <location filename="../../ui/pages/phone_settings.py" line="90"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="97"/>
+        <location filename="../../ui/pages/phone_settings.py" line="98"/>
         <source>Listener port</source>
         <translation>درگاه شنونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="105"/>
+        <location filename="../../ui/pages/phone_settings.py" line="106"/>
         <source>Copy</source>
         <translation>رونوشت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="110"/>
         <location filename="../../ui/pages/phone_settings.py" line="111"/>
+        <location filename="../../ui/pages/phone_settings.py" line="112"/>
         <source>Address for the phone system</source>
         <translation>نشانی برای سامانهٔ تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="117"/>
+        <location filename="../../ui/pages/phone_settings.py" line="118"/>
         <source>Show advanced settings</source>
         <translation>نمایش تنظیمات پیشرفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="122"/>
+        <location filename="../../ui/pages/phone_settings.py" line="123"/>
         <source>Channel that rings this desk</source>
         <translation>کانالی که تلفن این میز را به صدا درمی‌آورد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="125"/>
+        <location filename="../../ui/pages/phone_settings.py" line="126"/>
         <source>Dial context</source>
         <translation>زمینهٔ شماره‌گیری (context)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="128"/>
+        <location filename="../../ui/pages/phone_settings.py" line="129"/>
         <source>Listen on address</source>
         <translation>گوش دادن روی نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="132"/>
+        <location filename="../../ui/pages/phone_settings.py" line="148"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="134"/>
+        <location filename="../../ui/pages/phone_settings.py" line="150"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="180"/>
+        <location filename="../../ui/pages/phone_settings.py" line="196"/>
         <source>A password is kept in the system&apos;s credential store. Leave this blank to keep it.</source>
         <translation>گذرواژه‌ای در انبار گذرواژه‌های سیستم نگه داشته شده است. برای نگه داشتن همان، این را خالی بگذارید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="183"/>
+        <location filename="../../ui/pages/phone_settings.py" line="199"/>
         <source>No password is kept yet.</source>
         <translation>هنوز گذرواژه‌ای نگه داشته نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="200"/>
+        <location filename="../../ui/pages/phone_settings.py" line="216"/>
         <source>Give this address to the phone system as its Zammad CTI endpoint (generic CTI).</source>
         <translation>این نشانی را به‌عنوان نشانی CTI سامانهٔ Zammad (CTI عمومی) به سامانهٔ تلفن بدهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="204"/>
+        <location filename="../../ui/pages/phone_settings.py" line="220"/>
         <source>The address is made when you save.</source>
         <translation>نشانی هنگام ذخیره ساخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="209"/>
+        <location filename="../../ui/pages/phone_settings.py" line="225"/>
         <source>The address was copied.</source>
         <translation>نشانی رونوشت شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="260"/>
+        <location filename="../../ui/pages/phone_settings.py" line="276"/>
         <source>The settings could not be written: {0}</source>
         <translation>تنظیمات نوشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="266"/>
+        <location filename="../../ui/pages/phone_settings.py" line="282"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
