@@ -241,3 +241,22 @@ def _language(customer_id: int | None) -> str:
         if language in MISSED_PROMISE:
             return language
     return "fa" if settings.phone_region() == "IR" else "en"
+
+
+def number_to_call(customer_id: int | None = None, contact_id: int | None = None,
+                   follow_up_id: int | None = None) -> tuple[str, int | None]:
+    """The number click to dial calls, and the customer it reaches: a callback's own number (a missed
+    call's), a contact's number, else the customer's first. ("", None) when there is none."""
+    number = ""
+    if follow_up_id is not None:
+        row = FollowUp.get_or_none(FollowUp.id == follow_up_id)
+        if row is not None:
+            number, customer_id = row.phone, row.customer_id
+    elif contact_id is not None:
+        row = Contact.get_or_none(Contact.id == contact_id)
+        if row is not None:
+            number, customer_id = row.phone, row.customer_id
+    if not number and customer_id is not None:
+        number = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == customer_id)
+                  .order_by(PhoneNumber.position, PhoneNumber.id).limit(1).scalar()) or ""
+    return number, customer_id

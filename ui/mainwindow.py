@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.complaint_windows: list = []
         self.calm_windows: list = []
         self.notifier = None
+        self.phone = None  # the desk's phone (ui/phone.py), while someone is signed in
         self.bus = None  # the change bus (ui/changes.py), while someone is signed in
         self._store = None
         self._factories = [
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.notifier.came_due.connect(self._follow_ups_came_due)
         self.notifier.complaint_news.connect(self._complaint_news)
         self.update_follow_up_badge()
+        self.start_phone()
         if carried is None:
             QTimer.singleShot(0, self.offer_unfinished_calls)
         else:
@@ -194,6 +196,7 @@ class MainWindow(QMainWindow):
             window.put_away()
         self.call_windows.clear()
         self.calm_windows.clear()
+        self.stop_phone()
         if self.notifier is not None:
             self.notifier.stop()
             self.notifier.deleteLater()
@@ -266,7 +269,7 @@ class MainWindow(QMainWindow):
         self.stack.setEnabled(signed_in)
         self.sign_out_action.setEnabled(signed_in)
         for action in self.page_actions + [self.new_call_action, self.new_visit_action, self.calm_action,
-                                           self.complaint_action]:
+                                           self.complaint_action, self.simulate_action]:
             action.setEnabled(signed_in)
 
     # --- pages -----------------------------------------------------------------
@@ -318,6 +321,7 @@ class MainWindow(QMainWindow):
         page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
         page.callback_requested.connect(self.call_back)
         page.contact_requested.connect(self.open_contact)
+        page.dial_requested.connect(lambda contact_id: self.dial_number_of(contact_id=contact_id))
         return page
 
     def _build_complaints_page(self) -> QWidget:
@@ -482,20 +486,79 @@ class MainWindow(QMainWindow):
             window.windowHandle().requestActivate()  # typing goes to the new call at once
 
     def start_call(self, channel: str = "phone", direction: str = "inbound", customer_id: int | None = None,
-                   follow_up_id: int | None = None, restored: dict | None = None):
-        """Open a new contact window; the timer starts now."""
+                   follow_up_id: int | None = None, restored: dict | None = None, phone_call: dict | None = None):
+        """Open a new contact window; the timer starts now (or at the answer of ``phone_call``)."""
         if self.staff is None:
             return None
         from .dialogs.call_window import CallWindow
 
         window = CallWindow(self.staff, self.location, self.draft_store, channel=channel, direction=direction,
-                            customer_id=customer_id, follow_up_id=follow_up_id, restored=restored, parent=self)
+                            customer_id=customer_id, follow_up_id=follow_up_id, restored=restored,
+                            phone_call=phone_call, parent=self)
         self._track(window)
         return window
 
-    def call_back(self, follow_up_id: int, customer_id: int):
-        """Keep a promise: an outbound call to the customer that completes the follow-up when saved."""
+    def call_back(self, follow_up_id: int, customer_id: int | None):
+        """Keep a promise: an outbound call to the customer that completes the follow-up when saved.
+        With a phone system that can dial, the desk's phone calls their number."""
+        if self.phone is not None and self.phone.can_dial:
+            return self.dial_number_of(follow_up_id=follow_up_id)
         return self.start_call("phone", "outbound", customer_id, follow_up_id)
+
+    # --- the phone system ---------------------------------------------------------------
+    def start_phone(self) -> None:
+        from .phone import PhoneCenter
+
+        self.stop_phone()
+        self.phone = PhoneCenter(self)
+        self.phone.state_changed.connect(self.phone_indicator.show_state)
+        self.phone.dial_failed.connect(self._dial_failed)
+
+    def stop_phone(self) -> None:
+        if self.phone is not None:
+            self.phone.stop()
+            self.phone.deleteLater()
+            self.phone = None
+        if self._finished:
+            self.phone_indicator.hide()
+
+    def dial_number_of(self, customer_id: int | None = None, contact_id: int | None = None,
+                       follow_up_id: int | None = None):
+        """Click to dial a customer, a contact of the log or a callback: the number they called from, else
+        the customer's first."""
+        from helpdesk import phonecalls
+
+        number, customer_id = phonecalls.number_to_call(customer_id, contact_id, follow_up_id)
+        if not number:
+            self.statusBar().showMessage(self.tr("There is no phone number to dial."), 10_000)
+            return None
+        return self.dial(number, customer_id, follow_up_id)
+
+    def dial(self, number: str, customer_id: int | None = None, follow_up_id: int | None = None):
+        """Click to dial: this desk's phone rings and calls ``number``; the call window opens, outbound."""
+        from helpdesk.errors import KnownError
+
+        if self.phone is None or not self.phone.can_dial:
+            self.statusBar().showMessage(self.tr("The phone system is not connected, so it cannot dial. "
+                                                 "Dial the number by hand."), 10_000)
+            return self.start_call("phone", "outbound", customer_id, follow_up_id)
+        try:
+            return self.phone.dial(number, customer_id, follow_up_id)
+        except KnownError as error:
+            self._dial_failed(error)
+            return None
+
+    def _dial_failed(self, error) -> None:
+        from .messages import message_for
+
+        self.statusBar().showMessage(self.tr("The phone system could not dial: {0}").format(message_for(error)),
+                                     15_000)
+
+    def simulate_call(self):
+        """Help ▸ Simulate a phone call: the desk rings with a demo customer's number or a stranger's."""
+        if self.phone is None:
+            return None
+        return self.phone.simulate()
 
     def start_calm(self, customer_id: int | None = None, restored: dict | None = None, review_id: int | None = None):
         """The guided calm-down procedure, in its own window; F9 from anywhere."""
@@ -639,6 +702,7 @@ class MainWindow(QMainWindow):
 
         page = CustomersPage(self.staff)
         page.call_requested.connect(lambda customer_id: self.start_call(customer_id=customer_id))
+        page.dial_requested.connect(lambda customer_id: self.dial_number_of(customer_id=customer_id))
         page.contact_requested.connect(self.open_contact)
         page.complaint_requested.connect(lambda customer_id: self.new_complaint(customer_id))
         page.complaint_opened.connect(self.open_complaint)
@@ -703,6 +767,13 @@ class MainWindow(QMainWindow):
         self.addActions([self.new_call_action, self.new_visit_action, self.calm_action, self.complaint_action])
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.simulate_action = QAction(self.tr("&Simulate a phone call"), self)
+        self.simulate_action.setObjectName("simulateCallAction")
+        self.simulate_action.setToolTip(self.tr("Ring this desk with a demo customer's number, to see what "
+                                                "happens when the phone system rings"))
+        self.simulate_action.triggered.connect(self.simulate_call)
+        help_menu.addAction(self.simulate_action)
+        help_menu.addSeparator()
         logs_action = QAction(self.tr("Open the &log folder"), self)
         logs_action.triggered.connect(self.open_log_folder)
         help_menu.addAction(logs_action)
@@ -737,6 +808,10 @@ class MainWindow(QMainWindow):
 
         self.connection = ConnectionIndicator()  # "Server unreachable since … — retrying", while it is
         self.statusBar().addPermanentWidget(self.connection)
+        from .phone import PhoneIndicator
+
+        self.phone_indicator = PhoneIndicator()  # "Phone system: connected", when this desk has one
+        self.statusBar().addPermanentWidget(self.phone_indicator)
         self.statusBar().addPermanentWidget(self.database_label)
 
     def open_log_folder(self) -> None:
@@ -778,6 +853,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event) -> None:
+        self.stop_phone()
         if self.notifier is not None:
             self.notifier.stop()
         if self.bus is not None:

@@ -98,7 +98,11 @@ class CallWindow(QWidget):
 
     def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, *, channel: str = "phone",
                  direction: str = "inbound", customer_id: int | None = None, follow_up_id: int | None = None,
-                 restored: dict | None = None, contact_id: int | None = None, now=utcnow, parent=None):
+                 restored: dict | None = None, contact_id: int | None = None, phone_call: dict | None = None,
+                 now=utcnow, parent=None):
+        """``phone_call``: a call the phone system announced (``ui/phone.py``): its ``call_id``, the
+        caller's ``number`` (E.164), ``rang_at`` and ``answered_at`` (naive UTC). The contact starts
+        when it rang; the timer counts from the answer."""
         super().__init__(parent)
         self.setObjectName("callWindow")
         self.setWindowFlag(Qt.WindowType.Window, True)
@@ -121,6 +125,15 @@ class CallWindow(QWidget):
         self.follow_up_of = follow_up_id
         self.customer_id: int | None = None
         self.started_at = self.now()
+        self.answered_at: datetime | None = None
+        self.call_id = ""
+        self.call_number = ""  # the caller's number, as the phone system gave it (E.164)
+        self.phone_duration: int | None = None  # the talk time the phone system reported
+        if phone_call is not None and contact_id is None and restored is None:
+            self.call_id = phone_call.get("call_id", "")
+            self.call_number = phone_call.get("number", "")
+            self.answered_at = phone_call.get("answered_at") or self.now()
+            self.started_at = min(phone_call.get("rang_at") or self.answered_at, self.answered_at)
         self.ended_at: datetime | None = None
         self.hold_since: datetime | None = None
         self.hold_seconds = 0
@@ -144,6 +157,9 @@ class CallWindow(QWidget):
         else:
             self.channel.setCurrentIndex(max(0, self.channel.findData(channel)))
             self.direction.setCurrentIndex(max(0, self.direction.findData(direction)))
+            if customer_id is None and self.call_number:
+                # An unknown caller: their number in the box, ready for "New customer…".
+                self.lookup.setText(phones.display(self.call_number, settings.phone_region()))
             self.set_customer(customer_id)
             if follow_up_id is not None:
                 from helpdesk import followups
@@ -590,8 +606,9 @@ class CallWindow(QWidget):
         return self.ended_at is None and self.contact_id is None
 
     def elapsed(self) -> int:
+        """The call's length so far: from the answer, when the phone system told it, else from the start."""
         end = self.ended_at or self.now()
-        return max(0, int((end - self.started_at).total_seconds()))
+        return max(0, int((end - (self.answered_at or self.started_at)).total_seconds()))
 
     def current_hold(self) -> int:
         return 0 if self.hold_since is None else max(0, int((self.now() - self.hold_since).total_seconds()))
@@ -620,14 +637,24 @@ class CallWindow(QWidget):
         if not self.running:
             return
         self.set_on_hold(False)
-        self.ended_at = self.now()
-        self.duration.setText(format_duration(self.elapsed(), self.language))
+        self.ended_at = self.ended_at or self.now()
+        talk = self.phone_duration if self.phone_duration is not None else self.elapsed()
+        self.duration.setText(format_duration(talk, self.language))
         self.duration.setEnabled(True)
         self.hold_button.setEnabled(False)
         self.hang_up_button.setEnabled(False)
         self._changed()
         self._tick()
         self.outcome.setFocus()
+
+    def phone_hung_up(self, at: datetime, duration: int | None = None) -> None:
+        """The phone system says the call ended at ``at``, after ``duration`` seconds of talk."""
+        if not self.running:
+            return
+        self.set_on_hold(False)
+        self.ended_at = max(at, self.answered_at or self.started_at)
+        self.phone_duration = duration
+        self.hang_up()
 
     def _duration_edited(self, _text: str) -> None:
         self._duration_typed = True
@@ -672,6 +699,8 @@ class CallWindow(QWidget):
         duration = parse_duration(self.duration.text()) if getattr(self, "_duration_typed", False) else None
         if duration is None and getattr(self, "_duration_typed", False):
             duration = -1  # unreadable: the service says so next to the field
+        elif duration is None and self.answered_at is not None:
+            duration = self.phone_duration if self.phone_duration is not None else self.elapsed()
         satisfaction = next((k for k, b in self.satisfaction_buttons.items() if b.isChecked()), "")
         ticked = self._ticked()
         follow = None
@@ -680,8 +709,9 @@ class CallWindow(QWidget):
                                    self.follow_promise.text())
         return ContactDraft(
             customer_id=self.customer_id, channel=self.channel.currentData(), direction=self.direction.currentData(),
-            phone=self.lookup.text() if phones.digits_fragment(self.lookup.text()) else "",
-            started_at=self.started_at, ended_at=self.ended_at or self.now(), duration_seconds=duration,
+            phone=self.call_number or (self.lookup.text() if phones.digits_fragment(self.lookup.text()) else ""),
+            started_at=self.started_at, answered_at=self.answered_at, call_id=self.call_id,
+            ended_at=self.ended_at or self.now(), duration_seconds=duration,
             hold_seconds=hold, hold_count=self.hold_count, reason=self.reason.text(),
             notes=self.notes.toPlainText(), outcome=self.outcome.currentData() or "", satisfaction=satisfaction,
             next_step=self.next_step.text(), checklist={"version": self.checklist_def.version, "ticked": ticked},
@@ -728,6 +758,8 @@ class CallWindow(QWidget):
         draft = ContactDraft.from_json(content.get("contact", {}))
         saved_at = datetime.fromisoformat(document["saved_at"]) if document.get("saved_at") else self.now()
         self.started_at = draft.started_at or saved_at
+        self.answered_at, self.call_id = draft.answered_at, draft.call_id or ""
+        self.call_number = draft.phone if self.call_id else ""
         self.follow_up_of = draft.follow_up_of
         self.lookup.setText(content.get("lookup", ""))
         known = draft.customer_id is not None and customers.Customer.get_or_none(id=draft.customer_id) is not None
@@ -765,6 +797,8 @@ class CallWindow(QWidget):
         draft = contacts.draft_of(contact)
         self.editable = contacts.may_edit(self.actor, contact)
         self.started_at, self.ended_at = draft.started_at, draft.ended_at
+        self.answered_at, self.call_id = draft.answered_at, draft.call_id or ""
+        self.call_number = draft.phone if self.call_id else ""
         self.hold_seconds, self.hold_count = draft.hold_seconds, draft.hold_count
         self._fill(draft, draft.customer_id)
         self._duration_typed = True

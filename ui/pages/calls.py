@@ -208,8 +208,9 @@ class CallLog(QWidget):
 
 class CallsPage(QWidget):
     call_requested = Signal(str, str)  # channel, direction
-    callback_requested = Signal(int, int)
+    callback_requested = Signal(int, object)  # follow-up id, customer id (None: a stranger's missed call)
     contact_requested = Signal(int)
+    dial_requested = Signal(int)  # a contact of the log: this desk's phone calls its number back
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -239,6 +240,15 @@ class CallsPage(QWidget):
         self.log = CallLog(actor)
         self.log.contact_requested.connect(self.contact_requested)
         log_layout.addWidget(self.log)
+        self.dial_button = QPushButton(self.tr("&Dial this number (Ctrl+D)"))
+        self.dial_button.setObjectName("logDialButton")
+        self.dial_button.setToolTip(self.tr("Your phone rings; pick it up and it calls the number of the chosen "
+                                            "contact"))
+        self.dial_button.clicked.connect(self._dial_selected)
+        from helpdesk.telephony import desk
+
+        self.dial_button.setVisible(desk.load().source == "ami")  # only the Manager Interface can dial
+        log_layout.addWidget(self.dial_button, 0, Qt.AlignmentFlag.AlignLeading)
         splitter.addWidget(queue_box)
         splitter.addWidget(log_box)
         splitter.setStretchFactor(0, 1)
@@ -249,6 +259,13 @@ class CallsPage(QWidget):
 
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.dial_button.isVisible() and self._dial_selected(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _dial_selected(self) -> None:
+        index = self.log.table.currentIndex()
+        if index.isValid():
+            self.dial_requested.emit(index.data(CallLogModel.ID_ROLE))
 
     def show_today(self) -> None:
         """The log of today's contacts, as the Dashboard's figure counts them."""

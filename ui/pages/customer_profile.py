@@ -113,6 +113,7 @@ class ProfileView(QWidget):
     merge_requested = Signal(int)
     open_requested = Signal(int)
     call_requested = Signal(int)  # a new call with this customer
+    dial_requested = Signal(int)  # this desk's phone calls the customer (click to dial)
     contact_requested = Signal(int)  # open a contact from the timeline
     complaint_requested = Signal(int)  # raise a complaint for this customer
     complaint_opened = Signal(int)  # open a complaint from the timeline
@@ -142,6 +143,16 @@ class ProfileView(QWidget):
         self.call_button.setObjectName("profileCallButton")
         self.call_button.setAccessibleName(self.tr("New call with this customer"))
         self.call_button.clicked.connect(lambda: self.call_requested.emit(self.customer_id))
+        self.dial_button = QPushButton(self.tr("&Dial (Ctrl+D)"))
+        self.dial_button.setObjectName("profileDialButton")
+        self.dial_button.setToolTip(self.tr("Your phone rings; pick it up and it calls the customer's first number"))
+        self.dial_button.setAccessibleName(self.tr("Dial the customer"))
+        self.dial_button.clicked.connect(lambda: self.dial_requested.emit(self.customer_id))
+        from helpdesk.telephony import desk
+
+        self.dial_button.setVisible(desk.load().source == "ami")  # only the Manager Interface can dial
+        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.dial_button.isVisible() and self.dial_button.click(),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
         self.complaint_button.setObjectName("profileComplaintButton")
         self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(self.customer_id))
@@ -160,7 +171,7 @@ class ProfileView(QWidget):
         self.history_button.setVisible(actor.is_supervisor)
         QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click(),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for button in (self.call_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button,
+        for button in (self.call_button, self.dial_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button,
                        self.merge_button, self.report_button, self.history_button):
             top.addWidget(button)
         layout.addLayout(top)

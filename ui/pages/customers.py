@@ -46,6 +46,7 @@ def prefill_from_search(text: str) -> customers.Draft:
 class CustomersPage(QWidget):
     customer_opened = Signal(int)
     call_requested = Signal(int)
+    dial_requested = Signal(int)  # click to dial a customer (the profile's Dial)
     contact_requested = Signal(int)
     complaint_requested = Signal(int)
     complaint_opened = Signal(int)
@@ -146,6 +147,7 @@ class CustomersPage(QWidget):
         self.profile.reactivate_requested.connect(self.reactivate)
         self.profile.merge_requested.connect(self.merge_into)
         self.profile.call_requested.connect(self.call_requested)
+        self.profile.dial_requested.connect(self.dial_requested)
         self.profile.contact_requested.connect(self.contact_requested)
         self.profile.complaint_requested.connect(self.complaint_requested)
         self.profile.complaint_opened.connect(self.complaint_opened)
