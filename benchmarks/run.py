@@ -13,7 +13,9 @@ the Customers screens (``ui_bench.py``), the period reports (``report_speed.py``
 activity summary of a month of 50,000 contacts in the ``--month-db`` database, made once
 when missing, then the satisfaction, complaints and staff reports of the last 365 days
 in ``--db``, each in English and Persian), how long the window stops answering while
-the report centre makes a year's satisfaction and complaints reports (``report_stall.py``), and the
+the report centre makes a year's satisfaction and complaints reports (``report_stall.py``), the
+phone's screen pop (``phone_screen.py``: the caller's facts as it rings; ``phone_pop_bench.py``: from
+the ringing event arriving to the pop painted, in a fresh process), and the
 start-up of the app against a bare window. Later issues add their measures here.
 """
 from __future__ import annotations
@@ -130,6 +132,23 @@ def measure_report_stall(target: str) -> None:
     report_stall.main(target)
 
 
+def measure_phone(target: str, calls: int) -> None:
+    """phone_screen.*.p95 (the caller's facts, target 50 ms) and phone_pop_ring_to_painted.*.p95 (from the
+    ringing event to the pop painted, target 150 ms), over ``calls`` calls with numbers in every format."""
+    import phone_screen
+
+    phone_screen.measure(target, calls=calls)
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "phone_pop_bench.py"), "--db",
+                             target, "--calls", str(calls)], capture_output=True, text=True, env=env)
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            print(line, flush=True)
+    if result.returncode != 0:
+        raise SystemExit(f"phone_pop_bench failed:\n{result.stderr}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
@@ -144,12 +163,15 @@ def main() -> int:
                              "missing (default /tmp/bench_month.sqlite)")
     parser.add_argument("--report-repeat", type=int, default=3, metavar="N",
                         help="runs of each report in each language; the median counts (default 3)")
+    parser.add_argument("--phone-calls", type=int, default=300, metavar="N",
+                        help="rings for the screen pop's measures (default 300)")
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
     measure_search(args.db, args.search_queries)
     measure_screens(args.db, scroll=not args.no_scroll)
     measure_reports(args.db, args.month_db, args.report_repeat)
     measure_report_stall(args.db)
+    measure_phone(args.db, args.phone_calls)
     measure_startup(args.db, args.repeat)
     return 0
 
