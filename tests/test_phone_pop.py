@@ -330,3 +330,12 @@ def test_the_pop_is_as_tall_as_what_it_shows_now(app, qtbot, language):
         pop.show_call(ring(screen), screen)
         qtbot.wait(50)
         assert pop.height() == heights[name] < tall
+
+
+def test_warming_up_shows_nothing_and_leaves_no_call_behind(pop, qtbot):
+    pop.warm_up()
+    assert not pop.isVisible()
+    assert pop.call_event is None and pop.customer_id is None
+    with qtbot.assertNotEmitted(pop.answer_requested):
+        pop.show_call(ring(UNKNOWN_SCREEN), UNKNOWN_SCREEN)
+    assert "Unknown number" in seen(pop) and "Warm up" not in seen(pop)
