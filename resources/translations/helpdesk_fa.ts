@@ -1172,12 +1172,12 @@
     <message>
         <location filename="../../ui/pages/calls.py" line="243"/>
         <source>&amp;Dial this number (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;شماره‌گیری این شماره (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/calls.py" line="245"/>
         <source>Your phone rings; pick it up and it calls the number of the chosen contact</source>
-        <translation type="unfinished"></translation>
+        <translation>تلفن شما زنگ می‌زند؛ گوشی را بردارید تا شمارهٔ تماس انتخاب‌شده گرفته شود</translation>
     </message>
 </context>
 <context>
@@ -3754,17 +3754,17 @@
     <message>
         <location filename="../../ui/mainwindow.py" line="533"/>
         <source>There is no phone number to dial.</source>
-        <translation type="unfinished"></translation>
+        <translation>شماره تلفنی برای گرفتن نیست.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="542"/>
         <source>The phone system is not connected, so it cannot dial. Dial the number by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>سامانهٔ تلفن وصل نیست و نمی‌تواند شماره بگیرد. شماره را خودتان بگیرید.</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="554"/>
         <source>The phone system could not dial: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>سامانهٔ تلفن نتوانست شماره بگیرد: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="622"/>
@@ -3880,12 +3880,12 @@ Restore it now? If you answer No, it is thrown away.</source>
     <message>
         <location filename="../../ui/mainwindow.py" line="770"/>
         <source>&amp;Simulate a phone call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;شبیه‌سازی یک تماس تلفنی</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="772"/>
         <source>Ring this desk with a demo customer&apos;s number, to see what happens when the phone system rings</source>
-        <translation type="unfinished"></translation>
+        <translation>این میز را با شمارهٔ یک مشتری نمونه زنگ بزنید تا ببینید وقتی سامانهٔ تلفن زنگ می‌زند چه می‌شود</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="777"/>
@@ -4604,6 +4604,24 @@ For front-desk staff and their supervisors.</source>
     </message>
 </context>
 <context>
+    <name>PhoneIndicator</name>
+    <message>
+        <location filename="../../ui/phone.py" line="47"/>
+        <source>Phone system: connected</source>
+        <translation>سامانهٔ تلفن: وصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone.py" line="50"/>
+        <source>Phone system: connecting…</source>
+        <translation>سامانهٔ تلفن: در حال اتصال…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/phone.py" line="54"/>
+        <source>Phone system not connected since {0} — retrying</source>
+        <translation>سامانهٔ تلفن از {0} وصل نیست — دوباره تلاش می‌کند</translation>
+    </message>
+</context>
+<context>
     <name>PhonePop</name>
     <message>
         <location filename="../../ui/phone_pop.py" line="182"/>
@@ -4629,143 +4647,143 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/phone_pop.py" line="188"/>
-        <location filename="../../ui/phone_pop.py" line="212"/>
+        <location filename="../../ui/phone_pop.py" line="228"/>
         <source>Incoming call</source>
         <translation>تماس ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="226"/>
+        <location filename="../../ui/phone_pop.py" line="242"/>
         <source>Answered at extension {0}</source>
         <translation>داخلی {0} پاسخ داد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="227"/>
+        <location filename="../../ui/phone_pop.py" line="243"/>
         <source>Answered at another extension</source>
         <translation>داخلی دیگری پاسخ داد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="231"/>
-        <location filename="../../ui/phone_pop.py" line="233"/>
+        <location filename="../../ui/phone_pop.py" line="247"/>
+        <location filename="../../ui/phone_pop.py" line="249"/>
         <source>Missed call</source>
         <translation>تماس بی‌پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="232"/>
+        <location filename="../../ui/phone_pop.py" line="248"/>
         <source>Missed call — a callback is in the queue</source>
         <translation>تماس بی‌پاسخ — یک تماس برگشتی در صف پیگیری‌ها است</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="266"/>
+        <location filename="../../ui/phone_pop.py" line="282"/>
         <source>{0} · rang extension {1}</source>
         <translation>{0} · زنگ به داخلی {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="268"/>
+        <location filename="../../ui/phone_pop.py" line="284"/>
         <source>Rang extension {0}</source>
         <translation>زنگ به داخلی {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="285"/>
+        <location filename="../../ui/phone_pop.py" line="301"/>
         <source>Number withheld</source>
         <translation>شمارهٔ پنهان</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="285"/>
+        <location filename="../../ui/phone_pop.py" line="301"/>
         <source>Unknown number</source>
         <translation>شمارهٔ ناشناس</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="291"/>
+        <location filename="../../ui/phone_pop.py" line="307"/>
         <source>Open the customer&apos;s profile</source>
         <translation>باز کردن پروندهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="297"/>
+        <location filename="../../ui/phone_pop.py" line="313"/>
         <source>Last satisfaction: {0} · {1}</source>
         <translation>آخرین رضایت: {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="300"/>
+        <location filename="../../ui/phone_pop.py" line="316"/>
         <source>Satisfaction not asked yet</source>
         <translation>رضایت هنوز پرسیده نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="302"/>
+        <location filename="../../ui/phone_pop.py" line="318"/>
         <source>Last anger rating: {0} of 10 · {1}</source>
         <translation>آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="312"/>
+        <location filename="../../ui/phone_pop.py" line="328"/>
         <source>No open complaints</source>
         <translation>بدون شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="314"/>
+        <location filename="../../ui/phone_pop.py" line="330"/>
         <source>1 open complaint</source>
         <translation>۱ شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="315"/>
+        <location filename="../../ui/phone_pop.py" line="331"/>
         <source>{0} open complaints</source>
         <translation>{0} شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="317"/>
+        <location filename="../../ui/phone_pop.py" line="333"/>
         <source>{0} overdue</source>
         <translation>{0} سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="318"/>
+        <location filename="../../ui/phone_pop.py" line="334"/>
         <source>{0}, {1}</source>
         <translation>{0}، {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="328"/>
+        <location filename="../../ui/phone_pop.py" line="344"/>
         <source>kept</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="329"/>
+        <location filename="../../ui/phone_pop.py" line="345"/>
         <source>kept late</source>
         <translation>با تأخیر انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="330"/>
+        <location filename="../../ui/phone_pop.py" line="346"/>
         <source>not due yet</source>
         <translation>هنوز سررسید نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="331"/>
+        <location filename="../../ui/phone_pop.py" line="347"/>
         <source>not kept, overdue</source>
         <translation>انجام نشد، سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="332"/>
+        <location filename="../../ui/phone_pop.py" line="348"/>
         <source>cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="337"/>
+        <location filename="../../ui/phone_pop.py" line="353"/>
         <source>Promised “{0}” by {1}</source>
         <translation>قول «{0}» تا {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="339"/>
+        <location filename="../../ui/phone_pop.py" line="355"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="349"/>
+        <location filename="../../ui/phone_pop.py" line="365"/>
         <source>number found in their details</source>
         <translation>شماره در مشخصاتش پیدا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="350"/>
+        <location filename="../../ui/phone_pop.py" line="366"/>
         <source>has this number</source>
         <translation>همین شماره را دارد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="354"/>
+        <location filename="../../ui/phone_pop.py" line="370"/>
         <source>This is the caller</source>
         <translation>تماس‌گیرنده همین است</translation>
     </message>
@@ -4971,17 +4989,17 @@ For front-desk staff and their supervisors.</source>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="146"/>
         <source>&amp;Dial (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;شماره‌گیری (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="148"/>
         <source>Your phone rings; pick it up and it calls the customer&apos;s first number</source>
-        <translation type="unfinished"></translation>
+        <translation>تلفن شما زنگ می‌زند؛ گوشی را بردارید تا نخستین شمارهٔ مشتری گرفته شود</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="149"/>
         <source>Dial the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>گرفتن شمارهٔ مشتری</translation>
     </message>
     <message>
         <location filename="../../ui/pages/customer_profile.py" line="156"/>
