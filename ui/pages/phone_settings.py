@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -127,6 +128,21 @@ class PhoneSettings(QWidget):
         self.listen_host.setObjectName("phoneListenHost")
         self.fields.add("listen_host", self.tr("Listen on address"), self.listen_host)
         layout.addLayout(form)
+        # Short values in short fields, at the start of their row (the right in Persian); the messages
+        # and notes under them have the whole width. The side is absolute: a left-to-right field
+        # would read "leading" as its own left.
+        start = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft)
+        for edit, characters in ((self.source, 0), (self.extension, 10), (self.port, 7), (self.listen_port, 7),
+                                 (self.host, 36), (self.username, 36), (self.password, 36), (self.channel, 36),
+                                 (self.context, 36), (self.listen_host, 36)):
+            if characters:
+                edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0" * characters) + 24)
+            holder = edit.parentWidget()
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            holder.layout().setAlignment(edit, start)
+        self.source.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         save_row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -162,7 +178,7 @@ class PhoneSettings(QWidget):
     def show_phone(self, phone: DeskPhone) -> None:
         """Fill the fields from ``phone`` and what the credential store holds."""
         self.source.setCurrentIndex(max(0, self.source.findData(phone.source)))
-        self.extension.setText(phone.extension)
+        self.extension.setText(digits(phone.extension, i18n.current_language()))
         self.host.setText(phone.host)
         self.port.setText(self._number(phone.port))
         self.username.setText(phone.username)
