@@ -149,3 +149,17 @@ def test_in_persian_with_persian_digits(persian, staff, db_target, qtbot, creden
         _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert desk.load() == DeskPhone(source="ami", host="10.0.0.5", port=5039, username="helpdesk", extension="201")
     assert page.status.text() == "ذخیره شد."
+
+
+def test_without_a_phone_system_the_desk_still_names_its_extension(app, staff, db_target, qtbot):
+    """The ``ring`` command and the demo's calls name an extension: the desk says which is its own.
+    A field the chosen source does not use never stops the save."""
+    window, page = _open(staff, db_target, qtbot)
+    assert page.source.currentData() == "none"
+    assert page.extension.isVisible() and not page.host.isVisible() and not page.address.isVisible()
+    assert not page.advanced.isVisible()
+    page.port.setText("not a port")  # hidden: left from another source
+    _replace(page.extension, "305", qtbot)
+    with qtbot.waitSignal(page.saved, timeout=3000) as saved:
+        _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args == [DeskPhone(extension="305")] and desk.load() == DeskPhone(extension="305")

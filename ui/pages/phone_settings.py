@@ -38,7 +38,7 @@ SOURCES = (
 )
 # The rows each source uses; the rest are hidden. "advanced" rows show when asked for.
 ROWS = {
-    "none": (),
+    "none": ("extension",),  # the ``ring`` command and the demo's calls name an extension too
     "ami": ("extension", "host", "port", "username", "password"),
     "cti": ("extension", "listen_port", "address"),
 }
@@ -232,24 +232,30 @@ class PhoneSettings(QWidget):
 
     # --- saving ------------------------------------------------------------
     def typed(self) -> tuple[DeskPhone, list[ValidationError]]:
-        """The settings as typed, and the problems of what cannot be read (a port that is no number)."""
+        """The settings as typed, and the problems of the fields the chosen source uses (a port that
+        is no number among them). A field it does not use keeps a good value, else its default."""
+        source = self.source.currentData()
+        relevant = {"source"} | set(ROWS[source]) | set(ADVANCED[source])
         problems = []
         ports = {}
         for name, edit in (("port", self.port), ("listen_port", self.listen_port)):
-            ports[name] = desk.port_number(edit.text())
-            if ports[name] is None:
-                problems.append(ValidationError(name, "out_of_range", minimum=1, maximum=65535))
-        phone = DeskPhone(source=self.source.currentData(), host=self.host.text().strip(),
-                          port=ports["port"] or 0, username=self.username.text().strip(),
+            value = desk.port_number(edit.text())
+            if name in relevant:
+                if value is None:
+                    problems.append(ValidationError(name, "out_of_range", minimum=1, maximum=65535))
+                ports[name] = value or 0
+            else:
+                ports[name] = value if value and value <= 65535 else getattr(DeskPhone, name)
+        phone = DeskPhone(source=source, host=self.host.text().strip(), port=ports["port"],
+                          username=self.username.text().strip(),
                           extension=latin_digits(self.extension.text()).strip(),
                           channel=self.channel.text().strip() or DeskPhone.channel,
                           context=self.context.text().strip() or DeskPhone.context,
                           listen_host=self.listen_host.text().strip() or DeskPhone.listen_host,
-                          listen_port=ports["listen_port"] or 0)
+                          listen_port=ports["listen_port"])
         seen = {p.field for p in problems}
-        problems += [p for p in desk.problems(phone) if p.field not in seen]
-        relevant = set(ROWS[phone.source]) | set(ADVANCED[phone.source])
-        return phone, [p for p in problems if p.field in relevant or p.field == "source"]
+        problems += [p for p in desk.problems(phone) if p.field not in seen and p.field in relevant]
+        return phone, problems
 
     def save(self) -> bool:
         """Check, keep the secrets, write the file, tell whoever listens. Nothing typed is lost on a problem."""
