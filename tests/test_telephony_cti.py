@@ -231,3 +231,14 @@ def test_whatever_is_posted_the_listener_answers_and_never_fails(listener):
     listener.heard()
     assert post(port, {"event": "newCall", "direction": "in", "callId": "still", "from": "0912"}) == (200, {})
     assert [e.call_id for e in listener.heard()] == ["still"]
+
+
+def test_a_huge_or_broken_body_is_refused(listener):
+    port = listener.source.port
+    assert post(port, b"event=newCall&from=" + b"9" * 100_000)[0] == 413
+    assert post(port, b"event=newCall&direction=in&callId=1&from=%FF%FE")[0] in (200, 400)
+    assert post(port, b"{not json", as_json=False)[0] == 400
+    status, _ = post(port, ["not", "an", "object"], as_json=True)
+    assert status == 400
+    listener.heard()
+    assert post(port, {"event": "hangup", "direction": "in", "callId": "ok"}) == (200, {})
