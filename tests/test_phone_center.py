@@ -250,3 +250,28 @@ def test_help_simulate_rings_the_desk_with_a_demo_number(app, staff, db_target, 
     window.simulate_action.trigger()
     qtbot.waitUntil(window.phone.pop.isVisible, timeout=5000)
     assert window.phone.rang  # ringing until answered, or given up as a missed call
+
+
+def test_a_language_switch_hands_the_phone_to_the_new_window(app, staff, db_target, qtbot, asterisk):
+    """The rebuilt window connects to the phone system and listens for `ring`; the old one let go
+    of both first (else the new window could not listen, and the old link would ring a dead window)."""
+    from ui.app import Controller
+
+    _desk_on(asterisk)
+    controller = Controller(app, db_target)
+    old = controller.show_window()
+    controller.signed_in(staff)
+    qtbot.waitUntil(lambda: old.phone.link_state.state == "connected", timeout=10_000)
+    combo = old.settings_page.language
+    combo.setCurrentIndex(combo.findData("fa"))
+    combo.activated.emit(combo.currentIndex())
+    new = controller.window
+    qtbot.addWidget(new)
+    assert new is not old and old.phone is None
+    qtbot.waitUntil(lambda: new.phone.link_state.state == "connected", timeout=10_000)
+    assert new.phone.ring_server.server.isListening()
+    assert asterisk.wait(lambda server: server.connected == 1)
+    call = fake_ami.inbound(CALLER, "201")
+    asterisk.send(call.ring)
+    qtbot.waitUntil(new.phone.pop.isVisible, timeout=5000)
+    assert "ناشناس" in _texts(new.phone.pop) or "۰۹۱۲" in _texts(new.phone.pop)

@@ -259,6 +259,7 @@ class Controller(QObject):
             return
         old.save_geometry()
         carried = old.put_away_windows()  # reopened in the new window, in the new language, unasked
+        old.stop_phone()  # the new window connects to the phone system and listens for `ring` again
         i18n.apply_language(self.app, language)
         self.show_window()
         self.signed_in(old.staff, old.stack.currentIndex(), carried)
