@@ -157,6 +157,11 @@ def test_an_unknown_number_in_persian(persian, pop):
     assert pop.new_customer.text() == "مشتری جدید…"
 
 
+def test_a_number_alone_stands_at_the_start_of_its_line_in_persian(persian, pop):
+    pop.show_call(PhoneEvent(RINGING, "call-1", UNKNOWN_SCREEN.raw, ""), UNKNOWN_SCREEN)
+    assert pop.number.text() == f"\u200f{LRI}۰۹۳۵ ۱۱۱ ۲۲۳۳{PDI}"  # right-to-left, so at the right
+
+
 @pytest.mark.parametrize("language, words", [("en", "Number withheld"), ("fa", "شمارهٔ پنهان")])
 def test_a_withheld_number(app, pop, language, words):
     from ui import i18n

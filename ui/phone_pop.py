@@ -284,7 +284,7 @@ class PhonePop(QWidget):
             line = self.tr("Rang extension {0}").format(left_to_right(digits(event.extension, lang)))
         else:
             line = shown
-        self.number.setText(line)
+        self.number.setText(_leading(lang) + line if line else "")
         self.number.setVisible(bool(line))
         if screen.match == phonecalls.KNOWN and screen.callers:
             self._fill_known(screen.callers[0], lang)
@@ -305,8 +305,7 @@ class PhonePop(QWidget):
         self._page(0)
         self.name.setText(isolate(facts.name, lang).replace("&", "&&"))
         self.name.setToolTip(self.tr("Open the customer's profile"))
-        # The interface's direction mark first: a Latin name alone would align left in Persian.
-        self.organisation.setText(("\u200f" if is_rtl(lang) else "\u200e") + isolate(facts.organisation, lang))
+        self.organisation.setText(_leading(lang) + isolate(facts.organisation, lang))
         self.organisation.setVisible(bool(facts.organisation))
         self.complaints.setText(self._complaints_text(facts, lang))
         if facts.last_satisfaction:
@@ -436,3 +435,9 @@ class PhonePop(QWidget):
     def _new_customer(self) -> None:
         if self.screen_ is not None:
             self.new_customer_requested.emit(self.screen_.number or self.screen_.raw.strip())
+
+
+def _leading(lang: str) -> str:
+    """The interface's direction mark, first in a label that may hold only an isolated name or
+    number: without it a Latin name or a phone number alone stands at the left in Persian."""
+    return "\u200f" if is_rtl(lang) else "\u200e"
