@@ -199,6 +199,17 @@ def credential_store(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def ring_name(monkeypatch):
+    """Every signed-in window listens for ``main.py ring`` (ui/phone_ring.py): under a name of the
+    test's own, inherited by the commands it runs, never the tester's running help desk's."""
+    import uuid
+
+    name = f"helpdesk-test-{uuid.uuid4().hex[:12]}"
+    monkeypatch.setenv("HELPDESK_RING_NAME", name)
+    return name
+
+
+@pytest.fixture(autouse=True)
 def _no_unanswered_questions(monkeypatch):
     """A question nobody answers would block the test forever; a test that expects one answers it."""
     from ui import prompts

@@ -403,3 +403,20 @@ def test_a_question_open_at_the_lock_holds_the_whole_lock_screen_and_comes_back_
     _enter(qtbot, lock)
     assert box.isVisible() and box.size() == size and SECRET_NAME in box.text() and box.windowTitle() == "Restore?"
     box.done(0)
+
+
+def test_a_call_ringing_at_a_locked_desk_shows_nobody_who_is_calling(app, supervisor, db_target, qtbot):
+    from helpdesk.telephony.events import RINGING, PhoneEvent
+
+    controller, _ = _desk(app, db_target, qtbot, supervisor)
+    _customer(supervisor)
+    controller.lock.lock()
+    phone = controller.window.phone
+    phone.hear(PhoneEvent(RINGING, "call-1", SECRET_PHONE, "", source="test"))
+    qtbot.waitUntil(phone.pop.isVisible)
+    assert phone.pop.windowTitle() == "Locked"
+    assert _secrets_in(_shown_texts()) == []  # the pop is covered like every window
+    _type(controller.lock.screen.password, "correct horse")
+    _enter(qtbot, controller.lock)
+    assert not controller.lock.locked
+    assert any(SECRET_NAME in text for text in _shown_texts())  # unlocked: the caller is there
