@@ -275,3 +275,19 @@ def test_a_language_switch_hands_the_phone_to_the_new_window(app, staff, db_targ
     asterisk.send(call.ring)
     qtbot.waitUntil(new.phone.pop.isVisible, timeout=5000)
     assert "ناشناس" in _texts(new.phone.pop) or "۰۹۱۲" in _texts(new.phone.pop)
+
+
+def test_saving_this_desks_phone_settings_connects_at_once(app, staff, db_target, qtbot, asterisk):
+    from tests.test_phone_settings_ui import _open, _press, _replace
+
+    window, page = _open(staff, db_target, qtbot)
+    assert window.phone.link_state.state == "off" and not window.phone_indicator.isVisible()
+    _press(Qt.Key.Key_Down)  # None -> Asterisk Manager Interface
+    _replace(page.extension, "201", qtbot)
+    _replace(page.host, "127.0.0.1", qtbot)
+    _replace(page.port, str(asterisk.port), qtbot)
+    _replace(page.username, "helpdesk", qtbot)
+    _replace(page.password, SECRET, qtbot)
+    _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    _connected(qtbot, window)
+    assert window.phone.tracker.extension == "201"

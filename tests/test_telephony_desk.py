@@ -94,17 +94,7 @@ def test_the_source_follows_the_settings(monkeypatch):
     assert isinstance(listener, CtiListener)
     assert (listener.host, listener.port, listener.token) == ("127.0.0.1", 8801, desk.secret("cti_token"))
     desk.set_secret("ami_password", "pw")
-    made = {}
-
-    class FakeAmi:  # the Manager Interface source is built with these keywords (helpdesk/telephony/ami.py)
-        def __init__(self, **kwargs):
-            made.update(kwargs)
-
-    import sys
-    import types
-
-    monkeypatch.setitem(sys.modules, "helpdesk.telephony.ami", types.SimpleNamespace(AmiSource=FakeAmi))
-    desk.source_for(DeskPhone(source="ami", host="pbx", port=5038, username="u", channel="PJSIP/{extension}",
-                              context="from-internal"))
-    assert made == {"host": "pbx", "port": 5038, "username": "u", "password": "pw",
-                    "channel": "PJSIP/{extension}", "context": "from-internal"}
+    source = desk.source_for(DeskPhone(source="ami", host="pbx", port=5038, username="u", channel="SIP/{extension}",
+                                       context="from-internal"), region="DE")
+    assert (source.host, source.port, source.username, source._password, source.channel, source.context,
+            source.region) == ("pbx", 5038, "u", "pw", "SIP/{extension}", "from-internal", "DE")

@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
 
         page = SettingsPage(self.staff)
         page.language_changed.connect(self.language_changed)
+        page.phone_settings.saved.connect(lambda phone: self.phone is not None and self.phone.apply(phone))
         if hasattr(page, "backups_box"):  # a restore: signed in again, everything read from the restored data
             page.backups_box.restored.connect(self.sign_out_requested)
         return page

@@ -105,7 +105,7 @@ class PhoneCenter(QObject):
         self.desk = settings
         self.tracker.extension = (settings.extension or "").strip()
         try:
-            source = desk.source_for(settings)
+            source = desk.source_for(settings, _region())
         except KnownError as error:
             log.warning("phone system not started: %s", error)
             source = None

@@ -215,13 +215,15 @@ def cti_token() -> str:
     return token
 
 
-def source_for(phone: DeskPhone):
-    """The source this desk listens to (an object with ``run(emit, set_state)``), or None."""
+def source_for(phone: DeskPhone, region: str = "IR"):
+    """The source this desk listens to (an object with ``run(emit, set_state)``), or None. ``region``:
+    the office's (``settings.phone_region``), for the form a dialled number takes."""
     if phone.source == "ami":
         from .ami import AmiSource
 
         return AmiSource(host=phone.host.strip(), port=phone.port, username=phone.username,
-                         password=secret("ami_password") or "", channel=phone.channel, context=phone.context)
+                         password=secret("ami_password") or "", channel=phone.channel, context=phone.context,
+                         region=region)
     if phone.source == "cti":
         from .cti import CtiListener
 
