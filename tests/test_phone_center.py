@@ -291,3 +291,25 @@ def test_saving_this_desks_phone_settings_connects_at_once(app, staff, db_target
     _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     _connected(qtbot, window)
     assert window.phone.tracker.extension == "201"
+
+
+def test_an_answered_call_put_away_comes_back_with_the_phone_systems_times(app, staff, db_target, qtbot, clock):
+    """A crash or a sign-out mid-call: the draft keeps when it rang, when it was answered, the call id."""
+    from helpdesk.telephony.events import RINGING, PhoneEvent
+
+    customer = _customer(staff)
+    window = signed_in_window(staff, db_target, qtbot)
+    ring = PhoneEvent(RINGING, "pbx-77", CALLER, "", source="test")
+    window.phone.hear(ring)
+    clock.shift(timedelta(seconds=6))
+    window.phone.answer(ring)
+    call = _call_window(window)
+    assert call.customer_id == customer.id
+    rang_at, answered_at = call.started_at, call.answered_at
+    assert (answered_at - rang_at).total_seconds() >= 6
+    _type(call.notes, "wants a refund")
+    kept = window.put_away_windows()
+    [back] = window.reopen_drafts(kept)
+    assert (back.started_at, back.answered_at, back.call_id) == (rang_at, answered_at, "pbx-77")
+    assert back.notes.toPlainText() == "wants a refund" and back.customer_id == customer.id
+    assert back.current_draft().phone == "+989121234567"
