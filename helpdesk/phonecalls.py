@@ -120,7 +120,8 @@ def _facts(ids: list[int], now: datetime, reason: str) -> list[CallerFacts]:
     owner_of = {cid: cid for cid in ids}  # every id whose facts count for a caller -> that caller
     frontier = list(ids)
     while frontier:  # customers merged into the callers, however deep (one statement a level; usually one)
-        merged = list(Customer.select(Customer.id, Customer.merged_into).where(Customer.merged_into.in_(frontier)).tuples())
+        merged = list(Customer.select(Customer.id, Customer.merged_into)
+                      .where(Customer.merged_into.in_(frontier)).tuples())
         for merged_id, into in merged:
             owner_of[merged_id] = owner_of[into]
         frontier = [merged_id for merged_id, _ in merged]

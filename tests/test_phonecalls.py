@@ -118,7 +118,8 @@ def test_the_last_promise_says_how_it_went(staff, status, done_after, outcome):
     done_at = due + done_after if done_after else None
     FollowUp.update(status=status, done_at=done_at).where(FollowUp.id == promise.id).execute()
     (facts,) = phonecalls.screen("09123456789").callers
-    assert (facts.last_promise.outcome, facts.last_promise.due_at, facts.last_promise.done_at) == (outcome, due, done_at)
+    last = facts.last_promise
+    assert (last.outcome, last.due_at, last.done_at) == (outcome, due, done_at)
 
 
 def test_a_merged_customer_counts_with_the_one_it_was_merged_into(staff, supervisor):
@@ -191,7 +192,8 @@ def test_a_closed_callback_makes_room_for_a_new_one_the_same_day(staff):
                                                ended_at=at + timedelta(minutes=2), reason="Called back",
                                                outcome="resolved", satisfaction="satisfied", follow_up_of=second.id))
     assert (FollowUp.get_by_id(second.id).status, FollowUp.get_by_id(second.id).missed_key) == ("done", None)
-    assert phonecalls.record_missed(staff, "c", "09123456789", at + timedelta(minutes=9)).id not in (first.id, second.id)
+    third = phonecalls.record_missed(staff, "c", "09123456789", at + timedelta(minutes=9))
+    assert third.id not in (first.id, second.id)
     assert Contact.get_by_id(call.id).customer_id == maryam.id
 
 
@@ -280,7 +282,8 @@ def test_a_call_that_rang_is_stored_with_its_ring_answer_and_end_and_the_phone_s
     assert (shown.answered_at, shown.call_id) == (rang + timedelta(seconds=12), "1700000000.42")
     assert ContactDraft.from_json(draft.to_json()) == draft  # an unfinished call's draft keeps them
     # No talk time from the phone system: from the answer to the end, not from the ring.
-    stored = contacts.create(staff, ContactDraft(customer_id=maryam.id, started_at=rang, answered_at=rang + timedelta(seconds=20),
+    stored = contacts.create(staff, ContactDraft(customer_id=maryam.id, started_at=rang,
+                                                 answered_at=rang + timedelta(seconds=20),
                                                  ended_at=rang + timedelta(seconds=80), reason="Invoice",
                                                  outcome="resolved", satisfaction="satisfied"))
     assert stored.duration_seconds == 60
@@ -290,6 +293,7 @@ def test_a_call_that_rang_is_stored_with_its_ring_answer_and_end_and_the_phone_s
                                             (timedelta(minutes=4), "answered_after_end")])
 def test_an_answer_outside_the_call_is_refused_next_to_its_field(staff, answered, code):
     rang = utcnow()
-    errors = contacts.clean(ContactDraft(started_at=rang, answered_at=rang + answered, ended_at=rang + timedelta(minutes=3),
-                                         reason="x", outcome="resolved", satisfaction="satisfied"))[1]
+    errors = contacts.clean(ContactDraft(started_at=rang, answered_at=rang + answered,
+                                         ended_at=rang + timedelta(minutes=3), reason="x", outcome="resolved",
+                                         satisfaction="satisfied"))[1]
     assert {name: e.code for name, e in errors.items()} == {"answered_at": code}
