@@ -300,9 +300,10 @@ AUDIT_COLUMNS = ["at", "actor_id", "action", "table_name", "record_id", "before"
 CONTACT_COLUMNS = ["id", "customer_id", "staff_id", "channel", "direction", "phone", "started_at", "ended_at",
                    "duration_seconds", "hold_seconds", "hold_count", "reason", "notes", "outcome", "satisfaction",
                    "next_step", "checklist", "search_text", "created_at", "updated_at", "updated_by_id", "version",
-                   "draft_id"]
+                   "draft_id", "answered_at", "call_id"]
 FOLLOW_UP_COLUMNS = ["id", "customer_id", "contact_id", "kind", "due_at", "assignee_id", "promise", "status",
-                     "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at", "version"]
+                     "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at", "version",
+                     "phone", "attempts", "missed_key"]
 
 
 class Generator:
@@ -1433,13 +1434,14 @@ class History:
             contact.row = [contact.id, customer_id, contact.staff, contact.channel, contact.direction, contact.phone,
                            contact.started, contact.ended, contact.duration, contact.hold, contact.holds, reason,
                            notes, contact.outcome, contact.satisfaction, step, checklist, folded, contact.created,
-                           contact.created, contact.staff, 1, None]
+                           contact.created, contact.staff, 1, None, None, ""]
 
     def follow_up_row(self, promise: Promise, closed: bool) -> list:
         """The follow-up as stored when it was made, or (``closed``) as it is now."""
         contact = promise.contact
         row = [promise.id, contact.person.id, contact.id, promise.kind, promise.due, promise.assignee,
-               promise.promise, FOLLOW_UP_OPEN, None, None, None, contact.created, contact.staff, contact.created, 1]
+               promise.promise, FOLLOW_UP_OPEN, None, None, None, contact.created, contact.staff, contact.created, 1,
+               "", 0, None]
         if closed and promise.status != FOLLOW_UP_OPEN:
             row[7] = promise.status
             row[13] = promise.closed_at
