@@ -550,25 +550,38 @@ def _0012_search_walk(database: pw.Database, migrator: "SchemaMigrator") -> None
 
 
 def _drop_not_null_sqlite(database: pw.Database, table: str, column: str) -> None:
-    """SQLite cannot drop a NOT NULL constraint with ALTER TABLE. Rebuilding the table would, with
-    foreign keys on (they cannot be turned off inside the migration's transaction), run the
-    ON DELETE actions of the tables that point at it as the old one is dropped. SQLite's documented
-    procedure for a change that leaves the stored rows as they are (sqlite.org/lang_altertable.html,
-    "making other kinds of table schema changes"): edit the table's CREATE statement in the schema
-    and bump the schema's version."""
+    """SQLite cannot drop a NOT NULL constraint with ALTER TABLE: the table is rebuilt (a copy made
+    with the column nullable, the rows copied, the old one dropped, the copy renamed into place, its
+    indexes made again). Foreign keys cannot be turned off inside the migration's transaction, so
+    dropping the old table runs the ON DELETE actions of the tables that point at it (a calm-down
+    session's follow-up is SET NULL): those links are read first and put back afterwards.
+    (Editing the schema text with ``writable_schema`` would be shorter, but SQLite builds in
+    defensive mode, as some system libraries are, refuse it.)"""
     (sql,) = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
                                   (table,)).fetchone()
     old = f'"{column}" INTEGER NOT NULL'
-    if old not in sql:
+    head = f'CREATE TABLE "{table}"'
+    if old not in sql or not sql.startswith(head):
         raise RuntimeError(f"{table}.{column}: unexpected definition {sql!r}")
-    (version,) = database.execute_sql("PRAGMA schema_version").fetchone()
-    database.execute_sql("PRAGMA writable_schema = ON")
-    try:
-        database.execute_sql("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
-                             (sql.replace(old, f'"{column}" INTEGER', 1), table))
-        database.execute_sql(f"PRAGMA schema_version = {int(version) + 1}")
-    finally:
-        database.execute_sql("PRAGMA writable_schema = OFF")
+    indexes = [text for (text,) in database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,))]
+    links = []  # (table, column, [(rowid, value)]) of every foreign key that points at ``table``
+    for (other,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for row in database.execute_sql(f'PRAGMA foreign_key_list("{other}")').fetchall():
+            if row[2] == table and other != table:
+                values = database.execute_sql(
+                    f'SELECT rowid, "{row[3]}" FROM "{other}" WHERE "{row[3]}" IS NOT NULL').fetchall()
+                links.append((other, row[3], values))
+    copy = f"{table}__rebuilt"
+    database.execute_sql(sql.replace(old, f'"{column}" INTEGER', 1).replace(head, f'CREATE TABLE "{copy}"', 1))
+    database.execute_sql(f'INSERT INTO "{copy}" SELECT * FROM "{table}"')
+    database.execute_sql(f'DROP TABLE "{table}"')
+    database.execute_sql(f'ALTER TABLE "{copy}" RENAME TO "{table}"')
+    for text in indexes:
+        database.execute_sql(text)
+    for other, name, values in links:
+        for rowid, value in values:
+            database.execute_sql(f'UPDATE "{other}" SET "{name}" = ? WHERE rowid = ?', (value, rowid))
 
 
 def _0013_caller_id(database: pw.Database, migrator: "SchemaMigrator") -> None:

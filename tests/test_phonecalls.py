@@ -238,6 +238,7 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
         f" created_by_id, updated_at, version) VALUES ({p}, {p}, 'callback', {p}, {p}, 'Call back', 'open', {p}, {p},"
         f" {p}, 1)", (maryam.id, contact_id, stamp, boss.id, stamp, boss.id, stamp))
     follow_up_id = database.execute_sql("SELECT MAX(id) FROM follow_up").fetchone()[0]
+    indexes = database.get_indexes("follow_up")
     session = calm.start(boss, maryam.id)
     database.execute_sql(f"UPDATE calm_session SET follow_up_id = {p} WHERE id = {p}", (follow_up_id, session.id))
     dbmod.close()
@@ -255,6 +256,7 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
         staff = accounts.authenticate("boss", "correct horse")
         missed = phonecalls.record_missed(staff, "c1", "0935 111 2233", utcnow())
         assert FollowUp.get_by_id(missed.id).customer_id is None
+        assert {index.name for index in indexes} < {index.name for index in database.get_indexes("follow_up")}
         if config.sqlite_path(db_target) is not None:
             assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
