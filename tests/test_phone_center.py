@@ -313,3 +313,49 @@ def test_an_answered_call_put_away_comes_back_with_the_phone_systems_times(app, 
     assert (back.started_at, back.answered_at, back.call_id) == (rang_at, answered_at, "pbx-77")
     assert back.notes.toPlainText() == "wants a refund" and back.customer_id == customer.id
     assert back.current_draft().phone == "+989121234567"
+
+
+def test_the_callback_queue_and_the_call_log_dial_the_number_that_called(app, staff, db_target, qtbot, asterisk,
+                                                                         clock):
+    """A stranger's missed call, called back from the queue by keyboard; then the saved call, dialled again
+    from the call log with Ctrl+D: both ring the desk and call the stranger's number."""
+    from ui.mainwindow import CALLS
+    from ui.widgets import select_row
+
+    _desk_on(asterisk)
+    window = signed_in_window(staff, db_target, qtbot)
+    _connected(qtbot, window)
+    missed = fake_ami.inbound("0935 111 2233", "201")
+    asterisk.send(missed.missed_call)
+    qtbot.waitUntil(lambda: FollowUp.select().count() == 1, timeout=5000)
+    window.show_page(CALLS)
+    page = window.calls_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.queue.table.model().rowCount() == 1, timeout=5000)
+    select_row(page.queue.table, 0)
+    page.queue.table.setFocus()
+    QTest.keyClick(page.queue.table, Qt.Key.Key_Return)  # Call back
+    asterisk.wait(lambda server: len(server.originates()) == 1, timeout=5)
+    assert asterisk.originates()[0]["Exten"] == "09351112233"
+    [call_window] = window.call_windows
+    assert call_window.follow_up_of == FollowUp.get().id and call_window.customer_id is None
+
+    call_window.outcome.setCurrentIndex(call_window.outcome.findData("information_given"))
+    call_window.satisfaction_buttons["not_asked"].setChecked(True)
+    call_window.activateWindow()
+    qtbot.waitUntil(call_window.isActiveWindow, timeout=3000)  # shortcuts reach the active window
+    QTest.keyClick(call_window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert FollowUp.get().status == "done"
+    stored = Contact.get()
+    assert stored.phone == "+989351112233" and stored.direction == "outbound"
+
+    page.log.refresh()
+    qtbot.waitUntil(lambda: page.log.table.model().rowCount() == 1, timeout=5000)
+    select_row(page.log.table, 0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    page.log.table.setFocus()
+    assert page.dial_button.isVisible()
+    QTest.keyClick(page.log.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    asterisk.wait(lambda server: len(server.originates()) == 2, timeout=5)
+    assert asterisk.originates()[1]["Exten"] == "09351112233"
