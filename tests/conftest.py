@@ -40,6 +40,7 @@ DATE_SENSITIVE = {
     "test_accounts", "test_calls_ui", "test_calm", "test_calm_ui", "test_complaints", "test_complaints_ui",
     "test_contacts", "test_demo", "test_demo_complaints", "test_localization", "test_reports",
     "test_reports_hostile", "test_reports_ui", "test_keyboard_calls", "test_keyboard_complaints",
+    "test_phonecalls", "test_follow_ups_missed_ui", "test_phone_pop",
 }
 
 

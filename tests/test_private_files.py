@@ -66,8 +66,8 @@ def test_an_old_readable_database_is_tightened_at_the_next_start(tmp_path, open_
 
 def test_the_copy_made_before_a_migration_is_private(tmp_path, open_umask):
     path = tmp_path / "old.sqlite"
-    database, _ = migrations.open_and_migrate(str(path))
-    database.execute_sql("DELETE FROM schema_version WHERE version = ?", (migrations.LATEST,))
+    database = dbmod.open_database(str(path))  # a database of the version before the newest
+    migrations.migrate(database, target=migrations.LATEST - 1)
     dbmod.close()
     _, result = migrations.open_and_migrate(str(path))
     dbmod.close()
