@@ -522,3 +522,23 @@ def test_an_unfinished_walk_in_is_offered_back_as_a_visit(app, staff, db_target,
     qtbot.waitUntil(lambda: bool(window.call_windows))
     assert asked == ["Restore the unfinished visit?"]
     assert window.call_windows[0].notes.toPlainText() == "asked about a refund"
+
+
+
+@pytest.mark.parametrize("language, comma, other", [("app", ", ", "، "), ("persian", "، ", ", ")])
+def test_a_callers_numbers_are_listed_as_the_reader_lists_them(language, comma, other, request, staff, db_target,
+                                                              qtbot):
+    """Two numbers read "a, b" in English and «الف، ب» in Persian, in the matches and once chosen."""
+    request.getfixturevalue(language)
+    customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
+                                  phones=[("mobile", "0912 345 6789"), ("work", "021 8877 6655")]),
+                     confirm_duplicates=True)
+    window = _window(staff, db_target, qtbot)
+    call = window.start_call()
+    _type(call.lookup, "Karimi")
+    call._look_up(call.lookup.text())
+    match = _plain(call.matches.item(0).text())
+    assert comma in match and other not in match
+    call._choose_first_match()
+    chosen = _plain(call.customer_label.text())
+    assert comma in chosen and other not in chosen

@@ -36,7 +36,7 @@ from helpdesk.clock import to_local, utcnow
 from helpdesk.contacts import ContactDraft, FollowUpDraft
 from helpdesk.customers import FormErrors
 from helpdesk.errors import Conflict, KnownError
-from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, parse_duration
+from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, listed, parse_duration
 from helpdesk.models import Staff
 
 from .. import i18n, prompts
@@ -543,7 +543,8 @@ class CallWindow(QWidget):
         found = contacts.find_caller(text) if text.strip() else []
         region = settings.phone_region()
         for caller in found:
-            numbers = "، ".join(digits(phones.display(n, region), self.language) for n in caller.phones[:2])
+            numbers = listed((digits(phones.display(n, region), self.language) for n in caller.phones[:2]),
+                             self.language)
             mark = "\u200f" if self.language == "fa" else "\u200e"  # names in either script line up
             label = mark + caller.name + (f" · {left_to_right(numbers)}" if numbers else "")
             item = QListWidgetItem(label)
@@ -576,7 +577,8 @@ class CallWindow(QWidget):
         else:
             record = customers.get(customer_id)
             region = settings.phone_region()
-            numbers = "، ".join(digits(phones.display(p.number, region), self.language) for p in record.phones[:2])
+            numbers = listed((digits(phones.display(p.number, region), self.language) for p in record.phones[:2]),
+                             self.language)
             mark = "\u200f" if self.language == "fa" else "\u200e"
             self.customer_label.setText(mark + record.customer.display_name +
                                         (f" · {left_to_right(numbers)}" if numbers else ""))
