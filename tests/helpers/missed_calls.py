@@ -6,11 +6,11 @@ both wait at a barrier, then record it. Each answers with the follow-up's id, or
 """
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from datetime import datetime
 
-TRIAL_TIMEOUT = 60
+from tests.helpers import races
+from tests.helpers.races import TRIAL_TIMEOUT
 
 
 def _desk(target: str, actor_id: int, desk: int, jobs, answers, barrier) -> None:
@@ -36,28 +36,10 @@ def _desk(target: str, actor_id: int, desk: int, jobs, answers, barrier) -> None
     dbmod.close()
 
 
-class Desks:
+class Desks(races.Desks):
     def __init__(self, target: str, actor_ids: tuple[int, int]):
-        context = multiprocessing.get_context("spawn")
-        self.barrier = context.Barrier(2)
-        self.answers = context.Queue()
-        self.jobs = [context.Queue(), context.Queue()]
-        self.workers = [context.Process(target=_desk, args=(target, actor_ids[desk], desk, self.jobs[desk],
-                                                            self.answers, self.barrier), daemon=True)
-                        for desk in (0, 1)]
-        for worker in self.workers:
-            worker.start()
+        super().__init__(target, actor_ids, worker=_desk)
 
     def hear(self, calls: tuple[tuple[str, str, datetime], tuple[str, str, datetime]]) -> list[tuple]:
         """Desk 0 records ``calls[0]`` and desk 1 ``calls[1]`` at the same moment: their answers, by desk."""
-        for queue, (call_id, raw, at) in zip(self.jobs, calls):
-            queue.put((call_id, raw, at.isoformat()))
-        return sorted(self.answers.get(timeout=TRIAL_TIMEOUT) for _ in (0, 1))
-
-    def close(self) -> None:
-        for queue in self.jobs:
-            queue.put(None)
-        for worker in self.workers:
-            worker.join(10)
-            if worker.is_alive():
-                worker.kill()
+        return self.send([(call_id, raw, at.isoformat()) for call_id, raw, at in calls])

@@ -389,22 +389,29 @@ def _desk(target: str, actor_id: int, desk: int, jobs, answers, barrier) -> None
 class Desks:
     """Two worker processes on one database, each signed in as one of ``actor_ids``."""
 
-    def __init__(self, target: str, actor_ids: tuple[int, int]):
+    def __init__(self, target: str, actor_ids: tuple[int, int], worker=None):
+        """``worker``: what each desk runs (a module-level function taking the target, its actor id, its
+        number, its job queue, the answers queue and the barrier); by default ``_desk``, which saves."""
         context = multiprocessing.get_context("spawn")
         self.barrier = context.Barrier(2)
         self.answers = context.Queue()
         self.jobs = [context.Queue(), context.Queue()]
-        self.workers = [context.Process(target=_desk, args=(target, actor_ids[desk], desk, self.jobs[desk],
-                                                            self.answers, self.barrier), daemon=True)
+        self.workers = [context.Process(target=worker or _desk, args=(target, actor_ids[desk], desk,
+                                                                      self.jobs[desk], self.answers, self.barrier),
+                                        daemon=True)
                         for desk in (0, 1)]
-        for worker in self.workers:
-            worker.start()
+        for worker_process in self.workers:
+            worker_process.start()
+
+    def send(self, jobs: list) -> list[tuple]:
+        """Desk 0 does ``jobs[0]`` and desk 1 ``jobs[1]`` at the same moment: their two answers, by desk."""
+        for queue, job in zip(self.jobs, jobs):
+            queue.put(job)
+        return sorted(self.answers.get(timeout=TRIAL_TIMEOUT) for _ in (0, 1))
 
     def race(self, kind: str, record_id: int, version: int) -> list[tuple[int, str, object]]:
         """Both desks save ``record_id`` from ``version`` at the same moment: their two answers, by desk."""
-        for queue in self.jobs:
-            queue.put((kind, record_id, version))
-        return sorted(self.answers.get(timeout=TRIAL_TIMEOUT) for _ in (0, 1))
+        return self.send([(kind, record_id, version)] * 2)
 
     def close(self) -> None:
         for queue in self.jobs:
