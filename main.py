@@ -476,7 +476,7 @@ def demo_calls(target: str, count: int, gap: float) -> int:
     import time
     import uuid
 
-    from helpdesk.telephony.demo import demo_calls as pick
+    from helpdesk.demo.calls import demo_calls as pick
     from helpdesk.telephony.events import HUNG_UP, RINGING
     from ui.phone_ring import send_ring
 

@@ -91,7 +91,7 @@ def _in_month(first: date, last: date):
 def _people():
     """The demo's customers as ``demo.History`` takes them."""
     from helpdesk.clock import as_datetime
-    from helpdesk.demo import Person
+    from helpdesk.demo.history import Person
     from helpdesk.models import STATUS_MERGED, Customer, PhoneNumber
 
     phones: dict[int, list[str]] = {}
@@ -115,7 +115,7 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     """
     import peewee as pw
 
-    from helpdesk import demo
+    from helpdesk.demo import bulk, chance, history as demo_history
     from helpdesk.clock import utcnow
     from helpdesk.db import database
     from helpdesk.followups import end_of_local_day
@@ -125,19 +125,19 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     days = _calendar(first, last)
     staff_ids = [s.id for s in Staff.select(Staff.id).order_by(Staff.id)]  # the demo's order: supervisors first
     people = _people()
-    rng = demo.Dice(seed * 13 + 7)
-    history = demo.History(rng, now, days, end_of_local_day(now), staff_ids, people,
+    rng = chance.Dice(seed * 13 + 7)
+    history = demo_history.History(rng, now, days, end_of_local_day(now), staff_ids, people,
                            first_contact_id=(Contact.select(pw.fn.MAX(Contact.id)).scalar() or 0) + 1,
                            first_follow_up_id=(FollowUp.select(pw.fn.MAX(FollowUp.id)).scalar() or 0) + 1)
     month = [i for i, (_, _, m, _) in enumerate(days) if m == first.month and i <= (last - first).days]
-    history.day_table = demo._weighted((i, demo.WEEKDAY_WEIGHT.get(days[i][1], 1.0)) for i in month)
+    history.day_table = chance._weighted((i, demo_history.WEEKDAY_WEIGHT.get(days[i][1], 1.0)) for i in month)
     history._leave_some_open = lambda primary: None  # the demo's open follow-ups are about today, not this month
-    saved = demo.CONTACTS_PER_CUSTOMER
-    demo.CONTACTS_PER_CUSTOMER = need / len(people)
+    saved = demo_history.CONTACTS_PER_CUSTOMER
+    demo_history.CONTACTS_PER_CUSTOMER = need / len(people)
     try:
         history.build()
     finally:
-        demo.CONTACTS_PER_CUSTOMER = saved
+        demo_history.CONTACTS_PER_CUSTOMER = saved
     end = days[len(month)][0]  # the naive-UTC start of the day after the month
     inside = [c for c in history.contacts if c.started < end]
     spare = [c for c in inside if c.follow_up is None and c.completes is None]
@@ -147,8 +147,8 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     dropped = {id(c) for c in rng.sample(spare, extra)}
     history.contacts = [c for c in history.contacts if id(c) not in dropped]
     with database.atomic():
-        for rows in history.batches(postgres=demo._is_postgres()):
-            demo.store(rows)
+        for rows in history.batches(postgres=bulk._is_postgres()):
+            bulk.store(rows)
     return len(history.contacts), len(history.follow_ups)
 
 

@@ -11,6 +11,8 @@ import main as entry
 from helpdesk import accounts, audit, checklists, clock, config, contacts, customers, db as dbmod, demo, followups, \
     migrations, phones as phonesmod, search
 from helpdesk.db import database
+from helpdesk.demo import bulk, chance, fill, history as demo_history, numbers as demo_numbers
+from helpdesk.demo.people import arabic_letters
 from helpdesk.text import clean_line, clean_text, fold
 from helpdesk.models import AuditEntry, Contact, Customer, CustomerTag, EmailAddress, FollowUp, LostReason, \
     PhoneNumber, Staff, Tag
@@ -59,7 +61,7 @@ def _documents() -> dict[int, object]:
 
 def test_every_generated_phone_number_is_valid_e164():
     rng = random.Random(7)
-    makers = [demo.iran_mobile, demo.iran_landline, demo.international]
+    makers = [demo_numbers.iran_mobile, demo_numbers.iran_landline, demo_numbers.international]
     for make in makers:
         for _ in range(3000):
             number = make(rng)
@@ -68,20 +70,21 @@ def test_every_generated_phone_number_is_valid_e164():
             assert phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) == number
             assert phonesmod.parse(number) == number  # what the customer form would store
             # A typing slip made by the near-duplicates is still a valid number, and a different one.
-            slip = demo.swap_digits(number, rng)
+            slip = demo_numbers.swap_digits(number, rng)
             assert slip != number and phonenumbers.is_valid_number(phonenumbers.parse(slip, None)), slip
-    assert demo.iran_mobile(rng).startswith("+989") and demo.iran_landline(rng, "21").startswith("+9821")
+    assert demo_numbers.iran_mobile(rng).startswith("+989")
+    assert demo_numbers.iran_landline(rng, "21").startswith("+9821")
 
 
 def test_a_year_of_history_has_the_mix_of_a_real_office():
     """The generator on 20,000 customers, without a database: channels, satisfaction, follow-ups."""
     now = datetime(2026, 11, 23, 11, 30)
-    rng = demo.Dice()
+    rng = chance.Dice()
     rng.seed(4)
-    people = [demo.Person(now - timedelta(seconds=rng.randrange(365 * 86400)), i + 1, rng.random() < 0.75,
-                          (demo.iran_mobile(rng),), None) for i in range(20000)]
-    history = demo.History(rng, now, demo._local_days(now), followups.end_of_local_day(now), [1, 2, 3, 4, 5, 6],
-                           people)
+    people = [demo_history.Person(now - timedelta(seconds=rng.randrange(365 * 86400)), i + 1, rng.random() < 0.75,
+                                  (demo_numbers.iran_mobile(rng),), None) for i in range(20000)]
+    history = demo_history.History(rng, now, demo_history._local_days(now), followups.end_of_local_day(now),
+                                   [1, 2, 3, 4, 5, 6], people)
     history.build()
     made = history.contacts
     assert 0.7 <= len(made) / len(people) <= 0.8
@@ -513,7 +516,7 @@ def test_the_call_log_counts_and_finds_demo_contacts(demo_db):
     assert contacts.log_count(contacts.LogQuery(channel="walk_in")) == sum(c.channel == "walk_in" for c in rows)
     persian = next(c for c in reversed(rows) if PERSIAN.search(c.notes) and ZWNJ in c.notes)
     word = next(w.strip(".،؛") for w in persian.notes.split() if ZWNJ in w)
-    for typed in (word, demo.arabic_letters(word)):  # typed on an Arabic keyboard, found all the same
+    for typed in (word, arabic_letters(word)):  # typed on an Arabic keyboard, found all the same
         found = contacts.log_page(contacts.LogQuery(search=typed), 0, len(rows))
         assert persian.id in {r.id for r in found}, typed
         assert contacts.log_count(contacts.LogQuery(search=typed)) == len(found)
@@ -564,11 +567,11 @@ def _history(target):
 
 def test_same_seed_gives_the_same_contacts_and_follow_ups(tmp_path, capsys, db_target, monkeypatch):
     moment = datetime(2026, 3, 1, 9, 30)
-    monkeypatch.setattr(demo, "utcnow", lambda: moment)
+    monkeypatch.setattr(fill, "utcnow", lambda: moment)
     _run_demo(db_target, capsys, customers=120, seed=11)
     first = _history(db_target)
     assert first[0] and first[1] and first[2]
-    assert max(c[demo.CONTACT_COLUMNS.index("started_at")] for c in first[0]) <= moment
+    assert max(c[bulk.CONTACT_COLUMNS.index("started_at")] for c in first[0]) <= moment
     _run_demo(str(tmp_path / "other.sqlite"), capsys, customers=120, seed=11)
     assert _history(str(tmp_path / "other.sqlite")) == first
     _run_demo(str(tmp_path / "third.sqlite"), capsys, customers=120, seed=12)
@@ -579,20 +582,20 @@ def test_a_second_process_makes_the_same_customers(tmp_path, db_target, monkeypa
     """Large demos make their rows in a second process and build the indexes after the rows;
     the data, and the indexes, are the same as made in one."""
     moment = datetime(2026, 3, 1, 9, 30)
-    monkeypatch.setattr(demo, "utcnow", lambda: moment)
+    monkeypatch.setattr(fill, "utcnow", lambda: moment)
     results, indexes = [], []
     for target, parallel in ((str(tmp_path / "serial.sqlite"), False), (db_target, True)):
         dbmod.close()
         migrations.open_and_migrate(target)
         try:
-            before = demo._secondary_indexes(list(demo.TABLE_COLUMNS))
+            before = bulk._secondary_indexes(list(bulk.TABLE_COLUMNS))
             demo.generate(260, seed=5, parallel=parallel)
-            assert demo._secondary_indexes(list(demo.TABLE_COLUMNS)) == before
+            assert bulk._secondary_indexes(list(bulk.TABLE_COLUMNS)) == before
             indexes.append(before)
             results.append((
                 [tuple(str(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v for v in r)
                  for r in database.execute_sql(
-                    "SELECT " + ", ".join(demo.CUSTOMER_COLUMNS) + " FROM customer ORDER BY id").fetchall()],
+                    "SELECT " + ", ".join(bulk.CUSTOMER_COLUMNS) + " FROM customer ORDER BY id").fetchall()],
                 [(p.customer_id, p.label, p.number, p.position) for p in PhoneNumber.select().order_by(PhoneNumber.id)],
                 [(e.customer_id, e.address) for e in EmailAddress.select().order_by(EmailAddress.id)],
                 sorted((t.customer_id, t.tag.name) for t in CustomerTag.select()),
@@ -640,7 +643,7 @@ def test_a_failed_demo_leaves_no_half_written_data(db_target, monkeypatch):
     def broken(self):
         raise RuntimeError("the history could not be made")
 
-    monkeypatch.setattr(demo.History, "build", broken)
+    monkeypatch.setattr(demo_history.History, "build", broken)
     migrations.open_and_migrate(db_target)
     try:
         with pytest.raises(RuntimeError):

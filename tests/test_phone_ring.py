@@ -162,7 +162,7 @@ def _demo_office(staff):
 
 def test_the_demo_calls_show_each_kind_of_pop(staff):
     from helpdesk import phonecalls
-    from helpdesk.telephony.demo import demo_calls
+    from helpdesk.demo.calls import demo_calls
 
     late, kept = _demo_office(staff)
     calls = demo_calls(6)

@@ -257,7 +257,7 @@ class PhoneCenter(QObject):
     def simulate(self, raw_number: str | None = None) -> ev.PhoneEvent:
         """Ring this desk as the phone system would, with a demo customer's number or a stranger's; nobody
         answering, it ends as a missed call after a while."""
-        from helpdesk.telephony import demo
+        from helpdesk.demo import calls as demo
 
         if raw_number is None:
             calls = demo.demo_calls()

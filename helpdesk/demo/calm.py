@@ -3,17 +3,16 @@ contacts, with realistic step timings, steps sometimes skipped, anger ratings an
 that follow what was done (skipping the apology or the empathy calms fewer people)."""
 from __future__ import annotations
 
-import json
 import random
 from datetime import datetime, timedelta
 
-from .clock import as_datetime
-from .db import database
+from ..clock import as_datetime
+from ..db import database
+from .bulk import AUDIT_COLUMNS, _dumps, _is_postgres
 
 SESSION_COLUMNS = ["id", "customer_id", "staff_id", "checklist_id", "started_at", "ended_at", "status",
                    "current_step", "anger_start", "anger_end", "outcome", "complaint_id", "follow_up_id", "updated_at"]
 STEP_COLUMNS = ["session_id", "position", "key", "ticked", "ticked_at", "note"]
-AUDIT_COLUMNS = ["at", "actor_id", "action", "table_name", "record_id", "before", "after"]
 # How often people skip each step, by its key; optional steps are skipped when they do not apply.
 SKIP = {"stay_calm": 0.04, "listen": 0.06, "what_they_want": 0.12, "empathy": 0.15, "apologise": 0.18,
         "facts": 0.10, "solution": 0.08, "escalate": 0.8, "thank": 0.2, "follow_up": 0.45}
@@ -27,7 +26,7 @@ NOTES = {
 
 
 def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.3) -> int:
-    from . import calm
+    from .. import calm
 
     version = calm.current()
     steps = calm.steps_of(version)
@@ -83,13 +82,7 @@ def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.
     insert("calm_session", SESSION_COLUMNS, sessions)
     insert("calm_step", STEP_COLUMNS, step_rows)
     insert("audit_entry", AUDIT_COLUMNS, audits)
-    import peewee as pw
-
-    if isinstance(database.obj, pw.PostgresqlDatabase) and sessions:
+    if _is_postgres() and sessions:
         database.execute_sql("SELECT setval(pg_get_serial_sequence('calm_session', 'id'), "
                              "(SELECT MAX(id) FROM calm_session))")
     return len(sessions)
-
-
-def _dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)

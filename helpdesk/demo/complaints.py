@@ -7,12 +7,12 @@ and audit entries are what the services would have written for the same story.
 """
 from __future__ import annotations
 
-import json
 import random
 from datetime import datetime, timedelta
 
-from .clock import as_datetime
-from .db import database
+from ..clock import as_datetime
+from ..db import database
+from .bulk import AUDIT_COLUMNS, _dumps, _is_postgres
 
 COMPLAINT_COLUMNS = ["id", "customer_id", "contact_id", "category_id", "priority", "description", "wanted",
                      "assignee_id", "status", "escalated_to_id", "escalated_at", "escalation_reason",
@@ -21,7 +21,6 @@ COMPLAINT_COLUMNS = ["id", "customer_id", "contact_id", "category_id", "priority
 EVENT_COLUMNS = ["complaint_id", "at", "actor_id", "kind", "old_value", "new_value", "note"]
 COMMENT_COLUMNS = ["complaint_id", "at", "author_id", "visibility", "body"]
 NOTIFICATION_COLUMNS = ["recipient_id", "at", "kind", "complaint_id", "actor_id", "text", "read_at"]
-AUDIT_COLUMNS = ["at", "actor_id", "action", "table_name", "record_id", "before", "after"]
 
 # Seed 002's factors, weighted as a typical office sees them.
 CATEGORY_WEIGHTS = {
@@ -219,21 +218,11 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
     insert("audit_entry", AUDIT_COLUMNS, [(at, actor, action, table, record,
                                            _dumps(before) if before is not None else None, _dumps(after))
                                           for at, actor, action, table, record, before, after in audits])
-    if _postgres():
+    if _is_postgres():
         database.execute_sql("SELECT setval(pg_get_serial_sequence('complaint', 'id'), "
                              "(SELECT MAX(id) FROM complaint))")
     return len(complaints)
 
 
-def _postgres() -> bool:
-    import peewee as pw
-
-    return isinstance(database.obj, pw.PostgresqlDatabase)
-
-
 def _snapshot(row: dict) -> dict:
     return {k: (_iso(v) if isinstance(v, datetime) else v) for k, v in row.items()}
-
-
-def _dumps(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
