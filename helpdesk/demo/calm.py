@@ -11,7 +11,8 @@ from ..db import database
 from .bulk import AUDIT_COLUMNS, _dumps, _is_postgres
 
 SESSION_COLUMNS = ["id", "customer_id", "staff_id", "checklist_id", "started_at", "ended_at", "status",
-                   "current_step", "anger_start", "anger_end", "outcome", "complaint_id", "follow_up_id", "updated_at"]
+                   "current_step", "anger_start", "anger_end", "outcome", "complaint_id", "follow_up_id", "updated_at",
+                   "version"]
 STEP_COLUMNS = ["session_id", "position", "key", "ticked", "ticked_at", "note"]
 # How often people skip each step, by its key; optional steps are skipped when they do not apply.
 SKIP = {"stay_calm": 0.04, "listen": 0.06, "what_they_want": 0.12, "empathy": 0.15, "apologise": 0.18,
@@ -72,11 +73,12 @@ def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.
                    ended_at=ended, status="finished", current_step=len(steps) - 1, anger_start=anger_start,
                    anger_end=anger_end, outcome=outcome,
                    complaint_id=complaint_of.get(contact_id) if escalated else None, follow_up_id=None,
-                   updated_at=ended)
+                   updated_at=ended, version=2)  # made, then finished: one change
         sessions.append(tuple(row[k] for k in SESSION_COLUMNS))
         snapshot = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
         opened = {**snapshot, "status": "open", "ended_at": None, "anger_end": None, "outcome": None,
-                  "current_step": 0, "anger_start": None, "updated_at": snapshot["started_at"]}
+                  "current_step": 0, "anger_start": None, "updated_at": snapshot["started_at"],
+                  "version": 1}
         audits.append((start, staff_id, "create", "calm_session", str(number), None, _dumps(opened)))
         audits.append((ended, staff_id, "finish", "calm_session", str(number), _dumps(opened), _dumps(snapshot)))
     insert("calm_session", SESSION_COLUMNS, sessions)
