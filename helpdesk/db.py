@@ -16,7 +16,7 @@ import peewee
 from playhouse.shortcuts import ReconnectMixin
 
 from .config import sqlite_path
-from .errors import DatabaseError, classify_database_error
+from .errors import DatabaseError, classify_database_error, connection_lost, sqlite_error_name
 
 log = logging.getLogger(__name__)
 
@@ -24,17 +24,6 @@ database = peewee.DatabaseProxy()
 
 CONNECT_TIMEOUT_SECONDS = 5  # a server that does not answer at all: give up on this try, the next call tries again
 
-# What psycopg2 says when the line to the server is gone: the server stopped or restarted, or the
-# network dropped. Anything else is the statement's own problem and is never retried.
-LOST_CONNECTION = (
-    "connection already closed",  # psycopg2 knew before sending anything
-    "server closed the connection",
-    "terminating connection",  # the server was stopped or restarted ("due to administrator command")
-    "could not receive data from server",
-    "could not send data to server",
-    "ssl connection has been closed",
-    "no connection to the server",
-)
 REPEATABLE = ("SELECT", "SHOW")  # statements that change nothing, so trying them again is harmless
 
 _watchers: list[Callable[[bool], None]] = []
@@ -59,8 +48,7 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
     call after it is back opens a new connection. ``watch`` hears of both moments.
     """
 
-    reconnect_errors = tuple((kind, text) for kind in (peewee.OperationalError, peewee.InterfaceError)
-                             for text in LOST_CONNECTION)
+    reconnect_errors = ()  # a lost line is told by its code (errors.connection_lost, in _lost), not its wording
     _away = False  # the server did not answer the last try (shared by the threads)
     _away_lock = threading.Lock()
 
@@ -119,8 +107,7 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
     def _lost(self, exc: BaseException) -> bool:
         if self._broken():
             return True
-        text = str(exc).lower()
-        return any(fragment in text for fragment in self._reconnect_errors.get(type(exc), ()))
+        return connection_lost(exc)
 
     @staticmethod
     def _repeatable(func, args) -> bool:
@@ -284,7 +271,8 @@ def quick_check(path: Path) -> None:
         known = classify_database_error(exc)
         if known is None or known.code != "db_corrupt":
             raise (known or exc) from exc
-        raise _damaged("not_database" if "not a database" in str(exc) else "damaged", f"{path}: {exc}") from exc
+        kind = "not_database" if sqlite_error_name(exc) == "SQLITE_NOTADB" else "damaged"
+        raise _damaged(kind, f"{path}: {exc}") from exc
     if found != ["ok"]:
         raise _damaged("damaged", f"{path}: {'; '.join(found[:3])}")
 

@@ -10,6 +10,8 @@ untranslated technical detail, shown small under the message.
 """
 from __future__ import annotations
 
+import sys
+
 
 class KnownError(Exception):
     """An expected problem with a message the UI can translate by ``code``."""
@@ -110,8 +112,23 @@ SQLITE_CODES = {
     "SQLITE_LOCKED": "db_locked",
     "SQLITE_CORRUPT": "db_corrupt",
     "SQLITE_NOTADB": "db_corrupt",
+    "SQLITE_CANTOPEN": "db_unreachable",
 }
-# PostgreSQL's SQLSTATE: disk full, read-only transaction, lock not available, data or index corrupted.
+# Python 3.10's sqlite3 errors carry no result code (``sqlite_errorname`` came in 3.11), only
+# SQLite's message, which for these codes is SQLite's own fixed text (``sqlite3_errstr``). An
+# error without the attribute has its code read back from that text, and only from the exact
+# text: a message SQLite made more specific is left unclassified (a bug report), never guessed
+# from its words. On 3.11 and later this table is not used for errors SQLite reported.
+SQLITE_ERRSTR = {
+    "database or disk is full": "SQLITE_FULL",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "database is locked": "SQLITE_BUSY",
+    "database table is locked": "SQLITE_LOCKED",
+    "database disk image is malformed": "SQLITE_CORRUPT",
+    "file is not a database": "SQLITE_NOTADB",
+    "unable to open database file": "SQLITE_CANTOPEN",
+}
+# PostgreSQL's SQLSTATE: disk full, read-only transaction, lock not available, deadlock, data or index corrupted.
 POSTGRES_CODES = {
     "53100": "db_disk_full",
     "25006": "db_read_only",
@@ -122,58 +139,76 @@ POSTGRES_CODES = {
 }
 
 
-def _driver_error(exc: BaseException) -> BaseException:
-    """The driver's own exception behind peewee's wrapper (peewee passes it as the first argument)."""
+def driver_error(exc: BaseException) -> BaseException:
+    """The driver's own exception behind peewee's wrapper. peewee raises its own class made from the
+    driver's exception, ``new_type(exc_value, *exc_value.args)``, and keeps that exception as ``orig``
+    (taking it out of ``args``); it is also the implicit ``__context__``, not the ``__cause__``."""
+    inner = getattr(exc, "orig", None)
+    if isinstance(inner, BaseException):
+        return inner
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
     return inner if inner is not None else exc
 
 
+def sqlite_error_name(exc: BaseException) -> str | None:
+    """SQLite's result code of a ``sqlite3`` error (or of peewee's wrapper of one): "SQLITE_BUSY",
+    "SQLITE_IOERR_WRITE", ...; None for any other error."""
+    import sqlite3
+
+    driver = driver_error(exc)
+    if not isinstance(driver, sqlite3.Error):
+        return None
+    if hasattr(driver, "sqlite_errorname"):  # Python 3.11 on: every error SQLite reported has it
+        return driver.sqlite_errorname
+    return SQLITE_ERRSTR.get(str(driver))  # Python 3.10, or an error made by hand: see SQLITE_ERRSTR
+
+
+def postgres_code(exc: BaseException) -> str | None:
+    """The SQLSTATE of a ``psycopg2`` error (or of peewee's wrapper of one); None when there is none."""
+    return getattr(driver_error(exc), "pgcode", None) or None
+
+
+def _no_server_answer(exc: BaseException) -> bool:
+    """A psycopg2 error that the server did not send (it has no SQLSTATE): libpq's own, about the
+    line to the server (refused, no such host, closed, timed out) or a connection already closed."""
+    psycopg2 = sys.modules.get("psycopg2")  # not imported: the error cannot be one of its
+    driver = driver_error(exc)
+    return psycopg2 is not None and isinstance(driver, (psycopg2.OperationalError, psycopg2.InterfaceError)) \
+        and postgres_code(driver) is None
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """The line to the database server is gone: no SQLSTATE (see ``_no_server_answer``), a connection
+    exception (class 08), the server stopping or restarting (57P), or it ending an idle transaction."""
+    code = postgres_code(exc)
+    if code is None:
+        return _no_server_answer(exc)
+    return code[:2] == "08" or code.startswith("57P") or code == "25P03"
+
+
 def _by_code(exc: BaseException) -> str | None:
-    driver = _driver_error(exc)
-    name = getattr(driver, "sqlite_errorname", None)
+    name = sqlite_error_name(exc)
     if name:
-        parts = name.split("_")
-        return SQLITE_CODES.get("_".join(parts[:2]))
-    pgcode = getattr(driver, "pgcode", None)
-    if pgcode:
-        if pgcode[:2] in ("08", "28") or pgcode.startswith("57P") or pgcode == "3D000":
+        return SQLITE_CODES.get("_".join(name.split("_")[:2]))
+    code = postgres_code(exc)
+    if code:
+        if code[:2] in ("08", "28") or code.startswith("57P") or code == "3D000":
             return "db_unreachable"  # no connection, refused sign-in, server shutting down, no such database
-        return POSTGRES_CODES.get(pgcode)
+        return POSTGRES_CODES.get(code)
+    if _no_server_answer(exc):
+        return "db_unreachable"
     return None
 
 
 def classify_database_error(exc: BaseException) -> DatabaseError | None:
     """Turn a driver error into a ``DatabaseError`` with a code the person can act on.
 
-    The driver's result code decides where it has one (``sqlite_errorname``, ``pgcode``); the
-    wording only where it has none (a connection that never opened, an older driver).
-    Returns None when the error is not a known environmental problem (then it is a bug).
+    Decided by the driver's result code alone: SQLite's (``sqlite_error_name``) and PostgreSQL's
+    SQLSTATE (``pgcode``); a psycopg2 error without one is libpq's about the connection. Never by
+    the wording, which changes with the driver's version and language. Returns None when the
+    error is not a known environmental problem (then it is a bug).
     """
     if isinstance(exc, DatabaseError):
         return exc
     code = _by_code(exc)
-    if code is not None:
-        return DatabaseError(code, str(exc))
-    text = str(exc).lower()
-    name = type(exc).__name__
-    if "database is locked" in text or "database table is locked" in text or "could not obtain lock" in text:
-        return DatabaseError("db_locked", str(exc))
-    if "readonly database" in text or "read-only" in text or "read only" in text:
-        return DatabaseError("db_read_only", str(exc))
-    if "disk is full" in text or "no space left" in text or "disk full" in text:
-        return DatabaseError("db_disk_full", str(exc))
-    if (
-        "unable to open database" in text
-        or "could not connect" in text
-        or "connection refused" in text
-        or "could not translate host" in text
-        or "server closed the connection" in text
-        or "connection to server" in text
-        or "does not exist" in text and "database" in text
-        or "password authentication failed" in text
-        or name in {"InterfaceError"}
-    ):
-        return DatabaseError("db_unreachable", str(exc))
-    if "file is not a database" in text or "malformed" in text:
-        return DatabaseError("db_corrupt", str(exc))
-    return None
+    return None if code is None else DatabaseError(code, str(exc))
