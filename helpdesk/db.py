@@ -107,7 +107,9 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
     def _lost(self, exc: BaseException) -> bool:
         if self._broken():
             return True
-        return connection_lost(exc)
+        # A line that was open and is gone, told by the error's code; a connection that could not be
+        # opened at all (refused, no answer) is not "lost": trying again at once would only wait twice.
+        return not self.is_closed() and connection_lost(exc)
 
     @staticmethod
     def _repeatable(func, args) -> bool:

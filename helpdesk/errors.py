@@ -142,12 +142,16 @@ POSTGRES_CODES = {
 def driver_error(exc: BaseException) -> BaseException:
     """The driver's own exception behind peewee's wrapper. peewee raises its own class made from the
     driver's exception, ``new_type(exc_value, *exc_value.args)``, and keeps that exception as ``orig``
-    (taking it out of ``args``); it is also the implicit ``__context__``, not the ``__cause__``."""
-    inner = getattr(exc, "orig", None)
-    if isinstance(inner, BaseException):
-        return inner
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
-    return inner if inner is not None else exc
+    (taking it out of ``args``); it is also the implicit ``__context__``, not the ``__cause__``. A
+    connection opened inside a statement is wrapped twice (peewee's error around peewee's error)."""
+    for _ in range(4):
+        inner = getattr(exc, "orig", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+        if inner is None:
+            break
+        exc = inner
+    return exc
 
 
 def sqlite_error_name(exc: BaseException) -> str | None:
