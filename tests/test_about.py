@@ -34,6 +34,7 @@ def test_about_shows_the_version_and_the_licences_of_what_is_bundled(app, qtbot)
     assert dialog.isVisible() and dialog.windowTitle() == "About Help desk"
     assert f"Version {helpdesk.__version__}" in labels(dialog)
     assert "Qt 6." in dialog.built_with.text() and "Python 3." in dialog.built_with.text()
+    assert "PySide6 6." in dialog.built_with.text()
     listed = rows(dialog)
     assert "LGPL" in listed["Qt 6 / PySide6"][1]
     assert listed["Vazirmatn font"][1] == "OFL-1.1"
@@ -66,5 +67,6 @@ def test_about_in_persian_reads_right_to_left(persian, qtbot):
     listed = rows(dialog)
     assert "LGPL" in listed["Qt 6 / PySide6"][1]
     assert listed["Vazirmatn font"][1] == "OFL-1.1"
+    assert dialog.built_with.alignment() & Qt.AlignmentFlag.AlignRight  # on the reading side
     # The licences themselves are English, and stay left to right.
     assert dialog.text.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -96,12 +96,13 @@ class AboutDialog(QDialog):
         self.title.setFont(font)
         self.version = QLabel(self.tr("Version %1").replace("%1", digits(helpdesk.__version__, language)))
         self.version.setObjectName("aboutVersion")
-        self.built_with = QLabel(
-            self.tr("Built with Qt %1 (PySide6 %2) and Python %3.")
-            .replace("%1", digits(qVersion(), language))
-            .replace("%2", digits(PySide6.__version__, language))
-            .replace("%3", digits(platform.python_version(), language)))
+        # What it runs on, one name and version a line (a Latin run in a Persian sentence would be reordered).
+        self.built_with = QLabel("\n".join(f"{name} {digits(version, language)}" for name, version in (
+            ("Qt", qVersion()), ("PySide6", PySide6.__version__), ("Python", platform.python_version()))))
         self.built_with.setObjectName("aboutBuiltWith")
+        # Latin lines, but on the reading side of the dialog (Qt would align them by their own direction).
+        self.built_with.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft))
         heading = QVBoxLayout()
         for label in (self.title, self.version, self.built_with):
             heading.addWidget(label)
