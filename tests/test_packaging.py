@@ -52,3 +52,36 @@ def test_every_window_has_the_app_icon(app):
 
     sizes = app.windowIcon().availableSizes()
     assert QSize(16, 16) in sizes and QSize(256, 256) in sizes
+
+
+def test_a_translation_built_with_the_app_is_used_and_only_a_checkout_compiles_one(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from ui import i18n
+
+    translations, cache = tmp_path / "translations", tmp_path / "cache"
+    translations.mkdir()
+    cache.mkdir()
+    monkeypatch.setattr(i18n, "TRANSLATIONS", translations)
+    monkeypatch.setattr(i18n, "cache_dir", lambda: cache)
+    source = translations / "helpdesk_fa.ts"
+    shutil.copyfile(ROOT / "resources" / "translations" / "helpdesk_fa.ts", source)
+
+    # A developer's checkout: compiled once into the user cache.
+    compiled = i18n.compiled_translation("fa")
+    assert compiled is not None and compiled.parent == cache and compiled.stat().st_size > 1000
+
+    # Built with the app (packaging/build.py): the .qm beside the .ts is loaded as it is.
+    built = translations / "helpdesk_fa.qm"
+    assert i18n.compile_translation(source, built)
+    assert i18n.compiled_translation("fa") == built
+    # ... unless the .ts was edited after it: then the cache again, not a stale translation.
+    os.utime(built, (source.stat().st_mtime - 60, source.stat().st_mtime - 60))
+    assert i18n.compiled_translation("fa").parent == cache
+
+    # The installed app carries the .qm alone.
+    source.unlink()
+    assert i18n.compiled_translation("fa") == built
+    shutil.rmtree(cache)
+    assert i18n.compiled_translation("fa") == built  # nothing is compiled at start
