@@ -498,4 +498,8 @@ def demo_calls(target: str, count: int, gap: float) -> int:
 
 
 if __name__ == "__main__":
+    # The installed (frozen) app: a process that `demo` spawns runs its work, not the app again.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

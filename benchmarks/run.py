@@ -94,6 +94,17 @@ def measure_startup(target: str, repeat: int) -> None:
     emit("startup_ready_to_sign_in", ready_s, "s", None, True)
 
 
+def measure_startup_frozen(target: str, app: Path, repeat: int) -> None:
+    """startup_frozen_*: the installed (PyInstaller) app to its window against a bare PySide6 window
+    (target 1.5x), and the app folder's size; skipped when the app has not been built."""
+    if not app.exists():
+        print(f"startup_frozen: skipped, {app} is not built (python packaging/build.py)", file=sys.stderr)
+        return
+    import startup_frozen
+
+    startup_frozen.measure(app, target, repeat)
+
+
 def measure_search(target: str, queries: int) -> None:
     """search_prefix_p95_ms, search_phone_p95_ms (the first page a keystroke shows; the count that follows off the UI thread is printed beside) and their raw SQL."""
     import search_bench
@@ -165,6 +176,9 @@ def main() -> int:
                         help="runs of each report in each language; the median counts (default 3)")
     parser.add_argument("--phone-calls", type=int, default=300, metavar="N",
                         help="rings for the screen pop's measures (default 300)")
+    parser.add_argument("--frozen-app", type=Path, default=ROOT / "dist" / "helpdesk" / "helpdesk", metavar="PATH",
+                        help="the installed app for startup_frozen (default dist/helpdesk/helpdesk; skipped when "
+                             "missing)")
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
     measure_search(args.db, args.search_queries)
@@ -173,6 +187,7 @@ def main() -> int:
     measure_report_stall(args.db)
     measure_phone(args.db, args.phone_calls)
     measure_startup(args.db, args.repeat)
+    measure_startup_frozen(args.db, args.frozen_app, args.repeat)
     return 0
 
 

@@ -60,9 +60,22 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Help desk")
+    app.setWindowIcon(application_icon())
     # The platform's own style: it follows the system's light or dark scheme (Qt 6.5+).
     i18n.apply_language(app, i18n.saved_language())
     return app
+
+
+def application_icon():
+    """The app's icon (resources/icons, drawn by packaging/make_icon.py), in every size it ships."""
+    from PySide6.QtGui import QIcon
+
+    from .paths import ICONS
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICONS / f"helpdesk-{size}.png"))
+    return icon
 
 
 class Controller(QObject):

@@ -1,9 +1,11 @@
 """Languages: translators, right-to-left layout, the Persian font.
 
 The Persian texts live in ``resources/translations/helpdesk_fa.ts`` (Qt Linguist
-source, kept current with ``pyside6-lupdate``). At start the ``.ts`` is compiled
-to a ``.qm`` with the ``lrelease`` that ships inside PySide6, into the user cache,
-only when the source is newer than the compiled file. Qt's own ``qtbase``
+source, kept current with ``pyside6-lupdate``). An installed app carries them
+compiled: ``packaging/build.py`` writes ``helpdesk_fa.qm`` next to the ``.ts``, and
+that file is loaded as it is. Only a developer's checkout without one compiles the
+``.ts`` at start, with the ``lrelease`` that ships inside PySide6, into the user
+cache, again only when the source changed. Qt's own ``qtbase``
 translations are loaded as well, so standard buttons and dialogs speak Persian.
 """
 from __future__ import annotations
@@ -73,22 +75,14 @@ def _lrelease() -> Path | None:
     return None
 
 
-def compiled_translation(language: str) -> Path | None:
-    """The ``.qm`` for ``language``, compiled from its ``.ts`` when that changed."""
-    import hashlib
+def compile_translation(source: Path, target: Path) -> bool:
+    """Compile the Qt Linguist ``source`` into ``target`` with PySide6's ``lrelease``."""
     import subprocess
 
-    source = TRANSLATIONS / f"helpdesk_{language}.ts"
-    if not source.exists():
-        return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = cache_dir() / f"helpdesk_{language}-{digest}.qm"
-    if target.exists():
-        return target
     tool = _lrelease()
     if tool is None:
         log.warning("lrelease not found; the interface stays in English")
-        return None
+        return False
     # A plain process call of Qt's own compiler (no shell), into a file only this user writes.
     result = subprocess.run(
         [str(tool), "-silent", str(source), "-qm", str(target)],
@@ -96,8 +90,26 @@ def compiled_translation(language: str) -> Path | None:
     )
     if result.returncode != 0 or not target.exists():
         log.warning("lrelease failed for %s: %s", source, result.stderr.strip())
+        return False
+    return True
+
+
+def compiled_translation(language: str) -> Path | None:
+    """The ``.qm`` for ``language``: the one built with the app (next to the ``.ts``, or alone
+    in an installed app), else compiled from the ``.ts`` into the user cache when that changed."""
+    import hashlib
+
+    source = TRANSLATIONS / f"helpdesk_{language}.ts"
+    prebuilt = source.with_suffix(".qm")
+    if prebuilt.exists() and (not source.exists() or prebuilt.stat().st_mtime >= source.stat().st_mtime):
+        return prebuilt
+    if not source.exists():
         return None
-    return target
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = cache_dir() / f"helpdesk_{language}-{digest}.qm"
+    if target.exists():
+        return target
+    return target if compile_translation(source, target) else None
 
 
 _fonts_loaded = False
