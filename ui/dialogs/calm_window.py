@@ -169,6 +169,25 @@ class CalmWindow(DraftWindow):
     def _build(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 18, 24, 18)
+        self._build_header(column)
+        self.pages = QStackedWidget()
+        column.addWidget(self.pages, 1)
+        self.pages.addWidget(self._start_page())
+        self.pages.addWidget(self._step_page())
+        self.pages.addWidget(self._finish_page())
+        self.pages.addWidget(self._summary_page())
+        self.message = ErrorLabel()
+        self.message.setObjectName("calmMessage")
+        column.addWidget(self.message)
+        self.conflict = ConflictNotice()  # the session was saved from another window or desk since this one read it
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        column.addWidget(self.conflict)
+
+        self._connect_keys()
+
+    def _build_header(self, column: QVBoxLayout) -> None:
+        """The title, the timer and Escalate now; the customer, found when they give a number or name."""
         top = QHBoxLayout()
         title = QLabel(self.tr("Calm the angry customer"))
         title.setFont(_font(title, 1.3, True))
@@ -210,20 +229,8 @@ class CalmWindow(DraftWindow):
         self.notice.hide()
         column.addWidget(self.notice)
 
-        self.pages = QStackedWidget()
-        column.addWidget(self.pages, 1)
-        self.pages.addWidget(self._start_page())
-        self.pages.addWidget(self._step_page())
-        self.pages.addWidget(self._finish_page())
-        self.pages.addWidget(self._summary_page())
-        self.message = ErrorLabel()
-        self.message.setObjectName("calmMessage")
-        column.addWidget(self.message)
-        self.conflict = ConflictNotice()  # the session was saved from another window or desk since this one read it
-        self.conflict.keep_button.clicked.connect(self._keep_mine)
-        self.conflict.take_button.clicked.connect(self._take_theirs)
-        column.addWidget(self.conflict)
 
+    def _connect_keys(self) -> None:
         for key, slot in (("PgDown", self.next_step), ("Alt+Right", self.next_step), ("PgUp", self.previous_step),
                           ("Alt+Left", self.previous_step), ("Ctrl+D", self.toggle_tick),
                           ("Ctrl+E", self.ask_escalation), ("Ctrl+S", self.save), ("Escape", self.close)):
