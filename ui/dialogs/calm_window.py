@@ -41,9 +41,10 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
-from ..widgets import ConflictNotice, ErrorLabel, MatchKeys, give_accessible_names, place_window, remember_window
-from .call_window import jalali_if_persian, local_qdatetime, utc_from_qdatetime
+from ..widgets import ConflictNotice, ErrorLabel, MatchKeys, give_accessible_names
 from .complaint_form import KeyboardFormDialog, _text_box
+from .draft_window import DraftWindow
+from .sections.fields import jalali_if_persian, local_qdatetime, utc_from_qdatetime
 
 DRAFT_KIND = "calm"
 GEOMETRY_KEY = "calmWindow/geometry"
@@ -118,33 +119,26 @@ class EscalateNowDialog(KeyboardFormDialog):
         self.escalate_with(self.full_reason())
 
 
-class CalmWindow(QWidget):
+class CalmWindow(DraftWindow):
     finished = Signal(int)  # the session id
-    closed = Signal()
     escalated = Signal(int)  # the complaint id
     report_requested = Signal(int)  # the incident report of this session (supervisors, in review)
+    DRAFT_KIND = DRAFT_KIND
+    GEOMETRY_KEY = GEOMETRY_KEY
+    DEFAULT_SIZE = (980, 700)
 
     def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, customer_id: int | None = None,
                  restored: dict | None = None, review_id: int | None = None, now=utcnow, parent=None):
-        super().__init__(parent)
+        super().__init__(actor, location, store, restored, now, parent)
         self.setObjectName("calmWindow")
-        self.setWindowFlag(Qt.WindowType.Window, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setStyleSheet(CALM_STYLE)
-        self.actor = actor
-        self.location = location
-        self.store = store
-        self.now = now
         self.language = i18n.current_language()
-        self.done_ok = False
-        self._dirty = True
         if review_id is not None:
             self.session = calm.get(self.actor, review_id)
         elif restored is not None:
             self.session = calm.get(self.actor, restored["content"]["session_id"])
         else:
             self.session = calm.start(actor, customer_id)
-        self.draft_id = (restored or {}).get("id") or drafts.new_id()
         self.steps = calm.steps_of(self.session.checklist)
         self.state = calm.state_of(self.session)
         self._build()
@@ -169,15 +163,31 @@ class CalmWindow(QWidget):
             self.ticker = QTimer(self)
             self.ticker.timeout.connect(self._tick)
             self.ticker.start(500)
-            self.autosaver = QTimer(self)
-            self.autosaver.timeout.connect(self.autosave)
-            self.autosaver.start(1000)
-            self.autosave()
+            self.start_autosave()
 
     # --- building ---------------------------------------------------------------------------
     def _build(self) -> None:
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 18, 24, 18)
+        self._build_header(column)
+        self.pages = QStackedWidget()
+        column.addWidget(self.pages, 1)
+        self.pages.addWidget(self._start_page())
+        self.pages.addWidget(self._step_page())
+        self.pages.addWidget(self._finish_page())
+        self.pages.addWidget(self._summary_page())
+        self.message = ErrorLabel()
+        self.message.setObjectName("calmMessage")
+        column.addWidget(self.message)
+        self.conflict = ConflictNotice()  # the session was saved from another window or desk since this one read it
+        self.conflict.keep_button.clicked.connect(self._keep_mine)
+        self.conflict.take_button.clicked.connect(self._take_theirs)
+        column.addWidget(self.conflict)
+
+        self._connect_keys()
+
+    def _build_header(self, column: QVBoxLayout) -> None:
+        """The title, the timer and Escalate now; the customer, found when they give a number or name."""
         top = QHBoxLayout()
         title = QLabel(self.tr("Calm the angry customer"))
         title.setFont(_font(title, 1.3, True))
@@ -219,20 +229,8 @@ class CalmWindow(QWidget):
         self.notice.hide()
         column.addWidget(self.notice)
 
-        self.pages = QStackedWidget()
-        column.addWidget(self.pages, 1)
-        self.pages.addWidget(self._start_page())
-        self.pages.addWidget(self._step_page())
-        self.pages.addWidget(self._finish_page())
-        self.pages.addWidget(self._summary_page())
-        self.message = ErrorLabel()
-        self.message.setObjectName("calmMessage")
-        column.addWidget(self.message)
-        self.conflict = ConflictNotice()  # the session was saved from another window or desk since this one read it
-        self.conflict.keep_button.clicked.connect(self._keep_mine)
-        self.conflict.take_button.clicked.connect(self._take_theirs)
-        column.addWidget(self.conflict)
 
+    def _connect_keys(self) -> None:
         for key, slot in (("PgDown", self.next_step), ("Alt+Right", self.next_step), ("PgUp", self.previous_step),
                           ("Alt+Left", self.previous_step), ("Ctrl+D", self.toggle_tick),
                           ("Ctrl+E", self.ask_escalation), ("Ctrl+S", self.save), ("Escape", self.close)):
@@ -584,18 +582,19 @@ class CalmWindow(QWidget):
         if self.pages.currentIndex() == STEP:
             self.show_step(self.state.current_step)
 
-    def autosave(self) -> None:
-        if not self._dirty or self.done_ok:
-            return
+    def keeps_draft(self) -> bool:
+        return self.session.status == calm.OPEN
+
+    def draft_content(self) -> dict:
         self.state.anger_start = self.anger_start.value() or self.state.anger_start
-        content = {"session_id": self.session.id, "state": self.state.to_json(), "page": self.pages.currentIndex(),
-                   "anger_end": self.anger_end.value()}
-        try:
-            self.store.save(self.draft_id, DRAFT_KIND, self.location, self.actor.id, content)
-        except OSError as exc:
-            self.message.show_message(self.tr("The session could not be kept on this computer: {0}").format(exc))
-            return
-        self._dirty = False
+        return {"session_id": self.session.id, "state": self.state.to_json(), "page": self.pages.currentIndex(),
+                "anger_end": self.anger_end.value()}
+
+    def draft_failed(self, error: OSError) -> None:
+        self.message.show_message(self.tr("The session could not be kept on this computer: {0}").format(error))
+
+    def keep_elsewhere(self) -> None:
+        self._store_progress()  # the ticks and notes in the database too
 
     # --- escalating and finishing ------------------------------------------------------------------------
     def ask_escalation(self) -> None:
@@ -646,8 +645,7 @@ class CalmWindow(QWidget):
         except KnownError as error:
             self.message.show_message(message_for(error))
             return
-        self.done_ok = True
-        self.store.discard(self.draft_id)
+        self.discard_draft()
         self.finished.emit(self.session.id)
         self.show_summary()
 
@@ -688,19 +686,6 @@ class CalmWindow(QWidget):
             return
         super().keyPressEvent(event)
 
-    def put_away(self) -> None:
-        """Close without asking and keep the session, to be offered again at the next sign-in."""
-        if not self.done_ok and self.session.status == calm.OPEN:
-            self._dirty = True
-            self.autosave()
-            self._store_progress()
-        self.done_ok = True
-        self.close()
-
-    def showEvent(self, event) -> None:
-        place_window(self, GEOMETRY_KEY, 980, 700)
-        super().showEvent(event)
-
     def untouched(self) -> bool:
         """Nothing done yet (F9 by mistake): no rating, tick, note, escalation or customer typed."""
         return (self.anger_start.value() is None and self.state.anger_start is None
@@ -708,19 +693,13 @@ class CalmWindow(QWidget):
                 and self.session.complaint_id is None and not self.lookup.text().strip())
 
     def closeEvent(self, event) -> None:
-        if not self.done_ok and self.session.status == calm.OPEN and self.untouched():
-            self.done_ok = True  # nothing to keep or to offer again
-            self.store.discard(self.draft_id)
-        if not self.done_ok and self.session.status == calm.OPEN:
+        if not self.finished_ok and self.keeps_draft() and self.untouched():
+            self.discard_draft()  # nothing to keep or to offer again
+        if not self.finished_ok and self.keeps_draft():
             if not prompts.confirm(self, self.tr("Leave the session for now?"),
                                    self.tr("It is kept, and offered again when you next sign in.")):
                 event.ignore()
                 return
-            self._dirty = True
-            self.autosave()
-            self._store_progress()
-            self.done_ok = True
-        remember_window(self, GEOMETRY_KEY)
-        self.closed.emit()
+            self.keep_now()
+            self.finished_ok = True
         super().closeEvent(event)
-

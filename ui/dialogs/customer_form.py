@@ -7,24 +7,16 @@ nothing typed is lost.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,103 +24,19 @@ from PySide6.QtWidgets import (
 from helpdesk import customers, settings
 from helpdesk.errors import KnownError, ValidationError
 from helpdesk.localization import digits, isolate, left_to_right, text_direction
-from helpdesk.models import KIND_ORGANISATION, KIND_PERSON, Staff
+from helpdesk.models import KIND_PERSON, Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import ErrorLabel, FormFields, RememberingDialog, give_accessible_names
-
-
-class ListEditor(QWidget):
-    """Several phones or e-mails: one row each, with its own error line, and a button to add one."""
-
-    changed = Signal()
-    rows_changed = Signal()  # a row added or removed: the tab order follows
-
-    def __init__(self, name: str, add_text: str, labels: tuple[str, ...] | None, accessible_name: str = "",
-                 parent=None):
-        super().__init__(parent)
-        self.name = name
-        self.accessible_name = accessible_name
-        self.labels = labels
-        self.rows: list[tuple[QComboBox | None, QLineEdit, ErrorLabel, QWidget]] = []
-        self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(add_text)
-        self.add_button.setObjectName(f"{name}Add")
-        self.add_button.setAccessibleName(add_text)
-        self.add_button.clicked.connect(lambda: self.add_row().setFocus())
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addStretch(1)
-        self.column.addLayout(row)
-
-    def add_row(self, value: str = "", label: str | None = None) -> QLineEdit:
-        holder = QWidget()
-        outer = QVBoxLayout(holder)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(2)
-        line = QHBoxLayout()
-        # The number comes first (typing goes there on Tab), then what kind of number it is.
-        edit = QLineEdit(value)
-        edit.setObjectName(f"{self.name}{len(self.rows)}")
-        edit.setAccessibleName(self.accessible_name)
-        edit.textChanged.connect(self.changed)
-        line.addWidget(edit, 1)
-        combo = None
-        if self.labels:
-            combo = QComboBox()
-            combo.setAccessibleName(self.tr("Kind of phone"))
-            for key in self.labels:
-                combo.addItem(choice("phone_label", key), key)
-            combo.setCurrentIndex(max(0, combo.findData(label or self.labels[0])))
-            combo.currentIndexChanged.connect(self.changed)
-            line.addWidget(combo)
-        remove = QToolButton()
-        remove.setText("✕")
-        remove.setToolTip(self.tr("Remove"))
-        remove.setAccessibleName(self.tr("Remove"))
-        line.addWidget(remove)
-        outer.addLayout(line)
-        error = ErrorLabel(field=edit)
-        outer.addWidget(error)
-        self.column.insertWidget(len(self.rows), holder)
-        entry = (combo, edit, error, holder)
-        self.rows.append(entry)
-        remove.clicked.connect(lambda: self._remove(entry))
-        self.changed.emit()
-        self.rows_changed.emit()
-        return edit
-
-    def _remove(self, entry) -> None:
-        self.rows.remove(entry)
-        entry[3].deleteLater()
-        self.changed.emit()
-        self.rows_changed.emit()
-
-    def values(self) -> list:
-        if self.labels:
-            return [(combo.currentData(), edit.text()) for combo, edit, _, _ in self.rows]
-        return [edit.text() for _, edit, _, _ in self.rows]
-
-    def show_errors(self, errors: dict[str, ValidationError], visible: bool) -> None:
-        for index, (_, edit, error, _) in enumerate(self.rows):
-            problem = errors.get(f"{self.name}.{index}")
-            error.show_message(message_for(problem) if problem and (visible or edit.text()) else "")
-
-    def edits(self) -> list[QLineEdit]:
-        return [edit for _, edit, _, _ in self.rows]
-
-    def focus_chain(self) -> list[QWidget]:
-        """The controls in visual order: each row's number, kind and remove button, then "Add"."""
-        chain: list[QWidget] = []
-        for combo, edit, _, holder in self.rows:
-            chain.append(edit)
-            if combo is not None:
-                chain.append(combo)
-            chain.extend(holder.findChildren(QToolButton))
-        chain.append(self.add_button)
-        return chain
+from ..widgets import ErrorLabel, RememberingDialog, give_accessible_names
+from .sections.customer import (
+    CombinedFields,
+    IdentitySection,
+    KindRow,
+    ListEditor,
+    ProfileSection,
+    ReachSection,
+)
 
 
 class CustomerForm(RememberingDialog):
@@ -146,7 +54,6 @@ class CustomerForm(RememberingDialog):
         self.confirm_duplicates = False
         self.touched: set[str] = set()
         self.tried = False
-        self.org_ids: dict[str, int] = {}
         draft = prefill or customers.Draft()
         if customer_id is not None:
             record = customers.get(customer_id)
@@ -180,79 +87,15 @@ class CustomerForm(RememberingDialog):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         column = QVBoxLayout(body)
-
-        kinds = QHBoxLayout()
-        self.person_button = QRadioButton(choice("kind", KIND_PERSON))
-        self.org_button = QRadioButton(choice("kind", KIND_ORGANISATION))
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.person_button)
-        self.kind_group.addButton(self.org_button)
-        (self.org_button if draft.kind == KIND_ORGANISATION else self.person_button).setChecked(True)
-        for button in (self.person_button, self.org_button):
-            button.setAccessibleName(button.text())
-        kinds.addWidget(self.person_button)
-        kinds.addWidget(self.org_button)
-        kinds.addStretch(1)
-        column.addLayout(kinds)
-
-        form = QFormLayout()
-        column.addLayout(form)
-        self.fields = FormFields(form)
-        self.given_name = self.fields.add("given_name", self.tr("Given name"), QLineEdit(draft.given_name))
-        self.family_name = self.fields.add("family_name", self.tr("Family name"), QLineEdit(draft.family_name))
-        self.organisation = self.fields.add("organisation", self.tr("Organisation name"), QLineEdit(draft.organisation))
-        self.works_for = self.fields.add("organisation_id", self.tr("Works for"), QLineEdit())
-        self.works_for.setPlaceholderText(self.tr("Type to choose an organisation"))
-        self.org_model = QStringListModel(self)
-        completer = QCompleter(self.org_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.works_for.setCompleter(completer)
-        if draft.organisation_id:
-            org = customers.get(draft.organisation_id).customer
-            self.org_ids[org.organisation] = org.id
-            self.works_for.setText(org.organisation)
-        self.job_title = self.fields.add("job_title", self.tr("Job title"), QLineEdit(draft.job_title))
-
-        self.phones = ListEditor("phones", self.tr("Add a phone"), customers.PHONE_LABELS, self.tr("Phone"))
-        for label, number in draft.phones or [("mobile", "")]:
-            self.phones.add_row(self._show_number(number), label)
-        self.fields.add("phones", self.tr("Phones"), self.phones)
-        self.emails = ListEditor("emails", self.tr("Add an e-mail"), None, self.tr("E-mail"))
-        for address in draft.emails or [""]:
-            self.emails.add_row(address)
-        self.fields.add("emails", self.tr("E-mails"), self.emails)
-
-        self.language = QComboBox()
-        for key in customers.LANGUAGES:
-            self.language.addItem(choice("language", key), key)
-        self.language.setCurrentIndex(max(0, self.language.findData(draft.preferred_language)))
-        self.fields.add("preferred_language", self.tr("Language"), self.language)
-        self.referral = QComboBox()
-        self.referral.addItem(self.tr("Not known"), "")
-        for key in customers.REFERRAL_SOURCES:
-            self.referral.addItem(choice("referral_source", key), key)
-        self.referral.setCurrentIndex(max(0, self.referral.findData(draft.referral_source)))
-        self.fields.add("referral_source", self.tr("How they heard of us"), self.referral)
-        self.address = self.fields.add("address", self.tr("Address"), QPlainTextEdit(draft.address))
-        self.address.setFixedHeight(60)
-        self.tags = self.fields.add("tags", self.tr("Tags"), QLineEdit("; ".join(draft.tags)))
-        self.tags.setPlaceholderText(self.tr("Separate tags with ;"))
-        tag_completer = QCompleter(customers.all_tags(), self)
-        tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.tags.setCompleter(tag_completer)
-        self.segment = QComboBox()
-        self.segment.addItem(self.tr("Decided by the data"), None)
-        for key in customers.SEGMENTS:
-            self.segment.addItem(choice("segment", key), key)
-        self.segment.setCurrentIndex(max(0, self.segment.findData(draft.segment)))
-        self.fields.add("segment", self.tr("Segment"), self.segment)
-        self.segment_action = QLabel()
-        self.segment_action.setWordWrap(True)
-        self.segment_action.setEnabled(False)
-        form.addRow("", self.segment_action)
-        self.notes = self.fields.add("notes", self.tr("Notes"), QPlainTextEdit(draft.notes))
-        self.notes.setMinimumHeight(90)
+        self.kinds = KindRow(draft.kind)
+        self.identity = IdentitySection(draft)
+        self.reach = ReachSection(draft, self._show_number)
+        self.profile = ProfileSection(draft)
+        for section in (self.kinds, self.identity, self.reach, self.profile):
+            column.addWidget(section)
+        self.fields = CombinedFields(self.identity.fields, self.reach.fields, self.profile.fields)
+        self.fields.align_labels()
+        self._expose_sections()
 
         # What the form has to say about the whole record: duplicates, a conflict, a refusal.
         self.message = ErrorLabel()
@@ -271,7 +114,20 @@ class CustomerForm(RememberingDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
         outer.addWidget(self.buttons)
+        self._connect()
 
+    def _expose_sections(self) -> None:
+        """The sections' fields by the names the rest of the app (and its tests) reach them by."""
+        self.person_button, self.org_button, self.kind_group = (self.kinds.person_button, self.kinds.org_button,
+                                                                self.kinds.group)
+        for name in ("given_name", "family_name", "organisation", "works_for", "job_title"):
+            setattr(self, name, getattr(self.identity, name))
+        self.phones, self.emails = self.reach.phones, self.reach.emails
+        for name in ("language", "referral", "address", "tags", "segment", "segment_action", "notes"):
+            setattr(self, name, getattr(self.profile, name))
+
+    def _connect(self) -> None:
+        """Each field is checked as it is typed (a field's problem shows once it was touched)."""
         for name, edit in (("given_name", self.given_name), ("family_name", self.family_name),
                            ("organisation", self.organisation), ("job_title", self.job_title),
                            ("tags", self.tags)):
@@ -279,7 +135,6 @@ class CustomerForm(RememberingDialog):
         for edit in (self.given_name, self.family_name, self.organisation):
             edit.textEdited.connect(lambda _=None: self._follow_name_script())
         self.language.activated.connect(self._language_chosen)
-        self.works_for.textEdited.connect(self._organisation_typed)
         self.works_for.textChanged.connect(lambda _=None: self._touched("organisation_id"))
         for text_edit, name in ((self.address, "address"), (self.notes, "notes")):
             text_edit.textChanged.connect(lambda n=name: self._touched(n))
@@ -288,10 +143,6 @@ class CustomerForm(RememberingDialog):
         self.kind_group.buttonToggled.connect(lambda *_: self._validate())
         self.phones.changed.connect(self._validate)
         self.emails.changed.connect(self._validate)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(150)
-        self._debounce.timeout.connect(self._refresh_organisations)
 
     def _show_number(self, number: str) -> str:
         from helpdesk import phones
@@ -325,8 +176,7 @@ class CustomerForm(RememberingDialog):
         one in Latin letters, and the language of the desk while no name is typed."""
         if not self.language_follows_name:
             return
-        direction = text_direction(" ".join((self.given_name.text(), self.family_name.text(),
-                                             self.organisation.text())))
+        direction = text_direction(self.identity.names())
         language = {"rtl": "fa", "ltr": "en"}.get(direction, i18n.current_language())
         index = self.language.findData(language)
         if index >= 0 and index != self.language.currentIndex():
@@ -356,16 +206,15 @@ class CustomerForm(RememberingDialog):
 
     # --- reading and checking ---------------------------------------------------
     def kind(self) -> str:
-        return KIND_ORGANISATION if self.org_button.isChecked() else KIND_PERSON
+        return self.kinds.kind()
 
     def draft(self) -> customers.Draft:
-        works_for = self.works_for.text().strip()
         return customers.Draft(
             kind=self.kind(),
             given_name=self.given_name.text(),
             family_name=self.family_name.text(),
             organisation=self.organisation.text(),
-            organisation_id=self.org_ids.get(works_for) if works_for else None,
+            organisation_id=self.identity.organisation_id(),
             job_title=self.job_title.text(),
             phones=self.phones.values(),
             emails=self.emails.values(),
@@ -381,37 +230,15 @@ class CustomerForm(RememberingDialog):
         self.touched.add(name)
         self._validate()
 
-    def _organisation_typed(self, text: str) -> None:
-        self._debounce.start()
-
-    def _refresh_organisations(self) -> None:
-        found = customers.organisations(self.works_for.text(), 30)
-        self.org_ids.update({org.organisation: org.id for org in found})
-        self.org_model.setStringList([org.organisation for org in found])
-        text = self.works_for.text().strip()
-        completer = self.works_for.completer()
-        if self.works_for.hasFocus() and text and found:
-            # The matches arrived after the letters: show them now, the best one highlighted, so
-            # Enter chooses it (a completer shows only what it had when the key was typed).
-            completer.setCompletionPrefix(text)
-            completer.complete()
-            popup = completer.popup()
-            if completer.completionCount():
-                popup.setCurrentIndex(completer.completionModel().index(0, 0))
-
     def errors(self) -> dict[str, ValidationError]:
         draft = self.draft()
         _, errors = customers.clean(draft, self.region)
-        works_for = self.works_for.text().strip()
-        if draft.kind == KIND_PERSON and works_for and works_for not in self.org_ids:
+        if draft.kind == KIND_PERSON and self.identity.unknown_organisation():
             errors["organisation_id"] = ValidationError("organisation_id", "organisation_unknown")
         return errors
 
     def _validate(self) -> None:
-        person = self.kind() == KIND_PERSON
-        for widget in (self.given_name, self.family_name, self.works_for, self.job_title):
-            self.fields.set_row_visible(widget, person)
-        self.fields.set_row_visible(self.organisation, not person)
+        self.identity.show_kind(self.kind() == KIND_PERSON)
         errors = self.errors()
         self.fields.clear()
         for name, error in errors.items():
@@ -420,9 +247,7 @@ class CustomerForm(RememberingDialog):
         self.phones.show_errors(errors, self.tried)
         self.emails.show_errors(errors, self.tried)
         self.valid = not errors  # Save stays pressable: pressing it shows what is missing
-        segment = self.segment.currentData()
-        self.segment_action.setText(choice("segment_action", segment))
-        self.segment_action.setVisible(bool(segment))
+        self.profile.show_segment_action()
 
     # --- saving -------------------------------------------------------------------------
     def save(self) -> None:
