@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -312,8 +312,10 @@ class ImportCustomersDialog(RememberingDialog):
         self._task = None
         if not self.combos:
             self._build_combos(preview)
-            # The first thing to check is what the first column holds; with no columns, the way out.
-            (self.combos[0] if self.combos else self.close_button).setFocus()
+            # The first thing to check is what the first column holds; with no columns, the way out. Once
+            # the new boxes are shown (the layout shows them from the event loop).
+            first = self.combos[0] if self.combos else self.close_button
+            QTimer.singleShot(0, first, first.setFocus)
         self.preview = preview
         self.model.set_preview(preview, self)
         self.table.resizeColumnsToContents()
