@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 import peewee as pw
 
 from . import audit, settings
+from .choice_lists import COMPLAINT_CATEGORIES
 from .clock import utcnow
 from .contacts import SATISFACTION, live_customer_id, local_day_bounds
 from .customers import FormErrors, _limited, check_text
@@ -31,7 +32,7 @@ from .models import (
     Staff,
 )
 from .permissions import require_signed_in, require_supervisor
-from .text import clean_line, clean_text
+from .text import clean_text
 
 PRIORITIES = ("urgent", "high", "normal", "low")
 NEW, IN_PROGRESS, ESCALATED, RESOLVED, CLOSED = "new", "in_progress", "escalated", "resolved", "closed"
@@ -124,29 +125,15 @@ def _overdue_condition(now: datetime, table: dict):
 # --- categories --------------------------------------------------------------------------------
 
 def categories(include_inactive: bool = False) -> list[ComplaintCategory]:
-    query = ComplaintCategory.select().order_by(ComplaintCategory.position, ComplaintCategory.id)
-    return list(query if include_inactive else query.where(ComplaintCategory.active == True))  # noqa: E712
+    return COMPLAINT_CATEGORIES.rows(include_inactive)
 
 
 def add_category(actor: Staff, name_en: str, name_fa: str) -> ComplaintCategory:
-    require_supervisor(actor)
-    name_en, name_fa = check_text(clean_line(name_en), "name_en", 100), check_text(clean_line(name_fa), "name_fa", 100)
-    if not name_en:
-        raise ValidationError("name_en", "required")
-    if not name_fa:
-        raise ValidationError("name_fa", "required")
-    position = (ComplaintCategory.select(pw.fn.MAX(ComplaintCategory.position)).scalar() or 0) + 1
-    return audit.create(actor, ComplaintCategory, name_en=name_en[:100], name_fa=name_fa[:100], position=position)
+    return COMPLAINT_CATEGORIES.add(actor, name_en, name_fa)
 
 
 def set_category_active(actor: Staff, category_id: int, active: bool, version: int | None = None) -> ComplaintCategory:
-    require_supervisor(actor)
-    row = ComplaintCategory.get_or_none(ComplaintCategory.id == category_id)
-    if row is None:
-        raise NotFound(f"category {category_id}")
-    with audit.changing(actor, row, version=version):
-        row.active = active
-    return row
+    return COMPLAINT_CATEGORIES.set_active(actor, category_id, active, version)
 
 
 # --- raising a complaint ------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from datetime import datetime
 import peewee as pw
 
 from . import audit, phones, search, settings
+from .choice_lists import LOST_REASONS
 from .clock import utcnow
 from .db import database
 from .errors import Conflict, KnownError, NotFound, PermissionDenied, ValidationError
@@ -477,35 +478,15 @@ def _set_status(actor: Staff, customer_id: int, status: str, reason_id: int | No
 
 
 def lost_reasons(include_inactive: bool = False) -> list[LostReason]:
-    q = LostReason.select().order_by(LostReason.position, LostReason.id)
-    return list(q if include_inactive else q.where(LostReason.active == True))  # noqa: E712
+    return LOST_REASONS.rows(include_inactive)
 
 
 def add_lost_reason(actor: Staff, name_en: str, name_fa: str) -> LostReason:
-    require_supervisor(actor)
-    name_en, name_fa = clean_line(name_en), clean_line(name_fa)
-    errors = {}
-    for key, value in (("name_en", name_en), ("name_fa", name_fa)):
-        if not value:
-            errors[key] = ValidationError(key, "required")
-        elif unusable(value):
-            errors[key] = ValidationError(key, "unusable_characters")
-        elif len(value) > 100:
-            errors[key] = ValidationError(key, "too_long", limit=100)
-    if errors:
-        raise FormErrors(errors)
-    position = (LostReason.select(pw.fn.MAX(LostReason.position)).scalar() or 0) + 1
-    return audit.create(actor, LostReason, name_en=name_en, name_fa=name_fa, position=position)
+    return LOST_REASONS.add(actor, name_en, name_fa)
 
 
 def set_lost_reason_active(actor: Staff, reason_id: int, active: bool, version: int | None = None) -> LostReason:
-    require_supervisor(actor)
-    reason = LostReason.get_or_none(LostReason.id == reason_id)
-    if reason is None:
-        raise NotFound(f"lost reason {reason_id}")
-    with audit.changing(actor, reason, version=version):
-        reason.active = active
-    return reason
+    return LOST_REASONS.set_active(actor, reason_id, active, version)
 
 
 def lost_counts() -> list[tuple[LostReason, int]]:

@@ -171,9 +171,9 @@ def test_supervisors_set_targets_and_categories_in_settings(app, supervisor, db_
     first.setValue(2)
     box.save_targets()
     assert complaints.targets()["high"] == (2, 24)
-    box.name_en.setText("Parking")
-    box.name_fa.setText("پارکینگ")
-    box.add_category()
+    box.categories.name_en.setText("Parking")
+    box.categories.name_fa.setText("پارکینگ")
+    box.categories.add()
     assert complaints.categories()[-1].name("fa") == "پارکینگ"
 
 

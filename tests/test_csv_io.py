@@ -282,7 +282,13 @@ def _dialog(qtbot, actor, path):
     qtbot.addWidget(dialog)
     dialog.open()
     qtbot.waitExposed(dialog)
+    _settled(qtbot, dialog)
     return dialog
+
+
+def _settled(qtbot, dialog) -> None:
+    """The file is read (or imported) off the UI thread: what the dialog shows once that is done."""
+    qtbot.waitUntil(lambda: not dialog.is_busy())
 
 
 def _table(dialog) -> list[list[str]]:
@@ -336,16 +342,23 @@ def test_dialog_lets_the_person_say_what_each_column_holds(app, db, supervisor, 
 
     for combo, field in zip(dialog.combos, ["given_name", "family_name", "phone"]):
         combo.setCurrentIndex(combo.findData(field))
+    assert dialog.counts.text() == "Reading the file…" and not dialog.import_button.isEnabled()
+    _settled(qtbot, dialog)
     assert not dialog.message.isVisible() and dialog.import_button.isEnabled()
     assert dialog.counts.text() == "2 rows will be imported, 0 have problems."
     # Two columns for one field are refused until one is ignored.
     dialog.combos[3].setCurrentIndex(dialog.combos[3].findData("given_name"))
+    _settled(qtbot, dialog)
     assert dialog.message.text() == 'Two columns are set to "Given name". Set one of them to "Ignore".'
     assert not dialog.import_button.isEnabled()
     dialog.combos[3].setCurrentIndex(0)
+    _settled(qtbot, dialog)
     assert dialog.import_button.isEnabled()
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.counts.text() == "Importing…" and not dialog.import_button.isEnabled()  # busy, not frozen
+    assert not dialog.combos[0].isEnabled()
+    _settled(qtbot, dialog)
     assert _all_stored()["مریم کریمی"]["phones"] == ["+989123456789"]
     assert _all_stored()["مریم کریمی"]["notes"] == ""  # the ignored column
     assert dialog.result_label.text() == "2 customers were imported."

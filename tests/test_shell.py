@@ -250,19 +250,20 @@ def test_supervisor_keeps_the_lost_reasons_and_the_phone_country(app, supervisor
 
     window = _window(supervisor, db_target, qtbot)
     office = window.settings_page.office_box
-    assert office.reasons.count() == 6 and office.reasons.item(0).text() == "Staff indifference"
-    office.add_reason()
+    reasons = office.reasons
+    assert reasons.model.rowCount() == 6 and reasons.model.index(0).data() == "Staff indifference"
+    reasons.add()
     # Both names are missing: both messages at once, each under its field.
-    assert office.reason_errors["name_en"].text() == "This is required."
-    assert office.reason_errors["name_fa"].text() == "This is required."
-    office.reason_en.setText("Price")
-    office.reason_fa.setText("قیمت")
-    office.reason_fa.setFocus()
-    qtbot.keyClick(office.reason_fa, Qt.Key.Key_Return)  # Enter adds it
-    assert office.reason_errors["name_en"].isHidden()
-    assert office.reasons.item(6).text() == "Price" and office.reason_en.text() == ""
-    office.reasons.setCurrentRow(6)
-    office.toggle_reason()
+    assert reasons.errors["name_en"].text() == "This is required."
+    assert reasons.errors["name_fa"].text() == "This is required."
+    reasons.name_en.setText("Price")
+    reasons.name_fa.setText("قیمت")
+    reasons.name_fa.setFocus()
+    qtbot.keyClick(reasons.name_fa, Qt.Key.Key_Return)  # Enter adds it
+    assert reasons.errors["name_en"].isHidden()
+    assert reasons.model.index(6).data() == "Price" and reasons.name_en.text() == ""
+    reasons.view.setCurrentIndex(reasons.model.index(6))
+    reasons.toggle()
     assert "Price" not in [r.name_en for r in customers.lost_reasons()]
     office.region.setCurrentIndex(office.region.findData("GB"))
     office.region.activated.emit(office.region.currentIndex())
@@ -439,10 +440,10 @@ def test_settings_scroll_rather_than_squeeze_and_the_country_reads_left_to_right
     assert page.table.height() >= 150  # the accounts are not squeezed to a row or two
     office = page.office_box
     assert office.region.currentText() == "\u2066IR (+98)\u2069"
-    office.reason_en.setFocus()
-    qtbot.keyClick(office.reason_en, Qt.Key.Key_Tab)  # Tab far down the page scrolls it into view
-    assert QApplication.focusWidget() is office.reason_fa
-    qtbot.waitUntil(lambda: office.reason_fa.visibleRegion().boundingRect().height() > 0)
+    office.reasons.name_en.setFocus()
+    qtbot.keyClick(office.reasons.name_en, Qt.Key.Key_Tab)  # Tab far down the page scrolls it into view
+    assert QApplication.focusWidget() is office.reasons.name_fa
+    qtbot.waitUntil(lambda: office.reasons.name_fa.visibleRegion().boundingRect().height() > 0)
 
 
 def test_a_language_switch_keeps_an_open_complaint_and_the_comment_being_typed(app, supervisor, db_target, qtbot):

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 import helpdesk
 from helpdesk.localization import digits, isolate, left_to_right
 
-from . import i18n, paths
+from . import actions, i18n, paths
+from .actions import Act
 from .messages import role_name
 
 if TYPE_CHECKING:
@@ -267,10 +267,7 @@ class MainWindow(QMainWindow):
     def _set_signed_in(self, signed_in: bool) -> None:
         self.nav.setEnabled(signed_in)
         self.stack.setEnabled(signed_in)
-        self.sign_out_action.setEnabled(signed_in)
-        for action in self.page_actions + [self.new_call_action, self.new_visit_action, self.calm_action,
-                                           self.complaint_action, self.simulate_action]:
-            action.setEnabled(signed_in)
+        actions.set_signed_in(self.main_actions, signed_in)
 
     # --- pages -----------------------------------------------------------------
     def page(self, index: int) -> QWidget:
@@ -479,7 +476,7 @@ class MainWindow(QMainWindow):
         self._keep(self.call_windows, window)
         window.saved.connect(self._contact_saved)
         window.complaint_requested.connect(self._complaint_from_contact)
-        window.calm_requested.connect(lambda customer_id: self.start_calm(customer_id))
+        window.addActions(actions.shared(self.main_actions))  # F9 there too: the one calm-down action
         window.closed.connect(lambda w=window: self.call_windows.remove(w) if w in self.call_windows else None)
         window.show()
         window.activateWindow()
@@ -722,66 +719,35 @@ class MainWindow(QMainWindow):
         self._show_row(index)
         focus_page(self.stack.currentWidget())
 
-    # --- actions and menus: everything important has a shortcut --------------
+    # --- actions and menus: everything important has a shortcut (ui/actions.py) --------------
     def _create_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.sign_out_action = QAction(self.tr("Sign &out"), self)
-        self._shortcuts: list[tuple[QAction, object]] = [(self.sign_out_action, "Ctrl+Shift+L")]
-        self.sign_out_action.triggered.connect(self.sign_out_requested)
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        self._shortcuts.append((quit_action, "Quit"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.main_actions, self.main_menus = actions.create(self)
+        self.sign_out_action = self.main_actions[Act.SIGN_OUT]  # the lock puts "Lock the desk" next to it
+        self.simulate_action = self.main_actions[Act.SIMULATE_CALL]
 
-        go_menu = bar.addMenu(self.tr("&Go"))
-        self.page_actions: list[QAction] = []
-        for index in range(self.nav.count()):
-            action = QAction(self.nav.item(index).text(), self)
-            self._shortcuts.append((action, f"Ctrl+{index + 1}"))
-            action.triggered.connect(lambda _=False, i=index: self.show_page(i))
-            go_menu.addAction(action)
-            self.page_actions.append(action)
-        self.addActions(self.page_actions)
+    def changeEvent(self, event) -> None:
+        from PySide6.QtCore import QEvent
 
-        calls_menu = bar.addMenu(self.tr("&Calls"))
-        self.new_call_action = QAction(self.tr("New &call"), self)
-        self._shortcuts.append((self.new_call_action, "F2"))
-        self.new_call_action.triggered.connect(lambda: self.start_call("phone", "inbound", self.customer_in_view()))
-        self.new_visit_action = QAction(self.tr("New &walk-in visit"), self)
-        self._shortcuts.append((self.new_visit_action, "Shift+F2"))
-        self.new_visit_action.triggered.connect(
-            lambda: self.start_call("walk_in", "inbound", self.customer_in_view()))
-        self.calm_action = QAction(self.tr("Calm an &angry customer"), self)
-        self._shortcuts.append((self.calm_action, "F9"))
-        self.calm_action.triggered.connect(lambda: self.start_calm())
-        calls_menu.addAction(self.new_call_action)
-        calls_menu.addAction(self.new_visit_action)
-        self.complaint_action = QAction(self.tr("New com&plaint…"), self)
-        self._shortcuts.append((self.complaint_action, "F4"))
-        self.complaint_action.triggered.connect(lambda: self.new_complaint())
-        calls_menu.addSeparator()
-        calls_menu.addAction(self.calm_action)
-        calls_menu.addAction(self.complaint_action)
-        self.addActions([self.new_call_action, self.new_visit_action, self.calm_action, self.complaint_action])
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "main_actions"):
+            actions.retranslate(self.main_actions, self.main_menus)
+        super().changeEvent(event)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.simulate_action = QAction(self.tr("&Simulate a phone call"), self)
-        self.simulate_action.setObjectName("simulateCallAction")
-        self.simulate_action.setToolTip(self.tr("Ring this desk with a demo customer's number, to see what "
-                                                "happens when the phone system rings"))
-        self.simulate_action.triggered.connect(self.simulate_call)
-        help_menu.addAction(self.simulate_action)
-        help_menu.addSeparator()
-        logs_action = QAction(self.tr("Open the &log folder"), self)
-        logs_action.triggered.connect(self.open_log_folder)
-        help_menu.addAction(logs_action)
-        about_action = QAction(self.tr("&About the help desk"), self)
-        self._shortcuts.append((about_action, "HelpContents"))
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+    def request_sign_out(self) -> None:
+        self.sign_out_requested.emit()
+
+    def new_call(self) -> None:
+        self.start_call("phone", "inbound", self.customer_in_view())
+
+    def new_visit(self) -> None:
+        self.start_call("walk_in", "inbound", self.customer_in_view())
+
+    def calm_down(self) -> None:
+        """F9: from a call window, about that call's customer; from anywhere else, a customer not named yet."""
+        from PySide6.QtWidgets import QApplication
+
+        active = QApplication.activeWindow()
+        call = next((w for w in self.call_windows if w is active), None)
+        self.start_calm(call.customer_id if call is not None else None)
 
     def finish_setting_up(self) -> None:
         """The parts of the window that can wait until it is on the screen: the keys of the
@@ -791,12 +757,7 @@ class MainWindow(QMainWindow):
         if self._finished:
             return
         self._finished = True
-        from PySide6.QtGui import QKeySequence
-
-        for action, key in self._shortcuts:
-            standard = getattr(QKeySequence.StandardKey, key, None) if key.isalpha() else None
-            action.setShortcut(QKeySequence(standard) if standard is not None else QKeySequence(key))
-        self._shortcuts.clear()
+        actions.apply_keys(self.main_actions)
         self._create_status_bar()
 
     def _create_status_bar(self) -> None:
@@ -822,6 +783,14 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def show_about(self) -> None:
+        try:
+            from ui.dialogs.about import show_about
+        except ModuleNotFoundError as missing:  # the About dialog (ui/dialogs/about.py) comes from another branch
+            if missing.name != "ui.dialogs.about":
+                raise
+        else:
+            show_about(self)
+            return
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.about(self, self.tr("About the help desk"),

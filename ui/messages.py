@@ -36,6 +36,7 @@ MESSAGES = {
     "required": QT_TRANSLATE_NOOP("Messages", "This is required."),
     "username_format": QT_TRANSLATE_NOOP("Messages", "Use 3 to 64 letters, digits, dots, dashes or underscores, without spaces."),
     "username_taken": QT_TRANSLATE_NOOP("Messages", "This user name is already taken."),
+    "name_taken": QT_TRANSLATE_NOOP("Messages", "This name is already in the list. If it is no longer offered, choose it in the list and offer it again."),
     "password_short": QT_TRANSLATE_NOOP("Messages", "Use at least {minimum} characters."),
     "passwords_differ": QT_TRANSLATE_NOOP("Messages", "The two passwords are not the same."),
     "wrong_password": QT_TRANSLATE_NOOP("Messages", "This is not your current password."),

@@ -5,7 +5,8 @@ always inside the window.
 Nothing here asks the database on a timer. News of complaints arrives through the change bus
 (``ui/changes.py``) when a complaint changes on any desk; a follow-up comes due by the clock,
 so the notifier knows the next moment one will (``plan``, read again when a follow-up changes)
-and a light timer compares the clock with it: no statement until that moment."""
+and a light timer compares the clock with it: no statement until that moment, and then the
+statements run on the thread pool (``ui/tasks.py``), the person told when they answer."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -44,6 +45,7 @@ class Notifier(QObject):
         if bus is not None:
             bus.subscribe(("follow_up",), lambda _changes: self.follow_ups_changed(), owner=self)
             bus.subscribe(("complaint",), lambda _changes: self.check_news(), owner=self)
+        self._looking = None  # the look the timer started, while the database is being asked
         self.plan()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
@@ -54,28 +56,37 @@ class Notifier(QObject):
         when a follow-up changed; none while nothing does)."""
         now = self.now()
         try:
-            rows = followups.queue(None, now, include_upcoming=True)
+            self.next_moment = next_moment(now)
         except Exception:  # noqa: BLE001 - the server is away: look again at the next tick
             self.next_moment = now
             return None
-        moments = [m for r in rows for m in (r.due_at, r.due_at + followups.GRACE) if m > now]
-        moments.append(followups.end_of_local_day(now))
-        self.next_moment = min(moments)
         return self.next_moment
 
     def tick(self) -> None:
-        """The light timer: the clock against the next moment; the database only once it has passed."""
-        if self.next_moment is not None and self.now() >= self.next_moment:
-            try:
-                self.check()
-            except Exception:  # noqa: BLE001 - the server is away: silent, the next tick tries again
-                pass
-            else:
-                self.plan()
-                self.clock_moved.emit()
-                if self.bus is not None:
-                    self.bus.clock_moved()
+        """The light timer: the clock against the next moment. Once it has passed, the database is asked
+        off the UI thread (ui/tasks.py), and what it says is told here when the answer comes."""
+        if self._looking is None and self.next_moment is not None and self.now() >= self.next_moment:
+            from .tasks import run_task
+
+            actor, since, now = self.actor, self.last_checked, self.now()
+            self._looking = run_task(lambda _progress: (due_now(actor.id, since, now), news_for(actor),
+                                                        next_moment(now)),
+                                     lambda found: self._looked(now, *found), self._look_failed, parent=self)
         self.ticked.emit()
+
+    def _look_failed(self, _error: BaseException) -> None:
+        self._looking = None  # the server is away: silent, the next tick tries again
+
+    def _looked(self, now: datetime, due: list, news: list, moment: datetime) -> None:
+        self._looking = None
+        self.last_checked = now
+        self.next_moment = moment
+        self._tell_due(due)
+        self._tell_news(news)
+        self.checked.emit()
+        self.clock_moved.emit()
+        if self.bus is not None:
+            self.bus.clock_moved()
 
     def follow_ups_changed(self) -> None:
         """A follow-up was added, moved or kept somewhere: one that is already due is said now."""
@@ -91,23 +102,26 @@ class Notifier(QObject):
 
     def check_due(self) -> list:
         now = self.now()
-        due = followups.coming_due(self.actor.id, self.last_checked, now)
+        due = due_now(self.actor.id, self.last_checked, now)
         self.last_checked = now
-        for row in due:
-            customer = Customer.get_or_none(Customer.id == row.customer_id)
-            name = customer.display_name if customer is not None else left_to_right(row.phone)  # an unknown caller
+        return self._tell_due(due)
+
+    def _tell_due(self, due: list[tuple[object, str]]) -> list:
+        for row, name in due:
             self.notify(self.tr("A follow-up is due"), self.tr("{0}: {1}").format(name, row.promise))
-        if due:
-            self.came_due.emit(due)
-        return due
+        rows = [row for row, _name in due]
+        if rows:
+            self.came_due.emit(rows)
+        return rows
 
     def check_news(self) -> list:
-        """Escalations and complaints given to this person, unread until now (one statement)."""
-        news = complaints.unread(self.actor)
+        """Escalations and complaints given to this person, unread until now (two statements)."""
+        return self._tell_news(news_for(self.actor))
+
+    def _tell_news(self, news: list) -> list:
         for item in news:
             self.notify(*self.describe(item))
         if news:
-            complaints.mark_read(self.actor, [n.id for n in news])
             self.complaint_news.emit(news)
         return news
 
@@ -136,3 +150,33 @@ class Notifier(QObject):
         self.timer.stop()
         if self.tray is not None:
             self.tray.hide()
+
+
+# --- the questions, asked on the UI thread or on the thread pool: no widget here ----------------------
+
+def next_moment(now: datetime) -> datetime:
+    """When a follow-up next comes due or turns overdue, or the day ends."""
+    rows = followups.queue(None, now, include_upcoming=True)
+    moments = [m for r in rows for m in (r.due_at, r.due_at + followups.GRACE) if m > now]
+    moments.append(followups.end_of_local_day(now))
+    return min(moments)
+
+
+def due_now(actor_id: int, since: datetime, now: datetime) -> list[tuple[object, str]]:
+    """The follow-ups of ``actor_id`` that came due between ``since`` and ``now``, each with the name to say."""
+    out = []
+    for row in followups.coming_due(actor_id, since, now):
+        customer = Customer.get_or_none(Customer.id == row.customer_id)
+        out.append((row, customer.display_name if customer is not None else left_to_right(row.phone)))  # a stranger
+    return out
+
+
+def news_for(actor: Staff) -> list:
+    """The person's unread complaint notifications, now marked read; who raised each is read with it."""
+    news = complaints.unread(actor)
+    for item in news:
+        if item.actor_id:
+            _ = item.actor.full_name  # read here, not when the news is told
+    if news:
+        complaints.mark_read(actor, [n.id for n in news])
+    return news

@@ -244,7 +244,7 @@ class CallWindow(DraftWindow):
         self.follow_box.toggled.connect(self._follow_toggled)
         for key, slot in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("F6", self.hold_button.toggle),
                           ("F8", self.hang_up), ("Escape", self.close), ("F7", self.checklist.setFocus),
-                          ("F9", lambda: self.calm_requested.emit(self.customer_id))):
+                          ):  # F9, calm down, is the main window's one action, given to this window: ui/actions.py
             QShortcut(QKeySequence(key), self, slot)
 
         for signal in (self.lookup.textChanged, self.reason.textChanged, self.notes.textChanged,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -253,14 +253,15 @@ class ImportCustomersDialog(RememberingDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+        self._loads = 0  # the readings of the file asked for; only the latest one is shown
+        self._task = None
         self._load(None)
         from PySide6.QtGui import QKeySequence, QShortcut
 
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)  # Ctrl+S imports, as forms save
         shortcut.activated.connect(lambda: self.run_import() if self.import_button.isEnabled() else None)
         self.import_button.setToolTip(self.tr("Import the good rows (Ctrl+S)"))
-        # The first thing to check is what the first column holds; with no columns, the way out.
-        (self.combos[0] if self.combos else self.close_button).setFocus()
+        self.close_button.setFocus()  # until the file has been read: then what the first column holds
 
     # --- the mapping and the preview ------------------------------------------------
 
@@ -280,18 +281,41 @@ class ImportCustomersDialog(RememberingDialog):
             self.combos.append(combo)
 
     def _load(self, mapping: list[str | None] | None) -> None:
+        """Read the file's first rows off the UI thread; the latest reading wins."""
+        from ..tasks import run_task
+
         self.message.clear_message()
-        try:
-            preview = csv_io.read_preview(self.path, mapping)
-        except KnownError as error:
-            self.preview = None
-            self.model.set_preview(None, self)
-            self.counts.setText("")
-            self.message.show_message(file_problem_text(error))
-            self.import_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.counts.setText(self.tr("Reading the file…"))
+        self._loads += 1
+        load, path = self._loads, self.path
+        self._task = run_task(lambda _progress: csv_io.read_preview(path, mapping),
+                              lambda preview: self._loaded(load, preview),
+                              lambda error: self._not_loaded(load, error), parent=self)
+
+    def _not_loaded(self, load: int, error: BaseException) -> None:
+        if load != self._loads:
             return
+        self._task = None
+        if not isinstance(error, KnownError):
+            raise error  # a bug: the app's exception hook reports it
+        self.preview = None
+        self.model.set_preview(None, self)
+        self.counts.setText("")
+        self.message.show_message(file_problem_text(error))
+        if not self.combos:
+            self.close_button.setFocus()
+
+    def _loaded(self, load: int, preview: csv_io.Preview) -> None:
+        if load != self._loads:  # the person chose another mapping meanwhile
+            return
+        self._task = None
         if not self.combos:
             self._build_combos(preview)
+            # The first thing to check is what the first column holds; with no columns, the way out. Once
+            # the new boxes are shown (the layout shows them from the event loop).
+            first = self.combos[0] if self.combos else self.close_button
+            QTimer.singleShot(0, first, first.setFocus)
         self.preview = preview
         self.model.set_preview(preview, self)
         self.table.resizeColumnsToContents()
@@ -305,20 +329,46 @@ class ImportCustomersDialog(RememberingDialog):
             return
         self.import_button.setEnabled(preview.good > 0 and self.outcome is None)
 
+    def is_busy(self) -> bool:
+        """Reading the file or importing it (on the thread pool)."""
+        return self._task is not None
+
     # --- importing ------------------------------------------------------------------
 
     def run_import(self) -> None:
-        if self.preview is None or self.outcome is not None:
+        """Import the good rows off the UI thread; the dialog shows it is busy until they are in."""
+        from ..tasks import run_task
+
+        if self.preview is None or self.outcome is not None or self.is_busy():
             return
         self.message.clear_message()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = csv_io.import_rows(self.actor, self.path, self.mapping())
-        except KnownError as error:
-            self.message.show_message(file_problem_text(error))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        self.import_button.setEnabled(False)
+        for combo in self.combos:
+            combo.setEnabled(False)
+        self.counts.setText(self.tr("Importing…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)  # this dialog's own: nothing to undo if it goes away
+        actor, path, mapping = self.actor, self.path, self.mapping()
+        self._task = run_task(lambda _progress: csv_io.import_rows(actor, path, mapping), self._imported,
+                              self._not_imported, parent=self)
+
+    def _not_imported(self, error: BaseException) -> None:
+        self._task = None
+        self.unsetCursor()
+        for combo in self.combos:
+            combo.setEnabled(True)
+        self.import_button.setEnabled(True)
+        if self.preview is not None:
+            self.counts.setText(self.tr("{0} rows will be imported, {1} have problems.").format(
+                _n(self.preview.good), _n(self.preview.problems)))
+        if not isinstance(error, KnownError):
+            raise error  # a bug: the app's exception hook reports it
+        self.message.show_message(file_problem_text(error))
+
+    def _imported(self, result: csv_io.ImportResult) -> None:
+        self._task = None
+        self.unsetCursor()
+        self.counts.setText(self.tr("{0} rows will be imported, {1} have problems.").format(
+            _n(self.preview.good), _n(self.preview.problems)))
         self.outcome = result
         text = self.tr("{0} customers were imported.").format(_n(result.imported))
         if result.rejected_path is not None:
@@ -327,8 +377,6 @@ class ImportCustomersDialog(RememberingDialog):
         self.result_label.setText(text)
         self.result_label.show()
         self.import_button.setEnabled(False)
-        for combo in self.combos:
-            combo.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setFocus()
         self.imported.emit(result.imported)

@@ -399,11 +399,25 @@ class CustomersPage(QWidget):
             return
         from helpdesk import csv_io
 
-        try:
-            written = csv_io.export(self.actor, path)
-        except (KnownError, OSError) as error:
-            show_known_error(self, error if isinstance(error, KnownError) else KnownError(str(error)))
-            return
-        count = written if isinstance(written, int) else self.model.rowCount()
+        from ..tasks import run_task
+
+        actor = self.actor
+        self.export_button.setEnabled(False)
+        self.count_label.setText(self.tr("Exporting…"))
+        self._export_task = run_task(lambda _progress: csv_io.export(actor, path),
+                                     lambda written: self._exported(path, written), self._export_failed,
+                                     parent=self)
+
+    def _exported(self, path: str, written: int) -> None:
+        self._export_task = None
+        self.export_button.setEnabled(True)
         self.count_label.setText(self.tr("Exported {0} customers to {1}").format(
-            digits(count, i18n.current_language()), left_to_right(path)))
+            digits(written, i18n.current_language()), left_to_right(path)))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self._export_task = None
+        self.export_button.setEnabled(True)
+        self.count_label.setText("")
+        if not isinstance(error, (KnownError, OSError)):
+            raise error  # a bug: the app's exception hook reports it
+        show_known_error(self, error if isinstance(error, KnownError) else KnownError(str(error)))

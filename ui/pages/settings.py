@@ -7,13 +7,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -23,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from helpdesk import accounts, customers, settings
+from helpdesk import accounts, settings
+from helpdesk.choice_lists import LOST_REASONS
 from helpdesk.errors import Conflict, KnownError
 from helpdesk.localization import format_short_date, isolate, left_to_right
 from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
+from ..choice_list_editor import ChoiceListEditor
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
 from ..messages import message_for, role_name
 from ..widgets import ErrorLabel, give_accessible_names, select_row
@@ -161,36 +160,11 @@ class OfficeSettings(QGroupBox):
         self.remove_logo_button.clicked.connect(lambda: self._set_business(self.business_name.text(), None))
         self._show_logo(settings.business_logo())
 
-        self.reasons = QListWidget()
+        self.reasons = ChoiceListEditor(actor, LOST_REASONS, self.tr("Reasons a customer was lost"),
+                                        self.tr("Add reason"), self.tr("New reason, in English"),
+                                        self.tr("New reason, in Persian"))
         self.reasons.setObjectName("lostReasons")
-        self.reasons.setMaximumHeight(130)
-        form.addRow(self.tr("Reasons a customer was lost"), self.reasons)
-        self.reasons.setAccessibleName(self.tr("Reasons a customer was lost"))
-        add_row = QGridLayout()  # each name with its own message under it
-        self.reason_en = QLineEdit()
-        self.reason_en.setPlaceholderText(self.tr("In English"))
-        self.reason_fa = QLineEdit()
-        self.reason_fa.setPlaceholderText(self.tr("In Persian"))
-        self.reason_en.setAccessibleName(self.tr("New reason, in English"))
-        self.reason_fa.setAccessibleName(self.tr("New reason, in Persian"))
-        for edit in (self.reason_en, self.reason_fa):  # Enter adds the reason typed
-            edit.returnPressed.connect(self.add_reason)
-        self.add_reason_button = QPushButton(self.tr("Add reason"))
-        self.toggle_reason_button = QPushButton(self.tr("Stop offering"))
-        for column, widget in enumerate((self.reason_en, self.reason_fa, self.add_reason_button,
-                                         self.toggle_reason_button)):
-            add_row.addWidget(widget, 0, column)
-        self.reason_errors = {"name_en": ErrorLabel(), "name_fa": ErrorLabel()}
-        add_row.addWidget(self.reason_errors["name_en"], 1, 0, Qt.AlignmentFlag.AlignTop)
-        add_row.addWidget(self.reason_errors["name_fa"], 1, 1, Qt.AlignmentFlag.AlignTop)
-        add_row.setColumnStretch(0, 1)
-        add_row.setColumnStretch(1, 1)
-        form.addRow("", add_row)
-        self.reason_error = ErrorLabel()
-        form.addRow("", self.reason_error)
-        self.add_reason_button.clicked.connect(self.add_reason)
-        self.toggle_reason_button.clicked.connect(self.toggle_reason)
-        self.reasons.currentRowChanged.connect(self._reason_selected)
+        form.addRow(self.reasons)
         if actor.is_supervisor:
             self.refresh()
 
@@ -223,25 +197,7 @@ class OfficeSettings(QGroupBox):
 
     def refresh(self) -> None:
         self._show_stored()
-        lang = i18n.current_language()
-        current = self.reasons.currentItem().data(Qt.ItemDataRole.UserRole) if self.reasons.currentItem() else None
-        self.reasons.clear()
-        for reason in customers.lost_reasons(include_inactive=True):
-            text = reason.name(lang) if reason.active else self.tr("{0} (no longer offered)").format(reason.name(lang))
-            item = QListWidgetItem(text, self.reasons)
-            item.setData(Qt.ItemDataRole.UserRole, reason.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, reason.active)
-            item.setData(Qt.ItemDataRole.UserRole + 2, reason.version)
-            if reason.id == current:
-                self.reasons.setCurrentItem(item)
-        self._reason_selected()
-
-    def _reason_selected(self, *_) -> None:
-        item = self.reasons.currentItem()
-        self.toggle_reason_button.setEnabled(item is not None)
-        if item is not None:
-            active = item.data(Qt.ItemDataRole.UserRole + 1)
-            self.toggle_reason_button.setText(self.tr("Stop offering") if active else self.tr("Offer again"))
+        self.reasons.reload()
 
     def _region_chosen(self, _index: int) -> None:
         try:
@@ -308,37 +264,6 @@ class OfficeSettings(QGroupBox):
             self.business_error.show_message(self.tr("The file cannot be read: {0}").format(error.strerror))
             return
         self._set_business(self.business_name.text(), data)
-
-    def add_reason(self) -> None:
-        self.reason_error.clear_message()
-        for label in self.reason_errors.values():
-            label.clear_message()
-        try:
-            customers.add_lost_reason(self.actor, self.reason_en.text(), self.reason_fa.text())
-        except customers.FormErrors as error:  # every problem at once, each under its name
-            for field, problem in error.errors.items():
-                self.reason_errors[field].show_message(message_for(problem))
-            first = next(field for field in ("name_en", "name_fa") if field in error.errors)
-            (self.reason_en if first == "name_en" else self.reason_fa).setFocus()
-            return
-        except KnownError as error:
-            self.reason_error.show_message(message_for(error))
-            return
-        self.reason_en.clear()
-        self.reason_fa.clear()
-        self.refresh()
-
-    def toggle_reason(self) -> None:
-        item = self.reasons.currentItem()
-        if item is None:
-            return
-        try:
-            customers.set_lost_reason_active(self.actor, item.data(Qt.ItemDataRole.UserRole),
-                                             not item.data(Qt.ItemDataRole.UserRole + 1),
-                                             version=item.data(Qt.ItemDataRole.UserRole + 2))
-        except KnownError as error:
-            show_known_error(self, error)
-        self.refresh()
 
 
 class SettingsPage(QWidget):
