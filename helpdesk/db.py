@@ -10,11 +10,11 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Callable
 
 import peewee
 from playhouse.shortcuts import ReconnectMixin
 
+from . import reachability
 from .config import sqlite_path
 from .errors import DatabaseError, classify_database_error, connection_lost, sqlite_error_name
 
@@ -26,14 +26,7 @@ CONNECT_TIMEOUT_SECONDS = 5  # a server that does not answer at all: give up on 
 
 REPEATABLE = ("SELECT", "SHOW")  # statements that change nothing, so trying them again is harmless
 
-_watchers: list[Callable[[bool], None]] = []
-
-
-def watch(callback: Callable[[bool], None]) -> Callable[[], None]:
-    """Call ``callback(False)`` when the database server stops answering and ``callback(True)`` when it
-    answers again; from whichever thread noticed. Returns the function that stops watching."""
-    _watchers.append(callback)
-    return lambda: _watchers.remove(callback) if callback in _watchers else None
+watch = reachability.watch  # who hears that the server stopped answering, or answers again
 
 
 class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
@@ -146,8 +139,7 @@ class ServerDatabase(ReconnectMixin, peewee.PostgresqlDatabase):
             if cls._away == (not reachable):  # nothing new to tell
                 return
             cls._away = not reachable
-        for callback in list(_watchers):
-            callback(reachable)
+        reachability.tell(reachable)
 
 
 class FileDatabase(peewee.SqliteDatabase):

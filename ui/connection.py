@@ -1,7 +1,7 @@
 """The status bar's one calm word while the database server is away: "Server unreachable since
 10:42 — retrying", instead of a message box for every look that failed.
 
-It hears of the outage from the database layer (``helpdesk.db.watch``: a statement or a connection
+It hears of the outage from the database layer (``helpdesk.reachability.watch``: a statement or a connection
 that failed for want of a server, on any thread) and from whatever reaches ``report`` (the
 exception hook, the change bus). While it shows, it asks the server every ``RETRY_MS``, off the UI
 thread (``ui/tasks.run_task``); the first answer hides it and emits ``restored``. The connection of
@@ -16,7 +16,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from helpdesk import db
+from helpdesk import reachability
 from helpdesk.clock import to_local, utcnow
 from helpdesk.errors import KnownError, classify_database_error
 from helpdesk.localization import digits
@@ -45,7 +45,7 @@ class ConnectionIndicator(QLabel):
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
         self._heard.connect(self._hear)  # a slot of this object: queued to its thread from a worker's
-        unwatch = db.watch(self._heard.emit)
+        unwatch = reachability.watch(self._heard.emit)
         self.destroyed.connect(lambda *_: unwatch())
         self.hide()
         previous = _current if _current is not None and shiboken6.isValid(_current) else None

@@ -770,7 +770,7 @@ class MainWindow(QMainWindow):
 
         self.connection = ConnectionIndicator()  # "Server unreachable since … — retrying", while it is
         self.statusBar().addPermanentWidget(self.connection)
-        from .phone import PhoneIndicator
+        from .phone_indicator import PhoneIndicator
 
         self.phone_indicator = PhoneIndicator()  # "Phone system: connected", when this desk has one
         self.statusBar().addPermanentWidget(self.phone_indicator)
