@@ -1,15 +1,13 @@
 """Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTabWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,54 +28,26 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
 from ..messages import message_for, role_name
+from ..table_model import Column, TableModel
+from ..table_view import EVEN, table_view
 from ..widgets import ErrorLabel, give_accessible_names, select_row
 from ..dialogs.error_dialog import show_known_error
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(TableModel):
     """The staff accounts, for supervisors. A short list, loaded whole."""
 
     NAME, USERNAME, ROLE, STATUS, CREATED = range(5)
-    StaffRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Staff] = []
-
-    def set_rows(self, rows: list[Staff]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Name"), self.tr("User name"), self.tr("Role"), self.tr("Status"), self.tr("Created"))[section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        staff = self._rows[index.row()]
-        if role == self.StaffRole:
-            return staff
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == self.NAME:
-            return isolate(staff.full_name, i18n.current_language())
-        if column == self.USERNAME:
-            return staff.username
-        if column == self.ROLE:
-            return role_name(staff.role)
-        if column == self.STATUS:
-            return self.tr("Active") if staff.active else self.tr("Deactivated")
-        return format_short_date(staff.created_at, i18n.current_language())
+    StaffRole = TableModel.RowRole
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Name"), lambda m, staff, lang: isolate(staff.full_name, lang)),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "User name"), lambda m, staff, lang: staff.username),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Role"), lambda m, staff, lang: role_name(staff.role)),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"),
+               lambda m, staff, lang: m.tr("Active") if staff.active else m.tr("Deactivated")),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Created"),
+               lambda m, staff, lang: format_short_date(staff.created_at, lang)),
+    )
 
 
 def _leading(widget: QWidget) -> QHBoxLayout:
@@ -382,15 +351,8 @@ class SettingsPage(QWidget):
         self.accounts_box.setObjectName("accountsBox")
         box = QVBoxLayout(self.accounts_box)
         self.model = AccountsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accountsTable")
-        self.table.setAccessibleName(self.tr("Staff accounts"))
+        self.table = table_view(self.model, "accountsTable", self.tr("Staff accounts"), columns=EVEN)
         self.table.setMinimumHeight(150)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
         box.addWidget(self.table)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New account…"))
