@@ -37,13 +37,17 @@ class BackupsModel(TableModel):
 
     DATE, SIZE, STATE = range(3)
     BackupRole = TableModel.RowRole
+
+    def _state(self, backup: backups.Backup, lang: str) -> str:
+        return self.tr("Good") if backup.state == backups.OK else self.tr("Damaged")
+
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("BackupsModel", "Taken"),  # taken is local time already
                lambda m, backup, lang: format_short_datetime(backup.taken, lang), tip=_path),
         Column(QT_TRANSLATE_NOOP("BackupsModel", "Size"), lambda m, backup, lang: m.size_text(backup.size), tip=_path,
                align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         Column(QT_TRANSLATE_NOOP("BackupsModel", "State"),
-               lambda m, backup, lang: m.tr("Good") if backup.state == backups.OK else m.tr("Damaged"), tip=_path),
+               _state, tip=_path),
     )
 
     def role_data(self, backup: backups.Backup, column: int, role: int):

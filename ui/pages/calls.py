@@ -46,11 +46,14 @@ class CallLogModel(TableModel):
 
     STARTED, CUSTOMER, KIND, STAFF, DURATION, OUTCOME, SATISFACTION, REASON = range(8)
     PAGE = PAGE
+
+    def _customer(self, row: contacts.LogRow, lang: str) -> str:
+        return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
+
     COLUMNS = (  # a cell's tip shows it whole
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Started"),
                lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang), tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"),
-               lambda m, row, lang: isolate(row.customer, lang) if row.customer else m.tr("Not identified"), tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"), _customer, tip=True),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Contact"), _kind, tip=True),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Staff"), lambda m, row, lang: isolate(row.staff, lang), tip=True),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Duration"),

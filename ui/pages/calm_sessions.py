@@ -28,12 +28,15 @@ from ..widgets import date_edit, select_row
 
 class SessionModel(TableModel):
     STARTED, CUSTOMER, STAFF, DURATION, ANGER, OUTCOME = range(6)
+
+    def _customer(self, row, lang: str) -> str:
+        name = self.names.get(row.customer_id)
+        return isolate(name, lang) if name else self.tr("Not named")
+
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("SessionModel", "Started"),
                lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang)),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"),
-               lambda m, row, lang: isolate(m.names[row.customer_id], lang) if m.names.get(row.customer_id)
-               else m.tr("Not named")),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"), _customer),
         Column(QT_TRANSLATE_NOOP("SessionModel", "Staff"),
                lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang)),
         Column(QT_TRANSLATE_NOOP("SessionModel", "Duration"),

@@ -28,19 +28,21 @@ from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import overdue_style
 
 
-def _status(model: ComplaintModel, row: complaints.ComplaintRow, lang: str) -> str:
-    status = choice("complaint_status", row.status)
-    return model.tr("{0}, overdue").format(status) if row.overdue else status
-
-
 class ComplaintModel(TableModel):
     NUMBER, RAISED, CUSTOMER, CATEGORY, PRIORITY, STATUS, ASSIGNEE, DESCRIPTION = range(8)
+
+    def _customer(self, row: complaints.ComplaintRow, lang: str) -> str:
+        return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
+
+    def _status(self, row: complaints.ComplaintRow, lang: str) -> str:
+        status = choice("complaint_status", row.status)
+        return self.tr("{0}, overdue").format(status) if row.overdue else status
+
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "No."), lambda m, row, lang: digits(row.id, lang)),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
                lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang)),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"),
-               lambda m, row, lang: isolate(row.customer, lang) if row.customer else m.tr("Not identified")),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"), _customer),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
                lambda m, row, lang: m.category_names.get(row.category_id, "")),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Priority"), lambda m, row, lang: choice("priority", row.priority)),

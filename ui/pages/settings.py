@@ -39,12 +39,15 @@ class AccountsModel(TableModel):
 
     NAME, USERNAME, ROLE, STATUS, CREATED = range(5)
     StaffRole = TableModel.RowRole
+
+    def _status(self, staff: Staff, lang: str) -> str:
+        return self.tr("Active") if staff.active else self.tr("Deactivated")
+
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("AccountsModel", "Name"), lambda m, staff, lang: isolate(staff.full_name, lang)),
         Column(QT_TRANSLATE_NOOP("AccountsModel", "User name"), lambda m, staff, lang: staff.username),
         Column(QT_TRANSLATE_NOOP("AccountsModel", "Role"), lambda m, staff, lang: role_name(staff.role)),
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"),
-               lambda m, staff, lang: m.tr("Active") if staff.active else m.tr("Deactivated")),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"), _status),
         Column(QT_TRANSLATE_NOOP("AccountsModel", "Created"),
                lambda m, staff, lang: format_short_date(staff.created_at, lang)),
     )
