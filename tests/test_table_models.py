@@ -53,7 +53,7 @@ def demo_office(tmp_path_factory):
         target = str(tmp_path_factory.mktemp("models") / "demo.sqlite")
     with before_the_tests():
         migrations.open_and_migrate(target)
-        people = demo.generate(60, seed=3, parallel=False)
+        people = demo.generate(300, seed=3, parallel=False)
     boss = next(person for person, _password in people if person.is_supervisor)
     yield boss, target
     dbmod.close()
@@ -79,7 +79,7 @@ def test_the_call_log_model_read_as_the_view_scrolls(office, language, qtmodelte
     from ui.pages.calls import CallLogModel
 
     model = CallLogModel()
-    model.PAGE = 7  # the demo's contacts take a few pages
+    model.PAGE = 50  # the demo's contacts take five pages
     everything = contacts.LogQuery()
     model.set_query(everything)
     total = contacts.log_count(everything)
@@ -113,16 +113,29 @@ def test_the_complaint_model(office, language, qtmodeltester):
     del tester
 
 
-def test_the_calm_session_model(office, language, qtmodeltester):
+def test_the_calm_session_model_read_as_the_view_scrolls(office, language, qtmodeltester):
+    from PySide6.QtTest import QAbstractItemModelTester
+
     from ui.pages.calm_sessions import SessionModel
 
     boss, _ = office
+    everything = calm.SessionQuery()
+    total = calm.session_count(boss, everything)
     model = SessionModel()
-    tester = _check(qtmodeltester, model)
-    model.set_rows(calm.sessions(boss, calm.SessionQuery()))
-    assert model.rowCount() > 0 and all(_cells(model, SessionModel.STAFF))
-    model.set_rows([])
-    del tester
+    model.PAGE = 2
+    model.set_query(boss, everything)
+    assert total >= 6 and model.rowCount() == 2 and model.total == total
+    qtmodeltester.check(model, force_py=True)  # after the reset: see the call log's test
+    qt_tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert [model.index(r, 0).data(SessionModel.ID_ROLE) for r in range(model.rowCount())] == \
+        [session.id for session in calm.sessions(boss, everything)]  # each once, newest first
+    assert all(_cells(model, SessionModel.STAFF)) and all(_cells(model, SessionModel.CUSTOMER))
+    model.PAGE = total
+    model.set_query(boss, calm.SessionQuery(outcome="calmed"))  # a refresh
+    assert 0 < model.rowCount() < total
+    del qt_tester
 
 
 def test_the_follow_up_model(office, language, qtmodeltester):
@@ -173,7 +186,7 @@ def test_the_directory_model_a_page_at_a_time(office, language, qtmodeltester, q
     from ui.pages.directory_model import DirectoryModel
 
     model = DirectoryModel()
-    model.PAGE = 9  # the demo's customers take several pages
+    model.PAGE = 40  # the demo's customers take eight pages
     tester = _check(qtmodeltester, model)
     everyone = customers.DirectoryQuery()
     with qtbot.waitSignal(model.counted, timeout=10_000) as counted:

@@ -46,14 +46,29 @@ class SessionModel(TableModel):
         Column(QT_TRANSLATE_NOOP("SessionModel", "Outcome"), lambda m, row, lang: choice("calm_outcome", row.outcome)),
     )
 
+    PAGE = 200
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.names: dict[int, str] = {}
         self.staff: dict[int, str] = {}
+        self.actor: Staff | None = None
+        self.query = SessionQuery()
+
+    def set_query(self, actor: Staff, query: SessionQuery) -> None:
+        """The sessions ``query`` finds: the first page now, the others as the view scrolls down."""
+        self.actor, self.query = actor, query
+        self.names = {}
+        self.set_rows(calm.sessions(actor, query, self.PAGE), calm.session_count(actor, query))
+
+    def more(self, offset: int, limit: int) -> list:
+        return calm.sessions(self.actor, self.query, limit, offset)
 
     def prepare(self, rows: list) -> None:
-        ids = {r.customer_id for r in rows if r.customer_id}
-        self.names = {c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
+        """The names of the customers not yet known (one statement a page), and of the staff."""
+        ids = {r.customer_id for r in rows if r.customer_id} - self.names.keys()
+        if ids:
+            self.names.update({c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(ids)))})
         self.staff = {s.id: s.full_name for s in Staff.select()}
 
 
@@ -113,7 +128,7 @@ class SessionList(QWidget):
 
     def refresh(self) -> None:
         q = self.current_query()
-        self.model.set_rows(calm.sessions(self.actor, q))
+        self.model.set_query(self.actor, q)
         lang = i18n.current_language()
         overall, _ = calm.figures(q.date_from, q.date_to, q.staff_id if self.actor.is_supervisor else self.actor.id)
         if not overall.sessions:
