@@ -243,3 +243,27 @@ def test_the_import_preview_model(office, language, qtmodeltester, tmp_path):
     assert model.rowCount() == 2
     model.set_preview(None, widget)
     del tester
+
+
+def test_every_table_of_the_pages_behaves_alike(office, qtbot):
+    """Whole rows, one at a time, nothing edited in place, no row numbers: every page's table is
+    made by ui.table_view (the audit log's field table is a different thing: a QTableWidget)."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
+
+    from tests.helpers import signed_in_window
+    from ui.mainwindow import AUDIT_LOG
+
+    boss, target = office
+    window = signed_in_window(boss, target, qtbot)
+    for page in range(AUDIT_LOG + 1):
+        window.show_page(page)
+    window.complaints_page.tabs.setCurrentIndex(1)
+    tables = [t for t in window.findChildren(QTableView) if not isinstance(t, QTableWidget)]
+    names = {t.objectName() for t in tables}
+    assert {"callLogTable", "followUpTable", "complaintTable", "sessionTable", "customerTable", "auditTable",
+            "accountsTable", "backupsTable"} <= names
+    for table in tables:
+        assert (table.selectionBehavior(), table.selectionMode(), table.editTriggers(),
+                table.verticalHeader().isHidden(), table.wordWrap()) == (
+            QAbstractItemView.SelectionBehavior.SelectRows, QAbstractItemView.SelectionMode.SingleSelection,
+            QAbstractItemView.EditTrigger.NoEditTriggers, True, False), table.objectName()
