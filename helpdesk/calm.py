@@ -297,12 +297,23 @@ def _filtered(q: SessionQuery):
     return query
 
 
-def sessions(actor: Staff, q: SessionQuery, limit: int = 1000) -> list[CalmSession]:
-    """Finished sessions, newest first. Supervisors see everyone's; staff their own."""
+def _visible(actor: Staff, q: SessionQuery):
+    """The finished sessions of ``q`` that ``actor`` may see: supervisors everyone's, staff their own."""
     require_signed_in(actor)
     if not actor.is_supervisor:
         q = SessionQuery(actor.id, q.outcome, q.date_from, q.date_to, q.customer_id)
-    return list(_filtered(q).order_by(CalmSession.started_at.desc()).limit(limit))
+    return _filtered(q)
+
+
+def sessions(actor: Staff, q: SessionQuery, limit: int = 1000, offset: int = 0) -> list[CalmSession]:
+    """Finished sessions, newest first, from the ``offset``-th. Supervisors see everyone's; staff their own."""
+    return list(_visible(actor, q).order_by(CalmSession.started_at.desc(), CalmSession.id.desc())
+                .offset(offset).limit(limit))
+
+
+def session_count(actor: Staff, q: SessionQuery) -> int:
+    """How many sessions ``sessions`` pages through."""
+    return _visible(actor, q).count()
 
 
 @dataclass

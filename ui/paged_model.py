@@ -1,5 +1,5 @@
-"""A table model over more rows than can be held: the one base of the customer directory and
-the audit log.
+"""A table model over more rows than can be held: the customer directory and the audit log.
+Its columns and roles are ``ui.table_model``'s; what differs is where the rows come from.
 
 ``rowCount`` is the number of matching rows; rows are fetched a page at a time when the view
 asks for them, and only the most recently used pages are kept, so scrolling through 200,000
@@ -18,14 +18,15 @@ import logging
 from collections import OrderedDict
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
+
+from . import i18n
+from .table_model import TableModel
 
 
-class PagedModel(QAbstractTableModel):
+class PagedModel(TableModel):
     PAGE = 100
     KEEP_PAGES = 30
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    TIPS = False  # whether a cell's tip shows it whole (where cells are cut)
     counted = Signal(int)  # the number of rows the query matches, once it is known
 
     def __init__(self, parent=None):
@@ -50,7 +51,9 @@ class PagedModel(QAbstractTableModel):
         raise NotImplementedError
 
     def cells(self, row) -> tuple[str, ...]:
-        raise NotImplementedError
+        """The words of a row's cells, put together when it is first painted."""
+        lang = i18n.current_language()
+        return tuple(column.text(self, row, lang) for column in self.COLUMNS)
 
     # --- the pages -----------------------------------------------------------------------
     def reload(self) -> None:
@@ -138,12 +141,9 @@ class PagedModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self._count
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        wanted = role in (Qt.ItemDataRole.DisplayRole, self.IdRole) or (
-            self.TIPS and role == Qt.ItemDataRole.ToolTipRole)
-        if not index.isValid() or not wanted:
-            return None
-        entry = self._entry(index.row())
-        if entry is None:
-            return None
-        return entry[0].id if role == self.IdRole else entry[1][index.column()]  # the tip: a cut cell whole
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return False  # every row is there from the count on; its page is read when it is painted
+
+    def cell(self, index: int, row, column: int) -> str:
+        entry = self._entry(index)
+        return entry[1][column] if entry else ""

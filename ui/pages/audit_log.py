@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,6 +42,8 @@ from helpdesk.models import Staff
 from .. import i18n
 from ..messages import choice, field_name, field_value
 from ..paged_model import PagedModel
+from ..table_model import Column
+from ..table_view import SET, table_view
 from ..widgets import date_edit, select_row
 
 CONTEXT = "AuditLog"
@@ -190,7 +191,16 @@ class AuditLogModel(PagedModel):
     a page costs one statement, and only the rows on the screen read their JSON)."""
 
     WHEN, WHO, WHAT, RECORD, CHANGED = range(5)
-    TIPS = True
+    COLUMNS = (  # every cell's tip shows it whole, where the column cuts it
+        Column(QT_TRANSLATE_NOOP("AuditLogModel", "When"),
+               lambda m, entry, lang: format_short_datetime(to_local(entry.at), lang), tip=True),
+        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Who"), lambda m, entry, lang: isolate(entry.who, lang) or "—",
+               tip=True),
+        Column(QT_TRANSLATE_NOOP("AuditLogModel", "What"), lambda m, entry, lang: describe(entry), tip=True),
+        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Record"), lambda m, entry, lang: record_text(entry), tip=True),
+        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields"),
+               lambda m, entry, lang: listed((name_of_field(name) for name in entry.changed()), lang), tip=True),
+    )
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -220,22 +230,8 @@ class AuditLogModel(PagedModel):
     def key(self, entry: Entry) -> int:
         return entry.id
 
-    def cells(self, entry: Entry) -> tuple[str, ...]:
-        lang = i18n.current_language()
-        changed = listed((name_of_field(name) for name in entry.changed()), lang)
-        return (format_short_datetime(to_local(entry.at), lang), isolate(entry.who, lang) or "—", describe(entry),
-                record_text(entry), changed)
-
     def entry(self, index: int) -> Entry | None:
         return self.row_at(index)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"), self.tr("Changed fields"))[section]
 
 
 class EntryView(QWidget):
@@ -399,19 +395,10 @@ class AuditLogPage(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = AuditLogModel(actor, self)
-        self.table = QTableView()
-        self.table.setObjectName("auditTable")
-        self.table.setAccessibleName(self.tr("Audit log entries"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = table_view(self.model, "auditTable", self.tr("Audit log entries"), columns=SET,
+                                widths={AuditLogModel.WHEN: 125, AuditLogModel.WHO: 115, AuditLogModel.WHAT: 175,
+                                        AuditLogModel.RECORD: 115})
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((AuditLogModel.WHEN, 125), (AuditLogModel.WHO, 115), (AuditLogModel.WHAT, 175),
-                           (AuditLogModel.RECORD, 115)):
-            self.table.setColumnWidth(col, width)
         self.detail = EntryView()
         split.addWidget(self.table)
         split.addWidget(self.detail)

@@ -2,17 +2,14 @@
 Restore…. The work is ``helpdesk/backups.py``'s, run off the UI thread."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,56 +23,37 @@ from helpdesk.models import Staff
 from .. import i18n, prompts
 from ..messages import message_for
 from ..tasks import run_task
+from ..table_model import Column, TableModel
+from ..table_view import EVEN, table_view
 from ..widgets import ErrorLabel, give_accessible_names, select_row
 
 
-class BackupsModel(QAbstractTableModel):
+def _path(model, backup: backups.Backup, lang: str) -> str:
+    return left_to_right(str(backup.path))
+
+
+class BackupsModel(TableModel):
     """The backups in the folder, newest first: date, size, state. A short list (at most 23 kept)."""
 
     DATE, SIZE, STATE = range(3)
-    BackupRole = Qt.ItemDataRole.UserRole + 1
+    BackupRole = TableModel.RowRole
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[backups.Backup] = []
-
-    def set_rows(self, rows: list[backups.Backup]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Taken"), self.tr("Size"), self.tr("State"))[section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        backup = self._rows[index.row()]
-        if role == self.BackupRole:
-            return backup
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return left_to_right(str(backup.path))
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATE and backup.state != backups.OK:
-            return QColor("#b3261e")  # a damaged one stands out
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        language = i18n.current_language()
-        column = index.column()
-        if column == self.DATE:
-            return format_short_datetime(backup.taken, language)  # taken is local time already
-        if column == self.SIZE:
-            return self.size_text(backup.size)
+    def _state(self, backup: backups.Backup, lang: str) -> str:
         return self.tr("Good") if backup.state == backups.OK else self.tr("Damaged")
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("BackupsModel", "Taken"),  # taken is local time already
+               lambda m, backup, lang: format_short_datetime(backup.taken, lang), tip=_path),
+        Column(QT_TRANSLATE_NOOP("BackupsModel", "Size"), lambda m, backup, lang: m.size_text(backup.size), tip=_path,
+               align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        Column(QT_TRANSLATE_NOOP("BackupsModel", "State"),
+               _state, tip=_path),
+    )
+
+    def role_data(self, backup: backups.Backup, column: int, role: int):
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE and backup.state != backups.OK:
+            return QColor("#b3261e")  # a damaged one stands out
+        return None
 
     def size_text(self, size: int) -> str:
         language = i18n.current_language()
@@ -130,15 +108,8 @@ class BackupsTab(QWidget):
         layout.addLayout(folder_row)
 
         self.model = BackupsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("backupsTable")
-        self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setModel(self.model)
+        self.table = table_view(self.model, "backupsTable", self.tr("Backups"), columns=EVEN)
         self.table.setMinimumHeight(150)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()

@@ -1,18 +1,15 @@
 """The Calls page: the follow-up queue on top, the call log with its filters below."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,87 +23,60 @@ from helpdesk.reports import preset_period
 
 from .. import i18n
 from ..messages import choice
+from ..table_model import Column, TableModel
+from ..table_view import table_view
 from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import FollowUpQueue
 
 PAGE = 200
 
 
-class CallLogModel(QAbstractTableModel):
+def _kind(model, row: contacts.LogRow, lang: str) -> str:
+    text = choice("channel", row.channel)
+    return f"{text} ({choice('direction', row.direction)})" if row.channel == "phone" else text
+
+
+def _reason(row: contacts.LogRow) -> str:
+    notes = " ".join(row.notes.split())
+    return f"{row.reason} — {notes}" if row.reason and notes else row.reason or notes
+
+
+class CallLogModel(TableModel):
     """Contacts matching a query, newest first, read a page at a time as the view scrolls."""
 
     STARTED, CUSTOMER, KIND, STAFF, DURATION, OUTCOME, SATISFACTION, REASON = range(8)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    PAGE = PAGE
+
+    def _customer(self, row: contacts.LogRow, lang: str) -> str:
+        return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
+
+    COLUMNS = (  # a cell's tip shows it whole
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Started"),
+               lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang), tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"), _customer, tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Contact"), _kind, tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Staff"), lambda m, row, lang: isolate(row.staff, lang), tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Duration"),
+               lambda m, row, lang: format_duration(row.duration_seconds, lang), tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Outcome"), lambda m, row, lang: choice("outcome", row.outcome),
+               tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction"),
+               lambda m, row, lang: choice("satisfaction", row.satisfaction), tip=True),
+        Column(QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes"),
+               lambda m, row, lang: isolate(_reason(row)[:160], lang),
+               tip=lambda m, row, lang: isolate(_reason(row), lang), stretch=True),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.query = LogQuery()
-        self.rows: list[contacts.LogRow] = []
-        self.total = 0
-        self.headers = [self.tr("Started"), self.tr("Customer"), self.tr("Contact"), self.tr("Staff"),
-                        self.tr("Duration"), self.tr("Outcome"), self.tr("Satisfaction"), self.tr("Reason and notes")]
 
     def set_query(self, query: LogQuery) -> None:
-        self.beginResetModel()
         self.query = query
-        self.total = contacts.log_count(query)
-        self.rows = contacts.log_page(query, 0, PAGE)
-        self.endResetModel()
+        self.set_rows(contacts.log_page(query, 0, self.PAGE), contacts.log_count(query))
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
-
-    def fetchMore(self, parent=QModelIndex()) -> None:
-        more = contacts.log_page(self.query, len(self.rows), PAGE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == self.ID_ROLE:
-            return row.id
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        lang = i18n.current_language()
-        column = index.column()
-        if column == self.STARTED:
-            local = to_local(row.started_at)
-            return format_short_datetime(local, lang)
-        if column == self.CUSTOMER:
-            return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
-        if column == self.KIND:
-            text = choice("channel", row.channel)
-            return f"{text} ({choice('direction', row.direction)})" if row.channel == "phone" else text
-        if column == self.STAFF:
-            return isolate(row.staff, lang)
-        if column == self.DURATION:
-            return format_duration(row.duration_seconds, lang)
-        if column == self.OUTCOME:
-            return choice("outcome", row.outcome)
-        if column == self.SATISFACTION:
-            return choice("satisfaction", row.satisfaction)
-        if column == self.REASON:
-            notes = " ".join(row.notes.split())
-            text = f"{row.reason} — {notes}" if row.reason and notes else row.reason or notes
-            return isolate(text if role == Qt.ItemDataRole.ToolTipRole else text[:160], lang)
-        return None
+    def more(self, offset: int, limit: int) -> list[contacts.LogRow]:
+        return contacts.log_page(self.query, offset, limit)
 
 
 class CallLog(QWidget):
@@ -157,20 +127,8 @@ class CallLog(QWidget):
         self.count_label.setObjectName("logCount")
         column.addWidget(self.count_label)
         self.model = CallLogModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("callLogTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(60)  # size columns by the first rows, not by thousands
-        header.setSectionResizeMode(CallLogModel.REASON, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
-        self.table.setAccessibleName(self.tr("Call log: Enter opens the contact"))
+        self.table = table_view(self.model, "callLogTable", self.tr("Call log: Enter opens the contact"),
+                                opened=lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
         column.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,65 +21,55 @@ from helpdesk.models import Customer, Staff
 
 from .. import i18n
 from ..messages import choice
+from ..table_model import Column, TableModel
+from ..table_view import EVEN, table_view
 from ..widgets import date_edit, select_row
 
 
-class SessionModel(QAbstractTableModel):
+class SessionModel(TableModel):
     STARTED, CUSTOMER, STAFF, DURATION, ANGER, OUTCOME = range(6)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def _customer(self, row, lang: str) -> str:
+        name = self.names.get(row.customer_id)
+        return isolate(name, lang) if name else self.tr("Not named")
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Started"),
+               lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang)),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"), _customer),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Staff"),
+               lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang)),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Duration"),
+               lambda m, row, lang: format_duration(int((row.ended_at - row.started_at).total_seconds()), lang)),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Anger"),
+               lambda m, row, lang: left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}")),
+        Column(QT_TRANSLATE_NOOP("SessionModel", "Outcome"), lambda m, row, lang: choice("calm_outcome", row.outcome)),
+    )
+
+    PAGE = 200
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list = []
         self.names: dict[int, str] = {}
         self.staff: dict[int, str] = {}
-        self.headers = [self.tr("Started"), self.tr("Customer"), self.tr("Staff"), self.tr("Duration"),
-                        self.tr("Anger"), self.tr("Outcome")]
+        self.actor: Staff | None = None
+        self.query = SessionQuery()
 
-    def set_rows(self, rows: list) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        ids = {r.customer_id for r in rows if r.customer_id}
-        self.names = {c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(ids)))} if ids else {}
+    def set_query(self, actor: Staff, query: SessionQuery) -> None:
+        """The sessions ``query`` finds: the first page now, the others as the view scrolls down."""
+        self.actor, self.query = actor, query
+        self.names = {}
+        self.set_rows(calm.sessions(actor, query, self.PAGE), calm.session_count(actor, query))
+
+    def more(self, offset: int, limit: int) -> list:
+        return calm.sessions(self.actor, self.query, limit, offset)
+
+    def prepare(self, rows: list) -> None:
+        """The names of the customers not yet known (one statement a page), and of the staff."""
+        ids = {r.customer_id for r in rows if r.customer_id} - self.names.keys()
+        if ids:
+            self.names.update({c.id: c.display_name for c in Customer.select().where(Customer.id.in_(list(ids)))})
         self.staff = {s.id: s.full_name for s in Staff.select()}
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == self.ID_ROLE:
-            return row.id
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        lang = i18n.current_language()
-        column = index.column()
-        if column == self.STARTED:
-            local = to_local(row.started_at)
-            return format_short_datetime(local, lang)
-        if column == self.CUSTOMER:
-            name = self.names.get(row.customer_id)
-            return isolate(name, lang) if name else self.tr("Not named")
-        if column == self.STAFF:
-            return isolate(self.staff.get(row.staff_id, ""), lang)
-        if column == self.DURATION:
-            return format_duration(int((row.ended_at - row.started_at).total_seconds()), lang)
-        if column == self.ANGER:
-            return left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}")
-        if column == self.OUTCOME:
-            return choice("calm_outcome", row.outcome)
-        return None
 
 
 class SessionList(QWidget):
@@ -121,15 +108,8 @@ class SessionList(QWidget):
         self.figures_label.setWordWrap(True)
         column.addWidget(self.figures_label)
         self.model = SessionModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("sessionTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)))
+        self.table = table_view(self.model, "sessionTable", columns=EVEN,
+                                opened=lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)))
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
         for widget, name in ((self.staff, self.tr("Staff")), (self.outcome, self.tr("Outcome")),
@@ -148,7 +128,7 @@ class SessionList(QWidget):
 
     def refresh(self) -> None:
         q = self.current_query()
-        self.model.set_rows(calm.sessions(self.actor, q))
+        self.model.set_query(self.actor, q)
         lang = i18n.current_language()
         overall, _ = calm.figures(q.date_from, q.date_to, q.staff_id if self.actor.is_supervisor else self.actor.id)
         if not overall.sessions:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,79 +22,49 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice
+from ..table_model import Column, TableModel
+from ..table_view import table_view
 from ..widgets import buddy_label, date_edit, select_row
-from .follow_ups import OVERDUE_BACKGROUND, OVERDUE_TEXT
+from .follow_ups import overdue_style
 
 
-class ComplaintModel(QAbstractTableModel):
+class ComplaintModel(TableModel):
     NUMBER, RAISED, CUSTOMER, CATEGORY, PRIORITY, STATUS, ASSIGNEE, DESCRIPTION = range(8)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def _customer(self, row: complaints.ComplaintRow, lang: str) -> str:
+        return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
+
+    def _status(self, row: complaints.ComplaintRow, lang: str) -> str:
+        status = choice("complaint_status", row.status)
+        return self.tr("{0}, overdue").format(status) if row.overdue else status
+
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "No."), lambda m, row, lang: digits(row.id, lang)),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
+               lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang)),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"), _customer),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
+               lambda m, row, lang: m.category_names.get(row.category_id, "")),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Priority"), lambda m, row, lang: choice("priority", row.priority)),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Status"), _status),
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it"),
+               lambda m, row, lang: isolate(row.assignee, lang)),
+        # people's words keep their full stop at their own end
+        Column(QT_TRANSLATE_NOOP("ComplaintModel", "What happened"),
+               lambda m, row, lang: isolate(" ".join(row.description.split())[:160], lang),
+               tip=lambda m, row, lang: row.description, stretch=True),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[complaints.ComplaintRow] = []
         self.category_names: dict[int, str] = {}
-        self.headers = [self.tr("No."), self.tr("Raised"), self.tr("Customer"), self.tr("Category"),
-                        self.tr("Priority"), self.tr("Status"), self.tr("Who deals with it"),
-                        self.tr("What happened")]
 
-    def set_rows(self, rows: list[complaints.ComplaintRow]) -> None:
+    def prepare(self, rows: list[complaints.ComplaintRow]) -> None:
         lang = i18n.current_language()
-        self.beginResetModel()
         self.category_names = {c.id: c.name(lang) for c in complaints.categories(include_inactive=True)}
-        self.rows = rows
-        self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        lang = i18n.current_language()
-        if role == self.ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.NUMBER:
-                return digits(row.id, lang)
-            if column == self.RAISED:
-                local = to_local(row.created_at)
-                return format_short_datetime(local, lang)
-            if column == self.CUSTOMER:
-                return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
-            if column == self.CATEGORY:
-                return self.category_names.get(row.category_id, "")
-            if column == self.PRIORITY:
-                return choice("priority", row.priority)
-            if column == self.STATUS:
-                status = choice("complaint_status", row.status)
-                return self.tr("{0}, overdue").format(status) if row.overdue else status
-            if column == self.ASSIGNEE:
-                return isolate(row.assignee, lang)
-            if column == self.DESCRIPTION:  # people's words keep their full stop at their own end
-                return isolate(" ".join(row.description.split())[:160], lang)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.DESCRIPTION:
-            return row.description
-        if row.overdue:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(OVERDUE_BACKGROUND)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_TEXT)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-        return None
+    def role_data(self, row: complaints.ComplaintRow, column: int, role: int):
+        return overdue_style(role) if row.overdue else None
 
 
 class ComplaintsPage(QWidget):
@@ -166,19 +132,8 @@ class ComplaintsPage(QWidget):
         self.count_label.setObjectName("complaintCount")
         column.addWidget(self.count_label)
         self.model = ComplaintModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("complaintTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setResizeContentsPrecision(60)  # size columns by the first rows, not by thousands
-        header.setSectionResizeMode(ComplaintModel.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
+        self.table = table_view(self.model, "complaintTable",
+                                opened=lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
         for widget, name in ((self.view, self.tr("Which complaints")), (self.category, self.tr("Category")),

@@ -5,16 +5,13 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from helpdesk.models import STATUS_ACTIVE, STATUS_LOST, Staff
 from .. import i18n
 from ..dialogs.error_dialog import show_known_error
 from ..messages import choice
+from ..table_view import SET, table_view
 from ..widgets import give_accessible_names, select_row
 from .customer_profile import ProfileView
 from .directory_model import DirectoryModel
@@ -105,24 +103,16 @@ class CustomersPage(QWidget):
 
         self.model = DirectoryModel(self)
         self.model.counted.connect(self.show_count)
-        self.table = QTableView()
-        self.table.setObjectName("customerTable")
-        self.table.setAccessibleName(self.tr("Customers"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = table_view(self.model, "customerTable", self.tr("Customers"), columns=SET,
+                                widths={DirectoryModel.NAME: 200, DirectoryModel.ORGANISATION: 170,
+                                        DirectoryModel.PHONE: 140, DirectoryModel.EMAIL: 210, DirectoryModel.STATUS: 80,
+                                        DirectoryModel.SEGMENT: 160})
+        self.table.verticalHeader().setDefaultSectionSize(28)
         self.chosen_sort: tuple[str, bool] | None = None
         self.table.horizontalHeader().setSortIndicator(DirectoryModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sectionClicked.connect(
             lambda column: self._header_clicked(column, self.table.horizontalHeader().sortIndicatorOrder()))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        for col, width in ((DirectoryModel.NAME, 200), (DirectoryModel.ORGANISATION, 170), (DirectoryModel.PHONE, 140),
-                           (DirectoryModel.EMAIL, 210), (DirectoryModel.STATUS, 80), (DirectoryModel.SEGMENT, 160)):
-            self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda index: self.open_customer(index.data(DirectoryModel.IdRole)))
         column.addWidget(self.table, 1)
 

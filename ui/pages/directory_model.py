@@ -4,19 +4,35 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
 from helpdesk.localization import digits, format_short_date, isolate, left_to_right
 
-from .. import i18n
 from ..messages import choice
 from ..paged_model import PagedModel
+from ..table_model import Column
+
+
+def _phone(model: DirectoryModel, row: customers.DirectoryRow, lang: str) -> str:
+    return left_to_right(digits(phones.display(row.phone, model._region), lang)) if row.phone else ""
 
 
 class DirectoryModel(PagedModel):
     NAME, ORGANISATION, PHONE, EMAIL, STATUS, SEGMENT, CREATED = range(7)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Name"), lambda m, row, lang: isolate(row.name, lang)),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Organisation"),
+               lambda m, row, lang: isolate(row.organisation, lang)),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Phone"), _phone),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "E-mail"),
+               lambda m, row, lang: left_to_right(row.email) if row.email else ""),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Status"), lambda m, row, lang: choice("status", row.status)),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Segment"), lambda m, row, lang: choice("segment", row.segment)),
+        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Created"),
+               lambda m, row, lang: format_short_date(to_local(row.created_at), lang)),
+    )
     SORT_KEYS = {NAME: "name", STATUS: "status", SEGMENT: "segment", CREATED: "created"}
 
     def __init__(self, parent=None):
@@ -53,22 +69,6 @@ class DirectoryModel(PagedModel):
     def key(self, row: customers.DirectoryRow):
         return row.key
 
-    def cells(self, row: customers.DirectoryRow) -> tuple[str, ...]:
-        lang = i18n.current_language()
-        phone = left_to_right(digits(phones.display(row.phone, self._region), lang)) if row.phone else ""
-        email = left_to_right(row.email) if row.email else ""
-        return (isolate(row.name, lang), isolate(row.organisation, lang), phone, email, choice("status", row.status),
-                choice("segment", row.segment), format_short_date(to_local(row.created_at), lang))
-
     def row(self, index: int) -> customers.DirectoryRow | None:
         return self.row_at(index)
 
-    # --- the model interface ---------------------------------------------------------
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Name"), self.tr("Organisation"), self.tr("Phone"), self.tr("E-mail"), self.tr("Status"),
-                self.tr("Segment"), self.tr("Created"))[section]

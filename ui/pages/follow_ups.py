@@ -1,16 +1,13 @@
 """The queue of due and overdue follow-ups, shown on the Calls page and on the Dashboard."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,8 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import choice, message_for
+from ..table_model import Column, TableModel
+from ..table_view import table_view
 from ..widgets import select_row
 
 OVERDUE_BACKGROUND = QColor("#fbd5d2")
@@ -30,35 +29,50 @@ DUE_BACKGROUND = QColor("#ffefc2")
 DUE_TEXT = QColor("#4a3800")
 
 
-class FollowUpModel(QAbstractTableModel):
+def row_style(role: int, background: QColor, text: QColor, bold: bool = False):
+    """The colours (and weight) of a row that stands out, for a model's ``role_data``."""
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(background)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(text)
+    if role == Qt.ItemDataRole.FontRole and bold:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
+def overdue_style(role: int):
+    return row_style(role, OVERDUE_BACKGROUND, OVERDUE_TEXT, bold=True)
+
+
+def _promise(model: FollowUpModel, row: followups.QueueRow, lang: str) -> str:
+    if row.kind == followups.KIND_MISSED:  # said in the reader's language, whatever the stored text
+        return f"{choice('follow_up_kind', row.kind)}: {model.attempts(row.attempts)}"
+    return f"{choice('follow_up_kind', row.kind)}: {isolate(row.promise, lang)}"
+
+
+class FollowUpModel(TableModel):
     DUE, STATE, CUSTOMER, PHONE, PROMISE, ASSIGNEE = range(6)
-    ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 2
+    CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 3
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Due"),
+               lambda m, row, lang: format_short_datetime(to_local(row.due_at), lang)),
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "State"), lambda m, row, lang: choice("follow_up_state", row.state)),
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Customer"),
+               lambda m, row, lang: isolate(row.customer, lang) if row.customer_id is not None else m.number(row)),
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Phone"), lambda m, row, lang: m.number(row)),
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Promised"), _promise, stretch=True),
+        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Who"), lambda m, row, lang: isolate(row.assignee, lang)),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list[followups.QueueRow] = []
         self.region = phones.DEFAULT_REGION
-        self.headers = [self.tr("Due"), self.tr("State"), self.tr("Customer"), self.tr("Phone"),
-                        self.tr("Promised"), self.tr("Who")]
 
-    def set_rows(self, rows: list[followups.QueueRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
+    def prepare(self, rows: list[followups.QueueRow]) -> None:
         # Read once per refresh, not for every phone cell on every paint (one statement each).
         self.region = settings.phone_region()
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def number(self, row: followups.QueueRow) -> str:
         """The number to call back as people read it, left to right in either language."""
@@ -70,46 +84,13 @@ class FollowUpModel(QAbstractTableModel):
             return self.tr("Called once")
         return self.tr("Called {0} times").format(digits(count, i18n.current_language()))
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            lang = i18n.current_language()
-            if column == self.DUE:
-                local = to_local(row.due_at)
-                return format_short_datetime(local, lang)
-            if column == self.STATE:
-                return choice("follow_up_state", row.state)
-            if column == self.CUSTOMER:
-                return isolate(row.customer, lang) if row.customer_id is not None else self.number(row)
-            if column == self.PHONE:
-                return self.number(row)
-            if column == self.PROMISE:
-                if row.kind == followups.KIND_MISSED:  # said in the reader's language, whatever the stored text
-                    return f"{choice('follow_up_kind', row.kind)}: {self.attempts(row.attempts)}"
-                return f"{choice('follow_up_kind', row.kind)}: {isolate(row.promise, lang)}"
-            if column == self.ASSIGNEE:
-                return isolate(row.assignee, lang)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.state == followups.OVERDUE:
-                return QBrush(OVERDUE_BACKGROUND)
-            if row.state == followups.DUE:
-                return QBrush(DUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.state == followups.OVERDUE:
-                return QBrush(OVERDUE_TEXT)
-            if row.state == followups.DUE:
-                return QBrush(DUE_TEXT)
-        if role == Qt.ItemDataRole.FontRole and row.state == followups.OVERDUE:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == self.ID_ROLE:
-            return row.id
+    def role_data(self, row: followups.QueueRow, column: int, role: int):
         if role == self.CUSTOMER_ROLE:
             return row.customer_id
+        if row.state == followups.OVERDUE:
+            return overdue_style(role)
+        if row.state == followups.DUE:
+            return row_style(role, DUE_BACKGROUND, DUE_TEXT)
         return None
 
 
@@ -157,17 +138,7 @@ class FollowUpQueue(QWidget):
         self.message.hide()
         column.addWidget(self.message)
         self.model = FollowUpModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("followUpTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.table.horizontalHeader().setSectionResizeMode(FollowUpModel.PROMISE, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda _index: self.call_back())
+        self.table = table_view(self.model, "followUpTable", opened=lambda _index: self.call_back())
         column.addWidget(self.table, 1)
         for widget, name in ((self.scope, self.tr("Whose follow-ups")), (self.call_back_button, self.tr("Call back")),
                              (self.cancel_button, self.tr("Cancel follow-up")),

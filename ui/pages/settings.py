@@ -1,21 +1,18 @@
 """Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,54 +27,29 @@ from .. import i18n, prompts
 from ..choice_list_editor import ChoiceListEditor
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
 from ..messages import message_for, role_name
+from ..table_model import Column, TableModel
+from ..table_view import EVEN, table_view
 from ..widgets import ErrorLabel, give_accessible_names, select_row
 from ..dialogs.error_dialog import show_known_error
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(TableModel):
     """The staff accounts, for supervisors. A short list, loaded whole."""
 
     NAME, USERNAME, ROLE, STATUS, CREATED = range(5)
-    StaffRole = Qt.ItemDataRole.UserRole + 1
+    StaffRole = TableModel.RowRole
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[Staff] = []
+    def _status(self, staff: Staff, lang: str) -> str:
+        return self.tr("Active") if staff.active else self.tr("Deactivated")
 
-    def set_rows(self, rows: list[Staff]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (self.tr("Name"), self.tr("User name"), self.tr("Role"), self.tr("Status"), self.tr("Created"))[section]
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        staff = self._rows[index.row()]
-        if role == self.StaffRole:
-            return staff
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == self.NAME:
-            return isolate(staff.full_name, i18n.current_language())
-        if column == self.USERNAME:
-            return staff.username
-        if column == self.ROLE:
-            return role_name(staff.role)
-        if column == self.STATUS:
-            return self.tr("Active") if staff.active else self.tr("Deactivated")
-        return format_short_date(staff.created_at, i18n.current_language())
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Name"), lambda m, staff, lang: isolate(staff.full_name, lang)),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "User name"), lambda m, staff, lang: staff.username),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Role"), lambda m, staff, lang: role_name(staff.role)),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"), _status),
+        Column(QT_TRANSLATE_NOOP("AccountsModel", "Created"),
+               lambda m, staff, lang: format_short_date(staff.created_at, lang)),
+    )
 
 
 def _leading(widget: QWidget) -> QHBoxLayout:
@@ -307,15 +279,8 @@ class SettingsPage(QWidget):
         self.accounts_box.setObjectName("accountsBox")
         box = QVBoxLayout(self.accounts_box)
         self.model = AccountsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("accountsTable")
-        self.table.setAccessibleName(self.tr("Staff accounts"))
+        self.table = table_view(self.model, "accountsTable", self.tr("Staff accounts"), columns=EVEN)
         self.table.setMinimumHeight(150)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
         box.addWidget(self.table)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New account…"))
