@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="88"/>
+        <source>About Help desk</source>
+        <translation>دربارهٔ میز خدمت مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="91"/>
+        <source>Help desk</source>
+        <translation>میز خدمت مشتریان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="97"/>
+        <source>Version %1</source>
+        <translation>نسخهٔ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="113"/>
+        <source>This app includes the following software. Choose one to read its licence.</source>
+        <translation>این برنامه نرم‌افزارهای زیر را در خود دارد. یکی را برگزینید تا پروانهٔ آن را بخوانید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="118"/>
+        <source>Component</source>
+        <translation>جزء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="118"/>
+        <source>Version</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="118"/>
+        <source>Licence</source>
+        <translation>پروانه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/about.py" line="151"/>
+        <source>The licence text of %1 is not included.</source>
+        <translation>متن پروانهٔ %1 همراه برنامه نیست.</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <location filename="../../ui/dialogs/accounts.py" line="51"/>
@@ -17,37 +60,37 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="46"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="47"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="48"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="49"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="62"/>
+        <location filename="../../ui/pages/settings.py" line="50"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="80"/>
+        <location filename="../../ui/pages/settings.py" line="43"/>
         <source>Deactivated</source>
         <translation>غیرفعال</translation>
     </message>
@@ -55,7 +98,7 @@
 <context>
     <name>AngerScale</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="77"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="78"/>
         <source>Anger {0} of 5</source>
         <translation>عصبانیت {0} از ۵</translation>
     </message>
@@ -63,277 +106,277 @@
 <context>
     <name>AuditLog</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="51"/>
+        <location filename="../../ui/pages/audit_log.py" line="52"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="52"/>
+        <location filename="../../ui/pages/audit_log.py" line="53"/>
         <source>Call or visit</source>
         <translation>تماس یا مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="53"/>
+        <location filename="../../ui/pages/audit_log.py" line="54"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="54"/>
+        <location filename="../../ui/pages/audit_log.py" line="55"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="55"/>
+        <location filename="../../ui/pages/audit_log.py" line="56"/>
         <source>Complaint comment</source>
         <translation>یادداشت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="56"/>
+        <location filename="../../ui/pages/audit_log.py" line="57"/>
         <source>Complaint event</source>
         <translation>رویداد شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="57"/>
+        <location filename="../../ui/pages/audit_log.py" line="58"/>
         <source>Complaint category</source>
         <translation>دستهٔ شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="58"/>
+        <location filename="../../ui/pages/audit_log.py" line="59"/>
         <source>Calm-down session</source>
         <translation>جلسهٔ آرام کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="59"/>
+        <location filename="../../ui/pages/audit_log.py" line="60"/>
         <source>Checklist</source>
         <translation>چک‌لیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="60"/>
+        <location filename="../../ui/pages/audit_log.py" line="61"/>
         <source>Reason for losing a customer</source>
         <translation>علت از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="61"/>
+        <location filename="../../ui/pages/audit_log.py" line="62"/>
         <source>Staff account</source>
         <translation>حساب کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="62"/>
+        <location filename="../../ui/pages/audit_log.py" line="63"/>
         <source>Setting</source>
         <translation>تنظیم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="63"/>
+        <location filename="../../ui/pages/audit_log.py" line="64"/>
         <source>Database</source>
         <translation>پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="67"/>
+        <location filename="../../ui/pages/audit_log.py" line="68"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="68"/>
+        <location filename="../../ui/pages/audit_log.py" line="69"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="69"/>
+        <location filename="../../ui/pages/audit_log.py" line="70"/>
         <source>Deleted</source>
         <translation>حذف شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="70"/>
+        <location filename="../../ui/pages/audit_log.py" line="71"/>
         <source>Status changed</source>
         <translation>وضعیت تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="71"/>
+        <location filename="../../ui/pages/audit_log.py" line="72"/>
         <source>Step taken</source>
         <translation>مرحله‌ای انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="72"/>
+        <location filename="../../ui/pages/audit_log.py" line="73"/>
         <source>Finished</source>
         <translation>پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="73"/>
+        <location filename="../../ui/pages/audit_log.py" line="74"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="74"/>
+        <location filename="../../ui/pages/audit_log.py" line="75"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="75"/>
+        <location filename="../../ui/pages/audit_log.py" line="76"/>
         <source>Account activated</source>
         <translation>حساب فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="76"/>
+        <location filename="../../ui/pages/audit_log.py" line="77"/>
         <source>Account deactivated</source>
         <translation>حساب غیرفعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="77"/>
+        <location filename="../../ui/pages/audit_log.py" line="78"/>
         <source>Password reset</source>
         <translation>گذرواژه بازنشانی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="78"/>
+        <location filename="../../ui/pages/audit_log.py" line="79"/>
         <source>Password changed</source>
         <translation>گذرواژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="79"/>
+        <location filename="../../ui/pages/audit_log.py" line="80"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="80"/>
+        <location filename="../../ui/pages/audit_log.py" line="81"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="81"/>
+        <location filename="../../ui/pages/audit_log.py" line="82"/>
         <source>Another customer merged into it</source>
         <translation>مشتری دیگری در آن ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="82"/>
+        <location filename="../../ui/pages/audit_log.py" line="83"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="83"/>
+        <location filename="../../ui/pages/audit_log.py" line="84"/>
         <source>Signed in</source>
         <translation>وارد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="84"/>
+        <location filename="../../ui/pages/audit_log.py" line="85"/>
         <source>Failed sign-in</source>
         <translation>ورود ناموفق</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="85"/>
+        <location filename="../../ui/pages/audit_log.py" line="86"/>
         <source>Sign-in refused: account locked</source>
         <translation>ورود رد شد: حساب قفل است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="86"/>
+        <location filename="../../ui/pages/audit_log.py" line="87"/>
         <source>Sign-in refused: account deactivated</source>
         <translation>ورود رد شد: حساب غیرفعال است</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="87"/>
+        <location filename="../../ui/pages/audit_log.py" line="88"/>
         <source>Database restored from a backup</source>
         <translation>پایگاه داده از پشتیبان بازیابی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="92"/>
+        <location filename="../../ui/pages/audit_log.py" line="93"/>
         <source>User name</source>
         <translation>نام کاربری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="93"/>
+        <location filename="../../ui/pages/audit_log.py" line="94"/>
         <source>Wrong passwords in a row</source>
         <translation>گذرواژه‌های نادرست پشت سر هم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="94"/>
+        <location filename="../../ui/pages/audit_log.py" line="95"/>
         <source>Locked until</source>
         <translation>قفل تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="95"/>
+        <location filename="../../ui/pages/audit_log.py" line="96"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="96"/>
+        <location filename="../../ui/pages/audit_log.py" line="97"/>
         <source>Time created</source>
         <translation>زمان ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="97"/>
+        <location filename="../../ui/pages/audit_log.py" line="98"/>
         <source>Last changed</source>
         <translation>آخرین تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="98"/>
+        <location filename="../../ui/pages/audit_log.py" line="99"/>
         <source>Version</source>
         <translation>نسخه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="99"/>
+        <location filename="../../ui/pages/audit_log.py" line="100"/>
         <source>Number</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="100"/>
+        <location filename="../../ui/pages/audit_log.py" line="101"/>
         <source>Organisation&apos;s number</source>
         <translation>شمارهٔ سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="101"/>
+        <location filename="../../ui/pages/audit_log.py" line="102"/>
         <source>Created by</source>
         <translation>ایجادکننده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="102"/>
+        <location filename="../../ui/pages/audit_log.py" line="103"/>
         <source>Changed by</source>
         <translation>تغییردهنده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="103"/>
+        <location filename="../../ui/pages/audit_log.py" line="104"/>
         <source>Lost on</source>
         <translation>تاریخ از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="104"/>
+        <location filename="../../ui/pages/audit_log.py" line="105"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="105"/>
+        <location filename="../../ui/pages/audit_log.py" line="106"/>
         <source>Merged into customer</source>
         <translation>ادغام‌شده در مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="106"/>
+        <location filename="../../ui/pages/audit_log.py" line="107"/>
         <source>Segment chosen by hand</source>
         <translation>گروه مشتری به انتخاب کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="107"/>
+        <location filename="../../ui/pages/audit_log.py" line="108"/>
         <source>Backup</source>
         <translation>پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="108"/>
+        <location filename="../../ui/pages/audit_log.py" line="109"/>
         <source>Replaced data kept in</source>
         <translation>داده‌های جایگزین‌شده در</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="109"/>
+        <location filename="../../ui/pages/audit_log.py" line="110"/>
         <source>By</source>
         <translation>توسط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="170"/>
+        <location filename="../../ui/pages/audit_log.py" line="171"/>
         <source>Failed sign-in: no such account</source>
         <translation>ورود ناموفق: چنین حسابی نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="172"/>
+        <location filename="../../ui/pages/audit_log.py" line="173"/>
         <source>Failed sign-in: wrong password ({0} in a row)</source>
         <translation>ورود ناموفق: گذرواژهٔ نادرست ({0} بار پشت سر هم)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="176"/>
+        <location filename="../../ui/pages/audit_log.py" line="177"/>
         <source>Database restored from {0}</source>
         <translation>پایگاه داده از {0} بازیابی شد</translation>
     </message>
@@ -341,27 +384,27 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="238"/>
+        <location filename="../../ui/pages/audit_log.py" line="195"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="238"/>
+        <location filename="../../ui/pages/audit_log.py" line="197"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="238"/>
+        <location filename="../../ui/pages/audit_log.py" line="199"/>
         <source>What</source>
         <translation>چه کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="238"/>
+        <location filename="../../ui/pages/audit_log.py" line="200"/>
         <source>Record</source>
         <translation>پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="238"/>
+        <location filename="../../ui/pages/audit_log.py" line="201"/>
         <source>Changed fields</source>
         <translation>فیلدهای تغییرکرده</translation>
     </message>
@@ -369,139 +412,139 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="334"/>
+        <location filename="../../ui/pages/audit_log.py" line="330"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="346"/>
+        <location filename="../../ui/pages/audit_log.py" line="342"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="347"/>
-        <location filename="../../ui/pages/audit_log.py" line="447"/>
+        <location filename="../../ui/pages/audit_log.py" line="343"/>
+        <location filename="../../ui/pages/audit_log.py" line="434"/>
         <source>Anyone</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="350"/>
+        <location filename="../../ui/pages/audit_log.py" line="346"/>
         <source>Kind of record</source>
         <translation>نوع پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="353"/>
-        <location filename="../../ui/pages/audit_log.py" line="354"/>
+        <location filename="../../ui/pages/audit_log.py" line="349"/>
+        <location filename="../../ui/pages/audit_log.py" line="350"/>
         <source>Record number</source>
         <translation>شمارهٔ پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="358"/>
+        <location filename="../../ui/pages/audit_log.py" line="354"/>
         <source>Action</source>
         <translation>کار</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="360"/>
+        <location filename="../../ui/pages/audit_log.py" line="356"/>
         <source>&amp;Person:</source>
         <translation>&amp;شخص:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="360"/>
+        <location filename="../../ui/pages/audit_log.py" line="356"/>
         <source>&amp;Kind:</source>
         <translation>&amp;نوع:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="361"/>
+        <location filename="../../ui/pages/audit_log.py" line="357"/>
         <source>&amp;Number:</source>
         <translation>&amp;شماره:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="362"/>
+        <location filename="../../ui/pages/audit_log.py" line="358"/>
         <source>&amp;Action:</source>
         <translation>&amp;کار:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="373"/>
+        <location filename="../../ui/pages/audit_log.py" line="369"/>
         <source>Only &amp;from</source>
         <translation>فقط &amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="377"/>
+        <location filename="../../ui/pages/audit_log.py" line="373"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="378"/>
+        <location filename="../../ui/pages/audit_log.py" line="374"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="381"/>
+        <location filename="../../ui/pages/audit_log.py" line="377"/>
         <source>to</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="386"/>
+        <location filename="../../ui/pages/audit_log.py" line="382"/>
         <source>&amp;Clear the filters</source>
         <translation>&amp;پاک کردن پالایه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="388"/>
+        <location filename="../../ui/pages/audit_log.py" line="384"/>
         <source>Refresh (F5)</source>
         <translation>تازه‌سازی (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="389"/>
+        <location filename="../../ui/pages/audit_log.py" line="385"/>
         <source>&amp;Export…</source>
         <translation>&amp;برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="404"/>
+        <location filename="../../ui/pages/audit_log.py" line="398"/>
         <source>Audit log entries</source>
         <translation>موردهای سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="452"/>
+        <location filename="../../ui/pages/audit_log.py" line="439"/>
         <source>Any kind</source>
         <translation>هر نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="456"/>
+        <location filename="../../ui/pages/audit_log.py" line="443"/>
         <source>Any action</source>
         <translation>هر کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="547"/>
+        <location filename="../../ui/pages/audit_log.py" line="534"/>
         <source>No entries match.</source>
         <translation>هیچ موردی پیدا نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="549"/>
+        <location filename="../../ui/pages/audit_log.py" line="536"/>
         <source>Entries: more than {0}</source>
         <translation>موردها: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="554"/>
+        <location filename="../../ui/pages/audit_log.py" line="541"/>
         <source>Entries: {0}</source>
         <translation>موردها: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="561"/>
+        <location filename="../../ui/pages/audit_log.py" line="548"/>
         <source>Export the audit log</source>
         <translation>برون‌بری سابقهٔ تغییرات</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="562"/>
+        <location filename="../../ui/pages/audit_log.py" line="549"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="569"/>
+        <location filename="../../ui/pages/audit_log.py" line="556"/>
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="577"/>
+        <location filename="../../ui/pages/audit_log.py" line="564"/>
         <source>Exported {0} entries to {1}</source>
         <translation>{0} مورد در {1} برون‌بری شد</translation>
     </message>
@@ -509,37 +552,37 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="56"/>
+        <location filename="../../ui/pages/backups.py" line="45"/>
         <source>Taken</source>
         <translation>زمان تهیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="56"/>
+        <location filename="../../ui/pages/backups.py" line="47"/>
         <source>Size</source>
         <translation>اندازه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="56"/>
+        <location filename="../../ui/pages/backups.py" line="49"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="78"/>
+        <location filename="../../ui/pages/backups.py" line="42"/>
         <source>Good</source>
         <translation>سالم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="78"/>
+        <location filename="../../ui/pages/backups.py" line="42"/>
         <source>Damaged</source>
         <translation>آسیب‌دیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="83"/>
+        <location filename="../../ui/pages/backups.py" line="61"/>
         <source>{0} MB</source>
         <translation>{0} مگابایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="84"/>
+        <location filename="../../ui/pages/backups.py" line="62"/>
         <source>{0} KB</source>
         <translation>{0} کیلوبایت</translation>
     </message>
@@ -547,83 +590,83 @@
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="103"/>
+        <location filename="../../ui/pages/backups.py" line="81"/>
         <source>The help desk keeps a checked copy of the database: at the first start of each day and when the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months.</source>
         <translation>میز خدمت مشتریان از پایگاه داده نسخهٔ پشتیبان بررسی‌شده تهیه می‌کند: در نخستین اجرای هر روز، و هنگام بستن برنامه اگر چیزی تغییر کرده باشد. نسخه‌های ۷ روز، ۴ هفته و ۱۲ ماه اخیر نگه داشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="106"/>
+        <location filename="../../ui/pages/backups.py" line="84"/>
         <source>This office&apos;s database is on a server. Back up now writes a copy of it as a single file that the help desk can open; it is not restored from here (see the README).</source>
         <translation>پایگاه دادهٔ این دفتر روی سرور است. «پشتیبان‌گیری اکنون» نسخه‌ای از آن را در یک پرونده می‌نویسد که میز خدمت مشتریان می‌تواند باز کند؛ بازیابی آن از اینجا انجام نمی‌شود (راهنمای README را ببینید).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="116"/>
-        <location filename="../../ui/pages/backups.py" line="120"/>
+        <location filename="../../ui/pages/backups.py" line="94"/>
+        <location filename="../../ui/pages/backups.py" line="98"/>
         <source>Folder</source>
         <translation>پوشه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="122"/>
+        <location filename="../../ui/pages/backups.py" line="100"/>
         <source>Choose…</source>
         <translation>انتخاب…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="124"/>
+        <location filename="../../ui/pages/backups.py" line="102"/>
         <source>Use the default</source>
         <translation>پوشهٔ پیش‌فرض</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="135"/>
+        <location filename="../../ui/pages/backups.py" line="111"/>
         <source>Backups</source>
         <translation>نسخه‌های پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="145"/>
+        <location filename="../../ui/pages/backups.py" line="116"/>
         <source>Back up now</source>
         <translation>پشتیبان‌گیری اکنون</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="147"/>
+        <location filename="../../ui/pages/backups.py" line="118"/>
         <source>Restore…</source>
         <translation>بازیابی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="204"/>
+        <location filename="../../ui/pages/backups.py" line="175"/>
         <source>Folder for the backups</source>
         <translation>پوشهٔ نسخه‌های پشتیبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="216"/>
+        <location filename="../../ui/pages/backups.py" line="187"/>
         <source>Backups now go to this folder.</source>
         <translation>از این پس نسخه‌های پشتیبان در این پوشه نوشته می‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="223"/>
+        <location filename="../../ui/pages/backups.py" line="194"/>
         <source>Backing up…</source>
         <translation>در حال پشتیبان‌گیری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="235"/>
+        <location filename="../../ui/pages/backups.py" line="206"/>
         <source>Backed up and checked: {0}</source>
         <translation>نسخهٔ پشتیبان تهیه و بررسی شد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="242"/>
+        <location filename="../../ui/pages/backups.py" line="213"/>
         <source>Restore this backup?</source>
         <translation>این نسخهٔ پشتیبان بازیابی شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="243"/>
+        <location filename="../../ui/pages/backups.py" line="214"/>
         <source>The database goes back to how it was on {0}. What was saved since then is no longer in the help desk; it is kept aside in a file next to the database. Everyone here signs in again.</source>
         <translation>پایگاه داده به وضعیت {0} برمی‌گردد. آنچه از آن زمان ذخیره شده دیگر در میز خدمت مشتریان نخواهد بود؛ در پرونده‌ای کنار پایگاه داده نگه داشته می‌شود. پس از آن دوباره وارد می‌شوید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="250"/>
+        <location filename="../../ui/pages/backups.py" line="221"/>
         <source>Restoring…</source>
         <translation>در حال بازیابی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="262"/>
+        <location filename="../../ui/pages/backups.py" line="233"/>
         <source>Restored. The data it replaced is kept in {0}.</source>
         <translation>بازیابی انجام شد. داده‌هایی که جایگزین شدند در {0} نگه داشته شده‌اند.</translation>
     </message>
@@ -631,78 +674,78 @@
 <context>
     <name>CallLog</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="129"/>
+        <location filename="../../ui/pages/calls.py" line="99"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="132"/>
+        <location filename="../../ui/pages/calls.py" line="102"/>
         <source>Both directions</source>
         <translation>ورودی و خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="133"/>
+        <location filename="../../ui/pages/calls.py" line="103"/>
         <source>All channels</source>
         <translation>همهٔ راه‌های ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="134"/>
+        <location filename="../../ui/pages/calls.py" line="104"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="137"/>
-        <location filename="../../ui/pages/calls.py" line="154"/>
+        <location filename="../../ui/pages/calls.py" line="107"/>
+        <location filename="../../ui/pages/calls.py" line="124"/>
         <source>Search the notes</source>
         <translation>جستجو در یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="139"/>
+        <location filename="../../ui/pages/calls.py" line="109"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="140"/>
+        <location filename="../../ui/pages/calls.py" line="110"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="151"/>
+        <location filename="../../ui/pages/calls.py" line="121"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="151"/>
+        <location filename="../../ui/pages/calls.py" line="121"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="152"/>
+        <location filename="../../ui/pages/calls.py" line="122"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="152"/>
+        <location filename="../../ui/pages/calls.py" line="122"/>
         <source>Direction</source>
         <translation>جهت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="153"/>
+        <location filename="../../ui/pages/calls.py" line="123"/>
         <source>Kind of contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="153"/>
+        <location filename="../../ui/pages/calls.py" line="123"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="173"/>
+        <location filename="../../ui/pages/calls.py" line="130"/>
         <source>Call log: Enter opens the contact</source>
         <translation>فهرست تماس‌ها: Enter ارتباط را باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="204"/>
+        <location filename="../../ui/pages/calls.py" line="162"/>
         <source>{0} contacts</source>
         <translation>{0} ارتباط</translation>
     </message>
@@ -710,472 +753,381 @@
 <context>
     <name>CallLogModel</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="46"/>
+        <location filename="../../ui/pages/calls.py" line="54"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="46"/>
+        <location filename="../../ui/pages/calls.py" line="56"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="46"/>
+        <location filename="../../ui/pages/calls.py" line="57"/>
         <source>Contact</source>
         <translation>نوع ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="46"/>
+        <location filename="../../ui/pages/calls.py" line="58"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="59"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="61"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="63"/>
         <source>Satisfaction</source>
         <translation>رضایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="47"/>
+        <location filename="../../ui/pages/calls.py" line="65"/>
         <source>Reason and notes</source>
         <translation>موضوع و یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="93"/>
+        <location filename="../../ui/pages/calls.py" line="51"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
 </context>
 <context>
-    <name>CallWindow</name>
+    <name>CallTimerBar</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="451"/>
-        <source>Put the caller on hold, or go back to them (F6)</source>
-        <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="448"/>
-        <source>End the call and stop the timer (F8)</source>
-        <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="443"/>
-        <source>Caller</source>
-        <translation>تماس‌گیرنده</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="445"/>
-        <source>Type the phone number or the name</source>
-        <translation>شماره تلفن یا نام را بنویسید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="245"/>
-        <source>&amp;New customer…</source>
-        <translation>مشتری &amp;جدید…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="152"/>
-        <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
-        <translation>این ارتباط پیش از بسته شدن برنامه ذخیره شده بود؛ همان‌طور که ذخیره شد اینجاست. چیزی دو بار ذخیره نشد.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="261"/>
-        <source>Change</source>
-        <translation>تغییر</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="288"/>
-        <location filename="../../ui/dialogs/call_window.py" line="832"/>
-        <source>Contact</source>
-        <translation>ارتباط</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="290"/>
-        <source>Reason</source>
-        <translation>موضوع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="292"/>
-        <source>Notes</source>
-        <translation>یادداشت‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="297"/>
-        <source>Type while you listen; everything is kept as you go.</source>
-        <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="298"/>
-        <source>Outcome</source>
-        <translation>نتیجه</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="300"/>
-        <source>Choose…</source>
-        <translation>انتخاب کنید…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="316"/>
-        <source>Satisfaction</source>
-        <translation>رضایت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="318"/>
-        <source>Next step</source>
-        <translation>گام بعدی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="320"/>
-        <source>Duration</source>
-        <translation>مدت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="322"/>
-        <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
-        <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="330"/>
-        <location filename="../../ui/dialogs/call_window.py" line="425"/>
-        <source>Promise a follow-up</source>
-        <translation>قول پیگیری</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="336"/>
-        <source>Due</source>
-        <translation>سررسید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="342"/>
-        <source>Who</source>
-        <translation>چه کسی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="347"/>
-        <source>Promised</source>
-        <translation>قول داده‌شده</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="349"/>
-        <source>What you told the customer you would do</source>
-        <translation>کاری که به مشتری قول دادید انجام دهید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="381"/>
-        <location filename="../../ui/dialogs/call_window.py" line="426"/>
-        <source>Discard</source>
-        <translation>دور انداختن</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="384"/>
-        <source>&amp;Save</source>
-        <translation>&amp;ذخیره</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="387"/>
-        <source>Save the contact (Ctrl+S)</source>
-        <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="420"/>
-        <source>Find the customer by phone number or name</source>
-        <translation>یافتن مشتری با شماره تلفن یا نام</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="421"/>
-        <source>New customer</source>
-        <translation>مشتری جدید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="422"/>
-        <source>Matching customers</source>
-        <translation>مشتریان یافته‌شده</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="423"/>
-        <source>Change the customer</source>
-        <translation>تغییر مشتری</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="424"/>
-        <source>Kind of contact</source>
-        <translation>نوع ارتباط</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="424"/>
-        <source>Direction</source>
-        <translation>جهت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="426"/>
-        <source>Save</source>
-        <translation>ذخیره</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="443"/>
-        <source>Visitor</source>
-        <translation>مراجعه‌کننده</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="444"/>
-        <source>Type the name or the phone number</source>
-        <translation>نام یا شماره تلفن را بنویسید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="446"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="83"/>
         <source>&amp;End visit (F8)</source>
         <translation>&amp;پایان مراجعه (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="446"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="83"/>
         <source>Hang &amp;up (F8)</source>
         <translation>&amp;پایان تماس (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="447"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="84"/>
         <source>End the visit and stop the timer (F8)</source>
         <translation>پایان مراجعه و توقف زمان‌سنج (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="449"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="85"/>
+        <source>End the call and stop the timer (F8)</source>
+        <translation>پایان تماس و توقف زمان‌سنج (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="86"/>
         <source>End visit</source>
         <translation>پایان مراجعه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="449"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="86"/>
         <source>Hang up</source>
         <translation>پایان تماس</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="450"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="87"/>
         <source>Step away from the desk for a moment, or come back to the visitor (F6)</source>
         <translation>لحظه‌ای میز را ترک کنید یا نزد مراجعه‌کننده برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="453"/>
-        <source>At the desk (F7)</source>
-        <translation>آداب پذیرش حضوری (F7)</translation>
+        <location filename="../../ui/dialogs/sections/call.py" line="88"/>
+        <source>Put the caller on hold, or go back to them (F6)</source>
+        <translation>تماس‌گیرنده را در انتظار نگه دارید یا نزد او برگردید (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="453"/>
-        <source>On the phone (F7)</source>
-        <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="454"/>
-        <source>Checklist: a digit ticks an item</source>
-        <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/call_window.py" line="467"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="93"/>
         <source>Back to the &amp;visitor (F6)</source>
         <translation>&amp;بازگشت نزد مراجعه‌کننده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="467"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="93"/>
         <source>Step &amp;away (F6)</source>
         <translation>&amp;ترک موقت میز (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="468"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="94"/>
         <source>Back to the visitor</source>
         <translation>بازگشت نزد مراجعه‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="468"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="94"/>
         <source>Step away</source>
         <translation>ترک موقت میز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="470"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="96"/>
         <source>Back to the &amp;caller (F6)</source>
         <translation>&amp;بازگشت نزد تماس‌گیرنده (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="470"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="96"/>
         <source>&amp;Hold (F6)</source>
         <translation>&amp;نگه‌داشتن در انتظار (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="471"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="97"/>
         <source>Back to the caller</source>
         <translation>بازگشت نزد تماس‌گیرنده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="471"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="97"/>
         <source>Hold</source>
         <translation>نگه‌داشتن در انتظار</translation>
     </message>
+</context>
+<context>
+    <name>CallWindow</name>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="555"/>
-        <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
-        <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
+        <location filename="../../ui/dialogs/call_window.py" line="110"/>
+        <source>This contact was already saved before the help desk closed; here it is as it was stored. Nothing was saved twice.</source>
+        <translation>این ارتباط پیش از بسته شدن برنامه ذخیره شده بود؛ همان‌طور که ذخیره شد اینجاست. چیزی دو بار ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="570"/>
-        <source>No customer chosen yet</source>
-        <translation>هنوز مشتری انتخاب نشده است</translation>
+        <location filename="../../ui/dialogs/call_window.py" line="545"/>
+        <source>Contact</source>
+        <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="668"/>
+        <location filename="../../ui/dialogs/call_window.py" line="204"/>
+        <location filename="../../ui/dialogs/call_window.py" line="206"/>
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="208"/>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="212"/>
+        <source>Save the contact (Ctrl+S)</source>
+        <translation>ذخیرهٔ ارتباط (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="210"/>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/call_window.py" line="396"/>
         <source>Saved contact</source>
         <translation>ارتباط ذخیره‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="670"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>On hold for {0}</source>
         <translation>در انتظار به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="670"/>
+        <location filename="../../ui/dialogs/call_window.py" line="398"/>
         <source>Stepped away for {0}</source>
         <translation>دور از میز به مدت {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="673"/>
+        <location filename="../../ui/dialogs/call_window.py" line="401"/>
         <source>On the call</source>
         <translation>در حال گفت‌وگو</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="673"/>
+        <location filename="../../ui/dialogs/call_window.py" line="401"/>
         <source>Visit in progress</source>
         <translation>مراجعه در جریان است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="675"/>
+        <location filename="../../ui/dialogs/call_window.py" line="403"/>
         <source>Call ended</source>
         <translation>تماس پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="675"/>
+        <location filename="../../ui/dialogs/call_window.py" line="403"/>
         <source>Visit ended</source>
         <translation>مراجعه پایان یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="677"/>
+        <location filename="../../ui/dialogs/call_window.py" line="405"/>
         <source>held {0} in all</source>
         <translation>روی هم {0} در انتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="684"/>
+        <location filename="../../ui/dialogs/call_window.py" line="412"/>
         <source>The visitor has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>مراجعه‌کننده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="686"/>
+        <location filename="../../ui/dialogs/call_window.py" line="414"/>
         <source>The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it.</source>
         <translation>تماس‌گیرنده {0} است که منتظر است. همین حالا نزد او برگردید، حتی اگر فقط برای گفتن این باشد که هنوز پیگیر کارش هستید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="732"/>
+        <location filename="../../ui/dialogs/call_window.py" line="455"/>
         <source>The draft could not be kept on this computer: {0}</source>
         <translation>پیش‌نویس روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="737"/>
+        <location filename="../../ui/dialogs/call_window.py" line="460"/>
         <source>Kept safe as you type</source>
         <translation>هم‌زمان با نوشتن، امن نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="786"/>
+        <location filename="../../ui/dialogs/call_window.py" line="500"/>
         <source>This visit was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این مراجعه هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="788"/>
+        <location filename="../../ui/dialogs/call_window.py" line="502"/>
         <source>This call was not finished when the help desk closed at {0}. Everything typed until then is back. Check the duration, then save.</source>
         <translation>این تماس هنگام بسته شدن برنامه در {0} تمام نشده بود. هر چه تا آن لحظه نوشته بودید بازگردانده شد. مدت را بررسی کنید و سپس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="808"/>
+        <location filename="../../ui/dialogs/call_window.py" line="522"/>
         <source>Raise a &amp;complaint…</source>
         <translation>ثبت &amp;شکایت…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="814"/>
+        <location filename="../../ui/dialogs/call_window.py" line="528"/>
         <source>Taken by {0} on {1}.</source>
         <translation>ثبت‌شده توسط {0} در {1}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="817"/>
+        <location filename="../../ui/dialogs/call_window.py" line="531"/>
         <source>Only {0} or a supervisor can change it.</source>
         <translation>فقط {0} یا یک سرپرست می‌تواند آن را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="825"/>
-        <location filename="../../ui/dialogs/call_window.py" line="874"/>
+        <location filename="../../ui/dialogs/call_window.py" line="538"/>
+        <location filename="../../ui/dialogs/call_window.py" line="586"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="834"/>
+        <location filename="../../ui/dialogs/call_window.py" line="547"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="871"/>
+        <location filename="../../ui/dialogs/call_window.py" line="583"/>
         <source>This contact was already saved at {0}, so it was not stored again.</source>
         <translation>این ارتباط پیش‌تر در {0} ذخیره شده بود، پس دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="918"/>
+        <location filename="../../ui/dialogs/call_window.py" line="616"/>
         <source>Discard this contact?</source>
         <translation>این ارتباط دور انداخته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/call_window.py" line="919"/>
+        <location filename="../../ui/dialogs/call_window.py" line="617"/>
         <source>What you typed about this contact will be thrown away.</source>
         <translation>آنچه دربارهٔ این ارتباط نوشته‌اید از بین می‌رود.</translation>
     </message>
 </context>
 <context>
+    <name>CallerSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="125"/>
+        <source>&amp;New customer…</source>
+        <translation>مشتری &amp;جدید…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="141"/>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="150"/>
+        <source>Find the customer by phone number or name</source>
+        <translation>یافتن مشتری با شماره تلفن یا نام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="151"/>
+        <source>New customer</source>
+        <translation>مشتری جدید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="152"/>
+        <source>Matching customers</source>
+        <translation>مشتریان یافته‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="153"/>
+        <source>Change the customer</source>
+        <translation>تغییر مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="157"/>
+        <source>Visitor</source>
+        <translation>مراجعه‌کننده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="157"/>
+        <source>Caller</source>
+        <translation>تماس‌گیرنده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="158"/>
+        <source>Type the name or the phone number</source>
+        <translation>نام یا شماره تلفن را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="159"/>
+        <source>Type the phone number or the name</source>
+        <translation>شماره تلفن یا نام را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="178"/>
+        <source>Nobody has this number or name yet. Press “New customer…” to add them.</source>
+        <translation>هنوز کسی با این شماره یا نام ثبت نشده است. برای افزودن، «مشتری جدید…» را بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="193"/>
+        <source>No customer chosen yet</source>
+        <translation>هنوز مشتری انتخاب نشده است</translation>
+    </message>
+</context>
+<context>
     <name>CallsPage</name>
     <message>
-        <location filename="../../ui/pages/calls.py" line="220"/>
+        <location filename="../../ui/pages/calls.py" line="178"/>
         <source>New call (F2)</source>
         <translation>تماس جدید (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="223"/>
+        <location filename="../../ui/pages/calls.py" line="181"/>
         <source>New walk-in visit (Shift+F2)</source>
         <translation>مراجعهٔ حضوری جدید (Shift+F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="226"/>
+        <location filename="../../ui/pages/calls.py" line="184"/>
         <source>New call</source>
         <translation>تماس جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="227"/>
+        <location filename="../../ui/pages/calls.py" line="185"/>
         <source>New walk-in visit</source>
         <translation>مراجعهٔ حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="233"/>
+        <location filename="../../ui/pages/calls.py" line="191"/>
         <source>Follow-ups and callbacks due</source>
         <translation>پیگیری‌ها و تماس‌های برگشتی سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="238"/>
+        <location filename="../../ui/pages/calls.py" line="196"/>
         <source>Call log</source>
         <translation>فهرست تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="243"/>
+        <location filename="../../ui/pages/calls.py" line="201"/>
         <source>&amp;Dial this number (Ctrl+D)</source>
         <translation>&amp;شماره‌گیری این شماره (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calls.py" line="245"/>
+        <location filename="../../ui/pages/calls.py" line="203"/>
         <source>Your phone rings; pick it up and it calls the number of the chosen contact</source>
         <translation>تلفن شما زنگ می‌زند؛ گوشی را بردارید تا شمارهٔ تماس انتخاب‌شده گرفته شود</translation>
     </message>
@@ -1273,196 +1225,196 @@
 <context>
     <name>CalmWindow</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="155"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="149"/>
         <source>This session was interrupted. It is back where you left it.</source>
         <translation>این جلسه نیمه‌کاره مانده بود. از همان جایی که رها کردید ادامه می‌یابد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="182"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="192"/>
         <source>Calm the angry customer</source>
         <translation>آرام کردن مشتری عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="188"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="198"/>
         <source>&amp;Escalate now (Ctrl+E)</source>
         <translation>&amp;همین حالا ارجاع شود (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="200"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="210"/>
         <source>Customer&apos;s phone or name, when they give it</source>
         <translation>تلفن یا نام مشتری، هر وقت گفت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="206"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="216"/>
         <source>Customers found</source>
         <translation>مشتریان یافته‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="252"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="250"/>
         <source>How angry is the customer right now?</source>
         <translation>مشتری همین حالا چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="262"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="260"/>
         <source>Begin (Enter)</source>
         <translation>شروع (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="299"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="297"/>
         <source>Say</source>
         <translation>بگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="301"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="299"/>
         <source>Avoid</source>
         <translation>نگویید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="306"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="304"/>
         <source>&amp;Done (Ctrl+D)</source>
         <translation>&amp;انجام شد (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="316"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="314"/>
         <source>A note on this step (optional)</source>
         <translation>یادداشتی دربارهٔ این مرحله (اختیاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="322"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="385"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="320"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="383"/>
         <source>Back (PgUp)</source>
         <translation>قبلی (PgUp)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="325"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="323"/>
         <source>Next (PgDown)</source>
         <translation>بعدی (PgDown)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="338"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="336"/>
         <source>How angry is the customer now?</source>
         <translation>مشتری اکنون چقدر عصبانی است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="346"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="344"/>
         <source>How did it end?</source>
         <translation>چطور تمام شد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="364"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="362"/>
         <source>Promise a follow-up</source>
         <translation>قول پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
         <source>Customer&apos;s phone or name</source>
         <translation>تلفن یا نام مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="240"/>
         <source>Note on this step</source>
         <translation>یادداشت این مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="243"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="241"/>
         <source>Steps of the session</source>
         <translation>مرحله‌های جلسه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="244"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="375"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="242"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="373"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="245"/>
-        <location filename="../../ui/dialogs/calm_window.py" line="376"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="243"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="374"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="256"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="254"/>
         <source>1 is calm, 5 is furious. Press a number key, then Enter.</source>
         <translation>۱ یعنی آرام و ۵ یعنی بسیار خشمگین. کلید عدد را بزنید، سپس Enter.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="387"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="385"/>
         <source>&amp;Save the session (Ctrl+S)</source>
         <translation>&amp;ذخیرهٔ جلسه (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="412"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="410"/>
         <source>Re&amp;port…</source>
         <translation>&amp;گزارش…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="414"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="412"/>
         <source>The incident report of this session, in the report centre</source>
         <translation>گزارش رویداد این جلسه، در مرکز گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="417"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="415"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="443"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="441"/>
         <source>Rate the anger first: it shows later how much the customer was calmed.</source>
         <translation>نخست میزان عصبانیت را مشخص کنید: بعداً نشان می‌دهد مشتری چقدر آرام شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="455"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="453"/>
         <source>required</source>
         <translation>الزامی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="455"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="453"/>
         <source>if it applies</source>
         <translation>در صورت نیاز</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="456"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="454"/>
         <source>Step {0} of {1} · {2}</source>
         <translation>مرحلهٔ {0} از {1} · {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="477"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="475"/>
         <source>Done at {0}</source>
         <translation>انجام‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="529"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="527"/>
         <source>Customer not named yet</source>
         <translation>مشتری هنوز نامی نگفته است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="596"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="594"/>
         <source>The session could not be kept on this computer: {0}</source>
         <translation>جلسه روی این رایانه نگه داشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="613"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="612"/>
         <source>Escalated: complaint {0} is with {1}. Carry on with the customer.</source>
         <translation>ارجاع شد: شکایت {0} نزد {1} است. با مشتری ادامه دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="659"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="657"/>
         <source>{0} · anger {1} → {2} · {3}</source>
         <translation>{0} · عصبانیت {1} ← {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="660"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="658"/>
         <source>Not finished</source>
         <translation>تمام نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="715"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="699"/>
         <source>Leave the session for now?</source>
         <translation>جلسه فعلاً رها شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="716"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="700"/>
         <source>It is kept, and offered again when you next sign in.</source>
         <translation>نگه داشته می‌شود و در ورود بعدی دوباره پیشنهاد می‌شود.</translation>
     </message>
@@ -1496,602 +1448,781 @@
     </message>
 </context>
 <context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="60"/>
+        <source>Reload (F5)</source>
+        <translation>بارگذاری دوباره (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="62"/>
+        <source>Reload</source>
+        <translation>بارگذاری دوباره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="70"/>
+        <source>{0} saved a change to this complaint — reload?</source>
+        <translation>{0} تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="72"/>
+        <source>Someone saved a change to this complaint — reload?</source>
+        <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="386"/>
+        <source>At the desk (F7)</source>
+        <translation>آداب پذیرش حضوری (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="386"/>
+        <source>On the phone (F7)</source>
+        <translation>آداب گفت‌وگوی تلفنی (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="387"/>
+        <source>Checklist: a digit ticks an item</source>
+        <translation>چک‌لیست: با زدن شمارهٔ هر مورد، آن را علامت بزنید</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceListEditor</name>
+    <message>
+        <location filename="../../ui/choice_list_editor.py" line="84"/>
+        <source>In English</source>
+        <translation>به انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_list_editor.py" line="87"/>
+        <source>In Persian</source>
+        <translation>به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_list_editor.py" line="93"/>
+        <location filename="../../ui/choice_list_editor.py" line="137"/>
+        <source>Stop offering</source>
+        <translation>دیگر پیشنهاد نشود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/choice_list_editor.py" line="137"/>
+        <source>Offer again</source>
+        <translation>دوباره پیشنهاد شود</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceListModel</name>
+    <message>
+        <location filename="../../ui/choice_list_editor.py" line="55"/>
+        <source>{0} (no longer offered)</source>
+        <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
+    </message>
+</context>
+<context>
     <name>Choices</name>
     <message>
-        <location filename="../../ui/messages.py" line="137"/>
+        <location filename="../../ui/messages.py" line="138"/>
         <source>Person</source>
         <translation>شخص</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="138"/>
-        <location filename="../../ui/messages.py" line="191"/>
+        <location filename="../../ui/messages.py" line="139"/>
         <location filename="../../ui/messages.py" line="192"/>
+        <location filename="../../ui/messages.py" line="193"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="141"/>
+        <location filename="../../ui/messages.py" line="142"/>
         <source>Active</source>
         <translation>فعال</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="142"/>
+        <location filename="../../ui/messages.py" line="143"/>
         <source>Lost</source>
         <translation>از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="143"/>
+        <location filename="../../ui/messages.py" line="144"/>
         <source>Merged</source>
         <translation>ادغام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="146"/>
+        <location filename="../../ui/messages.py" line="147"/>
         <source>Loyal and profitable</source>
         <translation>وفادار و سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="147"/>
+        <location filename="../../ui/messages.py" line="148"/>
         <source>Loyal, not profitable</source>
         <translation>وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="148"/>
+        <location filename="../../ui/messages.py" line="149"/>
         <source>Profitable, not loyal</source>
         <translation>سودآور، نه وفادار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="149"/>
+        <location filename="../../ui/messages.py" line="150"/>
         <source>Neither loyal nor profitable</source>
         <translation>نه وفادار، نه سودآور</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="152"/>
+        <location filename="../../ui/messages.py" line="153"/>
         <source>Deepen the relationship: they are the heart of the business.</source>
         <translation>رابطه را عمیق‌تر کنید: این مشتریان قلب کسب‌وکارند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="153"/>
+        <location filename="../../ui/messages.py" line="154"/>
         <source>Keep the relationship; offering related products may make it profitable.</source>
         <translation>رابطه را حفظ کنید؛ پیشنهاد محصولات مرتبط می‌تواند آن را سودآور کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="154"/>
+        <location filename="../../ui/messages.py" line="155"/>
         <source>Work on the relationship to turn profit into loyalty.</source>
         <translation>روی رابطه کار کنید تا سودآوری به وفاداری برسد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="155"/>
+        <location filename="../../ui/messages.py" line="156"/>
         <source>Price-driven and moved by promotions: do not over-invest.</source>
         <translation>به قیمت و تخفیف حساس است: بیش از اندازه سرمایه‌گذاری نکنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="158"/>
+        <location filename="../../ui/messages.py" line="159"/>
         <source>Word of mouth</source>
         <translation>توصیه دیگران</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="159"/>
+        <location filename="../../ui/messages.py" line="160"/>
         <source>Advertising</source>
         <translation>تبلیغات</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="160"/>
+        <location filename="../../ui/messages.py" line="161"/>
         <source>Social media</source>
         <translation>شبکه‌های اجتماعی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="161"/>
+        <location filename="../../ui/messages.py" line="162"/>
         <source>Website</source>
         <translation>وب‌سایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="162"/>
+        <location filename="../../ui/messages.py" line="163"/>
         <source>Passing by</source>
         <translation>عبور از جلوی فروشگاه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="163"/>
+        <location filename="../../ui/messages.py" line="164"/>
         <source>Returning customer</source>
         <translation>مشتری قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="164"/>
-        <location filename="../../ui/messages.py" line="170"/>
-        <location filename="../../ui/messages.py" line="229"/>
-        <location filename="../../ui/messages.py" line="241"/>
+        <location filename="../../ui/messages.py" line="165"/>
+        <location filename="../../ui/messages.py" line="171"/>
+        <location filename="../../ui/messages.py" line="230"/>
+        <location filename="../../ui/messages.py" line="242"/>
         <source>Other</source>
         <translation>سایر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="167"/>
+        <location filename="../../ui/messages.py" line="168"/>
         <source>Mobile</source>
         <translation>همراه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="168"/>
+        <location filename="../../ui/messages.py" line="169"/>
         <source>Home</source>
         <translation>منزل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="169"/>
+        <location filename="../../ui/messages.py" line="170"/>
         <source>Work</source>
         <translation>محل کار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="173"/>
+        <location filename="../../ui/messages.py" line="174"/>
         <source>Persian</source>
         <translation>فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="174"/>
+        <location filename="../../ui/messages.py" line="175"/>
         <source>English</source>
         <translation>انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="177"/>
+        <location filename="../../ui/messages.py" line="178"/>
         <source>Created</source>
         <translation>ایجاد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="178"/>
+        <location filename="../../ui/messages.py" line="179"/>
         <source>Changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="179"/>
+        <location filename="../../ui/messages.py" line="180"/>
         <source>Marked as lost</source>
         <translation>از دست رفته ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="180"/>
+        <location filename="../../ui/messages.py" line="181"/>
         <source>Active again</source>
         <translation>دوباره فعال شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="181"/>
+        <location filename="../../ui/messages.py" line="182"/>
         <source>Another customer merged into this one</source>
         <translation>مشتری دیگری در این مشتری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="182"/>
+        <location filename="../../ui/messages.py" line="183"/>
         <source>Merged into another customer</source>
         <translation>در مشتری دیگری ادغام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="183"/>
+        <location filename="../../ui/messages.py" line="184"/>
         <source>Contact</source>
         <translation>ارتباط</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="184"/>
+        <location filename="../../ui/messages.py" line="185"/>
         <source>Completed</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="185"/>
-        <location filename="../../ui/messages.py" line="254"/>
+        <location filename="../../ui/messages.py" line="186"/>
+        <location filename="../../ui/messages.py" line="255"/>
         <source>Cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="188"/>
+        <location filename="../../ui/messages.py" line="189"/>
         <source>Kind</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="189"/>
+        <location filename="../../ui/messages.py" line="190"/>
         <source>Given name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="190"/>
+        <location filename="../../ui/messages.py" line="191"/>
         <source>Family name</source>
         <translation>نام خانوادگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="193"/>
+        <location filename="../../ui/messages.py" line="194"/>
         <source>Job title</source>
         <translation>سمت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="194"/>
+        <location filename="../../ui/messages.py" line="195"/>
         <source>Phones</source>
         <translation>تلفن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="195"/>
+        <location filename="../../ui/messages.py" line="196"/>
         <source>E-mails</source>
         <translation>ایمیل‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="196"/>
+        <location filename="../../ui/messages.py" line="197"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="197"/>
+        <location filename="../../ui/messages.py" line="198"/>
         <source>Address</source>
         <translation>نشانی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="198"/>
+        <location filename="../../ui/messages.py" line="199"/>
         <source>How they heard of us</source>
         <translation>نحوه آشنایی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="199"/>
+        <location filename="../../ui/messages.py" line="200"/>
         <source>Tags</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="200"/>
+        <location filename="../../ui/messages.py" line="201"/>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="201"/>
+        <location filename="../../ui/messages.py" line="202"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="202"/>
+        <location filename="../../ui/messages.py" line="203"/>
         <source>Reason lost</source>
         <translation>علت از دست رفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="203"/>
+        <location filename="../../ui/messages.py" line="204"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="204"/>
+        <location filename="../../ui/messages.py" line="205"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="205"/>
+        <location filename="../../ui/messages.py" line="206"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="206"/>
+        <location filename="../../ui/messages.py" line="207"/>
         <source>Who deals with it</source>
         <translation>مسئول رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="207"/>
+        <location filename="../../ui/messages.py" line="208"/>
         <source>Escalated to</source>
         <translation>ارجاع‌شده به</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="208"/>
+        <location filename="../../ui/messages.py" line="209"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="209"/>
+        <location filename="../../ui/messages.py" line="210"/>
         <source>What the customer wants</source>
         <translation>خواستهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="210"/>
+        <location filename="../../ui/messages.py" line="211"/>
         <source>What was done</source>
         <translation>چه کاری انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="211"/>
         <location filename="../../ui/messages.py" line="212"/>
+        <location filename="../../ui/messages.py" line="213"/>
         <source>Customer&apos;s satisfaction</source>
         <translation>رضایت مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="213"/>
+        <location filename="../../ui/messages.py" line="214"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="214"/>
+        <location filename="../../ui/messages.py" line="215"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="215"/>
+        <location filename="../../ui/messages.py" line="216"/>
         <source>Next step</source>
         <translation>گام بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="218"/>
         <source>Promise</source>
         <translation>قول</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="218"/>
+        <location filename="../../ui/messages.py" line="219"/>
         <source>In use</source>
         <translation>در حال استفاده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="219"/>
+        <location filename="../../ui/messages.py" line="220"/>
         <source>Value</source>
         <translation>مقدار</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="220"/>
+        <location filename="../../ui/messages.py" line="221"/>
         <source>Step</source>
         <translation>گام</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="221"/>
+        <location filename="../../ui/messages.py" line="222"/>
         <source>Anger at the start</source>
         <translation>میزان خشم در آغاز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="222"/>
+        <location filename="../../ui/messages.py" line="223"/>
         <source>Role</source>
         <translation>نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="223"/>
+        <location filename="../../ui/messages.py" line="224"/>
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="226"/>
+        <location filename="../../ui/messages.py" line="227"/>
         <source>Phone call</source>
         <translation>تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="227"/>
+        <location filename="../../ui/messages.py" line="228"/>
         <source>Walk-in visit</source>
         <translation>مراجعه حضوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="228"/>
+        <location filename="../../ui/messages.py" line="229"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="232"/>
+        <location filename="../../ui/messages.py" line="233"/>
         <source>Inbound</source>
         <translation>ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="233"/>
+        <location filename="../../ui/messages.py" line="234"/>
         <source>Outbound</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="236"/>
-        <location filename="../../ui/messages.py" line="266"/>
+        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="267"/>
         <source>Resolved</source>
         <translation>حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="237"/>
+        <location filename="../../ui/messages.py" line="238"/>
         <source>Information given</source>
         <translation>اطلاعات داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="238"/>
+        <location filename="../../ui/messages.py" line="239"/>
         <source>Follow-up needed</source>
         <translation>نیاز به پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="239"/>
+        <location filename="../../ui/messages.py" line="240"/>
         <source>Complaint</source>
         <translation>شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="240"/>
+        <location filename="../../ui/messages.py" line="241"/>
         <source>No answer</source>
         <translation>پاسخ نداد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="244"/>
+        <location filename="../../ui/messages.py" line="245"/>
         <source>Dissatisfied</source>
         <translation>ناراضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="245"/>
+        <location filename="../../ui/messages.py" line="246"/>
         <source>Satisfied</source>
         <translation>راضی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="246"/>
+        <location filename="../../ui/messages.py" line="247"/>
         <source>Delighted</source>
         <translation>خشنود</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="247"/>
+        <location filename="../../ui/messages.py" line="248"/>
         <source>Not asked</source>
         <translation>پرسیده نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="250"/>
+        <location filename="../../ui/messages.py" line="251"/>
         <source>Overdue</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="289"/>
+        <location filename="../../ui/messages.py" line="290"/>
         <source>Missed call</source>
         <translation>تماس بی‌پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="333"/>
         <source>Yes</source>
         <translation>بله</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="332"/>
+        <location filename="../../ui/messages.py" line="333"/>
         <source>No</source>
         <translation>خیر</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="216"/>
-        <location filename="../../ui/messages.py" line="251"/>
+        <location filename="../../ui/messages.py" line="217"/>
+        <location filename="../../ui/messages.py" line="252"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="252"/>
+        <location filename="../../ui/messages.py" line="253"/>
         <source>Upcoming</source>
         <translation>پیش رو</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="253"/>
+        <location filename="../../ui/messages.py" line="254"/>
         <source>Done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="257"/>
+        <location filename="../../ui/messages.py" line="258"/>
         <source>Urgent</source>
         <translation>فوری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="258"/>
+        <location filename="../../ui/messages.py" line="259"/>
         <source>High</source>
         <translation>زیاد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="259"/>
+        <location filename="../../ui/messages.py" line="260"/>
         <source>Normal</source>
         <translation>عادی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="260"/>
+        <location filename="../../ui/messages.py" line="261"/>
         <source>Low</source>
         <translation>کم</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="263"/>
+        <location filename="../../ui/messages.py" line="264"/>
         <source>New</source>
         <translation>جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="264"/>
+        <location filename="../../ui/messages.py" line="265"/>
         <source>In progress</source>
         <translation>در حال رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="265"/>
-        <location filename="../../ui/messages.py" line="284"/>
+        <location filename="../../ui/messages.py" line="266"/>
+        <location filename="../../ui/messages.py" line="285"/>
         <source>Escalated</source>
         <translation>ارجاع‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="267"/>
+        <location filename="../../ui/messages.py" line="268"/>
         <source>Closed</source>
         <translation>بسته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="270"/>
+        <location filename="../../ui/messages.py" line="271"/>
         <source>My open complaints</source>
         <translation>شکایت‌های باز من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="271"/>
+        <location filename="../../ui/messages.py" line="272"/>
         <source>All open complaints</source>
         <translation>همهٔ شکایت‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="272"/>
+        <location filename="../../ui/messages.py" line="273"/>
         <source>Overdue complaints</source>
         <translation>شکایت‌های سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="273"/>
+        <location filename="../../ui/messages.py" line="274"/>
         <source>Escalated to me</source>
         <translation>ارجاع‌شده به من</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="274"/>
+        <location filename="../../ui/messages.py" line="275"/>
         <source>All complaints</source>
         <translation>همهٔ شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="277"/>
+        <location filename="../../ui/messages.py" line="278"/>
         <source>Internal</source>
         <translation>داخلی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="278"/>
+        <location filename="../../ui/messages.py" line="279"/>
         <source>Said to the customer</source>
         <translation>گفته‌شده به مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="281"/>
+        <location filename="../../ui/messages.py" line="282"/>
         <source>Calmed</source>
         <translation>آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="282"/>
+        <location filename="../../ui/messages.py" line="283"/>
         <source>Partly calmed</source>
         <translation>تا حدی آرام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="283"/>
+        <location filename="../../ui/messages.py" line="284"/>
         <source>Not calmed</source>
         <translation>آرام نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="287"/>
+        <location filename="../../ui/messages.py" line="288"/>
         <source>Callback</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="288"/>
+        <location filename="../../ui/messages.py" line="289"/>
         <source>Follow-up</source>
         <translation>پیگیری</translation>
     </message>
 </context>
 <context>
-    <name>ComplaintModel</name>
+    <name>ComplaintActions</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41"/>
-        <source>No.</source>
-        <translation>شماره</translation>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="86"/>
+        <source>Start &amp;working on it</source>
+        <translation>&amp;شروع رسیدگی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41"/>
-        <source>Raised</source>
-        <translation>ثبت</translation>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="87"/>
+        <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
+        <translation>&amp;ارجاع به سرپرست… (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="88"/>
+        <source>&amp;Resolve… (Ctrl+R)</source>
+        <translation>&amp;رفع شکایت… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="89"/>
+        <source>C&amp;lose the complaint</source>
+        <translation>&amp;بستن شکایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="90"/>
+        <source>Re&amp;open</source>
+        <translation>&amp;بازگشایی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="95"/>
+        <source>Re&amp;port…</source>
+        <translation>&amp;گزارش…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="96"/>
+        <source>The incident report of this complaint, in the report centre</source>
+        <translation>گزارش رویداد این شکایت، در مرکز گزارش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="99"/>
+        <source>&amp;History (Ctrl+H)</source>
+        <translation>&amp;سابقه (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="100"/>
+        <source>Who changed this complaint and when, in the audit log</source>
+        <translation>چه کسی و کی این شکایت را تغییر داد، در سابقهٔ تغییرات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="115"/>
+        <source>Only the person dealing with it or a supervisor can close it.</source>
+        <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDetails</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="133"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="41"/>
-        <source>Category</source>
-        <translation>دسته</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaints.py" line="42"/>
-        <source>Priority</source>
-        <translation>اولویت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaints.py" line="42"/>
-        <source>Status</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaints.py" line="42"/>
-        <source>Who deals with it</source>
-        <translation>مسئول رسیدگی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaints.py" line="43"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="134"/>
         <source>What happened</source>
         <translation>چه پیش آمد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="78"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="135"/>
+        <source>What the customer wants</source>
+        <translation>خواستهٔ مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="136"/>
+        <source>Escalation</source>
+        <translation>ارجاع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="137"/>
+        <source>Resolution</source>
+        <translation>رفع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="147"/>
         <source>Not identified</source>
         <translation>شناسایی نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="85"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="152"/>
+        <source>To {0} on {1}: {2}</source>
+        <translation>به {0} در {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="157"/>
+        <source>will come back</source>
+        <translation>بازمی‌گردد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="157"/>
+        <source>will not come back</source>
+        <translation>بازنمی‌گردد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="158"/>
+        <source>may or may not come back</source>
+        <translation>معلوم نیست بازگردد</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintModel</name>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="42"/>
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="43"/>
+        <source>Raised</source>
+        <translation>ثبت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="45"/>
+        <source>Customer</source>
+        <translation>مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="46"/>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="48"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="49"/>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="50"/>
+        <source>Who deals with it</source>
+        <translation>مسئول رسیدگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="53"/>
+        <source>What happened</source>
+        <translation>چه پیش آمد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="35"/>
+        <source>Not identified</source>
+        <translation>شناسایی نشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/complaints.py" line="39"/>
         <source>{0}, overdue</source>
         <translation>{0}، سررسید گذشته</translation>
     </message>
@@ -2099,86 +2230,59 @@
 <context>
     <name>ComplaintSettings</name>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="29"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="26"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="33"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="30"/>
         <source>Targets in hours, from the moment a complaint is raised</source>
         <translation>هدف‌ها به ساعت، از لحظهٔ ثبت شکایت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="35"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="47"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="32"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="44"/>
         <source>First response</source>
         <translation>نخستین پاسخ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="36"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="47"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="33"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="44"/>
         <source>Resolution</source>
         <translation>رفع</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="46"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="43"/>
         <source>{0}: {1}, hours</source>
         <translation>{0}: {1}، به ساعت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="59"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="56"/>
         <source>Save the targets</source>
         <translation>ذخیرهٔ هدف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="67"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="93"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="64"/>
         <source>Categories</source>
         <translation>دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="74"/>
-        <source>In English</source>
-        <translation>به انگلیسی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="76"/>
-        <source>In Persian</source>
-        <translation>به فارسی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="77"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="65"/>
         <source>Add category</source>
         <translation>افزودن دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="78"/>
-        <location filename="../../ui/pages/complaint_settings.py" line="119"/>
-        <source>Stop offering</source>
-        <translation>دیگر پیشنهاد نشود</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="91"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="65"/>
         <source>Category name in English</source>
         <translation>نام دسته به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="92"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="66"/>
         <source>Category name in Persian</source>
         <translation>نام دسته به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="105"/>
-        <source>{0} (no longer offered)</source>
-        <translation>{0} (دیگر پیشنهاد نمی‌شود)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="119"/>
-        <source>Offer again</source>
-        <translation>دوباره پیشنهاد شود</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/complaint_settings.py" line="136"/>
+        <location filename="../../ui/pages/complaint_settings.py" line="86"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -2186,228 +2290,67 @@
 <context>
     <name>ComplaintWindow</name>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="77"/>
-        <source>Start &amp;working on it</source>
-        <translation>&amp;شروع رسیدگی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="80"/>
-        <source>&amp;Escalate to a supervisor… (Ctrl+E)</source>
-        <translation>&amp;ارجاع به سرپرست… (Ctrl+E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="83"/>
-        <source>&amp;Resolve… (Ctrl+R)</source>
-        <translation>&amp;رفع شکایت… (Ctrl+R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="86"/>
-        <source>C&amp;lose the complaint</source>
-        <translation>&amp;بستن شکایت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="89"/>
-        <source>Re&amp;open</source>
-        <translation>&amp;بازگشایی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="96"/>
-        <source>Re&amp;port…</source>
-        <translation>&amp;گزارش…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="98"/>
-        <source>The incident report of this complaint, in the report centre</source>
-        <translation>گزارش رویداد این شکایت، در مرکز گزارش‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="102"/>
-        <source>&amp;History (Ctrl+H)</source>
-        <translation>&amp;سابقه (Ctrl+H)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="104"/>
-        <source>Who changed this complaint and when, in the audit log</source>
-        <translation>چه کسی و کی این شکایت را تغییر داد، در سابقهٔ تغییرات</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="130"/>
-        <source>Customer</source>
-        <translation>مشتری</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="131"/>
-        <source>What happened</source>
-        <translation>چه پیش آمد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="132"/>
-        <source>What the customer wants</source>
-        <translation>خواستهٔ مشتری</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="133"/>
-        <source>Escalation</source>
-        <translation>ارجاع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="134"/>
-        <source>Resolution</source>
-        <translation>رفع</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="138"/>
-        <source>Supervisor</source>
-        <translation>سرپرست</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="149"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="265"/>
-        <source>Category</source>
-        <translation>دسته</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="150"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="265"/>
-        <source>Priority</source>
-        <translation>اولویت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="151"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
-        <source>Who deals with it</source>
-        <translation>مسئول رسیدگی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="158"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="266"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="90"/>
         <source>History</source>
         <translation>سوابق</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="167"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="267"/>
-        <source>Discussion</source>
-        <translation>گفت‌وگو</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="177"/>
-        <location filename="../../ui/dialogs/complaint_window.py" line="267"/>
-        <source>Add a comment</source>
-        <translation>یادداشتی بنویسید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="185"/>
-        <source>Add &amp;comment (Ctrl+Enter)</source>
-        <translation>&amp;افزودن یادداشت (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="222"/>
-        <source>Reload (F5)</source>
-        <translation>بارگذاری دوباره (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="224"/>
-        <source>Reload</source>
-        <translation>بارگذاری دوباره</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="247"/>
-        <source>{0} saved a change to this complaint — reload?</source>
-        <translation>{0} تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="249"/>
-        <source>Someone saved a change to this complaint — reload?</source>
-        <translation>کسی تغییری در این شکایت ذخیره کرد — دوباره بارگذاری شود؟</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="432"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="284"/>
         <source>Throw away the comment?</source>
         <translation>یادداشت کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="433"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
         <source>The comment you typed has not been added. Close the complaint and throw it away?</source>
         <translation>یادداشتی که نوشتید هنوز افزوده نشده است. شکایت بسته شود و یادداشت از دست برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="279"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="168"/>
         <source>Complaint {0}: {1}</source>
         <translation>شکایت {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="285"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="174"/>
         <source>raised {0}</source>
         <translation>ثبت‌شده در {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="288"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="177"/>
         <source>first response due {0}</source>
         <translation>سررسید نخستین پاسخ {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="290"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="179"/>
         <source>resolution due {0}</source>
         <translation>سررسید رفع {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="293"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="182"/>
         <source>OVERDUE</source>
         <translation>سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="299"/>
-        <source>Not identified</source>
-        <translation>شناسایی نشده</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="304"/>
-        <source>To {0} on {1}: {2}</source>
-        <translation>به {0} در {1}: {2}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="309"/>
-        <source>will come back</source>
-        <translation>بازمی‌گردد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="309"/>
-        <source>will not come back</source>
-        <translation>بازنمی‌گردد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="310"/>
-        <source>may or may not come back</source>
-        <translation>معلوم نیست بازگردد</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="325"/>
-        <source>Only the person dealing with it or a supervisor can close it.</source>
-        <translation>فقط مسئول رسیدگی یا یک سرپرست می‌تواند آن را ببندد.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="345"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="197"/>
         <source>{0}: now {1}</source>
         <translation>{0}: اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="348"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="200"/>
         <source>{0}: escalated to {1}</source>
         <translation>{0}: ارجاع به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="351"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="203"/>
         <source>{0}: category now {1}</source>
         <translation>{0}: دسته اکنون {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="354"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="206"/>
         <source>{0}: given to {1}</source>
         <translation>{0}: سپرده به {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/complaint_window.py" line="356"/>
+        <location filename="../../ui/dialogs/complaint_window.py" line="208"/>
         <source>{0}: priority now {1}</source>
         <translation>{0}: اولویت اکنون {1}</translation>
     </message>
@@ -2415,83 +2358,83 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="121"/>
-        <location filename="../../ui/pages/complaints.py" line="186"/>
+        <location filename="../../ui/pages/complaints.py" line="87"/>
+        <location filename="../../ui/pages/complaints.py" line="141"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="124"/>
+        <location filename="../../ui/pages/complaints.py" line="90"/>
         <source>Calm-down sessions</source>
         <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="133"/>
+        <location filename="../../ui/pages/complaints.py" line="99"/>
         <source>New complaint…</source>
         <translation>شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="144"/>
+        <location filename="../../ui/pages/complaints.py" line="110"/>
         <source>All categories</source>
         <translation>همهٔ دسته‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="149"/>
+        <location filename="../../ui/pages/complaints.py" line="115"/>
         <source>All priorities</source>
         <translation>همهٔ اولویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="159"/>
+        <location filename="../../ui/pages/complaints.py" line="125"/>
         <source>&amp;From</source>
         <translation>&amp;از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="160"/>
+        <location filename="../../ui/pages/complaints.py" line="126"/>
         <source>&amp;To</source>
         <translation>&amp;تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <location filename="../../ui/pages/complaints.py" line="139"/>
         <source>Which complaints</source>
         <translation>کدام شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="184"/>
+        <location filename="../../ui/pages/complaints.py" line="139"/>
         <source>Category</source>
         <translation>دسته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="185"/>
+        <location filename="../../ui/pages/complaints.py" line="140"/>
         <source>Priority</source>
         <translation>اولویت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="185"/>
+        <location filename="../../ui/pages/complaints.py" line="140"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="186"/>
+        <location filename="../../ui/pages/complaints.py" line="141"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="187"/>
+        <location filename="../../ui/pages/complaints.py" line="142"/>
         <source>Complaints or calm-down sessions</source>
         <translation>شکایت‌ها یا جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="189"/>
+        <location filename="../../ui/pages/complaints.py" line="144"/>
         <source>New complaint</source>
         <translation>شکایت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="190"/>
+        <location filename="../../ui/pages/complaints.py" line="145"/>
         <source>F4, from anywhere</source>
         <translation>F4، از هر جای برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/complaints.py" line="259"/>
+        <location filename="../../ui/pages/complaints.py" line="214"/>
         <source>{0} complaints, {1} overdue</source>
         <translation>{0} شکایت، {1} سررسید گذشته</translation>
     </message>
@@ -2528,44 +2471,107 @@
     </message>
 </context>
 <context>
+    <name>ContactDetails</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="278"/>
+        <source>Contact</source>
+        <translation>نوع ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="280"/>
+        <source>Reason</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="282"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="287"/>
+        <source>Type while you listen; everything is kept as you go.</source>
+        <translation>هم‌زمان با گوش دادن بنویسید؛ هر چه می‌نویسید همان لحظه نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="288"/>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="290"/>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="292"/>
+        <source>Satisfaction</source>
+        <translation>رضایت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="294"/>
+        <source>Next step</source>
+        <translation>گام بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="296"/>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="298"/>
+        <source>Minutes and seconds, such as 4:30. It can be corrected after hanging up.</source>
+        <translation>دقیقه و ثانیه، مانند ۴:۳۰. پس از پایان تماس می‌توانید آن را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="303"/>
+        <source>Kind of contact</source>
+        <translation>نوع ارتباط</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="304"/>
+        <source>Direction</source>
+        <translation>جهت</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
-        <location filename="../../ui/app.py" line="130"/>
+        <location filename="../../ui/app.py" line="143"/>
         <source>The database could not be opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="140"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
+        <location filename="../../ui/app.py" line="156"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="155"/>
+        <location filename="../../ui/app.py" line="168"/>
         <source>The newest good backup was restored.</source>
         <translation>تازه‌ترین پشتیبان سالم بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="163"/>
+        <location filename="../../ui/app.py" line="176"/>
         <source>Checking the database…</source>
         <translation>در حال بررسی پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="196"/>
+        <location filename="../../ui/app.py" line="209"/>
         <source>Today&apos;s backup could not be made. The help desk works as usual; a supervisor can look at Settings ▸ Backups.</source>
         <translation>نسخهٔ پشتیبان امروز تهیه نشد. میز خدمت مشتریان مثل همیشه کار می‌کند؛ سرپرست می‌تواند «تنظیمات ◂ پشتیبان‌گیری» را ببیند.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="236"/>
         <source>Not signed in</source>
         <translation>هنوز وارد نشده‌اید</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226"/>
+        <location filename="../../ui/app.py" line="239"/>
         <source>No accounts yet</source>
         <translation>هنوز حسابی ساخته نشده است</translation>
     </message>
@@ -2573,187 +2579,82 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="303"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
         <source>Edit customer</source>
         <translation>ویرایش مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="303"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="154"/>
         <source>New customer</source>
         <translation>مشتری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="201"/>
-        <source>Given name</source>
-        <translation>نام</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
-        <source>Family name</source>
-        <translation>نام خانوادگی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
-        <source>Organisation name</source>
-        <translation>نام سازمان</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="204"/>
-        <source>Works for</source>
-        <translation>سازمان محل کار</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="205"/>
-        <source>Type to choose an organisation</source>
-        <translation>برای انتخاب سازمان تایپ کنید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="215"/>
-        <source>Job title</source>
-        <translation>سمت</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="217"/>
-        <source>Add a phone</source>
-        <translation>افزودن تلفن</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="217"/>
-        <source>Phone</source>
-        <translation>تلفن</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="220"/>
-        <source>Phones</source>
-        <translation>تلفن‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="221"/>
-        <source>Add an e-mail</source>
-        <translation>افزودن ایمیل</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="221"/>
-        <source>E-mail</source>
-        <translation>ایمیل</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="224"/>
-        <source>E-mails</source>
-        <translation>ایمیل‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="230"/>
-        <source>Language</source>
-        <translation>زبان</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="232"/>
-        <source>Not known</source>
-        <translation>نامشخص</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="236"/>
-        <source>How they heard of us</source>
-        <translation>نحوه آشنایی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="237"/>
-        <source>Address</source>
-        <translation>نشانی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="239"/>
-        <source>Tags</source>
-        <translation>برچسب‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="240"/>
-        <source>Separate tags with ;</source>
-        <translation>برچسب‌ها را با ; جدا کنید</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="245"/>
-        <source>Decided by the data</source>
-        <translation>بر اساس داده‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="249"/>
-        <source>Segment</source>
-        <translation>گروه مشتری</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="254"/>
-        <source>Notes</source>
-        <translation>یادداشت‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="272"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="115"/>
         <source>Save (Ctrl+S)</source>
         <translation>ذخیره (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="352"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="202"/>
         <source>Discard the changes?</source>
         <translation>تغییرات کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="353"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="203"/>
         <source>What you typed in this form has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این فرم نوشته‌اید ذخیره نشده است. فرم بسته شود و نوشته‌ها از بین برود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="489"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="314"/>
         <source>same phone</source>
         <translation>تلفن یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="490"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="315"/>
         <source>same e-mail</source>
         <translation>ایمیل یکسان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="491"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="316"/>
         <source>similar name</source>
         <translation>نام مشابه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="507"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="332"/>
         <source>Open</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="508"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="333"/>
         <source>Open {0}</source>
         <translation>باز کردن {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="513"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="338"/>
         <source>Save anyway</source>
         <translation>با این حال ذخیره شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="527"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="352"/>
         <source>Open the existing customer?</source>
         <translation>مشتری موجود باز شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="528"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="353"/>
         <source>Open the existing customer and close this form? What you typed here is not saved.</source>
         <translation>مشتری موجود باز شود و این فرم بسته شود؟ آنچه اینجا نوشته‌اید ذخیره نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="539"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="364"/>
         <source>They changed:</source>
         <translation>تغییرات میز دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="547"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="372"/>
         <source>Save mine over theirs</source>
         <translation>ذخیرهٔ نسخهٔ من به جای نسخهٔ آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="549"/>
+        <location filename="../../ui/dialogs/customer_form.py" line="374"/>
         <source>Keep editing</source>
         <translation>ادامهٔ ویرایش</translation>
     </message>
@@ -2761,102 +2662,107 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../ui/pages/customers.py" line="72"/>
+        <location filename="../../ui/pages/customers.py" line="70"/>
         <source>Search customers</source>
         <translation>جستجوی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="73"/>
+        <location filename="../../ui/pages/customers.py" line="71"/>
         <source>Search by name, phone, e-mail, organisation or notes (Ctrl+F)</source>
         <translation>جستجو در نام، تلفن، ایمیل، سازمان یا یادداشت‌ها (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="76"/>
+        <location filename="../../ui/pages/customers.py" line="74"/>
         <source>New customer (Ctrl+N)</source>
         <translation>مشتری جدید (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="83"/>
+        <location filename="../../ui/pages/customers.py" line="81"/>
         <source>Active and lost</source>
         <translation>فعال و از دست رفته</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="87"/>
+        <location filename="../../ui/pages/customers.py" line="85"/>
         <source>All segments</source>
         <translation>همهٔ گروه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="93"/>
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="93"/>
+        <location filename="../../ui/pages/customers.py" line="91"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="94"/>
+        <location filename="../../ui/pages/customers.py" line="92"/>
         <source>Tag</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="110"/>
+        <location filename="../../ui/pages/customers.py" line="106"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="130"/>
+        <location filename="../../ui/pages/customers.py" line="120"/>
         <source>Open (Enter)</source>
         <translation>باز کردن (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="131"/>
+        <location filename="../../ui/pages/customers.py" line="121"/>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="132"/>
+        <location filename="../../ui/pages/customers.py" line="122"/>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="197"/>
+        <location filename="../../ui/pages/customers.py" line="187"/>
         <source>All tags</source>
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="226"/>
+        <location filename="../../ui/pages/customers.py" line="216"/>
         <source>Customers: more than {0}</source>
         <translation>مشتریان: بیش از {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="232"/>
+        <location filename="../../ui/pages/customers.py" line="222"/>
         <source>Customers: {0}</source>
         <translation>مشتریان: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="385"/>
+        <location filename="../../ui/pages/customers.py" line="375"/>
         <source>Import customers</source>
         <translation>درون‌ریزی مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="386"/>
+        <location filename="../../ui/pages/customers.py" line="376"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>پرونده‌های CSV (*.csv);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="396"/>
+        <location filename="../../ui/pages/customers.py" line="386"/>
         <source>Export customers</source>
         <translation>برون‌بری مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="397"/>
+        <location filename="../../ui/pages/customers.py" line="387"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customers.py" line="408"/>
+        <location filename="../../ui/pages/customers.py" line="396"/>
+        <source>Exporting…</source>
+        <translation>در حال برون‌بری…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers.py" line="404"/>
         <source>Exported {0} customers to {1}</source>
         <translation>{0} مشتری در {1} برون‌بری شد</translation>
     </message>
@@ -3079,80 +2985,100 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="73"/>
+        <location filename="../../ui/pages/directory_model.py" line="25"/>
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="73"/>
+        <location filename="../../ui/pages/directory_model.py" line="26"/>
         <source>Organisation</source>
         <translation>سازمان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="73"/>
+        <location filename="../../ui/pages/directory_model.py" line="28"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="73"/>
+        <location filename="../../ui/pages/directory_model.py" line="29"/>
         <source>E-mail</source>
         <translation>ایمیل</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="73"/>
+        <location filename="../../ui/pages/directory_model.py" line="31"/>
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="74"/>
+        <location filename="../../ui/pages/directory_model.py" line="32"/>
         <source>Segment</source>
         <translation>گروه مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/directory_model.py" line="74"/>
+        <location filename="../../ui/pages/directory_model.py" line="33"/>
         <source>Created</source>
         <translation>تاریخ ایجاد</translation>
     </message>
 </context>
 <context>
+    <name>DiscussionSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="227"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="255"/>
+        <source>Discussion</source>
+        <translation>گفت‌وگو</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="238"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="255"/>
+        <source>Add a comment</source>
+        <translation>یادداشتی بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="246"/>
+        <source>Add &amp;comment (Ctrl+Enter)</source>
+        <translation>&amp;افزودن یادداشت (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>EntryView</name>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="261"/>
+        <location filename="../../ui/pages/audit_log.py" line="257"/>
         <source>Fields before and after</source>
         <translation>فیلدها پیش و پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="262"/>
+        <location filename="../../ui/pages/audit_log.py" line="258"/>
         <source>Field</source>
         <translation>فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="262"/>
+        <location filename="../../ui/pages/audit_log.py" line="258"/>
         <source>Before</source>
         <translation>پیش از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="262"/>
+        <location filename="../../ui/pages/audit_log.py" line="258"/>
         <source>After</source>
         <translation>پس از تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="272"/>
+        <location filename="../../ui/pages/audit_log.py" line="268"/>
         <source>Fields marked ● were changed by this entry.</source>
         <translation>فیلدهای نشان‌دار با ● در این مورد تغییر کرده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="282"/>
+        <location filename="../../ui/pages/audit_log.py" line="278"/>
         <source>Choose an entry to see its fields before and after.</source>
         <translation>موردی را انتخاب کنید تا فیلدهایش را پیش و پس از تغییر ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="285"/>
+        <location filename="../../ui/pages/audit_log.py" line="281"/>
         <source>the help desk</source>
         <translation>میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/audit_log.py" line="286"/>
+        <location filename="../../ui/pages/audit_log.py" line="282"/>
         <source>{0} — {1}, by {2}, {3}</source>
         <translation>{0} — {1}، توسط {2}، {3}</translation>
     </message>
@@ -3211,27 +3137,27 @@
 <context>
     <name>EscalateNowDialog</name>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="99"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="100"/>
         <source>Escalate now</source>
         <translation>همین حالا ارجاع شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="106"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="107"/>
         <source>At the step</source>
         <translation>مرحله</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="107"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="108"/>
         <source>Why</source>
         <translation>چرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="108"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="109"/>
         <source>What the customer wants from a supervisor</source>
         <translation>مشتری از سرپرست چه می‌خواهد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/calm_window.py" line="113"/>
+        <location filename="../../ui/dialogs/calm_window.py" line="114"/>
         <source>Calm-down session, step “{0}”: </source>
         <translation>جلسهٔ آرام کردن مشتری، مرحلهٔ «{0}»: </translation>
     </message>
@@ -3287,42 +3213,42 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="59"/>
         <source>Due</source>
         <translation>سررسید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="61"/>
         <source>State</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="62"/>
         <source>Customer</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="42"/>
+        <location filename="../../ui/pages/follow_ups.py" line="64"/>
         <source>Phone</source>
         <translation>تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="43"/>
+        <location filename="../../ui/pages/follow_ups.py" line="65"/>
         <source>Promised</source>
         <translation>قول داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="43"/>
+        <location filename="../../ui/pages/follow_ups.py" line="66"/>
         <source>Who</source>
         <translation>چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="70"/>
+        <location filename="../../ui/pages/follow_ups.py" line="84"/>
         <source>Called once</source>
         <translation>یک بار تماس گرفت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="71"/>
+        <location filename="../../ui/pages/follow_ups.py" line="85"/>
         <source>Called {0} times</source>
         <translation>{0} بار تماس گرفت</translation>
     </message>
@@ -3330,65 +3256,94 @@
 <context>
     <name>FollowUpQueue</name>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="139"/>
+        <location filename="../../ui/pages/follow_ups.py" line="120"/>
         <source>Mine</source>
         <translation>مال من</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="140"/>
+        <location filename="../../ui/pages/follow_ups.py" line="121"/>
         <source>Everyone&apos;s</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="143"/>
+        <location filename="../../ui/pages/follow_ups.py" line="124"/>
         <source>Call &amp;back</source>
         <translation>تماس &amp;برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="145"/>
+        <location filename="../../ui/pages/follow_ups.py" line="126"/>
         <source>Call the customer now; saving the call completes the follow-up</source>
         <translation>همین حالا با مشتری تماس بگیرید؛ با ذخیرهٔ تماس، پیگیری انجام‌شده ثبت می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="147"/>
-        <location filename="../../ui/pages/follow_ups.py" line="173"/>
+        <location filename="../../ui/pages/follow_ups.py" line="128"/>
+        <location filename="../../ui/pages/follow_ups.py" line="144"/>
         <source>Cancel follow-up</source>
         <translation>لغو پیگیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="172"/>
+        <location filename="../../ui/pages/follow_ups.py" line="143"/>
         <source>Whose follow-ups</source>
         <translation>پیگیری‌های چه کسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="172"/>
+        <location filename="../../ui/pages/follow_ups.py" line="143"/>
         <source>Call back</source>
         <translation>تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="174"/>
+        <location filename="../../ui/pages/follow_ups.py" line="145"/>
         <source>Follow-ups due: Enter calls back</source>
         <translation>پیگیری‌های سررسیده: Enter برای تماس برگشتی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="192"/>
+        <location filename="../../ui/pages/follow_ups.py" line="163"/>
         <source>No follow-ups due. Every promise is kept.</source>
         <translation>پیگیری سررسیده‌ای نیست. به همهٔ قول‌ها عمل شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="195"/>
+        <location filename="../../ui/pages/follow_ups.py" line="166"/>
         <source>{0} overdue, {1} due today</source>
         <translation>{0} سررسید گذشته، {1} سررسید امروز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="218"/>
+        <location filename="../../ui/pages/follow_ups.py" line="189"/>
         <source>Cancel this follow-up?</source>
         <translation>این پیگیری لغو شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/follow_ups.py" line="219"/>
+        <location filename="../../ui/pages/follow_ups.py" line="190"/>
         <source>“{0}” for {1} will no longer be expected.</source>
         <translation>«{0}» برای {1} دیگر انتظار نمی‌رود.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="318"/>
+        <location filename="../../ui/dialogs/sections/call.py" line="340"/>
+        <source>Promise a follow-up</source>
+        <translation>قول پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="323"/>
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="329"/>
+        <source>Who</source>
+        <translation>چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="334"/>
+        <source>Promised</source>
+        <translation>قول داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/call.py" line="336"/>
+        <source>What you told the customer you would do</source>
+        <translation>کاری که به مشتری قول دادید انجام دهید</translation>
     </message>
 </context>
 <context>
@@ -3402,6 +3357,39 @@
         <location filename="../../ui/widgets.py" line="352"/>
         <source>What you typed in this window has not been saved. Close it and lose what you typed?</source>
         <translation>آنچه در این پنجره نوشته‌اید ذخیره نشده است. پنجره بسته شود و نوشته‌ها از بین برود؟</translation>
+    </message>
+</context>
+<context>
+    <name>IdentitySection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="193"/>
+        <source>Given name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="194"/>
+        <source>Family name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="195"/>
+        <source>Organisation name</source>
+        <translation>نام سازمان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="196"/>
+        <source>Works for</source>
+        <translation>سازمان محل کار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="197"/>
+        <source>Type to choose an organisation</source>
+        <translation>برای انتخاب سازمان تایپ کنید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="207"/>
+        <source>Job title</source>
+        <translation>سمت</translation>
     </message>
 </context>
 <context>
@@ -3577,37 +3565,49 @@
         <translation>درون‌ریزی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="261"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="263"/>
         <source>Import the good rows (Ctrl+S)</source>
         <translation>درون‌ریزی ردیف‌های درست (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="274"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="275"/>
         <source>Ignore</source>
         <translation>نادیده گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="279"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="280"/>
         <source>(no name)</source>
         <translation>(بی‌نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="298"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="289"/>
+        <source>Reading the file…</source>
+        <translation>در حال خواندن پرونده…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_customers.py" line="322"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="361"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="370"/>
         <source>{0} rows will be imported, {1} have problems.</source>
         <translation>{0} سطر درون‌ریزی می‌شود و {1} سطر مشکل دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="323"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="348"/>
+        <source>Importing…</source>
+        <translation>در حال درون‌ریزی…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_customers.py" line="373"/>
         <source>{0} customers were imported.</source>
         <translation>{0} مشتری درون‌ریزی شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="325"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="375"/>
         <source>{0} rows were not imported. They are listed, each with its reason, in {1}</source>
         <translation>{0} سطر درون‌ریزی نشد. فهرست آن‌ها با علت هر کدام در {1} است</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_customers.py" line="332"/>
+        <location filename="../../ui/dialogs/import_customers.py" line="380"/>
         <source>Close</source>
         <translation>بستن</translation>
     </message>
@@ -3615,13 +3615,13 @@
 <context>
     <name>ListEditor</name>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="81"/>
+        <location filename="../../ui/dialogs/sections/customer.py" line="109"/>
         <source>Kind of phone</source>
         <translation>نوع تلفن</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/customer_form.py" line="89"/>
-        <location filename="../../ui/dialogs/customer_form.py" line="90"/>
+        <location filename="../../ui/dialogs/sections/customer.py" line="117"/>
+        <location filename="../../ui/dialogs/sections/customer.py" line="118"/>
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
@@ -3676,7 +3676,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/i18n.py" line="151"/>
+        <location filename="../../ui/i18n.py" line="163"/>
         <location filename="../../ui/mainwindow.py" line="73"/>
         <source>Help desk</source>
         <translation>میز خدمت مشتریان</translation>
@@ -3692,36 +3692,43 @@
         <translation>بستن پیام</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="65"/>
         <location filename="../../ui/mainwindow.py" line="124"/>
         <source>Dashboard</source>
         <translation>پیشخوان</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="66"/>
         <location filename="../../ui/mainwindow.py" line="125"/>
         <source>Customers</source>
         <translation>مشتریان</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="67"/>
         <location filename="../../ui/mainwindow.py" line="126"/>
         <source>Calls</source>
         <translation>تماس‌ها</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="68"/>
         <location filename="../../ui/mainwindow.py" line="127"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="69"/>
         <location filename="../../ui/mainwindow.py" line="128"/>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="70"/>
         <location filename="../../ui/mainwindow.py" line="129"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
+        <location filename="../../ui/actions.py" line="71"/>
         <location filename="../../ui/mainwindow.py" line="130"/>
         <source>Audit log</source>
         <translation>سابقهٔ تغییرات</translation>
@@ -3747,37 +3754,37 @@
         <translation>نقش شما تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="360"/>
+        <location filename="../../ui/mainwindow.py" line="358"/>
         <source>The audit log is for supervisors.</source>
         <translation>سابقهٔ تغییرات برای سرپرستان است.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="533"/>
+        <location filename="../../ui/mainwindow.py" line="531"/>
         <source>There is no phone number to dial.</source>
         <translation>شماره تلفنی برای گرفتن نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="542"/>
+        <location filename="../../ui/mainwindow.py" line="540"/>
         <source>The phone system is not connected, so it cannot dial. Dial the number by hand.</source>
         <translation>سامانهٔ تلفن وصل نیست و نمی‌تواند شماره بگیرد. شماره را خودتان بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="554"/>
+        <location filename="../../ui/mainwindow.py" line="552"/>
         <source>The phone system could not dial: {0}</source>
         <translation>سامانهٔ تلفن نتوانست شماره بگیرد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="622"/>
+        <location filename="../../ui/mainwindow.py" line="620"/>
         <source>A call left on this computer had already been saved before the help desk closed; it was not stored again.</source>
         <translation>تماسی که روی این رایانه مانده بود پیش از بسته شدن برنامه ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="634"/>
+        <location filename="../../ui/mainwindow.py" line="632"/>
         <source>Restore the unfinished visit?</source>
         <translation>مراجعهٔ ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="635"/>
+        <location filename="../../ui/mainwindow.py" line="633"/>
         <source>A visit started at {0} was not saved when the help desk closed.
 
 {1}
@@ -3790,12 +3797,12 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» بگویید، دور ریخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="638"/>
+        <location filename="../../ui/mainwindow.py" line="636"/>
         <source>Restore the unfinished call?</source>
         <translation>تماس ناتمام بازگردانده شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="639"/>
+        <location filename="../../ui/mainwindow.py" line="637"/>
         <source>A call started at {0} was not saved when the help desk closed.
 
 {1}
@@ -3808,92 +3815,92 @@ Restore it now? If you answer No, it is thrown away.</source>
 اکنون بازگردانده شود؟ اگر «نه» را بزنید، دور انداخته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="650"/>
+        <location filename="../../ui/mainwindow.py" line="648"/>
         <source>Resume the calm-down session?</source>
         <translation>جلسهٔ آرام کردن مشتری ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="651"/>
+        <location filename="../../ui/mainwindow.py" line="649"/>
         <source>A calm-down session was interrupted. Resume it where you left it?</source>
         <translation>یک جلسهٔ آرام کردن مشتری نیمه‌کاره ماند. از همان‌جا ادامه یابد؟</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="671"/>
+        <location filename="../../ui/mainwindow.py" line="669"/>
         <source>A follow-up is due: see the Calls page.</source>
         <translation>زمان یک پیگیری رسیده است: صفحهٔ تماس‌ها را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="685"/>
+        <location filename="../../ui/mainwindow.py" line="683"/>
         <source>{0} ({1} overdue)</source>
         <translation>{0} ({1} سررسید گذشته)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="727"/>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="728"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>Sign &amp;out</source>
         <translation>&amp;خروج از حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="733"/>
+        <location filename="../../ui/actions.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>&amp;بستن برنامه</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="738"/>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>&amp;Go</source>
         <translation>&amp;رفتن به</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="748"/>
+        <location filename="../../ui/actions.py" line="61"/>
         <source>&amp;Calls</source>
         <translation>&amp;تماس‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="749"/>
+        <location filename="../../ui/actions.py" line="78"/>
         <source>New &amp;call</source>
         <translation>تماس &amp;جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="752"/>
+        <location filename="../../ui/actions.py" line="79"/>
         <source>New &amp;walk-in visit</source>
         <translation>مراجعهٔ &amp;حضوری جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="756"/>
+        <location filename="../../ui/actions.py" line="80"/>
         <source>Calm an &amp;angry customer</source>
         <translation>آرام کردن مشتری &amp;عصبانی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="761"/>
+        <location filename="../../ui/actions.py" line="82"/>
         <source>New com&amp;plaint…</source>
         <translation>&amp;شکایت جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="769"/>
+        <location filename="../../ui/actions.py" line="62"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="770"/>
+        <location filename="../../ui/actions.py" line="83"/>
         <source>&amp;Simulate a phone call</source>
         <translation>&amp;شبیه‌سازی یک تماس تلفنی</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="772"/>
+        <location filename="../../ui/actions.py" line="84"/>
         <source>Ring this desk with a demo customer&apos;s number, to see what happens when the phone system rings</source>
         <translation>این میز را با شمارهٔ یک مشتری نمونه زنگ بزنید تا ببینید وقتی سامانهٔ تلفن زنگ می‌زند چه می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="777"/>
+        <location filename="../../ui/actions.py" line="86"/>
         <source>Open the &amp;log folder</source>
         <translation>باز کردن پوشهٔ &amp;رویدادنگاری</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="780"/>
+        <location filename="../../ui/actions.py" line="88"/>
         <source>&amp;About the help desk</source>
         <translation>&amp;دربارهٔ میز خدمت مشتریان</translation>
     </message>
@@ -3914,26 +3921,52 @@ Restore it now? If you answer No, it is thrown away.</source>
         <translation>یک سرپرست نقش شما را تغییر داد. نقش کنونی شما: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="802"/>
+        <location filename="../../ui/mainwindow.py" line="764"/>
         <source>Opening the database…</source>
         <translation>در حال باز کردن پایگاه داده…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="804"/>
+        <location filename="../../ui/mainwindow.py" line="766"/>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="826"/>
+        <location filename="../../ui/mainwindow.py" line="796"/>
         <source>About the help desk</source>
         <translation>دربارهٔ میز خدمت مشتریان</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="827"/>
+        <location filename="../../ui/mainwindow.py" line="797"/>
         <source>Help desk {0}
 For front-desk staff and their supervisors.</source>
         <translation>میز خدمت مشتریان، نسخهٔ {0}
 برای کارکنان پذیرش و سرپرستان آن‌ها.</translation>
+    </message>
+</context>
+<context>
+    <name>ManageSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="172"/>
+        <source>Supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="184"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="192"/>
+        <source>Category</source>
+        <translation>دسته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="185"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="192"/>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="186"/>
+        <location filename="../../ui/dialogs/sections/complaint.py" line="193"/>
+        <source>Who deals with it</source>
+        <translation>مسئول رسیدگی</translation>
     </message>
 </context>
 <context>
@@ -4066,266 +4099,271 @@ For front-desk staff and their supervisors.</source>
     </message>
     <message>
         <location filename="../../ui/messages.py" line="39"/>
+        <source>This name is already in the list. If it is no longer offered, choose it in the list and offer it again.</source>
+        <translation>این نام در فهرست هست. اگر دیگر پیشنهاد نمی‌شود، آن را در فهرست برگزینید و دوباره پیشنهاد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="40"/>
         <source>Use at least {minimum} characters.</source>
         <translation>دست‌کم {minimum} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40"/>
+        <location filename="../../ui/messages.py" line="41"/>
         <source>The two passwords are not the same.</source>
         <translation>دو گذرواژه یکسان نیستند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41"/>
+        <location filename="../../ui/messages.py" line="42"/>
         <source>This is not your current password.</source>
         <translation>این گذرواژهٔ فعلی شما نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42"/>
+        <location filename="../../ui/messages.py" line="43"/>
         <source>Use at most {limit} characters.</source>
         <translation>حداکثر {limit} نویسه وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43"/>
+        <location filename="../../ui/messages.py" line="44"/>
         <source>This text holds a broken character that cannot be saved (it can come with pasted text). Delete it, or type the text again.</source>
         <translation>این متن نویسهٔ خرابی دارد که ذخیره نمی‌شود (ممکن است با متنِ چسبانده‌شده آمده باشد). آن را پاک کنید یا متن را دوباره بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="44"/>
+        <location filename="../../ui/messages.py" line="45"/>
         <source>This date is too far in the past or the future. Choose a nearer one.</source>
         <translation>این تاریخ بیش از حد در گذشته یا آینده است. تاریخ نزدیک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="45"/>
+        <location filename="../../ui/messages.py" line="46"/>
         <source>A report covers at most {years} years. Choose a shorter period.</source>
         <translation>هر گزارش حداکثر {years} سال را در بر می‌گیرد. بازهٔ کوتاه‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46"/>
+        <location filename="../../ui/messages.py" line="47"/>
         <source>Choose one of the options.</source>
         <translation>یکی از گزینه‌ها را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Type a given name or a family name.</source>
         <translation>نام یا نام خانوادگی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="49"/>
         <source>A phone number has only digits, spaces, dashes and a leading + or 00.</source>
         <translation>شمارهٔ تلفن فقط رقم، فاصله، خط تیره و + یا ۰۰ در آغاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="49"/>
+        <location filename="../../ui/messages.py" line="50"/>
         <source>This is not a valid phone number. Check the digits, or add the country code (+44 …).</source>
         <translation>این شمارهٔ تلفن معتبر نیست. رقم‌ها را بررسی کنید، یا پیش‌شمارهٔ کشور را بیفزایید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>This number is already in the list.</source>
         <translation>این شماره در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="52"/>
         <source>This is not a valid e-mail address, for example name@example.com.</source>
         <translation>این نشانی ایمیل معتبر نیست؛ نمونهٔ درست: name@example.com</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="52"/>
+        <location filename="../../ui/messages.py" line="53"/>
         <source>This address is already in the list.</source>
         <translation>این نشانی در فهرست هست.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="54"/>
         <source>Choose an organisation from the list, or add it as a customer first.</source>
         <translation>سازمان را از فهرست انتخاب کنید، یا نخست آن را به‌عنوان مشتری ثبت کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54"/>
+        <location filename="../../ui/messages.py" line="55"/>
         <source>At most {limit}.</source>
         <translation>حداکثر {limit}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55"/>
+        <location filename="../../ui/messages.py" line="56"/>
         <source>The file {path} cannot be written. Choose another folder or file name.</source>
         <translation>پروندهٔ {path} نوشته نمی‌شود. پوشه یا نام دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56"/>
+        <location filename="../../ui/messages.py" line="57"/>
         <source>Some fields need attention; see the messages next to them.</source>
         <translation>چند بخش نیاز به اصلاح دارد؛ پیام کنار هر کدام را ببینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57"/>
+        <location filename="../../ui/messages.py" line="58"/>
         <source>This may be a customer we already have.</source>
         <translation>شاید این مشتری پیش‌تر ثبت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58"/>
+        <location filename="../../ui/messages.py" line="59"/>
         <source>Another desk saved this customer while you were editing it.</source>
         <translation>در مدتی که شما این مشتری را ویرایش می‌کردید، میز دیگری آن را ذخیره کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="59"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>Someone saved this contact after you opened it, so your correction was not saved yet.</source>
         <translation>کس دیگری پس از باز کردن شما این ارتباط را ذخیره کرد، پس اصلاح شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65"/>
+        <location filename="../../ui/messages.py" line="66"/>
         <source>The call cannot be answered before it rang.</source>
         <translation>تماس پیش از زنگ خوردن نمی‌تواند پاسخ داده شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66"/>
+        <location filename="../../ui/messages.py" line="67"/>
         <source>The call cannot be answered after it ended.</source>
         <translation>تماس پس از پایانش نمی‌تواند پاسخ داده شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72"/>
+        <location filename="../../ui/messages.py" line="73"/>
         <source>Someone changed this complaint after you opened it, so your change was not saved yet.</source>
         <translation>کس دیگری پس از باز کردن شما این شکایت را تغییر داد، پس تغییر شما هنوز ذخیره نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="61"/>
         <source>Someone else saved this after you opened it; nothing of yours was written. Look at their change, then save again.</source>
         <translation>کس دیگری پس از باز کردن شما این را ذخیره کرد؛ چیزی از تغییرات شما نوشته نشد. تغییر او را ببینید و دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="61"/>
+        <location filename="../../ui/messages.py" line="62"/>
         <source>This contact was already saved; it was not stored again.</source>
         <translation>این تماس پیش‌تر ذخیره شده بود؛ دوباره ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="62"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Ask how satisfied the customer is, or choose “Not asked”.</source>
         <translation>میزان رضایت مشتری را بپرسید، یا «پرسیده نشد» را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="64"/>
         <source>The duration must be between 0 and 24 hours.</source>
         <translation>مدت باید بین ۰ تا ۲۴ ساعت باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64"/>
+        <location filename="../../ui/messages.py" line="65"/>
         <source>The end cannot be before the start.</source>
         <translation>پایان نمی‌تواند پیش از شروع باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67"/>
+        <location filename="../../ui/messages.py" line="68"/>
         <source>Choose the customer first: a follow-up needs someone to come back to.</source>
         <translation>نخست مشتری را انتخاب کنید: پیگیری به کسی نیاز دارد که به او برگردیم.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68"/>
+        <location filename="../../ui/messages.py" line="69"/>
         <source>This account is deactivated; choose someone else.</source>
         <translation>این حساب غیرفعال است؛ کس دیگری را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69"/>
+        <location filename="../../ui/messages.py" line="70"/>
         <source>This follow-up has already been completed or cancelled.</source>
         <translation>این پیگیری پیش‌تر انجام یا لغو شده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70"/>
+        <location filename="../../ui/messages.py" line="71"/>
         <source>Use a number from {minimum} to {maximum}.</source>
         <translation>عددی از {minimum} تا {maximum} بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71"/>
+        <location filename="../../ui/messages.py" line="72"/>
         <source>The complaint has moved on meanwhile; look at its state again.</source>
         <translation>در این فاصله وضعیت شکایت تغییر کرده است؛ دوباره به آن نگاه کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="73"/>
+        <location filename="../../ui/messages.py" line="74"/>
         <source>Rate the customer&apos;s anger from 1 to 5.</source>
         <translation>میزان عصبانیت مشتری را از ۱ تا ۵ مشخص کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="74"/>
+        <location filename="../../ui/messages.py" line="75"/>
         <source>Say why it needs a supervisor.</source>
         <translation>بنویسید چرا به سرپرست نیاز دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="75"/>
+        <location filename="../../ui/messages.py" line="76"/>
         <source>Choose a supervisor.</source>
         <translation>یک سرپرست انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="76"/>
+        <location filename="../../ui/messages.py" line="77"/>
         <source>The time to resolve cannot be shorter than the time to first response.</source>
         <translation>زمان رفع نمی‌تواند کوتاه‌تر از زمان نخستین پاسخ باشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="77"/>
+        <location filename="../../ui/messages.py" line="78"/>
         <source>This is not a PNG or JPEG picture. Choose the logo as a .png or .jpg file.</source>
         <translation>این فایل تصویر PNG یا JPEG نیست. نشان را به‌صورت فایل ‎.png‎ یا ‎.jpg‎ انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78"/>
+        <location filename="../../ui/messages.py" line="79"/>
         <source>The picture is larger than {limit} KB. Choose a smaller one.</source>
         <translation>تصویر بزرگ‌تر از {limit} کیلوبایت است. تصویر کوچک‌تری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80"/>
+        <location filename="../../ui/messages.py" line="81"/>
         <source>The backup could not be made: the copy could not be written or did not pass its check, so it was deleted. Check that the backups folder has free space and is reachable, then try again.</source>
         <translation>نسخهٔ پشتیبان تهیه نشد: نسخه نوشته نشد یا از بررسی سالم بیرون نیامد، پس پاک شد. بررسی کنید که پوشهٔ نسخه‌های پشتیبان فضای خالی دارد و در دسترس است، سپس دوباره امتحان کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81"/>
+        <location filename="../../ui/messages.py" line="82"/>
         <source>This backup is damaged or is not a help-desk database, so it was not restored. Nothing has been replaced. Choose another backup.</source>
         <translation>این نسخهٔ پشتیبان آسیب دیده است یا پایگاه دادهٔ میز خدمت مشتریان نیست، پس بازیابی نشد. چیزی جایگزین نشده است. نسخهٔ پشتیبان دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82"/>
+        <location filename="../../ui/messages.py" line="83"/>
         <source>The backups cannot be written to this folder. Choose a folder you can write to (another disk, a USB drive or a network folder).</source>
         <translation>نسخه‌های پشتیبان را نمی‌توان در این پوشه نوشت. پوشه‌ای انتخاب کنید که بتوانید در آن بنویسید (دیسکی دیگر، حافظهٔ USB یا پوشه‌ای در شبکه).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83"/>
+        <location filename="../../ui/messages.py" line="84"/>
         <source>The backup could not be put in place, because the current data could not be kept aside first. Nothing has been replaced. Check that the database&apos;s folder has free space and can be written to.</source>
         <translation>نسخهٔ پشتیبان جایگزین نشد، چون داده‌های کنونی را نمی‌شد پیش از آن کنار گذاشت. چیزی جایگزین نشده است. بررسی کنید که پوشهٔ پایگاه داده فضای خالی دارد و می‌توان در آن نوشت.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84"/>
+        <location filename="../../ui/messages.py" line="85"/>
         <source>A database on a server is not restored from here. Load the backup into a new server database with copy-database, as the README explains.</source>
         <translation>پایگاه داده‌ای که روی سرور است از اینجا بازیابی نمی‌شود. همان‌طور که راهنمای README می‌گوید، نسخهٔ پشتیبان را با copy-database در یک پایگاه دادهٔ تازه روی سرور بارگذاری کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86"/>
+        <location filename="../../ui/messages.py" line="87"/>
         <source>An extension has digits only, for example 201.</source>
         <translation>داخلی فقط رقم دارد، برای نمونه ۲۰۱.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87"/>
+        <location filename="../../ui/messages.py" line="88"/>
         <source>This computer has no credential store to keep the password in safely, so nothing was saved. On Linux, install and sign in to a keyring (GNOME Keyring or KWallet), then save again. What you typed is still here.</source>
         <translation>این رایانه انبار گذرواژه‌ای ندارد که گذرواژه را امن نگه دارد، پس چیزی ذخیره نشد. در لینوکس یک انبار کلید (GNOME Keyring یا KWallet) نصب کنید و وارد آن شوید، سپس دوباره ذخیره کنید. آنچه نوشته‌اید سر جایش است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88"/>
+        <location filename="../../ui/messages.py" line="89"/>
         <source>The computer&apos;s credential store did not let the password be saved (it may be locked). Unlock it, then save again. What you typed is still here.</source>
         <translation>انبار گذرواژه‌های رایانه اجازهٔ ذخیرهٔ گذرواژه را نداد (شاید قفل است). قفل آن را باز کنید، سپس دوباره ذخیره کنید. آنچه نوشته‌اید سر جایش است.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90"/>
+        <location filename="../../ui/messages.py" line="91"/>
         <source>At least one active supervisor must remain, or nobody could manage accounts.</source>
         <translation>دست‌کم یک سرپرست فعال باید بماند، وگرنه کسی نمی‌تواند حساب‌ها را مدیریت کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91"/>
+        <location filename="../../ui/messages.py" line="92"/>
         <source>You cannot delete your own account.</source>
         <translation>نمی‌توانید حساب خودتان را حذف کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92"/>
+        <location filename="../../ui/messages.py" line="93"/>
         <source>Choose another customer: a customer cannot be merged with itself.</source>
         <translation>مشتری دیگری انتخاب کنید: مشتری با خودش ادغام نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93"/>
+        <location filename="../../ui/messages.py" line="94"/>
         <source>The server cannot be reached, so this was not saved. Everything you typed is still here: press Ctrl+S to save it again once the server answers (the status bar says while it does not).</source>
         <translation>سرور در دسترس نیست، بنابراین این مورد ذخیره نشد. هرچه تایپ کرده‌اید همین‌جا مانده است: وقتی سرور دوباره پاسخ داد، برای ذخیرهٔ دوباره Ctrl+S را بزنید (تا آن زمان نوار وضعیت این را نشان می‌دهد).</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94"/>
+        <location filename="../../ui/messages.py" line="95"/>
         <source>Something went wrong: {detail}</source>
         <translation>مشکلی پیش آمد: {detail}</translation>
     </message>
@@ -4445,32 +4483,32 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../ui/notifier.py" line="99"/>
+        <location filename="../../ui/notifier.py" line="111"/>
         <source>A follow-up is due</source>
         <translation>زمان یک پیگیری رسیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="99"/>
+        <location filename="../../ui/notifier.py" line="111"/>
         <source>{0}: {1}</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="119"/>
+        <location filename="../../ui/notifier.py" line="133"/>
         <source>Complaint escalated to you</source>
         <translation>شکایتی به شما ارجاع شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="120"/>
+        <location filename="../../ui/notifier.py" line="134"/>
         <source>{0} escalated complaint {1}: {2}</source>
         <translation>{0} شکایت {1} را ارجاع داد: {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="122"/>
+        <location filename="../../ui/notifier.py" line="136"/>
         <source>Complaint given to you</source>
         <translation>شکایتی به شما سپرده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/notifier.py" line="123"/>
+        <location filename="../../ui/notifier.py" line="137"/>
         <source>{0} gave you complaint {1}</source>
         <translation>{0} شکایت {1} را به شما سپرد</translation>
     </message>
@@ -4478,127 +4516,100 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>OfficeSettings</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="97"/>
+        <location filename="../../ui/pages/settings.py" line="68"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="114"/>
-        <location filename="../../ui/pages/settings.py" line="115"/>
+        <location filename="../../ui/pages/settings.py" line="85"/>
+        <location filename="../../ui/pages/settings.py" line="86"/>
         <source>Country of numbers typed without +</source>
         <translation>کشورِ شماره‌هایی که بدون + وارد می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="122"/>
+        <location filename="../../ui/pages/settings.py" line="93"/>
         <source> seconds</source>
         <translation> ثانیه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="127"/>
-        <location filename="../../ui/pages/settings.py" line="128"/>
+        <location filename="../../ui/pages/settings.py" line="98"/>
+        <location filename="../../ui/pages/settings.py" line="99"/>
         <source>Remind to go back to a caller on hold after</source>
         <translation>یادآوری بازگشت نزد تماس‌گیرندهٔ در انتظار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="134"/>
+        <location filename="../../ui/pages/settings.py" line="105"/>
         <source> minutes</source>
         <translation> دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="139"/>
-        <location filename="../../ui/pages/settings.py" line="140"/>
+        <location filename="../../ui/pages/settings.py" line="110"/>
+        <location filename="../../ui/pages/settings.py" line="111"/>
         <source>Lock an idle desk after</source>
         <translation>قفل شدن میزِ بی‌کار پس از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="145"/>
+        <location filename="../../ui/pages/settings.py" line="116"/>
         <source>The name at the head of every report</source>
         <translation>نامی که بالای هر گزارش می‌آید</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="147"/>
+        <location filename="../../ui/pages/settings.py" line="118"/>
         <source>Business name on reports</source>
         <translation>نام کسب‌وکار در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="152"/>
+        <location filename="../../ui/pages/settings.py" line="123"/>
         <source>Choose logo…</source>
         <translation>انتخاب نشان…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="153"/>
+        <location filename="../../ui/pages/settings.py" line="124"/>
         <source>Remove logo</source>
         <translation>برداشتن نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="157"/>
+        <location filename="../../ui/pages/settings.py" line="128"/>
         <source>Logo on reports</source>
         <translation>نشان در گزارش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="167"/>
-        <location filename="../../ui/pages/settings.py" line="168"/>
+        <location filename="../../ui/pages/settings.py" line="135"/>
         <source>Reasons a customer was lost</source>
         <translation>علت‌های از دست رفتن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="171"/>
-        <source>In English</source>
-        <translation>به انگلیسی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="173"/>
-        <source>In Persian</source>
-        <translation>به فارسی</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="174"/>
+        <location filename="../../ui/pages/settings.py" line="136"/>
         <source>New reason, in English</source>
         <translation>علت تازه، به انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="175"/>
+        <location filename="../../ui/pages/settings.py" line="137"/>
         <source>New reason, in Persian</source>
         <translation>علت تازه، به فارسی</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="178"/>
+        <location filename="../../ui/pages/settings.py" line="136"/>
         <source>Add reason</source>
         <translation>افزودن علت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="179"/>
-        <location filename="../../ui/pages/settings.py" line="244"/>
-        <source>Stop offering</source>
-        <translation>کنار گذاشتن</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="230"/>
-        <source>{0} (no longer offered)</source>
-        <translation>{0} (کنار گذاشته‌شده)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="244"/>
-        <source>Offer again</source>
-        <translation>بازگرداندن</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/settings.py" line="278"/>
+        <location filename="../../ui/pages/settings.py" line="206"/>
         <source>No logo</source>
         <translation>بدون نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="301"/>
+        <location filename="../../ui/pages/settings.py" line="229"/>
         <source>Choose the logo</source>
         <translation>انتخاب نشان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="302"/>
+        <location filename="../../ui/pages/settings.py" line="230"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>تصویرها (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="308"/>
+        <location filename="../../ui/pages/settings.py" line="236"/>
         <source>The file cannot be read: {0}</source>
         <translation>فایل خوانده نمی‌شود: {0}</translation>
     </message>
@@ -4606,17 +4617,17 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>PhoneIndicator</name>
     <message>
-        <location filename="../../ui/phone.py" line="47"/>
+        <location filename="../../ui/phone_indicator.py" line="31"/>
         <source>Phone system: connected</source>
         <translation>سامانهٔ تلفن: وصل</translation>
     </message>
     <message>
-        <location filename="../../ui/phone.py" line="50"/>
+        <location filename="../../ui/phone_indicator.py" line="34"/>
         <source>Phone system: connecting…</source>
         <translation>سامانهٔ تلفن: در حال اتصال…</translation>
     </message>
     <message>
-        <location filename="../../ui/phone.py" line="54"/>
+        <location filename="../../ui/phone_indicator.py" line="38"/>
         <source>Phone system not connected since {0} — retrying</source>
         <translation>سامانهٔ تلفن از {0} وصل نیست — دوباره تلاش می‌کند</translation>
     </message>
@@ -4698,92 +4709,92 @@ For front-desk staff and their supervisors.</source>
         <translation>باز کردن پروندهٔ مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="313"/>
+        <location filename="../../ui/phone_pop.py" line="312"/>
         <source>Last satisfaction: {0} · {1}</source>
         <translation>آخرین رضایت: {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="316"/>
+        <location filename="../../ui/phone_pop.py" line="315"/>
         <source>Satisfaction not asked yet</source>
         <translation>رضایت هنوز پرسیده نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="318"/>
+        <location filename="../../ui/phone_pop.py" line="317"/>
         <source>Last anger rating: {0} of 10 · {1}</source>
         <translation>آخرین میزان عصبانیت: {0} از ۱۰ · {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="328"/>
+        <location filename="../../ui/phone_pop.py" line="327"/>
         <source>No open complaints</source>
         <translation>بدون شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="330"/>
+        <location filename="../../ui/phone_pop.py" line="329"/>
         <source>1 open complaint</source>
         <translation>۱ شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="331"/>
+        <location filename="../../ui/phone_pop.py" line="330"/>
         <source>{0} open complaints</source>
         <translation>{0} شکایت باز</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="333"/>
+        <location filename="../../ui/phone_pop.py" line="332"/>
         <source>{0} overdue</source>
         <translation>{0} سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="334"/>
+        <location filename="../../ui/phone_pop.py" line="333"/>
         <source>{0}, {1}</source>
         <translation>{0}، {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="344"/>
+        <location filename="../../ui/phone_pop.py" line="343"/>
         <source>kept</source>
         <translation>انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="345"/>
+        <location filename="../../ui/phone_pop.py" line="344"/>
         <source>kept late</source>
         <translation>با تأخیر انجام شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="346"/>
+        <location filename="../../ui/phone_pop.py" line="345"/>
         <source>not due yet</source>
         <translation>هنوز سررسید نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="347"/>
+        <location filename="../../ui/phone_pop.py" line="346"/>
         <source>not kept, overdue</source>
         <translation>انجام نشد، سررسید گذشته</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="348"/>
+        <location filename="../../ui/phone_pop.py" line="347"/>
         <source>cancelled</source>
         <translation>لغو شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="353"/>
+        <location filename="../../ui/phone_pop.py" line="352"/>
         <source>Promised “{0}” by {1}</source>
         <translation>قول «{0}» تا {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="355"/>
+        <location filename="../../ui/phone_pop.py" line="354"/>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="365"/>
+        <location filename="../../ui/phone_pop.py" line="364"/>
         <source>number found in their details</source>
         <translation>شماره در مشخصاتش پیدا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="366"/>
+        <location filename="../../ui/phone_pop.py" line="365"/>
         <source>has this number</source>
         <translation>همین شماره را دارد</translation>
     </message>
     <message>
-        <location filename="../../ui/phone_pop.py" line="370"/>
+        <location filename="../../ui/phone_pop.py" line="369"/>
         <source>This is the caller</source>
         <translation>تماس‌گیرنده همین است</translation>
     </message>
@@ -4917,12 +4928,12 @@ For front-desk staff and their supervisors.</source>
         <translation>نشانی رونوشت شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="276"/>
+        <location filename="../../ui/pages/phone_settings.py" line="282"/>
         <source>The settings could not be written: {0}</source>
         <translation>تنظیمات نوشته نشد: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/phone_settings.py" line="282"/>
+        <location filename="../../ui/pages/phone_settings.py" line="288"/>
         <source>Saved.</source>
         <translation>ذخیره شد.</translation>
     </message>
@@ -4951,6 +4962,54 @@ For front-desk staff and their supervisors.</source>
         <location filename="../../ui/dialogs/import_customers.py" line="159"/>
         <source>Problems</source>
         <translation>مشکل‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="273"/>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="275"/>
+        <source>Not known</source>
+        <translation>نامشخص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="279"/>
+        <source>How they heard of us</source>
+        <translation>نحوه آشنایی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="280"/>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="282"/>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="283"/>
+        <source>Separate tags with ;</source>
+        <translation>برچسب‌ها را با ; جدا کنید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="288"/>
+        <source>Decided by the data</source>
+        <translation>بر اساس داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="292"/>
+        <source>Segment</source>
+        <translation>گروه مشتری</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="297"/>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
     </message>
 </context>
 <context>
@@ -5124,6 +5183,39 @@ For front-desk staff and their supervisors.</source>
         <location filename="../../ui/widgets.py" line="35"/>
         <source>Files of &amp;type:</source>
         <translation>پرونده‌هایی از &amp;نوع:</translation>
+    </message>
+</context>
+<context>
+    <name>ReachSection</name>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="252"/>
+        <source>Add a phone</source>
+        <translation>افزودن تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="252"/>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="255"/>
+        <source>Phones</source>
+        <translation>تلفن‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="256"/>
+        <source>Add an e-mail</source>
+        <translation>افزودن ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="256"/>
+        <source>E-mail</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/sections/customer.py" line="259"/>
+        <source>E-mails</source>
+        <translation>ایمیل‌ها</translation>
     </message>
 </context>
 <context>
@@ -5564,12 +5656,12 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/messages.py" line="125"/>
+        <location filename="../../ui/messages.py" line="126"/>
         <source>Front-desk staff</source>
         <translation>کارمند پذیرش</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="126"/>
+        <location filename="../../ui/messages.py" line="127"/>
         <source>Supervisor</source>
         <translation>سرپرست</translation>
     </message>
@@ -5577,49 +5669,49 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="98"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="85"/>
         <source>All staff</source>
         <translation>همهٔ کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="104"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="91"/>
         <source>All outcomes</source>
         <translation>همهٔ نتیجه‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="114"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="101"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="116"/>
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="114"/>
-        <location filename="../../ui/pages/calm_sessions.py" line="136"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="101"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="116"/>
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="115"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="115"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="137"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="117"/>
         <source>Calm-down sessions</source>
         <translation>جلسه‌های آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="155"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="135"/>
         <source>No sessions in this period.</source>
         <translation>در این بازه جلسه‌ای نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="161"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="141"/>
         <source>{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average</source>
         <translation>{0} جلسه · آرام شد {1} · میانهٔ زمان آرام شدن {2} · کاهش میانگین عصبانیت {3}</translation>
     </message>
@@ -5627,7 +5719,7 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SessionModel</name>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="37"/>
         <source>Started</source>
         <translation>شروع</translation>
     </message>
@@ -5637,27 +5729,27 @@ For front-desk staff and their supervisors.</source>
         <translation>مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="40"/>
         <source>Staff</source>
         <translation>کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="39"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="42"/>
         <source>Duration</source>
         <translation>مدت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="40"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="44"/>
         <source>Anger</source>
         <translation>عصبانیت</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="40"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="46"/>
         <source>Outcome</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/calm_sessions.py" line="76"/>
+        <location filename="../../ui/pages/calm_sessions.py" line="34"/>
         <source>Not named</source>
         <translation>بی‌نام</translation>
     </message>
@@ -5665,125 +5757,125 @@ For front-desk staff and their supervisors.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings.py" line="364"/>
+        <location filename="../../ui/pages/settings.py" line="261"/>
         <source>This desk</source>
         <translation>این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="368"/>
+        <location filename="../../ui/pages/settings.py" line="265"/>
         <source>Same as the system</source>
         <translation>مطابق زبان سیستم</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="374"/>
-        <location filename="../../ui/pages/settings.py" line="375"/>
+        <location filename="../../ui/pages/settings.py" line="271"/>
+        <location filename="../../ui/pages/settings.py" line="272"/>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="376"/>
+        <location filename="../../ui/pages/settings.py" line="273"/>
         <source>Change my password…</source>
         <translation>تغییر گذرواژهٔ من…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="378"/>
+        <location filename="../../ui/pages/settings.py" line="275"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="381"/>
-        <location filename="../../ui/pages/settings.py" line="387"/>
+        <location filename="../../ui/pages/settings.py" line="278"/>
+        <location filename="../../ui/pages/settings.py" line="282"/>
         <source>Staff accounts</source>
         <translation>حساب‌های کارکنان</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="396"/>
+        <location filename="../../ui/pages/settings.py" line="286"/>
         <source>New account…</source>
         <translation>حساب جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="397"/>
+        <location filename="../../ui/pages/settings.py" line="287"/>
         <source>Reset password…</source>
         <translation>تعیین گذرواژهٔ جدید…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="398"/>
+        <location filename="../../ui/pages/settings.py" line="288"/>
         <source>Change role</source>
         <translation>تغییر نقش</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="399"/>
-        <location filename="../../ui/pages/settings.py" line="475"/>
+        <location filename="../../ui/pages/settings.py" line="289"/>
+        <location filename="../../ui/pages/settings.py" line="365"/>
         <source>Deactivate</source>
         <translation>غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="400"/>
+        <location filename="../../ui/pages/settings.py" line="290"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="415"/>
+        <location filename="../../ui/pages/settings.py" line="305"/>
         <source>The whole office</source>
         <translation>کل مجموعه</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="420"/>
+        <location filename="../../ui/pages/settings.py" line="310"/>
         <source>Complaints</source>
         <translation>شکایت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="424"/>
+        <location filename="../../ui/pages/settings.py" line="314"/>
         <source>Calm-down steps</source>
         <translation>مراحل آرام کردن مشتری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="428"/>
+        <location filename="../../ui/pages/settings.py" line="318"/>
         <source>Backups</source>
         <translation>پشتیبان‌گیری</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="432"/>
+        <location filename="../../ui/pages/settings.py" line="322"/>
         <source>This desk&apos;s phone</source>
         <translation>تلفن این میز</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="438"/>
+        <location filename="../../ui/pages/settings.py" line="328"/>
         <source>Staff accounts are managed by supervisors.</source>
         <translation>حساب‌های کارکنان را سرپرستان مدیریت می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="474"/>
+        <location filename="../../ui/pages/settings.py" line="364"/>
         <source>Make staff</source>
         <translation>تبدیل به کارمند</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="474"/>
+        <location filename="../../ui/pages/settings.py" line="364"/>
         <source>Make supervisor</source>
         <translation>تبدیل به سرپرست</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="475"/>
+        <location filename="../../ui/pages/settings.py" line="365"/>
         <source>Activate</source>
         <translation>فعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="517"/>
+        <location filename="../../ui/pages/settings.py" line="407"/>
         <source>Deactivate account</source>
         <translation>غیرفعال کردن حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="518"/>
+        <location filename="../../ui/pages/settings.py" line="408"/>
         <source>Deactivate {0}? They will no longer be able to sign in. Their records stay.</source>
         <translation>حساب {0} غیرفعال شود؟ این فرد دیگر نمی‌تواند وارد شود، اما سوابقش باقی می‌ماند.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="527"/>
+        <location filename="../../ui/pages/settings.py" line="417"/>
         <source>Delete account</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings.py" line="528"/>
+        <location filename="../../ui/pages/settings.py" line="418"/>
         <source>Delete the account of {0}? This cannot be undone.</source>
         <translation>حساب {0} حذف شود؟ این کار بازگشت‌پذیر نیست.</translation>
     </message>
