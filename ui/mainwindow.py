@@ -783,19 +783,9 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def show_about(self) -> None:
-        try:
-            from ui.dialogs.about import show_about
-        except ModuleNotFoundError as missing:  # the About dialog (ui/dialogs/about.py) comes from another branch
-            if missing.name != "ui.dialogs.about":
-                raise
-        else:
-            show_about(self)
-            return
-        from PySide6.QtWidgets import QMessageBox
+        from .dialogs.about import show_about
 
-        QMessageBox.about(self, self.tr("About the help desk"),
-                          self.tr("Help desk {0}\nFor front-desk staff and their supervisors.").format(
-                              digits(helpdesk.__version__, i18n.current_language())))
+        show_about(self)
 
     # --- remembered geometry -------------------------------------------------
     def _restore(self) -> None:

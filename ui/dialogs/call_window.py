@@ -73,7 +73,6 @@ def _banner(name: str, style: str = "") -> QLabel:
 class CallWindow(DraftWindow):
     saved = Signal(int)
     complaint_requested = Signal(int)  # a contact id
-    calm_requested = Signal(object)  # the customer id, or None: the caller is angry
     hold_reminded = Signal()
     DRAFT_KIND = DRAFT_KIND
     GEOMETRY_KEY = GEOMETRY_KEY
