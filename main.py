@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _main(args)
-    except Exception as error:  # noqa: BLE001 - only the known problems are caught; a bug is raised again
+    except Exception as error:  # only the known problems are caught; a bug is raised again
         known = _known(error)
         if known is None:
             raise

@@ -70,7 +70,7 @@ def main() -> None:
     times = sorted(measure(args.calls))
     if len(times) < args.calls:
         raise SystemExit(f"only {len(times)} of {args.calls} rings arrived")
-    p95 = times[int(round(0.95 * (len(times) - 1)))]
+    p95 = times[round(0.95 * (len(times) - 1))]
     emit("phone_ami_ring_to_event_p50", statistics.median(times), "ms", None, True)
     emit("phone_ami_ring_to_event_p95", p95, "ms", 20.0, p95 <= 20.0)
     emit("phone_ami_ring_to_event_max", times[-1], "ms", None, True)

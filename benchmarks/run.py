@@ -37,7 +37,8 @@ from report import emit  # noqa: E402
 
 def ensure_demo(target: str, customers: int) -> None:
     """Fill an empty database with demo data, and report how long that took."""
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
     from helpdesk.models import Customer
 
     migrations.open_and_migrate(target)

@@ -9,9 +9,10 @@ lost the race gets ``Conflict`` (what the other desk changed), never a silent ov
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Iterator, TypeVar
+from typing import TypeVar
 
 import peewee as pw
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
-from typing import Iterator
 
 import peewee as pw
 
@@ -244,7 +244,8 @@ def export_rows(actor: Staff, wanted: AuditFilter = AuditFilter()) -> Iterator[l
     """The header and one row per entry the filter matches, newest first, as the CSV file holds them."""
     yield list(EXPORT_COLUMNS)
     for entry in entries(actor, wanted):
-        dump = (lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else "")
+        def dump(value):
+            return (json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else "")
         yield [str(entry.id), entry.at.isoformat(sep=" "), to_local(entry.at).isoformat(sep=" "), entry.who,
                entry.action, entry.kind, entry.record, " ".join(entry.changed()), dump(entry.before),
                dump(entry.after)]

@@ -17,11 +17,11 @@ import peewee as pw
 from . import audit, checklists
 from .clock import as_datetime, utcnow
 from .contacts import live_customer_id, local_day_bounds
+from .customers import _limited, check_text
 from .db import database
 from .errors import NotFound, PermissionDenied, ValidationError
 from .models import CalmSession, CalmStep, ChecklistVersion, Complaint, ComplaintCategory, Customer, Staff
 from .permissions import require_signed_in, require_supervisor
-from .customers import _limited, check_text
 from .text import clean_line, clean_text
 
 NAME = "calm_down"
@@ -121,7 +121,7 @@ class SessionState:
                            "ticked_at": s.ticked_at.isoformat() if s.ticked_at else None} for s in self.steps]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "SessionState":
+    def from_json(cls, data: dict) -> SessionState:
         return cls(data.get("current_step", 0), data.get("anger_start"),
                    [StepState(s["key"], bool(s.get("ticked")),
                               datetime.fromisoformat(s["ticked_at"]) if s.get("ticked_at") else None,

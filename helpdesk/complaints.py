@@ -125,7 +125,7 @@ def _overdue_condition(now: datetime, table: dict):
 
 def categories(include_inactive: bool = False) -> list[ComplaintCategory]:
     query = ComplaintCategory.select().order_by(ComplaintCategory.position, ComplaintCategory.id)
-    return list(query if include_inactive else query.where(ComplaintCategory.active == True))  # noqa: E712
+    return list(query if include_inactive else query.where(ComplaintCategory.active == True))  # noqa: E712 - a peewee expression: "== True" builds the SQL
 
 
 def add_category(actor: Staff, name_en: str, name_fa: str) -> ComplaintCategory:
@@ -302,7 +302,7 @@ def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | 
     reason = check_text(clean_text(reason), "reason", TEXT_LIMIT)
     if not reason:
         raise ValidationError("reason", "escalation_reason")
-    supervisors = list(Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)))  # noqa: E712
+    supervisors = list(Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)))  # noqa: E712 - a peewee expression: "== True" builds the SQL
     if supervisor_id is not None:
         target = next((s for s in supervisors if s.id == supervisor_id), None)
         if target is None:
@@ -517,7 +517,7 @@ def satisfaction_mix(days: int = 30, now: datetime | None = None) -> dict[str, i
     now = now or utcnow()
     rows = (Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id))
             .where(Contact.started_at >= now - timedelta(days=days)).group_by(Contact.satisfaction).tuples())
-    mix = {key: 0 for key in SATISFACTION}
+    mix = dict.fromkeys(SATISFACTION, 0)
     for key, n in rows:
         mix[key] = n
     return mix

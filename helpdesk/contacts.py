@@ -92,7 +92,7 @@ class ContactDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> "ContactDraft":
+    def from_json(cls, data: dict) -> ContactDraft:
         data = dict(data)
         for key in ("started_at", "ended_at", "answered_at"):
             data[key] = datetime.fromisoformat(data[key]) if data.get(key) else None
@@ -384,7 +384,8 @@ def local_day_bounds(day: date) -> tuple[datetime, datetime]:
     """The naive-UTC start and end of a local calendar day."""
     start = datetime.combine(day, time.min).astimezone()
     end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    as_utc = lambda value: value.astimezone(timezone.utc).replace(tzinfo=None)  # noqa: E731
+    def as_utc(value):
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
     return as_utc(start), as_utc(end)
 
 

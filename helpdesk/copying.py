@@ -29,10 +29,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as day_time, timezone
+from datetime import date, datetime, timezone
+from datetime import time as day_time
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
 
 import peewee as pw
 
@@ -161,7 +162,7 @@ def _postgres(database: pw.Database) -> bool:
 
 def _shadow(name: str) -> bool:
     """SQLite's own tables and the FTS5 index's storage: not data of ours."""
-    return name.startswith("sqlite_") or name.startswith(SEARCH_TABLE + "_")
+    return name.startswith(("sqlite_", SEARCH_TABLE + "_"))
 
 
 def _refuse_unless_empty(database: pw.Database, target: str) -> None:

@@ -10,7 +10,7 @@ import difflib
 import functools
 import json
 from collections import namedtuple
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import peewee as pw
@@ -93,7 +93,7 @@ class DuplicateWarning(KnownError):
 
     code = "possible_duplicates"
 
-    def __init__(self, duplicates: list["Duplicate"]):
+    def __init__(self, duplicates: list[Duplicate]):
         super().__init__(", ".join(str(d.customer_id) for d in duplicates))
         self.duplicates = duplicates
 
@@ -230,7 +230,7 @@ def check_email(text: str, field: str = "email") -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
         raise ValidationError(field, "email_invalid") from None
-    except Exception:  # the library can choke on exotic input; to the person it is just not an address
+    except Exception:  # noqa: BLE001 - the library can choke on exotic input; to the person it is just not an address
         raise ValidationError(field, "email_invalid") from None
 
 
@@ -478,7 +478,7 @@ def _set_status(actor: Staff, customer_id: int, status: str, reason_id: int | No
 
 def lost_reasons(include_inactive: bool = False) -> list[LostReason]:
     q = LostReason.select().order_by(LostReason.position, LostReason.id)
-    return list(q if include_inactive else q.where(LostReason.active == True))  # noqa: E712
+    return list(q if include_inactive else q.where(LostReason.active == True))  # noqa: E712 - a peewee expression: "== True" builds the SQL
 
 
 def add_lost_reason(actor: Staff, name_en: str, name_fa: str) -> LostReason:

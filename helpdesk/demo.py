@@ -41,20 +41,23 @@ import random
 import re
 import time
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Iterator
 
 from . import accounts, search
 from .checklists import phone_etiquette
 from .clock import utcnow
 from .config import describe
-from .contacts import (CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND,
-                       SATISFACTION)
+from .contacts import CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND, SATISFACTION
 from .db import database
 from .errors import KnownError
-from .followups import CANCELLED as FOLLOW_UP_CANCELLED, DONE as FOLLOW_UP_DONE, DUE as FOLLOW_UP_DUE, GRACE, \
-    KIND_CALLBACK, KIND_FOLLOW_UP, OPEN as FOLLOW_UP_OPEN, UPCOMING as FOLLOW_UP_UPCOMING, end_of_local_day
+from .followups import CANCELLED as FOLLOW_UP_CANCELLED
+from .followups import DONE as FOLLOW_UP_DONE
+from .followups import DUE as FOLLOW_UP_DUE
+from .followups import GRACE, KIND_CALLBACK, KIND_FOLLOW_UP, end_of_local_day
+from .followups import OPEN as FOLLOW_UP_OPEN
+from .followups import UPCOMING as FOLLOW_UP_UPCOMING
 from .migrations import open_and_migrate
 from .models import Contact, Customer, FollowUp, LostReason, Staff, Tag
 from .phones import index_tokens
@@ -347,7 +350,7 @@ class Generator:
         extra = rng.random()
         if extra < 0.35:
             phones.append(["home", iran_landline(rng) if persian else international(rng)])
-        if extra < 0.10 or 0.85 < extra:
+        if extra < 0.10 or extra > 0.85:
             phones.append(["work", iran_landline(rng) if persian and rng.random() < 0.7 else
                            (iran_mobile(rng) if persian else international(rng))])
         return phones
@@ -357,7 +360,7 @@ class Generator:
         roll = rng.random()
         count = 0 if roll < 0.35 else 1 if roll < 0.85 else 2
         out: list[str] = []
-        for i in range(count):
+        for _i in range(count):
             style = rng.random()
             if style < 0.5:
                 local = ".".join(latin)
@@ -943,9 +946,29 @@ def _local_days(now: datetime) -> list[tuple[datetime, int, int, int]]:
 class Talk:
     """One contact while it is being made; its id is given once all are made, in the order they happened."""
 
-    __slots__ = ("seq", "started", "ended", "created", "duration", "hold", "holds", "person", "staff", "channel",
-                 "direction", "phone", "fa", "outcome", "satisfaction", "topic", "unknown", "follow_up", "completes",
-                 "id", "row")
+    __slots__ = (
+        "channel",
+        "completes",
+        "created",
+        "direction",
+        "duration",
+        "ended",
+        "fa",
+        "follow_up",
+        "hold",
+        "holds",
+        "id",
+        "outcome",
+        "person",
+        "phone",
+        "row",
+        "satisfaction",
+        "seq",
+        "staff",
+        "started",
+        "topic",
+        "unknown",
+    )
 
     def __init__(self, seq, started, duration, person, staff, channel, direction, outcome, topic, fa):
         self.seq = seq
@@ -971,7 +994,7 @@ class Talk:
 class Promise:
     """One follow-up while it is being made."""
 
-    __slots__ = ("contact", "kind", "due", "assignee", "promise", "status", "done", "closed_at", "closed_by", "id")
+    __slots__ = ("assignee", "closed_at", "closed_by", "contact", "done", "due", "id", "kind", "promise", "status")
 
     def __init__(self, contact: Talk, kind: str, due: datetime, assignee: int, promise: str):
         self.contact = contact
@@ -986,7 +1009,7 @@ class Promise:
 
 
 class Person:
-    __slots__ = ("created", "id", "fa", "phones", "lost_at")
+    __slots__ = ("created", "fa", "id", "lost_at", "phones")
 
     def __init__(self, created, id, fa, phones, lost_at):
         self.created, self.id, self.fa, self.phones, self.lost_at = created, id, fa, phones, lost_at
@@ -1049,7 +1072,7 @@ class History:
 
     def _opening(self, day: int) -> tuple[int, int] | None:
         weekday = self.weekdays[day]
-        return OPENING[weekday] if weekday in OPENING else (8, 18)
+        return OPENING.get(weekday, (8, 18))
 
     def _office(self, moment: datetime, quarter: bool = False) -> datetime:
         """``moment`` if the office is open then, or soon after the next opening."""
@@ -1572,7 +1595,7 @@ def _produce(plan: Plan, queue) -> None:
         for rows in batches(plan):
             queue.put(("rows", rows))
         queue.put(("done", None))
-    except BaseException:  # pragma: no cover - reported by the writing process
+    except BaseException:  # noqa: BLE001 - reported by the writing process  # pragma: no cover
         import traceback
 
         queue.put(("error", traceback.format_exc()))

@@ -169,7 +169,7 @@ def classify_database_error(exc: BaseException) -> DatabaseError | None:
         or "could not translate host" in text
         or "server closed the connection" in text
         or "connection to server" in text
-        or "does not exist" in text and "database" in text
+        or ("does not exist" in text and "database" in text)
         or "password authentication failed" in text
         or name in {"InterfaceError"}
     ):

@@ -7,7 +7,7 @@ same way: every word typed must begin some word of the customer's document.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import peewee as pw
 

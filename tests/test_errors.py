@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpdesk import db as dbmod, migrations
+from helpdesk import db as dbmod
+from helpdesk import migrations
 from helpdesk.errors import DatabaseError, classify_database_error
 from ui import errors as ui_errors
 from ui.app import Controller

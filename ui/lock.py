@@ -71,7 +71,7 @@ class LockScreen(QFrame):
     """Calm: the business's name, who is signed in, the password (focused), Enter unlocks;
     or another person's name and password."""
 
-    def __init__(self, lock: "DeskLock", parent=None):
+    def __init__(self, lock: DeskLock, parent=None):
         super().__init__(parent)
         self.lock = lock
         self.setObjectName("lockScreen")
@@ -348,7 +348,8 @@ class DeskLock(QObject):
         window.setMinimumSize(cover.sizes[2])
         window.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
         window.resize(cover.sizes[2])
-        window.destroyed.connect(lambda _obj=None, key=id(window): self.covers.pop(key, None))
+        key = id(window)  # taken now: when destroyed fires, the window is half gone
+        window.destroyed.connect(lambda _obj=None: self.covers.pop(key, None))
         for child in window.children():
             if isinstance(child, QWidget) and child is not shade and not child.isWindow() and not child.isHidden():
                 child.hide()
@@ -500,7 +501,7 @@ class DeskLock(QObject):
             window.setText(text)
             window.setInformativeText(informative)
             window.setDetailedText(detailed)
-        minimum, maximum, size = cover.sizes
+        minimum, maximum, _size = cover.sizes
         window.setMinimumSize(minimum)
         window.setMaximumSize(maximum)
         if cover.geometry is not None:

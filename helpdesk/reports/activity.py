@@ -13,10 +13,25 @@ from ..followups import CANCELLED, DONE, GRACE, OPEN
 from ..localization import digits, format_date, format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp, Staff
 from . import authorise, previous_period
-from .layout import (CONTENT_WIDTH, REGULAR, bar_chart, day_name, heading, month_name, page_for, percent,
-                     period_of, register_fonts, shown, table, text, words, write)
-from .previous import label as previous_label
+from .layout import (
+    CONTENT_WIDTH,
+    REGULAR,
+    bar_chart,
+    day_name,
+    heading,
+    month_name,
+    page_for,
+    percent,
+    period_of,
+    register_fonts,
+    shown,
+    table,
+    text,
+    words,
+    write,
+)
 from .previous import COUNT, DURATION, comparison
+from .previous import label as previous_label
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),

@@ -185,7 +185,7 @@ def _text(cell: object) -> str:
     return value
 
 
-def _put_text(ws, row: int, column: int, value: object, lang: str, styles: "_Styles", look: str = "",
+def _put_text(ws, row: int, column: int, value: object, lang: str, styles: _Styles, look: str = "",
               wrap: bool = False):
     """A text cell, never a formula, that reads in its own direction: by its first letter (as
     Unicode's first-strong rule), else the report's; set against the side the report reads from,

@@ -17,9 +17,9 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
 
 from ..clock import utcnow
 from ..errors import KnownError

@@ -7,7 +7,7 @@ and it is read-only for anyone who may not change it.
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut

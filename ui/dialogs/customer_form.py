@@ -7,6 +7,8 @@ nothing typed is lost.
 """
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -314,7 +316,7 @@ class CustomerForm(RememberingDialog):
         chain += self.phones.focus_chain() + self.emails.focus_chain()
         chain += [self.language, self.referral, self.address, self.tags, self.segment, self.notes]
         chain += self.buttons.buttons()
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _language_chosen(self, _index: int) -> None:

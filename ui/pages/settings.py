@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,9 +30,9 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 
 from .. import i18n, prompts
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
+from ..dialogs.error_dialog import show_known_error
 from ..messages import message_for, role_name
 from ..widgets import ErrorLabel, give_accessible_names, select_row
-from ..dialogs.error_dialog import show_known_error
 
 
 class AccountsModel(QAbstractTableModel):
