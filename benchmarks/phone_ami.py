@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
-from helpdesk.telephony import events as ev  # noqa: E402
-from helpdesk.telephony.ami import AmiSource  # noqa: E402
-from helpdesk.telephony.link import PhoneLink  # noqa: E402
-from tests.helpers import fake_ami  # noqa: E402
+from helpdesk.telephony import events as ev  # noqa: E402 - imported once sys.path holds the repository and this folder
+from helpdesk.telephony.ami import AmiSource  # noqa: E402 - imported once sys.path holds the repository and this folder
+from helpdesk.telephony.link import PhoneLink  # noqa: E402 - imported once sys.path holds the repository and this folder
+from tests.helpers import fake_ami  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 
 def measure(calls: int) -> list[float]:

@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 MONTH_DB = "/tmp/bench_month.sqlite"
 MONTH = (2026, 10)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 
 def ensure_demo(target: str, customers: int) -> None:
