@@ -5,6 +5,8 @@ their shape after the newest migration.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import peewee as pw
 
 from .clock import utcnow
@@ -15,10 +17,28 @@ ROLE_SUPERVISOR = "supervisor"
 ROLES = (ROLE_STAFF, ROLE_SUPERVISOR)
 
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    _M = TypeVar("_M", bound=pw.Model)
+
+    class _Select(pw.ModelSelect[_M]):
+        """peewee's stubs keep the model as the row after .tuples(), .dicts() and .namedtuples(); the
+        rows are then tuples, dicts and named tuples (Any here)."""
+
+        def tuples(self, as_tuple: bool = True) -> Any: ...
+        def dicts(self, as_dict: bool = True) -> Any: ...
+        def namedtuples(self, as_namedtuple: bool = True) -> Any: ...
+
+
 # For the type checker, each model names what peewee makes at run time: its ``id = AutoField()``
 # (peewee adds it when no other key is declared) and, under each foreign key ``x``, ``x_id``,
 # the key itself read without a query. The annotations alone change nothing at run time.
 class BaseModel(pw.Model):
+    if TYPE_CHECKING:
+        @classmethod
+        def select(cls, *fields: Any) -> _Select[Self]: ...
+
     class Meta:
         database = database
         legacy_table_names = False
