@@ -61,7 +61,7 @@ def to_jalali(value: date):
 
 
 def _day(value: date | datetime) -> date:
-    return value.date() if hasattr(value, "hour") else value
+    return value.date() if isinstance(value, datetime) else value
 
 
 def format_date(value: date | datetime, language: str) -> str:

@@ -103,7 +103,8 @@ class PhoneLink:
             self._loop = self._task = self._thread = self._source = None
             self._generation += 1  # whatever the old source still says is dropped
             stopping = thread is not None
-        if stopping:
+        if thread is not None:
+            assert loop is not None and task is not None  # set together with the thread
             try:
                 loop.call_soon_threadsafe(task.cancel)
             except RuntimeError:  # the loop has closed already
