@@ -79,7 +79,7 @@ def conflict(instance: pw.Model, started_from: dict) -> Conflict:
                     f"{table} {instance.get_id()}: another desk saved it first", table=table)
 
 
-def locked(query: pw.ModelSelect) -> pw.Model | None:
+def locked(query: pw.ModelSelect[M]) -> M | None:
     """The first row of ``query``, held until the transaction ends, for a read-then-write that must not
     fail because another desk wrote in between (a comment, a tick). On PostgreSQL the row is locked
     (``FOR UPDATE``); SQLite's transactions hold the whole file from their first statement."""

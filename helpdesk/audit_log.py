@@ -134,7 +134,7 @@ def _entry(row: tuple) -> Entry:
     return Entry(row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], row[8])
 
 
-def _where(query: pw.ModelSelect, wanted: AuditFilter) -> pw.ModelSelect:
+def _where(query: pw.ModelSelect[AuditEntry], wanted: AuditFilter) -> pw.ModelSelect[AuditEntry]:
     if wanted.person is not None:
         # Their own doings, and their tries at signing in (which have no actor: the account is the record).
         query = query.where((AuditEntry.actor == wanted.person)
@@ -154,7 +154,7 @@ def _where(query: pw.ModelSelect, wanted: AuditFilter) -> pw.ModelSelect:
     return query
 
 
-def _select(wanted: AuditFilter, *columns) -> pw.ModelSelect:
+def _select(wanted: AuditFilter, *columns) -> pw.ModelSelect[AuditEntry]:
     query = AuditEntry.select(*(columns or _COLUMNS))
     if not columns:
         query = query.join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))

@@ -112,6 +112,8 @@ STATUS_MERGED = "merged"
 
 class Customer(BaseModel):
     id = pw.AutoField()
+    phones: pw.ModelSelect[PhoneNumber]  # the backrefs peewee makes from PhoneNumber and EmailAddress
+    emails: pw.ModelSelect[EmailAddress]
     kind = pw.CharField(max_length=20, default=KIND_PERSON)
     given_name = pw.CharField(max_length=100, default="")
     family_name = pw.CharField(max_length=100, default="")

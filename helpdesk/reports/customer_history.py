@@ -233,14 +233,14 @@ def build(out, request, actor: Staff, progress) -> dict:
         story.append(text(label("empty", lang), lang))
     story += [Spacer(1, 10), heading(label("promises", lang), lang)]
     if data["promises"]:
-        def when(value):
+        def at(value):
             return format_short_datetime(to_local(value), lang)
         rows = [[label(k, lang) for k in ("promised", "due", "promise", "assignee", "kept")]]
         for p in data["promises"]:
             state = label(p["kept"], lang)
             if p["kept"] in ("done_on_time", "done_late"):
-                state = state.format(when(p["done_at"]))
-            rows.append([when(p["made"]), when(p["due"]), p["promise"], p["assignee"], state])
+                state = state.format(at(p["done_at"]))
+            rows.append([at(p["made"]), at(p["due"]), p["promise"], p["assignee"], state])
         story.append(table(rows, lang, [w * 0.15, w * 0.15, w * 0.34, w * 0.15, w * 0.21]))
     else:
         story.append(text(label("no_promises", lang), lang))
