@@ -61,6 +61,8 @@ def to_jalali(value: date):
 
 
 def _day(value: date | datetime) -> date:
+    from datetime import datetime  # here, not at the top: see TYPE_CHECKING above
+
     return value.date() if isinstance(value, datetime) else value
 
 
