@@ -226,7 +226,8 @@ class Listener:
 
     def __init__(self, db: pw.Database | None = None):
         db = db or database.obj
-        self.connection = db._connect()  # autocommit, with the same parameters as the desk's connection
+        # Autocommit, with the same parameters as the desk's connection (peewee's stubs omit _connect).
+        self.connection = db._connect()  # type: ignore[union-attr]
         self.said: list = []  # presence heard (helpdesk.presence.Presence), until taken
         with self.connection.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANNEL}")

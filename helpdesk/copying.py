@@ -49,7 +49,7 @@ SEARCH_TABLE = "customer_search"
 # Lists the migrations fill in a new database; the copy replaces them with the source's.
 SEEDED = ("lost_reason", "complaint_category")
 # In the order their foreign keys need (a table after the tables it points to).
-MODELS = [model for model in pw.sort_models(ALL_MODELS) if model is not SchemaVersion]
+MODELS = [model for model in pw.sort_models(ALL_MODELS) if model is not SchemaVersion]  # type: ignore[attr-defined]  # peewee's stubs omit sort_models
 
 Progress = Callable[[str, int, int], None]  # (table, rows copied so far, rows in the table)
 
@@ -401,7 +401,8 @@ def _copy_table(src: pw.Database, dst: pw.Database, model, progress: Progress | 
     # to a row further on: the rows go in by id, and such a reference is written empty first and
     # filled in once every row is there.
     later = [i for i, f in enumerate(fields) if isinstance(f, pw.ForeignKeyField) and f.rel_model is model]
-    pk = next(i for i, f in enumerate(fields) if f is model._meta.primary_key) if later else None
+    # The key's column (asked for only when needed: a table with a composite key has none).
+    pk = next(i for i, f in enumerate(fields) if f is model._meta.primary_key) if later else -1
     order = f' ORDER BY "{fields[pk].column_name}"' if later else ""
     pending: list[tuple] = []
     checksum = Checksum()

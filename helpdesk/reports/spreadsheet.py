@@ -261,7 +261,8 @@ def _write_xlsx(target: Path, page, tables) -> None:
 
     lang = page.language
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the empty sheet a new workbook starts with
+        book.remove(book.active)
     book.properties.title = _text(page.title)[:255]
     book.properties.creator = _text(page.business)[:255]
     book.properties.subject = _text(page.period)[:255]
