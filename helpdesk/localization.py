@@ -122,7 +122,7 @@ def isolate(text: str, language: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def format_duration(seconds: int, language: str) -> str:
+def format_duration(seconds: float, language: str) -> str:
     """A length of time as a clock shows it: ``4:07``, ``1:02:03``."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from datetime import date
+from typing import Any
 
 from reportlab.platypus import Spacer
 
@@ -75,7 +76,7 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
     rows = list(query.order_by(Complaint.created_at))
     table_ = complaints.targets()
     now = utcnow()
-    out = {"total": len(rows), "by_category": {}, "by_status": dict.fromkeys(complaints.STATUSES, 0),
+    out: dict[str, Any] = {"total": len(rows), "by_category": {}, "by_status": dict.fromkeys(complaints.STATUSES, 0),
            "by_priority": {}, "overdue": [], "escalations": []}
     for c in rows:
         out["by_category"][c.category_id] = out["by_category"].get(c.category_id, 0) + 1
