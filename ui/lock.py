@@ -21,7 +21,7 @@ import logging
 import time
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -164,7 +164,10 @@ class _Cover:
         self.shade = shade
         self.hidden: list[QWidget] = []
         self.focus = window.focusWidget()
-        self.geometry = None  # set when the window was enlarged to hold the lock screen
+        self.geometry: QRect | None = None  # set when the window was enlarged to hold the lock screen
+        self.sizes: tuple[QSize, QSize, QSize] = (window.minimumSize(), window.maximumSize(), window.size())
+        self.texts: tuple[str, str, str] | None = None  # a message box's texts, blanked while covered
+        self.constraint: QLayout.SizeConstraint | None = None  # its layout's, set aside while covered
 
 
 class DeskLock(QObject):
@@ -335,8 +338,6 @@ class DeskLock(QObject):
         cover = _Cover(window, window.windowTitle(), shade)
         self.covers[id(window)] = cover
         # The window keeps its size with nothing in it (a message box's layout would shrink it to nothing).
-        cover.sizes = (window.minimumSize(), window.maximumSize(), window.size())
-        cover.texts = None
         if isinstance(window, QMessageBox):  # a screen reader reads its text from the box itself
             cover.texts = (window.text(), window.informativeText(), window.detailedText())
             for blank in (window.setText, window.setInformativeText, window.setDetailedText):
