@@ -213,7 +213,7 @@ def _on_database(command: str, target: str, work, user: str | None = None):
     from helpdesk import migrations
     from helpdesk.errors import KnownError, classify_database_error
 
-    password = _password(user) if user is not None else None
+    password = _password(user) if user is not None else ""  # asked before the database is opened
     try:
         migrations.open_and_migrate(target)
         if user is None:
