@@ -784,7 +784,9 @@ def bar_chart(names: list[str], series: list[list[float]], legend: list[tuple[st
             word = shown(word, lang)
             width = pdfmetrics.stringWidth(word, REGULAR, 8)
             box_x = x - 8 if rtl else x
-            drawing.add(Rect(box_x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))  # type: ignore[arg-type]  # types-reportlab: Rect's **kwargs typed as the TypedDict, not Unpack of it
+            box = Rect(box_x, y, 8, 8)  # (types-reportlab mistypes Rect's keyword arguments)
+            box.fillColor, box.strokeColor = colors.HexColor(colour), None
+            drawing.add(box)
             if rtl:
                 drawing.add(String(x - 12, y + 1, word, fontName=REGULAR, fontSize=8, textAnchor="end"))
                 x -= width + 30
