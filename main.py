@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _main(args)
-    except Exception as error:  # noqa: BLE001 - only the known problems are caught; a bug is raised again
+    except Exception as error:  # only the known problems are caught; a bug is raised again
         known = _known(error)
         if known is None:
             raise
@@ -213,7 +213,7 @@ def _on_database(command: str, target: str, work, user: str | None = None):
     from helpdesk import migrations
     from helpdesk.errors import KnownError, classify_database_error
 
-    password = _password(user) if user is not None else None
+    password = _password(user) if user is not None else ""  # asked before the database is opened
     try:
         migrations.open_and_migrate(target)
         if user is None:

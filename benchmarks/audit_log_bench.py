@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit
 
 FRAME_MS = 16.0  # one frame at 60 Hz: a scroll step that paints within it is smooth
 FIRST_PAGE_MS = 100.0

@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from idle_desks import prepare
+
     from helpdesk import config, customers
     from helpdesk.models import Staff
 

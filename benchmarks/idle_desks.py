@@ -106,8 +106,9 @@ def _server_counts(target: str) -> dict | None:
     """pg_stat_database for the benchmark's database, read from the ``postgres`` database."""
     if not target.startswith("postgres"):
         return None
-    import psycopg2
     from urllib.parse import urlparse
+
+    import psycopg2
 
     url = urlparse(target)
     name = url.path.lstrip("/")

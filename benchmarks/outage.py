@@ -30,7 +30,8 @@ if str(ROOT) not in sys.path:
 
 
 def _fresh(server) -> None:
-    from helpdesk import accounts, db as dbmod, migrations
+    from helpdesk import accounts, migrations
+    from helpdesk import db as dbmod
 
     dbmod.close()
     fresh = dbmod.open_database(server.url)
@@ -56,7 +57,8 @@ def services(server, kind: str, outage: float, poll: float) -> dict:
     import peewee
     from playhouse.db_url import parse
 
-    from helpdesk import customers, db as dbmod
+    from helpdesk import customers
+    from helpdesk import db as dbmod
     from helpdesk.models import Staff
 
     _fresh(server)

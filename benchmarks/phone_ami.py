@@ -20,12 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
-from helpdesk.telephony import events as ev  # noqa: E402
-from helpdesk.telephony.ami import AmiSource  # noqa: E402
-from helpdesk.telephony.link import PhoneLink  # noqa: E402
-from tests.helpers import fake_ami  # noqa: E402
+from helpdesk.telephony import events as ev  # noqa: E402 - imported once sys.path holds the repository and this folder
+from helpdesk.telephony.ami import AmiSource  # noqa: E402 - imported once sys.path holds the repository and this folder
+from helpdesk.telephony.link import PhoneLink  # noqa: E402 - imported once sys.path holds the repository and this folder
+from tests.helpers import fake_ami  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 
 def measure(calls: int) -> list[float]:
@@ -70,7 +70,7 @@ def main() -> None:
     times = sorted(measure(args.calls))
     if len(times) < args.calls:
         raise SystemExit(f"only {len(times)} of {args.calls} rings arrived")
-    p95 = times[int(round(0.95 * (len(times) - 1)))]
+    p95 = times[round(0.95 * (len(times) - 1))]
     emit("phone_ami_ring_to_event_p50", statistics.median(times), "ms", None, True)
     emit("phone_ami_ring_to_event_p95", p95, "ms", 20.0, p95 <= 20.0)
     emit("phone_ami_ring_to_event_max", times[-1], "ms", None, True)

@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from phone_screen import numbers, percentile  # noqa: E402
-from report import emit  # noqa: E402
+from phone_screen import numbers, percentile
+from report import emit
 
 TARGET_P95_MS = 150.0
 
@@ -46,7 +46,7 @@ def measure(target: str, calls: int = 300) -> dict:
 
     app = create_application(sys.argv[:1])
     database, _ = migrations.open_and_migrate(target)
-    staff = Staff.select().where(Staff.role == "staff", Staff.active == True).order_by(Staff.id).first()  # noqa: E712
+    staff = Staff.select().where(Staff.role == "staff", Staff.active == True).order_by(Staff.id).first()  # noqa: E712 - a peewee expression: "== True" builds the SQL
     window = MainWindow(config.describe(target))
     window.resize(1200, 800)
     window.show()

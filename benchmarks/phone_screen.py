@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit
 
 TARGET_P95_MS = 50.0  # a third of the pop's 150 ms from the ring to the paint
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -72,7 +72,8 @@ def numbers(database, calls: int, seed: int = 16) -> list[tuple[str, str]]:
 def measure(target: str, calls: int = 300, passes: int = 3, drop_index: str | None = None) -> dict:
     from playhouse.test_utils import count_queries
 
-    from helpdesk import db as dbmod, phonecalls, settings
+    from helpdesk import db as dbmod
+    from helpdesk import phonecalls, settings
 
     database = dbmod.open_database(target)
     dbmod.bind(database)

@@ -30,7 +30,8 @@ if str(ROOT) not in sys.path:
 
 
 def _fresh(target: str):
-    from helpdesk import accounts, db as dbmod, migrations
+    from helpdesk import accounts, migrations
+    from helpdesk import db as dbmod
 
     dbmod.close()
     if target.startswith("postgres"):

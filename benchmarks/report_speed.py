@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 MONTH_DB = "/tmp/bench_month.sqlite"
 MONTH = (2026, 10)
@@ -155,7 +155,8 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
 def month_database(target: str = MONTH_DB, year: int = MONTH[0], month: int = MONTH[1],
                    contacts: int = MONTH_CONTACTS, customers: int = MONTH_CUSTOMERS, seed: int = SEED) -> None:
     """Make the busy-month database (once): a demo, then its month topped up to ``contacts`` contacts."""
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
     from helpdesk.models import Contact, Customer
 
     first, last = month_days(year, month)
@@ -228,7 +229,8 @@ def measure(metric: str, kind: str, date_from: date, date_to: date, target: floa
 
 
 def measure_month(target: str, year: int, month: int, folder: Path, repeat: int) -> None:
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
 
     first, last = month_days(year, month)
     migrations.open_and_migrate(target)
@@ -241,7 +243,8 @@ def measure_month(target: str, year: int, month: int, folder: Path, repeat: int)
 
 def measure_year(target: str, folder: Path, repeat: int) -> None:
     """The satisfaction, complaints and staff reports of the last 365 days."""
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
     from helpdesk.clock import to_local, utcnow
     from helpdesk.models import Customer
 

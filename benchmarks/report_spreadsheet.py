@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 
 def run(target: str, kinds: list[str], period, folder: Path) -> None:

@@ -32,7 +32,6 @@ import argparse
 import heapq
 import os
 import random
-import select
 import socket
 import sys
 import threading
@@ -43,8 +42,8 @@ from urllib.parse import urlsplit, urlunsplit
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
-from search_bench import percentile  # noqa: E402
+from report import emit
+from search_bench import percentile
 
 SEARCH_TARGET_MS = 100.0
 DASHBOARD_TARGET_MS = 300.0
@@ -265,8 +264,9 @@ def type_number(app, window, number: str, counter: Counter) -> int:
 
 
 def count_actions(app, target: str, idle: float) -> dict[str, float]:
-    from helpdesk import contacts
     from search_bench import keystroke
+
+    from helpdesk import contacts
     from ui.pages.dashboard import load_figures
 
     counter = Counter()
@@ -306,8 +306,9 @@ def count_actions(app, target: str, idle: float) -> dict[str, float]:
 
 
 def timed_actions(app, target: str, searches: int) -> dict[str, float]:
-    from helpdesk import contacts
     from search_bench import keystroke
+
+    from helpdesk import contacts
     from ui.pages.dashboard import load_figures
 
     counter = Counter()
@@ -334,7 +335,7 @@ def timed_actions(app, target: str, searches: int) -> dict[str, float]:
             contacts.find_caller(number[:4])
             times.append((time.perf_counter() - started) * 1000)
         out["caller_lookup_p95_ms"] = percentile(times, 0.95)
-        saved, seconds = save_call(app, window, counter)
+        _saved, seconds = save_call(app, window, counter)
         out["save_call_s"] = seconds
         window.sign_out()
         window.close()
@@ -352,15 +353,14 @@ def main() -> int:
     parser.add_argument("--idle", type=float, default=10.0, help="seconds of quiet to count (default 10)")
     args = parser.parse_args()
 
-    from PySide6.QtWidgets import QApplication
-
-    from helpdesk import db as dbmod, migrations
-    from ui import i18n
-    from ui.app import create_application
-
     import tempfile
 
-    from ui import paths, prompts
+    from PySide6.QtWidgets import QApplication
+
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
+    from ui import i18n, paths, prompts
+    from ui.app import create_application
 
     # Its unfinished calls in a folder of its own (none offered at the next sign-in), and no question
     # waits for an answer nobody gives.

@@ -32,12 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 PROBE = Path(__file__).resolve().parent / "startup_probe.py"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit  # noqa: E402 - imported once sys.path holds the repository and this folder
 
 
 def ensure_demo(target: str, customers: int) -> None:
     """Fill an empty database with demo data, and report how long that took."""
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
     from helpdesk.models import Customer
 
     migrations.open_and_migrate(target)

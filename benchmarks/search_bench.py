@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit
 
 TARGET_MS = 20.0
 FIRST_PAGE = 100  # ui.pages.directory_model.DirectoryModel.PAGE
@@ -179,7 +179,8 @@ def measure(target: str, queries: int = 200, passes: int = 3, seed: int = 7) -> 
 
     Returns, by metric name, each query's milliseconds with its text.
     """
-    from helpdesk import db as dbmod, migrations
+    from helpdesk import db as dbmod
+    from helpdesk import migrations
     from helpdesk.db import database
 
     migrations.open_and_migrate(target)

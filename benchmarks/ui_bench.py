@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import emit  # noqa: E402
+from report import emit
 
 TIMELINE_ENTRIES = 500
 BENCH_TAG = "benchmark-timeline"
@@ -28,7 +28,7 @@ def rss_mb() -> float:
         with open("/proc/self/statm") as statm:
             return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
     except OSError:
-        import psutil  # noqa: PLC0415 - only off Linux
+        import psutil  # only off Linux
 
         return psutil.Process().memory_info().rss / 2**20
 

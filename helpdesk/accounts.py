@@ -238,7 +238,7 @@ def list_accounts(actor: Staff) -> list[Staff]:
 def colleagues(actor: Staff) -> list[Staff]:
     """Everyone with an active account, for choosing who a follow-up or a filter is for."""
     require_signed_in(actor)
-    return list(Staff.select().where(Staff.active == True).order_by(Staff.full_name))  # noqa: E712
+    return list(Staff.select().where(Staff.active == True).order_by(Staff.full_name))  # noqa: E712 - a peewee expression: "== True" builds the SQL
 
 
 def create_account(actor: Staff, username: str, full_name: str, role: str, password: str) -> Staff:
@@ -257,7 +257,7 @@ def create_account(actor: Staff, username: str, full_name: str, role: str, passw
 def _other_active_supervisors(staff: Staff) -> int:
     return (
         Staff.select()
-        .where((Staff.role == ROLE_SUPERVISOR) & (Staff.active == True) & (Staff.id != staff.id))  # noqa: E712
+        .where((Staff.role == ROLE_SUPERVISOR) & (Staff.active == True) & (Staff.id != staff.id))  # noqa: E712 - a peewee expression: "== True" builds the SQL
         .count()
     )
 

@@ -9,9 +9,10 @@ lost the race gets ``Conflict`` (what the other desk changed), never a silent ov
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Iterator, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import peewee as pw
 
@@ -41,7 +42,16 @@ def snapshot(instance: pw.Model) -> dict:
     return out
 
 
-def record(actor: Staff | None, action: str, instance: pw.Model, before: dict | None, after: dict | None) -> AuditEntry:
+class Recorded(Protocol):
+    """What the trail is written against: a row (any model), or the database itself (backups)."""
+
+    @property
+    def _meta(self) -> Any: ...  # only its table_name is read
+
+    def get_id(self) -> Any: ...
+
+
+def record(actor: Staff | None, action: str, instance: Recorded, before: dict | None, after: dict | None) -> AuditEntry:
     entry = AuditEntry.create(
         at=utcnow(),
         actor=actor.id if actor is not None else None,
@@ -78,7 +88,7 @@ def conflict(instance: pw.Model, started_from: dict) -> Conflict:
                     f"{table} {instance.get_id()}: another desk saved it first", table=table)
 
 
-def locked(query: pw.ModelSelect) -> pw.Model | None:
+def locked(query: pw.ModelSelect[M]) -> M | None:
     """The first row of ``query``, held until the transaction ends, for a read-then-write that must not
     fail because another desk wrote in between (a comment, a tick). On PostgreSQL the row is locked
     (``FOR UPDATE``); SQLite's transactions hold the whole file from their first statement."""
@@ -93,7 +103,7 @@ def seen(instance: pw.Model, version: int) -> dict:
                   .where((AuditEntry.table_name == instance._meta.table_name)
                          & (AuditEntry.record_id == str(instance.get_id())) & AuditEntry.before.is_null(False))
                   .order_by(AuditEntry.id.desc()).limit(50)):
-        before = json.loads(entry.before)
+        before = json.loads(entry.before or "{}")  # never empty: the query asks for a before
         if before.get("version") == version:
             return before
     return {**snapshot(instance), "version": version}
@@ -104,13 +114,13 @@ def lock(model: type[pw.Model], *ids) -> None:
     On PostgreSQL the rows are locked in id order (so two desks cannot deadlock); SQLite's
     transactions hold the whole file from their first statement."""
     if database.for_update and ids:
-        list(model.select(model._meta.primary_key).where(model._meta.primary_key.in_(sorted(ids)))
+        list(model.select(model._meta.primary_key).where(model._meta.primary_key.in_(sorted(ids)))  # type: ignore[union-attr]  # every model locked here has a key (False only for key-less models)
              .order_by(model._meta.primary_key).for_update())
 
 
 def check_version(instance: pw.Model, version: int | None) -> None:
     """Refuse at once when the person saw an older ``version`` than the one just read."""
-    if version is not None and "version" in instance._meta.fields and instance.version != version:
+    if version is not None and "version" in instance._meta.fields and instance.version != version:  # type: ignore[attr-defined]  # a model with a version field (checked in the same line)
         raise conflict(instance, seen(instance, version))
 
 
@@ -128,7 +138,7 @@ def changing(actor: Staff | None, instance: M, action: str = "update", version: 
     with database.atomic():
         yield instance
         if "updated_at" in instance._meta.fields:
-            instance.updated_at = utcnow()
+            instance.updated_at = utcnow()  # type: ignore[attr-defined]  # a model with an updated_at field (checked above)
         if "version" in instance._meta.fields:
             _save_if_unchanged(instance, before)
         else:
@@ -139,14 +149,14 @@ def changing(actor: Staff | None, instance: M, action: str = "update", version: 
 def _save_if_unchanged(instance: pw.Model, before: dict) -> None:
     meta = instance._meta
     read = before["version"]
-    instance.version = read + 1
+    instance.version = read + 1  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
     values = {field: instance.__data__.get(name) for name, field in meta.fields.items()
               if field is not meta.primary_key}
     written = (type(instance).update(values)
-               .where((meta.primary_key == instance.get_id()) & (type(instance).version == read))
+               .where((meta.primary_key == instance.get_id()) & (type(instance).version == read))  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
                .execute())
     if written != 1:
-        instance.version = read
+        instance.version = read  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
         raise conflict(instance, before)
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from pathlib import Path
-from typing import Iterator
 
 import peewee as pw
 
@@ -134,7 +134,7 @@ def _entry(row: tuple) -> Entry:
     return Entry(row[0], at, row[2], row[3], row[4], row[5], row[6], row[7], row[8])
 
 
-def _where(query: pw.ModelSelect, wanted: AuditFilter) -> pw.ModelSelect:
+def _where(query: pw.ModelSelect[AuditEntry], wanted: AuditFilter) -> pw.ModelSelect[AuditEntry]:
     if wanted.person is not None:
         # Their own doings, and their tries at signing in (which have no actor: the account is the record).
         query = query.where((AuditEntry.actor == wanted.person)
@@ -154,7 +154,7 @@ def _where(query: pw.ModelSelect, wanted: AuditFilter) -> pw.ModelSelect:
     return query
 
 
-def _select(wanted: AuditFilter, *columns) -> pw.ModelSelect:
+def _select(wanted: AuditFilter, *columns) -> pw.ModelSelect[AuditEntry]:
     query = AuditEntry.select(*(columns or _COLUMNS))
     if not columns:
         query = query.join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
@@ -244,7 +244,8 @@ def export_rows(actor: Staff, wanted: AuditFilter = AuditFilter()) -> Iterator[l
     """The header and one row per entry the filter matches, newest first, as the CSV file holds them."""
     yield list(EXPORT_COLUMNS)
     for entry in entries(actor, wanted):
-        dump = (lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else "")
+        def dump(value):
+            return (json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else "")
         yield [str(entry.id), entry.at.isoformat(sep=" "), to_local(entry.at).isoformat(sep=" "), entry.who,
                entry.action, entry.kind, entry.record, " ".join(entry.changed()), dump(entry.before),
                dump(entry.after)]

@@ -31,13 +31,13 @@ import re
 import sqlite3
 import sys
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .clock import to_local, utcnow
-from .config import APP_AUTHOR, APP_NAME, is_postgres, sqlite_path
+from .config import APP_AUTHOR, APP_NAME, sqlite_path
 from .errors import KnownError
 
 log = logging.getLogger(__name__)
@@ -539,9 +539,8 @@ def restore_over_damaged(username: str, password: str, backup_path: str | Path, 
     import shutil
     import tempfile
 
-    from . import accounts
+    from . import accounts, migrations
     from . import db as dbmod
-    from . import migrations
     from .permissions import require_supervisor
 
     path, backup_path = _restorable(backup_path, target)
@@ -600,8 +599,7 @@ def _restorable(backup_path: str | Path, target: str) -> tuple[Path, Path]:
 
 def _reopened(target: str, path: Path, backup_path: Path, aside: Path, username: str, actor_id: int) -> Path:
     """Open and migrate the restored database and record the restore in its audit trail."""
-    from . import audit
-    from . import migrations
+    from . import audit, migrations
     from .db import database
     from .models import Staff
 

@@ -11,17 +11,18 @@ import json
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import peewee as pw
 
 from . import audit, checklists
 from .clock import as_datetime, utcnow
 from .contacts import live_customer_id, local_day_bounds
+from .customers import _limited, check_text
 from .db import database
 from .errors import NotFound, PermissionDenied, ValidationError
 from .models import CalmSession, CalmStep, ChecklistVersion, Complaint, ComplaintCategory, Customer, Staff
 from .permissions import require_signed_in, require_supervisor
-from .customers import _limited, check_text
 from .text import clean_line, clean_text
 
 NAME = "calm_down"
@@ -60,7 +61,8 @@ def _clean_steps(steps: list[dict]) -> list[dict]:
         raise ValidationError("steps", "required")
     out, keys = [], set()
     for index, step in enumerate(steps):
-        clean = {"key": clean_line(step.get("key", "")) or f"step_{index + 1}", "required": bool(step.get("required"))}
+        clean: dict[str, Any] = {"key": clean_line(step.get("key", "")) or f"step_{index + 1}",
+                                 "required": bool(step.get("required"))}
         for part in ("title", "do"):
             clean[part] = {lang: clean_text((step.get(part) or {}).get(lang, "")) for lang in ("en", "fa")}
             if not clean[part]["en"] or not clean[part]["fa"]:
@@ -121,7 +123,7 @@ class SessionState:
                            "ticked_at": s.ticked_at.isoformat() if s.ticked_at else None} for s in self.steps]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "SessionState":
+    def from_json(cls, data: dict) -> SessionState:
         return cls(data.get("current_step", 0), data.get("anger_start"),
                    [StepState(s["key"], bool(s.get("ticked")),
                               datetime.fromisoformat(s["ticked_at"]) if s.get("ticked_at") else None,
@@ -197,7 +199,7 @@ def link_customer(actor: Staff, session_id: int, customer_id: int, version: int 
     if Customer.get_or_none(Customer.id == customer_id) is None:
         raise ValidationError("customer", "not_found")
     with audit.changing(actor, session, version=version):
-        session.customer = live_customer_id(customer_id)
+        session.customer_id = live_customer_id(customer_id)
     if session.complaint_id:
         Complaint.update(customer=session.customer_id).where(
             (Complaint.id == session.complaint_id) & Complaint.customer.is_null()).execute()
@@ -240,7 +242,7 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
             session.ended_at = utcnow()
             session.anger_end = anger_end
             session.outcome = outcome
-            session.follow_up = promise.id if promise else None
+            session.follow_up_id = promise.id if promise else None
     return session
 
 
@@ -264,7 +266,8 @@ def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, pr
                 customer_id=session.customer_id, category_id=category_id, priority=priority,
                 description=reason, assignee_id=actor.id))
             with audit.changing(actor, session):
-                session.complaint = complaint.id
+                session.complaint_id = complaint.id
+        assert session.complaint_id is not None  # raised just above when there was none
         complaint = complaints.escalate(actor, session.complaint_id, reason)
     return complaint
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import json
 import logging
 import uuid
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 import peewee as pw
 
@@ -84,7 +84,7 @@ class Changes:
     def touches(self, kind: str, record_id) -> bool:
         return any(c.touches(kind, record_id) for c in self.items)
 
-    def only(self, kinds: Iterable[str]) -> "Changes":
+    def only(self, kinds: Iterable[str]) -> Changes:
         wanted = set(kinds)
         return Changes([c for c in self.items if c.kind in wanted or any(k in wanted for k, _ in c.owners)])
 
@@ -92,7 +92,7 @@ class Changes:
         """The tables written (not the records they belong to)."""
         return {c.kind for c in self.items}
 
-    def by_others(self, actor_id: int | None) -> "Changes":
+    def by_others(self, actor_id: int | None) -> Changes:
         """The changes another desk made: by another person, or by this person on another desk (PostgreSQL
         names the desk; on SQLite the desk is not known)."""
         return Changes([c for c in self.items if c.actor != actor_id or c.desk not in (None, DESK)])
@@ -226,7 +226,8 @@ class Listener:
 
     def __init__(self, db: pw.Database | None = None):
         db = db or database.obj
-        self.connection = db._connect()  # autocommit, with the same parameters as the desk's connection
+        # Autocommit, with the same parameters as the desk's connection (peewee's stubs omit _connect).
+        self.connection = db._connect()  # type: ignore[union-attr]
         self.said: list = []  # presence heard (helpdesk.presence.Presence), until taken
         with self.connection.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANNEL}")

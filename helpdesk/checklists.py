@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import resources
@@ -28,7 +28,7 @@ class Checklist:
     items: tuple[Item, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Checklist:
     data = json.loads((FOLDER / f"{name}.json").read_text(encoding="utf-8"))
     return Checklist(data["id"], int(data["version"]), tuple(Item(i["id"], i["en"], i["fa"]) for i in data["items"]))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import peewee as pw
 
@@ -70,7 +71,7 @@ def set_targets(actor: Staff, values: dict[str, tuple[int, int]], version: int |
     require_supervisor(actor)
     clean = {}
     for priority in PRIORITIES:
-        first, resolve = values.get(priority, (None, None))
+        first, resolve = values.get(priority, (0, 0))  # a target left out is out of range
         for name, value in ((f"{priority}_first", first), (f"{priority}_resolve", resolve)):
             if not isinstance(value, int) or not 1 <= value <= 24 * 90:
                 raise ValidationError(name, "out_of_range", minimum=1, maximum=24 * 90)
@@ -151,7 +152,7 @@ class ComplaintDraft:
 
 def _clean(draft: ComplaintDraft) -> dict:
     errors: dict[str, ValidationError] = {}
-    values = {}
+    values: dict[str, Any] = {}
     customer_id = live_customer_id(draft.customer_id) if draft.customer_id is not None else None
     if draft.customer_id is not None and customer_id is None:
         errors["customer"] = ValidationError("customer", "not_found")
@@ -255,7 +256,7 @@ def _set_status(actor: Staff, c: Complaint, status: str, note: str = "", **chang
             c.closed_at = None
         for name, value in changes.items():
             setattr(c, name, value)
-        c.updated_by = actor.id
+        c.updated_by_id = actor.id
     _event(actor, c, "status", old, status, note)
 
 
@@ -263,7 +264,7 @@ def resolve(actor: Staff, complaint_id: int, notes: str, satisfaction: str, will
             version: int | None = None) -> Complaint:
     """Resolve with what was done, how satisfied the customer is with it, and whether they will come back."""
     require_signed_in(actor)
-    errors = {}
+    errors: dict[str, ValidationError] = {}
     notes = _limited(clean_text(notes), "resolution_notes", TEXT_LIMIT, errors)
     if not notes:
         errors["resolution_notes"] = ValidationError("resolution_notes", "required")
@@ -289,7 +290,7 @@ def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | 
     reason = check_text(clean_text(reason), "reason", TEXT_LIMIT)
     if not reason:
         raise ValidationError("reason", "escalation_reason")
-    supervisors = list(Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)))  # noqa: E712
+    supervisors = list(Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)))  # noqa: E712 - a peewee expression: "== True" builds the SQL
     if supervisor_id is not None:
         target = next((s for s in supervisors if s.id == supervisor_id), None)
         if target is None:
@@ -318,7 +319,7 @@ def _supervisor_change(actor: Staff, complaint_id: int, field: str, value, versi
         old = getattr(c, f"{field}_id", None) if field in ("category", "assignee") else getattr(c, field)
         with audit.changing(actor, c):
             setattr(c, field, value)
-            c.updated_by = actor.id
+            c.updated_by_id = actor.id
         _event(actor, c, field, old, value)
         if notify is not None and notify != actor.id:
             Notification.create(recipient=notify, at=utcnow(), kind="assigned", complaint=c.id, actor=actor.id)
@@ -504,7 +505,7 @@ def satisfaction_mix(days: int = 30, now: datetime | None = None) -> dict[str, i
     now = now or utcnow()
     rows = (Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id))
             .where(Contact.started_at >= now - timedelta(days=days)).group_by(Contact.satisfaction).tuples())
-    mix = {key: 0 for key in SATISFACTION}
+    mix = dict.fromkeys(SATISFACTION, 0)
     for key, n in rows:
         mix[key] = n
     return mix

@@ -92,7 +92,7 @@ class ContactDraft:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> "ContactDraft":
+    def from_json(cls, data: dict) -> ContactDraft:
         data = dict(data)
         for key in ("started_at", "ended_at", "answered_at"):
             data[key] = datetime.fromisoformat(data[key]) if data.get(key) else None
@@ -289,7 +289,7 @@ def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> 
     with audit.changing(actor, current, version=version) as row:
         for name, value in values.items():
             setattr(row, name if name != "customer" else "customer_id", value)
-        row.updated_by = actor.id
+        row.updated_by_id = actor.id
     return current
 
 
@@ -339,7 +339,8 @@ def find_caller(text: str, limit: int = 8) -> list[Caller]:
             # As the directory ranks them: the whole number, then numbers holding the digits, then
             # the digits as a word elsewhere ("Branch 0123", "invoice 4512"); the newest first in each.
             ranked = search.ranked_clauses(database.obj, text, settings.phone_region())
-            found = customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0, limit * 2, filtered=True)
+            found = [] if ranked is None else customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0,
+                                                                    limit * 2, filtered=True)
             more = [cid for _, cid in found if cid not in ids]
         else:
             more = [cid for cid in customers.find_ids(text, limit) if cid not in ids]
@@ -384,7 +385,8 @@ def local_day_bounds(day: date) -> tuple[datetime, datetime]:
     """The naive-UTC start and end of a local calendar day."""
     start = datetime.combine(day, time.min).astimezone()
     end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
-    as_utc = lambda value: value.astimezone(timezone.utc).replace(tzinfo=None)  # noqa: E731
+    def as_utc(value):
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
     return as_utc(start), as_utc(end)
 
 
@@ -406,7 +408,7 @@ _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _log_where(q: LogQuery):
-    where = []
+    where: list[pw.Node] = []
     if q.date_from is not None:
         where.append(Contact.started_at >= local_day_bounds(q.date_from)[0])
     if q.date_to is not None:

@@ -29,10 +29,11 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as day_time, timezone
+from datetime import date, datetime, timezone
+from datetime import time as day_time
 from decimal import Decimal
-from typing import Callable, Iterable, Iterator
 
 import peewee as pw
 
@@ -48,7 +49,7 @@ SEARCH_TABLE = "customer_search"
 # Lists the migrations fill in a new database; the copy replaces them with the source's.
 SEEDED = ("lost_reason", "complaint_category")
 # In the order their foreign keys need (a table after the tables it points to).
-MODELS = [model for model in pw.sort_models(ALL_MODELS) if model is not SchemaVersion]
+MODELS = [model for model in pw.sort_models(ALL_MODELS) if model is not SchemaVersion]  # type: ignore[attr-defined]  # peewee's stubs omit sort_models
 
 Progress = Callable[[str, int, int], None]  # (table, rows copied so far, rows in the table)
 
@@ -161,7 +162,7 @@ def _postgres(database: pw.Database) -> bool:
 
 def _shadow(name: str) -> bool:
     """SQLite's own tables and the FTS5 index's storage: not data of ours."""
-    return name.startswith("sqlite_") or name.startswith(SEARCH_TABLE + "_")
+    return name.startswith(("sqlite_", SEARCH_TABLE + "_"))
 
 
 def _refuse_unless_empty(database: pw.Database, target: str) -> None:
@@ -400,7 +401,8 @@ def _copy_table(src: pw.Database, dst: pw.Database, model, progress: Progress | 
     # to a row further on: the rows go in by id, and such a reference is written empty first and
     # filled in once every row is there.
     later = [i for i, f in enumerate(fields) if isinstance(f, pw.ForeignKeyField) and f.rel_model is model]
-    pk = next(i for i, f in enumerate(fields) if f is model._meta.primary_key) if later else None
+    # The key's column (asked for only when needed: a table with a composite key has none).
+    pk = next(i for i, f in enumerate(fields) if f is model._meta.primary_key) if later else -1
     order = f' ORDER BY "{fields[pk].column_name}"' if later else ""
     pending: list[tuple] = []
     checksum = Checksum()

@@ -191,7 +191,7 @@ def rejected_path(path: str | Path) -> Path:
 def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
     """The header (line 1) and then each non-blank row, with the line it starts on."""
     try:
-        handle = open(path, encoding="utf-8-sig", newline="")
+        handle = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the "with" below; opening's own errors told apart
     except FileNotFoundError as error:
         raise CsvError("csv_unreadable", f"{path}: no such file") from error
     except OSError as error:
@@ -419,7 +419,7 @@ def export(actor: Staff, path: str | Path) -> int:
     path = Path(path)
     count = 0
     try:
-        handle = open(path, "w", encoding="utf-8-sig", newline="")
+        handle = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the "with" below; opening's own errors told apart
     except OSError as error:
         raise CsvError("csv_unwritable", f"{path}: {error.strerror or error}", path=str(path)) from error
     with handle:

@@ -10,8 +10,9 @@ import difflib
 import functools
 import json
 from collections import namedtuple
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import peewee as pw
 
@@ -94,7 +95,7 @@ class DuplicateWarning(KnownError):
 
     code = "possible_duplicates"
 
-    def __init__(self, duplicates: list["Duplicate"]):
+    def __init__(self, duplicates: list[Duplicate]):
         super().__init__(", ".join(str(d.customer_id) for d in duplicates))
         self.duplicates = duplicates
 
@@ -140,7 +141,7 @@ def clean(draft: Draft, region: str | None = None) -> tuple[dict, dict[str, Vali
     kind = draft.kind if draft.kind in KINDS else None
     if kind is None:
         errors["kind"] = ValidationError("kind", "invalid_choice")
-    values = {
+    values: dict[str, Any] = {
         "kind": kind or KIND_PERSON,
         "given_name": _limited(clean_line(draft.given_name), "given_name", NAME_LIMIT, errors),
         "family_name": _limited(clean_line(draft.family_name), "family_name", NAME_LIMIT, errors),
@@ -231,7 +232,7 @@ def check_email(text: str, field: str = "email") -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
         raise ValidationError(field, "email_invalid") from None
-    except Exception:  # the library can choke on exotic input; to the person it is just not an address
+    except Exception:  # noqa: BLE001 - the library can choke on exotic input; to the person it is just not an address
         raise ValidationError(field, "email_invalid") from None
 
 
@@ -468,7 +469,7 @@ def _set_status(actor: Staff, customer_id: int, status: str, reason_id: int | No
         before = record.snapshot()
         customer = record.customer
         customer.status = status
-        customer.lost_reason = reason_id
+        customer.lost_reason_id = reason_id
         customer.lost_at = utcnow() if status == STATUS_LOST else None
         customer.updated_at, customer.updated_by = utcnow(), actor
         customer.version += 1
@@ -495,7 +496,7 @@ def lost_counts() -> list[tuple[LostReason, int]]:
             .join(Customer, pw.JOIN.LEFT_OUTER,
                   on=(Customer.lost_reason == LostReason.id) & (Customer.status == STATUS_LOST))
             .group_by(LostReason.id).order_by(LostReason.position))
-    return [(r, r.n) for r in rows]
+    return [(r, r.n) for r in rows]  # type: ignore[attr-defined]  # n: the COUNT aliased above
 
 
 # --- merging (supervisors) -----------------------------------------------------
@@ -525,7 +526,7 @@ def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
             s.organisation_id = o.organisation_id_id
         if s.segment is None and o.segment is not None:
             s.segment, s.segment_manual = o.segment, o.segment_manual
-        values = {
+        values: dict[str, list] = {
             "phones": [(p.label, p.number) for p in survivor.phones]
             + [(p.label, p.number) for p in other.phones if p.number not in {x.number for x in survivor.phones}],
             "emails": [e.address for e in survivor.emails]
@@ -670,7 +671,7 @@ def _contact_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
 # While someone types a search, the best matches come first, the newest first among equals ("match");
 # a click on a column header orders the matches by that column instead.
 SORT_MATCH = "match"
-SORTS = {
+SORTS: dict[str, tuple[pw.Field, ...]] = {
     "name": (Customer.sort_name,),
     "created": (Customer.created_at,),
     "status": (Customer.status, Customer.sort_name),
@@ -848,9 +849,8 @@ def _ranked_page(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int,
     return [_directory_row(rows[i], (group, i)) for group, i in found if i in rows]
 
 
-_COLUMNS = ("id", "kind", "given_name", "family_name", "organisation", "org_name", "status", "segment", "created_at",
-            "sort_name", "phone", "email")
-_FoundRow = namedtuple("_FoundRow", (*_COLUMNS, "tier"))
+_FoundRow = namedtuple("_FoundRow", ("id", "kind", "given_name", "family_name", "organisation", "org_name", "status",
+                                     "segment", "created_at", "sort_name", "phone", "email", "tier"))
 
 
 @functools.cache

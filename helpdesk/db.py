@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee
@@ -195,7 +196,8 @@ def open_database(target: str) -> peewee.Database:
         # at once with "database is locked" when it tries to upgrade its read lock.
         return FileDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
                                      lock_type="IMMEDIATE")
-    from playhouse.db_url import connect as connect_url, parse  # only offices with a server pay for this
+    from playhouse.db_url import connect as connect_url  # only offices with a server pay for this
+    from playhouse.db_url import parse
 
     params = parse(target)
     if target.split("://", 1)[0] in ("postgres", "postgresql") and params.get("database"):

@@ -92,7 +92,7 @@ def _active_staff(staff_id: int | None) -> Staff:
     return staff
 
 
-def create(actor: Staff, customer_id: int, due_at: datetime, assignee_id: int, promise: str,
+def create(actor: Staff, customer_id: int | None, due_at: datetime, assignee_id: int, promise: str,
            kind: str = KIND_CALLBACK, contact_id: int | None = None) -> FollowUp:
     require_signed_in(actor)
     if kind not in KINDS:
@@ -129,7 +129,7 @@ def mark_done(actor: Staff, follow_up_id: int, contact) -> FollowUp:
     with audit.changing(actor, row, "complete"):
         row.status = DONE
         row.done_at = utcnow()
-        row.done_by = actor.id
+        row.done_by_id = actor.id
         row.done_contact = contact.id
         row.missed_key = None  # the number's next missed call today is a new callback
     return row
@@ -164,7 +164,7 @@ def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: i
     with audit.changing(actor, row, version=version):
         row.due_at = due_at
         if assignee_id is not None:
-            row.assignee = assignee_id
+            row.assignee_id = assignee_id
     return row
 
 

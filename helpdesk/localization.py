@@ -61,7 +61,9 @@ def to_jalali(value: date):
 
 
 def _day(value: date | datetime) -> date:
-    return value.date() if hasattr(value, "hour") else value
+    from datetime import datetime  # here, not at the top: see TYPE_CHECKING above
+
+    return value.date() if isinstance(value, datetime) else value
 
 
 def format_date(value: date | datetime, language: str) -> str:
@@ -120,7 +122,7 @@ def isolate(text: str, language: str) -> str:
     return f"\u2068{text}\u2069"
 
 
-def format_duration(seconds: int, language: str) -> str:
+def format_duration(seconds: float, language: str) -> str:
     """A length of time as a clock shows it: ``4:07``, ``1:02:03``."""
     seconds = max(0, int(seconds))
     hours, rest = divmod(seconds, 3600)

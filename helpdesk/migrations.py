@@ -12,16 +12,17 @@ version of the app is refused before anything is written to it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
 from . import db as dbmod
-from .config import sqlite_path
 from .clock import utcnow
+from .config import sqlite_path
 from .errors import DatabaseError, DatabaseNewer, classify_database_error
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def _frozen(database: pw.Database):
     return Frozen
 
 
-def _0001_initial(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0001_initial(database: pw.Database, migrator: SchemaMigrator) -> None:
     Base = _frozen(database)
 
     class SchemaVersion(Base):
@@ -75,7 +76,7 @@ def _0001_initial(database: pw.Database, migrator: "SchemaMigrator") -> None:
     database.create_tables([SchemaVersion, Staff, AuditEntry, Setting])
 
 
-def _0002_customers(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0002_customers(database: pw.Database, migrator: SchemaMigrator) -> None:
     Base = _frozen(database)
 
     class Staff(Base):
@@ -110,7 +111,7 @@ LOST_REASONS = [
 ]
 
 
-def _0003_customer_record(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0003_customer_record(database: pw.Database, migrator: SchemaMigrator) -> None:
     """The full customer record: several phones and e-mails, tags, status and lost reasons,
     segment, organisations with contact persons, and the search index."""
     from playhouse.migrate import migrate as run
@@ -233,7 +234,7 @@ def _fill(database: pw.Database, names: list, docs: list) -> None:
     search.write(database, docs)
 
 
-def _0004_directory_indexes(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0004_directory_indexes(database: pw.Database, migrator: SchemaMigrator) -> None:
     """Indexes that carry the status too, so paging the directory in any order reads only the index."""
     for name, columns in (
         ("customer_directory_name", "sort_name, id, status"),
@@ -246,7 +247,7 @@ def _0004_directory_indexes(database: pw.Database, migrator: "SchemaMigrator") -
     database.execute_sql("DROP INDEX customer_created_at")
 
 
-def _0005_contacts(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0005_contacts(database: pw.Database, migrator: SchemaMigrator) -> None:
     """Calls, visits and other contacts, and the follow-ups promised in them."""
     Base = _frozen(database)
 
@@ -320,7 +321,7 @@ DEFAULT_COMPLAINT_CATEGORIES = [  # seed 002's factors behind complaints
 ]
 
 
-def _0006_complaints(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0006_complaints(database: pw.Database, migrator: SchemaMigrator) -> None:
     """Complaints with their categories, history, comments, and in-app notifications."""
     Base = _frozen(database)
 
@@ -406,7 +407,7 @@ def _0006_complaints(database: pw.Database, migrator: "SchemaMigrator") -> None:
         ComplaintCategory.create(name_en=name_en, name_fa=name_fa, active=True, position=position)
 
 
-def _0007_calm_sessions(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0007_calm_sessions(database: pw.Database, migrator: SchemaMigrator) -> None:
     """The calm-the-angry-customer procedure: checklist versions, sessions and their steps."""
     Base = _frozen(database)
 
@@ -468,14 +469,14 @@ def _0007_calm_sessions(database: pw.Database, migrator: "SchemaMigrator") -> No
     database.create_tables([ChecklistVersion, CalmSession, CalmStep], safe=False)
 
 
-def _0008_contact_draft(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0008_contact_draft(database: pw.Database, migrator: SchemaMigrator) -> None:
     """A contact remembers the draft it was saved from, once: a draft restored after a crash
     between saving and deleting it is recognised, and two saves of one draft store one row."""
     database.execute_sql("ALTER TABLE contact ADD COLUMN draft_id VARCHAR(32)")
     database.execute_sql("CREATE UNIQUE INDEX contact_draft_id ON contact (draft_id)")
 
 
-def _0009_search_weights(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0009_search_weights(database: pw.Database, migrator: SchemaMigrator) -> None:
     """PostgreSQL: the search documents weigh each word by the column it comes from (names before
     e-mails before notes), so the directory can rank by relevance. SQLite's FTS5 table has its
     columns already; nothing changes there."""
@@ -514,14 +515,14 @@ def _0009_search_weights(database: pw.Database, migrator: "SchemaMigrator") -> N
 VERSIONED_TABLES = ("staff", "setting", "lost_reason", "follow_up", "complaint_category", "calm_session")
 
 
-def _0010_versions(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0010_versions(database: pw.Database, migrator: SchemaMigrator) -> None:
     """Every record a person edits carries a version: a save names the version it was made from,
     and the write only happens if that is still the stored one (several desks, one truth)."""
     for table in VERSIONED_TABLES:
         database.execute_sql(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
 
 
-def _0011_search_speed(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0011_search_speed(database: pw.Database, migrator: SchemaMigrator) -> None:
     """PostgreSQL, 200,000 customers: a one- or two-letter search is counted from an index of the
     first one and two letters of every word (``search_prefixes``, exact keys), not by merging the
     index entries of every word that begins so; a window of ranked matches is one round trip
@@ -539,7 +540,7 @@ def _0011_search_speed(database: pw.Database, migrator: "SchemaMigrator") -> Non
     database.execute_sql("ANALYZE customer_search")
 
 
-def _0012_search_walk(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0012_search_walk(database: pw.Database, migrator: SchemaMigrator) -> None:
     """PostgreSQL: ``search_ranked`` walks on past its first window of newest customers where the
     words typed are common there (the first digits of a few thousand numbers), instead of merging
     the index entries of every number that begins so (43 ms for "+98 919" at 200,000 customers)."""
@@ -584,7 +585,7 @@ def _drop_not_null_sqlite(database: pw.Database, table: str, column: str) -> Non
             database.execute_sql(f'UPDATE "{other}" SET "{name}" = ? WHERE rowid = ?', (value, rowid))
 
 
-def _0013_caller_id(database: pw.Database, migrator: "SchemaMigrator") -> None:
+def _0013_caller_id(database: pw.Database, migrator: SchemaMigrator) -> None:
     """Caller ID. A contact from a call that rang keeps its answer time and the phone system's call id.
     A missed call becomes a callback: a follow-up may have no customer (an unknown number) and carries
     the number to call back and how many times they called; ``missed_key`` ("E164|local date", NULL once
@@ -661,7 +662,7 @@ def current_version(database: pw.Database) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
-def _migrator(database: pw.Database) -> "SchemaMigrator":
+def _migrator(database: pw.Database) -> SchemaMigrator:
     from playhouse.migrate import PostgresqlMigrator, SqliteMigrator
 
     if isinstance(database, pw.PostgresqlDatabase):

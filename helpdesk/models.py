@@ -5,6 +5,8 @@ their shape after the newest migration.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any, TypeVar
+
 import peewee as pw
 
 from .clock import utcnow
@@ -15,7 +17,28 @@ ROLE_SUPERVISOR = "supervisor"
 ROLES = (ROLE_STAFF, ROLE_SUPERVISOR)
 
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    _M = TypeVar("_M", bound=pw.Model)
+
+    class _Select(pw.ModelSelect[_M]):
+        """peewee's stubs keep the model as the row after .tuples(), .dicts() and .namedtuples(); the
+        rows are then tuples, dicts and named tuples (Any here)."""
+
+        def tuples(self, as_tuple: bool = True) -> Any: ...
+        def dicts(self, as_dict: bool = True) -> Any: ...
+        def namedtuples(self, as_namedtuple: bool = True) -> Any: ...
+
+
+# For the type checker, each model names what peewee makes at run time: its ``id = AutoField()``
+# (peewee adds it when no other key is declared) and, under each foreign key ``x``, ``x_id``,
+# the key itself read without a query. The annotations alone change nothing at run time.
 class BaseModel(pw.Model):
+    if TYPE_CHECKING:
+        @classmethod
+        def select(cls, *fields: Any) -> _Select[Self]: ...
+
     class Meta:
         database = database
         legacy_table_names = False
@@ -27,6 +50,7 @@ class SchemaVersion(BaseModel):
 
 
 class Staff(BaseModel):
+    id = pw.AutoField()
     username = pw.CharField(max_length=64, unique=True)
     full_name = pw.CharField(max_length=200)
     role = pw.CharField(max_length=20, default=ROLE_STAFF)
@@ -44,8 +68,10 @@ class Staff(BaseModel):
 
 
 class AuditEntry(BaseModel):
+    id = pw.AutoField()
     at = pw.DateTimeField(default=utcnow, index=True)
     actor = pw.ForeignKeyField(Staff, null=True, backref="audit_entries", on_delete="RESTRICT")
+    actor_id: int | None
     action = pw.CharField(max_length=32)
     table_name = pw.CharField(max_length=64)
     record_id = pw.CharField(max_length=64)
@@ -66,6 +92,7 @@ class Setting(BaseModel):
 class LostReason(BaseModel):
     """Why a customer was lost; supervisors edit the list."""
 
+    id = pw.AutoField()
     name_en = pw.CharField(max_length=100)
     name_fa = pw.CharField(max_length=100)
     active = pw.BooleanField(default=True)
@@ -84,12 +111,16 @@ STATUS_MERGED = "merged"
 
 
 class Customer(BaseModel):
+    id = pw.AutoField()
+    phones: pw.ModelSelect[PhoneNumber]  # the backrefs peewee makes from PhoneNumber and EmailAddress
+    emails: pw.ModelSelect[EmailAddress]
     kind = pw.CharField(max_length=20, default=KIND_PERSON)
     given_name = pw.CharField(max_length=100, default="")
     family_name = pw.CharField(max_length=100, default="")
     organisation = pw.CharField(max_length=200, default="")  # the name, when kind is organisation
     organisation_id = pw.ForeignKeyField("self", null=True, backref="contact_persons", on_delete="SET NULL",
                                          column_name="organisation_id")
+    organisation_id_id: int | None
     job_title = pw.CharField(max_length=100, default="")
     preferred_language = pw.CharField(max_length=8, default="fa")
     address = pw.TextField(default="")
@@ -97,16 +128,20 @@ class Customer(BaseModel):
     notes = pw.TextField(default="")
     status = pw.CharField(max_length=16, default=STATUS_ACTIVE)
     lost_reason = pw.ForeignKeyField(LostReason, null=True, backref="customers", on_delete="RESTRICT")
+    lost_reason_id: int | None
     lost_at = pw.DateTimeField(null=True)
     segment = pw.CharField(max_length=32, null=True)
     segment_manual = pw.BooleanField(default=False)
     merged_into = pw.ForeignKeyField("self", null=True, backref="merged_from", on_delete="RESTRICT",
                                      column_name="merged_into_id")
+    merged_into_id: int | None
     sort_name = pw.CharField(max_length=200, default="")
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, null=True, backref="customers_created", on_delete="RESTRICT")
+    created_by_id: int | None
     updated_at = pw.DateTimeField(default=utcnow)
     updated_by = pw.ForeignKeyField(Staff, null=True, backref="customers_updated", on_delete="RESTRICT")
+    updated_by_id: int | None
     version = pw.IntegerField(default=1)
 
     @property
@@ -117,25 +152,32 @@ class Customer(BaseModel):
 
 
 class PhoneNumber(BaseModel):
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, backref="phones", on_delete="CASCADE")
+    customer_id: int
     label = pw.CharField(max_length=32, default="mobile")
     number = pw.CharField(max_length=20, index=True)
     position = pw.IntegerField(default=0)
 
 
 class EmailAddress(BaseModel):
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, backref="emails", on_delete="CASCADE")
+    customer_id: int
     address = pw.CharField(max_length=254, index=True)
     position = pw.IntegerField(default=0)
 
 
 class Tag(BaseModel):
+    id = pw.AutoField()
     name = pw.CharField(max_length=64, unique=True)
 
 
 class CustomerTag(BaseModel):
     customer = pw.ForeignKeyField(Customer, backref="tag_links", on_delete="CASCADE")
+    customer_id: int
     tag = pw.ForeignKeyField(Tag, backref="customer_links", on_delete="CASCADE")
+    tag_id: int
 
     class Meta:
         primary_key = pw.CompositeKey("customer", "tag")
@@ -144,8 +186,11 @@ class CustomerTag(BaseModel):
 class Contact(BaseModel):
     """One conversation with a customer: a call, a walk-in visit, an e-mail or something else."""
 
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, null=True, backref="contacts", on_delete="RESTRICT")
+    customer_id: int | None
     staff = pw.ForeignKeyField(Staff, backref="contacts", on_delete="RESTRICT")
+    staff_id: int
     channel = pw.CharField(max_length=16)
     direction = pw.CharField(max_length=16)
     phone = pw.CharField(max_length=20, default="")  # the number that called or was called
@@ -167,24 +212,32 @@ class Contact(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     updated_by = pw.ForeignKeyField(Staff, null=True, backref="contacts_updated", on_delete="RESTRICT")
+    updated_by_id: int | None
     version = pw.IntegerField(default=1)
 
 
 class FollowUp(BaseModel):
     """A promise to come back to a customer by a time: a callback or another follow-up."""
 
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, null=True, backref="follow_ups", on_delete="RESTRICT")  # None: an unknown caller
+    customer_id: int | None
     contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups", on_delete="SET NULL")
+    contact_id: int | None
     kind = pw.CharField(max_length=16, default="callback")
     due_at = pw.DateTimeField()
     assignee = pw.ForeignKeyField(Staff, backref="follow_ups", on_delete="RESTRICT")
+    assignee_id: int
     promise = pw.CharField(max_length=300)
     status = pw.CharField(max_length=16, default="open")
     done_at = pw.DateTimeField(null=True)
     done_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_done", on_delete="RESTRICT")
+    done_by_id: int | None
     done_contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups_done", on_delete="SET NULL")
+    done_contact_id: int | None
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, null=True, backref="follow_ups_created", on_delete="RESTRICT")
+    created_by_id: int | None
     updated_at = pw.DateTimeField(default=utcnow)
     version = pw.IntegerField(default=1)
     phone = pw.CharField(max_length=20, default="")  # the number to call back (E.164), for a missed call
@@ -196,15 +249,18 @@ class FollowUp(BaseModel):
 class MissedCall(BaseModel):
     """A call the phone system reported missed, once however many desks heard it."""
 
+    id = pw.AutoField()
     call_id = pw.CharField(max_length=64, unique=True)
     phone = pw.CharField(max_length=20)
     at = pw.DateTimeField()
     follow_up = pw.ForeignKeyField(FollowUp, null=True, backref="missed_calls", on_delete="SET NULL")
+    follow_up_id: int | None
 
 
 class ComplaintCategory(BaseModel):
     """What a complaint is about; supervisors edit the list, so knowledge builds up over time."""
 
+    id = pw.AutoField()
     name_en = pw.CharField(max_length=100)
     name_fa = pw.CharField(max_length=100)
     active = pw.BooleanField(default=True)
@@ -216,15 +272,21 @@ class ComplaintCategory(BaseModel):
 
 
 class Complaint(BaseModel):
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, null=True, backref="complaints", on_delete="RESTRICT")
+    customer_id: int | None
     contact = pw.ForeignKeyField(Contact, null=True, backref="complaints", on_delete="SET NULL")
+    contact_id: int | None
     category = pw.ForeignKeyField(ComplaintCategory, backref="complaints", on_delete="RESTRICT")
+    category_id: int
     priority = pw.CharField(max_length=16, default="normal")
     description = pw.TextField()
     wanted = pw.TextField(default="")  # what the customer wants
     assignee = pw.ForeignKeyField(Staff, backref="complaints_assigned", on_delete="RESTRICT")
+    assignee_id: int
     status = pw.CharField(max_length=16, default="new")
     escalated_to = pw.ForeignKeyField(Staff, null=True, backref="complaints_escalated", on_delete="RESTRICT")
+    escalated_to_id: int | None
     escalated_at = pw.DateTimeField(null=True)
     escalation_reason = pw.TextField(default="")
     first_response_at = pw.DateTimeField(null=True)
@@ -235,17 +297,22 @@ class Complaint(BaseModel):
     will_return = pw.BooleanField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, backref="complaints_created", on_delete="RESTRICT")
+    created_by_id: int
     updated_at = pw.DateTimeField(default=utcnow)
     updated_by = pw.ForeignKeyField(Staff, null=True, backref="complaints_updated", on_delete="RESTRICT")
+    updated_by_id: int | None
     version = pw.IntegerField(default=1)
 
 
 class ComplaintEvent(BaseModel):
     """One step of a complaint's history: a change of state, of category, of assignee, an escalation."""
 
+    id = pw.AutoField()
     complaint = pw.ForeignKeyField(Complaint, backref="events", on_delete="CASCADE")
+    complaint_id: int
     at = pw.DateTimeField(default=utcnow)
     actor = pw.ForeignKeyField(Staff, backref="complaint_events", on_delete="RESTRICT")
+    actor_id: int
     kind = pw.CharField(max_length=16)  # status, category, assignee, priority, escalate
     old_value = pw.CharField(max_length=64, default="")
     new_value = pw.CharField(max_length=64, default="")
@@ -253,9 +320,12 @@ class ComplaintEvent(BaseModel):
 
 
 class ComplaintComment(BaseModel):
+    id = pw.AutoField()
     complaint = pw.ForeignKeyField(Complaint, backref="comments", on_delete="CASCADE")
+    complaint_id: int
     at = pw.DateTimeField(default=utcnow)
     author = pw.ForeignKeyField(Staff, backref="complaint_comments", on_delete="RESTRICT")
+    author_id: int
     visibility = pw.CharField(max_length=16, default="internal")  # internal, customer
     body = pw.TextField()
 
@@ -263,11 +333,15 @@ class ComplaintComment(BaseModel):
 class Notification(BaseModel):
     """Something a person must be told at once inside the app, on whichever desk they sit."""
 
+    id = pw.AutoField()
     recipient = pw.ForeignKeyField(Staff, backref="notifications", on_delete="CASCADE")
+    recipient_id: int
     at = pw.DateTimeField(default=utcnow)
     kind = pw.CharField(max_length=32)
     complaint = pw.ForeignKeyField(Complaint, null=True, backref="notifications", on_delete="CASCADE")
+    complaint_id: int | None
     actor = pw.ForeignKeyField(Staff, null=True, backref="notifications_sent", on_delete="SET NULL")
+    actor_id: int | None
     text = pw.TextField(default="")
     read_at = pw.DateTimeField(null=True)
 
@@ -275,11 +349,13 @@ class Notification(BaseModel):
 class ChecklistVersion(BaseModel):
     """One version of a guided checklist; a supervisor's edit adds a version, and sessions keep theirs."""
 
+    id = pw.AutoField()
     name = pw.CharField(max_length=32)
     version = pw.IntegerField()
     definition = pw.TextField()  # JSON: the steps, in English and Persian
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Staff, null=True, backref="checklist_versions", on_delete="RESTRICT")
+    created_by_id: int | None
 
     class Meta:
         indexes = ((("name", "version"), True),)
@@ -288,9 +364,13 @@ class ChecklistVersion(BaseModel):
 class CalmSession(BaseModel):
     """One run of the calm-the-angry-customer procedure."""
 
+    id = pw.AutoField()
     customer = pw.ForeignKeyField(Customer, null=True, backref="calm_sessions", on_delete="RESTRICT")
+    customer_id: int | None
     staff = pw.ForeignKeyField(Staff, backref="calm_sessions", on_delete="RESTRICT")
+    staff_id: int
     checklist = pw.ForeignKeyField(ChecklistVersion, backref="sessions", on_delete="RESTRICT")
+    checklist_id: int
     started_at = pw.DateTimeField()
     ended_at = pw.DateTimeField(null=True)
     status = pw.CharField(max_length=16, default="open")  # open, finished
@@ -299,13 +379,17 @@ class CalmSession(BaseModel):
     anger_end = pw.IntegerField(null=True)
     outcome = pw.CharField(max_length=16, null=True)
     complaint = pw.ForeignKeyField(Complaint, null=True, backref="calm_sessions", on_delete="SET NULL")
+    complaint_id: int | None
     follow_up = pw.ForeignKeyField(FollowUp, null=True, backref="calm_sessions", on_delete="SET NULL")
+    follow_up_id: int | None
     updated_at = pw.DateTimeField(default=utcnow)
     version = pw.IntegerField(default=1)
 
 
 class CalmStep(BaseModel):
+    id = pw.AutoField()
     session = pw.ForeignKeyField(CalmSession, backref="steps", on_delete="CASCADE")
+    session_id: int
     position = pw.IntegerField()
     key = pw.CharField(max_length=64)
     ticked = pw.BooleanField(default=False)

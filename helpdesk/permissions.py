@@ -54,7 +54,7 @@ def require_signed_in(actor: Staff | None) -> Staff:
 
 
 def require_supervisor(actor: Staff | None) -> Staff:
-    require_signed_in(actor)
+    actor = require_signed_in(actor)
     if not actor.is_supervisor:
         raise PermissionDenied(f"{actor.username} is not a supervisor")
     return actor

@@ -250,13 +250,13 @@ def number_to_call(customer_id: int | None = None, contact_id: int | None = None
     call's), a contact's number, else the customer's first. ("", None) when there is none."""
     number = ""
     if follow_up_id is not None:
-        row = FollowUp.get_or_none(FollowUp.id == follow_up_id)
-        if row is not None:
-            number, customer_id = row.phone, row.customer_id
+        promise = FollowUp.get_or_none(FollowUp.id == follow_up_id)
+        if promise is not None:
+            number, customer_id = promise.phone, promise.customer_id
     elif contact_id is not None:
-        row = Contact.get_or_none(Contact.id == contact_id)
-        if row is not None:
-            number, customer_id = row.phone, row.customer_id
+        contact = Contact.get_or_none(Contact.id == contact_id)
+        if contact is not None:
+            number, customer_id = contact.phone, contact.customer_id
     if not number and customer_id is not None:
         number = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == customer_id)
                   .order_by(PhoneNumber.position, PhoneNumber.id).limit(1).scalar()) or ""

@@ -81,4 +81,4 @@ def digits_fragment(text: str) -> str | None:
 def index_tokens(e164: str) -> list[str]:
     """Every tail of the number's digits, so a prefix search on them finds any fragment."""
     digits = e164.lstrip("+")
-    return [digits[i:] for i in range(0, len(digits) - MIN_FRAGMENT + 1)]
+    return [digits[i:] for i in range(len(digits) - MIN_FRAGMENT + 1)]

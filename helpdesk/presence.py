@@ -120,7 +120,7 @@ class FileBoard:
 
     def read(self, now: datetime | None = None) -> list[Presence]:
         now = now or utcnow()
-        out = []
+        out: list[Presence] = []
         try:
             files = list(self.folder.glob("*.json"))
         except OSError:

@@ -7,7 +7,7 @@ same way: every word typed must begin some word of the customer's document.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import peewee as pw
 
@@ -300,7 +300,8 @@ def _expressions(database: pw.Database, plan) -> tuple[str, str, str]:
             best.append(joined(groups, others, False))
             good.append(joined(groups, others, True))
             every.append(joined(groups, rest, True))
-        return tuple(either.join(f"({e})" for e in parts) for parts in (best, good, every))
+        best_sql, good_sql, every_sql = (either.join(f"({e})" for e in parts) for parts in (best, good, every))
+        return best_sql, good_sql, every_sql
     return joined(groups, KEY_COLUMNS, False), joined(groups, KEY_COLUMNS, True), joined(groups, None, True)
 
 

@@ -28,7 +28,7 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 def unusable(text: str | None) -> bool:
     """Whether ``text`` holds something no database can store (half of a character)."""
-    return bool(text) and _SURROGATES.search(text) is not None
+    return bool(text) and _SURROGATES.search(text or "") is not None
 
 
 def persian_letters(text: str) -> str:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import signed_in_window
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -19,8 +20,6 @@ from helpdesk.clock import to_local, utcnow
 from helpdesk.db import database
 from helpdesk.errors import AuthenticationFailed, PermissionDenied
 from helpdesk.models import AuditEntry
-
-from helpers import signed_in_window
 
 
 def _customer(actor, **fields):
@@ -125,7 +124,7 @@ def _bulk_entries(actor_id: int, number: int) -> None:
     as audit.record writes them: an update of one of 977 customers' notes, a minute apart."""
     start = utcnow() - timedelta(days=400)
     database.execute_sql(
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "  # noqa: UP031 - the SQL holds JSON braces that format() would take
         "INSERT INTO audit_entry (at, actor_id, action, table_name, record_id, before, after) "
         "SELECT %s, %s, 'update', 'customer', CAST(i - i / 977 * 977 AS VARCHAR(64)), "
         "'{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '\"}', '{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '!\"}' "
@@ -230,7 +229,7 @@ def test_a_supervisor_filters_by_person_and_sees_before_and_after(app, superviso
     customer = _customer(staff, job_title="Buyer", notes="Prefers calls")
     _edit(staff, customer.id, notes=long_note)
     _customer(supervisor, given_name="Ali", family_name="Rahimi")
-    window, page = _open_log(supervisor, db_target, qtbot)
+    _window, page = _open_log(supervisor, db_target, qtbot)
     assert app.focusWidget() in (page.person, page.person.lineEdit())  # typing goes to the person filter
     assert page.model.rowCount() == AuditEntry.select().count()
 
@@ -249,7 +248,7 @@ def test_a_supervisor_filters_by_person_and_sees_before_and_after(app, superviso
     QTest.keyClick(page.table, Qt.Key.Key_Down)
     assert page.detail.heading.text().startswith("Created — Customer")
     assert page.detail.marked_fields() == []  # a new record: no before to compare with
-    assert dict((r[0], r[2]) for r in page.detail.row_texts())["Notes"] == "Prefers calls"
+    assert {r[0]: r[2] for r in page.detail.row_texts()}["Notes"] == "Prefers calls"
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert app.focusWidget() is page.detail.fields
     QTest.keyClick(page.detail.fields, Qt.Key.Key_Escape)
@@ -258,7 +257,7 @@ def test_a_supervisor_filters_by_person_and_sees_before_and_after(app, superviso
 
 def test_the_list_scrolls_a_window_of_pages(app, supervisor, db_target, qtbot):
     _bulk_entries(supervisor.id, 5_000)
-    window, page = _open_log(supervisor, db_target, qtbot)
+    _window, page = _open_log(supervisor, db_target, qtbot)
     qtbot.waitUntil(lambda: not page.model.is_counting())
     total = AuditEntry.select().count()
     assert page.model.rowCount() == total
@@ -279,7 +278,7 @@ def test_the_audit_log_in_persian(persian, supervisor, staff, db_target, qtbot, 
     clock.move_to(datetime(2026, 6, 16, 10, 30, tzinfo=ZoneInfo(os.environ["HELPDESK_TEST_TZ"])))  # 26 Khordad 1405
     customer = _customer(staff, job_title="Buyer")
     _edit(staff, customer.id, job_title="Head buyer")
-    window, page = _open_log(supervisor, db_target, qtbot)
+    _window, page = _open_log(supervisor, db_target, qtbot)
     assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
     when = page.model.index(0, page.model.WHEN).data()
     assert when.startswith("۱۴۰۵/۰۳/۲۶")  # Jalali, Persian digits
@@ -307,7 +306,7 @@ def test_a_demoted_supervisor_loses_the_audit_log(app, supervisor, db_target, qt
     from ui.mainwindow import AUDIT_LOG
 
     other = accounts.create_account(supervisor, "boss2", "Nima Second", "supervisor", "second password")
-    window, page = _open_log(other, db_target, qtbot)
+    window, _page = _open_log(other, db_target, qtbot)
     assert not window.nav.item(AUDIT_LOG).isHidden()
     Staff.update(role="staff").where(Staff.id == other.id).execute()  # as another desk would
     window.check_standing()
@@ -368,7 +367,7 @@ def test_export_from_the_page(app, supervisor, staff, db_target, qtbot, tmp_path
 
     customer = _customer(staff)
     _edit(staff, customer.id, notes="Called twice")
-    window, page = _open_log(supervisor, db_target, qtbot)
+    _window, page = _open_log(supervisor, db_target, qtbot)
     page.show_record("customer", customer.id)
     target = tmp_path / "history.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (str(target), ""))

@@ -12,13 +12,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from helpdesk import backups, customers
 from helpdesk.config import sqlite_path
 from helpdesk.errors import PermissionDenied
 from helpdesk.models import AuditEntry, Customer
-
 from tests.conftest import TEST_DATABASE, TEST_NOW
 
 ON_SERVER = bool(TEST_DATABASE)

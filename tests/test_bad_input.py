@@ -10,9 +10,11 @@ import csv
 from datetime import date, datetime, timedelta
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
-from helpdesk import calm, complaints, contacts, csv_io, customers as cs, reports
+from helpdesk import calm, complaints, contacts, csv_io, reports
+from helpdesk import customers as cs
 from helpdesk.complaints import ComplaintDraft
 from helpdesk.contacts import ContactDraft, LogQuery
 from helpdesk.errors import NotFound, ValidationError

@@ -445,9 +445,8 @@ def test_the_walk_in_checklist_is_versioned_and_bilingual_like_the_phone_one():
 
 @pytest.mark.dates
 def test_a_promised_follow_up_defaults_to_office_hours(app, staff, db_target, qtbot, clock):
-    from datetime import datetime as _datetime
-
     import os
+    from datetime import datetime as _datetime
     from zoneinfo import ZoneInfo
 
     office = ZoneInfo(os.environ.get("HELPDESK_TEST_TZ", "Asia/Tehran"))

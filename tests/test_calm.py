@@ -7,9 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from helpdesk import calm, complaints, customers
-from helpdesk.calm import SessionState
 from helpdesk.customers import Draft, FormErrors
-from helpdesk.errors import PermissionDenied
+from helpdesk.errors import PermissionDenied, ValidationError
 from helpdesk.models import CalmSession, CalmStep, Complaint, Notification
 
 
@@ -22,7 +21,7 @@ def _run(actor, customer_id=None, ticks=None, anger=(5, 2), outcome="calmed", mi
     session = calm.start(actor, customer_id)
     state = calm.state_of(session)
     state.anger_start = anger[0]
-    for i, step in enumerate(state.steps):
+    for _i, step in enumerate(state.steps):
         step.ticked = ticks is None or step.key in ticks
         step.note = (notes or {}).get(step.key, "")
     done = calm.finish(actor, session.id, state, anger[1], outcome)
@@ -58,7 +57,7 @@ def test_editing_makes_a_new_version_and_old_sessions_keep_theirs(staff, supervi
     assert fresh.checklist_id == newer.id and len(calm.state_of(fresh).steps) == 9
     bad = calm.steps_of(newer)
     bad[1]["title"]["fa"] = "  "
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         calm.save_steps(supervisor, bad)
 
 

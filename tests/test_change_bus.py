@@ -228,7 +228,7 @@ def test_a_change_names_its_kind_id_and_the_records_it_belongs_to(staff, db):
     complaints.comment(staff, c.id, "Called the bank")
     heard = changes.Changes(changes.since(start))
     assert heard.touches("complaint", c.id) and heard.touches("customer", customer.id)
-    comment = [h for h in heard if h.kind == "complaint_comment"][0]
+    comment = next(h for h in heard if h.kind == "complaint_comment")
     assert comment.owners == (("complaint", str(c.id)),) and comment.actor == staff.id
     assert heard.by_others(staff.id).items == [] and len(heard.by_others(staff.id + 1)) == len(heard)
     assert changes.latest() == max(h.entry for h in heard)
@@ -237,10 +237,9 @@ def test_a_change_names_its_kind_id_and_the_records_it_belongs_to(staff, db):
 def test_only_committed_writes_are_announced(staff, db):
     listener = changes.Listener() if changes.listens() else None
     start = changes.latest()
-    with pytest.raises(RuntimeError):
-        with database.atomic():
-            _customer(staff)
-            raise RuntimeError("the save failed half way")
+    with pytest.raises(RuntimeError), database.atomic():
+        _customer(staff)
+        raise RuntimeError("the save failed half way")
     assert changes.since(start) == []
     if listener is not None:
         QTest.qWait(300)

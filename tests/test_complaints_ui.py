@@ -164,7 +164,7 @@ def test_supervisors_set_targets_and_categories_in_settings(app, supervisor, db_
     window = _window(supervisor, db_target, qtbot)
     window.show_page(SETTINGS)
     box = window.settings_page.complaint_box
-    first, resolve = box.spins["high"]
+    first, _resolve = box.spins["high"]
     first.setValue(30)
     box.save_targets()
     assert box.targets_message.text() == "The time to resolve cannot be shorter than the time to first response."

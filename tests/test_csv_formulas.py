@@ -5,9 +5,11 @@ stored comes back unchanged. A value that truly begins with a quote round-trips 
 import csv
 import io
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpdesk import csv_io, customers as cs
+from helpdesk import csv_io
+from helpdesk import customers as cs
 from helpdesk.models import Customer
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -7,7 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 import main as entry
-from helpdesk import csv_io, customers as cs, db as dbmod, migrations
+from helpdesk import csv_io, migrations
+from helpdesk import customers as cs
+from helpdesk import db as dbmod
 from helpdesk.models import AuditEntry, Customer, EmailAddress, PhoneNumber, Tag
 
 BOM = b"\xef\xbb\xbf"

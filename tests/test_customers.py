@@ -2,11 +2,13 @@
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from helpdesk import audit, customers as cs
+from helpdesk import audit
+from helpdesk import customers as cs
 from helpdesk.errors import NotFound, PermissionDenied
-from helpdesk.models import AuditEntry, Customer, PhoneNumber, STATUS_LOST, STATUS_MERGED
+from helpdesk.models import STATUS_LOST, STATUS_MERGED, AuditEntry, Customer, PhoneNumber
 
 
 def person(**fields) -> cs.Draft:
@@ -208,7 +210,7 @@ def test_lost_customer_keeps_its_reason_and_is_counted(db, staff, supervisor):
     cs.mark_lost(staff, customer.id, reasons[2].id)
     stored = Customer.get_by_id(customer.id)
     assert stored.status == STATUS_LOST and stored.lost_reason_id == reasons[2].id and stored.lost_at
-    assert dict((r.name_en, n) for r, n in cs.lost_counts())["Competitor"] == 1
+    assert {r.name_en: n for r, n in cs.lost_counts()}["Competitor"] == 1
     assert cs.count(cs.DirectoryQuery(status=STATUS_LOST)) == 1
     with pytest.raises(PermissionDenied):
         cs.add_lost_reason(staff, "Price", "قیمت")
@@ -238,7 +240,7 @@ def test_find_puts_the_best_match_first(db, staff):
     cs.create(staff, cs.Draft(given_name="Karim", family_name="Ahmadi"), confirm_duplicates=True)
     best = cs.create(staff, cs.Draft(given_name="Maryam", family_name="Karimi"))
     cs.create(staff, cs.Draft(given_name="Reza", family_name="Jafari", notes="friend of Karimi"))
-    assert [r.customer.id for r in cs.find("maryam karimi")][0] == best.id
+    assert next(r.customer.id for r in cs.find("maryam karimi")) == best.id
     assert len(cs.find("karim")) == 3
 
 

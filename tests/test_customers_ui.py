@@ -2,9 +2,9 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from helpdesk import config, customers as cs
+from helpdesk import config
+from helpdesk import customers as cs
 from helpdesk.models import Customer
 from ui import prompts
 from ui.dialogs.customer_form import CustomerForm
@@ -40,7 +40,7 @@ def open_page(staff, db_target, qtbot):
 
 def test_search_as_you_type_in_persian_and_open_with_enter(app, staff, db_target, qtbot):
     _, maryam, _ = make_people(staff)
-    window, page = open_page(staff, db_target, qtbot)
+    _window, page = open_page(staff, db_target, qtbot)
     assert page.model.rowCount() == 3
     QTest.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.search.hasFocus()
@@ -57,7 +57,7 @@ def test_search_as_you_type_in_persian_and_open_with_enter(app, staff, db_target
 
 
 def test_phone_fragment_in_persian_digits_finds_the_caller(app, staff, db_target, qtbot):
-    _, maryam, _ = make_people(staff)
+    _, _maryam, _ = make_people(staff)
     _, page = open_page(staff, db_target, qtbot)
     type_text(page.search, "۰۹۱۲۳۴۵")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
@@ -113,13 +113,13 @@ def test_possible_duplicate_is_shown_with_a_way_to_open_it(app, staff, db_target
     assert form.message.text() == "This may be a customer we already have."
     labels = [w.text() for w in form.notice.findChildren(type(form.message).__bases__[0])]
     assert any("مریم کریمی" in text and "same phone" in text for text in labels)
-    open_button = [b for b in form.notice.findChildren(type(form.save_button)) if b.text() == "Open"][0]
+    open_button = next(b for b in form.notice.findChildren(type(form.save_button)) if b.text() == "Open")
     asked = []
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: asked.append(args[1]) or False)
     open_button.click()  # "Open" asks before what was typed is dropped; "No" keeps the form as typed
     assert asked and page.profile.customer_id != maryam.id
     assert form.isVisible() and form.given_name.text() == "Someone"
-    [b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveAnyway"][0].click()
+    next(b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveAnyway").click()
     assert not form.isVisible()
     assert Customer.select().where(Customer.given_name == "Someone").count() == 1
 
@@ -139,7 +139,7 @@ def test_edit_conflict_shows_what_the_other_desk_changed(app, staff, supervisor,
     summary = " ".join(w.text() for w in form.notice.findChildren(type(form.message).__bases__[0]))
     assert "Notes: VIP since 2020" in summary
     assert Customer.get_by_id(maryam.id).job_title == ""
-    [b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveMine"][0].click()
+    next(b for b in form.notice.findChildren(type(form.save_button)) if b.objectName() == "saveMine").click()
     assert not form.isVisible()
     assert Customer.get_by_id(maryam.id).job_title == "مدیر فروش"
 

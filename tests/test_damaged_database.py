@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 import main as entry
-from helpdesk import accounts, customers as cs
+from helpdesk import accounts, migrations
+from helpdesk import customers as cs
 from helpdesk import db as dbmod
-from helpdesk import migrations
 from helpdesk.errors import DatabaseError
 
 PASSWORD = "correct horse"

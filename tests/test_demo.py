@@ -8,14 +8,25 @@ import phonenumbers
 import pytest
 
 import main as entry
-from helpdesk import accounts, audit, checklists, clock, config, contacts, customers, db as dbmod, demo, followups, \
-    migrations, phones as phonesmod, search
+from helpdesk import (
+    accounts,
+    audit,
+    checklists,
+    clock,
+    config,
+    contacts,
+    customers,
+    demo,
+    followups,
+    migrations,
+    search,
+)
+from helpdesk import db as dbmod
+from helpdesk import phones as phonesmod
 from helpdesk.db import database
 from helpdesk.demo import bulk, chance, fill, history as demo_history, numbers as demo_numbers
 from helpdesk.demo.people import arabic_letters
 from helpdesk.text import clean_line, clean_text, fold
-from helpdesk.models import AuditEntry, Contact, Customer, CustomerTag, EmailAddress, FollowUp, LostReason, \
-    PhoneNumber, Staff, Tag
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
 ARABIC_LETTERS = re.compile("[يك]")
@@ -265,8 +276,8 @@ def test_near_duplicates_are_found_as_duplicates(demo_db):
 
 def test_audit_trail_holds_the_record_snapshot(demo_db):
     entries = defaultdict(list)
-    for entry in AuditEntry.select().where(AuditEntry.table_name == "customer").order_by(AuditEntry.id):
-        entries[int(entry.record_id)].append(entry)
+    for audit_entry in AuditEntry.select().where(AuditEntry.table_name == "customer").order_by(AuditEntry.id):
+        entries[int(audit_entry.record_id)].append(audit_entry)
     assert set(entries) == {c.id for c in Customer.select()}
     for customer_id, trail in entries.items():
         record = customers.get(customer_id)

@@ -89,11 +89,10 @@ def test_cannot_rollback_is_never_what_the_person_is_told(tmp_path):
     database.execute_sql("CREATE TABLE filler (t TEXT)")
     pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
     database.execute_sql(f"PRAGMA max_page_count = {pages}")
-    with pytest.raises(peewee.PeeweeException) as info:
-        with database.atomic():
-            with database.atomic():  # a savepoint inside, as the services nest them
-                for _ in range(100):
-                    database.execute_sql("INSERT INTO filler VALUES (?)", (BIG * 4,))
+    # The second atomic() is a savepoint inside, as the services nest them.
+    with pytest.raises(peewee.PeeweeException) as info, database.atomic(), database.atomic():
+        for _ in range(100):
+            database.execute_sql("INSERT INTO filler VALUES (?)", (BIG * 4,))
     assert "cannot rollback" not in str(info.value) and "no such savepoint" not in str(info.value)
     assert classify_database_error(info.value).code == "db_disk_full"
     assert not database.in_transaction()

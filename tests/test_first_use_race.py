@@ -50,7 +50,7 @@ def _desk(tasks, results, barrier) -> None:
             actor = Staff.get_by_id(staff_id)
             barrier.wait(timeout=TIMEOUT)
             results.put(FIRST_USES[what](actor, argument))
-        except Exception as exc:  # reported to the test, which names it
+        except Exception as exc:  # noqa: BLE001 - reported to the test, which names it
             results.put(("failed", f"{type(exc).__name__}: {exc}"))
         finally:
             child_db.close()

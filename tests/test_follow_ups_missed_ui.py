@@ -74,7 +74,7 @@ def test_a_strangers_callback_can_be_cancelled(app, staff, qtbot, monkeypatch):
 
 
 def test_in_persian_too(persian, staff, qtbot):
-    known, stranger = _missed(staff)
+    known, _stranger = _missed(staff)
     queue = _queue(staff, qtbot)
     first, second = _cells(queue, 0), _cells(queue, 1)
     assert first[FollowUpModel.PROMISE] == "تماس بی‌پاسخ: ۳ بار تماس گرفت"

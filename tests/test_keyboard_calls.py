@@ -207,8 +207,14 @@ def test_call_back_from_the_queue_by_keyboard(lang, staff, db_target, qtbot):
 
 
 def test_tab_follows_the_window_in_reading_order_and_every_control_has_a_name(lang, staff, db_target, qtbot):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit
-    from PySide6.QtWidgets import QPlainTextEdit
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+    )
 
     wanted = _customer(staff, WORDS[lang])
     window = _window(staff, db_target, qtbot)

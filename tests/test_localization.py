@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpdesk.localization import (
     digits,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtGui import QAccessible
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -198,7 +198,7 @@ def test_idle_minutes_lock_the_desk_and_input_keeps_it_open(app, supervisor, sta
 
 def test_locked_desk_shows_no_customer_anywhere(app, supervisor, db_target, qtbot):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
-    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _customer, call, _form = _open_everything(controller, supervisor, qtbot)
     assert _secrets_in(_shown_texts())  # the test can see them while the desk is open
     assert SECRET_NAME in call.windowTitle()
     _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L, from the call window
@@ -215,7 +215,7 @@ def test_locked_desk_shows_no_customer_anywhere(app, supervisor, db_target, qtbo
 
 def test_a_wrong_password_is_refused_next_to_the_field_and_nothing_is_lost(app, supervisor, db_target, qtbot):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
-    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _customer, call, form = _open_everything(controller, supervisor, qtbot)
     _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     screen = controller.lock.screen
     qtbot.keyClicks(screen.password, "not it")
@@ -229,7 +229,7 @@ def test_a_wrong_password_is_refused_next_to_the_field_and_nothing_is_lost(app, 
 
 def test_unlocking_brings_back_the_windows_the_typing_and_the_running_call(app, supervisor, db_target, qtbot):
     controller, clock = _desk(app, db_target, qtbot, supervisor)
-    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _customer, call, form = _open_everything(controller, supervisor, qtbot)
     title = call.windowTitle()
     call.notes.setFocus()
     cursor = call.notes.textCursor()
@@ -260,7 +260,7 @@ def test_unlocking_brings_back_the_windows_the_typing_and_the_running_call(app, 
 def test_another_person_signs_in_and_the_first_finds_their_work_again(app, supervisor, staff, db_target, qtbot,
                                                                          draft_dir):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
-    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    customer, call, _form = _open_everything(controller, supervisor, qtbot)
     from helpdesk import complaints
 
     raised = complaints.create(supervisor, complaints.ComplaintDraft(
@@ -337,7 +337,7 @@ def test_a_modal_form_takes_the_lock_screen_and_keeps_its_text(app, supervisor, 
 
 def test_a_title_changed_behind_the_lock_is_kept_for_later(app, supervisor, db_target, qtbot):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
-    customer, call, form = _open_everything(controller, supervisor, qtbot)
+    _customer, call, _form = _open_everything(controller, supervisor, qtbot)
     _press(call.notes, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     call.setWindowTitle("Phone — " + SECRET_NAME + " (changed)")
     assert call.windowTitle() == "Locked"

@@ -3,9 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from helpdesk import config, accounts, db as dbmod, migrations
+from helpdesk import accounts, config, migrations
+from helpdesk import db as dbmod
 from helpdesk.errors import DatabaseNewer
-from helpdesk.models import Customer, Staff
+from helpdesk.models import Customer
 
 
 def _sha(path: Path) -> str:

@@ -18,7 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from helpdesk import accounts, audit, customers, db as dbmod, migrations
+from helpdesk import accounts, audit, customers, migrations
+from helpdesk import db as dbmod
 from helpdesk.clock import to_local, utcnow
 from helpdesk.errors import DatabaseError
 from helpdesk.localization import digits
@@ -61,7 +62,7 @@ def outage_db(server):
 
 # --- the connection -------------------------------------------------------------------------------
 def test_after_the_server_comes_back_the_next_call_simply_works(server, outage_db):
-    database, boss = outage_db
+    _database, boss = outage_db
     heard = []
     unwatch = dbmod.watch(heard.append)
     assert Staff.select().count() == 1
@@ -100,11 +101,10 @@ def test_a_connection_already_closed_under_peewee_is_replaced_at_the_next_call(s
 
 def test_a_save_whose_connection_drops_half_way_is_reported_and_never_repeated(server, outage_db):
     database, boss = outage_db
-    with pytest.raises(DatabaseError) as lost:
-        with database.atomic():
-            customers.create(boss, customers.Draft(given_name="Neda", family_name="Amini"))
-            server.drop_connection(database)
-            customers.create(boss, customers.Draft(given_name="Omid", family_name="Amini"))
+    with pytest.raises(DatabaseError) as lost, database.atomic():
+        customers.create(boss, customers.Draft(given_name="Neda", family_name="Amini"))
+        server.drop_connection(database)
+        customers.create(boss, customers.Draft(given_name="Omid", family_name="Amini"))
     assert lost.value.code == "db_unreachable"  # the statement's own error, not the failed ROLLBACK's
     # Nothing of the transaction was kept, and nothing was written twice behind the person's back.
     assert Customer.select().count() == 0
@@ -142,7 +142,7 @@ def test_the_app_rides_out_an_outage_with_one_calm_indicator_and_saves_after_it(
     from tests.helpers import signed_in_window
     from ui.mainwindow import CUSTOMERS
 
-    database, boss = outage_db
+    _database, boss = outage_db
     window = signed_in_window(boss, server.url, qtbot)
     window.show_page(CUSTOMERS)
     form = window.customers_page.new_customer()
@@ -214,7 +214,7 @@ def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl
     from helpdesk.models import ComplaintCategory, ComplaintComment
     from tests.helpers import signed_in_window
 
-    database, boss = outage_db
+    _database, boss = outage_db
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
     complaint = complaints.create(boss, ComplaintDraft(category_id=category.id, description="Too dear",
                                                        assignee_id=boss.id))

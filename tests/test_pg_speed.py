@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from helpdesk import contacts, customers, search, settings
-from helpdesk.customers import Draft, DirectoryQuery
+from helpdesk.customers import DirectoryQuery, Draft
 from helpdesk.db import database
 from helpdesk.models import Customer, PhoneNumber, Setting
 from tests.conftest import TEST_DATABASE

@@ -80,7 +80,7 @@ def test_a_desk_connects_to_asterisk_by_keyboard(app, staff, db_target, qtbot, c
 
 
 def test_a_bad_port_is_said_next_to_it_and_the_text_stays(app, staff, db_target, qtbot):
-    window, page = _open(staff, db_target, qtbot)
+    _window, page = _open(staff, db_target, qtbot)
     _press(Qt.Key.Key_Down)
     _replace(page.port, "70000", qtbot)
     _replace(page.extension, "2O1", qtbot)
@@ -99,7 +99,7 @@ def test_a_bad_port_is_said_next_to_it_and_the_text_stays(app, staff, db_target,
 
 
 def test_without_a_credential_store_the_password_is_not_lost(app, staff, db_target, qtbot):
-    window, page = _open(staff, db_target, qtbot)
+    _window, page = _open(staff, db_target, qtbot)
     _press(Qt.Key.Key_Down)
     _replace(page.username, "helpdesk", qtbot)
     _replace(page.password, "s3cret-Ami", qtbot)
@@ -116,7 +116,7 @@ def test_without_a_credential_store_the_password_is_not_lost(app, staff, db_targ
 
 
 def test_the_listener_address_is_shown_with_its_token_and_copied(app, supervisor, db_target, qtbot):
-    window, page = _open(supervisor, db_target, qtbot)
+    _window, page = _open(supervisor, db_target, qtbot)
     _press(Qt.Key.Key_Down)
     _press(Qt.Key.Key_Down)  # Zammad-compatible listener
     assert page.source.currentData() == "cti" and page.address.isVisible() and not page.host.isVisible()
@@ -134,7 +134,7 @@ def test_the_listener_address_is_shown_with_its_token_and_copied(app, supervisor
 
 def test_in_persian_with_persian_digits(persian, staff, db_target, qtbot, credential_store):
     desk.save(DeskPhone(source="ami", host="10.0.0.5", username="helpdesk"))
-    window, page = _open(staff, db_target, qtbot)
+    _window, page = _open(staff, db_target, qtbot)
     assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert page.host.layoutDirection() == Qt.LayoutDirection.LeftToRight  # a host reads left to right
     assert page.port.text() == "۵۰۳۸"
@@ -154,7 +154,7 @@ def test_in_persian_with_persian_digits(persian, staff, db_target, qtbot, creden
 def test_without_a_phone_system_the_desk_still_names_its_extension(app, staff, db_target, qtbot):
     """The ``ring`` command and the demo's calls name an extension: the desk says which is its own.
     A field the chosen source does not use never stops the save."""
-    window, page = _open(staff, db_target, qtbot)
+    _window, page = _open(staff, db_target, qtbot)
     assert page.source.currentData() == "none"
     assert page.extension.isVisible() and not page.host.isVisible() and not page.address.isVisible()
     assert not page.advanced.isVisible()

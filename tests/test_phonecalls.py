@@ -217,7 +217,8 @@ def test_the_last_promise_is_not_a_missed_call(staff):
 # --- the migration -----------------------------------------------------------------------
 
 def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db_target):
-    from helpdesk import accounts, config, db as dbmod, migrations
+    from helpdesk import accounts, config, migrations
+    from helpdesk import db as dbmod
 
     database = dbmod.open_database(db_target)
     dbmod.bind(database)
@@ -260,10 +261,10 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
         if config.sqlite_path(db_target) is not None:
             assert database.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
             assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
-        with pytest.raises(pw.IntegrityError):  # one open missed-call callback a number a day, whatever writes it
-            with database.atomic():
-                FollowUp.create(customer=None, kind="missed_call", due_at=utcnow(), assignee=staff.id, promise="x",
-                                created_by=staff.id, phone="+989351112233", missed_key=missed.missed_key)
+        # One open missed-call callback a number a day, whatever writes it.
+        with pytest.raises(pw.IntegrityError), database.atomic():
+            FollowUp.create(customer=None, kind="missed_call", due_at=utcnow(), assignee=staff.id, promise="x",
+                            created_by=staff.id, phone="+989351112233", missed_key=missed.missed_key)
     finally:
         dbmod.close()
 

@@ -36,8 +36,8 @@ def test_two_desks_saving_one_version_at_once_one_wins_the_other_is_told(kind, s
 
 
 def test_the_desk_that_lost_is_told_what_the_other_desk_changed(supervisor):
-    from tests.helpers.races import prepare_complaint_in_progress
     from helpdesk import complaints
+    from tests.helpers.races import prepare_complaint_in_progress
 
     complaint_id, version = prepare_complaint_in_progress(supervisor, 1)
     complaints.set_priority(supervisor, complaint_id, "urgent", version=version)
@@ -58,7 +58,6 @@ def test_a_stale_write_from_the_same_process_is_refused_too(supervisor):
     mine, theirs = Complaint.get_by_id(complaint_id), Complaint.get_by_id(complaint_id)
     with audit.changing(supervisor, theirs):
         theirs.priority = "high"
-    with pytest.raises(Conflict):
-        with audit.changing(supervisor, mine):
-            mine.priority = "low"
+    with pytest.raises(Conflict), audit.changing(supervisor, mine):
+        mine.priority = "low"
     assert Complaint.get_by_id(complaint_id).priority == "high"

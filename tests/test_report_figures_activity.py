@@ -136,7 +136,7 @@ def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_p
     _contact(staff, customer.id, _local(2026, 6, 14, 0, 10))  # just after midnight: Sunday, still Saturday in UTC
     _contact(staff, customer.id, _local(2026, 5, 31, 9, 0))  # before the period
     request = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 14))
-    data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
+    data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
     assert data["by_hour"] == {(1, 9): 3, (5, 14): 2, (5, 23): 1, (6, 0): 1}
     assert data["by_day"] == {date(2026, 6, 9): 3, date(2026, 6, 13): 3, date(2026, 6, 14): 1}
     start, end = local_day_bounds(request.date_from)[0], local_day_bounds(request.date_to)[1]
@@ -156,7 +156,7 @@ def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_p
     days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] if lang == "en" else \
         ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
     assert rows[0] == [("Hour" if lang == "en" else "ساعت")] + days
-    assert [r[0] for r in rows[1:]] == [digits(f"{h:02d}", lang) for h in range(0, 24)]
+    assert [r[0] for r in rows[1:]] == [digits(f"{h:02d}", lang) for h in range(24)]
     cell = {(r[0], day): value for r in rows[1:] for day, value in zip(days, r[1:])}
     saturday, tuesday, sunday = (days[5], days[1], days[6]) if lang == "en" else (days[0], days[3], days[1])
     assert cell[(digits("14", lang), saturday)] == digits(2, lang)
@@ -183,7 +183,7 @@ def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staf
     for day in (2, 9):  # two in April
         _contact(staff, customer.id, _local(2026, 4, day, 10, 0))
     request = Request("activity", "en", date(2026, 5, 1), date(2026, 5, 31))
-    data, words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
+    data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
     first, last = data["previous"]["date_from"], data["previous"]["date_to"]
     assert (first, last) == reports.previous_period(request.date_from, request.date_to, "en") \
         == (date(2026, 4, 1), date(2026, 4, 30))
@@ -293,7 +293,7 @@ def test_complaints_show_the_previous_period_beside_this_one(db, supervisor, sta
     _complaint(clock, staff, (2026, 4, 20, 10, 0), "low")
     clock.move_to(_office(2026, 6, 16, 10, 30))
     request = Request("complaints", "en", date(2026, 5, 1), date(2026, 5, 31))
-    data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, complaints_report)
+    _data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, complaints_report)
     start, end = local_day_bounds(date(2026, 4, 1))[0], local_day_bounds(date(2026, 4, 30))[1]
     april = Complaint.select().where((Complaint.created_at >= start) & (Complaint.created_at < end)).count()
     rows = _table(tables, "Compared with")

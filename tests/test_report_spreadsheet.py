@@ -80,7 +80,7 @@ def saved_tables(monkeypatch):
 
 
 def _sheet_rows(ws) -> list[list]:
-    return [[c for c in row] for row in ws.iter_rows(values_only=True)]
+    return [list(row) for row in ws.iter_rows(values_only=True)]
 
 
 def _trimmed(row) -> list:
@@ -420,7 +420,7 @@ def test_a_cancelled_report_leaves_the_chosen_file_as_it_was(app, office, qtbot,
     qtbot.waitUntil(lambda: not page.is_running(), timeout=30_000)
     assert page.status.text() == "Cancelled. No report was made."
     assert target.read_bytes() == b"the person's own file"
-    assert not [p for p in cache.rglob("*.xlsx")]
+    assert not list(cache.rglob("*.xlsx"))
 
 
 def test_a_period_that_cannot_be_is_said_before_asking_for_a_file(app, office, qtbot, monkeypatch, cache):

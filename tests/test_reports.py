@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 
-from helpdesk import demo, reports
 from helpdesk import db as dbmod
+from helpdesk import demo, reports
 from helpdesk.localization import digits
 from helpdesk.reports import Request
 from tests.conftest import before_the_tests
@@ -164,7 +164,7 @@ def test_customer_history_holds_the_record_and_timeline(demo_db, tmp_path, lang)
     from helpdesk import customers, phones, settings
 
     customer_id = _busiest_customer()
-    data, reader, words = _render(tmp_path, "customer", lang, customer_id=customer_id)
+    data, _reader, words = _render(tmp_path, "customer", lang, customer_id=customer_id)
     timeline = customers.timeline(customer_id)
     kinds = {e.kind for e in timeline}
     assert "contact" in kinds and "create" in kinds and data["contacts"] >= 3
@@ -187,14 +187,14 @@ def test_incident_report_of_a_calm_down_session(demo_db, tmp_path, lang):
 
     session_id = (CalmSession.select(CalmSession.id).join(CalmStep).where(CalmStep.note != "")
                   .group_by(CalmSession.id).order_by(pw.fn.COUNT(CalmStep.id).desc()).first().id)
-    data, reader, words = _render(tmp_path, "incident", lang, session_id=session_id)
+    data, _reader, words = _render(tmp_path, "incident", lang, session_id=session_id)
     ticked = [s for s in data["state"].steps if s.ticked]
     assert ticked and len(data["state"].steps) == 10
     first = to_local(ticked[0].ticked_at).strftime("%H:%M:%S")
     assert digits(first, lang) in words or (lang == "fa" and digits(first, lang)[::-1] in words)
     if lang == "en":
         assert f"Calm-down session No. {session_id}" in words and "Step by step" in words
-        assert "Keep yourself calm" in words and "Skipped" in words or all(s.ticked for s in data["state"].steps)
+        assert ("Keep yourself calm" in words and "Skipped" in words) or all(s.ticked for s in data["state"].steps)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -206,7 +206,7 @@ def test_incident_report_of_a_complaint(demo_db, tmp_path, lang):
 
     complaint_id = (ComplaintEvent.select(ComplaintEvent.complaint).group_by(ComplaintEvent.complaint)
                     .order_by(pw.fn.COUNT(ComplaintEvent.id).desc()).first().complaint_id)
-    data, reader, words = _render(tmp_path, "incident", lang, complaint_id=complaint_id)
+    _data, _reader, words = _render(tmp_path, "incident", lang, complaint_id=complaint_id)
     history = complaints.history(complaint_id)
     assert len(history) >= 3
     assert _has_number(words, complaint_id, lang)

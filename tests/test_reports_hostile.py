@@ -70,8 +70,16 @@ def test_hostile_text_goes_through_every_report_as_text(supervisor, staff, tmp_p
 
     from helpdesk import calm, complaints, contacts, customers, settings
     from helpdesk.complaints import ComplaintDraft
-    from helpdesk.models import (CalmStep, Complaint, ComplaintComment, Contact, ComplaintCategory, Customer,
-                                 Setting, Staff)
+    from helpdesk.models import (
+        CalmStep,
+        Complaint,
+        ComplaintCategory,
+        ComplaintComment,
+        Contact,
+        Customer,
+        Setting,
+        Staff,
+    )
 
     settings.set_business(supervisor, "Shop", None)
     customer = customers.create(staff, customers.Draft(given_name="Maryam", family_name="Karimi",

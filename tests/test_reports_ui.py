@@ -8,20 +8,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
-from pypdf import PdfReader
 
 from helpdesk import config, demo, migrations, reports
 from helpdesk import db as dbmod
 from helpdesk.errors import PermissionDenied
 from helpdesk.localization import left_to_right
 from helpdesk.models import Staff
+from tests.conftest import before_the_tests
 from ui import tasks
 from ui.mainwindow import REPORTS, MainWindow
 from ui.pages import reports as reports_page
 from ui.pages.reports import ReportsPage
-from tests.conftest import before_the_tests
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def demo_db(demo_file, tmp_path):
     target = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_file, target)
     dbmod.close()
-    database, _ = migrations.open_and_migrate(str(target))
+    _database, _ = migrations.open_and_migrate(str(target))
     yield str(target)
     dbmod.close()
 

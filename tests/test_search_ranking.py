@@ -5,9 +5,11 @@ leading zeros included."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from helpdesk import contacts, customers as cs
+from helpdesk import contacts
+from helpdesk import customers as cs
 
 
 def _add(actor, given="", family="", **fields):

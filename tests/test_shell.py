@@ -2,7 +2,8 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from helpdesk import config, accounts, db as dbmod, migrations
+from helpdesk import accounts, config, migrations
+from helpdesk import db as dbmod
 from helpdesk.models import Staff
 from ui.app import Controller
 from ui.dialogs.sign_in import FirstRunDialog, SignInDialog
@@ -310,7 +311,7 @@ def test_first_run_shows_every_problem_at_once_next_to_its_field(app, db_target,
     assert QApplication.focusWidget() is dialog.full_name  # the first one to fix
     assert (dialog.username.text(), dialog.password.text(), dialog.confirm.text()) == ("sara k", "short", "other")
     _type("Sara Supervisor")
-    for field, text in (("username", "sara"), ("password", "correct horse"), ("confirm", "correct horse")):
+    for _field, text in (("username", "sara"), ("password", "correct horse"), ("confirm", "correct horse")):
         _press(Qt.Key.Key_Tab)
         _press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         _type(text)

@@ -2,7 +2,7 @@
 sentence in the other script keeps its full stop at its own end (isolated in its own direction)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 

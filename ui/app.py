@@ -42,11 +42,11 @@ class MultiLineTabs(QObject):
                 watched.setTabChangesFocus(True)
             elif isinstance(watched, QAbstractItemView):
                 watched.setTabKeyNavigation(False)
-        elif kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
-            if (event.modifiers() == Qt.KeyboardModifier.ControlModifier
-                    and isinstance(watched, (QPlainTextEdit, QTextEdit)) and not watched.isReadOnly()):
-                watched.insertPlainText("\t")
-                return True
+        elif (kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+                and isinstance(watched, (QPlainTextEdit, QTextEdit)) and not watched.isReadOnly()):
+            watched.insertPlainText("\t")
+            return True
         return False
 
 
@@ -220,7 +220,7 @@ class Controller(QObject):
             return backups.backup_if_changed(self.target)
         except KnownError as error:
             log.warning("the backup on quit failed: %s", error.detail)
-        except Exception:  # noqa: BLE001 - the app is closing: logged, never in the way of quitting
+        except Exception:  # the app is closing: logged, never in the way of quitting
             log.exception("the backup on quit failed")
         return None
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -34,9 +34,7 @@ from helpdesk.changes import Changes
 from helpdesk.clock import utcnow
 from helpdesk.localization import listed
 
-from . import i18n
-
-from . import connection
+from . import connection, i18n
 
 log = logging.getLogger(__name__)
 

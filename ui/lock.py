@@ -21,7 +21,7 @@ import logging
 import time
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -71,7 +71,7 @@ class LockScreen(QFrame):
     """Calm: the business's name, who is signed in, the password (focused), Enter unlocks;
     or another person's name and password."""
 
-    def __init__(self, lock: "DeskLock", parent=None):
+    def __init__(self, lock: DeskLock, parent=None):
         super().__init__(parent)
         self.lock = lock
         self.setObjectName("lockScreen")
@@ -164,7 +164,10 @@ class _Cover:
         self.shade = shade
         self.hidden: list[QWidget] = []
         self.focus = window.focusWidget()
-        self.geometry = None  # set when the window was enlarged to hold the lock screen
+        self.geometry: QRect | None = None  # set when the window was enlarged to hold the lock screen
+        self.sizes: tuple[QSize, QSize, QSize] = (window.minimumSize(), window.maximumSize(), window.size())
+        self.texts: tuple[str, str, str] | None = None  # a message box's texts, blanked while covered
+        self.constraint: QLayout.SizeConstraint | None = None  # its layout's, set aside while covered
 
 
 class DeskLock(QObject):
@@ -335,8 +338,6 @@ class DeskLock(QObject):
         cover = _Cover(window, window.windowTitle(), shade)
         self.covers[id(window)] = cover
         # The window keeps its size with nothing in it (a message box's layout would shrink it to nothing).
-        cover.sizes = (window.minimumSize(), window.maximumSize(), window.size())
-        cover.texts = None
         if isinstance(window, QMessageBox):  # a screen reader reads its text from the box itself
             cover.texts = (window.text(), window.informativeText(), window.detailedText())
             for blank in (window.setText, window.setInformativeText, window.setDetailedText):
@@ -348,7 +349,8 @@ class DeskLock(QObject):
         window.setMinimumSize(cover.sizes[2])
         window.setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
         window.resize(cover.sizes[2])
-        window.destroyed.connect(lambda _obj=None, key=id(window): self.covers.pop(key, None))
+        key = id(window)  # taken now: when destroyed fires, the window is half gone
+        window.destroyed.connect(lambda _obj=None: self.covers.pop(key, None))
         for child in window.children():
             if isinstance(child, QWidget) and child is not shade and not child.isWindow() and not child.isHidden():
                 child.hide()
@@ -500,7 +502,7 @@ class DeskLock(QObject):
             window.setText(text)
             window.setInformativeText(informative)
             window.setDetailedText(detailed)
-        minimum, maximum, size = cover.sizes
+        minimum, maximum, _size = cover.sizes
         window.setMinimumSize(minimum)
         window.setMaximumSize(maximum)
         if cover.geometry is not None:

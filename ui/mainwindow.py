@@ -402,14 +402,14 @@ class MainWindow(QMainWindow):
         self.banner_text.setText(self.notifier.describe(item)[1])
         self.banner.show()
 
-    def carry_forms(self, old: "MainWindow") -> None:
+    def carry_forms(self, old: MainWindow) -> None:
         """On a language switch: the customer forms open in the old window stay open, as typed, here."""
         page = old._pages[CUSTOMERS]
         forms = [form for form in page.forms if form.isVisible()] if page is not None else []
         for form in forms:
             self.customers_page.adopt_form(form)
 
-    def carry_complaints(self, old: "MainWindow") -> None:
+    def carry_complaints(self, old: MainWindow) -> None:
         """On a language switch: the complaints open in the old window open here, in the new language,
         with the comment that was being typed."""
         for window in list(old.complaint_windows):
@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
             opened.to_customer.setChecked(window.to_customer.isChecked())
             window.hide()
 
-    def carry_news(self, old: "MainWindow") -> None:
+    def carry_news(self, old: MainWindow) -> None:
         """On a language switch: the news the old window still showed, shown here in the new language."""
         if not old.banner.isHidden() and getattr(old, "_news", None) is not None and self.notifier is not None:
             self._show_news(old._news)

@@ -322,11 +322,11 @@ def field_value(table: str, name: str, value) -> str:
     elif name in _VALUE_GROUPS:
         shown = choice(_VALUE_GROUPS[name], value)
     elif name == "category_id":
-        row = ComplaintCategory.get_or_none(ComplaintCategory.id == value)
-        shown = row.name(lang) if row else str(value)
+        category = ComplaintCategory.get_or_none(ComplaintCategory.id == value)
+        shown = category.name(lang) if category else str(value)
     elif name in ("assignee_id", "escalated_to_id"):
-        row = Staff.get_or_none(Staff.id == value)
-        shown = row.full_name if row else str(value)
+        person = Staff.get_or_none(Staff.id == value)
+        shown = person.full_name if person else str(value)
     elif name == "role":
         shown = role_name(value)
     elif isinstance(value, bool):

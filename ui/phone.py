@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget

@@ -17,7 +17,14 @@ import html
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from helpdesk import phonecalls, phones
@@ -47,10 +54,10 @@ class PhonePop(QWidget):
     painted = Signal()  # after each paint (the benchmark's "on screen")
 
     def __init__(self, parent: QWidget | None = None, region: str = phones.DEFAULT_REGION):
-        super().__init__(parent, Qt.Tool | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint
-                         | Qt.WindowDoesNotAcceptFocus)
-        self.setAttribute(Qt.WA_ShowWithoutActivating)
-        self.setFocusPolicy(Qt.NoFocus)
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("phonePop")
         self.region = region
         self.call_event: PhoneEvent | None = None
@@ -66,8 +73,8 @@ class PhonePop(QWidget):
     def _label(self, layout, *, big: bool = False, rich: bool = False) -> QLabel:
         label = QLabel()
         label.setWordWrap(True)
-        label.setTextFormat(Qt.RichText if rich else Qt.PlainText)
-        label.setFocusPolicy(Qt.NoFocus)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if big:
             font = QFont(label.font())
             font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -78,7 +85,7 @@ class PhonePop(QWidget):
 
     def _button(self, text_layout=None) -> QPushButton:
         button = QPushButton()
-        button.setFocusPolicy(Qt.NoFocus)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAutoDefault(False)
         if text_layout is not None:
             text_layout.addWidget(button)
@@ -88,7 +95,7 @@ class PhonePop(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         card = self.card = QFrame(objectName="phonePopCard")
-        card.setFrameShape(QFrame.StyledPanel)
+        card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setStyleSheet("#phonePopCard { border: 1px solid palette(mid); border-radius: 6px;"
                            " background: palette(window); }")
         outer.addWidget(card)
@@ -98,18 +105,18 @@ class PhonePop(QWidget):
 
         top = QHBoxLayout()
         self.title = QLabel()
-        self.title.setTextFormat(Qt.PlainText)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         top.addWidget(self.title, 1)
         self.close_button = QToolButton()
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setFocusPolicy(Qt.NoFocus)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self._dismiss)
         top.addWidget(self.close_button)
         box.addLayout(top)
 
         self.number = self._label(box)
-        self.number.setTextFormat(Qt.PlainText)
+        self.number.setTextFormat(Qt.TextFormat.PlainText)
 
         self.pages: list[QWidget] = []  # known, maybe, unknown: one shown (hidden ones take no room)
 
@@ -119,8 +126,8 @@ class PhonePop(QWidget):
         known_box.setSpacing(3)
         self.name = QPushButton()
         self.name.setFlat(True)
-        self.name.setCursor(Qt.PointingHandCursor)
-        self.name.setFocusPolicy(Qt.NoFocus)
+        self.name.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.name.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.name.setAutoDefault(False)
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -176,7 +183,7 @@ class PhonePop(QWidget):
         box.addLayout(buttons)
 
         self.setFixedWidth(380)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Minimum)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
 
     def _retranslate(self) -> None:
         self.close_button.setToolTip(self.tr("Dismiss"))
@@ -191,12 +198,12 @@ class PhonePop(QWidget):
             self._fit()
             self._place()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.LanguageChange:
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.painted.emit()
 
@@ -364,7 +371,7 @@ class PhonePop(QWidget):
                 why = (self.tr("number found in their details") if facts.reason == phonecalls.ELSEWHERE
                        else self.tr("has this number"))
                 room = self.width() - 2 * 14 - 16  # the card's margins, the button's padding
-                lines = [button.fontMetrics().elidedText(line, Qt.ElideRight, room) for line in (who, why)]
+                lines = [button.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room) for line in (who, why)]
                 button.setText("\n".join(lines).replace("&", "&&"))
                 button.setToolTip(self.tr("This is the caller"))
                 button.show()
@@ -401,7 +408,7 @@ class PhonePop(QWidget):
             return
         area = screen.availableGeometry()
         size = self.size()
-        if QGuiApplication.layoutDirection() == Qt.RightToLeft:
+        if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
             x = area.left() + MARGIN
         else:
             x = area.right() - size.width() - MARGIN

@@ -53,7 +53,7 @@ class RingServer(QObject):
         super().__init__(parent)
         self.name = name or ring_server_name()
         self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.UserAccessOption)
+        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
         self._open_calls: dict[str, str] = {}  # number -> the call id of its last ring without one
 

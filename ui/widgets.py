@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QDate, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,7 +24,6 @@ from helpdesk.errors import Conflict, KnownError, ValidationError
 
 from . import i18n
 from .messages import message_for
-
 
 # Qt's own file dialog (every "Open…"/"Save as…" of the app) in Persian: qtbase_fa.qm lacks two of its
 # labels, whose English gained an "&" after that catalogue was translated, so they showed in English
@@ -236,7 +235,7 @@ def check_passwords_match(password: QLineEdit, confirm: QLineEdit) -> None:
         raise ValidationError("confirm", "passwords_differ")
 
 
-def new_account_problems(form: "FormDialog") -> list[ValidationError]:
+def new_account_problems(form: FormDialog) -> list[ValidationError]:
     """Every problem of a new account's fields at once (full name, user name, password twice)."""
     from helpdesk import accounts
 

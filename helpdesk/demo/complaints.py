@@ -137,7 +137,8 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
     must_show = ["new", "in_progress", "escalated", "resolved", "closed"]  # every state at least once
     for number, (contact_id, customer_id, staff_id, created, language) in enumerate(stories, start=1):
         fa = language == "fa"
-        text = (lambda pair: pair[1] if fa else pair[0])
+        def text(pair):
+            return (pair[1] if fa else pair[0])
         # Every category at least once, then as often as offices see them.
         category = list(CATEGORY_WEIGHTS)[number - 1] if number <= len(CATEGORY_WEIGHTS) else \
             _pick(rng, CATEGORY_WEIGHTS)
@@ -154,7 +155,7 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
         else:
             final = rng.choices(["new", "in_progress", "escalated", "resolved", "closed"], [25, 35, 12, 18, 10])[0]
         escalate = final == "escalated" or (final in ("resolved", "closed") and rng.random() < 0.15)
-        row = {k: None for k in COMPLAINT_COLUMNS}
+        row = dict.fromkeys(COMPLAINT_COLUMNS)
         row.update(id=number, customer_id=customer_id, contact_id=contact_id, category_id=categories[category],
                    priority=priority, description=text(story), wanted=text(wanted), assignee_id=assignee,
                    status="new", escalation_reason="", resolution_notes="", created_at=created,

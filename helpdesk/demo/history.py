@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import random
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Iterator
 
 from ..checklists import phone_etiquette
 from ..contacts import (CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND,
@@ -301,9 +301,29 @@ def _local_days(now: datetime) -> list[tuple[datetime, int, int, int]]:
 class Talk:
     """One contact while it is being made; its id is given once all are made, in the order they happened."""
 
-    __slots__ = ("seq", "started", "ended", "created", "duration", "hold", "holds", "person", "staff", "channel",
-                 "direction", "phone", "fa", "outcome", "satisfaction", "topic", "unknown", "follow_up", "completes",
-                 "id", "row")
+    __slots__ = (
+        "channel",
+        "completes",
+        "created",
+        "direction",
+        "duration",
+        "ended",
+        "fa",
+        "follow_up",
+        "hold",
+        "holds",
+        "id",
+        "outcome",
+        "person",
+        "phone",
+        "row",
+        "satisfaction",
+        "seq",
+        "staff",
+        "started",
+        "topic",
+        "unknown",
+    )
 
     def __init__(self, seq, started, duration, person, staff, channel, direction, outcome, topic, fa):
         self.seq = seq
@@ -329,7 +349,7 @@ class Talk:
 class Promise:
     """One follow-up while it is being made."""
 
-    __slots__ = ("contact", "kind", "due", "assignee", "promise", "status", "done", "closed_at", "closed_by", "id")
+    __slots__ = ("assignee", "closed_at", "closed_by", "contact", "done", "due", "id", "kind", "promise", "status")
 
     def __init__(self, contact: Talk, kind: str, due: datetime, assignee: int, promise: str):
         self.contact = contact
@@ -344,7 +364,7 @@ class Promise:
 
 
 class Person:
-    __slots__ = ("created", "id", "fa", "phones", "lost_at")
+    __slots__ = ("created", "fa", "id", "lost_at", "phones")
 
     def __init__(self, created, id, fa, phones, lost_at):
         self.created, self.id, self.fa, self.phones, self.lost_at = created, id, fa, phones, lost_at
@@ -407,7 +427,7 @@ class History:
 
     def _opening(self, day: int) -> tuple[int, int] | None:
         weekday = self.weekdays[day]
-        return OPENING[weekday] if weekday in OPENING else (8, 18)
+        return OPENING.get(weekday, (8, 18))
 
     def _office(self, moment: datetime, quarter: bool = False) -> datetime:
         """``moment`` if the office is open then, or soon after the next opening."""

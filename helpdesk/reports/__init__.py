@@ -9,9 +9,9 @@ again, so a builder called on its own refuses just the same.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from ..errors import NotFound, PermissionDenied, ValidationError
 from ..models import Staff

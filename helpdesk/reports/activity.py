@@ -13,10 +13,25 @@ from ..followups import CANCELLED, DONE, GRACE, OPEN
 from ..localization import digits, format_date, format_duration, format_number, format_short_date
 from ..models import Contact, FollowUp, Staff
 from . import authorise, previous_period
-from .layout import (CONTENT_WIDTH, REGULAR, bar_chart, day_name, heading, month_name, page_for, percent,
-                     period_of, register_fonts, shown, table, text, words, write)
-from .previous import label as previous_label
+from .layout import (
+    CONTENT_WIDTH,
+    REGULAR,
+    bar_chart,
+    day_name,
+    heading,
+    month_name,
+    page_for,
+    percent,
+    period_of,
+    register_fonts,
+    shown,
+    table,
+    text,
+    words,
+    write,
+)
 from .previous import COUNT, DURATION, comparison
+from .previous import label as previous_label
 
 LABELS = {
     "title": ("Activity summary", "خلاصهٔ فعالیت"),
@@ -166,8 +181,9 @@ def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
             n = counts.get((weekday, hour), 0)
             share = n / top if top else 0
             fill = colors.linearlyInterpolatedColor(light, dark, 0, 1, share) if n else colors.white
-            drawing.add(Rect(column_x(i), y, cell_w, cell_h, fillColor=fill,
-                             strokeColor=colors.HexColor("#d0d7de"), strokeWidth=0.4))
+            cell = Rect(column_x(i), y, cell_w, cell_h)  # (types-reportlab mistypes Rect's keyword arguments)
+            cell.fillColor, cell.strokeColor, cell.strokeWidth = fill, colors.HexColor("#d0d7de"), 0.4
+            drawing.add(cell)
             if n:
                 drawing.add(String(column_x(i) + cell_w / 2, y + 5, shown(format_number(n, lang), lang),
                                    fontName=REGULAR, fontSize=6 if cell_w < 24 else 7, textAnchor="middle",

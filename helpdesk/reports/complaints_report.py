@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from datetime import date
+from typing import Any
 
 from reportlab.platypus import Spacer
 
@@ -13,10 +14,9 @@ from ..contacts import local_day_bounds
 from ..localization import format_date, format_number, format_short_date
 from ..models import Complaint, ComplaintCategory, Customer, Staff
 from . import authorise, previous_period
-from .layout import (CONTENT_WIDTH, heading, page_for, period_of, register_fonts, table, text,
-                     words, write)
-from .previous import label as previous_label
+from .layout import CONTENT_WIDTH, heading, page_for, period_of, register_fonts, table, text, words, write
 from .previous import COUNT, RATE, comparison
+from .previous import label as previous_label
 from .previous import value as value_of
 
 LABELS = {
@@ -35,12 +35,12 @@ LABELS = {
     "open_overdue": ("Still open, past the target", "هنوز باز، گذشته از هدف"),
     "open_within": ("Still open, within the target", "هنوز باز، هنوز در هدف"),
     "first_response": ("First response", "نخستین پاسخ"), "resolution": ("Resolution", "رفع"),
-    "on_time_rule": ("On time: the share of complaints answered (resolved) within their target, out of those "
+    "on_time_rule": (("On time: the share of complaints answered (resolved) within their target, out of those "
                      "answered (resolved) and those still waiting past it; those still within their target are "
-                     "counted beside the rate, not in it.",
-                     "به‌موقع: سهم شکایت‌هایی که در زمان هدف پاسخ داده (رفع) شده‌اند، از میان شکایت‌های پاسخ‌داده "
+                     "counted beside the rate, not in it."),
+                     ("به‌موقع: سهم شکایت‌هایی که در زمان هدف پاسخ داده (رفع) شده‌اند، از میان شکایت‌های پاسخ‌داده "
                      "(رفع‌شده) و آن‌هایی که از هدف گذشته‌اند و هنوز در انتظارند؛ شکایت‌هایی که هنوز در زمان هدف "
-                     "هستند کنار این نرخ شمرده می‌شوند، نه در آن."),
+                     "هستند کنار این نرخ شمرده می‌شوند، نه در آن.")),
     "raised_count": ("Complaints raised", "شکایت‌های ثبت‌شده"),
     "overdue": ("Overdue now", "سررسید گذشته"), "escalations": ("Escalations", "ارجاع‌ها"),
     "number": ("No.", "شماره"), "raised": ("Raised", "ثبت"), "customer": ("Customer", "مشتری"),
@@ -76,7 +76,7 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
     rows = list(query.order_by(Complaint.created_at))
     table_ = complaints.targets()
     now = utcnow()
-    out = {"total": len(rows), "by_category": {}, "by_status": {s: 0 for s in complaints.STATUSES},
+    out: dict[str, Any] = {"total": len(rows), "by_category": {}, "by_status": dict.fromkeys(complaints.STATUSES, 0),
            "by_priority": {}, "overdue": [], "escalations": []}
     for c in rows:
         out["by_category"][c.category_id] = out["by_category"].get(c.category_id, 0) + 1
@@ -144,8 +144,10 @@ def build(out, request, actor: Staff, progress) -> dict:
     period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
-    n = lambda value: format_number(value, lang)  # noqa: E731
-    hours = lambda values: format_number(statistics.median(values), lang, 1) if values else "—"  # noqa: E731
+    def n(value):
+        return format_number(value, lang)
+    def hours(values):
+        return format_number(statistics.median(values), lang, 1) if values else "—"
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     names = {c.id: c.name(lang) for c in ComplaintCategory.select()}
     story.append(heading(label("by_category", lang), lang))
@@ -159,7 +161,8 @@ def build(out, request, actor: Staff, progress) -> dict:
     story.append(heading(label("by_priority", lang), lang))
     story += [text(label("on_time_rule", lang), lang, 8), Spacer(1, 4)]
     targets = complaints.targets()
-    rate = lambda value: value_of(RATE, value, lang)  # noqa: E731
+    def rate(value):
+        return value_of(RATE, value, lang)
     first_rows = [[label(k, lang) for k in ("priority", "count", "target_first", "median_first", "first_on_time",
                                              "unanswered_late", "unanswered_within")]]
     resolve_rows = [[label(k, lang) for k in ("priority", "count", "target_resolve", "median_resolve",

@@ -5,14 +5,32 @@ from __future__ import annotations
 from reportlab.platypus import Spacer
 
 from .. import customers, followups, phones, settings
-from ..complaints import OPEN_STATUSES
 from ..clock import to_local, utcnow
-from ..localization import (digits, format_date, format_duration, format_number, format_short_date,
-                            format_short_datetime, listed)
+from ..complaints import OPEN_STATUSES
+from ..localization import (
+    digits,
+    format_date,
+    format_duration,
+    format_number,
+    format_short_date,
+    format_short_datetime,
+    listed,
+)
 from ..models import Contact, FollowUp, Staff
 from . import authorise
-from .layout import (CONTENT_WIDTH, embed, heading, left_to_right, page_for, percent, register_fonts, table, text,
-                     words, write)
+from .layout import (
+    CONTENT_WIDTH,
+    embed,
+    heading,
+    left_to_right,
+    page_for,
+    percent,
+    register_fonts,
+    table,
+    text,
+    words,
+    write,
+)
 
 LABELS = {
     "title": ("Customer history", "پیشینهٔ مشتری"),
@@ -191,7 +209,8 @@ def build(out, request, actor: Staff, progress) -> dict:
     period = label("subject", lang).format(digits(record.customer.id, lang), format_date(to_local(utcnow()), lang))
     page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
-    n = lambda value: format_number(value, lang)  # noqa: E731
+    def n(value):
+        return format_number(value, lang)
     story = [text(label("title", lang), lang, 16, bold=True), text(record.customer.display_name, lang, 13, bold=True),
              text(period, lang, 9), Spacer(1, 8), heading(label("record", lang), lang),
              table([[label("field", lang), label("value", lang)]] + _record_rows(record, lang), lang,
@@ -214,13 +233,14 @@ def build(out, request, actor: Staff, progress) -> dict:
         story.append(text(label("empty", lang), lang))
     story += [Spacer(1, 10), heading(label("promises", lang), lang)]
     if data["promises"]:
-        when = lambda value: format_short_datetime(to_local(value), lang)  # noqa: E731
+        def at(value):
+            return format_short_datetime(to_local(value), lang)
         rows = [[label(k, lang) for k in ("promised", "due", "promise", "assignee", "kept")]]
         for p in data["promises"]:
             state = label(p["kept"], lang)
             if p["kept"] in ("done_on_time", "done_late"):
-                state = state.format(when(p["done_at"]))
-            rows.append([when(p["made"]), when(p["due"]), p["promise"], p["assignee"], state])
+                state = state.format(at(p["done_at"]))
+            rows.append([at(p["made"]), at(p["due"]), p["promise"], p["assignee"], state])
         story.append(table(rows, lang, [w * 0.15, w * 0.15, w * 0.34, w * 0.15, w * 0.21]))
     else:
         story.append(text(label("no_promises", lang), lang))

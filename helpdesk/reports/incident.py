@@ -112,10 +112,10 @@ def _complaint(complaint_id: int, lang: str) -> tuple[str, list, dict]:
              [label("category", lang), categories.get(c.category_id, "")], [label("priority", lang), label(c.priority, lang)],
              [label("status", lang), label(c.status, lang) + (f" — {label('overdue', lang)}" if late else "")],
              [label("assignee", lang), names.get(c.assignee_id, "")],
-             [label("first_response", lang), f"{_when(c.first_response_at, lang)} "
-                                              f"({label('due', lang).format(_when(due.first_response, lang))})"],
-             [label("resolved_at", lang), f"{_when(c.resolved_at, lang)} "
-                                          f"({label('due', lang).format(_when(due.resolution, lang))})"]]
+             [label("first_response", lang), (f"{_when(c.first_response_at, lang)} "
+                                              f"({label('due', lang).format(_when(due.first_response, lang))})")],
+             [label("resolved_at", lang), (f"{_when(c.resolved_at, lang)} "
+                                          f"({label('due', lang).format(_when(due.resolution, lang))})")]]
     if c.closed_at:
         facts.append([label("closed_at", lang), _when(c.closed_at, lang)])
     if c.escalated_at:

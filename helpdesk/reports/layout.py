@@ -20,6 +20,7 @@ direction overrides are dropped.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -99,7 +100,7 @@ class SearchableFont(TTFont):
             internal = self.getSubsetInternalName(n, doc)[1:]
             base = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
             font = pdfdoc.PDFTrueTypeFont()
-            font.__Comment__ = "Font %s subset %d" % (self.fontName, n)
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
             font.Name = internal
             font.BaseFont = base
             font.FirstChar = 0
@@ -215,8 +216,14 @@ def _levels(line: str, rtl: bool) -> list[int]:
     if not line:
         return []
     try:
-        from bidi.algorithm import (explicit_embed_and_overrides, get_embedding_levels, get_empty_storage,
-                                    resolve_implicit_levels, resolve_neutral_types, resolve_weak_types)
+        from bidi.algorithm import (
+            explicit_embed_and_overrides,
+            get_embedding_levels,
+            get_empty_storage,
+            resolve_implicit_levels,
+            resolve_neutral_types,
+            resolve_weak_types,
+        )
 
         safe = "".join(ch if unicodedata.bidirectional(ch) in _KNOWN_KINDS else "\ufffd" for ch in line)
         # A sign before a number belongs to it ("+۶:۳۷", not "۶:۳۷+" in a Persian line).
@@ -631,7 +638,7 @@ class TextBlock(Flowable):
         self.height = self.leading * len(self.lines)
         return self.width, self.height
 
-    def _part(self, lines: list[str]) -> "TextBlock":
+    def _part(self, lines: list[str]) -> TextBlock:
         return TextBlock("\n".join(lines), self.font, self.size, self.leading, self.colour, self.rtl, self.right,
                          lines=lines)
 
@@ -777,7 +784,9 @@ def bar_chart(names: list[str], series: list[list[float]], legend: list[tuple[st
             word = shown(word, lang)
             width = pdfmetrics.stringWidth(word, REGULAR, 8)
             box_x = x - 8 if rtl else x
-            drawing.add(Rect(box_x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
+            box = Rect(box_x, y, 8, 8)  # (types-reportlab mistypes Rect's keyword arguments)
+            box.fillColor, box.strokeColor = colors.HexColor(colour), None
+            drawing.add(box)
             if rtl:
                 drawing.add(String(x - 12, y + 1, word, fontName=REGULAR, fontSize=8, textAnchor="end"))
                 x -= width + 30
@@ -944,7 +953,7 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
     from reportlab.platypus import Spacer
 
     following = [f for f in story if not isinstance(f, Spacer)]
-    for flowable, after in zip(following, following[1:]):
+    for flowable, after in itertools.pairwise(following):
         if isinstance(flowable, _Heading):
             flowable.following = after
 

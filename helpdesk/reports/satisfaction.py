@@ -14,10 +14,23 @@ from ..contacts import local_day_bounds
 from ..customers import SEGMENTS
 from ..localization import format_date, format_number, format_short_datetime
 from ..models import STATUS_MERGED, AuditEntry, Contact, Customer, LostReason, Staff
-from . import authorise, previous_period
-from .layout import (CONTENT_WIDTH, bar_chart, embed, heading, left_to_right, month_name, page_for, percent, period_of,
-                     register_fonts, table, text, words, write)
-from . import previous
+from . import authorise, previous, previous_period
+from .layout import (
+    CONTENT_WIDTH,
+    bar_chart,
+    embed,
+    heading,
+    left_to_right,
+    month_name,
+    page_for,
+    percent,
+    period_of,
+    register_fonts,
+    table,
+    text,
+    words,
+    write,
+)
 from .previous import COUNT, RATE
 
 QUOTES = 5  # how many of the dissatisfied customers' words the report quotes
@@ -75,7 +88,7 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, lang: s
         where = (Contact.started_at >= local_day_bounds(first)[0]) & (Contact.started_at < local_day_bounds(last)[1])
         if staff_id is not None:
             where &= Contact.staff == staff_id
-        mix = {k: 0 for k in (*LEVELS, "not_asked")}
+        mix = dict.fromkeys((*LEVELS, "not_asked"), 0)
         for key, n in Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id)).where(where) \
                 .group_by(Contact.satisfaction).tuples():
             mix[key] = n
@@ -164,7 +177,8 @@ def build(out, request, actor: Staff, progress) -> dict:
     period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
-    n = lambda value: format_number(value, lang)  # noqa: E731
+    def n(value):
+        return format_number(value, lang)
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 8)]
     asked = sum(data["mix"][k] for k in LEVELS)
     story.append(heading(label("mix", lang), lang))
@@ -177,14 +191,16 @@ def build(out, request, actor: Staff, progress) -> dict:
     asked_before = sum(before["mix"][k] for k in LEVELS)
     story.append(heading(previous.label("heading", lang).format(
         f"{format_date(before['date_from'], lang)} – {format_date(before['date_to'], lang)}"), lang))
-    share = lambda mix, whole, level: 100 * mix[level] / whole if whole else None  # noqa: E731
+    def share(mix, whole, level):
+        return 100 * mix[level] / whole if whole else None
     lines = [(label(level, lang), RATE, share(data["mix"], asked, level), share(before["mix"], asked_before, level))
              for level in LEVELS]
     lines.append((label("asked", lang), COUNT, asked, asked_before))
     body = [[previous.label(k, lang) for k in ("figure", "this", "previous", "change")]]
     body += [[word, previous.value(kind, now, lang), previous.value(kind, then, lang),
               previous.change(kind, now, then, lang)] for word, kind, now, then in lines]
-    index_shown = lambda value: format_number(value, lang, 1) if value is not None else "—"  # noqa: E731
+    def index_shown(value):
+        return format_number(value, lang, 1) if value is not None else "—"
     body.append([label("index", lang), index_shown(data["index"]), index_shown(before["index"]),
                  previous.change(RATE, data["index"], before["index"], lang)])  # index points
     story += [table(body, lang, [w * 0.4, w * 0.18, w * 0.18, w * 0.24]), Spacer(1, 8)]

@@ -185,7 +185,7 @@ def _text(cell: object) -> str:
     return value
 
 
-def _put_text(ws, row: int, column: int, value: object, lang: str, styles: "_Styles", look: str = "",
+def _put_text(ws, row: int, column: int, value: object, lang: str, styles: _Styles, look: str = "",
               wrap: bool = False):
     """A text cell, never a formula, that reads in its own direction: by its first letter (as
     Unicode's first-strong rule), else the report's; set against the side the report reads from,
@@ -261,7 +261,8 @@ def _write_xlsx(target: Path, page, tables) -> None:
 
     lang = page.language
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the empty sheet a new workbook starts with
+        book.remove(book.active)
     book.properties.title = _text(page.title)[:255]
     book.properties.creator = _text(page.business)[:255]
     book.properties.subject = _text(page.period)[:255]

@@ -18,12 +18,24 @@ from reportlab.platypus import Spacer
 from .. import calm, complaints
 from ..clock import as_datetime
 from ..contacts import local_day_bounds
-from ..localization import format_number
+from ..localization import format_date, format_number
 from ..models import Complaint, Contact, Staff
-from ..localization import format_date
 from . import authorise, previous, previous_period
-from .layout import (CONTENT_WIDTH, REGULAR, embed, heading, page_for, percent, period_of, register_fonts,
-                     shown, table, text, words, write)
+from .layout import (
+    CONTENT_WIDTH,
+    REGULAR,
+    embed,
+    heading,
+    page_for,
+    percent,
+    period_of,
+    register_fonts,
+    shown,
+    table,
+    text,
+    words,
+    write,
+)
 from .previous import COUNT, RATE
 
 # Below these a rate says little: the highlights only name people with at least this many cases.
@@ -31,10 +43,10 @@ ENOUGH = {"delighted": 20, "on_time": 5, "calm": 3}
 
 LABELS = {
     "title": ("Staff recognition", "قدردانی از کارکنان"),
-    "intro": ("Who treated customers excellently in this period. A rate is only named as best when it rests on "
-              "enough cases: {0} customers asked, {1} complaints resolved, {2} calm-down sessions.",
-              "چه کسانی در این بازه با مشتریان به بهترین شکل رفتار کردند. نرخی تنها وقتی بهترین شمرده می‌شود "
-              "که بر پایهٔ موارد کافی باشد: {0} مشتری پرسیده‌شده، {1} شکایت رفع‌شده، {2} جلسهٔ آرام کردن."),
+    "intro": (("Who treated customers excellently in this period. A rate is only named as best when it rests on "
+              "enough cases: {0} customers asked, {1} complaints resolved, {2} calm-down sessions."),
+              ("چه کسانی در این بازه با مشتریان به بهترین شکل رفتار کردند. نرخی تنها وقتی بهترین شمرده می‌شود "
+              "که بر پایهٔ موارد کافی باشد: {0} مشتری پرسیده‌شده، {1} شکایت رفع‌شده، {2} جلسهٔ آرام کردن.")),
     "highlights": ("Highlights", "برجسته‌ها"),
     "best_delighted": ("Most customers delighted: {0}, {1} of {2} asked",
                        "بیشترین مشتری خشنود: {0}، {1} از {2} پرسیده‌شده"),
@@ -46,10 +58,10 @@ LABELS = {
     "no_highlight": ("Too few cases this period to name anyone on this measure.",
                      "موارد این بازه برای نام بردن از کسی در این سنجه کافی نیست."),
     "chart": ("Share of customers asked who left delighted", "سهم مشتریان پرسیده‌شده که خشنود رفتند"),
-    "few_note": ("Grey bars, and the rows after “{0}” in the table: fewer than {1} customers asked, so not "
-                 "ranked; they come after everyone with enough.",
-                 "میله‌های خاکستری، و ردیف‌های پس از «{0}» در جدول: کمتر از {1} مشتری پرسیده‌شده، پس رتبه‌بندی "
-                 "نشده‌اند و پس از همهٔ کسانی می‌آیند که موارد کافی دارند."),
+    "few_note": (("Grey bars, and the rows after “{0}” in the table: fewer than {1} customers asked, so not "
+                 "ranked; they come after everyone with enough."),
+                 ("میله‌های خاکستری، و ردیف‌های پس از «{0}» در جدول: کمتر از {1} مشتری پرسیده‌شده، پس رتبه‌بندی "
+                 "نشده‌اند و پس از همهٔ کسانی می‌آیند که موارد کافی دارند.")),
     "few": ("Fewer than {0} asked: not ranked", "کمتر از {0} پرسیده‌شده: بدون رتبه"),
     "table": ("Each person", "هر نفر"),
     "person": ("Staff member", "کارمند"), "contacts": ("Contacts", "ارتباط‌ها"), "asked": ("Asked", "پرسیده‌شده"),
@@ -136,8 +148,10 @@ def ranking(p: Person) -> tuple:
 
 def totals(rows: list[Person]) -> dict:
     """The office's main figures (everyone's, or the one person's) for the comparison."""
-    add = lambda name: sum(getattr(p, name) for p in rows)  # noqa: E731
-    share = lambda part, whole: 100 * part / whole if whole else None  # noqa: E731
+    def add(name):
+        return sum(getattr(p, name) for p in rows)
+    def share(part, whole):
+        return 100 * part / whole if whole else None
     return {"contacts": add("contacts"), "asked": add("asked"), "delighted": share(add("delighted"), add("asked")),
             "resolved": add("resolved"), "on_time": share(add("on_time"), add("resolved")),
             "sessions": add("sessions"), "calmed": share(add("calmed"), add("sessions"))}
@@ -170,7 +184,7 @@ def _chart(rows: list[Person], lang: str) -> Drawing:
     chart.y, chart.height = 16, height - 24
     chart.width = CONTENT_WIDTH - names_width - 10
     chart.x = 4 if lang == "fa" else names_width
-    chart.data = [[round(100 * p.delighted_rate, 1) for p in rows]]
+    chart.data = [[round(100 * (p.delighted_rate or 0), 1) for p in rows]]  # everyone here was asked
     chart.categoryAxis.categoryNames = [shown(p.name, lang) for p in rows]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 8
@@ -206,7 +220,8 @@ def build(out, request, actor: Staff, progress) -> dict:
     period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
-    n = lambda value: format_number(value, lang)  # noqa: E731
+    def n(value):
+        return format_number(value, lang)
     story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 6),
              text(label("intro", lang).format(n(ENOUGH["delighted"]), n(ENOUGH["on_time"]), n(ENOUGH["calm"])),
                   lang, 9), Spacer(1, 8)]

@@ -38,6 +38,7 @@ import asyncio
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from panoramisk import Manager
@@ -176,7 +177,7 @@ class AmiSource:
         self.region = region
         self.first_delay, self.longest_delay = float(first_delay), float(longest_delay)
         self._manager: _Manager | None = None
-        self._emit = None
+        self._emit: Callable[[PhoneEvent], None] | None = None  # run() sets where events go
         self._calls: OrderedDict[str, _Call] = OrderedDict()
         self._legacy_dests: dict[str, list[str]] = {}  # Asterisk 11: call id -> extensions dialled
 
@@ -286,6 +287,7 @@ class AmiSource:
 
     def _send(self, kind: str, call_id: str, call: _Call, extension: str) -> None:
         call.reported = True
+        assert self._emit is not None, "events are read only while run() is on"
         self._emit(PhoneEvent(kind=kind, call_id=call_id, number=call.number, extension=extension,
                               direction=call.direction, at=utcnow(), source=SOURCE))
 

@@ -192,7 +192,7 @@ class CtiListener:
                 except OSError as exc:
                     try:
                         await site.stop()  # forget the site that could not start; a new one tries again
-                    except Exception:
+                    except Exception:  # noqa: BLE001 - the port error below is the one worth telling
                         pass
                     if exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1)):
                         set_state("lost", f"port {self.port} in use")

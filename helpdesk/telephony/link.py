@@ -17,9 +17,9 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
 
 from ..clock import utcnow
 from ..errors import KnownError
@@ -103,7 +103,8 @@ class PhoneLink:
             self._loop = self._task = self._thread = self._source = None
             self._generation += 1  # whatever the old source still says is dropped
             stopping = thread is not None
-        if stopping:
+        if thread is not None:
+            assert loop is not None and task is not None  # set together with the thread
             try:
                 loop.call_soon_threadsafe(task.cancel)
             except RuntimeError:  # the loop has closed already

@@ -47,7 +47,7 @@ class FakeAmi:
 
     # --- control, from the test's thread --------------------------------------------------------
 
-    def start(self) -> "FakeAmi":
+    def start(self) -> FakeAmi:
         self._thread.start()
         self._call(self._listen())
         return self

@@ -17,7 +17,8 @@ def _desk(target: str, actor_id: int, desk: int, jobs, answers, barrier) -> None
     from tests.helpers.typing_child import _travel_with_the_parent
 
     _travel_with_the_parent()
-    from helpdesk import db as dbmod, phonecalls
+    from helpdesk import db as dbmod
+    from helpdesk import phonecalls
     from helpdesk.models import Staff
 
     dbmod.bind(dbmod.open_database(target))

@@ -68,7 +68,8 @@ def _present(target: str, kind: str, record_id: str, person) -> None:
     said = presence.Presence(kind, record_id, person.id, person.full_name, changes.DESK, True, utcnow(), hello=True)
     if changes.listens():
         listener = changes.Listener()
-        say = lambda p: listener.send(presence.encode(p))  # noqa: E731
+        def say(p):
+            return listener.send(presence.encode(p))
     else:
         say = presence.FileBoard(target).say
     say(said)

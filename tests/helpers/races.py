@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import multiprocessing
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Callable
 
 TRIAL_TIMEOUT = 60  # seconds: a worker that has not answered by then is stuck
 
@@ -318,7 +318,6 @@ def working_password(record_id):
 
 
 def prepare_customer(actor, trial):
-    from helpdesk import customers
 
     row = _customer(actor, trial)
     return row.id, row.version

@@ -528,8 +528,9 @@ class CalmWindow(DraftWindow):
             self.lookup.setVisible(self.session.status == calm.OPEN)
 
     def _look_up(self, text: str) -> None:
-        from helpdesk import contacts
         from PySide6.QtWidgets import QListWidgetItem
+
+        from helpdesk import contacts
 
         self.matches.clear()
         for caller in contacts.find_caller(text) if text.strip() else []:

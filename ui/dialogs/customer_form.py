@@ -165,7 +165,7 @@ class CustomerForm(RememberingDialog):
         chain += self.phones.focus_chain() + self.emails.focus_chain()
         chain += [self.language, self.referral, self.address, self.tags, self.segment, self.notes]
         chain += self.buttons.buttons()
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _language_chosen(self, _index: int) -> None:

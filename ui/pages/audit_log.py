@@ -35,8 +35,15 @@ from helpdesk import audit_log
 from helpdesk.audit_log import AuditFilter, Entry
 from helpdesk.clock import to_local, utcnow
 from helpdesk.errors import KnownError
-from helpdesk.localization import (digits, format_datetime, format_short_datetime, isolate, latin_digits, left_to_right,
-                                   listed)
+from helpdesk.localization import (
+    digits,
+    format_datetime,
+    format_short_datetime,
+    isolate,
+    latin_digits,
+    left_to_right,
+    listed,
+)
 from helpdesk.models import Staff
 
 from .. import i18n

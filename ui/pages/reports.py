@@ -42,7 +42,6 @@ from ..tasks import Task, run_task
 from ..widgets import ErrorLabel, FormFields, date_edit
 
 
-
 def reports_dir() -> Path:
     """Where generated reports are kept until the person saves them elsewhere."""
     folder = paths.cache_dir() / "reports"

@@ -26,11 +26,11 @@ from helpdesk.models import ROLE_STAFF, ROLE_SUPERVISOR, Staff
 from .. import i18n, prompts
 from ..choice_list_editor import ChoiceListEditor
 from ..dialogs.accounts import ChangeOwnPasswordDialog, NewAccountDialog, ResetPasswordDialog, show_account_conflict
+from ..dialogs.error_dialog import show_known_error
 from ..messages import message_for, role_name
 from ..table_model import Column, TableModel
 from ..table_view import EVEN, table_view
 from ..widgets import ErrorLabel, give_accessible_names, select_row
-from ..dialogs.error_dialog import show_known_error
 
 
 class AccountsModel(TableModel):
