@@ -115,9 +115,10 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     """
     import peewee as pw
 
-    from helpdesk.demo import bulk, chance, history as demo_history
     from helpdesk.clock import utcnow
     from helpdesk.db import database
+    from helpdesk.demo import bulk, chance
+    from helpdesk.demo import history as demo_history
     from helpdesk.followups import end_of_local_day
     from helpdesk.models import Contact, FollowUp, Staff
 

@@ -32,7 +32,7 @@ class ChoiceList(Generic[Row]):
     def rows(self, include_inactive: bool = False) -> list[Row]:
         """In the order supervisors added them; only those still offered unless ``include_inactive``."""
         query = self.model.select().order_by(self.model.position, self.model.id)
-        return list(query if include_inactive else query.where(self.model.active == True))
+        return list(query if include_inactive else query.where(self.model.active == True))  # noqa: E712 - a peewee expression: "== True" builds the SQL
 
     def add(self, actor, name_en: str, name_fa: str) -> Row:
         """A new row at the end of the list. Raises ``FormErrors`` naming every field that is wrong."""

@@ -5,7 +5,7 @@ database layer (peewee, psycopg2) before the window is first shown."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 _watchers: list[Callable[[bool], None]] = []
 

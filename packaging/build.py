@@ -126,8 +126,8 @@ def copyright_text() -> str:
              "Upstream-Name: helpdesk", "", "Files: *", "Copyright: the help desk's developers",
              "License: proprietary", "", "The installed app bundles, in /opt/helpdesk:"]
     lines += [f"  {c['name']}: {c['licence']}" for c in components["components"]]
-    lines += ["", "Their licence texts are in /opt/helpdesk/_internal/resources/licenses, "
-              "/opt/helpdesk/_internal/resources/fonts and each library's *.dist-info folder,",
+    lines += ["", ("Their licence texts are in /opt/helpdesk/_internal/resources/licenses, "
+                   "/opt/helpdesk/_internal/resources/fonts and each library's *.dist-info folder,"),
               "and are shown in the app under Help > About.", ""]
     return "\n".join(lines)
 
@@ -135,7 +135,7 @@ def copyright_text() -> str:
 def windows() -> Path:
     iscc = shutil.which("iscc") or shutil.which("ISCC")
     if iscc is None:
-        default = Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
+        default = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6" / "ISCC.exe"
         iscc = str(default) if default.exists() else None
     if iscc is None:
         raise SystemExit("Inno Setup's iscc was not found: install Inno Setup 6 (choco install innosetup)")

@@ -24,8 +24,22 @@ from helpdesk import (
 from helpdesk import db as dbmod
 from helpdesk import phones as phonesmod
 from helpdesk.db import database
-from helpdesk.demo import bulk, chance, fill, history as demo_history, numbers as demo_numbers
+from helpdesk.demo import bulk, chance, fill
+from helpdesk.demo import history as demo_history
+from helpdesk.demo import numbers as demo_numbers
 from helpdesk.demo.people import arabic_letters
+from helpdesk.models import (
+    AuditEntry,
+    Contact,
+    Customer,
+    CustomerTag,
+    EmailAddress,
+    FollowUp,
+    LostReason,
+    PhoneNumber,
+    Staff,
+    Tag,
+)
 from helpdesk.text import clean_line, clean_text, fold
 
 PERSIAN = re.compile(r"[\u0600-\u06FF]")

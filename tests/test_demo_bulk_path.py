@@ -16,9 +16,13 @@ from datetime import date, datetime
 import peewee as pw
 import pytest
 
-from helpdesk import contacts, customers, db as dbmod, followups, migrations, models
+from helpdesk import contacts, customers, followups, migrations, models
+from helpdesk import db as dbmod
 from helpdesk.db import database
-from helpdesk.demo import bulk, calm as demo_calm, complaints as demo_complaints, main as make_demo
+from helpdesk.demo import bulk
+from helpdesk.demo import calm as demo_calm
+from helpdesk.demo import complaints as demo_complaints
+from helpdesk.demo import main as make_demo
 from helpdesk.models import AuditEntry, Contact, Customer, FollowUp, Staff
 from tests.conftest import _reset_postgres, before_the_tests
 

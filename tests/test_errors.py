@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpdesk import db as dbmod, migrations
-from helpdesk.errors import DatabaseError, classify_database_error, connection_lost, postgres_code, \
-    sqlite_error_name
+from helpdesk import db as dbmod
+from helpdesk import migrations
+from helpdesk.errors import DatabaseError, classify_database_error, connection_lost, postgres_code, sqlite_error_name
 from tests.conftest import TEST_DATABASE
 from ui import errors as ui_errors
 from ui.app import Controller
@@ -110,18 +110,16 @@ def test_real_postgres_errors_are_classified_by_their_sqlstate(db):
 
     db.execute_sql("CREATE TABLE codes (x INTEGER UNIQUE)")
     db.execute_sql("INSERT INTO codes VALUES (1)")
-    with pytest.raises(peewee.IntegrityError) as info:
-        with db.atomic():
-            db.execute_sql("INSERT INTO codes VALUES (1)")
+    with pytest.raises(peewee.IntegrityError) as info, db.atomic():
+        db.execute_sql("INSERT INTO codes VALUES (1)")
     assert postgres_code(info.value) == "23505"
     assert classify_database_error(info.value) is None  # a bug (or the service's to handle), not the setup
     holder = psycopg2.connect(TEST_DATABASE)
     try:
         holder.cursor().execute("LOCK TABLE codes IN ACCESS EXCLUSIVE MODE")  # another desk holds it
-        with pytest.raises(peewee.OperationalError) as info:
-            with db.atomic():
-                db.execute_sql("SET LOCAL lock_timeout = '100ms'")
-                db.execute_sql("INSERT INTO codes VALUES (2)")
+        with pytest.raises(peewee.OperationalError) as info, db.atomic():
+            db.execute_sql("SET LOCAL lock_timeout = '100ms'")
+            db.execute_sql("INSERT INTO codes VALUES (2)")
         assert postgres_code(info.value) == "55P03"
         assert classify_database_error(info.value).code == "db_locked"
     finally:
@@ -145,10 +143,9 @@ def test_a_connection_the_server_dropped_is_told_by_its_code(db):
             other.close()
         return pid
 
-    with pytest.raises(DatabaseError) as info:
-        with db.atomic():
-            drop_my_connection()
-            db.execute_sql("SELECT 1")
+    with pytest.raises(DatabaseError) as info, db.atomic():
+        drop_my_connection()
+        db.execute_sql("SELECT 1")
     assert info.value.code == "db_unreachable"
     driver = info.value.__cause__
     assert connection_lost(driver)

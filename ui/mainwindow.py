@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import helpdesk
 from helpdesk.localization import digits, isolate, left_to_right
 
 from . import actions, i18n, paths

@@ -20,8 +20,6 @@ from helpdesk.clock import utcnow
 from helpdesk.errors import KnownError
 from helpdesk.telephony import events as ev
 
-from . import i18n
-
 log = logging.getLogger(__name__)
 
 WARM_UP_MS = 1_000  # after sign-in, once the window has settled

@@ -2,7 +2,7 @@
 no row numbers, cut cells ending in "…", and Enter (or a double click) opening the row."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView

@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterator
 
 from .. import accounts
 from ..clock import utcnow
 from ..config import describe
 from ..db import database
 from ..errors import KnownError
-from ..followups import GRACE, OPEN as FOLLOW_UP_OPEN, end_of_local_day
+from ..followups import GRACE, end_of_local_day
+from ..followups import OPEN as FOLLOW_UP_OPEN
 from ..migrations import open_and_migrate
 from ..models import Contact, Customer, FollowUp, LostReason, Staff, Tag
-from .bulk import (BATCH, CUSTOMER_TABLES, FTS5_DEFAULTS, HISTORY_TABLES, _fts5_config, _is_postgres,
-                   _secondary_indexes, bulk_insert, store)
+from .bulk import (
+    BATCH,
+    CUSTOMER_TABLES,
+    FTS5_DEFAULTS,
+    HISTORY_TABLES,
+    _fts5_config,
+    _is_postgres,
+    _secondary_indexes,
+    bulk_insert,
+    store,
+)
 from .chance import Dice
 from .history import History, Person, _local_days
 from .people import TAGS, Documents, Generator, rows_of
@@ -78,7 +88,7 @@ def _produce(plan: Plan, queue) -> None:
         for rows in batches(plan):
             queue.put(("rows", rows))
         queue.put(("done", None))
-    except BaseException:  # pragma: no cover - reported by the writing process
+    except BaseException:  # noqa: BLE001 - anything, even an interrupt, is handed to the writing process, which reports it
         import traceback
 
         queue.put(("error", traceback.format_exc()))

@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from ..checklists import phone_etiquette
-from ..contacts import (CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND,
-                        SATISFACTION)
-from ..followups import CANCELLED as FOLLOW_UP_CANCELLED, DONE as FOLLOW_UP_DONE, DUE as FOLLOW_UP_DUE, GRACE, \
-    KIND_CALLBACK, KIND_FOLLOW_UP, OPEN as FOLLOW_UP_OPEN, UPCOMING as FOLLOW_UP_UPCOMING
+from ..contacts import CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND, SATISFACTION
+from ..followups import CANCELLED as FOLLOW_UP_CANCELLED
+from ..followups import DONE as FOLLOW_UP_DONE
+from ..followups import DUE as FOLLOW_UP_DUE
+from ..followups import GRACE, KIND_CALLBACK, KIND_FOLLOW_UP
+from ..followups import OPEN as FOLLOW_UP_OPEN
+from ..followups import UPCOMING as FOLLOW_UP_UPCOMING
 from ..text import fold
 from .bulk import BATCH, CONTACT_COLUMNS, FOLLOW_UP_COLUMNS, _dumps
 from .chance import _pick, _weighted

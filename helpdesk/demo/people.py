@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import Iterator
 
 from .. import search
 from ..phones import index_tokens
@@ -150,7 +150,7 @@ class Generator:
         extra = rng.random()
         if extra < 0.35:
             phones.append(["home", iran_landline(rng) if persian else international(rng)])
-        if extra < 0.10 or 0.85 < extra:
+        if extra < 0.10 or extra > 0.85:
             phones.append(["work", iran_landline(rng) if persian and rng.random() < 0.7 else
                            (iran_mobile(rng) if persian else international(rng))])
         return phones
@@ -160,7 +160,7 @@ class Generator:
         roll = rng.random()
         count = 0 if roll < 0.35 else 1 if roll < 0.85 else 2
         out: list[str] = []
-        for i in range(count):
+        for _ in range(count):
             style = rng.random()
             if style < 0.5:
                 local = ".".join(latin)

@@ -22,9 +22,9 @@ from helpdesk.models import Staff
 
 from .. import i18n, prompts
 from ..messages import message_for
-from ..tasks import run_task
 from ..table_model import Column, TableModel
 from ..table_view import EVEN, table_view
+from ..tasks import run_task
 from ..widgets import ErrorLabel, give_accessible_names, select_row
 
 
