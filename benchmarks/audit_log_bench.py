@@ -16,6 +16,7 @@ as ``audit.record`` writes them, and a supervisor. Then times, in this process:
 Each figure is the best of ``--passes`` runs (noise on a shared machine only adds time).
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,14 +62,18 @@ def build(target: str, entries: int):
     # Every fifth entry by the staff member, the rest by the supervisor; 977 customers; a minute apart.
     postgres = target.startswith("postgres")
     at = "CAST(%s AS TIMESTAMP) + i * INTERVAL '1 minute'" if postgres else "datetime(%s, '+' || i || ' minutes')"
-    database.execute_sql((
-        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
-        "INSERT INTO audit_entry (at, actor_id, action, table_name, record_id, before, after) "
-        "SELECT " + at + ", CASE WHEN i - i / 5 * 5 = 0 THEN %s ELSE %s END, 'update', 'customer', "
-        "CAST(i - i / 977 * 977 AS VARCHAR(64)), "
-        "'{\"job_title\": \"Buyer\", \"notes\": \"' || CAST(i AS VARCHAR(20)) || '\"}', "
-        "'{\"job_title\": \"Buyer\", \"notes\": \"' || CAST(i AS VARCHAR(20)) || '!\"}' FROM n")
-        % (entries - 1, database.param, database.param, database.param), (start.isoformat(sep=" "), desk.id, boss.id))
+    database.execute_sql(
+        (
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < %d) "
+            "INSERT INTO audit_entry (at, actor_id, action, table_name, record_id, before, after) "
+            "SELECT " + at + ", CASE WHEN i - i / 5 * 5 = 0 THEN %s ELSE %s END, 'update', 'customer', "
+            "CAST(i - i / 977 * 977 AS VARCHAR(64)), "
+            '\'{"job_title": "Buyer", "notes": "\' || CAST(i AS VARCHAR(20)) || \'"}\', '
+            '\'{"job_title": "Buyer", "notes": "\' || CAST(i AS VARCHAR(20)) || \'!"}\' FROM n'
+        )
+        % (entries - 1, database.param, database.param, database.param),
+        (start.isoformat(sep=" "), desk.id, boss.id),
+    )
     if target.startswith("postgres"):
         database.execute_sql("ANALYZE audit_entry")
     else:
@@ -170,8 +175,13 @@ def page(engine: str, boss, passes: int) -> None:
         emit(f"audit_log_page.{engine}.model_per_screenful_{label}", v, "ms", FRAME_MS, v <= FRAME_MS)
     emit(f"audit_log_page.{engine}.paint_per_screenful_p50", percentile(painted, 0.5), "ms", None, True)
     emit("paint_reference.trivial_model_per_screenful_p50", paint_reference(app, screenful), "ms", None, True)
-    emit(f"audit_log_page.{engine}.pages_held_after_scrolling", widget.model.pages_held(), "pages",
-         widget.model.KEEP_PAGES, widget.model.pages_held() <= widget.model.KEEP_PAGES)
+    emit(
+        f"audit_log_page.{engine}.pages_held_after_scrolling",
+        widget.model.pages_held(),
+        "pages",
+        widget.model.KEEP_PAGES,
+        widget.model.pages_held() <= widget.model.KEEP_PAGES,
+    )
     print(f"# scrolled {len(steps)} screenfuls of {screenful} rows", file=sys.stderr)
 
     def jump():

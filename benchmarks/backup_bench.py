@@ -14,6 +14,7 @@ For a SQLite file, each round times, separately:
 For a PostgreSQL URL: take (``copy_database`` into a SQLite file, then settle and verify).
 Backups are written to --to (default: a temporary folder, deleted afterwards). Prints JSON lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,13 +57,25 @@ def bench_file(source: Path, where: Path, repeat: int) -> None:
         size = copy.stat().st_size
         copy.unlink()
         take_s, made = _timed(lambda: backups.take(str(source), where))
-        print(json.dumps({
-            "engine": "sqlite", "round": round_ + 1, "database_mb": round(source.stat().st_size / 2**20, 1),
-            "backup_mb": round(size / 2**20, 1), "copy_s": round(copy_s, 2), "settle_s": round(settle_s, 2),
-            "verify_integrity_check_s": round(verify_s, 2), "quick_check_s": round(quick_s, 2),
-            "take_s": round(take_s, 2), "check": problem or "ok", "quick_check": quick,
-            "backup": str(made.path),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "engine": "sqlite",
+                    "round": round_ + 1,
+                    "database_mb": round(source.stat().st_size / 2**20, 1),
+                    "backup_mb": round(size / 2**20, 1),
+                    "copy_s": round(copy_s, 2),
+                    "settle_s": round(settle_s, 2),
+                    "verify_integrity_check_s": round(verify_s, 2),
+                    "quick_check_s": round(quick_s, 2),
+                    "take_s": round(take_s, 2),
+                    "check": problem or "ok",
+                    "quick_check": quick,
+                    "backup": str(made.path),
+                }
+            ),
+            flush=True,
+        )
 
 
 def bench_server(target: str, where: Path, repeat: int) -> None:
@@ -71,11 +84,20 @@ def bench_server(target: str, where: Path, repeat: int) -> None:
     for round_ in range(repeat):
         take_s, made = _timed(lambda: backups.take(target, where))
         verify_s, problem = _timed(lambda: backups.check(made.path))
-        print(json.dumps({
-            "engine": "postgresql", "round": round_ + 1, "backup_mb": round(made.size / 2**20, 1),
-            "take_s": round(take_s, 2), "verify_integrity_check_s": round(verify_s, 2), "check": problem or "ok",
-            "backup": str(made.path),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "engine": "postgresql",
+                    "round": round_ + 1,
+                    "backup_mb": round(made.size / 2**20, 1),
+                    "take_s": round(take_s, 2),
+                    "verify_integrity_check_s": round(verify_s, 2),
+                    "check": problem or "ok",
+                    "backup": str(made.path),
+                }
+            ),
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ Complaints pages built. Every statement sent through peewee is counted, with the
 
 Prints one JSON line per measure: statements, of them on the UI thread, per second when quiet.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,13 +56,27 @@ def _other_desk(target: str, action: str, staff_id: int, customer_id: int) -> No
     dbmod.bind(dbmod.open_database(target))
     actor = Staff.get_by_id(staff_id)
     if action == "contact":
-        contacts.create(actor, contacts.ContactDraft(customer_id=customer_id, started_at=datetime(2026, 11, 23, 9, 30),
-                                                     notes="Asked about the invoice", outcome="resolved",
-                                                     satisfaction="satisfied"))
+        contacts.create(
+            actor,
+            contacts.ContactDraft(
+                customer_id=customer_id,
+                started_at=datetime(2026, 11, 23, 9, 30),
+                notes="Asked about the invoice",
+                outcome="resolved",
+                satisfaction="satisfied",
+            ),
+        )
     else:
         category = ComplaintCategory.select().first()
-        complaints.create(actor, complaints.ComplaintDraft(customer_id=customer_id, category_id=category.id,
-                                                           description="Wrong size delivered", assignee_id=actor.id))
+        complaints.create(
+            actor,
+            complaints.ComplaintDraft(
+                customer_id=customer_id,
+                category_id=category.id,
+                description="Wrong size delivered",
+                assignee_id=actor.id,
+            ),
+        )
     dbmod.close()
 
 
@@ -81,8 +96,11 @@ def main(argv: list[str] | None = None) -> int:
 
     boss_id, staff_id, _complaint = prepare(args.db)
     staff = Staff.get_by_id(staff_id)
-    customer = customers.create(staff, customers.Draft(given_name="Maryam", family_name="Karimi",
-                                                       phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    customer = customers.create(
+        staff,
+        customers.Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
 
     from PySide6.QtTest import QTest
 
@@ -124,8 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.monotonic() - started
         rows = list(log.rows)
         on_ui = [sql for thread, sql in rows if thread == ui_thread]
-        line = {"measure": name, "engine": engine, "statements": len(rows), "on_ui_thread": len(on_ui),
-                "seconds": round(elapsed, 1)}
+        line = {
+            "measure": name,
+            "engine": engine,
+            "statements": len(rows),
+            "on_ui_thread": len(on_ui),
+            "seconds": round(elapsed, 1),
+        }
         if args.show:
             line["ui_statements"] = [sql[:90] for sql in on_ui]
         if action is None:

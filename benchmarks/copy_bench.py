@@ -11,6 +11,7 @@ the number of customers). Progress goes to stderr unless ``--quiet``.
 
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse

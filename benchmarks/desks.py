@@ -34,6 +34,7 @@ The shared complaints are checked too: each status change follows the one before
 transitions out of one state), and each complaint's version grew by one per audited change.
 The last line is the summary: engine, desks, writes, seconds, writes per second, the totals and ``ok``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,6 +81,7 @@ def percentile(values: list[float], share: float) -> float | None:
 
 # --- the database and the accounts ---------------------------------------------------------------
 
+
 def is_postgres(target: str) -> bool:
     return target.startswith(("postgres://", "postgresql://"))
 
@@ -116,24 +118,44 @@ def prepare(target: str, desks: int, complaint_count: int, seed: int, keep: bool
         boss = Staff.select().where((Staff.role == "supervisor") & (Staff.active == True)).first()  # noqa: E712 - a peewee expression: "== True" builds the SQL
     else:
         boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse")
-    staff = [accounts.create_account(boss, f"desk{n}x{run}", f"Desk {n} {run}", "staff", PASSWORD)
-             for n in range(desks)]
+    staff = [
+        accounts.create_account(boss, f"desk{n}x{run}", f"Desk {n} {run}", "staff", PASSWORD) for n in range(desks)
+    ]
     rng = random.Random(f"{seed}-shared")
-    shared_customers = [customers.create(boss, customers.Draft(
-        given_name=rng.choice(GIVEN), family_name=rng.choice(FAMILY),
-        phones=[("mobile", f"0935{run_digits(run)}{n:04d}")]), confirm_duplicates=True).id
-        for n in range(SHARED_CUSTOMERS)]
+    shared_customers = [
+        customers.create(
+            boss,
+            customers.Draft(
+                given_name=rng.choice(GIVEN),
+                family_name=rng.choice(FAMILY),
+                phones=[("mobile", f"0935{run_digits(run)}{n:04d}")],
+            ),
+            confirm_duplicates=True,
+        ).id
+        for n in range(SHARED_CUSTOMERS)
+    ]
     category = ComplaintCategory.select().order_by(ComplaintCategory.position).first().id
     shared = []
     for j in range(max(complaint_count, desks)):
-        c = complaints.create(boss, complaints.ComplaintDraft(
-            customer_id=shared_customers[j % len(shared_customers)], category_id=category, priority="normal",
-            description=f"Shared complaint {j}: the parcel came late.", wanted="A refund",
-            assignee_id=staff[j % desks].id))
+        c = complaints.create(
+            boss,
+            complaints.ComplaintDraft(
+                customer_id=shared_customers[j % len(shared_customers)],
+                category_id=category,
+                priority="normal",
+                description=f"Shared complaint {j}: the parcel came late.",
+                wanted="A refund",
+                assignee_id=staff[j % desks].id,
+            ),
+        )
         shared.append(c.id)
     dbmod.close()
-    return {"staff": [(s.id, s.username) for s in staff], "customers": shared_customers, "complaints": shared,
-            "run": run}
+    return {
+        "staff": [(s.id, s.username) for s in staff],
+        "customers": shared_customers,
+        "complaints": shared,
+        "run": run,
+    }
 
 
 def run_digits(run: str) -> str:
@@ -143,6 +165,7 @@ def run_digits(run: str) -> str:
 
 # --- one desk --------------------------------------------------------------------------------------
 
+
 def desk(index: int, target: str, username: str, setup: dict, writes: int, seed: int, barrier, results) -> None:
     """A desk: sign in, wait for the others, make the planned writes, send back what happened."""
     from helpdesk import accounts, complaints, contacts, customers
@@ -150,8 +173,9 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
     from helpdesk.clock import utcnow
     from helpdesk.errors import Conflict
 
-    outcome = {kind: {"stored": 0, "conflicts": 0, "errors": 0, "messages": [], "latencies": [], "ids": []}
-               for kind in KINDS}
+    outcome = {
+        kind: {"stored": 0, "conflicts": 0, "errors": 0, "messages": [], "latencies": [], "ids": []} for kind in KINDS
+    }
     outcome["resolve"] = {"stored": 0}
     outcome["duplicate_warnings"] = {"stored": 0}
     try:
@@ -166,9 +190,12 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
     own_customers: list[int] = []
 
     def new_customer(n: int) -> int:
-        draft = customers.Draft(given_name=rng.choice(GIVEN), family_name=rng.choice(FAMILY),
-                                phones=[("mobile", f"0912{index % 100:02d}{n % 100000:05d}")],
-                                notes="Came in about an order.")
+        draft = customers.Draft(
+            given_name=rng.choice(GIVEN),
+            family_name=rng.choice(FAMILY),
+            phones=[("mobile", f"0912{index % 100:02d}{n % 100000:05d}")],
+            notes="Came in about an order.",
+        )
         try:
             return customers.create(actor, draft).id
         except customers.DuplicateWarning:  # the form shows the look-alikes; the person saves anyway
@@ -182,10 +209,16 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
         follow = None
         if n % 10 == 0:
             follow = contacts.FollowUpDraft(now + timedelta(days=1), actor.id, "Ring back about the refund")
-        draft = contacts.ContactDraft(customer_id=customer_id, started_at=now - timedelta(minutes=4), ended_at=now,
-                                      reason="Invoice question", notes=f"Desk {index} call {n}.",
-                                      outcome="follow_up_needed" if follow else "resolved",
-                                      satisfaction="satisfied", follow_up=follow)
+        draft = contacts.ContactDraft(
+            customer_id=customer_id,
+            started_at=now - timedelta(minutes=4),
+            ended_at=now,
+            reason="Invoice question",
+            notes=f"Desk {index} call {n}.",
+            outcome="follow_up_needed" if follow else "resolved",
+            satisfaction="satisfied",
+            follow_up=follow,
+        )
         return contacts.create(actor, draft, draft_id=uuid.uuid4().hex).id
 
     def new_comment(n: int) -> int:
@@ -235,10 +268,11 @@ def desk(index: int, target: str, username: str, setup: dict, writes: int, seed:
 
 # --- the count afterwards --------------------------------------------------------------------------
 
+
 def _existing(model, ids: list[int]) -> int:
     found = 0
     for start in range(0, len(ids), 500):
-        found += model.select().where(model.id.in_(ids[start:start + 500])).count()
+        found += model.select().where(model.id.in_(ids[start : start + 500])).count()
     return found
 
 
@@ -251,21 +285,33 @@ def count_in_database(target: str, setup: dict, stored_ids: dict[str, list[int]]
     staff_ids = [sid for sid, _ in setup["staff"]]
     statuses = ComplaintEvent.select().where((ComplaintEvent.kind == "status") & ComplaintEvent.actor.in_(staff_ids))
     counts = {
-        "customer": (Customer.select().where(Customer.created_by.in_(staff_ids)).count(),
-                     len(stored_ids["customer"]) - _existing(Customer, stored_ids["customer"])),
-        "contact": (Contact.select().where(Contact.staff.in_(staff_ids)).count(),
-                    len(stored_ids["contact"]) - _existing(Contact, stored_ids["contact"])),
-        "comment": (ComplaintComment.select().where(ComplaintComment.author.in_(staff_ids)).count(),
-                    len(stored_ids["comment"]) - _existing(ComplaintComment, stored_ids["comment"])),
+        "customer": (
+            Customer.select().where(Customer.created_by.in_(staff_ids)).count(),
+            len(stored_ids["customer"]) - _existing(Customer, stored_ids["customer"]),
+        ),
+        "contact": (
+            Contact.select().where(Contact.staff.in_(staff_ids)).count(),
+            len(stored_ids["contact"]) - _existing(Contact, stored_ids["contact"]),
+        ),
+        "comment": (
+            ComplaintComment.select().where(ComplaintComment.author.in_(staff_ids)).count(),
+            len(stored_ids["comment"]) - _existing(ComplaintComment, stored_ids["comment"]),
+        ),
         "move": (statuses.count(), 0),
     }
     broken_chains, version_gaps = 0, 0
     for complaint_id in setup["complaints"]:
-        events = list(ComplaintEvent.select().where((ComplaintEvent.complaint == complaint_id)
-                                                   & (ComplaintEvent.kind == "status")).order_by(ComplaintEvent.id))
+        events = list(
+            ComplaintEvent.select()
+            .where((ComplaintEvent.complaint == complaint_id) & (ComplaintEvent.kind == "status"))
+            .order_by(ComplaintEvent.id)
+        )
         broken_chains += sum(1 for before, after in itertools.pairwise(events) if after.old_value != before.new_value)
-        changes = AuditEntry.select().where((AuditEntry.table_name == "complaint")
-                                            & (AuditEntry.record_id == str(complaint_id))).count()
+        changes = (
+            AuditEntry.select()
+            .where((AuditEntry.table_name == "complaint") & (AuditEntry.record_id == str(complaint_id)))
+            .count()
+        )
         version = Complaint.get_by_id(complaint_id).version
         version_gaps += abs(version - changes)  # one audited row for the creation, one per change
     dbmod.close()
@@ -273,6 +319,7 @@ def count_in_database(target: str, setup: dict, stored_ids: dict[str, list[int]]
 
 
 # --- the run ----------------------------------------------------------------------------------------
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -288,9 +335,10 @@ def main(argv: list[str] | None = None) -> int:
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(args.desks + 1)
     results = context.Queue()
-    processes = [context.Process(target=desk, args=(n, args.db, username, setup, args.writes, args.seed, barrier,
-                                                    results))
-                 for n, (_, username) in enumerate(setup["staff"])]
+    processes = [
+        context.Process(target=desk, args=(n, args.db, username, setup, args.writes, args.seed, barrier, results))
+        for n, (_, username) in enumerate(setup["staff"])
+    ]
     for process in processes:
         process.start()
     try:
@@ -328,12 +376,21 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(p["errors"] for p in parts)
         latencies = [x for p in parts for x in p["latencies"]]
         in_database, missing = counts[kind]
-        line = {"kind": kind, "attempted": planned[kind], "stored": stored, "conflicts": conflicts, "errors": errors,
-                "error_messages": [m for p in parts for m in p["messages"]][:MESSAGES_KEPT],
-                "lost": planned[kind] - stored - conflicts - errors, "in_database": in_database,
-                "missing": missing, "extra": max(0, in_database - stored),
-                "p50_ms": _ms(percentile(latencies, 0.50)), "p95_ms": _ms(percentile(latencies, 0.95)),
-                "max_ms": _ms(max(latencies) if latencies else None)}
+        line = {
+            "kind": kind,
+            "attempted": planned[kind],
+            "stored": stored,
+            "conflicts": conflicts,
+            "errors": errors,
+            "error_messages": [m for p in parts for m in p["messages"]][:MESSAGES_KEPT],
+            "lost": planned[kind] - stored - conflicts - errors,
+            "in_database": in_database,
+            "missing": missing,
+            "extra": max(0, in_database - stored),
+            "p50_ms": _ms(percentile(latencies, 0.50)),
+            "p95_ms": _ms(percentile(latencies, 0.95)),
+            "max_ms": _ms(max(latencies) if latencies else None),
+        }
         for extra, kind_of_extra in (("resolve", "move"), ("duplicate_warnings", "customer")):
             if kind == kind_of_extra:
                 line[extra] = sum(o[extra]["stored"] for o in outcomes.values() if "fatal" not in o)
@@ -343,14 +400,35 @@ def main(argv: list[str] | None = None) -> int:
         for name in totals:
             totals[name] += line[name] if name != "attempted" else planned[kind]
     engine = "postgresql" if is_postgres(args.db) else "sqlite"
-    ok = (totals["errors"] == 0 and totals["lost"] == 0 and totals["missing"] == 0 and totals["extra"] == 0
-          and not fatal and not dead and chains["broken_chains"] == 0 and chains["version_gaps"] == 0)
-    print(json.dumps({"summary": True, "engine": engine, "desks": args.desks, "writes_per_desk": args.writes,
-                      "shared_complaints": len(setup["complaints"]), "seconds": round(elapsed, 1),
-                      "writes_per_second": round(totals["stored"] / elapsed, 1) if elapsed else None,
-                      **totals, **chains, "desks_failed": {**{str(n): f[-300:] for n, f in fatal.items()},
-                                                           **{str(n): "died" for n in dead}},
-                      "ok": ok}, ensure_ascii=False), flush=True)
+    ok = (
+        totals["errors"] == 0
+        and totals["lost"] == 0
+        and totals["missing"] == 0
+        and totals["extra"] == 0
+        and not fatal
+        and not dead
+        and chains["broken_chains"] == 0
+        and chains["version_gaps"] == 0
+    )
+    print(
+        json.dumps(
+            {
+                "summary": True,
+                "engine": engine,
+                "desks": args.desks,
+                "writes_per_desk": args.writes,
+                "shared_complaints": len(setup["complaints"]),
+                "seconds": round(elapsed, 1),
+                "writes_per_second": round(totals["stored"] / elapsed, 1) if elapsed else None,
+                **totals,
+                **chains,
+                "desks_failed": {**{str(n): f[-300:] for n, f in fatal.items()}, **{str(n): "died" for n in dead}},
+                "ok": ok,
+            },
+            ensure_ascii=False,
+        ),
+        flush=True,
+    )
     return 0 if ok else 1
 
 

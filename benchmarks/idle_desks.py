@@ -20,6 +20,7 @@ Measured, once every desk is ready:
     it (same machine, same clock): p50 / p95 / max delivery in ms.
 Prints JSON lines; the target (issue 13) is ≤ 5 statements per second for 30 idle desks on PostgreSQL.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -115,8 +116,11 @@ def _server_counts(target: str) -> dict | None:
     connection = psycopg2.connect(target.replace(url.path, "/postgres", 1))
     try:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT xact_commit + xact_rollback, tup_returned, tup_fetched, numbackends "
-                           "FROM pg_stat_database WHERE datname = %s", (name,))
+            cursor.execute(
+                "SELECT xact_commit + xact_rollback, tup_returned, tup_fetched, numbackends "
+                "FROM pg_stat_database WHERE datname = %s",
+                (name,),
+            )
             xacts, returned, fetched, backends = cursor.fetchone()
         return {"xacts": xacts, "tup_returned": returned, "tup_fetched": fetched, "backends": backends}
     finally:
@@ -141,8 +145,9 @@ def prepare(target: str) -> tuple[int, int, int]:
     boss = accounts.create_first_supervisor("boss", "Sara Supervisor", "correct horse 1")
     staff = accounts.create_account(boss, "desk1", "Reza Desk", "staff", "desk password 1")
     category = ComplaintCategory.select().first()
-    c = complaints.create(staff, complaints.ComplaintDraft(category_id=category.id, description="Charged twice",
-                                                           assignee_id=staff.id))
+    c = complaints.create(
+        staff, complaints.ComplaintDraft(category_id=category.id, description="Charged twice", assignee_id=staff.id)
+    )
     return boss.id, staff.id, c.id
 
 
@@ -162,8 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     context = multiprocessing.get_context("spawn")
     ready, results = context.Queue(), context.Queue()
     measure, stop = context.Event(), context.Event()
-    desks = [context.Process(target=desk, args=(i, args.db, boss_id, ready, measure, stop, results))
-             for i in range(args.desks)]
+    desks = [
+        context.Process(target=desk, args=(i, args.db, boss_id, ready, measure, stop, results))
+        for i in range(args.desks)
+    ]
     for process in desks:
         process.start()
     for _ in desks:
@@ -178,15 +185,25 @@ def main(argv: list[str] | None = None) -> int:
     idle = [results.get(timeout=60)[2] for _ in desks]
     statements = sum(d["statements"] for d in idle)
     engine = "postgresql" if args.db.startswith("postgres") else "sqlite"
-    line = {"measure": "idle", "engine": engine, "desks": args.desks, "seconds": args.seconds,
-            "statements_by_desks": statements, "statements_per_second": round(statements / args.seconds, 2),
-            "per_desk_per_second": round(statements / args.seconds / args.desks, 3)}
+    line = {
+        "measure": "idle",
+        "engine": engine,
+        "desks": args.desks,
+        "seconds": args.seconds,
+        "statements_by_desks": statements,
+        "statements_per_second": round(statements / args.seconds, 2),
+        "per_desk_per_second": round(statements / args.seconds / args.desks, 3),
+    }
     if before is not None and after is not None:
         window = args.seconds + 12  # the server's figures cover the idle period and the wait after it
-        line.update({"server_transactions": after["xacts"] - before["xacts"],
-                     "server_transactions_per_second": round((after["xacts"] - before["xacts"]) / window, 2),
-                     "server_tup_returned": after["tup_returned"] - before["tup_returned"],
-                     "backends": after["backends"]})
+        line.update(
+            {
+                "server_transactions": after["xacts"] - before["xacts"],
+                "server_transactions_per_second": round((after["xacts"] - before["xacts"]) / window, 2),
+                "server_tup_returned": after["tup_returned"] - before["tup_returned"],
+                "backends": after["backends"],
+            }
+        )
     print(json.dumps(line), flush=True)
 
     dbmod.bind(dbmod.open_database(args.db))
@@ -205,10 +222,20 @@ def main(argv: list[str] | None = None) -> int:
     for process in desks:
         process.join(timeout=30)
     heard.sort()
-    print(json.dumps({"measure": "push", "engine": engine, "desks": args.desks, "heard": len(heard),
-                      "p50_ms": round(statistics.median(heard), 1) if heard else None,
-                      "p95_ms": round(heard[max(0, int(len(heard) * 0.95) - 1)], 1) if heard else None,
-                      "max_ms": round(heard[-1], 1) if heard else None}), flush=True)
+    print(
+        json.dumps(
+            {
+                "measure": "push",
+                "engine": engine,
+                "desks": args.desks,
+                "heard": len(heard),
+                "p50_ms": round(statistics.median(heard), 1) if heard else None,
+                "p95_ms": round(heard[max(0, int(len(heard) * 0.95) - 1)], 1) if heard else None,
+                "max_ms": round(heard[-1], 1) if heard else None,
+            }
+        ),
+        flush=True,
+    )
     dbmod.close()
     return 0
 

@@ -11,6 +11,7 @@ locking and unlocking walk every open window.
     timed apart as ``unlock_password``).
 Prints JSON lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,14 @@ def _per_event(app, widget, events: int) -> dict:
     from PySide6.QtGui import QMouseEvent
 
     user = QEvent(QEvent.Type.User)
-    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.NoButton,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(5, 5),
+        QPointF(5, 5),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     out = {}
     for name, event in (("user", user), ("mouse_move", move)):
         start = time.perf_counter()
@@ -80,14 +87,28 @@ def main() -> None:
     lock = DeskLock(app)
     filtered = _per_event(app, widget, args.events)
     lock.stop()
-    print(json.dumps({"what": "filter_ns_per_event", "without": {k: round(v) for k, v in bare.items()},
-                      "with": {k: round(v) for k, v in filtered.items()},
-                      "added": {k: round(filtered[k] - bare[k]) for k in bare}}))
+    print(
+        json.dumps(
+            {
+                "what": "filter_ns_per_event",
+                "without": {k: round(v) for k, v in bare.items()},
+                "with": {k: round(v) for k, v in filtered.items()},
+                "added": {k: round(filtered[k] - bare[k]) for k in bare},
+            }
+        )
+    )
 
-    customer = customers.create(boss, customers.Draft(given_name="Maryam", family_name="Karimi",
-                                                      phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
-    raised = complaints.create(boss, complaints.ComplaintDraft(
-        customer_id=customer.id, description="Late", category_id=complaints.categories()[0].id, assignee_id=boss.id))
+    customer = customers.create(
+        boss,
+        customers.Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
+    raised = complaints.create(
+        boss,
+        complaints.ComplaintDraft(
+            customer_id=customer.id, description="Late", category_id=complaints.categories()[0].id, assignee_id=boss.id
+        ),
+    )
     controller = Controller(app, args.db)
     window = controller.show_window()
     controller.signed_in(boss)
@@ -109,11 +130,20 @@ def main() -> None:
     start = time.perf_counter()
     accounts.authenticate("boss", "correct horse")
     password = (time.perf_counter() - start) * 1000
-    print(json.dumps({"what": "lock_unlock_ms", "engine": "postgresql" if args.db.startswith("postgresql")
-                      else "sqlite", "windows": len([w for w in app.topLevelWidgets() if w.isVisible()]),
-                      "lock_p50": round(statistics.median(locking), 2), "lock_max": round(max(locking), 2),
-                      "unlock_p50": round(statistics.median(unlocking), 2), "unlock_max": round(max(unlocking), 2),
-                      "unlock_password": round(password, 1)}))
+    print(
+        json.dumps(
+            {
+                "what": "lock_unlock_ms",
+                "engine": "postgresql" if args.db.startswith("postgresql") else "sqlite",
+                "windows": len([w for w in app.topLevelWidgets() if w.isVisible()]),
+                "lock_p50": round(statistics.median(locking), 2),
+                "lock_max": round(max(locking), 2),
+                "unlock_p50": round(statistics.median(unlocking), 2),
+                "unlock_max": round(max(unlocking), 2),
+                "unlock_password": round(password, 1),
+            }
+        )
+    )
     lock.stop()
 
 

@@ -15,6 +15,7 @@ With ``--ui``, the same outage under a real, signed-in main window (offscreen), 
 running: message boxes shown, status-bar indicators shown, the time from the server's return to
 the indicator going away, and a save through the customer form's Ctrl+S. Prints JSON lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,9 @@ def services(server, kind: str, outage: float, poll: float) -> dict:
 
     _fresh(server)
     dbmod.close()
-    database = (peewee.PostgresqlDatabase(**parse(server.url)) if kind == "plain peewee"
-                else dbmod.open_database(server.url))
+    database = (
+        peewee.PostgresqlDatabase(**parse(server.url)) if kind == "plain peewee" else dbmod.open_database(server.url)
+    )
     dbmod.database.initialize(database)
     database.connect()
     boss = Staff.get(Staff.username == "boss")
@@ -99,9 +101,17 @@ def services(server, kind: str, outage: float, poll: float) -> dict:
     except Exception as exc:  # noqa: BLE001 - reported
         saved = _outcome(exc)
     dbmod.close()
-    return {"mode": "services", "database": kind, "outage_s": outage, "poll_s": poll, "looks": looks,
-            "failed_looks": failures, "recovered_after_ms": recovered_ms, "still_failing_with": None if recovered_ms
-            is not None else last, "save_after_return": saved}
+    return {
+        "mode": "services",
+        "database": kind,
+        "outage_s": outage,
+        "poll_s": poll,
+        "looks": looks,
+        "failed_looks": failures,
+        "recovered_after_ms": recovered_ms,
+        "still_failing_with": None if recovered_ms is not None else last,
+        "save_after_return": saved,
+    }
 
 
 def ui(server, outage: float) -> dict:
@@ -158,9 +168,17 @@ def ui(server, outage: float) -> dict:
     open_boxes = sum(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets())
     window.close()
     app.processEvents()
-    return {"mode": "ui", "outage_s": outage, "message_boxes": len(boxes), "message_boxes_open": open_boxes,
-            "indicators_at_most": most, "save_during_outage_refused_at_form": refused_at_form,
-            "typed_text_kept": kept, "indicator_gone_after_ms": gone_ms, "saved_after_return": stored == 1}
+    return {
+        "mode": "ui",
+        "outage_s": outage,
+        "message_boxes": len(boxes),
+        "message_boxes_open": open_boxes,
+        "indicators_at_most": most,
+        "save_during_outage_refused_at_form": refused_at_form,
+        "typed_text_kept": kept,
+        "indicator_gone_after_ms": gone_ms,
+        "saved_after_return": stored == 1,
+    }
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ Each call is the real sequence Asterisk 16 sends as it rings (Newchannel, Newsta
 DialBegin, Newstate) then its answer and hang-up, one call at a time, 10 ms apart. Prints p50, p95
 and the slowest, in the benchmarks' JSON lines. No database.
 """
+
 from __future__ import annotations
 
 import argparse

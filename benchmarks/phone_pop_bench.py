@@ -12,6 +12,7 @@ written: no call is answered or missed.
 
 Prints JSON lines in the format of ``run.py``; the target is p95 <= 150 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,7 +92,9 @@ def measure(target: str, calls: int = 300) -> dict:
     for _kind, raw in work[:20]:  # warm up: the first paint builds fonts and caches
         one(raw)
     times = [one(raw) for _kind, raw in work]
-    by_kind = {kind: [t for t, (k, _raw) in zip(times, work) if k == kind] for kind in ("customer", "hidden", "stranger")}
+    by_kind = {
+        kind: [t for t, (k, _raw) in zip(times, work) if k == kind] for kind in ("customer", "hidden", "stranger")
+    }
     engine = "postgresql" if "://" in target else "sqlite"
     label = f"phone_pop_ring_to_painted.{engine}"
     p50, p95 = percentile(times, 0.5), percentile(times, 0.95)

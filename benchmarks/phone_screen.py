@@ -14,6 +14,7 @@ afterwards: the database is left as it was), to say what the index buys.
 
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,9 +40,16 @@ def percentile(values: list[float], share: float) -> float:
 def _formats(e164: str) -> list[str]:
     """An Iranian E.164 number as phone systems and people send it."""
     national = "0" + e164[3:]
-    return [national, e164, "00" + e164[1:], e164[1:], national.translate(PERSIAN_DIGITS),
-            f"{national[:4]} {national[4:7]} {national[7:]}", f"{national[:4]}-{national[4:7]}-{national[7:]}",
-            f"+98 {e164[3:6]} {e164[6:9]} {e164[9:]}"]
+    return [
+        national,
+        e164,
+        "00" + e164[1:],
+        e164[1:],
+        national.translate(PERSIAN_DIGITS),
+        f"{national[:4]} {national[4:7]} {national[7:]}",
+        f"{national[:4]}-{national[4:7]}-{national[7:]}",
+        f"+98 {e164[3:6]} {e164[6:9]} {e164[9:]}",
+    ]
 
 
 def numbers(database, calls: int, seed: int = 16) -> list[tuple[str, str]]:
@@ -49,8 +57,14 @@ def numbers(database, calls: int, seed: int = 16) -> list[tuple[str, str]]:
     from helpdesk.models import PhoneNumber
 
     rng = random.Random(seed)
-    stored = [n for (n,) in PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.number.startswith("+98"))
-              .order_by(PhoneNumber.id).limit(20000).tuples()]
+    stored = [
+        n
+        for (n,) in PhoneNumber.select(PhoneNumber.number)
+        .where(PhoneNumber.number.startswith("+98"))
+        .order_by(PhoneNumber.id)
+        .limit(20000)
+        .tuples()
+    ]
     taken = set(stored)
     out: list[tuple[str, str]] = []
     hidden = ["anonymous", "", "Restricted", "unknown"]
@@ -114,8 +128,10 @@ def measure(target: str, calls: int = 300, passes: int = 3, drop_index: str | No
         emit(f"{label}.{kind}.p50", k50, "ms", None, True)
         emit(f"{label}.{kind}.p95", k95, "ms", None, True)
     emit(f"{label}.statements_max", max(statements), "statements", None, True)
-    print(f"# {label}: {calls} calls, matches {matches}, statements per screen {min(statements)}-{max(statements)}",
-          file=sys.stderr)
+    print(
+        f"# {label}: {calls} calls, matches {matches}, statements per screen {min(statements)}-{max(statements)}",
+        file=sys.stderr,
+    )
     return {"p50": p50, "p95": p95, "by_kind": by_kind, "matches": matches}
 
 

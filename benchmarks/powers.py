@@ -15,6 +15,7 @@ The parent empties and migrates the database and adds a supervisor and a staff a
     looked at (the rest were refused as locked before it was: refused_unlooked), in one lock window. Target: 5.
 Prints JSON lines.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -85,14 +86,30 @@ def main() -> None:
         trip.append((time.perf_counter() - start) * 1e6)
     took.sort()
     trip.sort()
-    print(json.dumps({"measure": "check", "engine": engine, "n": args.repeat,
-                      "p50_us": round(statistics.median(took), 1), "p95_us": round(took[int(0.95 * len(took))], 1),
-                      "select_1_p50_us": round(statistics.median(trip), 1),
-                      "select_1_p95_us": round(trip[int(0.95 * len(trip))], 1),
-                      "statements_list_accounts": _statements(lambda: accounts.list_accounts(boss))}))
-    print(json.dumps({"measure": "sign_in", "engine": engine,
-                      "statements_right": _statements(lambda: accounts.authenticate("desk1", "desk password")),
-                      "statements_wrong": _statements(lambda: accounts.authenticate("desk1", "not it"))}))
+    print(
+        json.dumps(
+            {
+                "measure": "check",
+                "engine": engine,
+                "n": args.repeat,
+                "p50_us": round(statistics.median(took), 1),
+                "p95_us": round(took[int(0.95 * len(took))], 1),
+                "select_1_p50_us": round(statistics.median(trip), 1),
+                "select_1_p95_us": round(trip[int(0.95 * len(trip))], 1),
+                "statements_list_accounts": _statements(lambda: accounts.list_accounts(boss)),
+            }
+        )
+    )
+    print(
+        json.dumps(
+            {
+                "measure": "sign_in",
+                "engine": engine,
+                "statements_right": _statements(lambda: accounts.authenticate("desk1", "desk password")),
+                "statements_wrong": _statements(lambda: accounts.authenticate("desk1", "not it")),
+            }
+        )
+    )
 
     from tests.helpers.powers import guess_in_parallel
 
@@ -107,9 +124,19 @@ def main() -> None:
 
         migrations.open_and_migrate(args.db)
         looked_at = AuditEntry.select().where(AuditEntry.action == "sign_in_failed").count()
-        print(json.dumps({"measure": "guessing", "engine": engine, "desks": desks, "tries": len(said),
-                          "passwords_looked_at": looked_at, "refused_unlooked": len(said) - looked_at,
-                          "errors": [s for s in said if s.startswith("error")][:3]}))
+        print(
+            json.dumps(
+                {
+                    "measure": "guessing",
+                    "engine": engine,
+                    "desks": desks,
+                    "tries": len(said),
+                    "passwords_looked_at": looked_at,
+                    "refused_unlooked": len(said) - looked_at,
+                    "errors": [s for s in said if s.startswith("error")][:3],
+                }
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ PRAGMA quick_check runs before every command and at start (off the UI thread abo
 ui.app.CHECK_IN_BACKGROUND_BYTES). The file is opened read-only (immutable when it has no
 write-ahead log beside it): nothing is written to it or beside it.
 """
+
 from __future__ import annotations
 
 import argparse

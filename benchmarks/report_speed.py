@@ -29,6 +29,7 @@ The PDFs go to a temporary folder that is removed afterwards.
 
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,6 +62,7 @@ def note(message: str) -> None:
 
 
 # --- the month of 50,000 contacts ------------------------------------------------------
+
 
 def month_days(year: int, month: int) -> tuple[date, date]:
     first = date(year, month, 1)
@@ -95,13 +97,27 @@ def _people():
     from helpdesk.models import STATUS_MERGED, Customer, PhoneNumber
 
     phones: dict[int, list[str]] = {}
-    for customer_id, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
-                                .order_by(PhoneNumber.customer, PhoneNumber.position).tuples()):
+    for customer_id, number in (
+        PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+        .order_by(PhoneNumber.customer, PhoneNumber.position)
+        .tuples()
+    ):
         phones.setdefault(customer_id, []).append(number)
-    rows = (Customer.select(Customer.id, Customer.created_at, Customer.preferred_language, Customer.lost_at)
-            .where(Customer.status != STATUS_MERGED).tuples())
-    return [Person(as_datetime(created), cid, language == "fa", tuple(phones.get(cid, ())),
-                   as_datetime(lost_at) if lost_at else None) for cid, created, language, lost_at in rows]
+    rows = (
+        Customer.select(Customer.id, Customer.created_at, Customer.preferred_language, Customer.lost_at)
+        .where(Customer.status != STATUS_MERGED)
+        .tuples()
+    )
+    return [
+        Person(
+            as_datetime(created),
+            cid,
+            language == "fa",
+            tuple(phones.get(cid, ())),
+            as_datetime(lost_at) if lost_at else None,
+        )
+        for cid, created, language, lost_at in rows
+    ]
 
 
 def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[int, int]:
@@ -127,9 +143,16 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     staff_ids = [s.id for s in Staff.select(Staff.id).order_by(Staff.id)]  # the demo's order: supervisors first
     people = _people()
     rng = chance.Dice(seed * 13 + 7)
-    history = demo_history.History(rng, now, days, end_of_local_day(now), staff_ids, people,
-                           first_contact_id=(Contact.select(pw.fn.MAX(Contact.id)).scalar() or 0) + 1,
-                           first_follow_up_id=(FollowUp.select(pw.fn.MAX(FollowUp.id)).scalar() or 0) + 1)
+    history = demo_history.History(
+        rng,
+        now,
+        days,
+        end_of_local_day(now),
+        staff_ids,
+        people,
+        first_contact_id=(Contact.select(pw.fn.MAX(Contact.id)).scalar() or 0) + 1,
+        first_follow_up_id=(FollowUp.select(pw.fn.MAX(FollowUp.id)).scalar() or 0) + 1,
+    )
     month = [i for i, (_, _, m, _) in enumerate(days) if m == first.month and i <= (last - first).days]
     history.day_table = chance._weighted((i, demo_history.WEEKDAY_WEIGHT.get(days[i][1], 1.0)) for i in month)
     history._leave_some_open = lambda primary: None  # the demo's open follow-ups are about today, not this month
@@ -153,8 +176,14 @@ def _add_month_contacts(first: date, last: date, need: int, seed: int) -> tuple[
     return len(history.contacts), len(history.follow_ups)
 
 
-def month_database(target: str = MONTH_DB, year: int = MONTH[0], month: int = MONTH[1],
-                   contacts: int = MONTH_CONTACTS, customers: int = MONTH_CUSTOMERS, seed: int = SEED) -> None:
+def month_database(
+    target: str = MONTH_DB,
+    year: int = MONTH[0],
+    month: int = MONTH[1],
+    contacts: int = MONTH_CONTACTS,
+    customers: int = MONTH_CUSTOMERS,
+    seed: int = SEED,
+) -> None:
     """Make the busy-month database (once): a demo, then its month topped up to ``contacts`` contacts."""
     from helpdesk import db as dbmod
     from helpdesk import migrations
@@ -166,8 +195,21 @@ def month_database(target: str = MONTH_DB, year: int = MONTH[0], month: int = MO
     dbmod.close()
     if empty:
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", target, "--customers",
-                                 str(customers), "--seed", str(seed)], capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "demo",
+                "--db",
+                target,
+                "--customers",
+                str(customers),
+                "--seed",
+                str(seed),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise SystemExit(f"demo failed: {result.stderr}")
         note(f"made the {customers}-customer demo in {time.perf_counter() - started:.1f} s")
@@ -187,6 +229,7 @@ def month_database(target: str = MONTH_DB, year: int = MONTH[0], month: int = MO
 
 
 # --- timing --------------------------------------------------------------------------
+
 
 def _supervisor():
     from helpdesk.models import Staff
@@ -214,15 +257,16 @@ def time_report(kind: str, lang: str, date_from: date, date_to: date, folder: Pa
     return seconds
 
 
-def measure(metric: str, kind: str, date_from: date, date_to: date, target: float, folder: Path,
-            repeat: int) -> None:
+def measure(metric: str, kind: str, date_from: date, date_to: date, target: float, folder: Path, repeat: int) -> None:
     """One line per language (median of the runs) and ``metric`` itself: the worse language."""
     medians = {}
     for lang in LANGS:
         runs = time_report(kind, lang, date_from, date_to, folder, repeat)
         medians[lang] = statistics.median(runs)
-        note(f"{kind} {lang} {date_from}..{date_to}: first {runs[0]:.2f} s, best {min(runs):.2f} s, "
-             f"median {medians[lang]:.2f} s of {len(runs)}")
+        note(
+            f"{kind} {lang} {date_from}..{date_to}: first {runs[0]:.2f} s, best {min(runs):.2f} s, "
+            f"median {medians[lang]:.2f} s of {len(runs)}"
+        )
     worst = max(medians.values())
     emit(metric, worst, "s", target, worst <= target)
     for lang, value in medians.items():
@@ -236,8 +280,15 @@ def measure_month(target: str, year: int, month: int, folder: Path, repeat: int)
     first, last = month_days(year, month)
     migrations.open_and_migrate(target)
     try:
-        measure(f"report_activity_month_{MONTH_CONTACTS // 1000}k_contacts_s", "activity", first, last,
-                ACTIVITY_TARGET_S, folder, repeat)
+        measure(
+            f"report_activity_month_{MONTH_CONTACTS // 1000}k_contacts_s",
+            "activity",
+            first,
+            last,
+            ACTIVITY_TARGET_S,
+            folder,
+            repeat,
+        )
     finally:
         dbmod.close()
 
@@ -281,10 +332,15 @@ def _month(text: str) -> tuple[int, int]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL", help="the 200,000-customer demo")
-    parser.add_argument("--month-db", default=MONTH_DB, metavar="PATH",
-                        help=f"the busy-month database, made when missing (default {MONTH_DB})")
-    parser.add_argument("--month", type=_month, default=MONTH, metavar="YYYY-MM",
-                        help="the busy month, a past one (default 2026-10)")
+    parser.add_argument(
+        "--month-db",
+        default=MONTH_DB,
+        metavar="PATH",
+        help=f"the busy-month database, made when missing (default {MONTH_DB})",
+    )
+    parser.add_argument(
+        "--month", type=_month, default=MONTH, metavar="YYYY-MM", help="the busy month, a past one (default 2026-10)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each report in each language (default 3)")
     args = parser.parse_args()
     main(args.db, args.month_db, args.repeat, args.month)

@@ -12,6 +12,7 @@ must still hold with the spreadsheet.
 
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,8 +55,12 @@ def run(target: str, kinds: list[str], period, folder: Path) -> None:
                 for suffix in (None, ".xlsx", ".csv"):
                     spent.clear()
                     start = time.perf_counter()
-                    reports.generate(actor, request, folder / f"{kind}.pdf",
-                                     data=None if suffix is None else folder / f"{kind}{suffix}")
+                    reports.generate(
+                        actor,
+                        request,
+                        folder / f"{kind}.pdf",
+                        data=None if suffix is None else folder / f"{kind}{suffix}",
+                    )
                     total = time.perf_counter() - start
                     name = f"report_{kind}_{lang}_{(suffix or '.pdf')[1:]}"
                     emit(f"{name}_s", total, "s", None, True)

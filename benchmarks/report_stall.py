@@ -10,6 +10,7 @@ interpreter, as every slot of the app does: this is the wait a click would see.
 
 Prints one JSON line in the format of ``run.py``; ``main(db)`` is what ``run.py`` calls.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -96,8 +97,10 @@ def main(db: str, kinds: tuple[str, ...] = ("satisfaction", "complaints"), days:
     worst = 0.0
     for kind in kinds:
         longest, took, ticks = measure(db, kind, days)
-        print(f"report_stall: {kind} report for {days} days in {took:.1f} s, {ticks} ticks, "
-              f"longest gap {longest:.1f} ms", file=sys.stderr)
+        print(
+            f"report_stall: {kind} report for {days} days in {took:.1f} s, {ticks} ticks, longest gap {longest:.1f} ms",
+            file=sys.stderr,
+        )
         emit(f"report_ui_longest_stall_{kind}_ms", longest, "ms", TARGET_MS, longest <= TARGET_MS)
         worst = max(worst, longest)
     emit("report_ui_longest_stall_ms", worst, "ms", TARGET_MS, worst <= TARGET_MS)
@@ -107,8 +110,9 @@ def main(db: str, kinds: tuple[str, ...] = ("satisfaction", "complaints"), days:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True)
-    parser.add_argument("--kind", action="append", help="a report kind (repeat for more); "
-                        "default: satisfaction and complaints")
+    parser.add_argument(
+        "--kind", action="append", help="a report kind (repeat for more); default: satisfaction and complaints"
+    )
     parser.add_argument("--days", type=int, default=365)
     arguments = parser.parse_args()
     main(arguments.db, tuple(arguments.kind or ("satisfaction", "complaints")), arguments.days)

@@ -26,6 +26,7 @@ the sign-in and the caller lookup for the record.
 
 Prints JSON lines in the format of ``run.py``. Writes a few calls to the database.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,6 +52,7 @@ QUIET_MS = 400  # an action is over when no statement has been sent for this lon
 
 
 # --- counting statements ------------------------------------------------------------------
+
 
 class Counter:
     """Counts the statements sent through the bound database, from any thread."""
@@ -96,6 +98,7 @@ def settle(app, counter: Counter, quiet_ms: int = QUIET_MS, limit_s: float = 30.
 
 
 # --- the proxy --------------------------------------------------------------------------------
+
 
 class DelayProxy:
     """A TCP proxy on 127.0.0.1 that delivers every chunk ``delay`` seconds after it arrived,
@@ -176,35 +179,45 @@ class DelayProxy:
 
 # --- the actions ----------------------------------------------------------------------------
 
+
 def _staff():
     from helpdesk.models import Staff
 
-    return (Staff.select().where((Staff.role == "staff") & Staff.active).order_by(Staff.id).first()
-            or Staff.select().order_by(Staff.id).first())
+    return (
+        Staff.select().where((Staff.role == "staff") & Staff.active).order_by(Staff.id).first()
+        or Staff.select().order_by(Staff.id).first()
+    )
 
 
 def _prefixes(count: int) -> list[str]:
     from helpdesk.db import database
 
     rng = random.Random(5)
-    names = [n for (n,) in database.execute_sql("SELECT family_name FROM customer WHERE family_name <> '' "
-                                                 "ORDER BY id LIMIT 2000") if n]
+    names = [
+        n
+        for (n,) in database.execute_sql(
+            "SELECT family_name FROM customer WHERE family_name <> '' ORDER BY id LIMIT 2000"
+        )
+        if n
+    ]
     return [rng.choice(names)[: 1 + i % 4].lower() for i in range(count)]
 
 
 def _numbers() -> list[str]:
     from helpdesk.db import database
 
-    rows = database.execute_sql(f"SELECT number FROM phone_number WHERE number LIKE {database.param} "
-                                f"ORDER BY id LIMIT 50", ("+98%",)).fetchall()
+    rows = database.execute_sql(
+        f"SELECT number FROM phone_number WHERE number LIKE {database.param} ORDER BY id LIMIT 50", ("+98%",)
+    ).fetchall()
     return ["0" + n[3:] for (n,) in rows]
 
 
 def _name() -> str:
     from helpdesk.db import database
 
-    (name,) = database.execute_sql("SELECT given_name FROM customer WHERE given_name <> '' ORDER BY id LIMIT 1"
-                                   ).fetchone()
+    (name,) = database.execute_sql(
+        "SELECT given_name FROM customer WHERE given_name <> '' ORDER BY id LIMIT 1"
+    ).fetchone()
     return name
 
 
@@ -229,8 +242,7 @@ def save_call(app, window, counter: Counter) -> tuple[int, float]:
 
     from helpdesk.models import Customer
 
-    customer_id = Customer.select(Customer.id).where(Customer.status == "active").order_by(Customer.id.desc()) \
-        .scalar()
+    customer_id = Customer.select(Customer.id).where(Customer.status == "active").order_by(Customer.id.desc()).scalar()
     call = window.start_call(customer_id=customer_id)
     settle(app, counter)
     call.reason.setText("Invoice")
@@ -330,7 +342,7 @@ def timed_actions(app, target: str, searches: int) -> dict[str, float]:
         out["search_keystroke_p95_ms"] = percentile(times, 0.95)
         out["search_keystroke_p50_ms"] = percentile(times, 0.5)
         times = []
-        for number in _numbers()[:searches // 2]:
+        for number in _numbers()[: searches // 2]:
             started = time.perf_counter()
             contacts.find_caller(number[:4])
             times.append((time.perf_counter() - started) * 1000)

@@ -18,6 +18,7 @@ phone's screen pop (``phone_screen.py``: the caller's facts as it rings; ``phone
 the ringing event arriving to the pop painted, in a fresh process), and the
 start-up of the app against a bare window. Later issues add their measures here.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,11 @@ def ensure_demo(target: str, customers: int) -> None:
     if count:
         return
     started = time.perf_counter()
-    code = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--db", target,
-                           "--customers", str(customers), "--seed", "1"], capture_output=True, text=True)
+    code = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "demo", "--db", target, "--customers", str(customers), "--seed", "1"],
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if code.returncode != 0:
         raise SystemExit(f"demo failed: {code.stderr}")
@@ -58,8 +62,9 @@ def ensure_demo(target: str, customers: int) -> None:
 def time_startup(args: list[str], env: dict) -> tuple[float, float]:
     """Seconds from process start to the first paint of the main window, and to the end of start-up."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(PROBE), *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     seen = {}
     for line in process.stdout:
         seen.setdefault(line.strip(), time.perf_counter() - started)
@@ -120,8 +125,12 @@ def measure_screens(target: str, scroll: bool) -> None:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     for measure in ("directory", "profile") + (("scroll",) if scroll else ()):
-        result = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "ui_bench.py"), measure,
-                                 target], capture_output=True, text=True, env=env)
+        result = subprocess.run(
+            [sys.executable, str(Path(__file__).resolve().parent / "ui_bench.py"), measure, target],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         for line in result.stdout.splitlines():
             if line.startswith("{"):
                 print(line, flush=True)
@@ -152,8 +161,19 @@ def measure_phone(target: str, calls: int) -> None:
     phone_screen.measure(target, calls=calls)
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "phone_pop_bench.py"), "--db",
-                             target, "--calls", str(calls)], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).resolve().parent / "phone_pop_bench.py"),
+            "--db",
+            target,
+            "--calls",
+            str(calls),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     for line in result.stdout.splitlines():
         if line.startswith("{"):
             print(line, flush=True)
@@ -166,20 +186,42 @@ def main() -> int:
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
     parser.add_argument("--customers", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=15)
-    parser.add_argument("--search-queries", type=int, default=200, metavar="N",
-                        help="name prefixes and phone fragments to time, N of each (default 200)")
-    parser.add_argument("--no-scroll", action="store_true",
-                        help="skip scrolling the whole directory (about a minute at 200,000 customers)")
-    parser.add_argument("--month-db", default="/tmp/bench_month.sqlite", metavar="PATH",
-                        help="the database of a month of 50,000 contacts for the activity report, made when "
-                             "missing (default /tmp/bench_month.sqlite)")
-    parser.add_argument("--report-repeat", type=int, default=3, metavar="N",
-                        help="runs of each report in each language; the median counts (default 3)")
-    parser.add_argument("--phone-calls", type=int, default=300, metavar="N",
-                        help="rings for the screen pop's measures (default 300)")
-    parser.add_argument("--frozen-app", type=Path, default=ROOT / "dist" / "helpdesk" / "helpdesk", metavar="PATH",
-                        help="the installed app for startup_frozen (default dist/helpdesk/helpdesk; skipped when "
-                             "missing)")
+    parser.add_argument(
+        "--search-queries",
+        type=int,
+        default=200,
+        metavar="N",
+        help="name prefixes and phone fragments to time, N of each (default 200)",
+    )
+    parser.add_argument(
+        "--no-scroll",
+        action="store_true",
+        help="skip scrolling the whole directory (about a minute at 200,000 customers)",
+    )
+    parser.add_argument(
+        "--month-db",
+        default="/tmp/bench_month.sqlite",
+        metavar="PATH",
+        help="the database of a month of 50,000 contacts for the activity report, made when "
+        "missing (default /tmp/bench_month.sqlite)",
+    )
+    parser.add_argument(
+        "--report-repeat",
+        type=int,
+        default=3,
+        metavar="N",
+        help="runs of each report in each language; the median counts (default 3)",
+    )
+    parser.add_argument(
+        "--phone-calls", type=int, default=300, metavar="N", help="rings for the screen pop's measures (default 300)"
+    )
+    parser.add_argument(
+        "--frozen-app",
+        type=Path,
+        default=ROOT / "dist" / "helpdesk" / "helpdesk",
+        metavar="PATH",
+        help="the installed app for startup_frozen (default dist/helpdesk/helpdesk; skipped when missing)",
+    )
     args = parser.parse_args()
     ensure_demo(args.db, args.customers)
     measure_search(args.db, args.search_queries)

@@ -25,6 +25,7 @@ as the app sends them, are then run straight on the engine
 
 Prints JSON lines in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,6 +55,7 @@ def percentile(values: list[float], share: float) -> float:
 
 # --- the queries -------------------------------------------------------------------
 
+
 def _words(rows, pattern: re.Pattern) -> list[str]:
     out = []
     for row in rows:
@@ -70,13 +72,14 @@ def name_prefixes(count: int, rng: random.Random) -> tuple[list[str], list[str]]
     from helpdesk.db import database
 
     rows = database.execute_sql(
-        "SELECT given_name, family_name, organisation FROM customer WHERE status <> 'merged' "
-        "ORDER BY id LIMIT 5000").fetchall()
+        "SELECT given_name, family_name, organisation FROM customer WHERE status <> 'merged' ORDER BY id LIMIT 5000"
+    ).fetchall()
     emails = database.execute_sql("SELECT address FROM email_address ORDER BY id LIMIT 5000").fetchall()
     # What people type on a Persian keyboard: Persian ی and ک (near-duplicates typed otherwise are left out).
     persian = [w for w in _words(rows, PERSIAN_WORD) if not re.search("[يك]", w)]
-    latin = _words(rows, LATIN_WORD) + [w for (address,) in emails for w in _words([(address.split("@")[0],)],
-                                                                                   LATIN_WORD)]
+    latin = _words(rows, LATIN_WORD) + [
+        w for (address,) in emails for w in _words([(address.split("@")[0],)], LATIN_WORD)
+    ]
     if not persian or not latin:
         raise SystemExit("search benchmark: the database has no Persian or no Latin names to search for")
     out = []
@@ -105,7 +108,9 @@ def phone_fragments(count: int, rng: random.Random) -> list[str]:
             text = ("0" + national[:digits]).translate(PERSIAN_DIGITS)
         elif style == 2:  # international, with spaces: +98 912 ...
             head = ("98" + national)[:digits]
-            text = "+" + head[:2] + (" " + head[2:5] if len(head) > 2 else "") + (" " + head[5:] if len(head) > 5 else "")
+            text = (
+                "+" + head[:2] + (" " + head[2:5] if len(head) > 2 else "") + (" " + head[5:] if len(head) > 5 else "")
+            )
         elif style == 3:  # national form with spaces: 0912 345 67
             part = "0" + national[:digits]
             text = " ".join(filter(None, (part[:4], part[4:7], part[7:])))
@@ -113,12 +118,13 @@ def phone_fragments(count: int, rng: random.Random) -> list[str]:
             text = national[-digits:]
         else:  # digits from the middle, in Persian digits
             start = rng.randrange(0, len(national) - digits + 1)
-            text = national[start:start + digits].translate(PERSIAN_DIGITS)
+            text = national[start : start + digits].translate(PERSIAN_DIGITS)
         out.append(text)
     return out
 
 
 # --- timing ---------------------------------------------------------------------------
+
 
 def keystroke(text: str) -> None:
     """What the directory does when the search box holds ``text``, before it shows the matches."""
@@ -198,8 +204,12 @@ def measure(target: str, queries: int = 200, passes: int = 3, seed: int = 7) -> 
         from helpdesk import contacts
 
         # The pattern as a parameter: psycopg2 reads a '%' written into the statement as one of its own.
-        whole = [n for (n,) in database.execute_sql(f"SELECT number FROM phone_number WHERE number LIKE "
-                                                      f"{database.param} ORDER BY id LIMIT 20000", ("+98%",))]
+        whole = [
+            n
+            for (n,) in database.execute_sql(
+                f"SELECT number FROM phone_number WHERE number LIKE {database.param} ORDER BY id LIMIT 20000", ("+98%",)
+            )
+        ]
         whole = ["0" + rng.choice(whole)[3:] for _ in range(queries // 4)]
         results = {
             "search_prefix": list(zip(best_times(prefixes, keystroke, passes), prefixes)),
@@ -231,8 +241,9 @@ def main() -> int:
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--passes", type=int, default=3)
-    parser.add_argument("--slowest", type=int, default=0, metavar="N",
-                        help="also print the N slowest queries of each kind (to stderr)")
+    parser.add_argument(
+        "--slowest", type=int, default=0, metavar="N", help="also print the N slowest queries of each kind (to stderr)"
+    )
     args = parser.parse_args()
     results = measure(args.db, args.queries, args.passes)
     for name, timed in results.items() if args.slowest else ():

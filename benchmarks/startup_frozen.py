@@ -11,6 +11,7 @@ Python, to its first paint. Both run in the same scratch home (fontconfig's cach
 person's), interleaved, after one warm-up each. Median and p95 of each, and the ratio of medians.
 Also printed: the size of the app's folder.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,13 @@ TIMEOUT = 60.0
 
 def scratch_env(home: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "share"),
-               XDG_STATE_HOME=str(home / "state"), XDG_CACHE_HOME=str(home / "cache"))
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "share"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 
@@ -47,8 +53,9 @@ def time_frozen(app: Path, target: str, env: dict) -> float:
     shutil.rmtree(log_folder, ignore_errors=True)
     marker = log_folder / "helpdesk.log"
     started = time.perf_counter()
-    process = subprocess.Popen([str(app), "--db", target], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(app), "--db", target], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while not marker.exists():
             if process.poll() is not None:
@@ -65,8 +72,9 @@ def time_frozen(app: Path, target: str, env: dict) -> float:
 def time_bare(env: dict) -> float:
     """Seconds from starting plain Python to an empty PySide6 window's first paint."""
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(PROBE), "bare"], stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, str(PROBE), "bare"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
     for line in process.stdout:
         if line.strip() == "shown":
             shown = time.perf_counter() - started
@@ -108,8 +116,12 @@ def measure(app: Path, target: str, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", required=True, metavar="PATH_OR_URL")
-    parser.add_argument("--app", type=Path, default=ROOT / "dist" / "helpdesk" / "helpdesk",
-                        help="the frozen app (default: dist/helpdesk/helpdesk, from packaging/build.py)")
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=ROOT / "dist" / "helpdesk" / "helpdesk",
+        help="the frozen app (default: dist/helpdesk/helpdesk, from packaging/build.py)",
+    )
     parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     if not args.app.exists():

@@ -12,6 +12,7 @@ It prints "shown" just after a main window's first paint, and "ready" when start
 has nothing left to do (for the app: the sign-in dialog is up), then quits. Both
 sides notice the first paint the same way: from the window's own paint event.
 """
+
 from __future__ import annotations
 
 import sys

@@ -6,6 +6,7 @@
 
 Each prints one JSON line per measure, in the format of ``run.py``.
 """
+
 from __future__ import annotations
 
 import os
@@ -73,11 +74,14 @@ def timeline_customer(staff) -> int:
     from helpdesk.db import database
     from helpdesk.models import CustomerTag, Tag
 
-    tagged = (CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == BENCH_TAG).first())
+    tagged = CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == BENCH_TAG).first()
     if tagged is not None:
         return tagged.customer_id
-    customer = customers.create(staff, customers.Draft(given_name="Benchmark", family_name="Timeline",
-                                                       tags=[BENCH_TAG]), confirm_duplicates=True)
+    customer = customers.create(
+        staff,
+        customers.Draft(given_name="Benchmark", family_name="Timeline", tags=[BENCH_TAG]),
+        confirm_duplicates=True,
+    )
     with database.atomic():
         for i in range(TIMELINE_ENTRIES - 1):
             record = customers.get(customer.id)

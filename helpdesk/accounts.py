@@ -4,6 +4,7 @@ Passwords are hashed with argon2id. Five wrong passwords in a row lock an accoun
 for five minutes. Supervisors manage accounts; an account that has records can only
 be deactivated, never deleted.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,6 +76,7 @@ def _spend_equal_time(password: str) -> None:
 
 # --- validation --------------------------------------------------------------
 
+
 def normalise_username(username: str) -> str:
     return (username or "").strip().lower()
 
@@ -124,6 +126,7 @@ def _ensure_unique(username: str) -> None:
 
 # --- first run and signing in ------------------------------------------------
 
+
 def has_accounts() -> bool:
     return Staff.select().exists()
 
@@ -137,7 +140,11 @@ def create_first_supervisor(username: str, full_name: str, password: str) -> Sta
         if has_accounts():
             raise PermissionDenied("accounts already exist")
         staff = audit.create(
-            None, Staff, username=username, full_name=full_name, role=ROLE_SUPERVISOR,
+            None,
+            Staff,
+            username=username,
+            full_name=full_name,
+            role=ROLE_SUPERVISOR,
             password_hash=hash_password(password),
         )
     return staff
@@ -188,11 +195,16 @@ def _count_a_try(staff: Staff, now: datetime) -> tuple[int, bool] | None:
     """
     fifth = Staff.failed_attempts + 1 >= MAX_FAILED_ATTEMPTS
     until = now + LOCK_DURATION
-    row = (Staff.update(failed_attempts=pw.Case(None, [(fifth, 0)], Staff.failed_attempts + 1),
-                        locked_until=pw.Case(None, [(fifth, until)], Staff.locked_until))
-           .where((Staff.id == staff.id) & (Staff.locked_until.is_null() | (Staff.locked_until <= now)))
-           .returning(Staff.failed_attempts, Staff.locked_until)
-           .tuples().execute())
+    row = (
+        Staff.update(
+            failed_attempts=pw.Case(None, [(fifth, 0)], Staff.failed_attempts + 1),
+            locked_until=pw.Case(None, [(fifth, until)], Staff.locked_until),
+        )
+        .where((Staff.id == staff.id) & (Staff.locked_until.is_null() | (Staff.locked_until <= now)))
+        .returning(Staff.failed_attempts, Staff.locked_until)
+        .tuples()
+        .execute()
+    )
     row = next(iter(row), None)
     if row is None:
         staff.locked_until = Staff.select(Staff.locked_until).where(Staff.id == staff.id).scalar()
@@ -209,9 +221,15 @@ def _audit_sign_in(action: str, staff: Staff | None, name: str, **details) -> No
     in may still be deleted (``has_records``)."""
     after = {"username": name[:64] if USERNAME_RE.match(name) else ascii(name[:64]), **details}
     after = {key: value.isoformat() if isinstance(value, datetime) else value for key, value in after.items()}
-    AuditEntry.create(at=utcnow(), actor=None, action=action,
-                      table_name=Staff._meta.table_name, record_id=str(staff.id) if staff is not None else "",
-                      before=None, after=json.dumps(after, ensure_ascii=False, sort_keys=True))
+    AuditEntry.create(
+        at=utcnow(),
+        actor=None,
+        action=action,
+        table_name=Staff._meta.table_name,
+        record_id=str(staff.id) if staff is not None else "",
+        before=None,
+        after=json.dumps(after, ensure_ascii=False, sort_keys=True),
+    )
 
 
 def standing(actor: Staff) -> Standing | None:
@@ -222,6 +240,7 @@ def standing(actor: Staff) -> Standing | None:
 
 
 # --- management (supervisors) ------------------------------------------------
+
 
 def _get(staff_id: int) -> Staff:
     staff = Staff.get_or_none(Staff.id == staff_id)

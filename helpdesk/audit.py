@@ -6,6 +6,7 @@ keeps several desks from overwriting each other: a record with a ``version`` is
 written by one statement, ``UPDATE … WHERE id = ? AND version = ?``, and a desk that
 lost the race gets ``Conflict`` (what the other desk changed), never a silent overwrite.
 """
+
 from __future__ import annotations
 
 import json
@@ -75,8 +76,11 @@ def create(actor: Staff | None, model: type[M], **fields) -> M:
 def differences(started_from: dict, current: dict) -> list[tuple[str, object, object]]:
     """(field, value the person started from, value stored now) for every field another desk changed."""
     ignored = {"version", "updated_at", "updated_by", "updated_by_id"}
-    return [(name, started_from.get(name), value) for name, value in current.items()
-            if name not in ignored and started_from.get(name) != value]
+    return [
+        (name, started_from.get(name), value)
+        for name, value in current.items()
+        if name not in ignored and started_from.get(name) != value
+    ]
 
 
 def conflict(instance: pw.Model, started_from: dict) -> Conflict:
@@ -84,8 +88,12 @@ def conflict(instance: pw.Model, started_from: dict) -> Conflict:
     stored = type(instance).get_or_none(instance._meta.primary_key == instance.get_id())
     current = snapshot(stored) if stored is not None else {}
     table = instance._meta.table_name
-    return Conflict(current, differences(started_from, current),
-                    f"{table} {instance.get_id()}: another desk saved it first", table=table)
+    return Conflict(
+        current,
+        differences(started_from, current),
+        f"{table} {instance.get_id()}: another desk saved it first",
+        table=table,
+    )
 
 
 def locked(query: pw.ModelSelect[M]) -> M | None:
@@ -99,10 +107,16 @@ def locked(query: pw.ModelSelect[M]) -> M | None:
 
 def seen(instance: pw.Model, version: int) -> dict:
     """The record as it was at ``version``, from the trail (the ``before`` of the change that left it)."""
-    for entry in (AuditEntry.select(AuditEntry.before)
-                  .where((AuditEntry.table_name == instance._meta.table_name)
-                         & (AuditEntry.record_id == str(instance.get_id())) & AuditEntry.before.is_null(False))
-                  .order_by(AuditEntry.id.desc()).limit(50)):
+    for entry in (
+        AuditEntry.select(AuditEntry.before)
+        .where(
+            (AuditEntry.table_name == instance._meta.table_name)
+            & (AuditEntry.record_id == str(instance.get_id()))
+            & AuditEntry.before.is_null(False)
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(50)
+    ):
         before = json.loads(entry.before or "{}")  # never empty: the query asks for a before
         if before.get("version") == version:
             return before
@@ -114,8 +128,12 @@ def lock(model: type[pw.Model], *ids) -> None:
     On PostgreSQL the rows are locked in id order (so two desks cannot deadlock); SQLite's
     transactions hold the whole file from their first statement."""
     if database.for_update and ids:
-        list(model.select(model._meta.primary_key).where(model._meta.primary_key.in_(sorted(ids)))  # type: ignore[union-attr]  # every model locked here has a key (False only for key-less models)
-             .order_by(model._meta.primary_key).for_update())
+        list(
+            model.select(model._meta.primary_key)
+            .where(model._meta.primary_key.in_(sorted(ids)))  # type: ignore[union-attr]  # every model locked here has a key (False only for key-less models)
+            .order_by(model._meta.primary_key)
+            .for_update()
+        )
 
 
 def check_version(instance: pw.Model, version: int | None) -> None:
@@ -150,11 +168,15 @@ def _save_if_unchanged(instance: pw.Model, before: dict) -> None:
     meta = instance._meta
     read = before["version"]
     instance.version = read + 1  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
-    values = {field: instance.__data__.get(name) for name, field in meta.fields.items()
-              if field is not meta.primary_key}
-    written = (type(instance).update(values)
-               .where((meta.primary_key == instance.get_id()) & (type(instance).version == read))  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
-               .execute())
+    values = {
+        field: instance.__data__.get(name) for name, field in meta.fields.items() if field is not meta.primary_key
+    }
+    written = (
+        type(instance)
+        .update(values)
+        .where((meta.primary_key == instance.get_id()) & (type(instance).version == read))  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
+        .execute()
+    )
     if written != 1:
         instance.version = read  # type: ignore[attr-defined]  # a model with a version field (checked by the caller)
         raise conflict(instance, before)

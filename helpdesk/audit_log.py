@@ -10,6 +10,7 @@ costs what the first does however long the trail. Periods are given in UTC
 (``since`` inclusive, ``until`` exclusive); ``local_period`` turns the days of the
 person's calendar into those bounds.
 """
+
 from __future__ import annotations
 
 import csv
@@ -95,9 +96,15 @@ class Entry:
         record's (after first, then what only the before had)."""
         before, after = self.before or {}, self.after or {}
         names = list(after) + [name for name in before if name not in after]
-        return [FieldChange(name, before.get(name), after.get(name),
-                            (name in before) != (name in after) or before.get(name) != after.get(name))
-                for name in names]
+        return [
+            FieldChange(
+                name,
+                before.get(name),
+                after.get(name),
+                (name in before) != (name in after) or before.get(name) != after.get(name),
+            )
+            for name in names
+        ]
 
     def changed(self) -> list[str]:
         """The names of the fields this entry changed (not its bookkeeping); for a record created or
@@ -115,8 +122,17 @@ class FieldChange:
     changed: bool
 
 
-_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, Staff.full_name, AuditEntry.action,
-            AuditEntry.table_name, AuditEntry.record_id, AuditEntry.before, AuditEntry.after)
+_COLUMNS = (
+    AuditEntry.id,
+    AuditEntry.at,
+    AuditEntry.actor,
+    Staff.full_name,
+    AuditEntry.action,
+    AuditEntry.table_name,
+    AuditEntry.record_id,
+    AuditEntry.before,
+    AuditEntry.after,
+)
 
 
 def _load(text) -> dict | None:
@@ -137,10 +153,15 @@ def _entry(row: tuple) -> Entry:
 def _where(query: pw.ModelSelect[AuditEntry], wanted: AuditFilter) -> pw.ModelSelect[AuditEntry]:
     if wanted.person is not None:
         # Their own doings, and their tries at signing in (which have no actor: the account is the record).
-        query = query.where((AuditEntry.actor == wanted.person)
-                            | (AuditEntry.actor.is_null() & (AuditEntry.table_name == Staff._meta.table_name)
-                               & (AuditEntry.record_id == str(wanted.person))
-                               & AuditEntry.action.in_(SIGN_IN_ACTIONS)))
+        query = query.where(
+            (AuditEntry.actor == wanted.person)
+            | (
+                AuditEntry.actor.is_null()
+                & (AuditEntry.table_name == Staff._meta.table_name)
+                & (AuditEntry.record_id == str(wanted.person))
+                & AuditEntry.action.in_(SIGN_IN_ACTIONS)
+            )
+        )
     if wanted.kind:
         query = query.where(AuditEntry.table_name == wanted.kind)
     if wanted.record:
@@ -177,8 +198,9 @@ def _page(wanted: AuditFilter, after_id: int | None, limit: int, offset: int = 0
     return [_entry(row) for row in database.execute(query).fetchall()]  # rows as the driver gives them
 
 
-def page(actor: Staff, wanted: AuditFilter = AuditFilter(), after_id: int | None = None, limit: int = PAGE,
-         offset: int = 0) -> list[Entry]:
+def page(
+    actor: Staff, wanted: AuditFilter = AuditFilter(), after_id: int | None = None, limit: int = PAGE, offset: int = 0
+) -> list[Entry]:
     """Up to ``limit`` entries newest first: those older than ``after_id`` (the last one seen), or,
     when the page before is not known (a jump down the list), those after the first ``offset``."""
     require_supervisor(actor)
@@ -229,8 +251,18 @@ def entries(actor: Staff, wanted: AuditFilter = AuditFilter(), batch: int = 1000
 
 
 # --- export -------------------------------------------------------------------------
-EXPORT_COLUMNS = ("id", "time_utc", "time_local", "person", "action", "kind", "record", "changed_fields",
-                  "before", "after")
+EXPORT_COLUMNS = (
+    "id",
+    "time_utc",
+    "time_local",
+    "person",
+    "action",
+    "kind",
+    "record",
+    "changed_fields",
+    "before",
+    "after",
+)
 
 
 def _safe(value: str) -> str:
@@ -244,11 +276,22 @@ def export_rows(actor: Staff, wanted: AuditFilter = AuditFilter()) -> Iterator[l
     """The header and one row per entry the filter matches, newest first, as the CSV file holds them."""
     yield list(EXPORT_COLUMNS)
     for entry in entries(actor, wanted):
+
         def dump(value):
-            return (json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else "")
-        yield [str(entry.id), entry.at.isoformat(sep=" "), to_local(entry.at).isoformat(sep=" "), entry.who,
-               entry.action, entry.kind, entry.record, " ".join(entry.changed()), dump(entry.before),
-               dump(entry.after)]
+            return json.dumps(value, ensure_ascii=False, sort_keys=True) if value is not None else ""
+
+        yield [
+            str(entry.id),
+            entry.at.isoformat(sep=" "),
+            to_local(entry.at).isoformat(sep=" "),
+            entry.who,
+            entry.action,
+            entry.kind,
+            entry.record,
+            " ".join(entry.changed()),
+            dump(entry.before),
+            dump(entry.after),
+        ]
 
 
 def export(actor: Staff, wanted: AuditFilter, path: str | Path) -> int:

@@ -23,6 +23,7 @@ The backups folder is an office setting (``backup_folder``) that supervisors cho
 a ``backups`` folder in the user's data folder (``HELPDESK_BACKUPS`` names another, for tests
 and administrators). Folders are created readable by their owner only (0700), files 0600.
 """
+
 from __future__ import annotations
 
 import logging
@@ -94,6 +95,7 @@ class Backup:
 
 
 # --- where --------------------------------------------------------------------------------------
+
 
 def default_folder() -> Path:
     given = os.environ.get(ENV_FOLDER, "").strip()
@@ -171,6 +173,7 @@ def local_now() -> datetime:
 
 # --- private files --------------------------------------------------------------------------------
 
+
 def _private_folder(where: Path) -> None:
     existed = where.exists()
     where.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
@@ -201,6 +204,7 @@ def _usable_folder(where: Path) -> None:
 
 
 # --- checking -------------------------------------------------------------------------------------
+
 
 def _looks_whole(path: Path) -> bool:
     """A cheap look at the header: a SQLite file whose size is what its header says."""
@@ -254,8 +258,10 @@ def schema_version(path: Path) -> int:
 
 # --- rotation -------------------------------------------------------------------------------------
 
-def to_keep(taken: Iterable[datetime], daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY,
-            monthly: int = KEEP_MONTHLY) -> set[datetime]:
+
+def to_keep(
+    taken: Iterable[datetime], daily: int = KEEP_DAILY, weekly: int = KEEP_WEEKLY, monthly: int = KEEP_MONTHLY
+) -> set[datetime]:
     """Which of the backups taken at ``taken`` (local times) to keep: the newest of each of the last
     ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have a backup."""
     newest_first = sorted(set(taken), reverse=True)
@@ -316,6 +322,7 @@ def _found(where: Path, base: str) -> dict[datetime, Path]:
 
 
 # --- backing up ---------------------------------------------------------------------------------------
+
 
 def list_backups(target: str, where: Path | None = None) -> list[Backup]:
     """The backups of ``target`` in its folder, newest first."""
@@ -436,8 +443,11 @@ def _copy_sqlite(source: Path, dest: Path, progress: Callable[[float], None] | N
     try:
         dst = sqlite3.connect(str(dest))
         try:
-            report = (lambda _status, remaining, total: progress(1 - remaining / total if total else 1.0)) \
-                if progress is not None else None
+            report = (
+                (lambda _status, remaining, total: progress(1 - remaining / total if total else 1.0))
+                if progress is not None
+                else None
+            )
             src.backup(dst, progress=report)
         finally:
             dst.close()
@@ -462,6 +472,7 @@ def _settle(path: Path) -> None:
 
 
 # --- restoring ----------------------------------------------------------------------------------------
+
 
 class _DatabaseRecord:
     """What a restore is recorded against in the audit trail: the database itself."""
@@ -522,8 +533,9 @@ def restore(actor, backup_path: str | Path, target: str) -> Path:
         known = classify_database_error(exc)
         raise (known or exc) from exc
     except OSError as exc:
-        raise RestoreFailed(f"cannot keep the current data aside as {aside}: {exc.strerror or exc}",
-                            path=str(aside)) from exc
+        raise RestoreFailed(
+            f"cannot keep the current data aside as {aside}: {exc.strerror or exc}", path=str(aside)
+        ) from exc
     return _reopened(target, path, backup_path, aside, username, actor_id)
 
 
@@ -606,7 +618,12 @@ def _reopened(target: str, path: Path, backup_path: Path, aside: Path, username:
     migrations.open_and_migrate(target)
     with database.atomic():
         who = Staff.get_or_none((Staff.id == actor_id) & (Staff.username == username))
-        audit.record(who, "restore", _DatabaseRecord(path.name), None,
-                     {"backup": str(backup_path), "kept_aside": str(aside), "by": username})
+        audit.record(
+            who,
+            "restore",
+            _DatabaseRecord(path.name),
+            None,
+            {"backup": str(backup_path), "kept_aside": str(aside), "by": username},
+        )
     log.info("%s restored %s from %s; the replaced data is kept in %s", username, path, backup_path, aside)
     return aside

@@ -5,6 +5,7 @@ The checklist is data: ``resources/checklists/calm_down.json`` is loaded into th
 as version 1 on first use; a supervisor's edit stores a new version, and each session
 keeps the version it was run with, so old sessions never change.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,20 +36,25 @@ OPEN, FINISHED = "open", "finished"
 
 # --- the checklist and its versions ---------------------------------------------------------
 
+
 def _file_definition() -> dict:
     return json.loads((checklists.FOLDER / f"{NAME}.json").read_text(encoding="utf-8"))
 
 
 def current() -> ChecklistVersion:
     """The newest version, loading the bundled file the first time."""
-    row = (ChecklistVersion.select().where(ChecklistVersion.name == NAME)
-           .order_by(ChecklistVersion.version.desc()).first())
+    row = (
+        ChecklistVersion.select().where(ChecklistVersion.name == NAME).order_by(ChecklistVersion.version.desc()).first()
+    )
     if row is None:
         definition = _file_definition()
         # Two desks may load it at the same moment: the second one's insert is rolled back on its own
         # (get_or_create's atomic block) and it takes the row the first one stored.
-        row, _ = ChecklistVersion.get_or_create(name=NAME, version=int(definition["version"]), defaults=dict(
-            definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow()))
+        row, _ = ChecklistVersion.get_or_create(
+            name=NAME,
+            version=int(definition["version"]),
+            defaults=dict(definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow()),
+        )
     return row
 
 
@@ -61,15 +67,19 @@ def _clean_steps(steps: list[dict]) -> list[dict]:
         raise ValidationError("steps", "required")
     out, keys = [], set()
     for index, step in enumerate(steps):
-        clean: dict[str, Any] = {"key": clean_line(step.get("key", "")) or f"step_{index + 1}",
-                                 "required": bool(step.get("required"))}
+        clean: dict[str, Any] = {
+            "key": clean_line(step.get("key", "")) or f"step_{index + 1}",
+            "required": bool(step.get("required")),
+        }
         for part in ("title", "do"):
             clean[part] = {lang: clean_text((step.get(part) or {}).get(lang, "")) for lang in ("en", "fa")}
             if not clean[part]["en"] or not clean[part]["fa"]:
                 raise ValidationError(f"steps.{index}.{part}", "required")
         for part in ("say", "avoid"):
-            clean[part] = {lang: [clean_line(x) for x in (step.get(part) or {}).get(lang, []) if clean_line(x)]
-                           for lang in ("en", "fa")}
+            clean[part] = {
+                lang: [clean_line(x) for x in (step.get(part) or {}).get(lang, []) if clean_line(x)]
+                for lang in ("en", "fa")
+            }
         while clean["key"] in keys:
             clean["key"] += "_"
         keys.add(clean["key"])
@@ -92,14 +102,21 @@ def save_steps(actor: Staff, steps: list[dict], base_version: int | None = None)
     definition["version"] = base.version + 1
     try:
         with database.atomic():
-            return audit.create(actor, ChecklistVersion, name=NAME, version=base.version + 1,
-                                definition=json.dumps(definition, ensure_ascii=False), created_at=utcnow(),
-                                created_by=actor.id)
+            return audit.create(
+                actor,
+                ChecklistVersion,
+                name=NAME,
+                version=base.version + 1,
+                definition=json.dumps(definition, ensure_ascii=False),
+                created_at=utcnow(),
+                created_by=actor.id,
+            )
     except pw.IntegrityError:  # another supervisor saved the same next version at the same moment
         raise audit.conflict(current(), audit.snapshot(base)) from None
 
 
 # --- running a session ----------------------------------------------------------------------------
+
 
 @dataclass
 class StepState:
@@ -118,16 +135,35 @@ class SessionState:
     steps: list[StepState] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        return {"current_step": self.current_step, "anger_start": self.anger_start,
-                "steps": [{"key": s.key, "ticked": s.ticked, "note": s.note,
-                           "ticked_at": s.ticked_at.isoformat() if s.ticked_at else None} for s in self.steps]}
+        return {
+            "current_step": self.current_step,
+            "anger_start": self.anger_start,
+            "steps": [
+                {
+                    "key": s.key,
+                    "ticked": s.ticked,
+                    "note": s.note,
+                    "ticked_at": s.ticked_at.isoformat() if s.ticked_at else None,
+                }
+                for s in self.steps
+            ],
+        }
 
     @classmethod
     def from_json(cls, data: dict) -> SessionState:
-        return cls(data.get("current_step", 0), data.get("anger_start"),
-                   [StepState(s["key"], bool(s.get("ticked")),
-                              datetime.fromisoformat(s["ticked_at"]) if s.get("ticked_at") else None,
-                              s.get("note", "")) for s in data.get("steps", [])])
+        return cls(
+            data.get("current_step", 0),
+            data.get("anger_start"),
+            [
+                StepState(
+                    s["key"],
+                    bool(s.get("ticked")),
+                    datetime.fromisoformat(s["ticked_at"]) if s.get("ticked_at") else None,
+                    s.get("note", ""),
+                )
+                for s in data.get("steps", [])
+            ],
+        )
 
 
 def get(actor: Staff, session_id: int) -> CalmSession:
@@ -152,8 +188,16 @@ def start(actor: Staff, customer_id: int | None = None) -> CalmSession:
     customer_id = live_customer_id(customer_id) if customer_id is not None else None
     now = utcnow()
     with database.atomic():
-        session = audit.create(actor, CalmSession, customer=customer_id, staff=actor.id, checklist=version.id,
-                               started_at=now, status=OPEN, updated_at=now)
+        session = audit.create(
+            actor,
+            CalmSession,
+            customer=customer_id,
+            staff=actor.id,
+            checklist=version.id,
+            started_at=now,
+            status=OPEN,
+            updated_at=now,
+        )
         for position, step in enumerate(steps_of(version)):
             CalmStep.create(session=session.id, position=position, key=step["key"])
     return session
@@ -161,8 +205,9 @@ def start(actor: Staff, customer_id: int | None = None) -> CalmSession:
 
 def state_of(session: CalmSession) -> SessionState:
     steps = list(CalmStep.select().where(CalmStep.session == session.id).order_by(CalmStep.position))
-    return SessionState(session.current_step, session.anger_start,
-                        [StepState(s.key, s.ticked, s.ticked_at, s.note) for s in steps])
+    return SessionState(
+        session.current_step, session.anger_start, [StepState(s.key, s.ticked, s.ticked_at, s.note) for s in steps]
+    )
 
 
 def _own(actor: Staff, session: CalmSession) -> None:
@@ -180,12 +225,17 @@ def save_progress(actor: Staff, session_id: int, state: SessionState, version: i
     _own(actor, session)
     if state.anger_start is not None and state.anger_start not in ANGER:
         raise ValidationError("anger_start", "invalid_choice")
-    notes = [check_text(clean_text(step.note), f"steps.{position}.note", NOTE_LIMIT)
-             for position, step in enumerate(state.steps)]
+    notes = [
+        check_text(clean_text(step.note), f"steps.{position}.note", NOTE_LIMIT)
+        for position, step in enumerate(state.steps)
+    ]
     with audit.changing(actor, session, "progress", version=version):
         for position, (step, note) in enumerate(zip(state.steps, notes)):
-            (CalmStep.update(ticked=step.ticked, ticked_at=step.ticked_at, note=note)
-             .where((CalmStep.session == session.id) & (CalmStep.position == position)).execute())
+            (
+                CalmStep.update(ticked=step.ticked, ticked_at=step.ticked_at, note=note)
+                .where((CalmStep.session == session.id) & (CalmStep.position == position))
+                .execute()
+            )
         session.current_step = state.current_step
         session.anger_start = state.anger_start
     return session
@@ -202,12 +252,20 @@ def link_customer(actor: Staff, session_id: int, customer_id: int, version: int 
         session.customer_id = live_customer_id(customer_id)
     if session.complaint_id:
         Complaint.update(customer=session.customer_id).where(
-            (Complaint.id == session.complaint_id) & Complaint.customer.is_null()).execute()
+            (Complaint.id == session.complaint_id) & Complaint.customer.is_null()
+        ).execute()
     return session
 
 
-def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | None, outcome: str,
-           follow_up=None, version: int | None = None) -> CalmSession:
+def finish(
+    actor: Staff,
+    session_id: int,
+    state: SessionState,
+    anger_end: int | None,
+    outcome: str,
+    follow_up=None,
+    version: int | None = None,
+) -> CalmSession:
     """End the session: the second anger rating, the outcome and, when promised, a follow-up."""
     from . import followups
     from .customers import FormErrors
@@ -234,9 +292,14 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
         session = save_progress(actor, session_id, state, version)
         promise = None
         if follow_up is not None:
-            promise = followups.create(actor, session.customer_id, follow_up.due_at,
-                                       follow_up.assignee_id or actor.id, clean_line(follow_up.promise),
-                                       kind=follow_up.kind)
+            promise = followups.create(
+                actor,
+                session.customer_id,
+                follow_up.due_at,
+                follow_up.assignee_id or actor.id,
+                clean_line(follow_up.promise),
+                kind=follow_up.kind,
+            )
         with audit.changing(actor, session, "finish"):
             session.status = FINISHED
             session.ended_at = utcnow()
@@ -246,8 +309,15 @@ def finish(actor: Staff, session_id: int, state: SessionState, anger_end: int | 
     return session
 
 
-def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, priority: str = "high",
-             category_id: int | None = None, version: int | None = None):
+def escalate(
+    actor: Staff,
+    session_id: int,
+    state: SessionState,
+    reason: str,
+    priority: str = "high",
+    category_id: int | None = None,
+    version: int | None = None,
+):
     """Escalate now, from any step: raise (or update) a complaint escalated to a supervisor,
     with this session attached. The signed-in supervisors are told at once."""
     from . import complaints
@@ -260,11 +330,20 @@ def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, pr
         session = save_progress(actor, session_id, state, version)
         if session.complaint_id is None:
             if category_id is None:
-                category_id = ComplaintCategory.select(ComplaintCategory.id).where(
-                    ComplaintCategory.name_en == "Other").scalar() or complaints.categories()[0].id
-            complaint = complaints.create(actor, complaints.ComplaintDraft(
-                customer_id=session.customer_id, category_id=category_id, priority=priority,
-                description=reason, assignee_id=actor.id))
+                category_id = (
+                    ComplaintCategory.select(ComplaintCategory.id).where(ComplaintCategory.name_en == "Other").scalar()
+                    or complaints.categories()[0].id
+                )
+            complaint = complaints.create(
+                actor,
+                complaints.ComplaintDraft(
+                    customer_id=session.customer_id,
+                    category_id=category_id,
+                    priority=priority,
+                    description=reason,
+                    assignee_id=actor.id,
+                ),
+            )
             with audit.changing(actor, session):
                 session.complaint_id = complaint.id
         assert session.complaint_id is not None  # raised just above when there was none
@@ -273,6 +352,7 @@ def escalate(actor: Staff, session_id: int, state: SessionState, reason: str, pr
 
 
 # --- looking back ------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SessionQuery:
@@ -310,8 +390,9 @@ def _visible(actor: Staff, q: SessionQuery):
 
 def sessions(actor: Staff, q: SessionQuery, limit: int = 1000, offset: int = 0) -> list[CalmSession]:
     """Finished sessions, newest first, from the ``offset``-th. Supervisors see everyone's; staff their own."""
-    return list(_visible(actor, q).order_by(CalmSession.started_at.desc(), CalmSession.id.desc())
-                .offset(offset).limit(limit))
+    return list(
+        _visible(actor, q).order_by(CalmSession.started_at.desc(), CalmSession.id.desc()).offset(offset).limit(limit)
+    )
 
 
 def session_count(actor: Staff, q: SessionQuery) -> int:
@@ -349,20 +430,33 @@ def _figures(rows: list[tuple], step_counts: list[tuple]) -> Figures:
     return out
 
 
-
-def figures(date_from: date | None = None, date_to: date | None = None,
-            staff_id: int | None = None) -> tuple[Figures, dict[int, Figures]]:
+def figures(
+    date_from: date | None = None, date_to: date | None = None, staff_id: int | None = None
+) -> tuple[Figures, dict[int, Figures]]:
     """The success rate, the median time to calm, the average drop in anger and how often each
     step is skipped (and the outcome when it is): for everyone, and per staff member."""
     q = SessionQuery(staff_id=staff_id, date_from=date_from, date_to=date_to)
-    rows = list(_filtered(q).select(CalmSession.id, CalmSession.started_at, CalmSession.ended_at,
-                                    CalmSession.anger_start, CalmSession.anger_end, CalmSession.outcome,
-                                    CalmSession.staff).tuples())
+    rows = list(
+        _filtered(q)
+        .select(
+            CalmSession.id,
+            CalmSession.started_at,
+            CalmSession.ended_at,
+            CalmSession.anger_start,
+            CalmSession.anger_end,
+            CalmSession.outcome,
+            CalmSession.staff,
+        )
+        .tuples()
+    )
     # The steps are counted by the database, grouped: one query however many sessions there are.
-    counts = list(_filtered(q).select(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome,
-                                      pw.fn.COUNT(CalmStep.id))
-                  .join(CalmStep, on=(CalmStep.session == CalmSession.id))
-                  .group_by(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome).tuples())
+    counts = list(
+        _filtered(q)
+        .select(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome, pw.fn.COUNT(CalmStep.id))
+        .join(CalmStep, on=(CalmStep.session == CalmSession.id))
+        .group_by(CalmSession.staff, CalmStep.key, CalmStep.ticked, CalmSession.outcome)
+        .tuples()
+    )
     per_staff_rows: dict[int, list] = {}
     for row in rows:
         per_staff_rows.setdefault(row[6], []).append(row[:6])
@@ -375,6 +469,8 @@ def figures(date_from: date | None = None, date_to: date | None = None,
 
 def open_sessions(actor: Staff) -> list[CalmSession]:
     """Sessions this person started and did not finish (after a crash, say)."""
-    return list(CalmSession.select().where((CalmSession.staff == actor.id) & (CalmSession.status == OPEN))
-                .order_by(CalmSession.started_at))
-
+    return list(
+        CalmSession.select()
+        .where((CalmSession.staff == actor.id) & (CalmSession.status == OPEN))
+        .order_by(CalmSession.started_at)
+    )

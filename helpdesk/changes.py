@@ -16,6 +16,7 @@ follows its own desk's save at once; an entry's id makes sure nothing is deliver
 This module has no Qt: ``ui/changes.py`` turns it into the app's one change bus, and
 ``benchmarks/idle_desks.py`` runs it without a window.
 """
+
 from __future__ import annotations
 
 import json
@@ -113,8 +114,11 @@ def _owner_columns() -> dict[str, tuple[tuple[str, str], ...]]:
 
     out = {}
     for model in ALL_MODELS:
-        pairs = tuple((f.column_name, f.rel_model._meta.table_name) for f in model._meta.fields.values()
-                      if isinstance(f, pw.ForeignKeyField) and f.rel_model._meta.table_name in OWNER_KINDS)
+        pairs = tuple(
+            (f.column_name, f.rel_model._meta.table_name)
+            for f in model._meta.fields.values()
+            if isinstance(f, pw.ForeignKeyField) and f.rel_model._meta.table_name in OWNER_KINDS
+        )
         if pairs:
             out[model._meta.table_name] = pairs
     return out
@@ -134,20 +138,37 @@ def owners(kind: str, *snapshots: dict | None) -> tuple[tuple[str, str], ...]:
 
 # --- announcing -----------------------------------------------------------------------------------
 
+
 def _on_postgres() -> bool:
     return isinstance(database.obj, pw.PostgresqlDatabase)
 
 
 def encode(change: Change) -> str:
-    return json.dumps({"k": change.kind, "i": change.id, "o": [list(o) for o in change.owners], "e": change.entry,
-                       "d": change.desk, "a": change.actor}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "k": change.kind,
+            "i": change.id,
+            "o": [list(o) for o in change.owners],
+            "e": change.entry,
+            "d": change.desk,
+            "a": change.actor,
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def decode(payload: str) -> Change | None:
     try:
         data = json.loads(payload)
-        return Change(str(data["k"]), str(data["i"]), tuple((str(k), str(i)) for k, i in data.get("o", ())),
-                      int(data.get("e") or 0), data.get("d"), data.get("a"))
+        return Change(
+            str(data["k"]),
+            str(data["i"]),
+            tuple((str(k), str(i)) for k, i in data.get("o", ())),
+            int(data.get("e") or 0),
+            data.get("d"),
+            data.get("a"),
+        )
     except (ValueError, KeyError, TypeError):
         log.warning("an announcement that is not one: %.200r", payload)
         return None
@@ -160,12 +181,19 @@ def announce(entry, before: dict | None, after: dict | None) -> None:
     nothing: the desks read the new entry itself."""
     if not _on_postgres():
         return
-    change = Change(entry.table_name, str(entry.record_id), owners(entry.table_name, before, after),
-                    int(entry.id), DESK, entry.actor_id)
+    change = Change(
+        entry.table_name,
+        str(entry.record_id),
+        owners(entry.table_name, before, after),
+        int(entry.id),
+        DESK,
+        entry.actor_id,
+    )
     database.execute_sql("SELECT pg_notify(%s, %s)", (CHANNEL, encode(change)))
 
 
 # --- hearing of changes ----------------------------------------------------------------------------
+
 
 def latest() -> int:
     """The newest audit entry's id: the one light statement an idle SQLite desk issues per look."""
@@ -184,9 +212,20 @@ def since(entry_id: int, limit: int = BATCH) -> list[Change]:
     owned = list(_owner_columns())
     snap_after = pw.Case(None, [(AuditEntry.table_name.in_(owned), AuditEntry.after)], None)
     snap_before = pw.Case(None, [(AuditEntry.table_name.in_(owned), AuditEntry.before)], None)
-    rows = (AuditEntry.select(AuditEntry.id, AuditEntry.table_name, AuditEntry.record_id, AuditEntry.actor,
-                              snap_before.alias("b"), snap_after.alias("a"))
-            .where(AuditEntry.id > entry_id).order_by(AuditEntry.id).limit(limit).tuples())
+    rows = (
+        AuditEntry.select(
+            AuditEntry.id,
+            AuditEntry.table_name,
+            AuditEntry.record_id,
+            AuditEntry.actor,
+            snap_before.alias("b"),
+            snap_after.alias("a"),
+        )
+        .where(AuditEntry.id > entry_id)
+        .order_by(AuditEntry.id)
+        .limit(limit)
+        .tuples()
+    )
     out = []
     for entry, kind, record_id, actor, before, after in rows:
         snaps = [json.loads(s) for s in (before, after) if s]

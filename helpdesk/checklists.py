@@ -1,4 +1,5 @@
 """Checklists that are data: each is a versioned, bilingual JSON file in ``resources/checklists``."""
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ adds one (both names checked at once, a name already in the list refused), and s
 offering one. Only a supervisor changes a list; every change is audited and made from the version
 the person saw. Rows are never deleted: old customers and complaints keep pointing at them.
 """
+
 from __future__ import annotations
 
 from typing import Generic, TypeVar

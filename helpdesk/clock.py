@@ -1,4 +1,5 @@
 """Time, in one place, so tests can move it. Stored times are naive UTC."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timezone

@@ -8,6 +8,7 @@ Staff raise complaints, comment, escalate (always with a reason), and work on an
 resolve those assigned to them; only the assignee or a supervisor closes one.
 Supervisors re-categorise, reassign and set the targets.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ ComplaintConflict = Conflict  # someone changed the complaint first (code "compl
 
 
 # --- targets ---------------------------------------------------------------------------------
+
 
 def targets() -> dict[str, tuple[int, int]]:
     """Hours to the first response and to the resolution, per priority."""
@@ -114,9 +116,13 @@ def _overdue_condition(now: datetime, table: dict):
     """SQL for "open and past a target", per priority."""
     parts = []
     for priority, (first, resolve) in table.items():
-        parts.append((Complaint.priority == priority) & (
-            (Complaint.first_response_at.is_null() & (Complaint.created_at < now - timedelta(hours=first)))
-            | (Complaint.created_at < now - timedelta(hours=resolve))))
+        parts.append(
+            (Complaint.priority == priority)
+            & (
+                (Complaint.first_response_at.is_null() & (Complaint.created_at < now - timedelta(hours=first)))
+                | (Complaint.created_at < now - timedelta(hours=resolve))
+            )
+        )
     condition = parts[0]
     for part in parts[1:]:
         condition |= part
@@ -124,6 +130,7 @@ def _overdue_condition(now: datetime, table: dict):
 
 
 # --- categories --------------------------------------------------------------------------------
+
 
 def categories(include_inactive: bool = False) -> list[ComplaintCategory]:
     return COMPLAINT_CATEGORIES.rows(include_inactive)
@@ -138,6 +145,7 @@ def set_category_active(actor: Staff, category_id: int, active: bool, version: i
 
 
 # --- raising a complaint ------------------------------------------------------------------------
+
 
 @dataclass
 class ComplaintDraft:
@@ -198,9 +206,15 @@ def get(complaint_id: int) -> Complaint:
 
 
 def _event(actor: Staff, complaint: Complaint, kind: str, old: object, new: object, note: str = "") -> ComplaintEvent:
-    return ComplaintEvent.create(complaint=complaint.id, at=utcnow(), actor=actor.id, kind=kind,
-                                 old_value=str(old if old is not None else "")[:64],
-                                 new_value=str(new if new is not None else "")[:64], note=note)
+    return ComplaintEvent.create(
+        complaint=complaint.id,
+        at=utcnow(),
+        actor=actor.id,
+        kind=kind,
+        old_value=str(old if old is not None else "")[:64],
+        new_value=str(new if new is not None else "")[:64],
+        note=note,
+    )
 
 
 def _fresh(complaint_id: int, version: int | None) -> Complaint:
@@ -214,6 +228,7 @@ def _is_mine(actor: Staff, c: Complaint) -> bool:
 
 
 # --- the workflow -----------------------------------------------------------------------------------
+
 
 def may_move(actor: Staff, c: Complaint, status: str) -> bool:
     """Whether ``actor`` may move ``c`` to ``status`` now (for showing the right buttons)."""
@@ -260,8 +275,9 @@ def _set_status(actor: Staff, c: Complaint, status: str, note: str = "", **chang
     _event(actor, c, "status", old, status, note)
 
 
-def resolve(actor: Staff, complaint_id: int, notes: str, satisfaction: str, will_return: bool | None,
-            version: int | None = None) -> Complaint:
+def resolve(
+    actor: Staff, complaint_id: int, notes: str, satisfaction: str, will_return: bool | None, version: int | None = None
+) -> Complaint:
     """Resolve with what was done, how satisfied the customer is with it, and whether they will come back."""
     require_signed_in(actor)
     errors: dict[str, ValidationError] = {}
@@ -278,13 +294,22 @@ def resolve(actor: Staff, complaint_id: int, notes: str, satisfaction: str, will
             raise PermissionDenied(f"{actor.username} may not resolve complaint {c.id}")
         if RESOLVED not in TRANSITIONS.get(c.status, ()):
             raise WrongState(f"{c.status} -> resolved", current=c.status, wanted=RESOLVED)
-        _set_status(actor, c, RESOLVED, "", resolved_at=utcnow(), resolution_notes=notes[:TEXT_LIMIT],
-                    resolution_satisfaction=satisfaction, will_return=will_return)
+        _set_status(
+            actor,
+            c,
+            RESOLVED,
+            "",
+            resolved_at=utcnow(),
+            resolution_notes=notes[:TEXT_LIMIT],
+            resolution_satisfaction=satisfaction,
+            will_return=will_return,
+        )
     return c
 
 
-def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | None = None,
-             version: int | None = None) -> Complaint:
+def escalate(
+    actor: Staff, complaint_id: int, reason: str, supervisor_id: int | None = None, version: int | None = None
+) -> Complaint:
     """Hand the complaint to a supervisor, with the reason. The supervisors are told at once."""
     require_signed_in(actor)
     reason = check_text(clean_text(reason), "reason", TEXT_LIMIT)
@@ -301,18 +326,27 @@ def escalate(actor: Staff, complaint_id: int, reason: str, supervisor_id: int | 
         c = _fresh(complaint_id, version)
         if c.status not in (NEW, IN_PROGRESS, ESCALATED, RESOLVED):
             raise WrongState(f"{c.status} -> escalated", current=c.status, wanted=ESCALATED)
-        _set_status(actor, c, ESCALATED, reason, escalated_to=target.id if target else None,
-                    escalated_at=utcnow(), escalation_reason=reason[:TEXT_LIMIT])
+        _set_status(
+            actor,
+            c,
+            ESCALATED,
+            reason,
+            escalated_to=target.id if target else None,
+            escalated_at=utcnow(),
+            escalation_reason=reason[:TEXT_LIMIT],
+        )
         _event(actor, c, "escalate", "", target.id if target else "", reason)
         recipients = [s for s in supervisors if s.id != actor.id] or supervisors
         for person in recipients:
-            Notification.create(recipient=person.id, at=utcnow(), kind="escalation", complaint=c.id,
-                                actor=actor.id, text=reason[:500])
+            Notification.create(
+                recipient=person.id, at=utcnow(), kind="escalation", complaint=c.id, actor=actor.id, text=reason[:500]
+            )
     return c
 
 
-def _supervisor_change(actor: Staff, complaint_id: int, field: str, value, version: int | None,
-                       notify: int | None = None) -> Complaint:
+def _supervisor_change(
+    actor: Staff, complaint_id: int, field: str, value, version: int | None, notify: int | None = None
+) -> Complaint:
     """A supervisor's change of category, priority or assignee: saved, audited and in the history."""
     with database.atomic():
         c = _fresh(complaint_id, version)
@@ -360,8 +394,15 @@ def comment(actor: Staff, complaint_id: int, body: str, visibility: str = "inter
         c = audit.locked(Complaint.select().where(Complaint.id == complaint_id))
         if c is None:
             raise NotFound(f"complaint {complaint_id}")
-        row = audit.create(actor, ComplaintComment, complaint=c.id, at=utcnow(), author=actor.id,
-                           visibility=visibility, body=body[:TEXT_LIMIT])
+        row = audit.create(
+            actor,
+            ComplaintComment,
+            complaint=c.id,
+            at=utcnow(),
+            author=actor.id,
+            visibility=visibility,
+            body=body[:TEXT_LIMIT],
+        )
         if visibility == "customer" and c.first_response_at is None:
             with audit.changing(actor, c):
                 c.first_response_at = row.at
@@ -369,14 +410,21 @@ def comment(actor: Staff, complaint_id: int, body: str, visibility: str = "inter
 
 
 def history(complaint_id: int) -> list[ComplaintEvent]:
-    return list(ComplaintEvent.select(ComplaintEvent, Staff).join(Staff)
-                .where(ComplaintEvent.complaint == complaint_id).order_by(ComplaintEvent.at, ComplaintEvent.id))
+    return list(
+        ComplaintEvent.select(ComplaintEvent, Staff)
+        .join(Staff)
+        .where(ComplaintEvent.complaint == complaint_id)
+        .order_by(ComplaintEvent.at, ComplaintEvent.id)
+    )
 
 
 def thread(complaint_id: int) -> list[ComplaintComment]:
-    return list(ComplaintComment.select(ComplaintComment, Staff).join(Staff)
-                .where(ComplaintComment.complaint == complaint_id)
-                .order_by(ComplaintComment.at, ComplaintComment.id))
+    return list(
+        ComplaintComment.select(ComplaintComment, Staff)
+        .join(Staff)
+        .where(ComplaintComment.complaint == complaint_id)
+        .order_by(ComplaintComment.at, ComplaintComment.id)
+    )
 
 
 # --- lists --------------------------------------------------------------------------------------------
@@ -413,12 +461,20 @@ class ComplaintRow:
 def _query(actor: Staff, q: ComplaintQuery, now: datetime, table: dict):
     Assignee = Staff.alias()
     Escalated = Staff.alias()
-    query = (Complaint.select(Complaint, Customer.kind, Customer.given_name, Customer.family_name,
-                              Customer.organisation, Assignee.full_name.alias("assignee_name"),
-                              Escalated.full_name.alias("escalated_name"))
-             .join_from(Complaint, Customer, pw.JOIN.LEFT_OUTER)
-             .join_from(Complaint, Assignee, on=(Complaint.assignee == Assignee.id))
-             .join_from(Complaint, Escalated, pw.JOIN.LEFT_OUTER, on=(Complaint.escalated_to == Escalated.id)))
+    query = (
+        Complaint.select(
+            Complaint,
+            Customer.kind,
+            Customer.given_name,
+            Customer.family_name,
+            Customer.organisation,
+            Assignee.full_name.alias("assignee_name"),
+            Escalated.full_name.alias("escalated_name"),
+        )
+        .join_from(Complaint, Customer, pw.JOIN.LEFT_OUTER)
+        .join_from(Complaint, Assignee, on=(Complaint.assignee == Assignee.id))
+        .join_from(Complaint, Escalated, pw.JOIN.LEFT_OUTER, on=(Complaint.escalated_to == Escalated.id))
+    )
     if q.view == VIEW_MINE:
         query = query.where((Complaint.assignee == actor.id) & Complaint.status.in_(OPEN_STATUSES))
     elif q.view == VIEW_OPEN:
@@ -447,23 +503,41 @@ def count(actor: Staff, q: ComplaintQuery, now: datetime | None = None) -> int:
     return _query(actor, q, now or utcnow(), targets()).count()
 
 
-def page(actor: Staff, q: ComplaintQuery, offset: int = 0, limit: int = 200,
-         now: datetime | None = None) -> list[ComplaintRow]:
+def page(
+    actor: Staff, q: ComplaintQuery, offset: int = 0, limit: int = 200, now: datetime | None = None
+) -> list[ComplaintRow]:
     """Complaints in ``q``'s view, the most urgent first: overdue, then by priority, then oldest."""
     require_signed_in(actor)
     now = now or utcnow()
     table = targets()
     rank = pw.Case(Complaint.priority, [(p, i) for i, p in enumerate(PRIORITIES)], len(PRIORITIES))
-    rows = (_query(actor, q, now, table).order_by(rank, Complaint.created_at, Complaint.id)
-            .offset(offset).limit(limit).objects())
+    rows = (
+        _query(actor, q, now, table)
+        .order_by(rank, Complaint.created_at, Complaint.id)
+        .offset(offset)
+        .limit(limit)
+        .objects()
+    )
     out = []
     for r in rows:
         name = ""
         if r.customer_id:
             name = r.organisation if r.kind == "organisation" else f"{r.given_name} {r.family_name}".strip()
-        out.append(ComplaintRow(r.id, r.created_at, r.customer_id, name, r.category_id, r.priority, r.status,
-                                r.assignee_name, r.description, overdue_reasons(r, now, table) if
-                                r.status in OPEN_STATUSES else [], r.escalated_name or ""))
+        out.append(
+            ComplaintRow(
+                r.id,
+                r.created_at,
+                r.customer_id,
+                name,
+                r.category_id,
+                r.priority,
+                r.status,
+                r.assignee_name,
+                r.description,
+                overdue_reasons(r, now, table) if r.status in OPEN_STATUSES else [],
+                r.escalated_name or "",
+            )
+        )
     out.sort(key=lambda row: not row.overdue)  # stable: overdue first, each group keeps its order
     return out
 
@@ -479,32 +553,48 @@ def open_counts(actor: Staff | None = None, now: datetime | None = None) -> dict
 
 
 def recent_escalations(limit: int = 10) -> list[Complaint]:
-    return list(Complaint.select().where(Complaint.escalated_at.is_null(False))
-                .order_by(Complaint.escalated_at.desc()).limit(limit))
+    return list(
+        Complaint.select()
+        .where(Complaint.escalated_at.is_null(False))
+        .order_by(Complaint.escalated_at.desc())
+        .limit(limit)
+    )
 
 
 # --- notifications -----------------------------------------------------------------------------------
 
+
 def unread(actor: Staff) -> list[Notification]:
-    return list(Notification.select().where((Notification.recipient == actor.id) & Notification.read_at.is_null())
-                .order_by(Notification.at, Notification.id))
+    return list(
+        Notification.select()
+        .where((Notification.recipient == actor.id) & Notification.read_at.is_null())
+        .order_by(Notification.at, Notification.id)
+    )
 
 
 def mark_read(actor: Staff, notification_ids: list[int]) -> None:
     if notification_ids:
-        (Notification.update(read_at=utcnow())
-         .where((Notification.recipient == actor.id) & Notification.id.in_(notification_ids)).execute())
+        (
+            Notification.update(read_at=utcnow())
+            .where((Notification.recipient == actor.id) & Notification.id.in_(notification_ids))
+            .execute()
+        )
 
 
 # --- figures ------------------------------------------------------------------------------------------
+
 
 def satisfaction_mix(days: int = 30, now: datetime | None = None) -> dict[str, int]:
     """How many contacts of the last ``days`` days ended dissatisfied, satisfied and delighted."""
     from .models import Contact
 
     now = now or utcnow()
-    rows = (Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id))
-            .where(Contact.started_at >= now - timedelta(days=days)).group_by(Contact.satisfaction).tuples())
+    rows = (
+        Contact.select(Contact.satisfaction, pw.fn.COUNT(Contact.id))
+        .where(Contact.started_at >= now - timedelta(days=days))
+        .group_by(Contact.satisfaction)
+        .tuples()
+    )
     mix = dict.fromkeys(SATISFACTION, 0)
     for key, n in rows:
         mix[key] = n

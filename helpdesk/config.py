@@ -1,6 +1,7 @@
 """Which database to use: ``--db``, then ``HELPDESK_DATABASE``, then a file in the
 user data folder. Plain functions, no database driver imported, so the app can
 decide this before it loads anything heavy."""
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,7 @@ def sqlite_path(target: str) -> Path | None:
     if not is_url(target):
         return Path(target).expanduser()
     if target.startswith("sqlite:///"):
-        return Path(target[len("sqlite:///"):]).expanduser()
+        return Path(target[len("sqlite:///") :]).expanduser()
     return None
 
 

@@ -4,6 +4,7 @@ A contact is saved once the conversation is over ("closed"); until then it lives
 as a draft (``drafts.py``). Whoever took a contact may correct it later; anyone
 else needs to be a supervisor. Every save and every correction is audited.
 """
+
 from __future__ import annotations
 
 import json
@@ -164,8 +165,9 @@ def clean(draft: ContactDraft) -> tuple[dict, dict[str, ValidationError]]:
     values["call_id"] = _limited(clean_line(draft.call_id or ""), "call_id", 64, errors)
     duration = draft.duration_seconds
     if duration is None:
-        duration = int((ended - (answered if answered is not None and started <= answered <= ended else started))
-                       .total_seconds())
+        duration = int(
+            (ended - (answered if answered is not None and started <= answered <= ended else started)).total_seconds()
+        )
     if not 0 <= duration <= MAX_DURATION:
         errors["duration"] = ValidationError("duration", "duration_range")
     values["duration_seconds"] = duration
@@ -177,8 +179,9 @@ def clean(draft: ContactDraft) -> tuple[dict, dict[str, ValidationError]]:
     values["outcome"] = _choice(draft.outcome, OUTCOMES, "outcome", errors)
     values["satisfaction"] = _choice(draft.satisfaction, SATISFACTION, "satisfaction", errors, "satisfaction_required")
     ticked = [str(i) for i in (draft.checklist or {}).get("ticked", [])]
-    values["checklist"] = json.dumps({"version": (draft.checklist or {}).get("version"), "ticked": ticked}) \
-        if draft.checklist else ""
+    values["checklist"] = (
+        json.dumps({"version": (draft.checklist or {}).get("version"), "ticked": ticked}) if draft.checklist else ""
+    )
     values["search_text"] = fold(" ".join((values["reason"], values["notes"], values["next_step"])))
     follow = draft.follow_up
     if follow is not None:
@@ -189,9 +192,12 @@ def clean(draft: ContactDraft) -> tuple[dict, dict[str, ValidationError]]:
 def clean_follow_up(follow: FollowUpDraft, customer_id: int | None, errors: dict) -> dict:
     from .followups import KINDS
 
-    out = {"kind": _choice(follow.kind, KINDS, "follow_up_kind", errors),
-           "promise": _limited(clean_line(follow.promise), "promise", 300, errors),
-           "due_at": follow.due_at, "assignee": follow.assignee_id}
+    out = {
+        "kind": _choice(follow.kind, KINDS, "follow_up_kind", errors),
+        "promise": _limited(clean_line(follow.promise), "promise", 300, errors),
+        "due_at": follow.due_at,
+        "assignee": follow.assignee_id,
+    }
     if customer_id is None:
         errors.setdefault("customer", ValidationError("customer", "follow_up_needs_customer"))
     if not out["promise"]:
@@ -248,8 +254,15 @@ def _store(actor: Staff, draft: ContactDraft, values: dict, follow: dict | None,
     with database.atomic():
         contact = audit.create(actor, Contact, staff=actor.id, updated_by=actor.id, draft_id=draft_id, **values)
         if follow is not None:
-            followups.create(actor, contact.customer_id, follow["due_at"], follow["assignee"], follow["promise"],
-                             kind=follow["kind"], contact_id=contact.id)
+            followups.create(
+                actor,
+                contact.customer_id,
+                follow["due_at"],
+                follow["assignee"],
+                follow["promise"],
+                kind=follow["kind"],
+                contact_id=contact.id,
+            )
         if draft.follow_up_of is not None:
             followups.mark_done(actor, draft.follow_up_of, contact)
     return contact
@@ -270,11 +283,24 @@ def may_edit(actor: Staff | None, contact: Contact) -> bool:
 def draft_of(contact: Contact) -> ContactDraft:
     checklist = json.loads(contact.checklist) if contact.checklist else {}
     return ContactDraft(
-        customer_id=contact.customer_id, channel=contact.channel, direction=contact.direction, phone=contact.phone,
-        started_at=contact.started_at, ended_at=contact.ended_at, duration_seconds=contact.duration_seconds,
-        hold_seconds=contact.hold_seconds, hold_count=contact.hold_count, reason=contact.reason,
-        notes=contact.notes, outcome=contact.outcome, satisfaction=contact.satisfaction,
-        next_step=contact.next_step, checklist=checklist, answered_at=contact.answered_at, call_id=contact.call_id)
+        customer_id=contact.customer_id,
+        channel=contact.channel,
+        direction=contact.direction,
+        phone=contact.phone,
+        started_at=contact.started_at,
+        ended_at=contact.ended_at,
+        duration_seconds=contact.duration_seconds,
+        hold_seconds=contact.hold_seconds,
+        hold_count=contact.hold_count,
+        reason=contact.reason,
+        notes=contact.notes,
+        outcome=contact.outcome,
+        satisfaction=contact.satisfaction,
+        next_step=contact.next_step,
+        checklist=checklist,
+        answered_at=contact.answered_at,
+        call_id=contact.call_id,
+    )
 
 
 def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> Contact:
@@ -295,6 +321,7 @@ def update(actor: Staff, contact_id: int, draft: ContactDraft, version: int) -> 
 
 # --- finding the caller --------------------------------------------------------------
 
+
 @dataclass
 class Caller:
     customer_id: int
@@ -306,13 +333,21 @@ def _callers(ids: list[int]) -> list[Caller]:
     """Names and numbers of ``ids``, in that order, in two queries."""
     if not ids:
         return []
-    names = {cid: (organisation if kind == "organisation" else f"{given} {family}".strip())
-             for cid, kind, given, family, organisation in
-             Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
-                             Customer.organisation).where(Customer.id.in_(ids)).tuples()}
+    names = {
+        cid: (organisation if kind == "organisation" else f"{given} {family}".strip())
+        for cid, kind, given, family, organisation in Customer.select(
+            Customer.id, Customer.kind, Customer.given_name, Customer.family_name, Customer.organisation
+        )
+        .where(Customer.id.in_(ids))
+        .tuples()
+    }
     numbers: dict[int, list[str]] = {}
-    for cid, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
-                        .where(PhoneNumber.customer.in_(ids)).order_by(PhoneNumber.position, PhoneNumber.id).tuples()):
+    for cid, number in (
+        PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+        .where(PhoneNumber.customer.in_(ids))
+        .order_by(PhoneNumber.position, PhoneNumber.id)
+        .tuples()
+    ):
         numbers.setdefault(cid, []).append(number)
     return [Caller(cid, names[cid], numbers.get(cid, [])) for cid in ids if cid in names]
 
@@ -331,16 +366,25 @@ def find_caller(text: str, limit: int = 8) -> list[Caller]:
     except ValidationError:
         e164 = None
     if e164:
-        ids = [cid for (cid,) in PhoneNumber.select(PhoneNumber.customer).join(Customer)
-               .where((PhoneNumber.number == e164) & (Customer.status != STATUS_MERGED))
-               .order_by(Customer.id.desc()).limit(limit).tuples()]
+        ids = [
+            cid
+            for (cid,) in PhoneNumber.select(PhoneNumber.customer)
+            .join(Customer)
+            .where((PhoneNumber.number == e164) & (Customer.status != STATUS_MERGED))
+            .order_by(Customer.id.desc())
+            .limit(limit)
+            .tuples()
+        ]
     if len(ids) < limit:
         if phones.digits_fragment(text):
             # As the directory ranks them: the whole number, then numbers holding the digits, then
             # the digits as a word elsewhere ("Branch 0123", "invoice 4512"); the newest first in each.
             ranked = search.ranked_clauses(database.obj, text, settings.phone_region())
-            found = [] if ranked is None else customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0,
-                                                                    limit * 2, filtered=True)
+            found = (
+                []
+                if ranked is None
+                else customers._ranked_ids(customers.DirectoryQuery(search=text), ranked, 0, limit * 2, filtered=True)
+            )
             more = [cid for _, cid in found if cid not in ids]
         else:
             more = [cid for cid in customers.find_ids(text, limit) if cid not in ids]
@@ -349,6 +393,7 @@ def find_caller(text: str, limit: int = 8) -> list[Caller]:
 
 
 # --- the call log ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LogQuery:
@@ -385,8 +430,10 @@ def local_day_bounds(day: date) -> tuple[datetime, datetime]:
     """The naive-UTC start and end of a local calendar day."""
     start = datetime.combine(day, time.min).astimezone()
     end = datetime.combine(day + timedelta(days=1), time.min).astimezone()
+
     def as_utc(value):
         return value.astimezone(timezone.utc).replace(tzinfo=None)
+
     return as_utc(start), as_utc(end)
 
 
@@ -413,9 +460,13 @@ def _log_where(q: LogQuery):
         where.append(Contact.started_at >= local_day_bounds(q.date_from)[0])
     if q.date_to is not None:
         where.append(Contact.started_at < local_day_bounds(q.date_to)[1])
-    for column, value in ((Contact.staff, q.staff_id), (Contact.direction, q.direction),
-                          (Contact.channel, q.channel), (Contact.outcome, q.outcome),
-                          (Contact.satisfaction, q.satisfaction)):
+    for column, value in (
+        (Contact.staff, q.staff_id),
+        (Contact.direction, q.direction),
+        (Contact.channel, q.channel),
+        (Contact.outcome, q.outcome),
+        (Contact.satisfaction, q.satisfaction),
+    ):
         if value is not None:
             where.append(column == value)
     if q.customer_id is not None:
@@ -441,22 +492,75 @@ def log_count(q: LogQuery) -> int:
 def log_page(q: LogQuery, offset: int, limit: int) -> list[LogRow]:
     """Contacts matching ``q``, newest first."""
     Taker = Staff.alias()
-    rows = (_filtered(q)
-            .select(Contact.id, Contact.started_at, Contact.customer, Customer.kind, Customer.given_name,
-                    Customer.family_name, Customer.organisation, Contact.staff, Taker.full_name, Contact.channel,
-                    Contact.direction, Contact.duration_seconds, Contact.hold_seconds, Contact.outcome,
-                    Contact.satisfaction, Contact.reason, Contact.notes)
-            .join_from(Contact, Customer, pw.JOIN.LEFT_OUTER)
-            .join_from(Contact, Taker, on=(Contact.staff == Taker.id))
-            .order_by(Contact.started_at.desc(), Contact.id.desc())
-            .offset(offset).limit(limit).tuples())
+    rows = (
+        _filtered(q)
+        .select(
+            Contact.id,
+            Contact.started_at,
+            Contact.customer,
+            Customer.kind,
+            Customer.given_name,
+            Customer.family_name,
+            Customer.organisation,
+            Contact.staff,
+            Taker.full_name,
+            Contact.channel,
+            Contact.direction,
+            Contact.duration_seconds,
+            Contact.hold_seconds,
+            Contact.outcome,
+            Contact.satisfaction,
+            Contact.reason,
+            Contact.notes,
+        )
+        .join_from(Contact, Customer, pw.JOIN.LEFT_OUTER)
+        .join_from(Contact, Taker, on=(Contact.staff == Taker.id))
+        .order_by(Contact.started_at.desc(), Contact.id.desc())
+        .offset(offset)
+        .limit(limit)
+        .tuples()
+    )
     out = []
-    for (cid, started, customer_id, kind, given, family, organisation, staff_id, staff_name, channel, direction,
-         duration, hold, outcome, satisfaction, reason, notes) in rows:
-        name = (organisation if kind == "organisation" else f"{given or ''} {family or ''}".strip()) \
-            if customer_id else ""
-        out.append(LogRow(cid, started, customer_id, name, staff_id, staff_name, channel, direction, duration,
-                          hold, outcome, satisfaction, reason, notes))
+    for (
+        cid,
+        started,
+        customer_id,
+        kind,
+        given,
+        family,
+        organisation,
+        staff_id,
+        staff_name,
+        channel,
+        direction,
+        duration,
+        hold,
+        outcome,
+        satisfaction,
+        reason,
+        notes,
+    ) in rows:
+        name = (
+            (organisation if kind == "organisation" else f"{given or ''} {family or ''}".strip()) if customer_id else ""
+        )
+        out.append(
+            LogRow(
+                cid,
+                started,
+                customer_id,
+                name,
+                staff_id,
+                staff_name,
+                channel,
+                direction,
+                duration,
+                hold,
+                outcome,
+                satisfaction,
+                reason,
+                notes,
+            )
+        )
     return out
 
 

@@ -24,6 +24,7 @@ through its peewee field and written in one canonical form (a datetime, a boolea
 a blob reads the same from either engine), so neither the order rows come in nor the engine's
 collation of text keys matters.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -111,6 +112,7 @@ def copy_database(source: str, target: str, progress: Progress | None = None) ->
 
 # --- opening ----------------------------------------------------------------------------------------
 
+
 def _same(source: str, target: str) -> bool:
     a, b = sqlite_path(source), sqlite_path(target)
     if a is not None and b is not None:
@@ -182,10 +184,12 @@ def _check_empty(database: pw.Database, target: str) -> None:
             count = database.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             held.append(f"{table}: {count}")
     if held:
-        raise CopyError("copy_target_not_empty",
-                        f"{describe(target)} already holds data ({', '.join(held[:4])}"
-                        f"{', ...' if len(held) > 4 else ''}); copy only into a new file or an empty database",
-                        tables=held)
+        raise CopyError(
+            "copy_target_not_empty",
+            f"{describe(target)} already holds data ({', '.join(held[:4])}"
+            f"{', ...' if len(held) > 4 else ''}); copy only into a new file or an empty database",
+            tables=held,
+        )
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -233,8 +237,10 @@ def _check_columns(database: pw.Database, side: str) -> None:
         stored = {column.name for column in database.get_columns(table)}
         wanted = {f.column_name for f in model._meta.sorted_fields}
         if stored != wanted:
-            raise CopyError("copy_unknown_table", f"the {side}'s table {table} has the columns {sorted(stored)}, "
-                                                  f"this version expects {sorted(wanted)}")
+            raise CopyError(
+                "copy_unknown_table",
+                f"the {side}'s table {table} has the columns {sorted(stored)}, this version expects {sorted(wanted)}",
+            )
 
 
 def _search_ids_sql(database: pw.Database) -> str:
@@ -243,6 +249,7 @@ def _search_ids_sql(database: pw.Database) -> str:
 
 
 # --- the checksum -----------------------------------------------------------------------------------
+
 
 def canonical(value) -> str:
     """One value as text that is the same whichever engine it was read from (after its field's
@@ -287,7 +294,7 @@ def _canonical_other(value) -> str:
 class Checksum:
     """Order-free: the sum of the rows' hashes, so neither engine's order of text keys matters."""
 
-    MODULUS = 2 ** 128
+    MODULUS = 2**128
 
     def __init__(self) -> None:
         self.rows = 0
@@ -325,8 +332,10 @@ def search_checksum(database: pw.Database) -> Checksum:
 
 # --- the copy ---------------------------------------------------------------------------------------
 
-def _copy(src: pw.Database, dst: pw.Database, target: str, result: CopyResult, progress: Progress | None,
-          started: float) -> None:
+
+def _copy(
+    src: pw.Database, dst: pw.Database, target: str, result: CopyResult, progress: Progress | None, started: float
+) -> None:
     _check_columns(src, "source")
     if migrations.current_version(src) != migrations.LATEST:  # pragma: no cover - migrated just now
         raise CopyError("copy_mismatch", "the source is not at the newest schema")
@@ -457,8 +466,10 @@ def _move_sequences(dst: pw.Database) -> None:
         key = model._meta.primary_key
         if isinstance(key, pw.AutoField):
             table, column = model._meta.table_name, key.column_name
-            dst.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
-                            f'(SELECT COALESCE(MAX("{column}"), 0) + 1 FROM "{table}"), false)')
+            dst.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
+                f'(SELECT COALESCE(MAX("{column}"), 0) + 1 FROM "{table}"), false)'
+            )
 
 
 def _verify(dst: pw.Database, sums: dict[str, Checksum], result: CopyResult) -> None:
@@ -473,8 +484,10 @@ def _verify(dst: pw.Database, sums: dict[str, Checksum], result: CopyResult) -> 
         here = table_checksum(dst, model)
         there = sums[table]
         if counted != there.rows or here.rows != there.rows or here.hexdigest != there.hexdigest:
-            problems.append(f"{table}: {there.rows} rows in the source, {counted} in the copy"
-                            + ("" if counted != there.rows else ", their contents differ"))
+            problems.append(
+                f"{table}: {there.rows} rows in the source, {counted} in the copy"
+                + ("" if counted != there.rows else ", their contents differ")
+            )
         result.tables.append(TableCopy(table, counted, here.hexdigest))
     here = search_checksum(dst)
     there = sums[SEARCH_TABLE]

@@ -17,6 +17,7 @@ through ``customers.create``. The core cannot translate, so a problem carries a 
 ``reason`` turns it into the English sentence the command line and the rejected-rows
 file use, and the UI turns the same codes into translated ones.
 """
+
 from __future__ import annotations
 
 import csv
@@ -42,8 +43,20 @@ from .models import (
 from .permissions import require_supervisor
 
 # The columns a file may have, in the order ``export`` writes them (after ``id``).
-FIELDS = ("kind", "given_name", "family_name", "organization", "phone", "phone2", "email", "language", "address",
-          "referral_source", "tags", "notes")
+FIELDS = (
+    "kind",
+    "given_name",
+    "family_name",
+    "organization",
+    "phone",
+    "phone2",
+    "email",
+    "language",
+    "address",
+    "referral_source",
+    "tags",
+    "notes",
+)
 # Written by ``export`` and skipped by the import: the database decides them.
 EXPORT_ONLY = ("id", "status", "segment", "created_at")
 EXPORT_COLUMNS = ("id", *FIELDS, "status", "segment", "created_at")
@@ -133,6 +146,7 @@ class ImportResult:
 
 # --- cells that spreadsheets would run ----------------------------------------------
 
+
 def _marked(text: str) -> bool:
     """True when ``text`` is a cell written by ``spreadsheet_safe`` with a quote in front."""
     return text[:1] == TEXT_MARK and text[1:2] != "" and text[1:2] in (*FORMULA_START, TEXT_MARK)
@@ -160,6 +174,7 @@ def from_spreadsheet(cell: str) -> str:
 
 # --- columns ---------------------------------------------------------------------
 
+
 def _normal(name: str) -> str:
     key = re.sub(r"[\s\-]+", "_", (name or "").strip().lstrip("\ufeff").lower())
     return ALIASES.get(key, key)
@@ -181,6 +196,7 @@ def check_mapping(mapping: list[str | None]) -> None:
 
 
 # --- reading ---------------------------------------------------------------------
+
 
 def rejected_path(path: str | Path) -> Path:
     """Where the rejected rows of ``path`` go: ``FILE.rejected.csv`` beside it."""
@@ -238,14 +254,15 @@ def _phone_label(text: str, region: str) -> str:
     return "mobile" if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE else "other"
 
 
-def _check_row(cells: list[str], columns: list[str], mapping: list[str | None],
-               region: str) -> tuple[customers.Draft, list[Problem]]:
+def _check_row(
+    cells: list[str], columns: list[str], mapping: list[str | None], region: str
+) -> tuple[customers.Draft, list[Problem]]:
     """The draft a row stands for, and its problems (none means it will be imported)."""
     problems: list[Problem] = []
-    extra = [c for c in cells[len(columns):] if c.strip()]
+    extra = [c for c in cells[len(columns) :] if c.strip()]
     if extra:
         problems.append(Problem("", "extra_cells", "; ".join(extra)))
-    cells = cells[:len(columns)] + [""] * (len(columns) - len(cells))
+    cells = cells[: len(columns)] + [""] * (len(columns) - len(cells))
     values: dict[str, str] = {}
     where: dict[str, str] = {}  # field -> the file column it was read from
     phone_cells: list[tuple[str, str]] = []  # (column, one number)
@@ -277,17 +294,33 @@ def _check_row(cells: list[str], columns: list[str], mapping: list[str | None],
     language_text = values.get("language", "").strip().lower()
     language = LANGUAGE_WORDS.get(language_text, "fa" if not language_text else None)
     if language is None:
-        problems.append(Problem(named("language"), "invalid_choice", values["language"],
-                                {"choices": ", ".join(customers.LANGUAGES)}))
+        problems.append(
+            Problem(
+                named("language"), "invalid_choice", values["language"], {"choices": ", ".join(customers.LANGUAGES)}
+            )
+        )
     referral = re.sub(r"[\s\-]+", "_", values.get("referral_source", "").strip().lower())
     if referral and referral not in customers.REFERRAL_SOURCES:
-        problems.append(Problem(named("referral_source"), "invalid_choice", values["referral_source"],
-                                {"choices": ", ".join(customers.REFERRAL_SOURCES)}))
+        problems.append(
+            Problem(
+                named("referral_source"),
+                "invalid_choice",
+                values["referral_source"],
+                {"choices": ", ".join(customers.REFERRAL_SOURCES)},
+            )
+        )
     draft = customers.Draft(
-        kind=kind, given_name=values.get("given_name", ""), family_name=values.get("family_name", ""),
-        organisation=organisation, phones=[(_phone_label(t, region), t) for _, t in phone_cells],
-        emails=[t for _, t in email_cells], preferred_language=language or "fa", address=values.get("address", ""),
-        referral_source=referral, tags=tags, notes=values.get("notes", ""),
+        kind=kind,
+        given_name=values.get("given_name", ""),
+        family_name=values.get("family_name", ""),
+        organisation=organisation,
+        phones=[(_phone_label(t, region), t) for _, t in phone_cells],
+        emails=[t for _, t in email_cells],
+        preferred_language=language or "fa",
+        address=values.get("address", ""),
+        referral_source=referral,
+        tags=tags,
+        notes=values.get("notes", ""),
     )
     _, errors = customers.clean(draft, region)
     for key, error in errors.items():
@@ -347,6 +380,7 @@ def read_preview(path: str | Path, mapping: list[str | None] | None = None, limi
 
 # --- importing -------------------------------------------------------------------
 
+
 def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None = None) -> ImportResult:
     """Import the good rows of ``path`` as new customers, all in one transaction.
 
@@ -377,7 +411,7 @@ def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None
                 else:
                     imported += 1
                     continue
-            row = cells[:len(columns)] + [""] * (len(columns) - len(cells))
+            row = cells[: len(columns)] + [""] * (len(columns) - len(cells))
             rejected.append(row + [reasons(problems)])
         if rejected:
             # Written before the commit: if the reasons cannot be saved, nothing is imported.
@@ -393,12 +427,17 @@ def import_rows(actor: Staff, path: str | Path, mapping: list[str | None] | None
 
 # --- exporting -------------------------------------------------------------------
 
+
 def _batches() -> Iterator[list[Customer]]:
     """Every customer but merged markers, ``BATCH`` at a time, by id."""
     last = 0
     while True:
-        batch = list(Customer.select().where((Customer.id > last) & (Customer.status != STATUS_MERGED))
-                     .order_by(Customer.id).limit(BATCH))
+        batch = list(
+            Customer.select()
+            .where((Customer.id > last) & (Customer.status != STATUS_MERGED))
+            .order_by(Customer.id)
+            .limit(BATCH)
+        )
         if not batch:
             return
         yield batch
@@ -427,23 +466,50 @@ def export(actor: Staff, path: str | Path) -> int:
         writer.writerow(EXPORT_COLUMNS)
         for batch in _batches():
             ids = [c.id for c in batch]
-            numbers = _by_customer(PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
-                                   .where(PhoneNumber.customer.in_(ids))
-                                   .order_by(PhoneNumber.customer, PhoneNumber.position), lambda r: r.number)
-            emails = _by_customer(EmailAddress.select(EmailAddress.customer, EmailAddress.address)
-                                  .where(EmailAddress.customer.in_(ids))
-                                  .order_by(EmailAddress.customer, EmailAddress.position), lambda r: r.address)
-            tags = _by_customer(CustomerTag.select(CustomerTag.customer, Tag.name).join(Tag)
-                                .where(CustomerTag.customer.in_(ids)).order_by(CustomerTag.customer, Tag.name),
-                                lambda r: r.tag.name)
+            numbers = _by_customer(
+                PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+                .where(PhoneNumber.customer.in_(ids))
+                .order_by(PhoneNumber.customer, PhoneNumber.position),
+                lambda r: r.number,
+            )
+            emails = _by_customer(
+                EmailAddress.select(EmailAddress.customer, EmailAddress.address)
+                .where(EmailAddress.customer.in_(ids))
+                .order_by(EmailAddress.customer, EmailAddress.position),
+                lambda r: r.address,
+            )
+            tags = _by_customer(
+                CustomerTag.select(CustomerTag.customer, Tag.name)
+                .join(Tag)
+                .where(CustomerTag.customer.in_(ids))
+                .order_by(CustomerTag.customer, Tag.name),
+                lambda r: r.tag.name,
+            )
             for c in batch:
                 own = numbers.get(c.id, [])
                 created = f"{c.created_at.isoformat(timespec='seconds')}Z" if c.created_at else ""
-                writer.writerow([spreadsheet_safe(cell) for cell in (
-                    c.id, c.kind, c.given_name, c.family_name,
-                    c.organisation, own[0] if own else "", "; ".join(own[1:]), "; ".join(emails.get(c.id, [])),
-                    c.preferred_language, c.address, c.referral_source, "; ".join(tags.get(c.id, [])), c.notes,
-                    c.status, c.segment or "", created,
-                )])
+                writer.writerow(
+                    [
+                        spreadsheet_safe(cell)
+                        for cell in (
+                            c.id,
+                            c.kind,
+                            c.given_name,
+                            c.family_name,
+                            c.organisation,
+                            own[0] if own else "",
+                            "; ".join(own[1:]),
+                            "; ".join(emails.get(c.id, [])),
+                            c.preferred_language,
+                            c.address,
+                            c.referral_source,
+                            "; ".join(tags.get(c.id, [])),
+                            c.notes,
+                            c.status,
+                            c.segment or "",
+                            created,
+                        )
+                    ]
+                )
             count += len(batch)
     return count

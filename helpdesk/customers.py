@@ -4,6 +4,7 @@ Services take the acting staff member, check what they may do, and write the
 audit trail. A customer's phones, e-mails and tags are part of its audited
 snapshot, so the trail shows them before and after every change.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -59,6 +60,7 @@ SIMILAR_NAME = 0.88
 
 
 # --- the record as typed, and as stored -------------------------------------
+
 
 @dataclass
 class Draft:
@@ -248,12 +250,16 @@ def _validated(draft: Draft) -> dict:
 
 
 def sort_name(values: dict) -> str:
-    name = values["organisation"] if values["kind"] == KIND_ORGANISATION else \
-        f"{values['family_name']} {values['given_name']}"
+    name = (
+        values["organisation"]
+        if values["kind"] == KIND_ORGANISATION
+        else f"{values['family_name']} {values['given_name']}"
+    )
     return " ".join(search_tokens(name))[:200]
 
 
 # --- reading ---------------------------------------------------------------------
+
 
 @dataclass
 class Record:
@@ -272,11 +278,20 @@ class Record:
     def draft(self) -> Draft:
         c = self.customer
         return Draft(
-            kind=c.kind, given_name=c.given_name, family_name=c.family_name, organisation=c.organisation,
-            organisation_id=c.organisation_id_id, job_title=c.job_title,
-            phones=[(p.label, p.number) for p in self.phones], emails=[e.address for e in self.emails],
-            preferred_language=c.preferred_language, address=c.address, referral_source=c.referral_source,
-            tags=list(self.tags), notes=c.notes, segment=c.segment if c.segment_manual else None,
+            kind=c.kind,
+            given_name=c.given_name,
+            family_name=c.family_name,
+            organisation=c.organisation,
+            organisation_id=c.organisation_id_id,
+            job_title=c.job_title,
+            phones=[(p.label, p.number) for p in self.phones],
+            emails=[e.address for e in self.emails],
+            preferred_language=c.preferred_language,
+            address=c.address,
+            referral_source=c.referral_source,
+            tags=list(self.tags),
+            notes=c.notes,
+            segment=c.segment if c.segment_manual else None,
         )
 
 
@@ -306,11 +321,15 @@ def organisations(query: str = "", limit: int = 50) -> list[Customer]:
 
 
 def contact_persons(organisation_id: int) -> list[Customer]:
-    return list(Customer.select().where((Customer.organisation_id == organisation_id)
-                                        & (Customer.status != STATUS_MERGED)).order_by(Customer.sort_name))
+    return list(
+        Customer.select()
+        .where((Customer.organisation_id == organisation_id) & (Customer.status != STATUS_MERGED))
+        .order_by(Customer.sort_name)
+    )
 
 
 # --- duplicates ---------------------------------------------------------------
+
 
 def find_duplicates(values: dict, exclude_id: int | None = None) -> list[Duplicate]:
     """Other customers sharing a phone or an e-mail, or with a very similar name."""
@@ -322,21 +341,28 @@ def find_duplicates(values: dict, exclude_id: int | None = None) -> list[Duplica
 
     numbers = [n for _, n in values["phones"]]
     if numbers:
-        for row in others(PhoneNumber.select(PhoneNumber.number, Customer).join(Customer)
-                          .where(PhoneNumber.number.in_(numbers))):
-            found.setdefault(row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "phone",
-                                                        row.number))
+        for row in others(
+            PhoneNumber.select(PhoneNumber.number, Customer).join(Customer).where(PhoneNumber.number.in_(numbers))
+        ):
+            found.setdefault(
+                row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "phone", row.number)
+            )
     emails = [e.casefold() for e in values["emails"]]
     if emails:
-        for row in others(EmailAddress.select(EmailAddress.address, Customer).join(Customer)
-                          .where(pw.fn.LOWER(EmailAddress.address).in_(emails))):
-            found.setdefault(row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "email",
-                                                        row.address))
+        for row in others(
+            EmailAddress.select(EmailAddress.address, Customer)
+            .join(Customer)
+            .where(pw.fn.LOWER(EmailAddress.address).in_(emails))
+        ):
+            found.setdefault(
+                row.customer.id, Duplicate(row.customer.id, row.customer.display_name, "email", row.address)
+            )
     key = sort_name(values)
     if key:
         first = key.split(" ")[0]
-        candidates = others(Customer.select().where(
-            (Customer.kind == values["kind"]) & Customer.sort_name.startswith(first[:3]))).limit(500)
+        candidates = others(
+            Customer.select().where((Customer.kind == values["kind"]) & Customer.sort_name.startswith(first[:3]))
+        ).limit(500)
         for other in candidates:
             if other.id in found:
                 continue
@@ -346,6 +372,7 @@ def find_duplicates(values: dict, exclude_id: int | None = None) -> list[Duplica
 
 
 # --- writing --------------------------------------------------------------------
+
 
 def _store_children(customer_id: int, values: dict) -> None:
     PhoneNumber.delete().where(PhoneNumber.customer == customer_id).execute()
@@ -373,8 +400,20 @@ def reindex(customer_ids: list[int]) -> None:
 
 
 def _row_values(values: dict, customer_id: int | None = None) -> dict:
-    row = {k: values[k] for k in ("kind", "given_name", "family_name", "organisation", "job_title",
-                                  "preferred_language", "address", "referral_source", "notes")}
+    row = {
+        k: values[k]
+        for k in (
+            "kind",
+            "given_name",
+            "family_name",
+            "organisation",
+            "job_title",
+            "preferred_language",
+            "address",
+            "referral_source",
+            "notes",
+        )
+    }
     row["organisation_id"] = values["organisation_id"]
     row["sort_name"] = sort_name(values)
     # A segment chosen by a person wins; otherwise the data decides.
@@ -419,8 +458,11 @@ def update(actor: Staff, customer_id: int, draft: Draft, base: dict, confirm_dup
         if before["status"] == STATUS_MERGED:
             raise NotFound(f"customer {customer_id} was merged")
         row = _row_values(values, customer_id)
-        changed = (Customer.update(**row, updated_at=utcnow(), updated_by=actor, version=Customer.version + 1)
-                   .where((Customer.id == customer_id) & (Customer.version == base["version"])).execute())
+        changed = (
+            Customer.update(**row, updated_at=utcnow(), updated_by=actor, version=Customer.version + 1)
+            .where((Customer.id == customer_id) & (Customer.version == base["version"]))
+            .execute()
+        )
         if changed == 0:
             raise ConflictError(before, _changes(base, before))
         _store_children(customer_id, values)
@@ -430,9 +472,24 @@ def update(actor: Staff, customer_id: int, draft: Draft, base: dict, confirm_dup
     return after.customer
 
 
-AUDITED_FIELDS = ("kind", "given_name", "family_name", "organisation", "organisation_id", "job_title", "phones",
-                  "emails", "preferred_language", "address", "referral_source", "tags", "notes", "status",
-                  "lost_reason", "segment")
+AUDITED_FIELDS = (
+    "kind",
+    "given_name",
+    "family_name",
+    "organisation",
+    "organisation_id",
+    "job_title",
+    "phones",
+    "emails",
+    "preferred_language",
+    "address",
+    "referral_source",
+    "tags",
+    "notes",
+    "status",
+    "lost_reason",
+    "segment",
+)
 
 
 def _changes(base: dict, current: dict) -> list[tuple[str, object, object]]:
@@ -441,6 +498,7 @@ def _changes(base: dict, current: dict) -> list[tuple[str, object, object]]:
 
 # --- segment -------------------------------------------------------------------
 
+
 def suggested_segment(customer_id: int | None) -> str | None:
     """The segment the data suggests. Loyalty needs a history of contacts and profitability
     needs sales figures; until those are recorded there is nothing to suggest."""
@@ -448,6 +506,7 @@ def suggested_segment(customer_id: int | None) -> str | None:
 
 
 # --- status ----------------------------------------------------------------------
+
 
 def mark_lost(actor: Staff, customer_id: int, reason_id: int) -> Customer:
     require_signed_in(actor)
@@ -492,14 +551,19 @@ def set_lost_reason_active(actor: Staff, reason_id: int, active: bool, version: 
 
 def lost_counts() -> list[tuple[LostReason, int]]:
     """Lost customers by reason, for the reports."""
-    rows = (LostReason.select(LostReason, pw.fn.COUNT(Customer.id).alias("n"))
-            .join(Customer, pw.JOIN.LEFT_OUTER,
-                  on=(Customer.lost_reason == LostReason.id) & (Customer.status == STATUS_LOST))
-            .group_by(LostReason.id).order_by(LostReason.position))
+    rows = (
+        LostReason.select(LostReason, pw.fn.COUNT(Customer.id).alias("n"))
+        .join(
+            Customer, pw.JOIN.LEFT_OUTER, on=(Customer.lost_reason == LostReason.id) & (Customer.status == STATUS_LOST)
+        )
+        .group_by(LostReason.id)
+        .order_by(LostReason.position)
+    )
     return [(r, r.n) for r in rows]  # type: ignore[attr-defined]  # n: the COUNT aliased above
 
 
 # --- merging (supervisors) -----------------------------------------------------
+
 
 def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
     """Fold ``other`` into ``survivor``: every record that points at it moves over.
@@ -530,8 +594,11 @@ def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
             "phones": [(p.label, p.number) for p in survivor.phones]
             + [(p.label, p.number) for p in other.phones if p.number not in {x.number for x in survivor.phones}],
             "emails": [e.address for e in survivor.emails]
-            + [e.address for e in other.emails
-               if e.address.casefold() not in {x.address.casefold() for x in survivor.emails}],
+            + [
+                e.address
+                for e in other.emails
+                if e.address.casefold() not in {x.address.casefold() for x in survivor.emails}
+            ],
             "tags": survivor.tags + [t for t in other.tags if t not in survivor.tags],
         }
         values["phones"], values["emails"] = values["phones"][:MAX_PHONES], values["emails"][:MAX_EMAILS]
@@ -562,6 +629,7 @@ def merge(actor: Staff, survivor_id: int, other_id: int) -> Customer:
 
 
 # --- the timeline ---------------------------------------------------------------
+
 
 @dataclass
 class TimelineEntry:
@@ -611,59 +679,141 @@ def merged_ids(customer_id: int) -> list[int]:
 def timeline(customer_id: int, limit: int = 1000) -> list[TimelineEntry]:
     """Everything that happened with the customer, newest first."""
     ids = [str(i) for i in merged_ids(customer_id)]
-    rows = (AuditEntry.select(AuditEntry.at, AuditEntry.action, AuditEntry.record_id, AuditEntry.before,
-                              AuditEntry.after, Staff.full_name)
-            .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
-            .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
-            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).tuples())
-    entries = [TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
-               for at, action, record_id, before_text, after_text, actor in rows]
+    rows = (
+        AuditEntry.select(
+            AuditEntry.at, AuditEntry.action, AuditEntry.record_id, AuditEntry.before, AuditEntry.after, Staff.full_name
+        )
+        .join(Staff, pw.JOIN.LEFT_OUTER, on=(AuditEntry.actor == Staff.id))
+        .where((AuditEntry.table_name == Customer._meta.table_name) & AuditEntry.record_id.in_(ids))
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    entries = [
+        TimelineEntry(at, action, actor or "", int(record_id), before_text, after_text)
+        for at, action, record_id, before_text, after_text, actor in rows
+    ]
     entries += _contact_entries([int(i) for i in ids], limit)
     entries += _complaint_entries([int(i) for i in ids], limit)
     entries += _calm_entries([int(i) for i in ids], limit)
-    entries.sort(key=lambda e: (e.at, e.kind in ("contact", "complaint", "calm_session")), reverse=True)  # after a same-second creation
+    entries.sort(
+        key=lambda e: (e.at, e.kind in ("contact", "complaint", "calm_session")), reverse=True
+    )  # after a same-second creation
     return entries[:limit]
 
 
 def _calm_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
     from .models import CalmSession
 
-    rows = (CalmSession.select(CalmSession.id, CalmSession.started_at, CalmSession.customer, CalmSession.outcome,
-                               CalmSession.anger_start, CalmSession.anger_end, Staff.full_name)
-            .join(Staff, on=(CalmSession.staff == Staff.id))
-            .where(CalmSession.customer.in_(ids) & (CalmSession.status == "finished"))
-            .order_by(CalmSession.started_at.desc()).limit(limit).tuples())
-    return [TimelineEntry(started, "calm_session", actor, customer_id,
-                          summary={"session_id": sid, "outcome": outcome, "anger_start": a, "anger_end": b})
-            for sid, started, customer_id, outcome, a, b, actor in rows]
+    rows = (
+        CalmSession.select(
+            CalmSession.id,
+            CalmSession.started_at,
+            CalmSession.customer,
+            CalmSession.outcome,
+            CalmSession.anger_start,
+            CalmSession.anger_end,
+            Staff.full_name,
+        )
+        .join(Staff, on=(CalmSession.staff == Staff.id))
+        .where(CalmSession.customer.in_(ids) & (CalmSession.status == "finished"))
+        .order_by(CalmSession.started_at.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [
+        TimelineEntry(
+            started,
+            "calm_session",
+            actor,
+            customer_id,
+            summary={"session_id": sid, "outcome": outcome, "anger_start": a, "anger_end": b},
+        )
+        for sid, started, customer_id, outcome, a, b, actor in rows
+    ]
 
 
 def _complaint_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
     from .models import Complaint, ComplaintCategory
 
-    rows = (Complaint.select(Complaint.id, Complaint.created_at, Complaint.customer, Complaint.status,
-                             Complaint.priority, Complaint.description, ComplaintCategory.name_en,
-                             ComplaintCategory.name_fa, Staff.full_name)
-            .join_from(Complaint, ComplaintCategory).join_from(Complaint, Staff, on=(Complaint.created_by == Staff.id))
-            .where(Complaint.customer.in_(ids)).order_by(Complaint.created_at.desc()).limit(limit).tuples())
-    return [TimelineEntry(created, "complaint", actor, customer_id,
-                          summary={"complaint_id": cid, "status": status, "priority": priority,
-                                   "description": description, "category_en": name_en, "category_fa": name_fa})
-            for cid, created, customer_id, status, priority, description, name_en, name_fa, actor in rows]
+    rows = (
+        Complaint.select(
+            Complaint.id,
+            Complaint.created_at,
+            Complaint.customer,
+            Complaint.status,
+            Complaint.priority,
+            Complaint.description,
+            ComplaintCategory.name_en,
+            ComplaintCategory.name_fa,
+            Staff.full_name,
+        )
+        .join_from(Complaint, ComplaintCategory)
+        .join_from(Complaint, Staff, on=(Complaint.created_by == Staff.id))
+        .where(Complaint.customer.in_(ids))
+        .order_by(Complaint.created_at.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [
+        TimelineEntry(
+            created,
+            "complaint",
+            actor,
+            customer_id,
+            summary={
+                "complaint_id": cid,
+                "status": status,
+                "priority": priority,
+                "description": description,
+                "category_en": name_en,
+                "category_fa": name_fa,
+            },
+        )
+        for cid, created, customer_id, status, priority, description, name_en, name_fa, actor in rows
+    ]
 
 
 def _contact_entries(ids: list[int], limit: int) -> list[TimelineEntry]:
     from .models import Contact
 
-    rows = (Contact.select(Contact.id, Contact.started_at, Contact.customer, Contact.channel, Contact.direction,
-                           Contact.reason, Contact.outcome, Contact.satisfaction, Contact.duration_seconds,
-                           Staff.full_name)
-            .join(Staff, on=(Contact.staff == Staff.id)).where(Contact.customer.in_(ids))
-            .order_by(Contact.started_at.desc()).limit(limit).tuples())
-    return [TimelineEntry(started, "contact", actor, customer_id,
-                          summary={"contact_id": cid, "channel": channel, "direction": direction, "reason": reason,
-                                   "outcome": outcome, "satisfaction": satisfaction, "duration": duration})
-            for cid, started, customer_id, channel, direction, reason, outcome, satisfaction, duration, actor in rows]
+    rows = (
+        Contact.select(
+            Contact.id,
+            Contact.started_at,
+            Contact.customer,
+            Contact.channel,
+            Contact.direction,
+            Contact.reason,
+            Contact.outcome,
+            Contact.satisfaction,
+            Contact.duration_seconds,
+            Staff.full_name,
+        )
+        .join(Staff, on=(Contact.staff == Staff.id))
+        .where(Contact.customer.in_(ids))
+        .order_by(Contact.started_at.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [
+        TimelineEntry(
+            started,
+            "contact",
+            actor,
+            customer_id,
+            summary={
+                "contact_id": cid,
+                "channel": channel,
+                "direction": direction,
+                "reason": reason,
+                "outcome": outcome,
+                "satisfaction": satisfaction,
+                "duration": duration,
+            },
+        )
+        for cid, started, customer_id, channel, direction, reason, outcome, satisfaction, duration, actor in rows
+    ]
 
 
 # --- the directory -----------------------------------------------------------------
@@ -712,8 +862,7 @@ def _filtered(q: DirectoryQuery, walk: bool = False, match: tuple[str, list] | N
     if q.segment in SEGMENTS:
         conditions.append(Customer.segment == q.segment)
     if q.tag:
-        conditions.append(Customer.id.in_(
-            CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == q.tag)))
+        conditions.append(Customer.id.in_(CustomerTag.select(CustomerTag.customer).join(Tag).where(Tag.name == q.tag)))
     match = match or search.match_clause(database.obj, q.search)
     if match is not None:
         sql, params = match
@@ -785,8 +934,14 @@ def page(q: DirectoryQuery, offset: int, limit: int, after: tuple | None = None)
     return [_directory_row(r, tuple(getattr(r, k.name) for k in keys) + (r.id,)) for r in rows]
 
 
-def _ranked_ids(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, limit: int,
-                after: tuple | None = None, filtered: bool | None = None) -> list[tuple[int, int]]:
+def _ranked_ids(
+    q: DirectoryQuery,
+    ranked: list[tuple[str, list]],
+    offset: int,
+    limit: int,
+    after: tuple | None = None,
+    filtered: bool | None = None,
+) -> list[tuple[int, int]]:
     """(group, id) of one window of the matches: the best group first, the newest first within each.
 
     Each group is asked for straight from the search index, newest first with a limit, so a
@@ -798,8 +953,9 @@ def _ranked_ids(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, 
     first, before = (int(after[0]), after[-1]) if after is not None else (0, None)
     offset = 0 if after is not None else offset
     if _on_server(q):  # the same groups, read on the server in one round trip
-        return [(group, i) for group, i in database.execute_sql(*search.ranked_call(ranked, limit, offset, first,
-                                                                                     before))]
+        return [
+            (group, i) for group, i in database.execute_sql(*search.ranked_call(ranked, limit, offset, first, before))
+        ]
     found: list[tuple[int, int]] = []
     for group, (sql, params) in enumerate(ranked):
         need = limit - len(found)
@@ -813,11 +969,21 @@ def _ranked_ids(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, 
                 offset -= size
                 continue
         if filtered:
-            ids = [i for (i,) in _filtered(q, match=(sql, params)).order_by(Customer.id.desc())
-                   .limit(need).offset(offset).tuples()]
+            ids = [
+                i
+                for (i,) in _filtered(q, match=(sql, params))
+                .order_by(Customer.id.desc())
+                .limit(need)
+                .offset(offset)
+                .tuples()
+            ]
         else:
-            ids = [i for (i,) in database.execute_sql(
-                f"{sql} ORDER BY {column} DESC LIMIT {int(need)} OFFSET {int(offset)}", params)]
+            ids = [
+                i
+                for (i,) in database.execute_sql(
+                    f"{sql} ORDER BY {column} DESC LIMIT {int(need)} OFFSET {int(offset)}", params
+                )
+            ]
         offset = 0
         found += [(group, i) for i in ids]
     return found
@@ -829,8 +995,9 @@ def _on_server(q: DirectoryQuery) -> bool:
     return search.is_postgres(database.obj) and _only_search(q)
 
 
-def _ranked_page(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, limit: int,
-                 after: tuple | None) -> list[DirectoryRow]:
+def _ranked_page(
+    q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int, limit: int, after: tuple | None
+) -> list[DirectoryRow]:
     if _on_server(q):
         # The window's ids and their rows in one statement: a keystroke is two round trips with
         # the count, which a desk 30 ms from its server feels.
@@ -838,8 +1005,9 @@ def _ranked_page(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int,
         call, call_params = search.ranked_call(ranked, limit, 0 if after is not None else offset, first, before)
         sql, params = _found_rows_sql()
         rows = database.execute_sql(f"WITH found AS MATERIALIZED ({call}) {sql}", [*call_params, *params])
-        return [_directory_row(r, (r.tier, r.id)) for r in sorted(map(_FoundRow._make, rows),
-                                                                   key=lambda r: (r.tier, -r.id))]
+        return [
+            _directory_row(r, (r.tier, r.id)) for r in sorted(map(_FoundRow._make, rows), key=lambda r: (r.tier, -r.id))
+        ]
     found = _ranked_ids(q, ranked, offset, limit, after)
     if not found:
         return []
@@ -849,8 +1017,24 @@ def _ranked_page(q: DirectoryQuery, ranked: list[tuple[str, list]], offset: int,
     return [_directory_row(rows[i], (group, i)) for group, i in found if i in rows]
 
 
-_FoundRow = namedtuple("_FoundRow", ("id", "kind", "given_name", "family_name", "organisation", "org_name", "status",
-                                     "segment", "created_at", "sort_name", "phone", "email", "tier"))
+_FoundRow = namedtuple(
+    "_FoundRow",
+    (
+        "id",
+        "kind",
+        "given_name",
+        "family_name",
+        "organisation",
+        "org_name",
+        "status",
+        "segment",
+        "created_at",
+        "sort_name",
+        "phone",
+        "email",
+        "tier",
+    ),
+)
 
 
 @functools.cache
@@ -865,16 +1049,36 @@ def _found_rows_sql() -> tuple[str, tuple]:
 def _rows(condition):
     """The directory's columns of the customers ``condition`` selects."""
     Org = Customer.alias()
-    first_phone = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == Customer.id)
-                   .order_by(PhoneNumber.position).limit(1))
-    first_email = (EmailAddress.select(EmailAddress.address).where(EmailAddress.customer == Customer.id)
-                   .order_by(EmailAddress.position).limit(1))
-    return (Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
-                            Customer.organisation, Org.organisation.alias("org_name"), Customer.status,
-                            Customer.segment, Customer.created_at, Customer.sort_name, first_phone.alias("phone"),
-                            first_email.alias("email"))
-            .join(Org, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Org.id))
-            .where(condition))
+    first_phone = (
+        PhoneNumber.select(PhoneNumber.number)
+        .where(PhoneNumber.customer == Customer.id)
+        .order_by(PhoneNumber.position)
+        .limit(1)
+    )
+    first_email = (
+        EmailAddress.select(EmailAddress.address)
+        .where(EmailAddress.customer == Customer.id)
+        .order_by(EmailAddress.position)
+        .limit(1)
+    )
+    return (
+        Customer.select(
+            Customer.id,
+            Customer.kind,
+            Customer.given_name,
+            Customer.family_name,
+            Customer.organisation,
+            Org.organisation.alias("org_name"),
+            Customer.status,
+            Customer.segment,
+            Customer.created_at,
+            Customer.sort_name,
+            first_phone.alias("phone"),
+            first_email.alias("email"),
+        )
+        .join(Org, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Org.id))
+        .where(condition)
+    )
 
 
 def _directory_row(r, key: tuple) -> DirectoryRow:
@@ -882,11 +1086,21 @@ def _directory_row(r, key: tuple) -> DirectoryRow:
     hundred rows costs more than the statement)."""
     organisation = r.kind == KIND_ORGANISATION
     name = r.organisation if organisation else f"{r.given_name} {r.family_name}".strip()
-    return DirectoryRow(r.id, name, r.organisation if organisation else (r.org_name or ""),
-                        r.phone or "", r.email or "", r.status, r.segment, r.created_at, key)
+    return DirectoryRow(
+        r.id,
+        name,
+        r.organisation if organisation else (r.org_name or ""),
+        r.phone or "",
+        r.email or "",
+        r.status,
+        r.segment,
+        r.created_at,
+        key,
+    )
 
 
 # --- the best matches, for the command line and quick lookups ------------------------
+
 
 def find(query: str, limit: int = 50) -> list[Record]:
     """Customers matching ``query``, best first: whole-name matches, then name beginnings, then the rest."""

@@ -4,6 +4,7 @@ SQLite files get WAL, foreign keys and a busy timeout; a ``postgresql://`` URL i
 opened as a ``ServerDatabase``, which opens a new connection by itself when the
 server comes back after an outage. Which database to use is ``config.py``'s job.
 """
+
 from __future__ import annotations
 
 import logging
@@ -193,8 +194,7 @@ def open_database(target: str) -> peewee.Database:
         # Every transaction takes the write lock when it begins (BEGIN IMMEDIATE): a read followed
         # by a write inside it then waits its turn behind another desk's write, instead of failing
         # at once with "database is locked" when it tries to upgrade its read lock.
-        return FileDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS,
-                                     lock_type="IMMEDIATE")
+        return FileDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, lock_type="IMMEDIATE")
     from playhouse.db_url import connect as connect_url  # only offices with a server pay for this
     from playhouse.db_url import parse
 
@@ -286,9 +286,7 @@ def peek_sqlite_user_version(path: Path) -> int | None:
     mode = "mode=ro" if wal.exists() else "immutable=1"
     con = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
     try:
-        row = con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'"
-        ).fetchone()
+        row = con.execute("SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
         if row is None:
             return None
         row = con.execute("SELECT MAX(version) FROM schema_version").fetchone()

@@ -6,6 +6,7 @@ complete earlier or later version, never half of one. Drafts live on this
 computer, not in the database, so they are kept even when a shared database
 server is out of reach. A draft names the database and the person it belongs to.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,14 @@ class DraftStore:
 
     def save(self, draft_id: str, kind: str, database: str, staff_id: int, content: dict) -> None:
         private.folder(self.folder)  # typed notes about customers: the owner's only
-        document = {"id": draft_id, "kind": kind, "database": database, "staff_id": staff_id,
-                    "saved_at": utcnow().isoformat(), "content": content}
+        document = {
+            "id": draft_id,
+            "kind": kind,
+            "database": database,
+            "staff_id": staff_id,
+            "saved_at": utcnow().isoformat(),
+            "content": content,
+        }
         path = self._path(draft_id)
         temporary = path.with_suffix(".tmp")
         with open(temporary, "w", encoding="utf-8", opener=private.opener) as handle:
@@ -80,7 +87,11 @@ class DraftStore:
             except (OSError, ValueError) as exc:
                 log.warning("skipping unreadable draft %s: %s", path, exc)
                 continue
-            if (isinstance(document, dict) and document.get("kind") == kind
-                    and document.get("database") == database and document.get("staff_id") == staff_id):
+            if (
+                isinstance(document, dict)
+                and document.get("kind") == kind
+                and document.get("database") == database
+                and document.get("staff_id") == staff_id
+            ):
                 found.append(document)
         return sorted(found, key=lambda d: d.get("saved_at", ""), reverse=True)

@@ -8,6 +8,7 @@ The core has no Qt, so it cannot translate. Each known error carries a ``code``;
 the UI maps codes to translated messages (``ui/messages.py``). ``detail`` is the
 untranslated technical detail, shown small under the message.
 """
+
 from __future__ import annotations
 
 import sys
@@ -68,8 +69,7 @@ class Conflict(KnownError):
     code = "edit_conflict"
     CODES = {"complaint": "complaint_conflict", "contact": "contact_conflict"}  # by table; the rest say it plainly
 
-    def __init__(self, current: dict, changes: list[tuple[str, object, object]], detail: str = "",
-                 table: str = ""):
+    def __init__(self, current: dict, changes: list[tuple[str, object, object]], detail: str = "", table: str = ""):
         super().__init__(detail or ", ".join(name for name, _, _ in changes) or "version changed")
         self.current = current
         self.changes = changes
@@ -177,8 +177,11 @@ def _no_server_answer(exc: BaseException) -> bool:
     line to the server (refused, no such host, closed, timed out) or a connection already closed."""
     psycopg2 = sys.modules.get("psycopg2")  # not imported: the error cannot be one of its
     driver = driver_error(exc)
-    return psycopg2 is not None and isinstance(driver, (psycopg2.OperationalError, psycopg2.InterfaceError)) \
+    return (
+        psycopg2 is not None
+        and isinstance(driver, (psycopg2.OperationalError, psycopg2.InterfaceError))
         and postgres_code(driver) is None
+    )
 
 
 def connection_lost(exc: BaseException) -> bool:

@@ -4,6 +4,7 @@ A follow-up is *due* on its day, *overdue* once its time is more than a few
 minutes past, and *upcoming* before its day. Completing a callback is an
 outbound call, logged as a contact (``contacts.create`` with ``follow_up_of``).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -92,8 +93,15 @@ def _active_staff(staff_id: int | None) -> Staff:
     return staff
 
 
-def create(actor: Staff, customer_id: int | None, due_at: datetime, assignee_id: int, promise: str,
-           kind: str = KIND_CALLBACK, contact_id: int | None = None) -> FollowUp:
+def create(
+    actor: Staff,
+    customer_id: int | None,
+    due_at: datetime,
+    assignee_id: int,
+    promise: str,
+    kind: str = KIND_CALLBACK,
+    contact_id: int | None = None,
+) -> FollowUp:
     require_signed_in(actor)
     if kind not in KINDS:
         raise ValidationError("follow_up_kind", "invalid_choice")
@@ -106,8 +114,18 @@ def create(actor: Staff, customer_id: int | None, due_at: datetime, assignee_id:
     if Customer.get_or_none(Customer.id == customer_id) is None:
         raise ValidationError("customer", "not_found")
     _active_staff(assignee_id)
-    return audit.create(actor, FollowUp, customer=customer_id, contact=contact_id, kind=kind, due_at=due_at,
-                        assignee=assignee_id, promise=promise, status=OPEN, created_by=actor.id)
+    return audit.create(
+        actor,
+        FollowUp,
+        customer=customer_id,
+        contact=contact_id,
+        kind=kind,
+        due_at=due_at,
+        assignee=assignee_id,
+        promise=promise,
+        status=OPEN,
+        created_by=actor.id,
+    )
 
 
 def get(follow_up_id: int) -> FollowUp:
@@ -152,8 +170,9 @@ def cancel(actor: Staff, follow_up_id: int, version: int | None = None) -> Follo
     return row
 
 
-def reschedule(actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: int | None = None,
-               version: int | None = None) -> FollowUp:
+def reschedule(
+    actor: Staff, follow_up_id: int, due_at: datetime, assignee_id: int | None = None, version: int | None = None
+) -> FollowUp:
     require_signed_in(actor)
     row = get(follow_up_id)
     _may_change(actor, row)
@@ -184,18 +203,36 @@ class QueueRow:
     attempts: int = 0  # a missed call's callback: how many times they called
 
 
-def queue(assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False,
-          limit: int = 500) -> list[QueueRow]:
+def queue(
+    assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False, limit: int = 500
+) -> list[QueueRow]:
     """Open follow-ups that are due today or overdue (and later ones when asked), the oldest promise first."""
     from .models import PhoneNumber
 
     now = now or utcnow()
-    query = (FollowUp.select(FollowUp.id, FollowUp.due_at, FollowUp.kind, FollowUp.customer, Customer.kind,
-                             Customer.given_name, Customer.family_name, Customer.organisation, FollowUp.assignee,
-                             Staff.full_name, FollowUp.promise, FollowUp.version, FollowUp.phone, FollowUp.attempts)
-             .join_from(FollowUp, Customer, pw.JOIN.LEFT_OUTER)
-             .join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
-             .where(FollowUp.status == OPEN).order_by(FollowUp.due_at, FollowUp.id).limit(limit))
+    query = (
+        FollowUp.select(
+            FollowUp.id,
+            FollowUp.due_at,
+            FollowUp.kind,
+            FollowUp.customer,
+            Customer.kind,
+            Customer.given_name,
+            Customer.family_name,
+            Customer.organisation,
+            FollowUp.assignee,
+            Staff.full_name,
+            FollowUp.promise,
+            FollowUp.version,
+            FollowUp.phone,
+            FollowUp.attempts,
+        )
+        .join_from(FollowUp, Customer, pw.JOIN.LEFT_OUTER)
+        .join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
+        .where(FollowUp.status == OPEN)
+        .order_by(FollowUp.due_at, FollowUp.id)
+        .limit(limit)
+    )
     if not include_upcoming:
         query = query.where(FollowUp.due_at < end_of_local_day(now))
     if assignee_id is not None:
@@ -204,20 +241,50 @@ def queue(assignee_id: int | None = None, now: datetime | None = None, include_u
     first_phone: dict[int, str] = {}
     customer_ids = list({r[3] for r in rows if r[3] is not None and not r[12]})
     if customer_ids:
-        for customer_id, number in (PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
-                                    .where(PhoneNumber.customer.in_(customer_ids))
-                                    .order_by(PhoneNumber.position.desc()).tuples()):
+        for customer_id, number in (
+            PhoneNumber.select(PhoneNumber.customer, PhoneNumber.number)
+            .where(PhoneNumber.customer.in_(customer_ids))
+            .order_by(PhoneNumber.position.desc())
+            .tuples()
+        ):
             first_phone[customer_id] = number
     out = []
-    for (fid, due_at, kind, customer_id, ckind, given, family, organisation, assignee_id_, assignee, promise,
-         version, phone, attempts) in rows:
+    for (
+        fid,
+        due_at,
+        kind,
+        customer_id,
+        ckind,
+        given,
+        family,
+        organisation,
+        assignee_id_,
+        assignee,
+        promise,
+        version,
+        phone,
+        attempts,
+    ) in rows:
         if customer_id is None:
             name = ""
         else:
             name = organisation if ckind == "organisation" else f"{given or ''} {family or ''}".strip()
-        out.append(QueueRow(fid, due_at, state(due_at, OPEN, now), kind, customer_id, name,
-                            phone or first_phone.get(customer_id, ""), assignee_id_, assignee, promise, version,
-                            attempts))
+        out.append(
+            QueueRow(
+                fid,
+                due_at,
+                state(due_at, OPEN, now),
+                kind,
+                customer_id,
+                name,
+                phone or first_phone.get(customer_id, ""),
+                assignee_id_,
+                assignee,
+                promise,
+                version,
+                attempts,
+            )
+        )
     return out
 
 
@@ -236,6 +303,13 @@ def counts(assignee_id: int | None = None, now: datetime | None = None) -> dict[
 def coming_due(assignee_id: int, after: datetime, now: datetime | None = None) -> list[FollowUp]:
     """Open follow-ups of ``assignee_id`` whose time came after ``after`` and by ``now``: time to say so."""
     now = now or utcnow()
-    return list(FollowUp.select().where((FollowUp.status == OPEN) & (FollowUp.assignee == assignee_id)
-                                        & (FollowUp.due_at > after) & (FollowUp.due_at <= now))
-                .order_by(FollowUp.due_at))
+    return list(
+        FollowUp.select()
+        .where(
+            (FollowUp.status == OPEN)
+            & (FollowUp.assignee == assignee_id)
+            & (FollowUp.due_at > after)
+            & (FollowUp.due_at <= now)
+        )
+        .order_by(FollowUp.due_at)
+    )

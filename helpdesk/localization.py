@@ -3,6 +3,7 @@
 English shows Gregorian dates and Latin digits; Persian shows Jalali (Shamsi)
 dates and Persian digits.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -18,12 +19,32 @@ _TO_PERSIAN = str.maketrans("0123456789", _PERSIAN_DIGITS)
 _TO_LATIN = str.maketrans(_PERSIAN_DIGITS + "٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
 
 JALALI_MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
 )
 GREGORIAN_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -99,7 +120,7 @@ def left_to_right(text: str) -> str:
 
 
 def text_direction(text: str) -> str | None:
-    """"rtl" or "ltr" by the first letter that has a direction (as Unicode's first-strong rule); None if none."""
+    """ "rtl" or "ltr" by the first letter that has a direction (as Unicode's first-strong rule); None if none."""
     import unicodedata
 
     for ch in text:

@@ -9,6 +9,7 @@ a new function to ``MIGRATIONS``; nobody edits an old one.
 first writes a backup copy beside the database. A database written by a newer
 version of the app is refused before anything is written to it.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -216,8 +217,9 @@ def _0003_customer_record(database: pw.Database, migrator: SchemaMigrator) -> No
     for cid, kind, given, family, org, notes, number, email in cursor.fetchall():
         name = org if kind == "organisation" else f"{family} {given}"
         batch_names.append((" ".join(search_tokens(name)), cid))
-        batch_docs.append((cid, search.document([given, family], [number] if number else [],
-                                                [email] if email else [], [org], notes)))
+        batch_docs.append(
+            (cid, search.document([given, family], [number] if number else [], [email] if email else [], [org], notes))
+        )
         if len(batch_docs) >= 2000:
             _fill(database, batch_names, batch_docs)
             batch_names, batch_docs = [], []
@@ -283,8 +285,11 @@ def _0005_contacts(database: pw.Database, migrator: SchemaMigrator) -> None:
         version = pw.IntegerField(default=1)
 
         class Meta:
-            indexes = ((("started_at", "id"), False), (("staff", "started_at"), False),
-                       (("customer", "started_at"), False))
+            indexes = (
+                (("started_at", "id"), False),
+                (("staff", "started_at"), False),
+                (("customer", "started_at"), False),
+            )
 
     class FollowUp(Base):
         customer = pw.ForeignKeyField(Customer, on_delete="RESTRICT")
@@ -368,8 +373,12 @@ def _0006_complaints(database: pw.Database, migrator: SchemaMigrator) -> None:
         version = pw.IntegerField(default=1)
 
         class Meta:
-            indexes = ((("status", "created_at"), False), (("assignee", "status"), False),
-                       (("escalated_to", "status"), False), (("created_at", "id"), False))
+            indexes = (
+                (("status", "created_at"), False),
+                (("assignee", "status"), False),
+                (("escalated_to", "status"), False),
+                (("created_at", "id"), False),
+            )
 
     class ComplaintEvent(Base):
         complaint = pw.ForeignKeyField(Complaint, on_delete="CASCADE")
@@ -490,25 +499,38 @@ def _0009_search_weights(database: pw.Database, migrator: SchemaMigrator) -> Non
             "SELECT c.id, c.given_name, c.family_name, c.job_title, c.organisation, o.organisation, c.notes"
             " FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id"
             " WHERE c.id > %s AND c.id IN (SELECT customer_id FROM customer_search) ORDER BY c.id LIMIT 2000",
-            (last,)).fetchall()
+            (last,),
+        ).fetchall()
         if not rows:
             return
         ids = [row[0] for row in rows]
         marks = ", ".join(["%s"] * len(ids))
         numbers: dict[int, list[str]] = {}
         for customer_id, number in database.execute_sql(
-                f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id",
-                ids):
+            f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id", ids
+        ):
             numbers.setdefault(customer_id, []).append(number)
         emails: dict[int, list[str]] = {}
         for customer_id, address in database.execute_sql(
-                f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id",
-                ids):
+            f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id", ids
+        ):
             emails.setdefault(customer_id, []).append(address)
-        search.write(database, [
-            (cid, search.document([given, family, title], numbers.get(cid, []), emails.get(cid, []),
-                                  [own] + ([employer] if employer is not None else []), notes))
-            for cid, given, family, title, own, employer, notes in rows])
+        search.write(
+            database,
+            [
+                (
+                    cid,
+                    search.document(
+                        [given, family, title],
+                        numbers.get(cid, []),
+                        emails.get(cid, []),
+                        [own] + ([employer] if employer is not None else []),
+                        notes,
+                    ),
+                )
+                for cid, given, family, title, own, employer, notes in rows
+            ],
+        )
         last = ids[-1]
 
 
@@ -558,20 +580,26 @@ def _drop_not_null_sqlite(database: pw.Database, table: str, column: str) -> Non
     session's follow-up is SET NULL): those links are read first and put back afterwards.
     (Editing the schema text with ``writable_schema`` would be shorter, but SQLite builds in
     defensive mode, as some system libraries are, refuse it.)"""
-    (sql,) = database.execute_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                  (table,)).fetchone()
+    (sql,) = database.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
     old = f'"{column}" INTEGER NOT NULL'
     head = f'CREATE TABLE "{table}"'
     if old not in sql or not sql.startswith(head):
         raise RuntimeError(f"{table}.{column}: unexpected definition {sql!r}")
-    indexes = [text for (text,) in database.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,))]
+    indexes = [
+        text
+        for (text,) in database.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+        )
+    ]
     links = []  # (table, column, [(rowid, value)]) of every foreign key that points at ``table``
     for (other,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
         for row in database.execute_sql(f'PRAGMA foreign_key_list("{other}")').fetchall():
             if row[2] == table and other != table:
                 values = database.execute_sql(
-                    f'SELECT rowid, "{row[3]}" FROM "{other}" WHERE "{row[3]}" IS NOT NULL').fetchall()
+                    f'SELECT rowid, "{row[3]}" FROM "{other}" WHERE "{row[3]}" IS NOT NULL'
+                ).fetchall()
                 links.append((other, row[3], values))
     copy = f"{table}__rebuilt"
     database.execute_sql(sql.replace(old, f'"{column}" INTEGER', 1).replace(head, f'CREATE TABLE "{copy}"', 1))
@@ -701,7 +729,7 @@ def migrate(database: pw.Database, target: int | None = None, sqlite_file: Path 
     backup = backup_sqlite(sqlite_file, found) if sqlite_file is not None and found > 0 else None
     migrator = _migrator(database)
     postgres = isinstance(database, pw.PostgresqlDatabase)
-    with (database.atomic() if postgres else database.atomic("IMMEDIATE")):
+    with database.atomic() if postgres else database.atomic("IMMEDIATE"):
         if postgres:
             # Several desks may start at once against one server: one migrates, the others wait.
             database.execute_sql("SELECT pg_advisory_xact_lock(7318001)")
@@ -743,8 +771,9 @@ def open_and_migrate(target: str, check: bool = True) -> tuple[pw.Database, Migr
     try:
         if path is not None and current_version(database) == 0 and database.get_tables():
             # Some other program's SQLite file: the help desk's tables are not added to it.
-            raise DatabaseError("db_corrupt", f"{path}: tables of another program, not a help-desk database",
-                                kind="not_database")
+            raise DatabaseError(
+                "db_corrupt", f"{path}: tables of another program, not a help-desk database", kind="not_database"
+            )
         result = migrate(database, sqlite_file=path)
     except DatabaseError:
         dbmod.close()

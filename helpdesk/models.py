@@ -3,6 +3,7 @@
 Tables are created and changed only by ``migrations.py``; these classes describe
 their shape after the newest migration.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 # the key itself read without a query. The annotations alone change nothing at run time.
 class BaseModel(pw.Model):
     if TYPE_CHECKING:
+
         @classmethod
         def select(cls, *fields: Any) -> _Select[Self]: ...
 
@@ -118,8 +120,9 @@ class Customer(BaseModel):
     given_name = pw.CharField(max_length=100, default="")
     family_name = pw.CharField(max_length=100, default="")
     organisation = pw.CharField(max_length=200, default="")  # the name, when kind is organisation
-    organisation_id = pw.ForeignKeyField("self", null=True, backref="contact_persons", on_delete="SET NULL",
-                                         column_name="organisation_id")
+    organisation_id = pw.ForeignKeyField(
+        "self", null=True, backref="contact_persons", on_delete="SET NULL", column_name="organisation_id"
+    )
     organisation_id_id: int | None
     job_title = pw.CharField(max_length=100, default="")
     preferred_language = pw.CharField(max_length=8, default="fa")
@@ -132,8 +135,9 @@ class Customer(BaseModel):
     lost_at = pw.DateTimeField(null=True)
     segment = pw.CharField(max_length=32, null=True)
     segment_manual = pw.BooleanField(default=False)
-    merged_into = pw.ForeignKeyField("self", null=True, backref="merged_from", on_delete="RESTRICT",
-                                     column_name="merged_into_id")
+    merged_into = pw.ForeignKeyField(
+        "self", null=True, backref="merged_from", on_delete="RESTRICT", column_name="merged_into_id"
+    )
     merged_into_id: int | None
     sort_name = pw.CharField(max_length=200, default="")
     created_at = pw.DateTimeField(default=utcnow)
@@ -220,7 +224,9 @@ class FollowUp(BaseModel):
     """A promise to come back to a customer by a time: a callback or another follow-up."""
 
     id = pw.AutoField()
-    customer = pw.ForeignKeyField(Customer, null=True, backref="follow_ups", on_delete="RESTRICT")  # None: an unknown caller
+    customer = pw.ForeignKeyField(
+        Customer, null=True, backref="follow_ups", on_delete="RESTRICT"
+    )  # None: an unknown caller
     customer_id: int | None
     contact = pw.ForeignKeyField(Contact, null=True, backref="follow_ups", on_delete="SET NULL")
     contact_id: int | None
@@ -400,6 +406,26 @@ class CalmStep(BaseModel):
         indexes = ((("session", "position"), True),)
 
 
-ALL_MODELS = [SchemaVersion, Staff, AuditEntry, Setting, LostReason, Customer, PhoneNumber, EmailAddress, Tag,
-              CustomerTag, Contact, FollowUp, ComplaintCategory, Complaint, ComplaintEvent, ComplaintComment,
-              Notification, ChecklistVersion, CalmSession, CalmStep, MissedCall]
+ALL_MODELS = [
+    SchemaVersion,
+    Staff,
+    AuditEntry,
+    Setting,
+    LostReason,
+    Customer,
+    PhoneNumber,
+    EmailAddress,
+    Tag,
+    CustomerTag,
+    Contact,
+    FollowUp,
+    ComplaintCategory,
+    Complaint,
+    ComplaintEvent,
+    ComplaintComment,
+    Notification,
+    ChecklistVersion,
+    CalmSession,
+    CalmStep,
+    MissedCall,
+]

@@ -6,6 +6,7 @@ and state again from the database (one small statement by primary key) and decid
 those. The copy is brought up to date too, so a service's later ``actor.is_supervisor``
 in the same call is the stored truth, not what was true at sign-in.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple

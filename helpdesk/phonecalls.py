@@ -4,6 +4,7 @@ callback a missed call leaves in the follow-up queue.
 (The phone system itself is ``helpdesk.telephony``; the contact an answered call becomes is saved
 by ``contacts.create`` from the call window, with the ring, answer and end times.)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -67,7 +68,6 @@ class Screen:
     callers: list[CallerFacts] = field(default_factory=list)  # one when KNOWN; the best few when MAYBE
 
 
-
 MISSED_PROMISE = {"en": "Missed call: call back", "fa": "تماس بی‌پاسخ: تماس برگشتی"}
 
 
@@ -91,9 +91,15 @@ def screen(raw_number: str, limit: int = 5, now: datetime | None = None) -> Scre
 
 def _owners(number: str, limit: int) -> list[int]:
     """Live customers with ``number`` (E.164) as one of theirs, the newest first."""
-    return [cid for (cid,) in PhoneNumber.select(PhoneNumber.customer).join(Customer)
-            .where((PhoneNumber.number == number) & (Customer.status != STATUS_MERGED))
-            .order_by(Customer.id.desc()).limit(limit).tuples()]
+    return [
+        cid
+        for (cid,) in PhoneNumber.select(PhoneNumber.customer)
+        .join(Customer)
+        .where((PhoneNumber.number == number) & (Customer.status != STATUS_MERGED))
+        .order_by(Customer.id.desc())
+        .limit(limit)
+        .tuples()
+    ]
 
 
 def _found_elsewhere(number: str, limit: int) -> list[int]:
@@ -120,8 +126,9 @@ def _facts(ids: list[int], now: datetime, reason: str) -> list[CallerFacts]:
     owner_of = {cid: cid for cid in ids}  # every id whose facts count for a caller -> that caller
     frontier = list(ids)
     while frontier:  # customers merged into the callers, however deep (one statement a level; usually one)
-        merged = list(Customer.select(Customer.id, Customer.merged_into)
-                      .where(Customer.merged_into.in_(frontier)).tuples())
+        merged = list(
+            Customer.select(Customer.id, Customer.merged_into).where(Customer.merged_into.in_(frontier)).tuples()
+        )
         for merged_id, into in merged:
             owner_of[merged_id] = owner_of[into]
         frontier = [merged_id for merged_id, _ in merged]
@@ -129,19 +136,30 @@ def _facts(ids: list[int], now: datetime, reason: str) -> list[CallerFacts]:
     Employer = Customer.alias()
     facts: dict[int, CallerFacts] = {}
     for cid, kind, given, family, own, employer in (
-            Customer.select(Customer.id, Customer.kind, Customer.given_name, Customer.family_name,
-                            Customer.organisation, Employer.organisation)
-            .join_from(Customer, Employer, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Employer.id))
-            .where(Customer.id.in_(ids)).tuples()):
+        Customer.select(
+            Customer.id,
+            Customer.kind,
+            Customer.given_name,
+            Customer.family_name,
+            Customer.organisation,
+            Employer.organisation,
+        )
+        .join_from(Customer, Employer, pw.JOIN.LEFT_OUTER, on=(Customer.organisation_id == Employer.id))
+        .where(Customer.id.in_(ids))
+        .tuples()
+    ):
         name = own if kind == "organisation" else f"{given} {family}".strip()
-        facts[cid] = CallerFacts(cid, name, organisation=(employer or "") if kind != "organisation" else "",
-                                 reason=reason)
+        facts[cid] = CallerFacts(
+            cid, name, organisation=(employer or "") if kind != "organisation" else "", reason=reason
+        )
 
     late = pw.Case(None, [(_overdue_condition(now, targets()), 1)], 0)
     for customer_id, open_count, overdue in (
-            Complaint.select(Complaint.customer, pw.fn.COUNT(Complaint.id), pw.fn.SUM(late))
-            .where(Complaint.customer.in_(everyone) & Complaint.status.in_(OPEN_STATUSES))
-            .group_by(Complaint.customer).tuples()):
+        Complaint.select(Complaint.customer, pw.fn.COUNT(Complaint.id), pw.fn.SUM(late))
+        .where(Complaint.customer.in_(everyone) & Complaint.status.in_(OPEN_STATUSES))
+        .group_by(Complaint.customer)
+        .tuples()
+    ):
         caller = facts[owner_of[customer_id]]
         caller.open_complaints += int(open_count)
         caller.overdue_complaints += int(overdue or 0)
@@ -152,32 +170,43 @@ def _facts(ids: list[int], now: datetime, reason: str) -> list[CallerFacts]:
         """(customer id, *columns) of the newest row of ``query`` for each customer: one statement."""
         model = query.model
         rank = pw.fn.ROW_NUMBER().over(partition_by=[model.customer], order_by=order)
-        inner = query.select(model.customer.alias("owner"), *columns, rank.alias("place")) \
-            .where(model.customer.in_(everyone))
+        inner = query.select(model.customer.alias("owner"), *columns, rank.alias("place")).where(
+            model.customer.in_(everyone)
+        )
         outer = pw.Select([inner.alias("ranked")], [pw.SQL("*")]).where(pw.SQL("place") == 1)
         convert = [column.python_value if isinstance(column, pw.Field) else (lambda v: v) for column in columns]
         return [(row[0], *(f(v) for f, v in zip(convert, row[1:-1]))) for row in database.execute(outer).fetchall()]
 
     for customer_id, satisfaction, at in newest(
-            Contact.select().where(Contact.satisfaction != NOT_ASKED),
-            [Contact.started_at.desc(), Contact.id.desc()], Contact.satisfaction, Contact.started_at):
+        Contact.select().where(Contact.satisfaction != NOT_ASKED),
+        [Contact.started_at.desc(), Contact.id.desc()],
+        Contact.satisfaction,
+        Contact.started_at,
+    ):
         caller = facts[owner_of[customer_id]]
         if caller.last_satisfaction_at is None or at > caller.last_satisfaction_at:
             caller.last_satisfaction, caller.last_satisfaction_at = satisfaction, at
 
     for customer_id, anger, at in newest(
-            CalmSession.select().where(CalmSession.anger_end.is_null(False) | CalmSession.anger_start.is_null(False)),
-            [CalmSession.started_at.desc(), CalmSession.id.desc()],
-            pw.fn.COALESCE(CalmSession.anger_end, CalmSession.anger_start), CalmSession.started_at):
+        CalmSession.select().where(CalmSession.anger_end.is_null(False) | CalmSession.anger_start.is_null(False)),
+        [CalmSession.started_at.desc(), CalmSession.id.desc()],
+        pw.fn.COALESCE(CalmSession.anger_end, CalmSession.anger_start),
+        CalmSession.started_at,
+    ):
         caller = facts[owner_of[customer_id]]
         if caller.last_anger_at is None or at > caller.last_anger_at:
             caller.last_anger, caller.last_anger_at = int(anger), at
 
     promised: dict[int, datetime] = {}
     for customer_id, text, due_at, status, done_at, made in newest(
-            FollowUp.select().where(FollowUp.kind != followups.KIND_MISSED),
-            [FollowUp.created_at.desc(), FollowUp.id.desc()],
-            FollowUp.promise, FollowUp.due_at, FollowUp.status, FollowUp.done_at, FollowUp.created_at):
+        FollowUp.select().where(FollowUp.kind != followups.KIND_MISSED),
+        [FollowUp.created_at.desc(), FollowUp.id.desc()],
+        FollowUp.promise,
+        FollowUp.due_at,
+        FollowUp.status,
+        FollowUp.done_at,
+        FollowUp.created_at,
+    ):
         owner = owner_of[customer_id]
         if owner in promised and promised[owner] >= made:
             continue
@@ -224,9 +253,20 @@ def record_missed(actor: Staff, call_id: str, raw_number: str, at: datetime) -> 
             owners = _owners(number, 2)
             customer_id = owners[0] if len(owners) == 1 else None
             language = _language(customer_id)
-            row = audit.create(actor, FollowUp, customer=customer_id, kind=followups.KIND_MISSED, due_at=at,
-                               assignee=actor.id, promise=MISSED_PROMISE[language], status=followups.OPEN,
-                               created_by=actor.id, phone=number, attempts=1, missed_key=key)
+            row = audit.create(
+                actor,
+                FollowUp,
+                customer=customer_id,
+                kind=followups.KIND_MISSED,
+                due_at=at,
+                assignee=actor.id,
+                promise=MISSED_PROMISE[language],
+                status=followups.OPEN,
+                created_by=actor.id,
+                phone=number,
+                attempts=1,
+                missed_key=key,
+            )
         else:
             before = audit.snapshot(row)
             FollowUp.update(attempts=FollowUp.attempts + 1, updated_at=utcnow()).where(FollowUp.id == row.id).execute()
@@ -244,8 +284,9 @@ def _language(customer_id: int | None) -> str:
     return "fa" if settings.phone_region() == "IR" else "en"
 
 
-def number_to_call(customer_id: int | None = None, contact_id: int | None = None,
-                   follow_up_id: int | None = None) -> tuple[str, int | None]:
+def number_to_call(
+    customer_id: int | None = None, contact_id: int | None = None, follow_up_id: int | None = None
+) -> tuple[str, int | None]:
     """The number click to dial calls, and the customer it reaches: a callback's own number (a missed
     call's), a contact's number, else the customer's first. ("", None) when there is none."""
     number = ""
@@ -258,6 +299,11 @@ def number_to_call(customer_id: int | None = None, contact_id: int | None = None
         if contact is not None:
             number, customer_id = contact.phone, contact.customer_id
     if not number and customer_id is not None:
-        number = (PhoneNumber.select(PhoneNumber.number).where(PhoneNumber.customer == customer_id)
-                  .order_by(PhoneNumber.position, PhoneNumber.id).limit(1).scalar()) or ""
+        number = (
+            PhoneNumber.select(PhoneNumber.number)
+            .where(PhoneNumber.customer == customer_id)
+            .order_by(PhoneNumber.position, PhoneNumber.id)
+            .limit(1)
+            .scalar()
+        ) or ""
     return number, customer_id

@@ -5,6 +5,7 @@ brackets, a ``00`` or ``+`` prefix, or in the national form (``0912 …``). A nu
 is stored as E.164 (``+989121234567``). Search matches a fragment anywhere in
 the digits, however the fragment was written.
 """
+
 from __future__ import annotations
 
 import re

@@ -11,6 +11,7 @@ not said again within ``EXPIRES`` is forgotten (a desk that crashed or lost its 
 
 No Qt here: ``ui/changes.py`` carries it on the change bus.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,9 +51,22 @@ class Presence:
 
 
 def encode(p: Presence) -> str:
-    return json.dumps({TAG: {"k": p.kind, "i": p.id, "s": p.staff_id, "n": p.name, "d": p.desk, "e": p.editing,
-                             "t": (p.at or utcnow()).isoformat(), "h": p.hello}},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            TAG: {
+                "k": p.kind,
+                "i": p.id,
+                "s": p.staff_id,
+                "n": p.name,
+                "d": p.desk,
+                "e": p.editing,
+                "t": (p.at or utcnow()).isoformat(),
+                "h": p.hello,
+            }
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def decode(payload: str) -> Presence | None:
@@ -61,8 +75,16 @@ def decode(payload: str) -> Presence | None:
         return None
     try:
         d = json.loads(payload)[TAG]
-        return Presence(str(d["k"]), str(d["i"]), int(d["s"]), str(d["n"]), str(d["d"]), bool(d["e"]),
-                        datetime.fromisoformat(d["t"]), bool(d.get("h")))
+        return Presence(
+            str(d["k"]),
+            str(d["i"]),
+            int(d["s"]),
+            str(d["n"]),
+            str(d["d"]),
+            bool(d["e"]),
+            datetime.fromisoformat(d["t"]),
+            bool(d.get("h")),
+        )
     except (ValueError, KeyError, TypeError):
         log.warning("a presence that is not one: %.200r", payload)
         return None
@@ -90,8 +112,11 @@ class Roster:
         now = now or utcnow()
         out: dict[int, Presence] = {}
         for p in sorted(self._heard.values(), key=lambda p: p.at or now):
-            if (p.kind, p.id) == (kind, str(record_id)) and not p.is_of(desk, staff_id) \
-                    and now - (p.at or now) <= EXPIRES:
+            if (
+                (p.kind, p.id) == (kind, str(record_id))
+                and not p.is_of(desk, staff_id)
+                and now - (p.at or now) <= EXPIRES
+            ):
                 out.setdefault(p.staff_id, p)
         return list(out.values())
 

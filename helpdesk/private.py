@@ -16,6 +16,7 @@ nothing is done there.
 Tightening is a precaution, never an obstacle: where the file system refuses to change a mode (a
 network share, a file of another account) it is logged and the app goes on.
 """
+
 from __future__ import annotations
 
 import logging

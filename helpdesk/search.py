@@ -5,6 +5,7 @@ PostgreSQL a ``tsvector`` column with a GIN index. Both hold the same words, mad
 by ``text.search_tokens`` and ``phones.index_tokens``, so both engines match the
 same way: every word typed must begin some word of the customer's document.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -49,7 +50,8 @@ PREFIXES = "search_prefixes(document)"
 PREFIXES_FUNCTION = (
     "CREATE OR REPLACE FUNCTION search_prefixes(tsvector) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT "
     "PARALLEL SAFE AS $$ SELECT coalesce(array_agg(DISTINCT left(w.lexeme, n)), '{}') "
-    f"FROM unnest($1) AS w, generate_series(1, {PREFIX_LETTERS}) AS n $$")
+    f"FROM unnest($1) AS w, generate_series(1, {PREFIX_LETTERS}) AS n $$"
+)
 RANKED_WINDOW = 1000  # the newest customers search_ranked tries one by one before the index
 RANKED_WALK = 30_000  # and at most this many, where the words are common enough (0.5-1 ms a thousand)
 # (No percent sign in these: the driver would take it for a parameter.)
@@ -134,13 +136,16 @@ BEGIN
 END $$""".replace("WINDOW", str(RANKED_WINDOW)).replace("WALK", str(RANKED_WALK))
 
 
-def ranked_call(ranked: list[tuple[str, list]], limit: int, offset: int = 0, first: int = 0,
-                below: int | None = None) -> tuple[str, list]:
+def ranked_call(
+    ranked: list[tuple[str, list]], limit: int, offset: int = 0, first: int = 0, below: int | None = None
+) -> tuple[str, list]:
     """PostgreSQL: one statement selecting (group, id) of a window of ``ranked_clauses``' matches,
     the best group first, the newest first within each (see RANKED_FUNCTION)."""
     tiers = [params[0] for _, params in ranked]  # each group is _select's: one tsquery text
-    return ("SELECT tier, found_id FROM search_ranked(%s::text[], %s, %s, %s, %s)",
-            [tiers, int(limit), int(offset), int(first), None if below is None else int(below)])
+    return (
+        "SELECT tier, found_id FROM search_ranked(%s::text[], %s, %s, %s, %s)",
+        [tiers, int(limit), int(offset), int(first), None if below is None else int(below)],
+    )
 
 
 # Word statistics the planner keeps (ten times as many words as this): enough to know a whole
@@ -167,8 +172,9 @@ def create_index(database: pw.Database) -> None:
         )
 
 
-def document(names: Iterable[str], numbers: Iterable[str], emails: Iterable[str], organisation: Iterable[str],
-             notes: str) -> dict[str, str]:
+def document(
+    names: Iterable[str], numbers: Iterable[str], emails: Iterable[str], organisation: Iterable[str], notes: str
+) -> dict[str, str]:
     """The words of one customer, by column."""
     return {
         "names": " ".join(t for name in names for t in search_tokens(name)),
@@ -189,7 +195,8 @@ def write(database: pw.Database, rows: list[tuple[int, dict[str, str]]]) -> None
         database.execute_sql(f"DELETE FROM customer_search WHERE customer_id IN ({marks})", ids)
         # One tsvector, its words weighted by the column they come from (see WEIGHTS).
         weighted = " || ".join(
-            f"setweight(to_tsvector('simple', %s), '{weight}')" for weight in sorted(set(WEIGHTS.values())))
+            f"setweight(to_tsvector('simple', %s), '{weight}')" for weight in sorted(set(WEIGHTS.values()))
+        )
         values = ", ".join([f"(%s, {weighted})"] * len(rows))
         params: list = []
         for customer_id, doc in rows:
@@ -214,19 +221,32 @@ def documents(database: pw.Database, ids: list[int]) -> list[tuple[int, dict[str
     marks = ", ".join([database.param] * len(ids))
     rows = database.execute_sql(
         "SELECT c.id, c.given_name, c.family_name, c.job_title, c.organisation, o.organisation, c.notes"
-        f" FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id WHERE c.id IN ({marks})", ids).fetchall()
+        f" FROM customer c LEFT JOIN customer o ON o.id = c.organisation_id WHERE c.id IN ({marks})",
+        ids,
+    ).fetchall()
     numbers: dict[int, list[str]] = {}
     for customer_id, number in database.execute_sql(
-            f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id", ids):
+        f"SELECT customer_id, number FROM phone_number WHERE customer_id IN ({marks}) ORDER BY position, id", ids
+    ):
         numbers.setdefault(customer_id, []).append(number)
     emails: dict[int, list[str]] = {}
     for customer_id, address in database.execute_sql(
-            f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id",
-            ids):
+        f"SELECT customer_id, address FROM email_address WHERE customer_id IN ({marks}) ORDER BY position, id", ids
+    ):
         emails.setdefault(customer_id, []).append(address)
-    return [(cid, document([given, family, title], numbers.get(cid, []), emails.get(cid, []),
-                     [own] + ([employer] if employer is not None else []), notes))
-            for cid, given, family, title, own, employer, notes in rows]
+    return [
+        (
+            cid,
+            document(
+                [given, family, title],
+                numbers.get(cid, []),
+                emails.get(cid, []),
+                [own] + ([employer] if employer is not None else []),
+                notes,
+            ),
+        )
+        for cid, given, family, title, own, employer, notes in rows
+    ]
 
 
 def remove(database: pw.Database, customer_id: int) -> None:
@@ -287,9 +307,17 @@ def _expressions(database: pw.Database, plan) -> tuple[str, str, str]:
     postgres = is_postgres(database)
     term, joined, either = (_ts, _ts_words, " | ") if postgres else (_fts, _fts_words, " OR ")
     if fragment and groups == [[fragment]]:  # one number as typed ("4512"): the same word everywhere
-        return (either.join(f"({e})" for e in (term(exact or fragment, ("phones",), False),
-                                               term(fragment, tuple(c for c in KEY_COLUMNS if c != "phones"), False))),
-                term(fragment, KEY_COLUMNS, True), term(fragment, None, True))
+        return (
+            either.join(
+                f"({e})"
+                for e in (
+                    term(exact or fragment, ("phones",), False),
+                    term(fragment, tuple(c for c in KEY_COLUMNS if c != "phones"), False),
+                )
+            ),
+            term(fragment, KEY_COLUMNS, True),
+            term(fragment, None, True),
+        )
     if fragment:
         others = tuple(c for c in KEY_COLUMNS if c != "phones")
         rest = tuple(c for c in COLUMNS if c != "phones")

@@ -2,6 +2,7 @@
 
 (Settings of one desk, such as its language or window size, live in QSettings in the UI.)
 """
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,10 @@ def _row(key: str) -> tuple[str, int] | None:
     global _stored, _stored_from
     stored, source = _stored, database.obj
     if stored is None or _stored_from is not source:
-        stored = {k: (value, number) for k, value, number in
-                  Setting.select(Setting.key, Setting.value, Setting.version).tuples()}
+        stored = {
+            k: (value, number)
+            for k, value, number in Setting.select(Setting.key, Setting.value, Setting.version).tuples()
+        }
         # Not kept when read inside a transaction: what it saw may yet be rolled back.
         if not database.in_transaction():
             _stored, _stored_from = stored, source

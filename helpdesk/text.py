@@ -7,6 +7,7 @@ is tidied. ``search_tokens`` turns any text into the words the search index
 holds, so Arabic and Persian letters, every kind of digit, and a half-space, its
 absence or a space all match each other.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ from .localization import latin_digits
 ZWNJ = "\u200c"
 # Overrides and embeddings change how text is displayed, not what it says.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"))
-PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
-                                 "ؤ": "و", "ـ": None})
+PERSIAN_LETTERS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ـ": None}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NON_WORD = re.compile(r"[^\w]+")
@@ -44,7 +46,7 @@ def clean_line(text: str | None) -> str:
     return text.strip(ZWNJ + " ")
 
 
-_OVERRIDES_ONLY = {k: v for k, v in BIDI_CONTROLS.items() if k not in (0x200e, 0x200f)}
+_OVERRIDES_ONLY = {k: v for k, v in BIDI_CONTROLS.items() if k not in (0x200E, 0x200F)}
 
 
 def clean_text(text: str | None, keep_marks: bool = False) -> str:

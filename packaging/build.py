@@ -11,6 +11,7 @@
    - macOS: "Help desk.app" (the spec's BUNDLE) in HelpDesk-VERSION.dmg, with ``hdiutil``.
 Needs ``pip install ".[package]"``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,10 +36,29 @@ VERSION = helpdesk.__version__
 # What Qt's xcb platform plugin and its libraries need that a bare Debian or Ubuntu desktop may lack
 # (checked with ldd on the bundle: everything else is inside /opt/helpdesk). See the README.
 DEB_DEPENDS = [
-    "libc6", "libfontconfig1", "libfreetype6", "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0",
-    "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0",
-    "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-xfixes0", "libxcb-xkb1", "libxkbcommon0",
-    "libxkbcommon-x11-0", "libegl1", "libgl1", "libdbus-1-3", "libglib2.0-0t64 | libglib2.0-0",
+    "libc6",
+    "libfontconfig1",
+    "libfreetype6",
+    "libx11-6",
+    "libx11-xcb1",
+    "libxcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-shm0",
+    "libxcb-sync1",
+    "libxcb-xfixes0",
+    "libxcb-xkb1",
+    "libxkbcommon0",
+    "libxkbcommon-x11-0",
+    "libegl1",
+    "libgl1",
+    "libdbus-1-3",
+    "libglib2.0-0t64 | libglib2.0-0",
 ]
 
 
@@ -58,8 +78,20 @@ def compile_translations() -> None:
 
 
 def pyinstaller() -> None:
-    run(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-        "--distpath", DIST, "--workpath", BUILD / "pyinstaller", PACKAGING / "helpdesk.spec")
+    run(
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        DIST,
+        "--workpath",
+        BUILD / "pyinstaller",
+        PACKAGING / "helpdesk.spec",
+    )
 
 
 DESKTOP_ENTRY = """[Desktop Entry]
@@ -79,8 +111,7 @@ StartupWMClass=helpdesk
 
 
 def deb() -> Path:
-    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
     root = BUILD / "deb" / "helpdesk"
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(DIST / "helpdesk", root / "opt" / "helpdesk", symlinks=True)
@@ -107,7 +138,9 @@ def deb() -> Path:
         "Description: desktop help desk for front-desk staff\n"
         " Customers, calls, complaints, calm-down sessions and reports, in English and Persian,\n"
         " on a SQLite file or a PostgreSQL server. Qt, Python and every library are inside\n"
-        " /opt/helpdesk.\n", encoding="utf-8")
+        " /opt/helpdesk.\n",
+        encoding="utf-8",
+    )
     # Whoever runs the build, the installed files belong to root and are readable by all.
     for path in root.rglob("*"):
         if not path.is_symlink():
@@ -122,13 +155,26 @@ def copyright_text() -> str:
     import json
 
     components = json.loads((ROOT / "resources" / "licenses" / "bundled.json").read_text(encoding="utf-8"))
-    lines = ["Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
-             "Upstream-Name: helpdesk", "", "Files: *", "Copyright: the help desk's developers",
-             "License: proprietary", "", "The installed app bundles, in /opt/helpdesk:"]
+    lines = [
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
+        "Upstream-Name: helpdesk",
+        "",
+        "Files: *",
+        "Copyright: the help desk's developers",
+        "License: proprietary",
+        "",
+        "The installed app bundles, in /opt/helpdesk:",
+    ]
     lines += [f"  {c['name']}: {c['licence']}" for c in components["components"]]
-    lines += ["", ("Their licence texts are in /opt/helpdesk/_internal/resources/licenses, "
-                   "/opt/helpdesk/_internal/resources/fonts and each library's *.dist-info folder,"),
-              "and are shown in the app under Help > About.", ""]
+    lines += [
+        "",
+        (
+            "Their licence texts are in /opt/helpdesk/_internal/resources/licenses, "
+            "/opt/helpdesk/_internal/resources/fonts and each library's *.dist-info folder,"
+        ),
+        "and are shown in the app under Help > About.",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -139,8 +185,13 @@ def windows() -> Path:
         iscc = str(default) if default.exists() else None
     if iscc is None:
         raise SystemExit("Inno Setup's iscc was not found: install Inno Setup 6 (choco install innosetup)")
-    run(iscc, f"/DAppVersion={VERSION}", f"/DAppDir={DIST / 'helpdesk'}", f"/O{DIST}",
-        PACKAGING / "windows" / "helpdesk.iss")
+    run(
+        iscc,
+        f"/DAppVersion={VERSION}",
+        f"/DAppDir={DIST / 'helpdesk'}",
+        f"/O{DIST}",
+        PACKAGING / "windows" / "helpdesk.iss",
+    )
     return DIST / f"HelpDesk-{VERSION}-setup.exe"
 
 
@@ -156,15 +207,15 @@ def macos() -> Path:
     os.symlink("/Applications", stage / "Applications")
     out = DIST / f"HelpDesk-{VERSION}.dmg"
     out.unlink(missing_ok=True)
-    run("hdiutil", "create", "-volname", f"Help desk {VERSION}", "-srcfolder", stage, "-ov", "-format", "UDZO",
-        out)
+    run("hdiutil", "create", "-volname", f"Help desk {VERSION}", "-srcfolder", stage, "-ov", "-format", "UDZO", out)
     return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--skip-pyinstaller", action="store_true",
-                        help="pack the dist/helpdesk folder of an earlier run again")
+    parser.add_argument(
+        "--skip-pyinstaller", action="store_true", help="pack the dist/helpdesk folder of an earlier run again"
+    )
     args = parser.parse_args()
     compile_translations()
     if not args.skip_pyinstaller:

@@ -1,4 +1,5 @@
 """What of resources/ goes into the installed app: shared by helpdesk.spec and its test."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,5 +10,8 @@ LEFT_OUT = {".ts", ".py", ".pyc"}
 
 def resource_files(root: Path) -> list[Path]:
     """Every file under ``root/resources`` that the app reads at run time."""
-    return sorted(path for path in (root / "resources").rglob("*")
-                  if path.is_file() and path.suffix not in LEFT_OUT and "__pycache__" not in path.parts)
+    return sorted(
+        path
+        for path in (root / "resources").rglob("*")
+        if path.is_file() and path.suffix not in LEFT_OUT and "__pycache__" not in path.parts
+    )

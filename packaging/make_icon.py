@@ -5,6 +5,7 @@
 Writes resources/icons/helpdesk-{16..512}.png, helpdesk.ico (Windows) and helpdesk.icns (macOS).
 The files are committed (a few kilobytes); run this again only to change the drawing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Every test gets a fresh database: a SQLite file in a temporary folder, or, when
 ``HELPDESK_TEST_DATABASE`` names a PostgreSQL server URL, a fresh schema on it."""
+
 from __future__ import annotations
 
 import os
@@ -21,10 +22,10 @@ TEST_DATABASE = os.environ.get("HELPDESK_TEST_DATABASE", "").strip()
 # "Now", for every test: one moment that the tests set, never the real calendar.
 # .ci/run also runs the date-sensitive tests (marked ``dates``) at the moments below.
 MOMENTS = {
-    "ordinary": "2026-06-16T10:30:00",       # a Tuesday morning
-    "new-year": "2026-12-31T23:55:00",       # the last minutes of a Gregorian year
-    "nowruz": "2027-03-21T00:05:00",         # the first minutes of Jalali 1406
-    "leap-day": "2028-02-29T12:00:00",       # 29 February
+    "ordinary": "2026-06-16T10:30:00",  # a Tuesday morning
+    "new-year": "2026-12-31T23:55:00",  # the last minutes of a Gregorian year
+    "nowruz": "2027-03-21T00:05:00",  # the first minutes of Jalali 1406
+    "leap-day": "2028-02-29T12:00:00",  # 29 February
     "friday-evening": "2026-11-27T19:40:00",  # the Iranian weekend, after hours
 }
 TEST_TIMEZONE = os.environ.get("HELPDESK_TEST_TZ", "Asia/Tehran")
@@ -37,10 +38,24 @@ os.environ["HELPDESK_TEST_TZ"] = TEST_TIMEZONE
 
 # The modules whose tests read the calendar (periods, deadlines, due times, "today", the demo's year).
 DATE_SENSITIVE = {
-    "test_accounts", "test_calls_ui", "test_calm", "test_calm_ui", "test_complaints", "test_complaints_ui",
-    "test_contacts", "test_demo", "test_demo_complaints", "test_localization", "test_reports",
-    "test_reports_hostile", "test_reports_ui", "test_keyboard_calls", "test_keyboard_complaints",
-    "test_phonecalls", "test_follow_ups_missed_ui", "test_phone_pop",
+    "test_accounts",
+    "test_calls_ui",
+    "test_calm",
+    "test_calm_ui",
+    "test_complaints",
+    "test_complaints_ui",
+    "test_contacts",
+    "test_demo",
+    "test_demo_complaints",
+    "test_localization",
+    "test_reports",
+    "test_reports_hostile",
+    "test_reports_ui",
+    "test_keyboard_calls",
+    "test_keyboard_complaints",
+    "test_phonecalls",
+    "test_follow_ups_missed_ui",
+    "test_phone_pop",
 }
 
 

@@ -1,4 +1,5 @@
 """Help > About: the version, what the app runs on, and the licences of what it bundles."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -11,8 +12,9 @@ from ui.dialogs.about import show_about
 
 def rows(dialog) -> dict[str, tuple[str, str]]:
     table = dialog.table
-    return {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
-            for r in range(table.rowCount())}
+    return {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    }
 
 
 def labels(dialog) -> str:

@@ -1,5 +1,6 @@
 """Every window and dialog of the app, in English and in Persian: each control a person can
 reach has a name a screen reader can say (``accessibleName``)."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,8 +25,16 @@ from helpdesk.complaints import ComplaintDraft
 from helpdesk.models import ComplaintCategory
 from ui.mainwindow import CUSTOMERS, REPORTS, MainWindow
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QPlainTextEdit,
-               QTextEdit, QSlider)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QAbstractSpinBox,
+    QComboBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+    QSlider,
+)
 
 
 def _inner_part(widget: QWidget) -> bool:
@@ -79,8 +88,9 @@ def unnamed(root: QWidget) -> list[str]:
             continue
         if not spoken_name(widget):
             text = getattr(widget, "text", lambda: "")() if isinstance(widget, QAbstractButton) else ""
-            found.append(f"{root.objectName() or type(root).__name__}: {type(widget).__name__} "
-                         f"{widget.objectName()!r} {text!r}")
+            found.append(
+                f"{root.objectName() or type(root).__name__}: {type(widget).__name__} {widget.objectName()!r} {text!r}"
+            )
     return found
 
 
@@ -93,12 +103,24 @@ def language(request, app):
 
 def _data(staff, supervisor):
     org = customers.create(staff, customers.Draft(kind="organisation", organisation="Arian Pakhsh"))
-    customer = customers.create(staff, customers.Draft(given_name="Hannah", family_name="Brown",
-                                                       organisation_id=org.id, phones=[("mobile", "09120001122")],
-                                                       emails=["hannah@example.com"], tags=["vip"]))
+    customer = customers.create(
+        staff,
+        customers.Draft(
+            given_name="Hannah",
+            family_name="Brown",
+            organisation_id=org.id,
+            phones=[("mobile", "09120001122")],
+            emails=["hannah@example.com"],
+            tags=["vip"],
+        ),
+    )
     category = ComplaintCategory.select().first().id
-    complaint = complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=category,
-                                                        description="The courier was late.", assignee_id=staff.id))
+    complaint = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=customer.id, category_id=category, description="The courier was late.", assignee_id=staff.id
+        ),
+    )
     return customer, complaint
 
 
@@ -136,8 +158,7 @@ def _pages(window: MainWindow, indexes) -> list[str]:
     return missing
 
 
-def test_every_control_of_every_window_has_a_name(language, staff, supervisor, db_target, qtbot, tmp_path,
-                                                  monkeypatch):
+def test_every_control_of_every_window_has_a_name(language, staff, supervisor, db_target, qtbot, tmp_path, monkeypatch):
     """The main window's pages (the report centre and a customer's profile apart: see below), and every
     window and dialog."""
     from ui import prompts
@@ -178,8 +199,7 @@ def test_every_control_of_every_window_has_a_name(language, staff, supervisor, d
     assert missing == [], "\n".join(missing)
 
 
-def test_every_control_of_the_report_centre_and_a_profile_has_a_name(language, staff, supervisor, db_target,
-                                                                     qtbot):
+def test_every_control_of_the_report_centre_and_a_profile_has_a_name(language, staff, supervisor, db_target, qtbot):
     customer, _complaint = _data(staff, supervisor)
     window = _signed_in_window(supervisor, db_target, qtbot)
     missing = _pages(window, [REPORTS])

@@ -162,8 +162,13 @@ def test_a_new_account_by_keyboard_shows_every_problem_at_once(lang, app, superv
 
     def typed(text):
         for ch in text:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, QApplication.focusWidget(), Qt.Key.Key_unknown, ch,
-                               Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                QApplication.focusWidget(),
+                Qt.Key.Key_unknown,
+                ch,
+                Qt.KeyboardModifier.NoModifier,
+            )
 
     def press(key, modifier=Qt.KeyboardModifier.NoModifier):
         QTest.keyClick(QApplication.focusWidget(), key, modifier)

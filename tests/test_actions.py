@@ -1,4 +1,5 @@
 """The main window's actions, all from ui/actions.py: menus, keys (each bound once), retranslation."""
+
 from __future__ import annotations
 
 import sys
@@ -32,8 +33,12 @@ def test_the_menus_are_the_registry_in_its_order_and_in_the_language_chosen(app,
     window.finish_setting_up()
     menus = [action.menu() for action in window.menuBar().actions()]
     assert [menu.title() for menu in menus] == [QApplication.translate("MainWindow", t) for t in MENUS.values()]
-    listed = [action for menu in menus for action in menu.actions()
-              if not action.isSeparator() and action.objectName() != "lockAction"]
+    listed = [
+        action
+        for menu in menus
+        for action in menu.actions()
+        if not action.isSeparator() and action.objectName() != "lockAction"
+    ]
     assert [action.objectName() for action in listed] == [spec.act.object_name for spec in ACTIONS]
     for spec, action in zip(ACTIONS, listed):
         assert action.text() == QApplication.translate("MainWindow", spec.text) and action.isEnabled()
@@ -63,8 +68,9 @@ def test_actions_wait_for_a_sign_in_and_the_texts_follow_a_language_switch(app, 
 
 
 def test_f9_is_bound_once_and_calms_the_caller_of_the_call_window_it_is_pressed_in(app, staff, db_target, qtbot):
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = signed_in_window(staff, db_target, qtbot)
     window.finish_setting_up()
     call = window.start_call("phone", "inbound", customer.id)

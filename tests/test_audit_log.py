@@ -1,5 +1,6 @@
 """The audit log (issue 14, item 6): supervisors read who changed what and when, newest first,
 filtered, page by page, before and after side by side, and export it to CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -23,9 +24,13 @@ from helpdesk.models import AuditEntry
 
 
 def _customer(actor, **fields):
-    return cs.create(actor, cs.Draft(given_name=fields.pop("given_name", "Maryam"),
-                                     family_name=fields.pop("family_name", "Karimi"), **fields),
-                     confirm_duplicates=True)
+    return cs.create(
+        actor,
+        cs.Draft(
+            given_name=fields.pop("given_name", "Maryam"), family_name=fields.pop("family_name", "Karimi"), **fields
+        ),
+        confirm_duplicates=True,
+    )
 
 
 def _edit(actor, customer_id, **fields):
@@ -41,6 +46,7 @@ def _ids(rows):
 
 
 # --- the service -----------------------------------------------------------------------
+
 
 def test_filters_by_person_kind_record_action_and_period(supervisor, staff, clock):
     accounts.authenticate("desk1", "desk password")
@@ -58,24 +64,34 @@ def test_filters_by_person_kind_record_action_and_period(supervisor, staff, cloc
     reza = audit_log.page(supervisor, AuditFilter(person=staff.id))
     # Their own changes and their tries at signing in (which have no actor: the account is the record).
     assert [(e.action, e.kind) for e in reza] == [
-        ("update", "customer"), ("create", "customer"), ("sign_in_failed", "staff"), ("sign_in", "staff")]
+        ("update", "customer"),
+        ("create", "customer"),
+        ("sign_in_failed", "staff"),
+        ("sign_in", "staff"),
+    ]
     assert [e.who for e in reza] == ["Reza Desk", "Reza Desk", "desk1", "desk1"]
 
     of_first = audit_log.page(supervisor, AuditFilter(kind="customer", record=str(first.id)))
     assert [e.action for e in of_first] == ["update", "create"]
     assert of_first[0].changed() == ["job_title"]
-    assert [e.record for e in audit_log.page(supervisor, AuditFilter(kind="customer"))] == \
-        [str(second.id), str(first.id), str(first.id)]
+    assert [e.record for e in audit_log.page(supervisor, AuditFilter(kind="customer"))] == [
+        str(second.id),
+        str(first.id),
+        str(first.id),
+    ]
     assert [e.kind for e in audit_log.page(supervisor, AuditFilter(action="sign_in_failed"))] == ["staff"]
 
     # A period in the person's calendar: the day of the second customer only.
     day = to_local(utcnow()).date()
     since, until = audit_log.local_period(day, day)
-    assert [e.record for e in audit_log.page(supervisor, AuditFilter(kind="customer", since=since, until=until))] \
-        == [str(second.id)]
+    assert [e.record for e in audit_log.page(supervisor, AuditFilter(kind="customer", since=since, until=until))] == [
+        str(second.id)
+    ]
     since, until = audit_log.local_period(day - timedelta(days=10), day - timedelta(days=1))
-    assert [e.action for e in audit_log.page(supervisor, AuditFilter(kind="customer", since=since, until=until))] \
-        == ["update", "create"]
+    assert [e.action for e in audit_log.page(supervisor, AuditFilter(kind="customer", since=since, until=until))] == [
+        "update",
+        "create",
+    ]
     assert audit_log.count(supervisor, AuditFilter(person=staff.id)) == 4
 
 
@@ -93,17 +109,26 @@ def test_an_entry_says_which_fields_changed(supervisor, staff):
     latest = audit_log.page(supervisor, limit=1)[0]
     assert latest.changed() == ["notes"]  # not its version or its time of change
     fields = {f.name: f for f in latest.fields()}
-    assert (fields["notes"].before, fields["notes"].after, fields["notes"].changed) == \
-        ("Prefers calls", "Prefers e-mail", True)
+    assert (fields["notes"].before, fields["notes"].after, fields["notes"].changed) == (
+        "Prefers calls",
+        "Prefers e-mail",
+        True,
+    )
     assert not fields["job_title"].changed
     assert audit_log.get(supervisor, latest.id) == latest
 
 
 def test_staff_are_refused_by_the_service(supervisor, staff, tmp_path):
-    for call in (lambda: audit_log.page(staff), lambda: audit_log.count(staff), lambda: audit_log.people(staff),
-                 lambda: audit_log.kinds(staff), lambda: audit_log.actions(staff),
-                 lambda: audit_log.get(staff, 1), lambda: list(audit_log.entries(staff)),
-                 lambda: audit_log.export(staff, AuditFilter(), tmp_path / "a.csv")):
+    for call in (
+        lambda: audit_log.page(staff),
+        lambda: audit_log.count(staff),
+        lambda: audit_log.people(staff),
+        lambda: audit_log.kinds(staff),
+        lambda: audit_log.actions(staff),
+        lambda: audit_log.get(staff, 1),
+        lambda: list(audit_log.entries(staff)),
+        lambda: audit_log.export(staff, AuditFilter(), tmp_path / "a.csv"),
+    ):
         with pytest.raises(PermissionDenied):
             call()
     assert not (tmp_path / "a.csv").exists()
@@ -128,7 +153,9 @@ def _bulk_entries(actor_id: int, number: int) -> None:
         "INSERT INTO audit_entry (at, actor_id, action, table_name, record_id, before, after) "
         "SELECT %s, %s, 'update', 'customer', CAST(i - i / 977 * 977 AS VARCHAR(64)), "
         "'{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '\"}', '{\"notes\": \"' || CAST(i AS VARCHAR(20)) || '!\"}' "
-        "FROM n" % (number - 1, database.param, database.param), (start, actor_id))
+        "FROM n" % (number - 1, database.param, database.param),
+        (start, actor_id),
+    )
 
 
 def test_a_hundred_thousand_entries_page_by_key_contiguous_newest_first(supervisor):
@@ -154,9 +181,13 @@ def test_a_hundred_thousand_entries_page_by_key_contiguous_newest_first(supervis
     while rows := audit_log.page(supervisor, wanted, after_id=last, limit=37):
         walked.extend(_ids(rows))
         last = rows[-1].id
-    expected = [row[0] for row in AuditEntry.select(AuditEntry.id)
-                .where((AuditEntry.table_name == "customer") & (AuditEntry.record_id == "5"))
-                .order_by(AuditEntry.id.desc()).tuples()]
+    expected = [
+        row[0]
+        for row in AuditEntry.select(AuditEntry.id)
+        .where((AuditEntry.table_name == "customer") & (AuditEntry.record_id == "5"))
+        .order_by(AuditEntry.id.desc())
+        .tuples()
+    ]
     assert walked == expected and len(expected) > 100
     assert audit_log.count(supervisor, wanted) == len(expected)
 
@@ -164,7 +195,7 @@ def test_a_hundred_thousand_entries_page_by_key_contiguous_newest_first(supervis
 def test_export_writes_the_filtered_entries_and_formulas_as_text(supervisor, staff, tmp_path):
     from helpdesk import csv_io
 
-    customer = _customer(staff, given_name="=HYPERLINK(\"http://x\")", family_name="Karimi")
+    customer = _customer(staff, given_name='=HYPERLINK("http://x")', family_name="Karimi")
     _edit(staff, customer.id, notes="+98 912 000 0000")
     _customer(supervisor, given_name="Ali")
     target = tmp_path / "audit.csv"
@@ -174,15 +205,17 @@ def test_export_writes_the_filtered_entries_and_formulas_as_text(supervisor, sta
         rows = list(csv.reader(handle))
     assert rows[0] == list(audit_log.EXPORT_COLUMNS)
     body = [dict(zip(rows[0], row)) for row in rows[1:]]
-    assert [(r["action"], r["record"], r["person"]) for r in body] == \
-        [("update", str(customer.id), "Reza Desk"), ("create", str(customer.id), "Reza Desk")]
+    assert [(r["action"], r["record"], r["person"]) for r in body] == [
+        ("update", str(customer.id), "Reza Desk"),
+        ("create", str(customer.id), "Reza Desk"),
+    ]
     assert body[0]["changed_fields"] == "notes"
     assert json.loads(body[0]["after"])["notes"] == "+98 912 000 0000"
     # No cell starts a formula: a spreadsheet shows each as the text it is.
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    assert json.loads(body[1]["after"])["given_name"] == "=HYPERLINK(\"http://x\")"
+    assert json.loads(body[1]["after"])["given_name"] == '=HYPERLINK("http://x")'
     assert csv_io.spreadsheet_safe(body[1]["time_local"]) == body[1]["time_local"]
 
 
@@ -194,20 +227,34 @@ def test_sign_ins_and_restores_read_as_sentences(app, supervisor, staff):
         with pytest.raises(AuthenticationFailed):
             accounts.authenticate(name, "wrong password")
     # As helpdesk/backups.py records a restore: against the database (its file's name), who, from what.
-    AuditEntry.create(at=utcnow(), actor=supervisor.id, action="restore", table_name="database",
-                      record_id="helpdesk.sqlite", before=None,
-                      after=json.dumps({"backup": "/backups/helpdesk-2026-06-15.sqlite", "by": "boss",
-                                        "kept_aside": "/data/helpdesk.before-restore-20260616-1030.sqlite"}))
+    AuditEntry.create(
+        at=utcnow(),
+        actor=supervisor.id,
+        action="restore",
+        table_name="database",
+        record_id="helpdesk.sqlite",
+        before=None,
+        after=json.dumps(
+            {
+                "backup": "/backups/helpdesk-2026-06-15.sqlite",
+                "by": "boss",
+                "kept_aside": "/data/helpdesk.before-restore-20260616-1030.sqlite",
+            }
+        ),
+    )
     entries = audit_log.page(supervisor, limit=4)
     assert (entries[0].who, record_text(entries[0])) == ("Sara Supervisor", "Database \u2066helpdesk.sqlite\u2069")
     said = [describe(e) for e in entries]
-    assert said == ["Database restored from \u2066/backups/helpdesk-2026-06-15.sqlite\u2069",
-                    "Failed sign-in: no such account",
-                    "Failed sign-in: wrong password (1 in a row)",
-                    "Signed in"]
+    assert said == [
+        "Database restored from \u2066/backups/helpdesk-2026-06-15.sqlite\u2069",
+        "Failed sign-in: no such account",
+        "Failed sign-in: wrong password (1 in a row)",
+        "Signed in",
+    ]
 
 
 # --- the page ----------------------------------------------------------------------
+
 
 def _open_log(person, db_target, qtbot):
     from ui.mainwindow import AUDIT_LOG
@@ -282,8 +329,9 @@ def test_the_audit_log_in_persian(persian, supervisor, staff, db_target, qtbot, 
     assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
     when = page.model.index(0, page.model.WHEN).data()
     assert when.startswith("۱۴۰۵/۰۳/۲۶")  # Jalali, Persian digits
-    assert page.model.index(0, page.model.RECORD).data() == "مشتری " + "".join("۰۱۲۳۴۵۶۷۸۹"[int(d)]
-                                                                             for d in str(customer.id))
+    assert page.model.index(0, page.model.RECORD).data() == "مشتری " + "".join(
+        "۰۱۲۳۴۵۶۷۸۹"[int(d)] for d in str(customer.id)
+    )
     assert page.model.index(0, page.model.WHAT).data() == "تغییر کرد"
     page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
@@ -324,8 +372,12 @@ def test_history_opens_from_the_customer_profile_and_the_complaint_window(app, s
     _edit(staff, customer.id, notes="Called twice")
     _customer(staff, given_name="Ali")
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first().id
-    complaint = complaints.create(staff, complaints.ComplaintDraft(
-        customer_id=customer.id, category_id=category, description="Late parcel", assignee_id=staff.id))
+    complaint = complaints.create(
+        staff,
+        complaints.ComplaintDraft(
+            customer_id=customer.id, category_id=category, description="Late parcel", assignee_id=staff.id
+        ),
+    )
     window = signed_in_window(supervisor, db_target, qtbot)
     window.show_page(CUSTOMERS)
     customers_page = window.customers_page
@@ -345,8 +397,9 @@ def test_history_opens_from_the_customer_profile_and_the_complaint_window(app, s
     qtbot.waitUntil(complaint_window.isActiveWindow, timeout=3000)
     assert complaint_window.history_button.isVisible()
     QTest.keyClick(app.focusWidget(), Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
-    assert {(page.model.entry(r).kind, page.model.entry(r).record) for r in range(page.model.rowCount())} == \
-        {("complaint", str(complaint.id))}
+    assert {(page.model.entry(r).kind, page.model.entry(r).record) for r in range(page.model.rowCount())} == {
+        ("complaint", str(complaint.id))
+    }
 
 
 def test_staff_have_no_history_button(app, staff, db_target, qtbot):

@@ -3,6 +3,7 @@ checked, rotated, listed, restored; from the command line and from Settings ▸ 
 
 Automatic backups and restoring in place are SQLite's; a PostgreSQL office backs up on request,
 as a portable SQLite copy (``helpdesk.copying.copy_database``)."""
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,10 @@ from tests.conftest import TEST_DATABASE, TEST_NOW
 
 ON_SERVER = bool(TEST_DATABASE)
 sqlite_only = pytest.mark.skipif(
-    ON_SERVER, reason="automatic backups and restoring in place are for SQLite files; a PostgreSQL office backs up "
-                      "on request to a SQLite copy (test_a_server_database_is_backed_up_as_a_sqlite_copy)")
+    ON_SERVER,
+    reason="automatic backups and restoring in place are for SQLite files; a PostgreSQL office backs up "
+    "on request to a SQLite copy (test_a_server_database_is_backed_up_as_a_sqlite_copy)",
+)
 
 
 def _customer(actor, name: str) -> Customer:
@@ -53,9 +56,9 @@ private_modes = pytest.mark.skipif(sys.platform == "win32", reason="Windows has 
 
 # --- automatic backups ----------------------------------------------------------------------------
 
+
 @sqlite_only
-def test_a_backup_is_taken_at_the_first_start_of_a_day_and_not_again_that_day(db_target, supervisor, clock,
-                                                                              backup_dir):
+def test_a_backup_is_taken_at_the_first_start_of_a_day_and_not_again_that_day(db_target, supervisor, clock, backup_dir):
     assert backups.due(db_target)
     first = backups.backup_if_due(db_target)
     assert first is not None and first.path.parent == backup_dir
@@ -118,8 +121,11 @@ def test_rotation_keeps_the_newest_of_each_recent_day_week_and_month(taken):
     if taken:
         assert max(taken) in kept
     assert backups.to_keep(kept) == kept  # rotating again lets nothing more go
-    for bucket, count in ((lambda t: t.date(), 7), (lambda t: t.isocalendar()[:2], 4),
-                          (lambda t: (t.year, t.month), 12)):
+    for bucket, count in (
+        (lambda t: t.date(), 7),
+        (lambda t: t.isocalendar()[:2], 4),
+        (lambda t: (t.year, t.month), 12),
+    ):
         recent = sorted({bucket(t) for t in taken}, reverse=True)[:count]
         for key in recent:  # each of the recent days (weeks, months) keeps its newest backup
             assert max(t for t in taken if bucket(t) == key) in kept
@@ -135,6 +141,7 @@ def test_a_backup_let_go_is_never_wanted_again(taken, later):
 
 
 # --- checking ---------------------------------------------------------------------------------------
+
 
 @sqlite_only
 def test_a_backup_that_fails_its_check_is_deleted_and_reported(db_target, supervisor, backup_dir, monkeypatch):
@@ -182,6 +189,7 @@ def test_an_unusable_folder_is_refused(db_target, supervisor, tmp_path):
 
 
 # --- restoring -----------------------------------------------------------------------------------------
+
 
 def _damage(path: Path) -> None:
     """Overwrite bytes in the middle of the file, as a failing disk or a bad copy would."""
@@ -270,6 +278,7 @@ def test_a_server_database_is_backed_up_as_a_sqlite_copy(db_target, supervisor, 
 
 # --- the command line ------------------------------------------------------------------------------------
 
+
 def test_the_backup_command_prints_the_backup(db_target, supervisor, tmp_path, monkeypatch, capsys):
     import main
 
@@ -345,6 +354,7 @@ def test_the_open_database_is_the_target_to_back_up(db_target, db):
 
 # --- the app ------------------------------------------------------------------------------------------------
 
+
 def _controller(app, db_target, qtbot):
     from ui.app import Controller
 
@@ -364,8 +374,9 @@ def _sign_in(controller, qtbot, username="boss", password="correct horse"):
 
 
 @sqlite_only
-def test_the_app_takes_the_day_s_first_backup_when_it_starts_and_one_on_quit_after_changes(app, db_target, supervisor,
-                                                                                          qtbot, backup_dir):
+def test_the_app_takes_the_day_s_first_backup_when_it_starts_and_one_on_quit_after_changes(
+    app, db_target, supervisor, qtbot, backup_dir
+):
     from helpdesk import db as dbmod
 
     controller = _controller(app, db_target, qtbot)
@@ -380,8 +391,9 @@ def test_the_app_takes_the_day_s_first_backup_when_it_starts_and_one_on_quit_aft
 
 
 @sqlite_only
-def test_a_failed_backup_at_start_is_a_calm_line_in_the_status_bar(app, db_target, supervisor, qtbot, backup_dir,
-                                                                  monkeypatch):
+def test_a_failed_backup_at_start_is_a_calm_line_in_the_status_bar(
+    app, db_target, supervisor, qtbot, backup_dir, monkeypatch
+):
     from helpdesk import db as dbmod
 
     monkeypatch.setattr(backups, "check", lambda path: "integrity check failed: disk trouble")
@@ -434,8 +446,9 @@ def test_only_supervisors_see_the_backups_tab(app, db_target, staff, qtbot):
 
 
 @sqlite_only
-def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, db_target, supervisor, qtbot,
-                                                                          monkeypatch):
+def test_restore_from_settings_brings_the_data_back_after_signing_in_again(
+    app, db_target, supervisor, qtbot, monkeypatch
+):
     from PySide6.QtCore import Qt
 
     from helpdesk import db as dbmod
@@ -458,8 +471,9 @@ def test_restore_from_settings_brings_the_data_back_after_signing_in_again(app, 
     monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, default_yes=False: asked.append(title) or True)
     qtbot.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
     assert asked == ["Restore this backup?"]
-    qtbot.waitUntil(lambda: isinstance(controller.dialog, SignInDialog) and controller.dialog.isVisible(),
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: isinstance(controller.dialog, SignInDialog) and controller.dialog.isVisible(), timeout=30_000
+    )
     assert window.staff is None  # signed out: every page is built again from the restored data
     _sign_in(controller, qtbot)
     window.show_page(CUSTOMERS)
@@ -492,8 +506,9 @@ def test_a_truncated_backup_is_listed_as_damaged_in_the_person_s_calendar(persia
 
 @sqlite_only
 @pytest.mark.parametrize("harm", ["overwritten", "empty", "gone"])
-def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_backup(db_target, supervisor, staff,
-                                                                                    monkeypatch, capsys, harm):
+def test_a_database_that_cannot_be_opened_is_restored_by_a_supervisor_of_the_backup(
+    db_target, supervisor, staff, monkeypatch, capsys, harm
+):
     import main
     from helpdesk import db as dbmod
 

@@ -4,6 +4,7 @@ each as a test, and then hypothesis over every entry path that lives in ``helpde
 Every entry path either keeps what was typed (and finds it again) or refuses it with the
 service's own ``ValidationError`` (or ``FormErrors``) naming the field, never anything else.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,12 +30,22 @@ def _customer(actor, given="Maryam", family="Karimi", **fields):
 
 
 def _call(actor, customer_id, notes="Asked about the November invoice."):
-    return contacts.create(actor, ContactDraft(customer_id=customer_id, started_at=NOW,
-                                               ended_at=NOW + timedelta(minutes=3), reason="Invoice", notes=notes,
-                                               outcome="resolved", satisfaction="satisfied"))
+    return contacts.create(
+        actor,
+        ContactDraft(
+            customer_id=customer_id,
+            started_at=NOW,
+            ended_at=NOW + timedelta(minutes=3),
+            reason="Invoice",
+            notes=notes,
+            outcome="resolved",
+            satisfaction="satisfied",
+        ),
+    )
 
 
 # --- the call log's search -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("words", [90, 600, 5000])
 def test_a_call_log_search_of_many_words_answers(staff, words):
@@ -65,8 +76,12 @@ def test_the_call_log_still_finds_every_word_typed(staff):
 
 # --- every other search ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", [MANY_WORDS, "maryam " * 3000, "x" * 100_000, "maryam\x00", "\ud800 maryam",
-                                   "\x00\ud800", "۰۹۱۲\x00۳۴۵"], ids=lambda q: ascii(q)[:24])
+
+@pytest.mark.parametrize(
+    "query",
+    [MANY_WORDS, "maryam " * 3000, "x" * 100_000, "maryam\x00", "\ud800 maryam", "\x00\ud800", "۰۹۱۲\x00۳۴۵"],
+    ids=lambda q: ascii(q)[:24],
+)
 def test_every_search_answers_any_query(staff, query):
     _customer(staff, phones=[("mobile", "0912 345 6789")])
     q = cs.DirectoryQuery(search=query, sort=cs.SORT_MATCH, descending=True)
@@ -79,8 +94,10 @@ def test_every_search_answers_any_query(staff, query):
 
 # --- tags --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("first, second", [("ÖBB", "ÖBB"), ("ÖBB", "öbb"), ("Élite", "ÉLITE"), ("VIP", "vip"),
-                                           ("مشتری ویژه", "مشتري ويژه")])
+
+@pytest.mark.parametrize(
+    "first, second", [("ÖBB", "ÖBB"), ("ÖBB", "öbb"), ("Élite", "ÉLITE"), ("VIP", "vip"), ("مشتری ویژه", "مشتري ويژه")]
+)
 def test_a_tag_is_one_tag_however_it_is_capitalised(staff, first, second):
     a = _customer(staff, "Anna", "Berger", tags=[first])
     b = _customer(staff, "Bernd", "Huber", tags=[second])
@@ -91,14 +108,16 @@ def test_a_tag_is_one_tag_however_it_is_capitalised(staff, first, second):
 
 def test_a_csv_import_with_a_non_ascii_capital_tag_imports_every_row(tmp_path, supervisor):
     path = tmp_path / "tags.csv"
-    path.write_text("given_name,family_name,tags\nAnna,Berger,ÖBB\nBernd,Huber,ÖBB;Élite\nClara,Maier,öbb\n",
-                    encoding="utf-8")
+    path.write_text(
+        "given_name,family_name,tags\nAnna,Berger,ÖBB\nBernd,Huber,ÖBB;Élite\nClara,Maier,öbb\n", encoding="utf-8"
+    )
     result = csv_io.import_rows(supervisor, path)
     assert (result.imported, result.rejected) == (3, 0)
     assert sorted(cs.all_tags()) == ["Élite", "ÖBB"]
 
 
 # --- lone surrogates -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("field", ["given_name", "family_name", "job_title", "address", "notes"])
 def test_lone_surrogates_are_refused_naming_the_field(staff, field):
@@ -131,16 +150,23 @@ def test_lone_surrogates_in_an_update_are_refused_and_the_record_kept(staff):
 
 # --- complaint and calm-down texts ------------------------------------------------------------
 
+
 def _complaint(actor, **changes):
-    values = dict(customer_id=_customer(actor).id,
-                  category_id=ComplaintCategory.get(ComplaintCategory.name_en == "Price").id, priority="normal",
-                  description="Charged twice", wanted="A refund", assignee_id=actor.id)
+    values = dict(
+        customer_id=_customer(actor).id,
+        category_id=ComplaintCategory.get(ComplaintCategory.name_en == "Price").id,
+        priority="normal",
+        description="Charged twice",
+        wanted="A refund",
+        assignee_id=actor.id,
+    )
     values.update(changes)
     return complaints.create(actor, ComplaintDraft(**values))
 
 
-@pytest.mark.parametrize("text, code", [("Too \ud800 bad", "unusable_characters"), ("x" * 100_000, "too_long")],
-                         ids=["surrogate", "100KB"])
+@pytest.mark.parametrize(
+    "text, code", [("Too \ud800 bad", "unusable_characters"), ("x" * 100_000, "too_long")], ids=["surrogate", "100KB"]
+)
 def test_complaint_texts_are_refused_not_cut_or_crashed(staff, supervisor, text, code):
     with pytest.raises(cs.FormErrors) as caught:
         _complaint(staff, description=text)
@@ -161,8 +187,9 @@ def test_complaint_texts_are_refused_not_cut_or_crashed(staff, supervisor, text,
     assert complaints.get(c.id).status == "new"
 
 
-@pytest.mark.parametrize("text, code", [("Shouting \udfff", "unusable_characters"), ("y" * 100_000, "too_long")],
-                         ids=["surrogate", "100KB"])
+@pytest.mark.parametrize(
+    "text, code", [("Shouting \udfff", "unusable_characters"), ("y" * 100_000, "too_long")], ids=["surrogate", "100KB"]
+)
 def test_calm_down_texts_are_refused_not_cut_or_crashed(staff, supervisor, text, code):
     session = calm.start(staff, _customer(staff).id)
     state = calm.state_of(session)
@@ -199,14 +226,18 @@ def test_a_calm_down_follow_up_promise_and_a_category_name_are_checked_too(staff
 
 # --- report requests -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("date_from, date_to, field, code", [
-    (date(1, 1, 1), date(1, 1, 31), "date_from", "date_range"),
-    (date(9999, 12, 1), date(9999, 12, 31), "date_from", "date_range"),
-    (date(2026, 12, 1), date(9999, 12, 31), "date_to", "date_range"),
-    (date(1, 1, 1), date(9999, 12, 31), "date_from", "date_range"),
-    (date(2000, 1, 1), date(2600, 1, 1), "date_to", "date_range"),
-    (date(2010, 1, 1), date(2026, 12, 31), "date_to", "period_too_long"),
-])
+
+@pytest.mark.parametrize(
+    "date_from, date_to, field, code",
+    [
+        (date(1, 1, 1), date(1, 1, 31), "date_from", "date_range"),
+        (date(9999, 12, 1), date(9999, 12, 31), "date_from", "date_range"),
+        (date(2026, 12, 1), date(9999, 12, 31), "date_to", "date_range"),
+        (date(1, 1, 1), date(9999, 12, 31), "date_from", "date_range"),
+        (date(2000, 1, 1), date(2600, 1, 1), "date_to", "date_range"),
+        (date(2010, 1, 1), date(2026, 12, 31), "date_to", "period_too_long"),
+    ],
+)
 def test_a_report_period_is_checked_naming_the_field(date_from, date_to, field, code):
     with pytest.raises(ValidationError) as refused:
         reports.check(reports.Request("activity", "en", date_from, date_to))
@@ -218,7 +249,7 @@ def test_a_ten_year_period_is_a_report(db):
 
 
 @pytest.mark.parametrize("field", ["staff_id", "customer_id", "session_id", "complaint_id"])
-@pytest.mark.parametrize("value", [2 ** 63, 2 ** 64 + 5, -(2 ** 63) - 1, 10 ** 30])
+@pytest.mark.parametrize("value", [2**63, 2**64 + 5, -(2**63) - 1, 10**30])
 def test_an_id_out_of_range_is_not_found(field, value):
     kind = {"staff_id": "staff", "customer_id": "customer"}.get(field, "incident")
     request = reports.Request(kind, "en", date(2026, 11, 1), date(2026, 11, 30), **{field: value})
@@ -226,21 +257,25 @@ def test_an_id_out_of_range_is_not_found(field, value):
         reports.check(request)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["activity", "--from", "0001-01-01", "--to", "0001-01-31"], "--from"),
-    (["activity", "--from", "9999-12-01", "--to", "9999-12-31"], "--from"),
-    (["activity", "--from", "2026-12-01", "--to", "9999-12-31"], "--to must be"),
-    (["complaints", "--from", "1500-01-01", "--to", "2100-01-01"], "--from"),
-    (["satisfaction", "--from", "2010-01-01", "--to", "2026-12-31"], "10 years"),
-    (["staff", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", str(2 ** 63)], "not found"),
-    (["activity", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", "99"], "not found: staff 99"),
-    (["customer", "--customer", str(2 ** 63)], "not found"),
-    (["customer", "--customer", str(2 ** 70)], "not found"),
-    (["incident", "--session", str(2 ** 63)], "not found"),
-    (["incident", "--complaint", "-9223372036854775809"], "not found"),
-])
-def test_the_report_command_refuses_a_bad_request_in_one_line(db_target, supervisor, tmp_path, capsys, args,
-                                                               message, monkeypatch):
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["activity", "--from", "0001-01-01", "--to", "0001-01-31"], "--from"),
+        (["activity", "--from", "9999-12-01", "--to", "9999-12-31"], "--from"),
+        (["activity", "--from", "2026-12-01", "--to", "9999-12-31"], "--to must be"),
+        (["complaints", "--from", "1500-01-01", "--to", "2100-01-01"], "--from"),
+        (["satisfaction", "--from", "2010-01-01", "--to", "2026-12-31"], "10 years"),
+        (["staff", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", str(2**63)], "not found"),
+        (["activity", "--from", "2026-01-01", "--to", "2026-01-31", "--staff", "99"], "not found: staff 99"),
+        (["customer", "--customer", str(2**63)], "not found"),
+        (["customer", "--customer", str(2**70)], "not found"),
+        (["incident", "--session", str(2**63)], "not found"),
+        (["incident", "--complaint", "-9223372036854775809"], "not found"),
+    ],
+)
+def test_the_report_command_refuses_a_bad_request_in_one_line(
+    db_target, supervisor, tmp_path, capsys, args, message, monkeypatch
+):
     import main
     from helpdesk import db as dbmod
 
@@ -256,27 +291,90 @@ def test_the_report_command_refuses_a_bad_request_in_one_line(db_target, supervi
 # --- hypothesis: any input, on every entry path ----------------------------------------------------
 
 # Every Unicode category, lone surrogates (Cs) included.
-EVERY_CATEGORY = st.characters(codec=None, categories=[
-    "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po",
-    "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Cn"])
+EVERY_CATEGORY = st.characters(
+    codec=None,
+    categories=[
+        "Lu",
+        "Ll",
+        "Lt",
+        "Lm",
+        "Lo",
+        "Mn",
+        "Mc",
+        "Me",
+        "Nd",
+        "Nl",
+        "No",
+        "Pc",
+        "Pd",
+        "Ps",
+        "Pe",
+        "Pi",
+        "Pf",
+        "Po",
+        "Sm",
+        "Sc",
+        "Sk",
+        "So",
+        "Zs",
+        "Zl",
+        "Zp",
+        "Cc",
+        "Cf",
+        "Cs",
+        "Co",
+        "Cn",
+    ],
+)
 DIGIT = st.sampled_from(list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"))
-WORD = st.one_of(st.text(st.sampled_from(list("abcxyzABCÖÉßمریمكيکی\u200c")), min_size=1, max_size=8),
-                 st.text(DIGIT, min_size=1, max_size=6))  # leading zeros, mixed Persian/Arabic/Latin digits
+WORD = st.one_of(
+    st.text(st.sampled_from(list("abcxyzABCÖÉßمریمكيکی\u200c")), min_size=1, max_size=8),
+    st.text(DIGIT, min_size=1, max_size=6),
+)  # leading zeros, mixed Persian/Arabic/Latin digits
 TEXT = st.one_of(
     st.text(EVERY_CATEGORY, max_size=60),
     st.lists(WORD, max_size=6).map(" ".join),
-    st.sampled_from(["\x00", "a\x00b", "\ud800", "Mar\udfffyam", "\ud83d\ude00", "0123", "۰۱۲۳", "0۱2٣4", "Branch 0123",
-                     "\u202eمريم\u202c", "نیک\u200cنام", " ", ""]),
+    st.sampled_from(
+        [
+            "\x00",
+            "a\x00b",
+            "\ud800",
+            "Mar\udfffyam",
+            "\ud83d\ude00",
+            "0123",
+            "۰۱۲۳",
+            "0۱2٣4",
+            "Branch 0123",
+            "\u202eمريم\u202c",
+            "نیک\u200cنام",
+            " ",
+            "",
+        ]
+    ),
     st.builds(lambda w, n: " ".join([w] * n), WORD, st.integers(1000, 4000)),  # thousands of words
-    st.builds(lambda c, n: c * n, st.sampled_from(["x", "م", "۱", "0", "\x00", "\ud800", " ", "ab "]),
-              st.just(100_000)),  # 100 KB
+    st.builds(
+        lambda c, n: c * n, st.sampled_from(["x", "م", "۱", "0", "\x00", "\ud800", " ", "ab "]), st.just(100_000)
+    ),  # 100 KB
 )
-FUZZ = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                        HealthCheck.too_slow,
-                                                                        HealthCheck.data_too_large])
-KNOWN_CODES = {"required", "name_required", "too_long", "too_many", "unusable_characters", "phone_characters",
-               "phone_invalid", "phone_repeated", "email_invalid", "email_repeated", "invalid_choice",
-               "escalation_reason"}
+FUZZ = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+KNOWN_CODES = {
+    "required",
+    "name_required",
+    "too_long",
+    "too_many",
+    "unusable_characters",
+    "phone_characters",
+    "phone_invalid",
+    "phone_repeated",
+    "email_invalid",
+    "email_repeated",
+    "invalid_choice",
+    "escalation_reason",
+}
 
 
 def _refused_well(error: Exception, fields: set[str]) -> None:
@@ -300,29 +398,57 @@ def _finds(customer_id: int, text: str) -> None:
         assert customer_id in [r.customer.id for r in cs.find(words[0], limit=500)], words[0]
 
 
-CUSTOMER_FIELDS = {"given_name", "family_name", "organisation", "job_title", "address", "notes", "tags", "phones",
-                   "emails", "kind"}
+CUSTOMER_FIELDS = {
+    "given_name",
+    "family_name",
+    "organisation",
+    "job_title",
+    "address",
+    "notes",
+    "tags",
+    "phones",
+    "emails",
+    "kind",
+}
 
 
-NAME = st.one_of(WORD, st.lists(WORD, min_size=1, max_size=3).map(" ".join), st.text(EVERY_CATEGORY, max_size=60),
-                 TEXT)
-PHONE = st.one_of(st.just(""), st.just(""), st.sampled_from(["0912 345 6789", "۰۹۱۲۳۴۵۶۷۸۹", "+98 21 8877 6655", "٠٩٣٥١١١٢٢٢٢",
-                                                "0912-3۴5-67٨9"]), TEXT)
-EMAIL = st.one_of(st.just(""), st.just(""), st.sampled_from(["maryam.k@example.com", "ali.rezaei@example.co.uk"]),
-                  TEXT)
+NAME = st.one_of(WORD, st.lists(WORD, min_size=1, max_size=3).map(" ".join), st.text(EVERY_CATEGORY, max_size=60), TEXT)
+PHONE = st.one_of(
+    st.just(""),
+    st.just(""),
+    st.sampled_from(["0912 345 6789", "۰۹۱۲۳۴۵۶۷۸۹", "+98 21 8877 6655", "٠٩٣٥١١١٢٢٢٢", "0912-3۴5-67٨9"]),
+    TEXT,
+)
+EMAIL = st.one_of(st.just(""), st.just(""), st.sampled_from(["maryam.k@example.com", "ali.rezaei@example.co.uk"]), TEXT)
 
 
 @settings(FUZZ, max_examples=50)
-@given(given_name=NAME, family_name=NAME, job_title=st.one_of(st.just(""), WORD, TEXT),
-       address=st.one_of(st.just(""), WORD, TEXT),
-       notes=st.one_of(NAME, TEXT), tags=st.lists(st.one_of(WORD, TEXT), max_size=3), phone=PHONE, email=EMAIL,
-       organisation=st.booleans())
-def test_any_customer_is_saved_and_found_or_refused_naming_the_field(staff, given_name, family_name, job_title,
-                                                                     address, notes, tags, phone, email,
-                                                                     organisation):
-    draft = cs.Draft(kind="organisation" if organisation else "person", given_name=given_name,
-                     family_name=family_name, organisation=given_name, job_title=job_title, address=address,
-                     notes=notes, tags=tags, phones=[("mobile", phone)], emails=[email])
+@given(
+    given_name=NAME,
+    family_name=NAME,
+    job_title=st.one_of(st.just(""), WORD, TEXT),
+    address=st.one_of(st.just(""), WORD, TEXT),
+    notes=st.one_of(NAME, TEXT),
+    tags=st.lists(st.one_of(WORD, TEXT), max_size=3),
+    phone=PHONE,
+    email=EMAIL,
+    organisation=st.booleans(),
+)
+def test_any_customer_is_saved_and_found_or_refused_naming_the_field(
+    staff, given_name, family_name, job_title, address, notes, tags, phone, email, organisation
+):
+    draft = cs.Draft(
+        kind="organisation" if organisation else "person",
+        given_name=given_name,
+        family_name=family_name,
+        organisation=given_name,
+        job_title=job_title,
+        address=address,
+        notes=notes,
+        tags=tags,
+        phones=[("mobile", phone)],
+        emails=[email],
+    )
     try:
         customer = cs.create(staff, draft, confirm_duplicates=True)
     except cs.FormErrors as error:
@@ -348,16 +474,22 @@ def test_any_customer_is_saved_and_found_or_refused_naming_the_field(staff, give
 
 
 @FUZZ
-@given(tags=st.lists(st.one_of(TEXT, st.sampled_from(["ÖBB", "öbb", "ÉLITE", "élite", "VIP", "vip", "İstanbul",
-                                                        "ǅ", "ﬀ", "ß", "SS"])), min_size=1, max_size=4))
+@given(
+    tags=st.lists(
+        st.one_of(
+            TEXT, st.sampled_from(["ÖBB", "öbb", "ÉLITE", "élite", "VIP", "vip", "İstanbul", "ǅ", "ﬀ", "ß", "SS"])
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_any_tags_on_two_customers_are_one_set_of_tags(staff, tags):
     try:
         first = cs.create(staff, cs.Draft(given_name="Anna", tags=tags), confirm_duplicates=True)
     except cs.FormErrors as error:
         _refused_well(error, {"tags"})
         return
-    second = cs.create(staff, cs.Draft(given_name="Bernd", tags=[t.swapcase() for t in tags]),
-                       confirm_duplicates=True)
+    second = cs.create(staff, cs.Draft(given_name="Bernd", tags=[t.swapcase() for t in tags]), confirm_duplicates=True)
     keys = [t.casefold() for t in cs.all_tags()]
     assert len(keys) == len(set(keys))  # never the same tag twice, in any case
     assert {t.casefold() for t in cs.get(first.id).tags} <= set(keys)
@@ -379,8 +511,9 @@ def test_every_search_answers_any_text(staff, query):
     assert contacts.log_count(LogQuery(search=query)) >= len(contacts.log_page(LogQuery(search=query), 0, 10))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(query=TEXT.filter(lambda t: "\x00" not in t and not any("\ud800" <= c <= "\udfff" for c in t)))
 def test_the_find_command_answers_any_text(db_target, staff, capsys, query, monkeypatch):
     """``main.py find`` as typed on a command line (which cannot carry NUL or half characters)."""
@@ -400,8 +533,9 @@ COMPLAINT_FIELDS = {"description", "wanted", "comment", "reason", "note", "resol
 
 @FUZZ
 @given(description=TEXT, wanted=TEXT, comment=TEXT, reason=TEXT, note=TEXT, resolution=TEXT)
-def test_any_complaint_text_is_kept_or_refused_naming_the_field(staff, supervisor, description, wanted, comment,
-                                                                reason, note, resolution):
+def test_any_complaint_text_is_kept_or_refused_naming_the_field(
+    staff, supervisor, description, wanted, comment, reason, note, resolution
+):
     from helpdesk.models import Complaint, ComplaintComment
     from helpdesk.text import clean_text
 
@@ -413,10 +547,12 @@ def test_any_complaint_text_is_kept_or_refused_naming_the_field(staff, superviso
     else:
         stored = Complaint.get_by_id(c.id)
         assert (stored.description, stored.wanted) == (clean_text(description), clean_text(wanted))
-    for action, field in ((lambda: complaints.comment(staff, c.id, comment), "comment"),
-                          (lambda: complaints.move(staff, c.id, "in_progress", note), "note"),
-                          (lambda: complaints.escalate(staff, c.id, reason), "reason"),
-                          (lambda: complaints.resolve(staff, c.id, resolution, "satisfied", True), "resolution_notes")):
+    for action, field in (
+        (lambda: complaints.comment(staff, c.id, comment), "comment"),
+        (lambda: complaints.move(staff, c.id, "in_progress", note), "note"),
+        (lambda: complaints.escalate(staff, c.id, reason), "reason"),
+        (lambda: complaints.resolve(staff, c.id, resolution, "satisfied", True), "resolution_notes"),
+    ):
         try:
             action()
         except (ValidationError, cs.FormErrors) as error:
@@ -444,7 +580,7 @@ def test_any_calm_down_text_is_kept_or_refused_naming_the_field(staff, superviso
         assert error.code in KNOWN_CODES
     else:
         kept = calm.state_of(calm.get(staff, session.id))
-        assert [s.note for s in kept.steps[:len(notes)]] == [clean_text(n) for n in notes]
+        assert [s.note for s in kept.steps[: len(notes)]] == [clean_text(n) for n in notes]
         try:
             calm.escalate(staff, session.id, state, reason)
         except ValidationError as error:
@@ -476,14 +612,22 @@ def test_any_csv_file_imports_its_good_rows_and_explains_the_rest(tmp_path_facto
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(kind=st.sampled_from(reports.KINDS + ("nonsense",)), lang=st.sampled_from(["en", "fa", "en", "fa", "de"]),
-       period=st.one_of(st.tuples(st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.dates())),
-                        st.builds(lambda day, days: (day, day + timedelta(days=days)),
-                                  st.dates(date(2016, 1, 1), date(2027, 12, 31)), st.integers(-3, 4000))),
-       ids=st.lists(st.one_of(st.none(), st.none(), st.integers(-(2 ** 70), 2 ** 70), st.integers(1, 3)),
-                    min_size=4, max_size=4))
-def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory, supervisor, kind, lang, period,
-                                                                ids):
+@given(
+    kind=st.sampled_from(reports.KINDS + ("nonsense",)),
+    lang=st.sampled_from(["en", "fa", "en", "fa", "de"]),
+    period=st.one_of(
+        st.tuples(st.one_of(st.none(), st.dates()), st.one_of(st.none(), st.dates())),
+        st.builds(
+            lambda day, days: (day, day + timedelta(days=days)),
+            st.dates(date(2016, 1, 1), date(2027, 12, 31)),
+            st.integers(-3, 4000),
+        ),
+    ),
+    ids=st.lists(
+        st.one_of(st.none(), st.none(), st.integers(-(2**70), 2**70), st.integers(1, 3)), min_size=4, max_size=4
+    ),
+)
+def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory, supervisor, kind, lang, period, ids):
     date_from, date_to = period
     request = reports.Request(kind, lang, date_from, date_to, *ids)
     try:
@@ -494,7 +638,7 @@ def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory
         event(f"refused: {error.code}")
         return
     except NotFound:
-        assert any(i is not None and not 0 < i < 2 ** 63 for i in ids)
+        assert any(i is not None and not 0 < i < 2**63 for i in ids)
         event("refused: an id no record can have")
         return
     event(f"checked: {kind}")
@@ -513,8 +657,13 @@ def test_any_report_request_is_made_or_refused_naming_the_field(tmp_path_factory
 
 # --- the remaining entry paths: accounts, sign-in, the business name, follow-ups, drafts ------------
 
-ACCOUNT_CODES = KNOWN_CODES | {"username_format", "username_taken", "password_short", "wrong_password",
-                               "bad_credentials"}
+ACCOUNT_CODES = KNOWN_CODES | {
+    "username_format",
+    "username_taken",
+    "password_short",
+    "wrong_password",
+    "bad_credentials",
+}
 
 
 @FUZZ

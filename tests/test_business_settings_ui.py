@@ -1,4 +1,5 @@
 """The business name and logo at the head of every report, set by a supervisor in Settings."""
+
 from __future__ import annotations
 
 from io import BytesIO
@@ -15,8 +16,9 @@ def _picture(tmp_path, name="logo.png", size=(160, 60)):
     return path
 
 
-def test_a_supervisor_sets_the_name_and_logo_and_bad_files_are_explained(app, supervisor, db_target, qtbot,
-                                                                         tmp_path, monkeypatch):
+def test_a_supervisor_sets_the_name_and_logo_and_bad_files_are_explained(
+    app, supervisor, db_target, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog
 
     window = MainWindow(config.describe(db_target))

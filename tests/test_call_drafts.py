@@ -1,5 +1,6 @@
 """Nothing typed during a call or a calm-down session is lost when the app is killed:
 a real subprocess, SIGKILL, restore."""
+
 from __future__ import annotations
 
 import os
@@ -17,8 +18,10 @@ from ui.app import Controller
 
 CHILD = Path(__file__).parent / "helpers" / "typing_child.py"
 ROOT = Path(__file__).resolve().parent.parent
-NOTES = ("Caller says the parcel (order 4471) arrived damaged; "
-         "مشتری می‌گوید بسته آسیب دیده بود و تعویض می‌خواهد. Wants a replacement by Friday.")
+NOTES = (
+    "Caller says the parcel (order 4471) arrived damaged; "
+    "مشتری می‌گوید بسته آسیب دیده بود و تعویض می‌خواهد. Wants a replacement by Friday."
+)
 KILL_AFTER = 70  # characters
 
 
@@ -29,11 +32,15 @@ def _type_and_kill(db_target, draft_dir, tmp_path, mode: str) -> tuple[str, str,
     text_file.write_text(NOTES, encoding="utf-8")
     settings_folder = tmp_path / "child-settings"
     settings_folder.mkdir(exist_ok=True)
-    child = subprocess.Popen([sys.executable, str(CHILD), db_target, str(draft_dir), str(settings_folder),
-                              str(text_file), mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             encoding="utf-8", cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (
-                                 str(ROOT), os.environ.get("PYTHONPATH"))))})
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), db_target, str(draft_dir), str(settings_folder), str(text_file), mode],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))},
+    )
     landed: dict[int, float] = {}
     other: list[str] = []
     try:
@@ -52,14 +59,15 @@ def _type_and_kill(db_target, draft_dir, tmp_path, mode: str) -> tuple[str, str,
     finally:
         child.kill()
         child.wait(10)
-    typed = NOTES[:max(landed) + 1]
-    safe = NOTES[:max((i for i, t in landed.items() if t <= killed_at - 2.0), default=-1) + 1]
+    typed = NOTES[: max(landed) + 1]
+    safe = NOTES[: max((i for i, t in landed.items() if t <= killed_at - 2.0), default=-1) + 1]
     assert len(safe) > 20, "the child typed too slowly to prove anything"
     return safe, typed, other
 
 
-def test_a_calm_down_session_killed_mid_note_resumes_where_it_was(app, supervisor, db_target, draft_dir, tmp_path,
-                                                                  qtbot, monkeypatch):
+def test_a_calm_down_session_killed_mid_note_resumes_where_it_was(
+    app, supervisor, db_target, draft_dir, tmp_path, qtbot, monkeypatch
+):
     from helpdesk.models import CalmSession
 
     dbmod.close()
@@ -85,10 +93,12 @@ def test_a_calm_down_session_killed_mid_note_resumes_where_it_was(app, superviso
     dbmod.close()
 
 
-def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(app, supervisor, db_target, draft_dir, tmp_path,
-                                                                    qtbot, monkeypatch):
-    customer = customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi",
-                                                  phones=[("mobile", "0912 345 6789")]))
+def test_a_call_killed_mid_sentence_comes_back_with_what_was_typed(
+    app, supervisor, db_target, draft_dir, tmp_path, qtbot, monkeypatch
+):
+    customer = customers.create(
+        supervisor, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     dbmod.close()
     safe, typed, other = _type_and_kill(db_target, draft_dir, tmp_path, "call")
     assert f"customer {customer.id}" in other
@@ -149,14 +159,14 @@ def _signed_in_window(staff, db_target, qtbot):
     return window
 
 
-def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app, staff, db_target, draft_dir,
-                                                                             qtbot):
+def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app, staff, db_target, draft_dir, qtbot):
     """The contact is in the database, its draft still on the disk (the app died in between): at the
     next sign-in the draft is recognised, nothing is asked, the person is told, nothing is stored twice."""
     from helpdesk import accounts
 
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = _signed_in_window(staff, db_target, qtbot)
     _saved_call_with_its_draft_left_behind(window, customer, draft_dir)
     window.sign_out()
@@ -170,15 +180,15 @@ def test_a_crash_between_saving_a_call_and_deleting_its_draft_stores_it_once(app
     assert not window.call_windows and Contact.select().count() == 1
 
 
-def test_a_restored_draft_that_was_already_saved_opens_as_the_stored_contact(app, staff, db_target, draft_dir,
-                                                                             qtbot):
+def test_a_restored_draft_that_was_already_saved_opens_as_the_stored_contact(app, staff, db_target, draft_dir, qtbot):
     """However the draft comes back (another desk's restore, a language switch), its window shows the
     stored contact and says so, and Ctrl+S cannot store it a second time."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = _signed_in_window(staff, db_target, qtbot)
     _saved_call_with_its_draft_left_behind(window, customer, draft_dir)
     [document] = window.draft_store.unfinished("call", window.location, staff.id)

@@ -1,4 +1,5 @@
 """The call window, the Calls page and the follow-up reminders, driven as a person would."""
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,9 @@ def _window(staff, db_target, qtbot) -> MainWindow:
 
 
 def _customer(actor, phone="0912 345 6789", given="Maryam", family="Karimi"):
-    return customers.create(actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]),
-                            confirm_duplicates=True)
+    return customers.create(
+        actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]), confirm_duplicates=True
+    )
 
 
 def _plain(text: str) -> str:
@@ -85,7 +87,11 @@ def test_f2_starts_a_call_that_finds_the_caller_from_persian_digits(app, staff, 
     assert not window.call_windows
     stored = Contact.get(Contact.customer == wanted.id)
     assert (stored.reason, stored.notes, stored.satisfaction, stored.staff_id) == (
-        "Invoice", "مبلغ فاکتور اشتباه بود", "delighted", staff.id)
+        "Invoice",
+        "مبلغ فاکتور اشتباه بود",
+        "delighted",
+        staff.id,
+    )
     assert json.loads(stored.checklist) == {"version": 1, "ticked": ["answer", "identify"]}
     # It is on the customer's timeline and in the call log.
     assert any(e.kind == "contact" for e in customers.timeline(wanted.id))
@@ -225,9 +231,17 @@ def test_a_follow_up_coming_due_is_announced(app, staff, db_target, qtbot):
 
 def test_staff_cannot_change_someone_elses_call_but_a_supervisor_can(app, staff, supervisor, db_target, qtbot):
     customer = _customer(supervisor)
-    contact = contacts.create(supervisor, contacts.ContactDraft(
-        customer_id=customer.id, started_at=utcnow(), reason="Price", notes="Quoted 120", outcome="resolved",
-        satisfaction="satisfied"))
+    contact = contacts.create(
+        supervisor,
+        contacts.ContactDraft(
+            customer_id=customer.id,
+            started_at=utcnow(),
+            reason="Price",
+            notes="Quoted 120",
+            outcome="resolved",
+            satisfaction="satisfied",
+        ),
+    )
     window = _window(staff, db_target, qtbot)
     viewer = window.open_contact(contact.id)
     assert viewer.notes.isReadOnly() and not viewer.save_button.isVisible()
@@ -244,10 +258,22 @@ def test_staff_cannot_change_someone_elses_call_but_a_supervisor_can(app, staff,
 def test_the_call_log_filters_and_searches_from_the_keyboard(app, staff, supervisor, db_target, qtbot):
     customer = _customer(staff)
     now = utcnow()
-    for who, notes, channel in ((staff, "Parcel arrived damaged", "phone"), (staff, "Paid in person", "walk_in"),
-                                (supervisor, "Asked for a catalogue", "email")):
-        contacts.create(who, contacts.ContactDraft(customer_id=customer.id, channel=channel, started_at=now,
-                                                   notes=notes, outcome="resolved", satisfaction="satisfied"))
+    for who, notes, channel in (
+        (staff, "Parcel arrived damaged", "phone"),
+        (staff, "Paid in person", "walk_in"),
+        (supervisor, "Asked for a catalogue", "email"),
+    ):
+        contacts.create(
+            who,
+            contacts.ContactDraft(
+                customer_id=customer.id,
+                channel=channel,
+                started_at=now,
+                notes=notes,
+                outcome="resolved",
+                satisfaction="satisfied",
+            ),
+        )
     window = _window(staff, db_target, qtbot)
     window.show_page(CALLS)
     log = window.calls_page.log
@@ -267,8 +293,7 @@ def test_the_call_log_filters_and_searches_from_the_keyboard(app, staff, supervi
     assert window.call_windows[-1].notes.toPlainText() == "Asked for a catalogue"
 
 
-def test_closing_an_unsaved_call_asks_and_keeps_it_when_told_no(app, staff, db_target, qtbot, monkeypatch,
-                                                                draft_dir):
+def test_closing_an_unsaved_call_asks_and_keeps_it_when_told_no(app, staff, db_target, qtbot, monkeypatch, draft_dir):
     window = _window(staff, db_target, qtbot)
     call = window.start_call()
     _type(call.notes, "half a sentence")
@@ -347,8 +372,7 @@ def test_a_callback_starts_with_the_typing_in_the_notes_not_on_hold(app, staff, 
     assert not call.hold_button.isChecked() and call.hold_count == 0
 
 
-def test_a_new_call_from_the_profile_by_button_or_f2_has_the_customer_and_the_notes_ready(app, staff, db_target,
-                                                                                          qtbot):
+def test_a_new_call_from_the_profile_by_button_or_f2_has_the_customer_and_the_notes_ready(app, staff, db_target, qtbot):
     from ui.mainwindow import CUSTOMERS
 
     customer = _customer(staff)
@@ -411,8 +435,13 @@ def test_a_walk_in_visit_speaks_of_a_visitor_and_has_its_own_checklist(app, staf
 
     window = _window(staff, db_target, qtbot)
     visit = window.start_call("walk_in", "inbound")
-    texts = [visit.caller_box.title(), visit.state_label.text(), visit.hold_button.text(),
-             visit.hang_up_button.text(), visit.checklist_box.title()]
+    texts = [
+        visit.caller_box.title(),
+        visit.state_label.text(),
+        visit.hold_button.text(),
+        visit.hang_up_button.text(),
+        visit.checklist_box.title(),
+    ]
     assert texts == ["Visitor", "Visit in progress", "Step &away (F6)", "&End visit (F8)", "At the desk (F7)"]
     assert not any(word in " ".join(texts) for word in ("call", "Caller", "Hold", "Hang"))
     steps = [visit.checklist.item(i).text() for i in range(visit.checklist.count())]
@@ -485,8 +514,9 @@ def test_the_call_log_filters_are_not_squeezed_and_follow_the_readers_calendar(a
 
 
 @pytest.mark.dates
-def test_every_list_filter_takes_today_from_the_clock_and_months_from_the_readers_calendar(app, supervisor,
-                                                                                        db_target, qtbot):
+def test_every_list_filter_takes_today_from_the_clock_and_months_from_the_readers_calendar(
+    app, supervisor, db_target, qtbot
+):
     """The complaints and calm-down lists start their periods on a month's first day: a Jalali month in
     Persian, and end today as helpdesk.clock has it (the tests move it; Qt's own clock they cannot)."""
     from helpdesk.clock import to_local
@@ -523,15 +553,19 @@ def test_an_unfinished_walk_in_is_offered_back_as_a_visit(app, staff, db_target,
     assert window.call_windows[0].notes.toPlainText() == "asked about a refund"
 
 
-
 @pytest.mark.parametrize("language, comma, other", [("app", ", ", "، "), ("persian", "، ", ", ")])
-def test_a_callers_numbers_are_listed_as_the_reader_lists_them(language, comma, other, request, staff, db_target,
-                                                              qtbot):
+def test_a_callers_numbers_are_listed_as_the_reader_lists_them(
+    language, comma, other, request, staff, db_target, qtbot
+):
     """Two numbers read "a, b" in English and «الف، ب» in Persian, in the matches and once chosen."""
     request.getfixturevalue(language)
-    customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                  phones=[("mobile", "0912 345 6789"), ("work", "021 8877 6655")]),
-                     confirm_duplicates=True)
+    customers.create(
+        staff,
+        Draft(
+            given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789"), ("work", "021 8877 6655")]
+        ),
+        confirm_duplicates=True,
+    )
     window = _window(staff, db_target, qtbot)
     call = window.start_call()
     _type(call.lookup, "Karimi")

@@ -1,4 +1,5 @@
 """The calm-the-angry-customer procedure through its service: versions, sessions, escalation, figures."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,11 @@ from helpdesk.models import CalmSession, CalmStep, Complaint, Notification
 
 
 def _customer(actor):
-    return customers.create(actor, Draft(given_name="Maryam", family_name="Karimi",
-                                         phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
 
 
 def _run(actor, customer_id=None, ticks=None, anger=(5, 2), outcome="calmed", minutes=6, notes=None):
@@ -25,15 +29,24 @@ def _run(actor, customer_id=None, ticks=None, anger=(5, 2), outcome="calmed", mi
         step.ticked = ticks is None or step.key in ticks
         step.note = (notes or {}).get(step.key, "")
     done = calm.finish(actor, session.id, state, anger[1], outcome)
-    CalmSession.update(started_at=done.ended_at - timedelta(minutes=minutes)).where(
-        CalmSession.id == done.id).execute()
+    CalmSession.update(started_at=done.ended_at - timedelta(minutes=minutes)).where(CalmSession.id == done.id).execute()
     return CalmSession.get_by_id(done.id)
 
 
 def test_the_bundled_procedure_follows_the_brief(db):
     steps = calm.steps_of(calm.current())
-    assert [s["key"] for s in steps] == ["stay_calm", "listen", "what_they_want", "empathy", "apologise", "facts",
-                                         "solution", "escalate", "thank", "follow_up"]
+    assert [s["key"] for s in steps] == [
+        "stay_calm",
+        "listen",
+        "what_they_want",
+        "empathy",
+        "apologise",
+        "facts",
+        "solution",
+        "escalate",
+        "thank",
+        "follow_up",
+    ]
     for step in steps:
         assert step["title"]["en"] and step["title"]["fa"] and step["do"]["fa"]
         assert step["say"]["en"] and step["avoid"]["fa"]
@@ -69,7 +82,12 @@ def test_progress_is_kept_step_by_step_and_finishing_needs_both_ratings(staff):
     state.steps[0].ticked, state.steps[0].ticked_at, state.steps[0].note = True, datetime(2026, 11, 23, 9), "Shaking"
     calm.save_progress(staff, session.id, state)
     again = calm.state_of(calm.get(staff, session.id))
-    assert (again.current_step, again.anger_start, again.steps[0].note, again.steps[0].ticked) == (3, 4, "Shaking", True)
+    assert (again.current_step, again.anger_start, again.steps[0].note, again.steps[0].ticked) == (
+        3,
+        4,
+        "Shaking",
+        True,
+    )
     with pytest.raises(FormErrors) as caught:
         calm.finish(staff, session.id, state, None, "")
     assert set(caught.value.errors) == {"anger_end", "outcome"}
@@ -91,7 +109,11 @@ def test_escalate_now_raises_an_escalated_complaint_with_the_session(staff, supe
     complaint = calm.escalate(staff, session.id, state, "Wants a full refund now")
     stored = Complaint.get_by_id(complaint.id)
     assert (stored.status, stored.customer_id, stored.escalated_to_id, stored.priority) == (
-        "escalated", customer.id, supervisor.id, "high")
+        "escalated",
+        customer.id,
+        supervisor.id,
+        "high",
+    )
     assert calm.get(staff, session.id).complaint_id == stored.id and calm.get(staff, session.id).current_step == 6
     assert Notification.get(Notification.recipient == supervisor.id).complaint_id == stored.id
     # A second escalation updates the same complaint.
@@ -112,8 +134,11 @@ def test_figures_from_known_sessions(staff, supervisor):
     assert overall.success_rate == 0.5
     assert overall.median_seconds_to_calm == 6 * 60  # calmed in 4 and 8 minutes
     assert overall.average_anger_drop == (4 + 1 + 2 + 2) / 4
-    assert overall.steps["apologise"] == {"total": 4, "skipped": 2,
-                                          "skipped_outcomes": {"not_calmed": 1, "partly_calmed": 1}}
+    assert overall.steps["apologise"] == {
+        "total": 4,
+        "skipped": 2,
+        "skipped_outcomes": {"not_calmed": 1, "partly_calmed": 1},
+    }
     assert overall.steps["listen"]["skipped"] == 0
     mine = per_staff[staff.id]
     assert (mine.sessions, mine.success_rate, mine.median_seconds_to_calm) == (2, 0.5, 240)

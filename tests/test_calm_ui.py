@@ -1,4 +1,5 @@
 """The calm-down window, driven from the keyboard as a person under stress would."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -25,8 +26,9 @@ def _type(widget, text: str) -> None:
 
 
 def test_the_whole_procedure_from_the_keyboard(app, staff, db_target, qtbot):
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = _window(staff, db_target, qtbot)
     QTest.keyClick(window, Qt.Key.Key_F9)
     session_window = window.calm_windows[-1]
@@ -65,7 +67,12 @@ def test_the_whole_procedure_from_the_keyboard(app, staff, db_target, qtbot):
     assert w.pages.currentIndex() == 3
     stored = CalmSession.get()
     assert (stored.status, stored.anger_start, stored.anger_end, stored.outcome, stored.customer_id) == (
-        "finished", 5, 2, "calmed", customer.id)
+        "finished",
+        5,
+        2,
+        "calmed",
+        customer.id,
+    )
     state = calm.state_of(stored)
     assert [s.ticked for s in state.steps][:2] == [True, False]
     assert state.steps[1].note == "Shouted for 2 minutes"
@@ -162,8 +169,7 @@ def _open_by_f9(window, qtbot):
     return w
 
 
-def test_escalate_now_puts_the_focus_in_the_reason_and_refuses_an_empty_one(app, staff, supervisor, db_target,
-                                                                             qtbot):
+def test_escalate_now_puts_the_focus_in_the_reason_and_refuses_an_empty_one(app, staff, supervisor, db_target, qtbot):
     """Issue 12: Ctrl+E left the focus on the button, so the first space sent the escalation with an
     empty reason and the typed reason was lost."""
     from helpdesk.models import Notification
@@ -263,8 +269,9 @@ def test_escape_on_an_untouched_session_closes_without_asking(app, staff, db_tar
 
 
 def test_enter_in_the_customer_box_links_the_highlighted_customer(app, staff, db_target, qtbot):
-    customer = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = _window(staff, db_target, qtbot)
     w = _open_by_f9(window, qtbot)
     while _focus() is not w.lookup:  # the anger, Begin, Escalate now, then the customer box

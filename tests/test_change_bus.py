@@ -4,6 +4,7 @@ they show; an idle desk stays quiet.
 
 The other desk is a real second process (tests/helpers/other_desk.py) acting through the services.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -34,24 +35,30 @@ ARRIVES_MS = 2_000  # an escalation shows on the other desk within 2 s (PostgreS
 
 def other_desk(db_target, *args) -> None:
     """One action on another desk, in a process of its own; returns once it has committed."""
-    done = subprocess.run([sys.executable, str(CHILD), db_target, *map(str, args)], capture_output=True, text=True,
-                          timeout=120, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(CHILD), db_target, *map(str, args)], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
     assert done.returncode == 0 and "done" in done.stdout, done.stderr
 
 
 def _customer(actor):
-    return customers.create(actor, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
-                            confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
 
 
 def _complaint(actor, customer_id=None, text="Charged twice"):
     category = ComplaintCategory.get(ComplaintCategory.name_en == "Price").id
-    return complaints.create(actor, ComplaintDraft(customer_id=customer_id, category_id=category, description=text,
-                                                   assignee_id=actor.id))
+    return complaints.create(
+        actor, ComplaintDraft(customer_id=customer_id, category_id=category, description=text, assignee_id=actor.id)
+    )
 
 
-def test_an_escalation_raised_on_another_desk_shows_on_the_supervisors_desk_at_once(app, staff, supervisor,
-                                                                                       db_target, qtbot):
+def test_an_escalation_raised_on_another_desk_shows_on_the_supervisors_desk_at_once(
+    app, staff, supervisor, db_target, qtbot
+):
     c = _complaint(staff)
     boss = signed_in_window(supervisor, db_target, qtbot)
     assert boss.banner.isHidden()
@@ -59,14 +66,17 @@ def test_an_escalation_raised_on_another_desk_shows_on_the_supervisors_desk_at_o
     # Nobody calls a check here: the bus hears of it by itself.
     qtbot.waitUntil(boss.banner.isVisible, timeout=ARRIVES_MS)
     assert boss.banner_text.text() == "Reza Desk escalated complaint 1: Wants a refund above my limit"
-    assert ("Complaint escalated to you", "Reza Desk escalated complaint 1: Wants a refund above my limit") \
-        in boss.notifier.shown
+    assert (
+        "Complaint escalated to you",
+        "Reza Desk escalated complaint 1: Wants a refund above my limit",
+    ) in boss.notifier.shown
     boss.banner_open.click()
     assert boss.complaint_windows[-1].complaint_id == c.id
 
 
-def test_a_desk_whose_listening_connection_dropped_listens_again_and_hears_what_it_missed(app, staff, supervisor,
-                                                                                          db_target, qtbot):
+def test_a_desk_whose_listening_connection_dropped_listens_again_and_hears_what_it_missed(
+    app, staff, supervisor, db_target, qtbot
+):
     c = _complaint(staff)
     boss = signed_in_window(supervisor, db_target, qtbot)
     bus = boss.bus
@@ -103,8 +113,9 @@ def test_the_dashboard_and_the_complaints_list_follow_another_desks_save(app, st
     tasks.wait_for_all()
 
 
-def test_a_complaint_given_to_someone_on_another_desk_is_news_on_theirs_at_once(app, staff, supervisor, db_target,
-                                                                                qtbot):
+def test_a_complaint_given_to_someone_on_another_desk_is_news_on_theirs_at_once(
+    app, staff, supervisor, db_target, qtbot
+):
     colleague = accounts.create_account(supervisor, "desk2", "Nima Desk", "staff", "desk2 password")
     c = _complaint(staff)
     desk = signed_in_window(colleague, db_target, qtbot)
@@ -149,8 +160,9 @@ def test_a_change_refreshes_only_what_it_touched(app, staff, supervisor, db_targ
     assert read == ["call log", "dashboard"]
 
 
-def test_an_open_complaint_says_another_desk_saved_a_change_and_reloads_with_f5(app, staff, supervisor, db_target,
-                                                                                 qtbot):
+def test_an_open_complaint_says_another_desk_saved_a_change_and_reloads_with_f5(
+    app, staff, supervisor, db_target, qtbot
+):
     c = _complaint(staff)
     boss = signed_in_window(supervisor, db_target, qtbot)
     window = boss.open_complaint(c.id)
@@ -221,6 +233,7 @@ def test_a_setting_saved_anywhere_is_forgotten_and_read_again(app, supervisor, d
 
 # --- the core, without Qt -------------------------------------------------------------------------
 
+
 def test_a_change_names_its_kind_id_and_the_records_it_belongs_to(staff, db):
     customer = _customer(staff)
     start = changes.latest()
@@ -261,13 +274,19 @@ def test_only_committed_writes_are_announced(staff, db):
 
 # --- presence (issue 13, item 6) -------------------------------------------------------------------
 
+
 class _Present:
     """Another desk that has a record open for editing, in a process of its own, until closed."""
 
     def __init__(self, db_target, kind, record_id, person):
-        self.child = subprocess.Popen([sys.executable, str(CHILD), db_target, "present", kind, str(record_id),
-                                       str(person.id)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                      stderr=subprocess.PIPE, text=True, cwd=ROOT)
+        self.child = subprocess.Popen(
+            [sys.executable, str(CHILD), db_target, "present", kind, str(record_id), str(person.id)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
         assert self.child.stdout.readline().strip() == "said", self.child.stderr.read()
 
     def close(self):

@@ -1,5 +1,6 @@
 """The lists supervisors keep in both languages (lost reasons, complaint categories): one service,
 one editor, used in the office's settings and in the complaints' settings."""
+
 from __future__ import annotations
 
 import json
@@ -20,9 +21,12 @@ LISTS = {"lost reasons": LOST_REASONS, "complaint categories": COMPLAINT_CATEGOR
 
 def _trail(choices, row_id: int) -> list[tuple[str, dict | None, dict]]:
     table = choices.model._meta.table_name
-    return [(e.action, json.loads(e.before) if e.before else None, json.loads(e.after))
-            for e in AuditEntry.select().where((AuditEntry.table_name == table) & (AuditEntry.record_id == str(row_id)))
-            .order_by(AuditEntry.id)]
+    return [
+        (e.action, json.loads(e.before) if e.before else None, json.loads(e.after))
+        for e in AuditEntry.select()
+        .where((AuditEntry.table_name == table) & (AuditEntry.record_id == str(row_id)))
+        .order_by(AuditEntry.id)
+    ]
 
 
 @pytest.mark.parametrize("which", LISTS)
@@ -38,11 +42,18 @@ def test_a_supervisor_adds_retires_and_offers_again_and_each_change_is_in_the_tr
     choices.set_active(supervisor, added.id, True, version=added.version + 1)
     assert added.id in [row.id for row in choices.rows()]
     trail = _trail(choices, added.id)
-    assert [(action, after["active"]) for action, _, after in trail] == [("create", True), ("update", False),
-                                                                         ("update", True)]
+    assert [(action, after["active"]) for action, _, after in trail] == [
+        ("create", True),
+        ("update", False),
+        ("update", True),
+    ]
     assert trail[0][2]["name_fa"] == "پارکینگ" and trail[1][1]["active"] is True
-    assert {e.actor_id for e in AuditEntry.select().where(AuditEntry.table_name == choices.model._meta.table_name)
-            .where(AuditEntry.record_id == str(added.id))} == {supervisor.id}
+    assert {
+        e.actor_id
+        for e in AuditEntry.select()
+        .where(AuditEntry.table_name == choices.model._meta.table_name)
+        .where(AuditEntry.record_id == str(added.id))
+    } == {supervisor.id}
 
 
 @pytest.mark.parametrize("which", LISTS)
@@ -52,8 +63,10 @@ def test_a_name_already_in_the_list_is_refused_in_either_language_even_when_reti
     choices.set_active(supervisor, first.id, False)
     with pytest.raises(FormErrors) as refused:
         choices.add(supervisor, "PARKING", "پارکینگ")
-    assert {field: e.code for field, e in refused.value.errors.items()} == {"name_en": "name_taken",
-                                                                             "name_fa": "name_taken"}
+    assert {field: e.code for field, e in refused.value.errors.items()} == {
+        "name_en": "name_taken",
+        "name_fa": "name_taken",
+    }
     with pytest.raises(FormErrors) as refused:
         choices.add(supervisor, "Car park", " پارکینگ")
     assert {field: e.code for field, e in refused.value.errors.items()} == {"name_fa": "name_taken"}
@@ -93,6 +106,7 @@ def test_the_list_model_passes_qt_s_model_checks(db, supervisor, app, qtmodeltes
 
 
 # --- the editor, by keyboard, where supervisors find it ------------------------------------------
+
 
 def _type(widget, text: str) -> None:
     """Typed key by key (Persian too: qtbot.keyClicks aborts on non-ASCII)."""
@@ -175,8 +189,9 @@ def test_a_supervisor_keeps_a_list_by_keyboard(app, supervisor, db_target, qtbot
 
 
 @pytest.mark.parametrize("which", LISTS)
-def test_a_supervisor_demoted_elsewhere_is_told_under_the_list_and_keeps_what_was_typed(app, supervisor, db_target,
-                                                                                        qtbot, which):
+def test_a_supervisor_demoted_elsewhere_is_told_under_the_list_and_keeps_what_was_typed(
+    app, supervisor, db_target, qtbot, which
+):
     from helpdesk.models import ROLE_STAFF, Staff
     from ui.messages import message_for
 

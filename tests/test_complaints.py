@@ -1,4 +1,5 @@
 """Complaints through the services on a real database: workflow, targets, escalation, permissions."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -13,8 +14,11 @@ from helpdesk.models import Complaint, ComplaintCategory, Notification
 
 
 def _customer(actor):
-    return customers.create(actor, Draft(given_name="Maryam", family_name="Karimi",
-                                         phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
 
 
 def _category(name="Delivery quality and speed") -> int:
@@ -22,17 +26,31 @@ def _category(name="Delivery quality and speed") -> int:
 
 
 def _raise(actor, assignee=None, **changes) -> Complaint:
-    values = dict(customer_id=_customer(actor).id, category_id=_category(), priority="normal",
-                  description="The parcel came two weeks late.", wanted="A refund of the delivery fee",
-                  assignee_id=(assignee or actor).id)
+    values = dict(
+        customer_id=_customer(actor).id,
+        category_id=_category(),
+        priority="normal",
+        description="The parcel came two weeks late.",
+        wanted="A refund of the delivery fee",
+        assignee_id=(assignee or actor).id,
+    )
     values.update(changes)
     return complaints.create(actor, ComplaintDraft(**values))
 
 
 def test_the_default_categories_are_seed_002s_factors(db):
     names = [c.name_en for c in complaints.categories()]
-    assert names == ["Staff behaviour and appearance", "Product and packaging", "Price", "Reputation in the media",
-                     "Advertising", "After-sales service", "Delivery quality and speed", "Office materials", "Other"]
+    assert names == [
+        "Staff behaviour and appearance",
+        "Product and packaging",
+        "Price",
+        "Reputation in the media",
+        "Advertising",
+        "After-sales service",
+        "Delivery quality and speed",
+        "Office materials",
+        "Other",
+    ]
     assert complaints.categories()[0].name("fa") == "رفتار و ظاهر کارکنان"
 
 
@@ -60,8 +78,13 @@ def test_the_workflow_and_its_history(staff, supervisor):
     assert (stored.status, stored.resolved_at, stored.closed_at) == ("in_progress", None, None)
     assert stored.resolution_notes == "Refunded the delivery fee" and stored.will_return is True
     steps = [(e.old_value, e.new_value, e.actor_id) for e in complaints.history(c.id) if e.kind == "status"]
-    assert steps == [("", "new", staff.id), ("new", "in_progress", staff.id), ("in_progress", "resolved", staff.id),
-                     ("resolved", "closed", staff.id), ("closed", "in_progress", supervisor.id)]
+    assert steps == [
+        ("", "new", staff.id),
+        ("new", "in_progress", staff.id),
+        ("in_progress", "resolved", staff.id),
+        ("resolved", "closed", staff.id),
+        ("closed", "in_progress", supervisor.id),
+    ]
     assert complaints.history(c.id)[1].note == "Called the courier"
     assert all(e.at is not None for e in complaints.history(c.id))
     assert len(audit.history(stored)) == 5  # created, then four changes of state
@@ -104,7 +127,10 @@ def test_escalation_needs_a_reason_and_tells_the_supervisors(staff, supervisor):
     complaints.escalate(staff, c.id, "Customer asks for the manager", supervisor.id)
     stored = Complaint.get_by_id(c.id)
     assert (stored.status, stored.escalated_to_id, stored.escalation_reason) == (
-        "escalated", supervisor.id, "Customer asks for the manager")
+        "escalated",
+        supervisor.id,
+        "Customer asks for the manager",
+    )
     told = {n.recipient_id: n for n in Notification.select()}
     assert set(told) == {supervisor.id, other.id}
     assert told[supervisor.id].complaint_id == c.id and told[supervisor.id].actor_id == staff.id
@@ -173,8 +199,12 @@ def test_views_and_filters(staff, supervisor):
 
 def test_a_complaint_raised_from_a_contact_keeps_the_link(staff):
     customer = _customer(staff)
-    contact = contacts.create(staff, contacts.ContactDraft(customer_id=customer.id, started_at=datetime(2026, 11, 2),
-                                                           outcome="complaint", satisfaction="dissatisfied"))
+    contact = contacts.create(
+        staff,
+        contacts.ContactDraft(
+            customer_id=customer.id, started_at=datetime(2026, 11, 2), outcome="complaint", satisfaction="dissatisfied"
+        ),
+    )
     c = _raise(staff, customer_id=customer.id, contact_id=contact.id)
     assert Complaint.get_by_id(c.id).contact_id == contact.id
     assert complaints.count(staff, ComplaintQuery(view="all", customer_id=customer.id)) == 1
@@ -184,6 +214,10 @@ def test_satisfaction_mix_counts_the_last_30_days(staff):
     customer = _customer(staff)
     now = datetime(2026, 11, 23, 12, 0)
     for days, level in ((1, "delighted"), (2, "satisfied"), (3, "satisfied"), (10, "dissatisfied"), (40, "satisfied")):
-        contacts.create(staff, contacts.ContactDraft(customer_id=customer.id, started_at=now - timedelta(days=days),
-                                                     outcome="resolved", satisfaction=level))
+        contacts.create(
+            staff,
+            contacts.ContactDraft(
+                customer_id=customer.id, started_at=now - timedelta(days=days), outcome="resolved", satisfaction=level
+            ),
+        )
     assert complaints.satisfaction_mix(30, now) == {"dissatisfied": 1, "satisfied": 2, "delighted": 1, "not_asked": 0}

@@ -1,4 +1,5 @@
 """Complaints and the Dashboard, driven as a person would."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -22,8 +23,9 @@ def _window(staff, db_target, qtbot) -> MainWindow:
 
 
 def _customer(actor, given="Maryam", family="Karimi", phone="0912 345 6789"):
-    return customers.create(actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]),
-                            confirm_duplicates=True)
+    return customers.create(
+        actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]), confirm_duplicates=True
+    )
 
 
 def _category(name: str) -> int:
@@ -49,7 +51,11 @@ def test_a_call_ending_in_a_complaint_goes_on_to_the_complaint_form(app, staff, 
     form._submit()
     stored = Complaint.get()
     assert (stored.customer_id, stored.priority, stored.status, stored.contact_id) == (
-        customer.id, "high", "new", contacts.log_page(contacts.LogQuery(), 0, 1)[0].id)
+        customer.id,
+        "high",
+        "new",
+        contacts.log_page(contacts.LogQuery(), 0, 1)[0].id,
+    )
     opened = window.complaint_windows[-1]
     assert opened.title.text() == "Complaint 1: Staff behaviour and appearance"
     assert "first response due" in opened.deadline.text()
@@ -57,8 +63,12 @@ def test_a_call_ending_in_a_complaint_goes_on_to_the_complaint_form(app, staff, 
 
 def test_staff_escalate_with_a_reason_and_the_supervisor_is_told_at_once(app, staff, supervisor, db_target, qtbot):
     customer = _customer(staff)
-    c = complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=_category("Price"),
-                                                description="Charged twice", assignee_id=staff.id))
+    c = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=customer.id, category_id=_category("Price"), description="Charged twice", assignee_id=staff.id
+        ),
+    )
     desk = _window(staff, db_target, qtbot)
     boss = _window(supervisor, db_target, qtbot)
     window = desk.open_complaint(c.id)
@@ -85,11 +95,13 @@ def test_staff_escalate_with_a_reason_and_the_supervisor_is_told_at_once(app, st
     assert [r.id for r in page.model.rows] == [c.id]
 
 
-def test_only_the_assignee_or_a_supervisor_closes_and_supervisors_recategorise(app, staff, supervisor, db_target,
-                                                                                qtbot):
+def test_only_the_assignee_or_a_supervisor_closes_and_supervisors_recategorise(
+    app, staff, supervisor, db_target, qtbot
+):
     colleague = accounts.create_account(supervisor, "desk2", "Nima Desk", "staff", "desk2 password")
-    c = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="Too dear",
-                                                assignee_id=colleague.id))
+    c = complaints.create(
+        staff, ComplaintDraft(category_id=_category("Price"), description="Too dear", assignee_id=colleague.id)
+    )
     complaints.resolve(colleague, c.id, "Explained the offer", "satisfied", True)
     desk = _window(staff, db_target, qtbot)
     window = desk.open_complaint(c.id)
@@ -108,11 +120,17 @@ def test_only_the_assignee_or_a_supervisor_closes_and_supervisors_recategorise(a
 
 
 def test_overdue_complaints_stand_out_in_the_list(app, staff, supervisor, db_target, qtbot):
-    late = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), priority="urgent",
-                                                   description="No answer for days", assignee_id=staff.id))
+    late = complaints.create(
+        staff,
+        ComplaintDraft(
+            category_id=_category("Price"), priority="urgent", description="No answer for days", assignee_id=staff.id
+        ),
+    )
     Complaint.update(created_at=utcnow() - timedelta(hours=30)).where(Complaint.id == late.id).execute()
-    fresh = complaints.create(staff, ComplaintDraft(category_id=_category("Other"), priority="urgent",
-                                                    description="Just now", assignee_id=staff.id))
+    fresh = complaints.create(
+        staff,
+        ComplaintDraft(category_id=_category("Other"), priority="urgent", description="Just now", assignee_id=staff.id),
+    )
     window = _window(staff, db_target, qtbot)
     window.show_page(COMPLAINTS)
     page = window.complaints_page
@@ -132,12 +150,29 @@ def test_overdue_complaints_stand_out_in_the_list(app, staff, supervisor, db_tar
 def test_the_dashboard_shows_known_figures_and_follows_other_desks(app, staff, supervisor, db_target, qtbot):
     customer = _customer(staff)
     now = utcnow()
-    for days, level in ((0, "delighted"), (2, "satisfied"), (3, "satisfied"), (10, "dissatisfied"),
-                        (45, "dissatisfied")):
-        contacts.create(staff, contacts.ContactDraft(customer_id=customer.id, started_at=now - timedelta(days=days),
-                                                     outcome="resolved", satisfaction=level))
-    late = complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=_category("Price"),
-                                                   priority="urgent", description="x", assignee_id=staff.id))
+    for days, level in (
+        (0, "delighted"),
+        (2, "satisfied"),
+        (3, "satisfied"),
+        (10, "dissatisfied"),
+        (45, "dissatisfied"),
+    ):
+        contacts.create(
+            staff,
+            contacts.ContactDraft(
+                customer_id=customer.id, started_at=now - timedelta(days=days), outcome="resolved", satisfaction=level
+            ),
+        )
+    late = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=customer.id,
+            category_id=_category("Price"),
+            priority="urgent",
+            description="x",
+            assignee_id=staff.id,
+        ),
+    )
     Complaint.update(created_at=now - timedelta(hours=30)).where(Complaint.id == late.id).execute()
     complaints.create(staff, ComplaintDraft(category_id=_category("Other"), description="y", assignee_id=staff.id))
     complaints.escalate(staff, late.id, "Angry about the bill", supervisor.id)
@@ -203,10 +238,12 @@ def test_a_complaint_opens_again_after_one_was_closed(app, staff, db_target, qtb
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtTest import QTest
 
-    first = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="One",
-                                                    assignee_id=staff.id))
-    second = complaints.create(staff, ComplaintDraft(category_id=_category("Other"), description="Two",
-                                                     assignee_id=staff.id))
+    first = complaints.create(
+        staff, ComplaintDraft(category_id=_category("Price"), description="One", assignee_id=staff.id)
+    )
+    second = complaints.create(
+        staff, ComplaintDraft(category_id=_category("Other"), description="Two", assignee_id=staff.id)
+    )
     window = _window(staff, db_target, qtbot)
     opened = window.open_complaint(first.id)
     qtbot.waitUntil(opened.isActiveWindow, timeout=3000)
@@ -289,8 +326,7 @@ def test_a_single_click_chooses_a_match(app, staff, db_target, qtbot):
     _type("Maryam")
     item = form.matches.item(0)
     rect = form.matches.visualItemRect(item)
-    QTest.mouseClick(form.matches.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     rect.center())
+    QTest.mouseClick(form.matches.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert form.customer_id == customer.id and form.customer_label.text().endswith("Maryam Karimi")
 
 
@@ -342,13 +378,15 @@ def test_escape_asks_only_when_something_was_typed(app, staff, db_target, qtbot,
     assert not form.isVisible() and Complaint.select().count() == 0
 
 
-def test_the_escalation_banner_stays_through_a_language_switch_until_dismissed(app, staff, supervisor, db_target,
-                                                                                qtbot):
+def test_the_escalation_banner_stays_through_a_language_switch_until_dismissed(
+    app, staff, supervisor, db_target, qtbot
+):
     """Issue 12: the banner disappeared after a language switch without being dismissed."""
     from ui.app import Controller
 
-    c = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="Charged twice",
-                                                assignee_id=staff.id))
+    c = complaints.create(
+        staff, ComplaintDraft(category_id=_category("Price"), description="Charged twice", assignee_id=staff.id)
+    )
     controller = Controller(app, db_target)
     controller.show_window()
     qtbot.addWidget(controller.window)
@@ -368,12 +406,14 @@ def test_the_escalation_banner_stays_through_a_language_switch_until_dismissed(a
     controller.window.sign_out()
 
 
-def test_the_complaint_window_opens_in_the_comment_box_and_keeps_a_typed_comment(app, staff, db_target, qtbot,
-                                                                                 monkeypatch):
+def test_the_complaint_window_opens_in_the_comment_box_and_keeps_a_typed_comment(
+    app, staff, db_target, qtbot, monkeypatch
+):
     from ui import prompts
 
-    c = complaints.create(staff, ComplaintDraft(category_id=_category("Price"), description="One",
-                                                assignee_id=staff.id))
+    c = complaints.create(
+        staff, ComplaintDraft(category_id=_category("Price"), description="One", assignee_id=staff.id)
+    )
     window = _window(staff, db_target, qtbot)
     opened = window.open_complaint(c.id)
     qtbot.waitUntil(lambda: _focus() is opened.comment, timeout=3000)
@@ -389,14 +429,19 @@ def test_the_complaint_window_opens_in_the_comment_box_and_keeps_a_typed_comment
     assert asked == ["Throw away the comment?"] and not opened.isVisible()
 
 
-def test_people_s_words_in_the_other_script_keep_their_full_stop_at_their_own_end(persian, staff, supervisor,
-                                                                                 db_target, qtbot):
+def test_people_s_words_in_the_other_script_keep_their_full_stop_at_their_own_end(
+    persian, staff, supervisor, db_target, qtbot
+):
     """An English description in the Persian list reads "The courier was late." left to right, the full stop
     at its end (it showed ".The courier was late"); Persian words are left as they are."""
     customer = customers.create(staff, Draft(given_name="Peter", family_name="Lewis"))
     category = ComplaintCategory.select().first().id
-    complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=category,
-                                            description="The courier was late.", assignee_id=staff.id))
+    complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=customer.id, category_id=category, description="The courier was late.", assignee_id=staff.id
+        ),
+    )
     window = _window(staff, db_target, qtbot)
     window.show_page(COMPLAINTS)
     model = window.complaints_page.model
@@ -411,8 +456,9 @@ def test_the_complaint_period_reads_to_not_tc(app, staff, db_target, qtbot):
     window.resize(900, 600)
     window.show_page(COMPLAINTS)
     page = window.complaints_page
-    labels = [label for label in page.findChildren(type(page.count_label))
-              if label.buddy() in (page.date_from, page.date_to)]
+    labels = [
+        label for label in page.findChildren(type(page.count_label)) if label.buddy() in (page.date_from, page.date_to)
+    ]
     assert [label.text() for label in labels] == ["&From", "&To"]
     for label in labels:  # room for every letter as drawn: the underlined mnemonic apart from the rest
         whole = sum(label.fontMetrics().horizontalAdvance(ch) for ch in label.text().replace("&", ""))

@@ -1,5 +1,6 @@
 """Another desk saved first: the person is told what changed, keeps what they typed, and chooses
 "keep mine" or "take theirs" — in the complaint window and in its forms."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -12,11 +13,18 @@ from tests.helpers import signed_in_window
 
 
 def _complaint(actor) -> Complaint:
-    customer = customers.create(actor, customers.Draft(given_name="Maryam", family_name="Karimi",
-                                                       phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    customer = customers.create(
+        actor,
+        customers.Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")]),
+        confirm_duplicates=True,
+    )
     category = ComplaintCategory.get(ComplaintCategory.name_en == "Price").id
-    return complaints.create(actor, ComplaintDraft(customer_id=customer.id, category_id=category,
-                                                   description="Charged twice", assignee_id=actor.id))
+    return complaints.create(
+        actor,
+        ComplaintDraft(
+            customer_id=customer.id, category_id=category, description="Charged twice", assignee_id=actor.id
+        ),
+    )
 
 
 def _other_supervisor(supervisor):
@@ -24,7 +32,8 @@ def _other_supervisor(supervisor):
 
 
 def test_a_move_refused_because_another_desk_saved_says_what_changed_and_keep_mine_moves_it(
-        app, supervisor, db_target, qtbot):
+    app, supervisor, db_target, qtbot
+):
     c = _complaint(supervisor)
     mina = _other_supervisor(supervisor)
     main = signed_in_window(supervisor, db_target, qtbot)
@@ -78,11 +87,16 @@ def test_a_resolution_typed_while_another_desk_saved_is_kept_and_saved_over_thei
     QTest.keyClick(dialog.conflict.keep_button, Qt.Key.Key_Space)
     assert not dialog.isVisible()
     stored = Complaint.get_by_id(c.id)
-    assert (stored.status, stored.resolution_notes, stored.priority) == ("resolved", "Refunded the second charge", "high")
+    assert (stored.status, stored.resolution_notes, stored.priority) == (
+        "resolved",
+        "Refunded the second charge",
+        "high",
+    )
 
 
 def test_a_calm_down_session_saved_from_a_second_window_does_not_erase_the_first_windows_tick(
-        app, staff, db_target, qtbot, tmp_path, monkeypatch):
+    app, staff, db_target, qtbot, tmp_path, monkeypatch
+):
     """Measured in the issue: progress saved from a second window erased a tick and a note."""
     from helpdesk import calm, drafts
     from helpdesk.models import CalmStep
@@ -100,8 +114,19 @@ def test_a_calm_down_session_saved_from_a_second_window_does_not_erase_the_first
     QTest.keyClick(first, Qt.Key.Key_4)
     QTest.keyClick(first, Qt.Key.Key_PageDown)  # rated, on step 1
     session_id = first.session.id
-    second = CalmWindow(staff, "desk", store, restored={"id": "other", "content": {
-        "session_id": session_id, "state": calm.state_of(calm.get(staff, session_id)).to_json(), "page": 1}})
+    second = CalmWindow(
+        staff,
+        "desk",
+        store,
+        restored={
+            "id": "other",
+            "content": {
+                "session_id": session_id,
+                "state": calm.state_of(calm.get(staff, session_id)).to_json(),
+                "page": 1,
+            },
+        },
+    )
     qtbot.addWidget(second)
     second.show()
     first.activateWindow()

@@ -1,4 +1,5 @@
 """Contacts, the call log, follow-ups and drafts, through the services on a real database."""
+
 from __future__ import annotations
 
 import json
@@ -17,14 +18,23 @@ NOW = datetime(2026, 11, 23, 9, 30)
 
 
 def _customer(actor, given="Maryam", family="Karimi", phone="0912 345 6789"):
-    return customers.create(actor, Draft(given_name=given, family_name=family,
-                                         phones=[("mobile", phone)] if phone else []), confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name=given, family_name=family, phones=[("mobile", phone)] if phone else []),
+        confirm_duplicates=True,
+    )
 
 
 def _call(customer_id=None, **changes) -> ContactDraft:
-    values = dict(customer_id=customer_id, started_at=NOW, ended_at=NOW + timedelta(minutes=4, seconds=10),
-                  reason="Invoice question", notes="Asked about the November invoice.", outcome="resolved",
-                  satisfaction="satisfied")
+    values = dict(
+        customer_id=customer_id,
+        started_at=NOW,
+        ended_at=NOW + timedelta(minutes=4, seconds=10),
+        reason="Invoice question",
+        notes="Asked about the November invoice.",
+        outcome="resolved",
+        satisfaction="satisfied",
+    )
     values.update(changes)
     return ContactDraft(**values)
 
@@ -51,8 +61,9 @@ def test_duration_can_be_corrected_but_not_negative(staff):
     assert (contact.duration_seconds, contact.hold_seconds, contact.hold_count) == (600, 45, 2)
 
 
-@pytest.mark.parametrize("typed", ["۰۹۱۲ ۳۴۵ ۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩", "+98 912 345 6789", "00989123456789",
-                                   "۳۴۵۶۷۸۹", "(0912) 345-6789"])
+@pytest.mark.parametrize(
+    "typed", ["۰۹۱۲ ۳۴۵ ۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩", "+98 912 345 6789", "00989123456789", "۳۴۵۶۷۸۹", "(0912) 345-6789"]
+)
 def test_the_caller_is_found_however_the_number_is_typed(staff, typed):
     wanted = _customer(staff)
     _customer(staff, "Ali", "Rahimi", "0935 111 2222")
@@ -93,8 +104,9 @@ def test_the_queue_holds_due_and_overdue_promises_oldest_first(staff, supervisor
 def test_completing_a_callback_logs_an_outbound_call(staff):
     customer = _customer(staff)
     promise = followups.create(staff, customer.id, NOW - timedelta(hours=2), staff.id, "Call back about refund")
-    call = contacts.create(staff, _call(customer.id, direction="outbound", follow_up_of=promise.id,
-                                        notes="Refund confirmed."))
+    call = contacts.create(
+        staff, _call(customer.id, direction="outbound", follow_up_of=promise.id, notes="Refund confirmed.")
+    )
     stored = FollowUp.get_by_id(promise.id)
     assert (stored.status, stored.done_contact_id, stored.done_by_id) == ("done", call.id, staff.id)
     assert Contact.get_by_id(call.id).direction == "outbound"
@@ -140,8 +152,16 @@ def test_the_call_log_filters_and_searches_notes(staff, supervisor):
     customer = _customer(staff)
     contacts.create(staff, _call(customer.id, notes="Parcel arrived damaged"))
     contacts.create(staff, _call(customer.id, channel="walk_in", notes="Came in to pay", satisfaction="delighted"))
-    contacts.create(supervisor, _call(customer.id, direction="outbound", notes="بستهٔ آسیب‌دیده را عوض کردیم",
-                                      started_at=NOW - timedelta(days=3), ended_at=NOW - timedelta(days=3)))
+    contacts.create(
+        supervisor,
+        _call(
+            customer.id,
+            direction="outbound",
+            notes="بستهٔ آسیب‌دیده را عوض کردیم",
+            started_at=NOW - timedelta(days=3),
+            ended_at=NOW - timedelta(days=3),
+        ),
+    )
     everything = contacts.log_page(LogQuery(), 0, 50)
     assert [r.notes for r in everything][-1] == "بستهٔ آسیب‌دیده را عوض کردیم"
     assert contacts.log_count(LogQuery(search="DAMAGED")) == 1
@@ -198,6 +218,7 @@ def test_only_a_supervisor_sets_the_hold_reminder_and_within_limits(staff, super
 
 # --- saving is idempotent: one draft, one contact ------------------------------------------------------
 
+
 def test_a_draft_saved_twice_is_stored_once_and_the_second_save_says_so(staff):
     customer = _customer(staff)
     first = contacts.create(staff, _call(customer.id), draft_id="d" * 32)
@@ -216,9 +237,14 @@ def test_two_desks_saving_one_draft_at_the_same_moment_store_one_row(staff, monk
     loser is told which contact was stored, with nothing of its own left behind (no follow-up)."""
     customer = _customer(staff)
     contacts.create(staff, _call(customer.id), draft_id="e" * 32)
-    monkeypatch.setattr(contacts, "saved_from_draft",
-                        lambda draft_id, real=contacts.saved_from_draft, calls=[]: (
-                            calls.append(1), None if len(calls) == 1 else real(draft_id))[1])
+    monkeypatch.setattr(
+        contacts,
+        "saved_from_draft",
+        lambda draft_id, real=contacts.saved_from_draft, calls=[]: (
+            calls.append(1),
+            None if len(calls) == 1 else real(draft_id),
+        )[1],
+    )
     follow = FollowUpDraft(NOW + timedelta(days=1), staff.id, "Ring back")
     with pytest.raises(contacts.AlreadySaved):
         contacts.create(staff, _call(customer.id, follow_up=follow), draft_id="e" * 32)
@@ -248,12 +274,21 @@ def test_two_processes_saving_one_draft_store_one_row(staff, db_target, tmp_path
         "    contacts.create(Staff.get_by_id(int(sys.argv[3])), draft, draft_id='a' * 32)\n"
         "    print('saved')\n"
         "except contacts.AlreadySaved:\n"
-        "    print('already')\n", encoding="utf-8")
+        "    print('already')\n",
+        encoding="utf-8",
+    )
     dbmod.close()
     root = Path(__file__).resolve().parent.parent
-    children = [subprocess.Popen([sys.executable, str(script), db_target, str(customer.id), str(staff.id)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
-                for _ in range(2)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, str(script), db_target, str(customer.id), str(staff.id)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=root,
+        )
+        for _ in range(2)
+    ]
     results = [child.communicate(timeout=60) for child in children]
     assert sorted(out.strip() for out, _ in results) == ["already", "saved"], results
     from helpdesk import migrations
@@ -264,6 +299,7 @@ def test_two_processes_saving_one_draft_store_one_row(staff, db_target, tmp_path
 
 # --- a follow-up's default time is in office hours ---------------------------------------------------------
 
+
 def _local(text: str) -> datetime:
     """A local wall-clock time as the naive UTC the services take."""
     from datetime import timezone
@@ -272,17 +308,20 @@ def _local(text: str) -> datetime:
 
 
 @pytest.mark.dates
-@pytest.mark.parametrize("now, expected", [
-    ("2026-06-16 10:30", "2026-06-16 11:30"),   # a Tuesday morning: in an hour
-    ("2026-06-16 15:37", "2026-06-16 16:45"),   # on a quarter of an hour
-    ("2026-06-16 17:10", "2026-06-17 10:00"),   # after hours: the next morning
-    ("2026-06-16 02:56", "2026-06-16 10:00"),   # the night before: that morning, not at night
-    ("2026-11-26 12:20", "2026-11-28 10:00"),   # Thursday closes at 13; Friday is the weekend
-    ("2026-11-27 19:40", "2026-11-28 10:00"),   # Friday evening
-    ("2026-12-31 23:55", "2027-01-02 10:00"),   # new year's eve (a Thursday) -> Saturday
-    ("2027-03-21 00:05", "2027-03-25 10:00"),   # Nowruz: open again on 5 Farvardin
-    ("2028-02-29 12:00", "2028-02-29 13:00"),   # 29 February
-])
+@pytest.mark.parametrize(
+    "now, expected",
+    [
+        ("2026-06-16 10:30", "2026-06-16 11:30"),  # a Tuesday morning: in an hour
+        ("2026-06-16 15:37", "2026-06-16 16:45"),  # on a quarter of an hour
+        ("2026-06-16 17:10", "2026-06-17 10:00"),  # after hours: the next morning
+        ("2026-06-16 02:56", "2026-06-16 10:00"),  # the night before: that morning, not at night
+        ("2026-11-26 12:20", "2026-11-28 10:00"),  # Thursday closes at 13; Friday is the weekend
+        ("2026-11-27 19:40", "2026-11-28 10:00"),  # Friday evening
+        ("2026-12-31 23:55", "2027-01-02 10:00"),  # new year's eve (a Thursday) -> Saturday
+        ("2027-03-21 00:05", "2027-03-25 10:00"),  # Nowruz: open again on 5 Farvardin
+        ("2028-02-29 12:00", "2028-02-29 13:00"),  # 29 February
+    ],
+)
 def test_a_new_follow_up_defaults_to_office_hours(now, expected):
     from helpdesk.clock import to_local
 

@@ -6,6 +6,7 @@ the server of ``HELPDESK_TEST_DATABASE`` when it is a ``postgresql://`` URL (CI'
 make their own databases on it with CREATE DATABASE (named after the test database) and drop them
 afterwards. On the SQLite run they are skipped; the copies from file to file run on both.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,8 +28,10 @@ from tests.conftest import TEST_DATABASE, before_the_tests
 CUSTOMERS = 2000
 SERVER = TEST_DATABASE if is_postgres(TEST_DATABASE) else ""
 needs_server = pytest.mark.skipif(
-    not SERVER, reason="needs a PostgreSQL server: set HELPDESK_TEST_DATABASE=postgresql://... (CI's PostgreSQL run "
-                       "does); the copies between SQLite files run without one")
+    not SERVER,
+    reason="needs a PostgreSQL server: set HELPDESK_TEST_DATABASE=postgresql://... (CI's PostgreSQL run "
+    "does); the copies between SQLite files run without one",
+)
 _names = itertools.count(1)
 
 
@@ -97,8 +100,9 @@ def _queries(path: Path) -> list[str]:
 
     con = sqlite3.connect(path)
     try:
-        family = con.execute("SELECT family_name FROM customer WHERE kind = 'person' AND family_name <> '' "
-                             "ORDER BY id LIMIT 1 OFFSET 17").fetchone()[0]
+        family = con.execute(
+            "SELECT family_name FROM customer WHERE kind = 'person' AND family_name <> '' ORDER BY id LIMIT 1 OFFSET 17"
+        ).fetchone()[0]
         number = con.execute("SELECT number FROM phone_number ORDER BY id LIMIT 1 OFFSET 40").fetchone()[0]
         email = con.execute("SELECT address FROM email_address ORDER BY id LIMIT 1 OFFSET 9").fetchone()[0]
     finally:
@@ -132,8 +136,20 @@ def test_round_trip_through_postgresql_gives_back_every_table_and_the_same_searc
     counts = {table.name: table.rows for table in there.tables}
     assert counts["customer"] == CUSTOMERS
     assert counts["customer_search"] == CUSTOMERS
-    assert all(counts[name] > 0 for name in ("staff", "audit_entry", "contact", "follow_up", "phone_number",
-                                             "email_address", "customer_tag", "complaint", "calm_step"))
+    assert all(
+        counts[name] > 0
+        for name in (
+            "staff",
+            "audit_entry",
+            "contact",
+            "follow_up",
+            "phone_number",
+            "email_address",
+            "customer_tag",
+            "complaint",
+            "calm_step",
+        )
+    )
     original = copying.checksums(str(demo_file))
     assert copying.checksums(server) == original
     assert copying.checksums(str(back)) == original
@@ -177,13 +193,18 @@ def test_the_rebuilt_search_index_is_the_one_the_app_writes(demo_file, tmp_path)
     database, _ = migrations.open_and_migrate(str(copy))
     try:
         columns = "rowid, names, phones, emails, organisation, notes"
-        ids = [row[0] for row in database.execute_sql(
-            "SELECT id FROM customer WHERE id IN (SELECT rowid FROM customer_search) ORDER BY id")][::97]
+        ids = [
+            row[0]
+            for row in database.execute_sql(
+                "SELECT id FROM customer WHERE id IN (SELECT rowid FROM customer_search) ORDER BY id"
+            )
+        ][::97]
         marks = ", ".join("?" * len(ids))
         copied = database.execute_sql(f"SELECT {columns} FROM customer_search WHERE rowid IN ({marks})", ids).fetchall()
         customers.reindex(ids)
-        rewritten = database.execute_sql(f"SELECT {columns} FROM customer_search WHERE rowid IN ({marks})",
-                                         ids).fetchall()
+        rewritten = database.execute_sql(
+            f"SELECT {columns} FROM customer_search WHERE rowid IN ({marks})", ids
+        ).fetchall()
     finally:
         dbmod.close()
     assert len(copied) == len(ids) > 10
@@ -336,8 +357,10 @@ def test_a_customer_pointing_to_a_later_one_is_copied(demo_file, tmp_path, serve
         con.execute("PRAGMA foreign_keys = ON")
         organisation = con.execute("SELECT max(id) FROM customer WHERE kind = 'organisation'").fetchone()[0]
         last = con.execute("SELECT max(id) FROM customer").fetchone()[0]
-        con.execute("UPDATE customer SET organisation_id = ? WHERE id = (SELECT min(id) FROM customer "
-                    "WHERE kind = 'person')", (organisation,))
+        con.execute(
+            "UPDATE customer SET organisation_id = ? WHERE id = (SELECT min(id) FROM customer WHERE kind = 'person')",
+            (organisation,),
+        )
         con.execute("UPDATE customer SET merged_into_id = ?, status = 'merged' WHERE id = 3", (last,))
         con.commit()
     finally:

@@ -2,6 +2,7 @@
 read as a formula (it begins with =, +, -, @, a tab or a carriage return) is written with a leading
 single quote, so it shows as text; the import takes exactly that quote off again, so what was
 stored comes back unchanged. A value that truly begins with a quote round-trips too."""
+
 import csv
 import io
 
@@ -56,11 +57,16 @@ def test_numbers_and_empty_cells_are_left_alone():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(
-    st.text(),
-    st.text(alphabet="=+-@\t\r'\"a ,;\n", max_size=6),  # the characters that matter, often
-    st.sampled_from(FORMULA_START + ("'",)).flatmap(lambda first: st.text().map(lambda rest: first + rest)),
-), max_size=5))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(),
+            st.text(alphabet="=+-@\t\r'\"a ,;\n", max_size=6),  # the characters that matter, often
+            st.sampled_from(FORMULA_START + ("'",)).flatmap(lambda first: st.text().map(lambda rest: first + rest)),
+        ),
+        max_size=5,
+    )
+)
 def test_any_text_survives_export_then_import_and_no_cell_starts_a_formula(values):
     values = [v.replace("\x00", "") for v in values]  # a CSV file cannot hold NUL
     assert _through_a_file(values) == values
@@ -81,7 +87,7 @@ def test_a_hostile_customer_is_exported_as_text_and_imported_unchanged(db, super
     with open(path, encoding="utf-8-sig", newline="") as handle:
         cells = [cell for row in csv.reader(handle) for cell in row]
     assert not [cell for cell in cells if cell.startswith(FORMULA_START)], cells
-    assert "'=HYPERLINK(\"http://evil.example\",\"Click\")" in cells
+    assert '\'=HYPERLINK("http://evil.example","Click")' in cells
     assert "'+989123456789" in cells
 
     Customer.delete().execute()  # the same office, empty again

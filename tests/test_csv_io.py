@@ -1,5 +1,6 @@
 """Customers to and from CSV: the round trip, plain headers, rejected rows, one transaction,
 the command line, and the import dialog."""
+
 import csv
 import os
 
@@ -30,9 +31,16 @@ def _stored(customer: Customer) -> dict:
     record = cs.get(customer.id)
     c = record.customer
     return {
-        "kind": c.kind, "given_name": c.given_name, "family_name": c.family_name, "organisation": c.organisation,
-        "phones": [p.number for p in record.phones], "emails": [e.address for e in record.emails],
-        "tags": sorted(record.tags), "notes": c.notes, "address": c.address, "language": c.preferred_language,
+        "kind": c.kind,
+        "given_name": c.given_name,
+        "family_name": c.family_name,
+        "organisation": c.organisation,
+        "phones": [p.number for p in record.phones],
+        "emails": [e.address for e in record.emails],
+        "tags": sorted(record.tags),
+        "notes": c.notes,
+        "address": c.address,
+        "language": c.preferred_language,
         "referral_source": c.referral_source,
     }
 
@@ -60,21 +68,43 @@ def _fresh_database(tmp_path):
 
 
 def _some_customers(actor):
-    cs.create(actor, cs.Draft(
-        given_name="مریم", family_name="کریمی", phones=[("mobile", "0912 345 6789"), ("home", "021 8877 6655"),
-                                                        ("work", "+44 20 7946 0958")],
-        emails=["maryam@example.com", "m.karimi@example.org"], preferred_language="fa",
-        address="تهران، خیابان ولیعصر\nپلاک ۱۲", referral_source="website", tags=["vip", "خانواده"], notes=NOTES))
-    cs.create(actor, cs.Draft(
-        given_name="John", family_name='Smith, "Jr."', phones=[("mobile", "+1 650 253 0000")],
-        emails=["john@example.com"], preferred_language="en", referral_source="word_of_mouth",
-        notes='He said "call me later", then left.'))
-    cs.create(actor, cs.Draft(kind="organisation", organisation="شرکت آرین پخش", phones=[("work", "021 4455 6677")],
-                              tags=["wholesale"]))
+    cs.create(
+        actor,
+        cs.Draft(
+            given_name="مریم",
+            family_name="کریمی",
+            phones=[("mobile", "0912 345 6789"), ("home", "021 8877 6655"), ("work", "+44 20 7946 0958")],
+            emails=["maryam@example.com", "m.karimi@example.org"],
+            preferred_language="fa",
+            address="تهران، خیابان ولیعصر\nپلاک ۱۲",
+            referral_source="website",
+            tags=["vip", "خانواده"],
+            notes=NOTES,
+        ),
+    )
+    cs.create(
+        actor,
+        cs.Draft(
+            given_name="John",
+            family_name='Smith, "Jr."',
+            phones=[("mobile", "+1 650 253 0000")],
+            emails=["john@example.com"],
+            preferred_language="en",
+            referral_source="word_of_mouth",
+            notes='He said "call me later", then left.',
+        ),
+    )
+    cs.create(
+        actor,
+        cs.Draft(
+            kind="organisation", organisation="شرکت آرین پخش", phones=[("work", "021 4455 6677")], tags=["wholesale"]
+        ),
+    )
     cs.create(actor, cs.Draft(given_name="Nobody", phones=[]))
 
 
 # --- export, and the round trip ------------------------------------------------------
+
 
 def test_export_then_import_into_a_fresh_database_keeps_everything(db, supervisor, tmp_path):
     _some_customers(supervisor)
@@ -101,7 +131,10 @@ def test_export_then_import_into_a_fresh_database_keeps_everything(db, superviso
     # Mobile numbers come back labelled mobile, the others as "other".
     maryam = Customer.get(Customer.given_name == "مریم")
     assert [(p.label, p.number) for p in cs.get(maryam.id).phones] == [
-        ("mobile", "+989123456789"), ("other", "+982188776655"), ("other", "+442079460958")]
+        ("mobile", "+989123456789"),
+        ("other", "+982188776655"),
+        ("other", "+442079460958"),
+    ]
     # Imported like a person would create them: audited and findable.
     created = AuditEntry.select().where((AuditEntry.table_name == "customer") & (AuditEntry.action == "create"))
     assert created.count() == 4
@@ -113,9 +146,13 @@ def test_export_goes_in_batches_and_leaves_out_merged_customers(db, supervisor, 
     from playhouse.test_utils import count_queries
 
     for n in range(7):
-        cs.create(supervisor, cs.Draft(given_name=f"Person{n}", family_name="Batch",
-                                       phones=[("mobile", f"0912 000 00{n:02d}")], tags=["t"]),
-                  confirm_duplicates=True)
+        cs.create(
+            supervisor,
+            cs.Draft(
+                given_name=f"Person{n}", family_name="Batch", phones=[("mobile", f"0912 000 00{n:02d}")], tags=["t"]
+            ),
+            confirm_duplicates=True,
+        )
     survivor, other = Customer.select().order_by(Customer.id)[:2]
     cs.merge(supervisor, survivor.id, other.id)
     monkeypatch.setattr(csv_io, "BATCH", 2)
@@ -142,29 +179,72 @@ def test_export_command_writes_a_bom_and_says_how_many(db, supervisor, db_target
 
 # --- plain files -------------------------------------------------------------------
 
+
 def test_plain_header_in_any_case_and_order_without_bom(db, supervisor, tmp_path):
-    path = _write(tmp_path / "plain.csv",
-                  "NOTES,Email,Family_Name,given_name,PHONE,Tags,Organisation,Kind,Language,Referral_Source,Extra\n"
-                  '"Line one\nline two",ALI@Example.com,Rezaei,Ali,۰۹۱۲ ۱۱۱ ۲۲۳۳,vip; new ;,,,EN,Passing by,x\n'
-                  ",,,,021 4455 6677,,Arian Co,,,,\n"
-                  ",info@acme.example,,,,,Acme,organisation,fa,,\n")
+    path = _write(
+        tmp_path / "plain.csv",
+        "NOTES,Email,Family_Name,given_name,PHONE,Tags,Organisation,Kind,Language,Referral_Source,Extra\n"
+        '"Line one\nline two",ALI@Example.com,Rezaei,Ali,۰۹۱۲ ۱۱۱ ۲۲۳۳,vip; new ;,,,EN,Passing by,x\n'
+        ",,,,021 4455 6677,,Arian Co,,,,\n"
+        ",info@acme.example,,,,,Acme,organisation,fa,,\n",
+    )
     preview = csv_io.read_preview(path)
-    assert preview.mapping == ["notes", "email", "family_name", "given_name", "phone", "tags", "organization", "kind",
-                               "language", "referral_source", None]
+    assert preview.mapping == [
+        "notes",
+        "email",
+        "family_name",
+        "given_name",
+        "phone",
+        "tags",
+        "organization",
+        "kind",
+        "language",
+        "referral_source",
+        None,
+    ]
     assert (preview.total, preview.problems) == (3, 0)
     result = csv_io.import_rows(supervisor, path)
     assert (result.imported, result.rejected) == (3, 0)
     assert _all_stored() == {
-        "Ali Rezaei": {"kind": "person", "given_name": "Ali", "family_name": "Rezaei", "organisation": "",
-                       "phones": ["+989121112233"], "emails": ["ALI@example.com"], "tags": ["new", "vip"],
-                       "notes": "Line one\nline two", "address": "", "language": "en",
-                       "referral_source": "passing_by"},
-        "Arian Co": {"kind": "organisation", "given_name": "", "family_name": "", "organisation": "Arian Co",
-                     "phones": ["+982144556677"], "emails": [], "tags": [], "notes": "", "address": "",
-                     "language": "fa", "referral_source": ""},
-        "Acme": {"kind": "organisation", "given_name": "", "family_name": "", "organisation": "Acme",
-                 "phones": [], "emails": ["info@acme.example"], "tags": [], "notes": "", "address": "",
-                 "language": "fa", "referral_source": ""},
+        "Ali Rezaei": {
+            "kind": "person",
+            "given_name": "Ali",
+            "family_name": "Rezaei",
+            "organisation": "",
+            "phones": ["+989121112233"],
+            "emails": ["ALI@example.com"],
+            "tags": ["new", "vip"],
+            "notes": "Line one\nline two",
+            "address": "",
+            "language": "en",
+            "referral_source": "passing_by",
+        },
+        "Arian Co": {
+            "kind": "organisation",
+            "given_name": "",
+            "family_name": "",
+            "organisation": "Arian Co",
+            "phones": ["+982144556677"],
+            "emails": [],
+            "tags": [],
+            "notes": "",
+            "address": "",
+            "language": "fa",
+            "referral_source": "",
+        },
+        "Acme": {
+            "kind": "organisation",
+            "given_name": "",
+            "family_name": "",
+            "organisation": "Acme",
+            "phones": [],
+            "emails": ["info@acme.example"],
+            "tags": [],
+            "notes": "",
+            "address": "",
+            "language": "fa",
+            "referral_source": "",
+        },
     }
 
 
@@ -181,7 +261,7 @@ BAD_FILE = (
     "given_name,family_name,phone,email,notes\n"
     "Good,One,09121110001,one@example.com,\n"
     "Bad,Phone,12ab,,\n"
-    "Bad,Email,09121110003,not-an-address,\"a, b\"\n"
+    'Bad,Email,09121110003,not-an-address,"a, b"\n'
     ",,09121110004,,no name here\n"
     "Good,Two,,two@example.com,\n"
     "Both,Wrong,0912,x@,\n"
@@ -189,7 +269,8 @@ BAD_FILE = (
 
 
 def test_import_command_imports_good_rows_and_writes_the_rejected_ones_with_reasons(
-        db, supervisor, db_target, tmp_path, capsys, monkeypatch):
+    db, supervisor, db_target, tmp_path, capsys, monkeypatch
+):
     path = _write(tmp_path / "people.csv", BAD_FILE)
     dbmod.close()
     monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
@@ -248,8 +329,10 @@ def test_a_file_that_is_not_utf8_is_refused_whole(db, supervisor, db_target, tmp
 
 
 def test_a_failure_midway_leaves_nothing_imported(db, supervisor, tmp_path, monkeypatch):
-    path = _write(tmp_path / "five.csv", "given_name,family_name,phone,tags\n" + "".join(
-        f"Person{n},Five,0912111000{n},imported\n" for n in range(5)))
+    path = _write(
+        tmp_path / "five.csv",
+        "given_name,family_name,phone,tags\n" + "".join(f"Person{n},Five,0912111000{n},imported\n" for n in range(5)),
+    )
     real_create, calls = cs.create, []
 
     def failing_create(*args, **kwargs):
@@ -277,6 +360,7 @@ def test_a_field_mapped_from_two_columns_is_refused(db, supervisor, tmp_path):
 
 # --- the dialog -----------------------------------------------------------------------
 
+
 def _dialog(qtbot, actor, path):
     from ui.dialogs.import_customers import ImportCustomersDialog
 
@@ -296,12 +380,15 @@ def _settled(qtbot, dialog) -> None:
 def _table(dialog) -> list[list[str]]:
     model = dialog.table.model()
     # What a person sees: the invisible isolates that keep each cell's direction are left out.
-    return [[(model.index(r, c).data() or "").strip("\u2068\u2069") for c in range(model.columnCount())]
-            for r in range(model.rowCount())]
+    return [
+        [(model.index(r, c).data() or "").strip("\u2068\u2069") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
 
 
-def test_dialog_previews_marks_the_bad_rows_and_imports_the_good_ones(app, db, supervisor, tmp_path, qtbot,
-                                                                      qtmodeltester):
+def test_dialog_previews_marks_the_bad_rows_and_imports_the_good_ones(
+    app, db, supervisor, tmp_path, qtbot, qtmodeltester
+):
     path = _write(tmp_path / "people.csv", BAD_FILE, bom=True)
     dialog = _dialog(qtbot, supervisor, path)
     model = dialog.table.model()
@@ -309,14 +396,31 @@ def test_dialog_previews_marks_the_bad_rows_and_imports_the_good_ones(app, db, s
     assert [c.currentData() for c in dialog.combos] == ["given_name", "family_name", "phone", "email", "notes"]
     assert dialog.combos[0].currentText() == "Given name"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "Line", "given_name", "family_name", "phone", "email", "notes", "Problems"]
+        "Line",
+        "given_name",
+        "family_name",
+        "phone",
+        "email",
+        "notes",
+        "Problems",
+    ]
     table = _table(dialog)
-    assert [row[:3] for row in table] == [["2", "Good", "One"], ["3", "Bad", "Phone"], ["4", "Bad", "Email"],
-                                          ["5", "", ""], ["6", "Good", "Two"], ["7", "Both", "Wrong"]]
+    assert [row[:3] for row in table] == [
+        ["2", "Good", "One"],
+        ["3", "Bad", "Phone"],
+        ["4", "Bad", "Email"],
+        ["5", "", ""],
+        ["6", "Good", "Two"],
+        ["7", "Both", "Wrong"],
+    ]
     assert [row[-1] for row in table] == [
-        "", 'phone "12ab": Not a valid phone number: use digits, spaces, dashes and a leading +.',
-        'email "not-an-address": Not a valid e-mail address.', "A person needs a given name or a family name.", "",
-        'phone "0912": Not a valid phone number.\nemail "x@": Not a valid e-mail address.']
+        "",
+        'phone "12ab": Not a valid phone number: use digits, spaces, dashes and a leading +.',
+        'email "not-an-address": Not a valid e-mail address.',
+        "A person needs a given name or a family name.",
+        "",
+        'phone "0912": Not a valid phone number.\nemail "x@": Not a valid e-mail address.',
+    ]
     marked = [model.index(r, 1).data(Qt.ItemDataRole.BackgroundRole) is not None for r in range(model.rowCount())]
     assert marked == [False, True, True, True, False, True]
     assert dialog.counts.text() == "2 rows will be imported, 4 have problems."
@@ -330,7 +434,8 @@ def test_dialog_previews_marks_the_bad_rows_and_imports_the_good_ones(app, db, s
     assert dialog.result_label.isVisible()
     assert dialog.result_label.text() == (
         "2 customers were imported.\n4 rows were not imported. They are listed, each with its reason, in "
-        f"\u2066{rejected}\u2069")
+        f"\u2066{rejected}\u2069"
+    )
     assert len(_read(rejected)) == 4
     assert not dialog.import_button.isEnabled() and dialog.close_button.text() == "Close"
 

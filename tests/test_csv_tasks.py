@@ -1,5 +1,6 @@
 """CSV import and export run off the UI thread (ui/tasks.run_task): the window stays responsive and
 says it is busy; the result, or the error, is shown on the UI thread when the work is done."""
+
 from __future__ import annotations
 
 import time
@@ -20,8 +21,9 @@ def _customers_page(window, qtbot):
     return window.customers_page
 
 
-def test_export_runs_in_the_background_and_says_how_many_were_written(app, supervisor, db_target, qtbot, tmp_path,
-                                                                      monkeypatch):
+def test_export_runs_in_the_background_and_says_how_many_were_written(
+    app, supervisor, db_target, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog
 
     customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi"))
@@ -38,8 +40,9 @@ def test_export_runs_in_the_background_and_says_how_many_were_written(app, super
     assert len(lines) == 3 and any("Karimi" in line for line in lines)
 
 
-def test_an_export_that_cannot_be_written_is_told_and_the_button_comes_back(app, supervisor, db_target, qtbot,
-                                                                             tmp_path, monkeypatch):
+def test_an_export_that_cannot_be_written_is_told_and_the_button_comes_back(
+    app, supervisor, db_target, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog
 
     target = tmp_path / "no such folder" / "out.csv"
@@ -58,8 +61,10 @@ def test_a_big_import_leaves_the_window_responsive(app, supervisor, db_target, q
 
     rows = 150
     csv = tmp_path / "many.csv"
-    csv.write_text("given_name,family_name,phone\n" + "".join(
-        f"Person{n},Family{n},0912{n:07d}\n" for n in range(rows)), encoding="utf-8")
+    csv.write_text(
+        "given_name,family_name,phone\n" + "".join(f"Person{n},Family{n},0912{n:07d}\n" for n in range(rows)),
+        encoding="utf-8",
+    )
     window = signed_in_window(supervisor, db_target, qtbot)
     dialog = ImportCustomersDialog(supervisor, csv, window)
     qtbot.addWidget(dialog)

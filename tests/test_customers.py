@@ -1,4 +1,5 @@
 """The customer service: validation, duplicates, merging, conflicts, status and search."""
+
 import json
 
 import pytest
@@ -19,16 +20,32 @@ def person(**fields) -> cs.Draft:
 
 # --- validation ---------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", ["۰۹۱۲۳۴۵۶۷۸۹", "٠٩١٢٣٤٥٦٧٨٩", "0912-345-6789", "0912 345 6789", "+98 912 345 6789",
-                                   "00989123456789", "(0912) 345 6789", "9123456789"])
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "۰۹۱۲۳۴۵۶۷۸۹",
+        "٠٩١٢٣٤٥٦٧٨٩",
+        "0912-345-6789",
+        "0912 345 6789",
+        "+98 912 345 6789",
+        "00989123456789",
+        "(0912) 345 6789",
+        "9123456789",
+    ],
+)
 def test_phone_forms_are_stored_as_e164(db, staff, typed):
     customer = cs.create(staff, person(phones=[("mobile", typed)]))
     assert [p.number for p in cs.get(customer.id).phones] == ["+989123456789"]
 
 
 def test_each_problem_is_reported_against_its_field(db, staff):
-    draft = cs.Draft(given_name="", family_name="", phones=[("mobile", "12"), ("work", "09123456789")],
-                     emails=["not an email", "ok@example.com"])
+    draft = cs.Draft(
+        given_name="",
+        family_name="",
+        phones=[("mobile", "12"), ("work", "09123456789")],
+        emails=["not an email", "ok@example.com"],
+    )
     with pytest.raises(cs.FormErrors) as info:
         cs.create(staff, draft)
     errors = info.value.errors
@@ -50,8 +67,10 @@ def test_organisation_needs_its_name(db, staff):
 
 
 def test_typed_text_is_cleaned_before_it_is_stored(db, staff):
-    customer = cs.create(staff, person(given_name="\u202eمريم\u202c\x07", family_name="  كريمي  ", phones=[],
-                                       notes="خط اول\r\nخط دوم\x00"))
+    customer = cs.create(
+        staff,
+        person(given_name="\u202eمريم\u202c\x07", family_name="  كريمي  ", phones=[], notes="خط اول\r\nخط دوم\x00"),
+    )
     stored = Customer.get_by_id(customer.id)
     assert stored.given_name == "مریم" and stored.family_name == "کریمی"
     assert stored.notes == "خط اول\nخط دوم"
@@ -70,8 +89,9 @@ typed_text = st.text(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(given_name=typed_text, family_name=typed_text, phone=typed_text, email=typed_text, notes=typed_text)
 def test_any_input_saves_or_is_refused_with_a_reason(db, staff, given_name, family_name, phone, email, notes):
-    draft = cs.Draft(given_name=given_name, family_name=family_name, phones=[("mobile", phone)], emails=[email],
-                     notes=notes)
+    draft = cs.Draft(
+        given_name=given_name, family_name=family_name, phones=[("mobile", phone)], emails=[email], notes=notes
+    )
     try:
         customer = cs.create(staff, draft, confirm_duplicates=True)
     except cs.FormErrors as error:
@@ -84,8 +104,12 @@ def test_any_input_saves_or_is_refused_with_a_reason(db, staff, given_name, fami
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.integers(min_value=0, max_value=99_999_999), st.sampled_from(["fa", "ar", "latin"]),
-       st.sampled_from(["", " ", "-"]), st.sampled_from(["0", "+98", "0098", "+98 "]))
+@given(
+    st.integers(min_value=0, max_value=99_999_999),
+    st.sampled_from(["fa", "ar", "latin"]),
+    st.sampled_from(["", " ", "-"]),
+    st.sampled_from(["0", "+98", "0098", "+98 "]),
+)
 def test_any_way_of_typing_a_mobile_number_stores_the_same_e164(db, staff, n, script, separator, prefix):
     digits = f"912{n:08d}"[:10]
     typed = separator.join([digits[:3], digits[3:6], digits[6:]])
@@ -117,6 +141,7 @@ def test_ten_thousand_character_notes_are_kept_whole(db, staff):
 
 # --- duplicates --------------------------------------------------------------------
 
+
 def test_shared_phone_email_or_similar_name_is_a_possible_duplicate(db, staff):
     first = cs.create(staff, person(emails=["maryam@example.com"]))
     with pytest.raises(cs.DuplicateWarning) as info:
@@ -141,6 +166,7 @@ def test_arabic_letters_do_not_hide_a_duplicate(db, staff):
 
 # --- conflicts -----------------------------------------------------------------------
 
+
 def test_second_save_of_the_same_version_is_a_conflict_that_says_what_changed(db, staff, supervisor):
     customer = cs.create(staff, person())
     base = cs.get(customer.id).snapshot()  # both desks open the same record
@@ -152,16 +178,21 @@ def test_second_save_of_the_same_version_is_a_conflict_that_says_what_changed(db
     stored = Customer.get_by_id(customer.id)
     assert stored.family_name == "Karimi" and stored.notes == "Called about the invoice"
     # Saving again over what the other desk saved is an explicit choice.
-    cs.update(staff, customer.id, person(family_name="Karimi-Rad", notes="Called about the invoice"),
-              info.value.current)
+    cs.update(
+        staff, customer.id, person(family_name="Karimi-Rad", notes="Called about the invoice"), info.value.current
+    )
     assert Customer.get_by_id(customer.id).family_name == "Karimi-Rad"
     assert Customer.get_by_id(customer.id).version == 3
 
 
 def test_updates_are_audited_with_phones_before_and_after(db, staff):
     customer = cs.create(staff, person())
-    cs.update(staff, customer.id, person(phones=[("mobile", "09121111111"), ("home", "02122334455")]),
-              cs.get(customer.id).snapshot())
+    cs.update(
+        staff,
+        customer.id,
+        person(phones=[("mobile", "09121111111"), ("home", "02122334455")]),
+        cs.get(customer.id).snapshot(),
+    )
     entry = audit.history(customer)[-1]
     assert entry.action == "update"
     assert json.loads(entry.before)["phones"] == [["mobile", "+989123456789"]]
@@ -170,11 +201,21 @@ def test_updates_are_audited_with_phones_before_and_after(db, staff):
 
 # --- merge -----------------------------------------------------------------------------
 
+
 def test_supervisor_merges_two_customers_and_history_follows(db, staff, supervisor):
     keep = cs.create(staff, person(emails=["maryam@example.com"], tags=["VIP"]))
-    other = cs.create(staff, cs.Draft(given_name="مریم", family_name="کریمی", phones=[("home", "02122334455")],
-                                      emails=["m.karimi@example.com"], tags=["عمده‌فروش"], notes="از شعبه ۲"),
-                      confirm_duplicates=True)
+    other = cs.create(
+        staff,
+        cs.Draft(
+            given_name="مریم",
+            family_name="کریمی",
+            phones=[("home", "02122334455")],
+            emails=["m.karimi@example.com"],
+            tags=["عمده‌فروش"],
+            notes="از شعبه ۲",
+        ),
+        confirm_duplicates=True,
+    )
     with pytest.raises(PermissionDenied):
         cs.merge(staff, keep.id, other.id)
     cs.merge(supervisor, keep.id, other.id)
@@ -199,11 +240,17 @@ def test_supervisor_merges_two_customers_and_history_follows(db, staff, supervis
 
 # --- status -------------------------------------------------------------------------------
 
+
 def test_lost_customer_keeps_its_reason_and_is_counted(db, staff, supervisor):
     customer = cs.create(staff, person())
     reasons = cs.lost_reasons()
-    assert [r.name_en for r in reasons][:5] == ["Staff indifference", "Product", "Competitor",
-                                                "Relationship elsewhere", "Moved"]
+    assert [r.name_en for r in reasons][:5] == [
+        "Staff indifference",
+        "Product",
+        "Competitor",
+        "Relationship elsewhere",
+        "Moved",
+    ]
     assert reasons[0].name_fa == "بی‌توجهی کارکنان"
     with pytest.raises(cs.FormErrors):
         cs.mark_lost(staff, customer.id, 9999)
@@ -222,14 +269,43 @@ def test_lost_customer_keeps_its_reason_and_is_counted(db, staff, supervisor):
 
 # --- search ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", ["كريمي", "کریمی", "کری", "مريم", "۰۹۱۲۳۴۵۶۷۸۹", "09123456789", "+989123456789",
-                                   "912 345", "٩١٢٣٤", "6789", "maryam.k", "EXAMPLE", "نیکنام", "نیک نام",
-                                   "نیک‌نام", "بازرگانی", "invoice", "مریم ۰۹۱۲"])
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "كريمي",
+        "کریمی",
+        "کری",
+        "مريم",
+        "۰۹۱۲۳۴۵۶۷۸۹",
+        "09123456789",
+        "+989123456789",
+        "912 345",
+        "٩١٢٣٤",
+        "6789",
+        "maryam.k",
+        "EXAMPLE",
+        "نیکنام",
+        "نیک نام",
+        "نیک‌نام",
+        "بازرگانی",
+        "invoice",
+        "مریم ۰۹۱۲",
+    ],
+)
 def test_search_finds_across_scripts_and_formats(db, staff, query):
     org = cs.create(staff, cs.Draft(kind="organisation", organisation="بازرگانی پارس"))
-    found = cs.create(staff, cs.Draft(given_name="مریم", family_name="کریمی نیک‌نام", organisation_id=org.id,
-                                      phones=[("mobile", "+989123456789")], emails=["maryam.k@example.com"],
-                                      notes="Asked about the invoice"))
+    found = cs.create(
+        staff,
+        cs.Draft(
+            given_name="مریم",
+            family_name="کریمی نیک‌نام",
+            organisation_id=org.id,
+            phones=[("mobile", "+989123456789")],
+            emails=["maryam.k@example.com"],
+            notes="Asked about the invoice",
+        ),
+    )
     cs.create(staff, cs.Draft(given_name="Ali", family_name="Rezaei", phones=[("mobile", "09350001122")]))
     ids = [r.id for r in cs.page(cs.DirectoryQuery(search=query), 0, 50)]
     assert found.id in ids
@@ -246,8 +322,16 @@ def test_find_puts_the_best_match_first(db, staff):
 
 def test_directory_pages_in_the_chosen_order_with_filters(db, staff):
     for i, name in enumerate(["Zahra", "Ali", "Mina", "Babak"]):
-        cs.create(staff, cs.Draft(given_name=name, family_name="Test", tags=["VIP"] if i % 2 else [],
-                                  segment="loyal_profitable" if i == 0 else None), confirm_duplicates=True)
+        cs.create(
+            staff,
+            cs.Draft(
+                given_name=name,
+                family_name="Test",
+                tags=["VIP"] if i % 2 else [],
+                segment="loyal_profitable" if i == 0 else None,
+            ),
+            confirm_duplicates=True,
+        )
     names = [r.name for r in cs.page(cs.DirectoryQuery(), 0, 10)]
     assert names == ["Ali Test", "Babak Test", "Mina Test", "Zahra Test"]
     assert [r.name for r in cs.page(cs.DirectoryQuery(descending=True), 1, 2)] == ["Mina Test", "Babak Test"]
@@ -273,8 +357,12 @@ def test_find_command_prints_json_best_first(db, db_target, staff, capsys, monke
     import main as entry
     from helpdesk import db as dbmod
 
-    best = cs.create(staff, cs.Draft(given_name="مریم", family_name="کریمی", phones=[("mobile", "09123456789")],
-                                     emails=["maryam@example.com"]))
+    best = cs.create(
+        staff,
+        cs.Draft(
+            given_name="مریم", family_name="کریمی", phones=[("mobile", "09123456789")], emails=["maryam@example.com"]
+        ),
+    )
     cs.create(staff, cs.Draft(given_name="Reza", family_name="Jafari", notes="friend of کریمی"))
     for i in range(60):
         cs.create(staff, cs.Draft(given_name=f"کریم{i}", family_name="Test"), confirm_duplicates=True)
@@ -283,8 +371,12 @@ def test_find_command_prints_json_best_first(db, db_target, staff, capsys, monke
     as_desk1 = ["--db", db_target, "--user", "desk1"]
     assert entry.main(["find", "كريمي", *as_desk1, "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
-    assert found[0] == {"id": best.id, "name": "مریم کریمی", "phones": ["+989123456789"],
-                        "emails": ["maryam@example.com"]}
+    assert found[0] == {
+        "id": best.id,
+        "name": "مریم کریمی",
+        "phones": ["+989123456789"],
+        "emails": ["maryam@example.com"],
+    }
     assert len(found) == 2
     assert entry.main(["find", "کریم", *as_desk1, "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 50
@@ -293,8 +385,10 @@ def test_find_command_prints_json_best_first(db, db_target, staff, capsys, monke
 
 
 def test_while_typing_the_newest_matches_come_first_and_page_on(db, staff):
-    made = [cs.create(staff, cs.Draft(given_name=f"Maryam{i}", family_name="Karimi"), confirm_duplicates=True)
-            for i in range(25)]
+    made = [
+        cs.create(staff, cs.Draft(given_name=f"Maryam{i}", family_name="Karimi"), confirm_duplicates=True)
+        for i in range(25)
+    ]
     cs.create(staff, cs.Draft(given_name="Ali", family_name="Rezaei"))
     q = cs.DirectoryQuery(search="karimi", sort=cs.SORT_MATCH, descending=True)
     assert cs.count(q) == 25

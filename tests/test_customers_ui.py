@@ -1,4 +1,5 @@
 """The Customers page as a person uses it: search, open, create, edit."""
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,8 +22,16 @@ def type_text(widget, text):
 
 def make_people(actor):
     org = cs.create(actor, cs.Draft(kind="organisation", organisation="شرکت آرین پخش"))
-    maryam = cs.create(actor, cs.Draft(given_name="مریم", family_name="کریمی", organisation_id=org.id,
-                                       phones=[("mobile", "09123456789")], emails=["maryam@example.com"]))
+    maryam = cs.create(
+        actor,
+        cs.Draft(
+            given_name="مریم",
+            family_name="کریمی",
+            organisation_id=org.id,
+            phones=[("mobile", "09123456789")],
+            emails=["maryam@example.com"],
+        ),
+    )
     ali = cs.create(actor, cs.Draft(given_name="Ali", family_name="Rezaei", phones=[("mobile", "09350001122")]))
     return org, maryam, ali
 
@@ -131,8 +140,9 @@ def test_edit_conflict_shows_what_the_other_desk_changed(app, staff, supervisor,
     form.show()
     # Meanwhile another desk adds a note.
     record = cs.get(maryam.id)
-    cs.update(supervisor, maryam.id, cs.Draft(**{**record.draft().__dict__, "notes": "VIP since 2020"}),
-              record.snapshot())
+    cs.update(
+        supervisor, maryam.id, cs.Draft(**{**record.draft().__dict__, "notes": "VIP since 2020"}), record.snapshot()
+    )
     form.job_title.setText("مدیر فروش")
     form.save()
     assert form.isVisible() and form.message.text() == "Another desk saved this customer while you were editing it."
@@ -206,8 +216,9 @@ def test_save_is_never_greyed_out_it_says_what_is_missing(app, staff, db_target,
     monkeypatch.setattr(prompts, "confirm", lambda *args, **kw: True)  # closing it drops what was typed
 
 
-def test_export_says_where_the_file_went_with_the_path_left_to_right(persian, staff, supervisor, db_target, qtbot,
-                                                                      tmp_path, monkeypatch):
+def test_export_says_where_the_file_went_with_the_path_left_to_right(
+    persian, staff, supervisor, db_target, qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtWidgets import QFileDialog
 
     make_people(staff)
@@ -230,8 +241,10 @@ def test_the_first_page_shows_at_once_and_the_count_follows(app, staff, db_targe
     i18n.apply_language(app, lang)
     try:
         _, page = open_page(staff, db_target, qtbot)
-        expected = {"en": ("Customers: more than 100", "Customers: 130", "Customers: 10"),
-                    "fa": ("مشتریان: بیش از ۱۰۰", "مشتریان: ۱۳۰", "مشتریان: ۱۰")}[lang]
+        expected = {
+            "en": ("Customers: more than 100", "Customers: 130", "Customers: 10"),
+            "fa": ("مشتریان: بیش از ۱۰۰", "مشتریان: ۱۳۰", "مشتریان: ۱۰"),
+        }[lang]
         page.apply_filters()
         assert page.count_label.text() == expected[0] and page.model.rowCount() == 100
         assert page.table.currentIndex().row() == 0  # the best match is chosen at once: Enter opens it

@@ -3,6 +3,7 @@ an empty one are each refused with one clear message and never changed: on the c
 and exit code 2 for every command, never a traceback; in the app a dialog that says what happened and
 what to do. The files are real: a database written by the app, then broken as disks and copies break
 them."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,8 +30,11 @@ def good_file(tmp_path_factory) -> Path:
     migrations.open_and_migrate(str(path))
     boss = accounts.create_first_supervisor("boss", "Sara Supervisor", PASSWORD)
     for n in range(60):
-        cs.create(boss, cs.Draft(kind="person", given_name=f"Ali{n}", family_name="Karimi",
-                                 notes="یادداشت " * 200), confirm_duplicates=True)
+        cs.create(
+            boss,
+            cs.Draft(kind="person", given_name=f"Ali{n}", family_name="Karimi", notes="یادداشت " * 200),
+            confirm_duplicates=True,
+        )
     dbmod.database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     dbmod.close()
     return path
@@ -44,7 +48,7 @@ def make_bad(good: Path, kind: str, folder: Path) -> Path:
         broken = bytearray(data)
         page = 4096
         middle = (len(data) // page // 2) * page
-        broken[middle:middle + 3 * page] = bytes((i * 7919) % 251 for i in range(3 * page))
+        broken[middle : middle + 3 * page] = bytes((i * 7919) % 251 for i in range(3 * page))
         bad.write_bytes(bytes(broken))
     elif kind == "truncated":  # a copy that stopped half-way
         bad.write_bytes(data[: len(data) // 2])
@@ -66,8 +70,18 @@ def _commands(bad: Path, folder: Path, good: Path) -> dict[str, list[str]]:
         "find --json": ["find", "Ali", "--json", *db, *user],
         "import-customers": ["import-customers", str(source), *db, *user],
         "export-customers": ["export-customers", str(folder / "out.csv"), *db, *user],
-        "report": ["report", "activity", "--from", "2026-01-01", "--to", "2026-06-30", "--out",
-                   str(folder / "r.pdf"), *db, *user],
+        "report": [
+            "report",
+            "activity",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--out",
+            str(folder / "r.pdf"),
+            *db,
+            *user,
+        ],
         "demo": ["demo", "--customers", "3", *db],
         "backup": ["backup", "--to", str(folder / "backups"), *db, *user],
         "copy-database": ["copy-database", "--from", str(bad), "--to", str(folder / "copy.sqlite")],
@@ -90,8 +104,7 @@ def test_the_broken_files_are_really_broken(good_file, tmp_path):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_command_refuses_a_broken_file_with_one_line_and_exit_2(kind, good_file, tmp_path, capsys,
-                                                                      monkeypatch):
+def test_every_command_refuses_a_broken_file_with_one_line_and_exit_2(kind, good_file, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("HELPDESK_PASSWORD", PASSWORD)
     expected = {"empty": "is empty (0 bytes)", "text": "is not a help-desk database"}.get(kind, "is damaged")
     for name, argv in _commands(Path("placeholder"), tmp_path, good_file).items():
@@ -145,8 +158,12 @@ def test_a_good_file_passes_the_check(good_file, tmp_path):
 
 # --- in the app ---------------------------------------------------------------------------------
 
-APP_TITLES = {"damaged": "The database file is damaged", "truncated": "The database file is damaged",
-              "text": "This file is not a help-desk database", "empty": "The database file is empty"}
+APP_TITLES = {
+    "damaged": "The database file is damaged",
+    "truncated": "The database file is damaged",
+    "text": "This file is not a help-desk database",
+    "empty": "The database file is empty",
+}
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -170,8 +187,7 @@ def test_the_app_says_what_happened_and_what_to_do(kind, app, good_file, tmp_pat
     dbmod.close()
 
 
-def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, good_file, tmp_path, qtbot,
-                                                                         monkeypatch):
+def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, good_file, tmp_path, qtbot, monkeypatch):
     from ui import app as app_module
     from ui.app import Controller
     from ui.dialogs.damaged import DamagedDatabaseDialog
@@ -179,15 +195,20 @@ def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, go
     monkeypatch.setattr(app_module, "CHECK_IN_BACKGROUND_BYTES", 0)  # every file counts as large
     checked_on = []
     real_check = dbmod.quick_check
-    monkeypatch.setattr(dbmod, "quick_check", lambda path: (checked_on.append(
-        __import__("threading").current_thread().name), real_check(path)))
+    monkeypatch.setattr(
+        dbmod,
+        "quick_check",
+        lambda path: (checked_on.append(__import__("threading").current_thread().name), real_check(path)),
+    )
     bad = make_bad(good_file, "damaged", tmp_path)
     controller = Controller(app, str(bad))
     window = controller.start()
     qtbot.addWidget(window)
     assert window.isVisible()
-    qtbot.waitUntil(lambda: isinstance(controller.error_box, DamagedDatabaseDialog)
-                    and controller.error_box.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: isinstance(controller.error_box, DamagedDatabaseDialog) and controller.error_box.isVisible(),
+        timeout=10_000,
+    )
     assert checked_on and checked_on[0] != "MainThread"
     controller.error_box.reject()
 
@@ -201,8 +222,7 @@ def test_a_large_file_is_checked_off_the_ui_thread_after_the_first_paint(app, go
     dbmod.close()
 
 
-def test_a_supervisor_restores_the_newest_good_backup_from_the_dialog(app, good_file, tmp_path, qtbot,
-                                                                      monkeypatch):
+def test_a_supervisor_restores_the_newest_good_backup_from_the_dialog(app, good_file, tmp_path, qtbot, monkeypatch):
     from helpdesk import backups
     from helpdesk.models import Customer
     from ui.app import Controller

@@ -2,6 +2,7 @@
 across the office. A supervisor's tile counts the whole office's; a staff member's counts their
 own and says "yours". The real widget is read as shown, in English and Persian, against a count
 written here."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -30,8 +31,9 @@ def promises(staff, supervisor):
     for hours, assignee in ((-30, staff), (-5, staff), (-1, staff), (-2, other)):
         followups.create(staff, who, now + timedelta(hours=hours), assignee.id, "Call back about the refund")
     end_of_day = followups.end_of_local_day(now)
-    followups.create(staff, who, min(now + timedelta(minutes=5), end_of_day - timedelta(minutes=1)), other.id,
-                     "Send the price")
+    followups.create(
+        staff, who, min(now + timedelta(minutes=5), end_of_day - timedelta(minutes=1)), other.id, "Send the price"
+    )
     followups.create(staff, who, end_of_day + timedelta(hours=10), staff.id, "Check the delivery")
     done = followups.create(staff, who, now - timedelta(hours=3), other.id, "Already kept")
     FollowUp.update(status="done").where(FollowUp.id == done.id).execute()
@@ -80,8 +82,11 @@ def test_a_supervisors_tile_counts_the_whole_offices_follow_ups(lang, app, promi
     assert _shown(tile) == (digits(mine, lang), WORDS[lang]["mine"])
     assert tile.window().queue.mine_only and tile.window().queue.model.rowCount() == mine
     tile = _tile(promises, qtbot)  # the other desk: one overdue, one due later today
-    assert _shown(tile) == (digits(_due_or_overdue(promises.id), lang), WORDS[lang]["mine"]) == (
-        digits(2, lang), WORDS[lang]["mine"])
+    assert (
+        _shown(tile)
+        == (digits(_due_or_overdue(promises.id), lang), WORDS[lang]["mine"])
+        == (digits(2, lang), WORDS[lang]["mine"])
+    )
 
 
 def test_the_tile_follows_the_role_as_stored(app, promises, staff, supervisor, qtbot):

@@ -84,6 +84,7 @@ def _documents() -> dict[int, object]:
 
 # --- the generator on its own ------------------------------------------------------
 
+
 def test_every_generated_phone_number_is_valid_e164():
     rng = random.Random(7)
     makers = [demo_numbers.iran_mobile, demo_numbers.iran_landline, demo_numbers.international]
@@ -106,10 +107,19 @@ def test_a_year_of_history_has_the_mix_of_a_real_office():
     now = datetime(2026, 11, 23, 11, 30)
     rng = chance.Dice()
     rng.seed(4)
-    people = [demo_history.Person(now - timedelta(seconds=rng.randrange(365 * 86400)), i + 1, rng.random() < 0.75,
-                                  (demo_numbers.iran_mobile(rng),), None) for i in range(20000)]
-    history = demo_history.History(rng, now, demo_history._local_days(now), followups.end_of_local_day(now),
-                                   [1, 2, 3, 4, 5, 6], people)
+    people = [
+        demo_history.Person(
+            now - timedelta(seconds=rng.randrange(365 * 86400)),
+            i + 1,
+            rng.random() < 0.75,
+            (demo_numbers.iran_mobile(rng),),
+            None,
+        )
+        for i in range(20000)
+    ]
+    history = demo_history.History(
+        rng, now, demo_history._local_days(now), followups.end_of_local_day(now), [1, 2, 3, 4, 5, 6], people
+    )
     history.build()
     made = history.contacts
     assert 0.7 <= len(made) / len(people) <= 0.8
@@ -134,6 +144,7 @@ def test_a_year_of_history_has_the_mix_of_a_real_office():
 
 # --- what a demo database holds ------------------------------------------------------
 
+
 def test_demo_fills_a_new_database_and_prints_working_accounts(demo_db):
     printed = demo_db
     assert len(printed) == 6 and {role for _, _, role in printed} == {"staff", "supervisor"}
@@ -147,12 +158,17 @@ def test_demo_fills_a_new_database_and_prints_working_accounts(demo_db):
     assert (created[-1] - created[0]).days > 300
     staff_ids = {s.id for s in Staff.select()}
     assert {c.created_by_id for c in Customer.select()} <= staff_ids
-    assert AuditEntry.select().where((AuditEntry.table_name == "customer") & (AuditEntry.action == "create")).count() \
+    assert (
+        AuditEntry.select().where((AuditEntry.table_name == "customer") & (AuditEntry.action == "create")).count()
         == COUNT
+    )
     # New customers can still be added after the bulk insert (the id sequence moved on).
     boss = Staff.get(Staff.username == "supervisor")
-    new = customers.create(boss, customers.Draft(given_name="Test", family_name="Person",
-                                                 phones=[("mobile", "0912 000 1122")]), confirm_duplicates=True)
+    new = customers.create(
+        boss,
+        customers.Draft(given_name="Test", family_name="Person", phones=[("mobile", "0912 000 1122")]),
+        confirm_duplicates=True,
+    )
     assert new.id == COUNT + 1
     assert Customer.create(given_name="Plain").id == COUNT + 2
 
@@ -232,8 +248,12 @@ def test_lost_customers_segments_and_sort_names(demo_db):
 
 def test_persian_is_written_with_persian_letters_and_half_spaces(demo_db):
     people = list(Customer.select())
-    texts = [t for c in people if not ARABIC_LETTERS.search(c.given_name + c.family_name)
-             for t in (c.given_name, c.family_name, c.organisation, c.job_title, c.address, c.notes)]
+    texts = [
+        t
+        for c in people
+        if not ARABIC_LETTERS.search(c.given_name + c.family_name)
+        for t in (c.given_name, c.family_name, c.organisation, c.job_title, c.address, c.notes)
+    ]
     assert not any(ARABIC_LETTERS.search(t) for t in texts)
     assert any(ZWNJ in t for t in texts)  # نیک‌نام، می‌دهد، سفارش‌های ...
     assert not any(re.search(f"^{ZWNJ}|{ZWNJ}$| {ZWNJ}|{ZWNJ} ", t) for t in texts)
@@ -251,15 +271,30 @@ def test_near_duplicates_are_found_as_duplicates(demo_db):
             owners[number].add(customer_id)
 
     def values(c):
-        return {"kind": c.kind, "given_name": c.given_name, "family_name": c.family_name,
-                "organisation": c.organisation, "phones": by_customer[c.id], "emails": []}
+        return {
+            "kind": c.kind,
+            "given_name": c.given_name,
+            "family_name": c.family_name,
+            "organisation": c.organisation,
+            "phones": by_customer[c.id],
+            "emails": [],
+        }
 
     # Typed with Arabic letters, or without the half-space: same phone, same name once cleaned.
     arabic = [c for c in people.values() if ARABIC_LETTERS.search(c.given_name + c.family_name)]
-    spaced = [c for c in people.values() if c.kind == "person" and PERSIAN.search(c.family_name)
-              and any(o.family_name.replace(ZWNJ, "") == c.family_name.replace(" ", "") and ZWNJ in o.family_name
-                      and o.id != c.id and owners[by_customer[c.id][0][1]] >= {o.id, c.id}
-                      for o in people.values())]
+    spaced = [
+        c
+        for c in people.values()
+        if c.kind == "person"
+        and PERSIAN.search(c.family_name)
+        and any(
+            o.family_name.replace(ZWNJ, "") == c.family_name.replace(" ", "")
+            and ZWNJ in o.family_name
+            and o.id != c.id
+            and owners[by_customer[c.id][0][1]] >= {o.id, c.id}
+            for o in people.values()
+        )
+    ]
     assert arabic and spaced
     for c in arabic + spaced:
         twins = owners[by_customer[c.id][0][1]] - {c.id}
@@ -279,8 +314,12 @@ def test_near_duplicates_are_found_as_duplicates(demo_db):
     slipped = []
     for c in people.values():
         for o in people.values():
-            if o.id < c.id and o.display_name == c.display_name and c.kind == "person" and \
-                    one_slip(by_customer[c.id][0][1], by_customer[o.id][0][1]):
+            if (
+                o.id < c.id
+                and o.display_name == c.display_name
+                and c.kind == "person"
+                and one_slip(by_customer[c.id][0][1], by_customer[o.id][0][1])
+            ):
                 slipped.append((o, c))
     assert slipped
     for original, copy in slipped:
@@ -317,8 +356,9 @@ def test_audit_trail_holds_the_record_snapshot(demo_db):
     events = customers.timeline(lost.id)
     # (Calm-down sessions and complaints of that customer are on the timeline too.)
     assert [e.kind for e in events if e.kind in ("create", "update", "mark_lost")] == ["mark_lost", "create"]
-    assert sorted(e.summary["contact_id"] for e in events if e.kind == "contact") == \
-        [c.id for c in Contact.select().where(Contact.customer == lost.id).order_by(Contact.id)]
+    assert sorted(e.summary["contact_id"] for e in events if e.kind == "contact") == [
+        c.id for c in Contact.select().where(Contact.customer == lost.id).order_by(Contact.id)
+    ]
 
 
 def test_search_index_is_filled_as_reindex_fills_it(demo_db):
@@ -329,8 +369,11 @@ def test_search_index_is_filled_as_reindex_fills_it(demo_db):
 
 
 def test_directory_search_finds_demo_customers(demo_db):
-    persian = next(c for c in Customer.select().order_by(Customer.id)
-                   if c.kind == "person" and PERSIAN.search(c.given_name) and not ARABIC_LETTERS.search(c.given_name))
+    persian = next(
+        c
+        for c in Customer.select().order_by(Customer.id)
+        if c.kind == "person" and PERSIAN.search(c.given_name) and not ARABIC_LETTERS.search(c.given_name)
+    )
     for size in range(1, len(persian.given_name) + 1):
         q = customers.DirectoryQuery(search=persian.given_name[:size])
         assert customers.count(q) >= 1
@@ -339,12 +382,15 @@ def test_directory_search_finds_demo_customers(demo_db):
     english = next(c for c in Customer.select() if c.kind == "person" and re.match("[A-Z]", c.given_name))
     assert customers.count(customers.DirectoryQuery(search=english.given_name[:3].lower())) >= 1
     # A phone fragment, typed as people type it: national form, Persian digits, spaces.
-    mobile = next(n for n in (p.number for p in PhoneNumber.select().order_by(PhoneNumber.id))
-                  if n.startswith("+989"))
+    mobile = next(n for n in (p.number for p in PhoneNumber.select().order_by(PhoneNumber.id)) if n.startswith("+989"))
     national = "0" + mobile[3:]
-    for typed in (national[:8], national[4:11], "۰" + national[1:4].translate(str.maketrans("0123456789",
-                                                                                                "۰۱۲۳۴۵۶۷۸۹")),
-                  f"{national[:4]} {national[4:7]} {national[7:]}", mobile[:9]):
+    for typed in (
+        national[:8],
+        national[4:11],
+        "۰" + national[1:4].translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")),
+        f"{national[:4]} {national[4:7]} {national[7:]}",
+        mobile[:9],
+    ):
         q = customers.DirectoryQuery(search=typed)
         assert customers.count(q) >= 1, typed
     by_customer = _phones_by_customer()
@@ -353,6 +399,7 @@ def test_directory_search_finds_demo_customers(demo_db):
 
 
 # --- contacts and follow-ups: a year of them ---------------------------------------------
+
 
 def _contacts() -> list[Contact]:
     return list(Contact.select().order_by(Contact.id))
@@ -506,8 +553,9 @@ def test_follow_ups_are_promised_kept_cancelled_and_some_overdue(demo_db):
 
 def test_contacts_and_follow_ups_have_their_audit_trail(demo_db):
     trails = defaultdict(list)
-    for entry_ in AuditEntry.select().where(AuditEntry.table_name.in_(["contact", "follow_up"])) \
-            .order_by(AuditEntry.id):
+    for entry_ in (
+        AuditEntry.select().where(AuditEntry.table_name.in_(["contact", "follow_up"])).order_by(AuditEntry.id)
+    ):
         trails[(entry_.table_name, int(entry_.record_id))].append(entry_)
     rows = _contacts()
     assert {k for k in trails if k[0] == "contact"} == {("contact", c.id) for c in rows}
@@ -522,12 +570,19 @@ def test_contacts_and_follow_ups_have_their_audit_trail(demo_db):
         made = json.loads(trail[0].after)
         assert trail[0].action == "create" and trail[0].before is None and trail[0].at == f.created_at
         assert made["status"] == "open" and made["done_contact_id"] is None
-        assert made == {**audit.snapshot(f), "status": "open", "done_at": None, "done_by_id": None,
-                        "done_contact_id": None, "updated_at": made["created_at"], "version": 1}
+        assert made == {
+            **audit.snapshot(f),
+            "status": "open",
+            "done_at": None,
+            "done_by_id": None,
+            "done_contact_id": None,
+            "updated_at": made["created_at"],
+            "version": 1,
+        }
         if f.status == "open":
             assert len(trail) == 1
         else:
-            action, = [e.action for e in trail[1:]]
+            (action,) = [e.action for e in trail[1:]]
             assert action == {"done": "complete", "cancelled": "cancel"}[f.status]
             assert json.loads(trail[1].before) == made and json.loads(trail[1].after) == audit.snapshot(f)
             assert trail[1].at == f.updated_at
@@ -559,13 +614,23 @@ def test_the_call_log_counts_and_finds_demo_contacts(demo_db):
 
 # --- same seed, same people -------------------------------------------------------------
 
+
 def _people(target):
     migrations.open_and_migrate(target)
     try:
         by_customer = _phones_by_customer()
-        return [(c.display_name, c.kind, c.status, c.segment, c.organisation_id_id, tuple(by_customer[c.id]),
-                 tuple(e.address for e in c.emails.order_by(EmailAddress.position)))
-                for c in Customer.select().order_by(Customer.id)]
+        return [
+            (
+                c.display_name,
+                c.kind,
+                c.status,
+                c.segment,
+                c.organisation_id_id,
+                tuple(by_customer[c.id]),
+                tuple(e.address for e in c.emails.order_by(EmailAddress.position)),
+            )
+            for c in Customer.select().order_by(Customer.id)
+        ]
     finally:
         dbmod.close()
 
@@ -581,11 +646,16 @@ def test_same_seed_gives_the_same_people(tmp_path, capsys, db_target):
 def _history(target):
     migrations.open_and_migrate(target)
     try:
-        return (list(Contact.select().order_by(Contact.id).tuples()),
-                list(FollowUp.select().order_by(FollowUp.id).tuples()),
-                [(a.action, a.table_name, a.record_id, a.at, a.actor_id, a.before, a.after)
-                 for a in AuditEntry.select().where(AuditEntry.table_name.in_(["contact", "follow_up"]))
-                 .order_by(AuditEntry.id)])
+        return (
+            list(Contact.select().order_by(Contact.id).tuples()),
+            list(FollowUp.select().order_by(FollowUp.id).tuples()),
+            [
+                (a.action, a.table_name, a.record_id, a.at, a.actor_id, a.before, a.after)
+                for a in AuditEntry.select()
+                .where(AuditEntry.table_name.in_(["contact", "follow_up"]))
+                .order_by(AuditEntry.id)
+            ],
+        )
     finally:
         dbmod.close()
 
@@ -617,33 +687,58 @@ def test_a_second_process_makes_the_same_customers(tmp_path, db_target, monkeypa
             demo.generate(260, seed=5, parallel=parallel)
             assert bulk._secondary_indexes(list(bulk.TABLE_COLUMNS)) == before
             indexes.append(before)
-            results.append((
-                [tuple(str(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v for v in r)
-                 for r in database.execute_sql(
-                    "SELECT " + ", ".join(bulk.CUSTOMER_COLUMNS) + " FROM customer ORDER BY id").fetchall()],
-                [(p.customer_id, p.label, p.number, p.position) for p in PhoneNumber.select().order_by(PhoneNumber.id)],
-                [(e.customer_id, e.address) for e in EmailAddress.select().order_by(EmailAddress.id)],
-                sorted((t.customer_id, t.tag.name) for t in CustomerTag.select()),
-                [(a.action, a.table_name, a.record_id, a.before, a.after) for a in AuditEntry.select()
-                 .where(AuditEntry.table_name != "staff").order_by(AuditEntry.id)],
-                sorted(_documents()),
-                list(Contact.select().order_by(Contact.id).tuples()),
-                list(FollowUp.select().order_by(FollowUp.id).tuples()),
-            ))
+            results.append(
+                (
+                    [
+                        tuple(str(v) if isinstance(v, datetime) else int(v) if isinstance(v, bool) else v for v in r)
+                        for r in database.execute_sql(
+                            "SELECT " + ", ".join(bulk.CUSTOMER_COLUMNS) + " FROM customer ORDER BY id"
+                        ).fetchall()
+                    ],
+                    [
+                        (p.customer_id, p.label, p.number, p.position)
+                        for p in PhoneNumber.select().order_by(PhoneNumber.id)
+                    ],
+                    [(e.customer_id, e.address) for e in EmailAddress.select().order_by(EmailAddress.id)],
+                    sorted((t.customer_id, t.tag.name) for t in CustomerTag.select()),
+                    [
+                        (a.action, a.table_name, a.record_id, a.before, a.after)
+                        for a in AuditEntry.select().where(AuditEntry.table_name != "staff").order_by(AuditEntry.id)
+                    ],
+                    sorted(_documents()),
+                    list(Contact.select().order_by(Contact.id).tuples()),
+                    list(FollowUp.select().order_by(FollowUp.id).tuples()),
+                )
+            )
             if not search.is_postgres(database.obj):
-                assert database.execute_sql("SELECT v FROM customer_search_config WHERE k = 'automerge'") \
-                    .fetchone()[0] == 4
+                assert (
+                    database.execute_sql("SELECT v FROM customer_search_config WHERE k = 'automerge'").fetchone()[0]
+                    == 4
+                )
             boss = Staff.get(Staff.username == "supervisor")
-            assert customers.create(boss, customers.Draft(given_name="New", family_name="One"),
-                                    confirm_duplicates=True).id == 261
+            assert (
+                customers.create(boss, customers.Draft(given_name="New", family_name="One"), confirm_duplicates=True).id
+                == 261
+            )
             # New contacts and follow-ups get fresh ids (on PostgreSQL: the sequences were moved on).
-            call = contacts.create(boss, contacts.ContactDraft(
-                customer_id=261, started_at=moment, ended_at=moment + timedelta(minutes=3), reason="New",
-                outcome="follow_up_needed", satisfaction="satisfied",
-                follow_up=contacts.FollowUpDraft(due_at=moment + timedelta(days=1), assignee_id=boss.id,
-                                                 promise="Call back")))
-            assert call.id == Contact.select().count() and FollowUp.select().count() == \
-                FollowUp.get(FollowUp.contact == call.id).id
+            call = contacts.create(
+                boss,
+                contacts.ContactDraft(
+                    customer_id=261,
+                    started_at=moment,
+                    ended_at=moment + timedelta(minutes=3),
+                    reason="New",
+                    outcome="follow_up_needed",
+                    satisfaction="satisfied",
+                    follow_up=contacts.FollowUpDraft(
+                        due_at=moment + timedelta(days=1), assignee_id=boss.id, promise="Call back"
+                    ),
+                ),
+            )
+            assert (
+                call.id == Contact.select().count()
+                and FollowUp.select().count() == FollowUp.get(FollowUp.contact == call.id).id
+            )
         finally:
             dbmod.close()
     serial, parallel = results
@@ -665,6 +760,7 @@ def test_demo_refuses_a_database_that_has_data(db_target, capsys):
 
 def test_a_failed_demo_leaves_no_half_written_data(db_target, monkeypatch):
     """The load is one transaction (on SQLite with a rollback journal while it runs): all or nothing."""
+
     def broken(self):
         raise RuntimeError("the history could not be made")
 
@@ -715,5 +811,7 @@ def test_directory_answers_the_same_however_sqlite_finds_them(demo_db, monkeypat
                 walked = customers.page(q, 0, 40)
                 walked_next = customers.page(q, 40, 40, after=walked[-1].key) if walked else []
                 assert walked == plain and walked_next == plain_next, (text, sort, descending)
-    assert customers.count(customers.DirectoryQuery(search="م", status="lost")) == \
-        customers._filtered(customers.DirectoryQuery(search="م", status="lost")).count()
+    assert (
+        customers.count(customers.DirectoryQuery(search="م", status="lost"))
+        == customers._filtered(customers.DirectoryQuery(search="م", status="lost")).count()
+    )

@@ -7,6 +7,7 @@ column, on SQLite and on PostgreSQL: ids and times (the moment each was made) on
 form; the audit entries and the search document too. And every column of every table the bulk
 path fills is one it writes, so a column added to a model fails here until the demo writes it.
 """
+
 from __future__ import annotations
 
 import json
@@ -69,32 +70,43 @@ def _snapshot(text: str | None, skip: set = frozenset()) -> dict | None:
     if text is None:
         return None
     data = json.loads(text)
-    return {k: (None if v is None else "iso") if k in TIMES else v for k, v in data.items()
-            if k not in IDS and k not in skip}
+    return {
+        k: (None if v is None else "iso") if k in TIMES else v
+        for k, v in data.items()
+        if k not in IDS and k not in skip
+    }
 
 
 def _trail(table: str, record_id: int, skip: set = frozenset()) -> list[tuple]:
-    return [(e["action"], e["actor_id"], _form(e["at"]), _snapshot(e["before"], skip), _snapshot(e["after"], skip))
-            for e in _rows("SELECT * FROM audit_entry WHERE table_name = ? AND record_id = ? ORDER BY id",
-                           table, str(record_id))]
+    return [
+        (e["action"], e["actor_id"], _form(e["at"]), _snapshot(e["before"], skip), _snapshot(e["after"], skip))
+        for e in _rows(
+            "SELECT * FROM audit_entry WHERE table_name = ? AND record_id = ? ORDER BY id", table, str(record_id)
+        )
+    ]
 
 
 def _search_row(customer_id: int):
     if isinstance(database.obj, pw.PostgresqlDatabase):
         return _rows("SELECT document::text AS document FROM customer_search WHERE customer_id = ?", customer_id)
-    return _rows("SELECT names, phones, emails, organisation, notes FROM customer_search WHERE rowid = ?",
-                 customer_id)
+    return _rows("SELECT names, phones, emails, organisation, notes FROM customer_search WHERE rowid = ?", customer_id)
 
 
 def _customer_parts(customer_id: int) -> dict:
     return {
         "customer": [_comparable(r) for r in _rows("SELECT * FROM customer WHERE id = ?", customer_id)],
-        "phones": [_comparable(r) for r in
-                   _rows("SELECT * FROM phone_number WHERE customer_id = ? ORDER BY position", customer_id)],
-        "emails": [_comparable(r) for r in
-                   _rows("SELECT * FROM email_address WHERE customer_id = ? ORDER BY position", customer_id)],
-        "tags": [_comparable(r) for r in
-                 _rows("SELECT * FROM customer_tag WHERE customer_id = ? ORDER BY tag_id", customer_id)],
+        "phones": [
+            _comparable(r)
+            for r in _rows("SELECT * FROM phone_number WHERE customer_id = ? ORDER BY position", customer_id)
+        ],
+        "emails": [
+            _comparable(r)
+            for r in _rows("SELECT * FROM email_address WHERE customer_id = ? ORDER BY position", customer_id)
+        ],
+        "tags": [
+            _comparable(r)
+            for r in _rows("SELECT * FROM customer_tag WHERE customer_id = ? ORDER BY tag_id", customer_id)
+        ],
         "audit": _trail("customer", customer_id),
         "search": _search_row(customer_id),
     }
@@ -104,9 +116,14 @@ def _demo_customers() -> list[int]:
     """A person with phones, e-mails and tags; an organisation; one of its contact persons; a lost customer."""
     tagged = Customer.select(Customer.id).join(models.CustomerTag).where(Customer.kind == "person")
     picks = [
-        Customer.select(Customer.id).where(Customer.id.in_(tagged), Customer.status == "active",
-                                           Customer.id.in_(models.EmailAddress.select(models.EmailAddress.customer)))
-        .order_by(Customer.id).first(),
+        Customer.select(Customer.id)
+        .where(
+            Customer.id.in_(tagged),
+            Customer.status == "active",
+            Customer.id.in_(models.EmailAddress.select(models.EmailAddress.customer)),
+        )
+        .order_by(Customer.id)
+        .first(),
         Customer.select(Customer.id).where(Customer.kind == "organisation").order_by(Customer.id).first(),
         Customer.select(Customer.id).where(Customer.organisation_id.is_null(False)).order_by(Customer.id).first(),
         Customer.select(Customer.id).where(Customer.status == "lost").order_by(Customer.id).first(),
@@ -121,8 +138,11 @@ def test_customers_written_by_the_bulk_path_are_stored_as_the_service_stores_the
         c = record.customer
         made = customers.create(Staff.get_by_id(c.created_by_id), record.draft(), confirm_duplicates=True)
         if c.status == "lost":
-            loss = AuditEntry.get(AuditEntry.table_name == "customer", AuditEntry.record_id == str(demo_id),
-                                  AuditEntry.action == "mark_lost")
+            loss = AuditEntry.get(
+                AuditEntry.table_name == "customer",
+                AuditEntry.record_id == str(demo_id),
+                AuditEntry.action == "mark_lost",
+            )
             customers.mark_lost(Staff.get_by_id(loss.actor_id), made.id, c.lost_reason_id)
         assert _customer_parts(made.id) == _customer_parts(demo_id), c.kind
 
@@ -136,12 +156,21 @@ def test_contacts_and_follow_ups_written_by_the_bulk_path_are_stored_as_the_serv
     and a callback that kept a promise: each made again through ``contacts.create``."""
     closed = FollowUp.select().where(FollowUp.status == followups.DONE, FollowUp.done_contact.is_null(False))
     cases = [
-        Contact.select().where(Contact.id.not_in(FollowUp.select(FollowUp.contact).where(
-            FollowUp.contact.is_null(False))), Contact.customer.is_null(False)).order_by(Contact.id).first(),
+        Contact.select()
+        .where(
+            Contact.id.not_in(FollowUp.select(FollowUp.contact).where(FollowUp.contact.is_null(False))),
+            Contact.customer.is_null(False),
+        )
+        .order_by(Contact.id)
+        .first(),
         Contact.select().where(Contact.customer.is_null(True)).order_by(Contact.id).first(),
-        Contact.get_by_id(FollowUp.select().where(FollowUp.status == followups.OPEN,
-                                                  FollowUp.contact.is_null(False)).order_by(FollowUp.id).first()
-                          .contact_id),
+        Contact.get_by_id(
+            FollowUp.select()
+            .where(FollowUp.status == followups.OPEN, FollowUp.contact.is_null(False))
+            .order_by(FollowUp.id)
+            .first()
+            .contact_id
+        ),
         Contact.get_by_id(closed.order_by(FollowUp.id).first().done_contact_id),
     ]
     assert all(case is not None for case in cases)
@@ -149,14 +178,21 @@ def test_contacts_and_follow_ups_written_by_the_bulk_path_are_stored_as_the_serv
         draft = contacts.draft_of(demo)
         promise = _promise_of(demo.id)
         if promise is not None:
-            draft.follow_up = contacts.FollowUpDraft(due_at=promise.due_at, assignee_id=promise.assignee_id,
-                                                     promise=promise.promise, kind=promise.kind)
+            draft.follow_up = contacts.FollowUpDraft(
+                due_at=promise.due_at, assignee_id=promise.assignee_id, promise=promise.promise, kind=promise.kind
+            )
         kept = FollowUp.get_or_none(FollowUp.done_contact == demo.id)
         copy_of_kept = None
         if kept is not None:  # the promise it kept, made again as it was made, then kept by the copy
-            copy_of_kept = followups.create(Staff.get_by_id(kept.created_by_id), kept.customer_id, kept.due_at,
-                                            kept.assignee_id, kept.promise, kind=kept.kind,
-                                            contact_id=kept.contact_id)
+            copy_of_kept = followups.create(
+                Staff.get_by_id(kept.created_by_id),
+                kept.customer_id,
+                kept.due_at,
+                kept.assignee_id,
+                kept.promise,
+                kind=kept.kind,
+                contact_id=kept.contact_id,
+            )
             draft.follow_up_of = copy_of_kept.id
         made = contacts.create(Staff.get_by_id(demo.staff_id), draft)
         skip = {"draft_id"}  # the id of the draft window a contact was typed in: none in either
@@ -180,11 +216,18 @@ def _follow_up_parts(follow_up_id: int) -> dict:
 def test_a_cancelled_follow_up_is_stored_as_the_service_cancels_it(demo_db):
     cancelled = FollowUp.select().where(FollowUp.status == followups.CANCELLED).order_by(FollowUp.id).first()
     assert cancelled is not None
-    entry = AuditEntry.get(AuditEntry.table_name == "follow_up", AuditEntry.record_id == str(cancelled.id),
-                           AuditEntry.action == "cancel")
-    copy = followups.create(Staff.get_by_id(cancelled.created_by_id), cancelled.customer_id, cancelled.due_at,
-                            cancelled.assignee_id, cancelled.promise, kind=cancelled.kind,
-                            contact_id=cancelled.contact_id)
+    entry = AuditEntry.get(
+        AuditEntry.table_name == "follow_up", AuditEntry.record_id == str(cancelled.id), AuditEntry.action == "cancel"
+    )
+    copy = followups.create(
+        Staff.get_by_id(cancelled.created_by_id),
+        cancelled.customer_id,
+        cancelled.due_at,
+        cancelled.assignee_id,
+        cancelled.promise,
+        kind=cancelled.kind,
+        contact_id=cancelled.contact_id,
+    )
     followups.cancel(Staff.get_by_id(entry.actor_id), copy.id)
     assert _follow_up_parts(copy.id) == _follow_up_parts(cancelled.id)
 
@@ -202,9 +245,13 @@ WRITTEN = {
 # Columns the bulk path leaves to the table's own default, and why that is what the services store.
 LEFT_TO_DEFAULT = {
     ("audit_entry", "id"): "a new row's own number, as the service's insert gets it",
-    ("phone_number", "id"): "as above", ("email_address", "id"): "as above", ("customer_tag", "id"): "as above",
-    ("complaint_event", "id"): "as above", ("complaint_comment", "id"): "as above",
-    ("notification", "id"): "as above", ("calm_step", "id"): "as above",
+    ("phone_number", "id"): "as above",
+    ("email_address", "id"): "as above",
+    ("customer_tag", "id"): "as above",
+    ("complaint_event", "id"): "as above",
+    ("complaint_comment", "id"): "as above",
+    ("notification", "id"): "as above",
+    ("calm_step", "id"): "as above",
 }
 
 
@@ -223,8 +270,11 @@ def test_the_bulk_path_writes_every_column_of_the_tables_it_fills(demo_db):
 
 
 def _models() -> list[type[pw.Model]]:
-    return [m for m in vars(models).values()
-            if isinstance(m, type) and issubclass(m, pw.Model) and m is not pw.Model and m._meta.table_name]
+    return [
+        m
+        for m in vars(models).values()
+        if isinstance(m, type) and issubclass(m, pw.Model) and m is not pw.Model and m._meta.table_name
+    ]
 
 
 def test_complaint_and_calm_session_audit_snapshots_have_the_services_keys(demo_db):

@@ -1,4 +1,5 @@
 """Demo complaints: a year of them across every category and state, some overdue, each with its story."""
+
 from __future__ import annotations
 
 import json
@@ -50,9 +51,12 @@ def test_some_open_complaints_are_overdue_and_the_story_adds_up(demo_complaints_
     boss = Staff.get(Staff.role == "supervisor")
     assert complaints.count(boss, complaints.ComplaintQuery(view="overdue"), now) == len(overdue)
     for c in Complaint.select():
-        steps = [e.new_value for e in ComplaintEvent.select().where((ComplaintEvent.complaint == c.id)
-                                                                    & (ComplaintEvent.kind == "status"))
-                 .order_by(ComplaintEvent.at, ComplaintEvent.id)]
+        steps = [
+            e.new_value
+            for e in ComplaintEvent.select()
+            .where((ComplaintEvent.complaint == c.id) & (ComplaintEvent.kind == "status"))
+            .order_by(ComplaintEvent.at, ComplaintEvent.id)
+        ]
         assert steps[0] == "new" and steps[-1] == c.status
         if c.status in ("resolved", "closed"):
             assert c.resolved_at and c.resolution_notes and c.resolution_satisfaction
@@ -61,8 +65,11 @@ def test_some_open_complaints_are_overdue_and_the_story_adds_up(demo_complaints_
             assert c.closed_at >= c.resolved_at
         if c.escalated_at:
             assert c.escalated_to.is_supervisor and c.escalation_reason
-        trail = list(AuditEntry.select().where((AuditEntry.table_name == "complaint")
-                                               & (AuditEntry.record_id == str(c.id))).order_by(AuditEntry.id))
+        trail = list(
+            AuditEntry.select()
+            .where((AuditEntry.table_name == "complaint") & (AuditEntry.record_id == str(c.id)))
+            .order_by(AuditEntry.id)
+        )
         assert trail[0].action == "create" and json.loads(trail[-1].after)["status"] == c.status
     assert Notification.select().where(Notification.kind == "escalation").count() > 0
 
@@ -79,8 +86,11 @@ def test_calm_down_sessions_with_timings_and_outcomes(demo_complaints_db):
     assert "calmed" in outcomes and len(outcomes & {"partly_calmed", "not_calmed", "escalated"}) >= 2
     for s in sessions:
         assert s.status == "finished" and 1 <= s.anger_end <= s.anger_start <= 5
-        stamps = [st.ticked_at for st in CalmStep.select().where(CalmStep.session == s.id).order_by(CalmStep.position)
-                  if st.ticked_at]
+        stamps = [
+            st.ticked_at
+            for st in CalmStep.select().where(CalmStep.session == s.id).order_by(CalmStep.position)
+            if st.ticked_at
+        ]
         assert stamps == sorted(stamps) and all(s.started_at <= t <= s.ended_at for t in stamps)
     overall, per_staff = calm.figures()
     assert overall.sessions == len(sessions) and 0 < overall.success_rate < 1

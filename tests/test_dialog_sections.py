@@ -1,4 +1,5 @@
 """The dialogs' section widgets: what a section does that its window's own tests do not show."""
+
 from __future__ import annotations
 
 import pytest

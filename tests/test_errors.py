@@ -1,4 +1,5 @@
 """Expected problems get a message that says what to do; bugs get a logged, copyable report."""
+
 import logging
 import re
 import sqlite3
@@ -45,12 +46,21 @@ def test_real_sqlite_errors_are_classified_by_their_code(tmp_path):
         holder.rollback()
         holder.close()
     read_only = f"{path.resolve().as_uri()}?mode=ro"
-    cases.append((_real_sqlite_error(path, "INSERT INTO t VALUES (3)", uri=read_only), "SQLITE_READONLY",
-                  "db_read_only"))
+    cases.append(
+        (_real_sqlite_error(path, "INSERT INTO t VALUES (3)", uri=read_only), "SQLITE_READONLY", "db_read_only")
+    )
     full = tmp_path / "full.sqlite"
-    cases.append((_real_sqlite_error(full, "INSERT INTO t SELECT randomblob(4000) FROM t;" * 40,
-                                     setup="PRAGMA max_page_count = 8; CREATE TABLE t (x); "
-                                           "INSERT INTO t VALUES (1);"), "SQLITE_FULL", "db_disk_full"))
+    cases.append(
+        (
+            _real_sqlite_error(
+                full,
+                "INSERT INTO t SELECT randomblob(4000) FROM t;" * 40,
+                setup="PRAGMA max_page_count = 8; CREATE TABLE t (x); INSERT INTO t VALUES (1);",
+            ),
+            "SQLITE_FULL",
+            "db_disk_full",
+        )
+    )
     text = tmp_path / "notes.txt"
     text.write_text("not a database, only some notes that happen to be long enough " * 20)
     cases.append((_real_sqlite_error(text, "SELECT * FROM sqlite_master"), "SQLITE_NOTADB", "db_corrupt"))
@@ -94,14 +104,18 @@ def test_the_wording_alone_decides_nothing():
 def test_no_database_error_is_classified_by_its_message_text():
     """helpdesk/ reads database errors' codes, never their wording (issue 17)."""
     root = Path(__file__).resolve().parent.parent / "helpdesk"
-    found = [f"{p.relative_to(root)}:{n}" for p in root.rglob("*.py")
-             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-             if re.search(r"in str\((exc|error|e|err)\b|str\((exc|error|e|err)\)\.lower\(\)", line)]
+    found = [
+        f"{p.relative_to(root)}:{n}"
+        for p in root.rglob("*.py")
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"in str\((exc|error|e|err)\b|str\((exc|error|e|err)\)\.lower\(\)", line)
+    ]
     assert found == []
 
 
-needs_postgres = pytest.mark.skipif(not TEST_DATABASE.startswith("postgres"),
-                                    reason="needs HELPDESK_TEST_DATABASE=postgresql://...")
+needs_postgres = pytest.mark.skipif(
+    not TEST_DATABASE.startswith("postgres"), reason="needs HELPDESK_TEST_DATABASE=postgresql://..."
+)
 
 
 @needs_postgres
@@ -194,8 +208,13 @@ def test_known_problem_reaching_the_hook_gets_a_plain_message(app, qtbot):
     error = sqlite3.OperationalError("database is locked")
     ui_errors.handle_exception(type(error), error, None)
     boxes = _visible(QMessageBox)
-    assert any(b.text().startswith("Another desk kept the database busy for more than 15 seconds, so this was not "
-                                   "saved. Everything you typed is still here") for b in boxes)
+    assert any(
+        b.text().startswith(
+            "Another desk kept the database busy for more than 15 seconds, so this was not "
+            "saved. Everything you typed is still here"
+        )
+        for b in boxes
+    )
     assert not _visible(ErrorDialog)
     for box in boxes:
         box.close()

@@ -6,6 +6,7 @@ A full disk is real, not pretended: SQLite's ``max_page_count`` stops the databa
 exactly as a full disk does (SQLITE_FULL, "database or disk is full"), and on PostgreSQL a trigger
 raises the server's own ``disk_full`` error (SQLSTATE 53100) from inside the write.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -32,10 +33,12 @@ def _fill_the_disk(database) -> None:
         database.execute_sql(
             "CREATE FUNCTION disk_is_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
             "RAISE EXCEPTION 'could not extend file \"base/1/2\": No space left on device' "
-            "USING ERRCODE = 'disk_full'; END $$")
+            "USING ERRCODE = 'disk_full'; END $$"
+        )
         for table in ("customer", "contact", "audit_entry"):
-            database.execute_sql(f"CREATE TRIGGER disk_is_full BEFORE INSERT ON {table} "
-                                 "FOR EACH ROW EXECUTE FUNCTION disk_is_full()")
+            database.execute_sql(
+                f"CREATE TRIGGER disk_is_full BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION disk_is_full()"
+            )
     else:
         pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
         database.execute_sql(f"PRAGMA max_page_count = {pages}")
@@ -59,8 +62,9 @@ def test_a_save_on_a_full_disk_says_the_disk_is_full_and_writes_nothing(db, supe
     assert Customer.select().where(Customer.given_name == f"Parisa{n}").count() == 0
 
 
-def test_the_import_command_on_a_full_disk_prints_one_line_and_exits_2(db, supervisor, db_target, tmp_path,
-                                                                      capsys, monkeypatch):
+def test_the_import_command_on_a_full_disk_prints_one_line_and_exits_2(
+    db, supervisor, db_target, tmp_path, capsys, monkeypatch
+):
     rows = "\n".join(f"Name{n},Family{n},{BIG}" for n in range(200))
     source = tmp_path / "many.csv"
     source.write_text(f"given_name,family_name,notes\n{rows}\n", encoding="utf-8")
@@ -100,13 +104,16 @@ def test_cannot_rollback_is_never_what_the_person_is_told(tmp_path):
     dbmod.close()
 
 
-@pytest.mark.parametrize("error, code", [
-    (sqlite3.OperationalError("database or disk is full"), "db_disk_full"),
-    (sqlite3.OperationalError("attempt to write a readonly database"), "db_read_only"),
-    (sqlite3.OperationalError("database is locked"), "db_locked"),
-    (sqlite3.DatabaseError("database disk image is malformed"), "db_corrupt"),
-    (sqlite3.DatabaseError("file is not a database"), "db_corrupt"),
-])
+@pytest.mark.parametrize(
+    "error, code",
+    [
+        (sqlite3.OperationalError("database or disk is full"), "db_disk_full"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "db_read_only"),
+        (sqlite3.OperationalError("database is locked"), "db_locked"),
+        (sqlite3.DatabaseError("database disk image is malformed"), "db_corrupt"),
+        (sqlite3.DatabaseError("file is not a database"), "db_corrupt"),
+    ],
+)
 def test_sqlite_errors_are_told_apart_by_their_code(error, code):
     """The driver's result code decides, not the wording: the same text with another code is not it."""
     wrapped = peewee.OperationalError(error, *error.args)
@@ -181,15 +188,18 @@ def test_a_locked_database_on_the_command_line(tmp_path, capsys, monkeypatch):
 def test_each_fault_has_its_own_message_in_the_app(app):
     from ui.messages import message_for
 
-    texts = {code: message_for(DatabaseError(code, "detail"))
-             for code in ("db_disk_full", "db_read_only", "db_locked", "db_corrupt", "db_unreachable")}
+    texts = {
+        code: message_for(DatabaseError(code, "detail"))
+        for code in ("db_disk_full", "db_read_only", "db_locked", "db_corrupt", "db_unreachable")
+    }
     assert len(set(texts.values())) == len(texts)
     assert texts["db_disk_full"].startswith("The disk is full")
     assert "Unexpected" not in "".join(texts.values())
 
 
-def test_a_call_saved_on_a_full_disk_says_so_and_keeps_what_was_typed(app, staff, db, db_target, draft_dir, qtbot,
-                                                                      monkeypatch):
+def test_a_call_saved_on_a_full_disk_says_so_and_keeps_what_was_typed(
+    app, staff, db, db_target, draft_dir, qtbot, monkeypatch
+):
     """The person at the desk: Ctrl+S on a full disk. They read that the disk is full (not
     "Unexpected error"), the call stays open with every word, and its draft stays on this computer."""
     import json
@@ -226,8 +236,9 @@ def test_a_call_saved_on_a_full_disk_says_so_and_keeps_what_was_typed(app, staff
                 except peewee.OperationalError:
                     break
         # The same limit for a connection another thread opens.
-        monkeypatch.setitem(dbmod.SQLITE_PRAGMAS, "max_page_count",
-                            db.execute_sql("PRAGMA max_page_count").fetchone()[0])
+        monkeypatch.setitem(
+            dbmod.SQLITE_PRAGMAS, "max_page_count", db.execute_sql("PRAGMA max_page_count").fetchone()[0]
+        )
     with qtbot.capture_exceptions() as raised:
         QTest.keyClick(call.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     for exc_type, exc, tb in raised:  # what the app's exception hook is given
@@ -253,10 +264,17 @@ def test_a_command_with_no_password_and_no_terminal_says_so(tmp_path):
 
     root = Path(__file__).resolve().parent.parent
     env = {k: v for k, v in os.environ.items() if k != "HELPDESK_PASSWORD"}
-    done = subprocess.run([sys.executable, str(root / "main.py"), "find", "ali", "--db", str(tmp_path / "x.sqlite"),
-                           "--user", "boss"], stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
-                          cwd=root, timeout=60)
+    done = subprocess.run(
+        [sys.executable, str(root / "main.py"), "find", "ali", "--db", str(tmp_path / "x.sqlite"), "--user", "boss"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        timeout=60,
+    )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == (
-        "find: no password was given: type it when asked, or set HELPDESK_PASSWORD for scripts")
+        "find: no password was given: type it when asked, or set HELPDESK_PASSWORD for scripts"
+    )

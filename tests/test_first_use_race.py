@@ -8,6 +8,7 @@ then two real processes, held at a barrier, do the same first thing at once:
 - save a customer with a tag nobody has used yet: one tag is made, and both customers carry it
   (the second desk must not fail on the unique tag name).
 """
+
 from __future__ import annotations
 
 import multiprocessing

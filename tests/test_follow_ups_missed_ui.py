@@ -1,4 +1,5 @@
 """Missed calls in the follow-up queue: how many times they called, and the number of a stranger."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -46,9 +47,15 @@ def test_the_queue_shows_how_often_they_called_and_a_strangers_number(app, staff
     assert [r.id for r in model.rows] == [known.id, stranger.id]
     first, second = _cells(queue, 0), _cells(queue, 1)
     assert (first[FollowUpModel.CUSTOMER], first[FollowUpModel.PHONE], first[FollowUpModel.PROMISE]) == (
-        "Maryam Karimi", "0912 345 6789", "Missed call: Called 3 times")
+        "Maryam Karimi",
+        "0912 345 6789",
+        "Missed call: Called 3 times",
+    )
     assert (second[FollowUpModel.CUSTOMER], second[FollowUpModel.PHONE], second[FollowUpModel.PROMISE]) == (
-        "0935 111 2233", "0935 111 2233", "Missed call: Called once")
+        "0935 111 2233",
+        "0935 111 2233",
+        "Missed call: Called once",
+    )
     assert model.index(1, FollowUpModel.CUSTOMER).data().startswith("\u2066")  # left to right in either language
     assert queue.title.text() == "2 overdue, 0 due today"
 
@@ -80,5 +87,7 @@ def test_in_persian_too(persian, staff, qtbot):
     assert first[FollowUpModel.PROMISE] == "تماس بی‌پاسخ: ۳ بار تماس گرفت"
     assert first[FollowUpModel.PHONE] == "۰۹۱۲ ۳۴۵ ۶۷۸۹"
     assert (second[FollowUpModel.CUSTOMER], second[FollowUpModel.PROMISE]) == (
-        "۰۹۳۵ ۱۱۱ ۲۲۳۳", "تماس بی‌پاسخ: یک بار تماس گرفت")
+        "۰۹۳۵ ۱۱۱ ۲۲۳۳",
+        "تماس بی‌پاسخ: یک بار تماس گرفت",
+    )
     assert FollowUp.get_by_id(known.id).promise == phonecalls.MISSED_PROMISE["fa"]

@@ -1,6 +1,7 @@
 """Raising and escalating a complaint, and the calm-down procedure with an escalation, from the
 keyboard only: every key goes to the widget that has the focus, as a person's keyboard sends it,
 in English and in Persian. Each test reads back from the database where every typed character went."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,19 +20,25 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 TEXTS = {
     "en": {
-        "given": "Maryam", "family": "Karimi", "find": "Karimi",
+        "given": "Maryam",
+        "family": "Karimi",
+        "find": "Karimi",
         "happened": "The courier was rude at the door, twice (order 4512)!",
         "wants": "An apology & a new delivery slot",
         "reason": "Wants a refund above my limit: 2,400,000 rials",
-        "note1": "Breathed; voice low", "note2": "Shouted for 2 minutes, then stopped",
+        "note1": "Breathed; voice low",
+        "note2": "Shouted for 2 minutes, then stopped",
         "calm_reason": "Asks for the manager, now",
     },
     "fa": {
-        "given": "مریم", "family": "کریمی", "find": "کریمی",
+        "given": "مریم",
+        "family": "کریمی",
+        "find": "کریمی",
         "happened": "پیک دم در بی‌ادبی کرد، دو بار (سفارش ۴۵۱۲)!",
         "wants": "عذرخواهی و یک زمان تحویل تازه",
         "reason": "بازپرداختی بیش از اختیار من می‌خواهد: ۲٬۴۰۰٬۰۰۰ ریال",
-        "note1": "نفس عمیق؛ صدای آرام", "note2": "دو دقیقه فریاد زد، بعد آرام شد",
+        "note1": "نفس عمیق؛ صدای آرام",
+        "note2": "دو دقیقه فریاد زد، بعد آرام شد",
         "calm_reason": "مدیر را می‌خواهد، همین حالا",
     },
 }
@@ -75,8 +82,9 @@ def _signed_in(staff, db_target, qtbot) -> tuple[MainWindow, Keyboard]:
 
 def test_raise_and_escalate_a_complaint_by_keyboard(language, staff, supervisor, db_target, qtbot):
     t = TEXTS[language]
-    customer = customers.create(staff, Draft(given_name=t["given"], family_name=t["family"],
-                                             phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, Draft(given_name=t["given"], family_name=t["family"], phones=[("mobile", "0912 345 6789")])
+    )
     price = ComplaintCategory.get(ComplaintCategory.name_en == "Price").id
     window, keys = _signed_in(staff, db_target, qtbot)
 
@@ -116,7 +124,11 @@ def test_raise_and_escalate_a_complaint_by_keyboard(language, staff, supervisor,
 
     stored = Complaint.get()
     assert (stored.customer_id, stored.category_id, stored.priority, stored.status) == (
-        customer.id, price, "high", "escalated")
+        customer.id,
+        price,
+        "high",
+        "escalated",
+    )
     assert stored.description == t["happened"]
     assert stored.wanted == t["wants"]
     assert stored.escalation_reason == t["reason"] and stored.escalated_to_id == supervisor.id
@@ -173,8 +185,7 @@ def test_calm_down_with_an_escalation_by_keyboard(language, staff, supervisor, d
     assert w.pages.currentIndex() == 3
 
     session = CalmSession.get()
-    assert (session.status, session.anger_start, session.anger_end, session.outcome) == (
-        "finished", 4, 2, "escalated")
+    assert (session.status, session.anger_start, session.anger_end, session.outcome) == ("finished", 4, 2, "escalated")
     state = calm.state_of(session)
     assert [s.ticked for s in state.steps][:3] == [True, True, False]
     assert state.steps[0].note == t["note1"]
@@ -199,8 +210,13 @@ def test_every_control_of_the_complaint_and_calm_windows_has_a_name(language, st
     window, _keys = _signed_in(supervisor, db_target, qtbot)
     opened = window.open_complaint(c.id)
     calm_window = window.start_calm()
-    roots = [NewComplaintDialog(supervisor, parent=window), opened, EscalateDialog(supervisor, c.id, 1, opened),
-             ResolveDialog(supervisor, c.id, 1, opened), calm_window]
+    roots = [
+        NewComplaintDialog(supervisor, parent=window),
+        opened,
+        EscalateDialog(supervisor, c.id, 1, opened),
+        ResolveDialog(supervisor, c.id, 1, opened),
+        calm_window,
+    ]
     window.show_page(COMPLAINTS)
     roots.append(window.complaints_page)
     window.show_page(SETTINGS)

@@ -1,6 +1,7 @@
 """Customers by keyboard only, as a receptionist works: from the main window, Ctrl+2, Ctrl+N,
 type, Tab, Ctrl+S. Every key goes to the widget that has the focus, so these tests fail
 when focus is not where the person types. In English and in Persian."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,10 +43,22 @@ def type_text(text):
 
 
 WORDS = {
-    "en": {"given": "Hannah", "family": "Brown", "bad": "0912 000 11", "fix": "22",
-           "stored": "+989120001122", "language": "en"},
-    "fa": {"given": "مریم", "family": "کریمی", "bad": "۰۹۱۲ ۰۰۰ ۱۱", "fix": "۲۲",
-           "stored": "+989120001122", "language": "fa"},
+    "en": {
+        "given": "Hannah",
+        "family": "Brown",
+        "bad": "0912 000 11",
+        "fix": "22",
+        "stored": "+989120001122",
+        "language": "en",
+    },
+    "fa": {
+        "given": "مریم",
+        "family": "کریمی",
+        "bad": "۰۹۱۲ ۰۰۰ ۱۱",
+        "fix": "۲۲",
+        "stored": "+989120001122",
+        "language": "fa",
+    },
 }
 
 
@@ -154,8 +167,9 @@ def test_the_language_follows_the_script_of_the_name(language, staff, db_target,
     assert form.language.currentData() == chosen
 
 
-def test_tab_leaves_the_address_and_esc_asks_only_when_something_was_typed(language, staff, db_target, qtbot,
-                                                                           monkeypatch):
+def test_tab_leaves_the_address_and_esc_asks_only_when_something_was_typed(
+    language, staff, db_target, qtbot, monkeypatch
+):
     from ui import prompts
 
     window = signed_in_window(staff, db_target, qtbot)
@@ -180,12 +194,10 @@ def test_tab_leaves_the_address_and_esc_asks_only_when_something_was_typed(langu
     assert Customer.select().count() == 0
 
 
-def test_open_in_the_duplicate_warning_brings_the_record_to_the_front(language, staff, db_target, qtbot,
-                                                                       monkeypatch):
+def test_open_in_the_duplicate_warning_brings_the_record_to_the_front(language, staff, db_target, qtbot, monkeypatch):
     from ui import prompts
 
-    existing = cs.create(staff, cs.Draft(given_name="Hannah", family_name="Brown",
-                                         phones=[("mobile", "09120001122")]))
+    existing = cs.create(staff, cs.Draft(given_name="Hannah", family_name="Brown", phones=[("mobile", "09120001122")]))
     window = signed_in_window(staff, db_target, qtbot)
     form = open_new_form(window, qtbot)
     type_text("Hana")
@@ -213,8 +225,9 @@ def test_mark_lost_and_merge_by_keyboard(language, supervisor, db_target, qtbot)
     from helpdesk.models import STATUS_LOST
 
     keep = cs.create(supervisor, cs.Draft(given_name="Hannah", family_name="Brown"))
-    first = cs.create(supervisor, cs.Draft(given_name="Hana", family_name="Brown", notes="old record"),
-                      confirm_duplicates=True)
+    first = cs.create(
+        supervisor, cs.Draft(given_name="Hana", family_name="Brown", notes="old record"), confirm_duplicates=True
+    )
     second = cs.create(supervisor, cs.Draft(given_name="Hanna", family_name="Brown"), confirm_duplicates=True)
     window = signed_in_window(supervisor, db_target, qtbot)
     page = window.customers_page
@@ -234,8 +247,9 @@ def test_mark_lost_and_merge_by_keyboard(language, supervisor, db_target, qtbot)
     type_text("hana")
     qtbot.waitUntil(lambda: dialog.results.count() >= 1)
     assert focused() is dialog.search  # the list follows the typing; the focus stays in the box
-    row = next(i for i in range(dialog.results.count())
-               if dialog.results.item(i).data(Qt.ItemDataRole.UserRole) == first.id)
+    row = next(
+        i for i in range(dialog.results.count()) if dialog.results.item(i).data(Qt.ItemDataRole.UserRole) == first.id
+    )
     for _ in range(row):
         press(Qt.Key.Key_Down)  # Down in the box moves the highlight in the list
     assert dialog.results.currentItem().data(Qt.ItemDataRole.UserRole) == first.id
@@ -311,8 +325,9 @@ def test_a_language_switch_keeps_an_open_customer_form_as_typed(app, supervisor,
     assert page.profile.customer_id == stored.id  # shown in the new window
 
 
-def test_tab_goes_through_the_directory_and_settings_in_visual_order_and_leaves_the_tables(language, supervisor,
-                                                                                            db_target, qtbot):
+def test_tab_goes_through_the_directory_and_settings_in_visual_order_and_leaves_the_tables(
+    language, supervisor, db_target, qtbot
+):
     cs.create(supervisor, cs.Draft(given_name="Hannah", family_name="Brown"))
     window = signed_in_window(supervisor, db_target, qtbot)
     press(Qt.Key.Key_2, CTRL)
@@ -321,8 +336,17 @@ def test_tab_goes_through_the_directory_and_settings_in_visual_order_and_leaves_
     for _ in range(9):
         chain.append(focused())
         press(Qt.Key.Key_Tab)
-    assert chain == [page.search, page.new_button, page.status_filter, page.segment_filter, page.tag_filter,
-                     page.table, page.open_button, page.import_button, page.export_button]
+    assert chain == [
+        page.search,
+        page.new_button,
+        page.status_filter,
+        page.segment_filter,
+        page.tag_filter,
+        page.table,
+        page.open_button,
+        page.import_button,
+        page.export_button,
+    ]
     press(Qt.Key.Key_6, CTRL)
     settings = window.settings_page
     settings.table.setFocus()

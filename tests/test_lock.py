@@ -1,6 +1,7 @@
 """The desk locks itself (issue 14, item 7): idle minutes or Ctrl+L cover every window of the app; the
 same person unlocks and finds everything as it was; another person signs in and the first one's
 work is kept for them. The idle clock is the lock's own (``DeskLock.clock``): the tests move it."""
+
 from __future__ import annotations
 
 import pytest
@@ -81,8 +82,11 @@ def _one_lock_at_a_time():
 
 
 def _customer(actor):
-    return customers.create(actor, Draft(given_name=SECRET_NAME, family_name=SECRET_FAMILY,
-                                         phones=[("mobile", SECRET_PHONE)]), confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name=SECRET_NAME, family_name=SECRET_FAMILY, phones=[("mobile", SECRET_PHONE)]),
+        confirm_duplicates=True,
+    )
 
 
 def _shown_texts() -> list[str]:
@@ -117,8 +121,11 @@ def _accessible_texts(interface, depth: int = 0) -> list[str]:
     """What a screen reader is offered: names and values of the nodes not marked invisible."""
     if interface is None or not interface.isValid() or depth > 40 or interface.state().invisible:
         return []
-    texts = [interface.text(QAccessible.Text.Name), interface.text(QAccessible.Text.Value),
-             interface.text(QAccessible.Text.Description)]
+    texts = [
+        interface.text(QAccessible.Text.Name),
+        interface.text(QAccessible.Text.Value),
+        interface.text(QAccessible.Text.Description),
+    ]
     for index in range(interface.childCount()):
         texts += _accessible_texts(interface.child(index), depth + 1)
     return texts
@@ -126,9 +133,14 @@ def _accessible_texts(interface, depth: int = 0) -> list[str]:
 
 def _secrets_in(texts: list[str]) -> list[str]:
     digits = "".join(SECRET_PHONE.split())
-    return [text for text in texts
-            if SECRET_NAME in text or SECRET_FAMILY in text or SECRET_NOTE in text
-            or digits[-7:] in "".join(ch for ch in text if ch.isdigit())]
+    return [
+        text
+        for text in texts
+        if SECRET_NAME in text
+        or SECRET_FAMILY in text
+        or SECRET_NOTE in text
+        or digits[-7:] in "".join(ch for ch in text if ch.isdigit())
+    ]
 
 
 def _open_everything(controller, person, qtbot):
@@ -183,9 +195,17 @@ def test_idle_minutes_lock_the_desk_and_input_keeps_it_open(app, supervisor, sta
     from PySide6.QtGui import QMouseEvent
 
     # A move Qt makes up itself (as a window opens under the pointer) is not a person at the desk.
-    QApplication.sendEvent(controller.window.nav, QMouseEvent(
-        QEvent.Type.MouseMove, QPointF(3, 3), QPointF(3, 3), Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(
+        controller.window.nav,
+        QMouseEvent(
+            QEvent.Type.MouseMove,
+            QPointF(3, 3),
+            QPointF(3, 3),
+            Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    )
     clock.now += 1
     lock.check()
     assert lock.locked
@@ -257,15 +277,22 @@ def test_unlocking_brings_back_the_windows_the_typing_and_the_running_call(app, 
     assert _secrets_in(_shown_texts())  # everything readable again
 
 
-def test_another_person_signs_in_and_the_first_finds_their_work_again(app, supervisor, staff, db_target, qtbot,
-                                                                         draft_dir):
+def test_another_person_signs_in_and_the_first_finds_their_work_again(
+    app, supervisor, staff, db_target, qtbot, draft_dir
+):
     controller, _ = _desk(app, db_target, qtbot, supervisor)
     customer, call, _form = _open_everything(controller, supervisor, qtbot)
     from helpdesk import complaints
 
-    raised = complaints.create(supervisor, complaints.ComplaintDraft(
-        customer_id=customer.id, description="Late parcel", category_id=complaints.categories()[0].id,
-        assignee_id=supervisor.id))
+    raised = complaints.create(
+        supervisor,
+        complaints.ComplaintDraft(
+            customer_id=customer.id,
+            description="Late parcel",
+            category_id=complaints.categories()[0].id,
+            assignee_id=supervisor.id,
+        ),
+    )
     complaint = controller.window.open_complaint(raised.id)
     _type(complaint.comment, "Called " + SECRET_NAME)
     draft_id = call.draft_id
@@ -307,8 +334,13 @@ def test_a_window_opened_while_locked_is_covered_too(app, supervisor, db_target,
     customer = _customer(supervisor)
     _press(controller.window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert controller.lock.locked
-    late = CallWindow(supervisor, controller.window.location, controller.window.draft_store,
-                      customer_id=customer.id, parent=controller.window)
+    late = CallWindow(
+        supervisor,
+        controller.window.location,
+        controller.window.draft_store,
+        customer_id=customer.id,
+        parent=controller.window,
+    )
     late.show()
     assert _secrets_in(_shown_texts()) == []
     late.finished_ok = True
@@ -346,8 +378,7 @@ def test_a_title_changed_behind_the_lock_is_kept_for_later(app, supervisor, db_t
     assert call.windowTitle() == "Phone — " + SECRET_NAME + " (changed)"
 
 
-def test_signed_out_behind_the_lock_keeps_the_work_and_shows_only_the_sign_in(app, supervisor, staff, db_target,
-                                                                               qtbot):
+def test_signed_out_behind_the_lock_keeps_the_work_and_shows_only_the_sign_in(app, supervisor, staff, db_target, qtbot):
     controller, _ = _desk(app, db_target, qtbot, staff)
     window = controller.window
     customer = _customer(supervisor)
@@ -380,13 +411,19 @@ def test_the_lock_screen_speaks_persian_right_to_left(persian, supervisor, db_ta
     assert screen.message.isVisible() and not any("a" <= ch <= "z" for ch in screen.message.text().lower())
 
 
-def test_a_question_open_at_the_lock_holds_the_whole_lock_screen_and_comes_back_as_it_was(app, supervisor, db_target,
-                                                                                          qtbot):
+def test_a_question_open_at_the_lock_holds_the_whole_lock_screen_and_comes_back_as_it_was(
+    app, supervisor, db_target, qtbot
+):
     from PySide6.QtWidgets import QMessageBox
 
     controller, _ = _desk(app, db_target, qtbot, supervisor)
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore?", "A call with " + SECRET_NAME + " was not saved",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, controller.window)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Restore?",
+        "A call with " + SECRET_NAME + " was not saved",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        controller.window,
+    )
     box.open()
     qtbot.waitUntil(box.isVisible)
     size = box.size()

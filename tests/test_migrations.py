@@ -30,8 +30,17 @@ def _old_supervisor(database) -> int:
     database.execute_sql(
         f"INSERT INTO staff (username, full_name, role, password_hash, active, failed_attempts, created_at, updated_at)"
         f" VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})",
-        ("boss", "Sara Supervisor", "supervisor", accounts.hash_password("correct horse"), True, 0,
-         "2026-01-01 00:00:00", "2026-01-01 00:00:00"))
+        (
+            "boss",
+            "Sara Supervisor",
+            "supervisor",
+            accounts.hash_password("correct horse"),
+            True,
+            0,
+            "2026-01-01 00:00:00",
+            "2026-01-01 00:00:00",
+        ),
+    )
     return database.execute_sql("SELECT id FROM staff WHERE username = 'boss'").fetchone()[0]
 
 

@@ -1,5 +1,6 @@
 """Two desks hear missed calls at the same moment, in two real processes: each call is counted once,
 and a number has one callback a day."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,8 +28,9 @@ def _recorded(answers) -> list[int]:
 
 
 def test_one_call_heard_by_two_desks_at_once_is_one_callback_counted_once(supervisor, desks):
-    customers.create(supervisor, customers.Draft(given_name="Maryam", family_name="Karimi",
-                                                 phones=[("mobile", "0912 345 0000")]))
+    customers.create(
+        supervisor, customers.Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 0000")])
+    )
     for trial in range(TRIALS):
         at = utcnow()
         number = f"0912 345 {trial:04d}"

@@ -1,5 +1,6 @@
 """The notifier's timer asks the database on the thread pool, not on the UI thread, and still tells the
 person what came due, in the language they chose."""
+
 from __future__ import annotations
 
 import logging
@@ -37,8 +38,9 @@ def _statements_on_the_ui_thread():
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
-def test_the_timer_asks_on_the_pool_and_the_follow_up_is_told_on_the_ui_thread(app, staff, db_target, qtbot,
-                                                                                 monkeypatch, language):
+def test_the_timer_asks_on_the_pool_and_the_follow_up_is_told_on_the_ui_thread(
+    app, staff, db_target, qtbot, monkeypatch, language
+):
     from ui import i18n
     from ui import notifier as notifier_module
 
@@ -56,8 +58,9 @@ def test_the_timer_asks_on_the_pool_and_the_follow_up_is_told_on_the_ui_thread(a
     asked_on = []  # the thread each of the notifier's questions ran on
     for name in ("due_now", "news_for", "next_moment"):
         real = getattr(notifier_module, name)
-        monkeypatch.setattr(notifier_module, name,
-                            lambda *a, real=real: (asked_on.append(threading.current_thread()), real(*a))[1])
+        monkeypatch.setattr(
+            notifier_module, name, lambda *a, real=real: (asked_on.append(threading.current_thread()), real(*a))[1]
+        )
     told_on = []
     notifier.came_due.connect(lambda _rows: told_on.append(threading.current_thread()))
     notifier.now = lambda: start + timedelta(minutes=10, seconds=5)
@@ -77,8 +80,9 @@ def test_the_timer_asks_on_the_pool_and_the_follow_up_is_told_on_the_ui_thread(a
     assert len(notifier.shown) == 1
 
 
-def test_a_tick_while_the_server_is_away_is_silent_and_the_next_one_looks_again(app, staff, db_target, qtbot,
-                                                                                 monkeypatch):
+def test_a_tick_while_the_server_is_away_is_silent_and_the_next_one_looks_again(
+    app, staff, db_target, qtbot, monkeypatch
+):
     from ui import notifier as notifier_module
 
     window = signed_in_window(staff, db_target, qtbot)

@@ -11,6 +11,7 @@ folder, ``pg_ctl`` on a free port), because they stop it; they never touch the s
 named by ``HELPDESK_TEST_DATABASE``. They run on either engine's test run, and are
 skipped only where the PostgreSQL programs are not installed.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -30,8 +31,9 @@ from tests.helpers.pg_cluster import PG_BIN, PrivateServer
 @pytest.fixture(scope="module")
 def server():
     if PG_BIN is None:
-        pytest.skip("the PostgreSQL programs (initdb, pg_ctl) are not installed: the outage tests stop a "
-                    "server of their own")
+        pytest.skip(
+            "the PostgreSQL programs (initdb, pg_ctl) are not installed: the outage tests stop a server of their own"
+        )
     private = PrivateServer(PG_BIN)
     try:
         private.init()
@@ -161,8 +163,10 @@ def test_the_app_rides_out_an_outage_with_one_calm_indicator_and_saves_after_it(
         qtbot.wait(50)
     indicators = _indicators(window)
     assert len(indicators) == 1
-    assert indicators[0].text() in {f"Server unreachable since {lost_at} — retrying",
-                                    f"Server unreachable since {to_local(utcnow()).strftime('%H:%M')} — retrying"}
+    assert indicators[0].text() in {
+        f"Server unreachable since {lost_at} — retrying",
+        f"Server unreachable since {to_local(utcnow()).strftime('%H:%M')} — retrying",
+    }
     assert not _shown(QMessageBox)
     assert _shown(QDialog) == [form]  # the form the person was typing in, and nothing else
 
@@ -187,8 +191,7 @@ def test_the_app_rides_out_an_outage_with_one_calm_indicator_and_saves_after_it(
     assert audit.latest_id() is not None
 
 
-def test_an_unreachable_server_reaching_the_error_hook_shows_the_indicator_not_a_box(persian, staff, db_target,
-                                                                                      qtbot):
+def test_an_unreachable_server_reaching_the_error_hook_shows_the_indicator_not_a_box(persian, staff, db_target, qtbot):
     """In Persian, with Persian digits; the indicator goes once the database answers its retry."""
     from tests.helpers import signed_in_window
     from ui import errors as ui_errors
@@ -207,8 +210,9 @@ def test_an_unreachable_server_reaching_the_error_hook_shows_the_indicator_not_a
     qtbot.waitUntil(lambda: not _indicators(window), timeout=20_000)  # this database answers
 
 
-def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl_s_after_it(persian, server,
-                                                                                               outage_db, qtbot):
+def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl_s_after_it(
+    persian, server, outage_db, qtbot
+):
     from helpdesk import complaints
     from helpdesk.complaints import ComplaintDraft
     from helpdesk.models import ComplaintCategory, ComplaintComment
@@ -216,8 +220,9 @@ def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl
 
     _database, boss = outage_db
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
-    complaint = complaints.create(boss, ComplaintDraft(category_id=category.id, description="Too dear",
-                                                       assignee_id=boss.id))
+    complaint = complaints.create(
+        boss, ComplaintDraft(category_id=category.id, description="Too dear", assignee_id=boss.id)
+    )
     window = signed_in_window(boss, server.url, qtbot)
     view = window.open_complaint(complaint.id)
     qtbot.addWidget(view)
@@ -239,5 +244,6 @@ def test_a_comment_typed_in_persian_during_an_outage_is_kept_and_added_with_ctrl
     QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not view.comment.toPlainText())
     assert [c.body for c in ComplaintComment.select().where(ComplaintComment.complaint == complaint.id)] == [
-        "با مشتری تماس گرفتم"]
+        "با مشتری تماس گرفتم"
+    ]
     assert not _shown(QMessageBox)

@@ -1,4 +1,5 @@
 """The installers carry what the app reads at run time (packaging/helpdesk.spec, packaging/build.py)."""
+
 from __future__ import annotations
 
 import json
@@ -15,13 +16,22 @@ from bundle import resource_files  # noqa: E402
 
 def test_the_bundle_takes_every_resource_the_app_reads():
     bundled = {path.relative_to(ROOT / "resources").as_posix() for path in resource_files(ROOT)}
-    on_disk = {path.relative_to(ROOT / "resources").as_posix() for path in (ROOT / "resources").rglob("*")
-               if path.is_file() and "__pycache__" not in path.parts}
+    on_disk = {
+        path.relative_to(ROOT / "resources").as_posix()
+        for path in (ROOT / "resources").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
     # Only the translation sources (compiled to .qm at build time) and Python files stay out.
     assert {name for name in on_disk - bundled if not name.endswith((".ts", ".py", ".pyc"))} == set()
-    for needed in ("fonts/Vazirmatn-Regular.ttf", "fonts/OFL.txt", "fonts/NotoEmoji-OFL.txt",
-                   "checklists/calm_down.json", "icons/helpdesk-256.png", "licenses/LGPL-3.0.txt",
-                   "licenses/bundled.json"):
+    for needed in (
+        "fonts/Vazirmatn-Regular.ttf",
+        "fonts/OFL.txt",
+        "fonts/NotoEmoji-OFL.txt",
+        "checklists/calm_down.json",
+        "icons/helpdesk-256.png",
+        "licenses/LGPL-3.0.txt",
+        "licenses/bundled.json",
+    ):
         assert needed in bundled
     assert not any(name.endswith(".ts") for name in bundled)
 
@@ -29,8 +39,9 @@ def test_the_bundle_takes_every_resource_the_app_reads():
 def test_every_bundled_library_is_a_dependency_and_every_dependency_is_listed():
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    dependencies = {entry.split(">")[0].split("<")[0].split("=")[0].strip().lower()
-                    for entry in project["dependencies"]}
+    dependencies = {
+        entry.split(">")[0].split("<")[0].split("=")[0].strip().lower() for entry in project["dependencies"]
+    }
     components = json.loads((ROOT / "resources" / "licenses" / "bundled.json").read_text(encoding="utf-8"))
     listed = {c["dist"].lower() for c in components["components"] if c.get("dist")}
     assert dependencies - {"pyside6-addons"} <= listed  # Addons: the same Qt licence, listed as PySide6

@@ -1,6 +1,7 @@
 """Fast on a server, few round trips (issue 13): the searches a desk makes on every keystroke go
 through an index on PostgreSQL, settings are read once, and neither the follow-up table nor the
 caller box asks the database more than it must. (How fast is measured by benchmarks/, not here.)"""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ from helpdesk.db import database
 from helpdesk.models import Customer, PhoneNumber, Setting
 from tests.conftest import TEST_DATABASE
 
-on_postgres = pytest.mark.skipif(not TEST_DATABASE.startswith("postgres"),
-                                 reason="the plans of PostgreSQL; SQLite's FTS5 has its own prefix indexes")
+on_postgres = pytest.mark.skipif(
+    not TEST_DATABASE.startswith("postgres"), reason="the plans of PostgreSQL; SQLite's FTS5 has its own prefix indexes"
+)
 
 CROWD = 20_000
 GIVEN = ["maryam", "ali", "reza", "sara", "nima", "mina", "hamid", "leila"]
@@ -36,17 +38,29 @@ def crowd(db, staff):
     ids = []
     with database.atomic():
         for start in range(1, CROWD + 1, 1000):
-            rows = [dict(given_name=GIVEN[i % len(GIVEN)], family_name=FAMILY[i % len(FAMILY)],
-                         sort_name=f"{FAMILY[i % len(FAMILY)]} {GIVEN[i % len(GIVEN)]}", created_by=staff.id,
-                         updated_by=staff.id) for i in range(start, min(start + 1000, CROWD + 1))]
+            rows = [
+                dict(
+                    given_name=GIVEN[i % len(GIVEN)],
+                    family_name=FAMILY[i % len(FAMILY)],
+                    sort_name=f"{FAMILY[i % len(FAMILY)]} {GIVEN[i % len(GIVEN)]}",
+                    created_by=staff.id,
+                    updated_by=staff.id,
+                )
+                for i in range(start, min(start + 1000, CROWD + 1))
+            ]
             first = Customer.select(pw.fn.MAX(Customer.id)).scalar() or 0
             Customer.insert_many(rows).execute()
             batch = list(range(first + 1, first + 1 + len(rows)))
-            PhoneNumber.insert_many([dict(customer=cid, label="mobile", number=_number(cid), position=0)
-                                     for cid in batch]).execute()
-            search.write(database.obj, [
-                (cid, search.document([row["given_name"], row["family_name"]], [_number(cid)], [], [""], ""))
-                for cid, row in zip(batch, rows)])
+            PhoneNumber.insert_many(
+                [dict(customer=cid, label="mobile", number=_number(cid), position=0) for cid in batch]
+            ).execute()
+            search.write(
+                database.obj,
+                [
+                    (cid, search.document([row["given_name"], row["family_name"]], [_number(cid)], [], [""], ""))
+                    for cid, row in zip(batch, rows)
+                ],
+            )
             ids += batch
     database.execute_sql("ANALYZE")
     return ids
@@ -61,8 +75,12 @@ def plans(run) -> str:
     except Exception as exc:  # noqa: BLE001 - a server without the module, or a user who may not load it
         connection.rollback()
         pytest.skip(f"auto_explain cannot be loaded: {exc}")
-    for setting in ("auto_explain.log_min_duration = 0", "auto_explain.log_nested_statements = on",
-                    "auto_explain.log_analyze = on", "client_min_messages = log"):
+    for setting in (
+        "auto_explain.log_min_duration = 0",
+        "auto_explain.log_nested_statements = on",
+        "auto_explain.log_analyze = on",
+        "client_min_messages = log",
+    ):
         cursor.execute(f"SET {setting}")
     del connection.notices[:]
     try:
@@ -81,7 +99,8 @@ def test_a_one_letter_search_is_counted_from_the_index_of_first_letters(crowd):
     assert "Seq Scan on customer_search" not in text
     # The same customers as the document's own prefix search finds.
     (expected,) = database.execute_sql(
-        "SELECT count(*) FROM customer_search WHERE document @@ to_tsquery('simple', 'm:*')").fetchone()
+        "SELECT count(*) FROM customer_search WHERE document @@ to_tsquery('simple', 'm:*')"
+    ).fetchone()
     named = sum(1 for i in range(1, CROWD + 1) if GIVEN[i % 8].startswith("m") or FAMILY[i % 10].startswith("m"))
     assert customers.count(query) == expected == named
 
@@ -136,8 +155,11 @@ def test_words_rare_among_the_newest_are_found_through_the_index(crowd):
     text = plans(lambda: found.extend(customers.page(query, 0, 100)))
     expected = [crowd[i - 1] for i in range(CROWD, 0, -1) if GIVEN[i % 8] == "maryam" and FAMILY[i % 10] == "karimi"]
     assert [r.id for r in found] == expected[:100]
-    walks = re.findall(r"Query Text: SELECT 0, customer_id FROM \(SELECT customer_id, document FROM customer_search "
-                       r"WHERE customer_id < (\d+) AND customer_id >= (\d+)", text)
+    walks = re.findall(
+        r"Query Text: SELECT 0, customer_id FROM \(SELECT customer_id, document FROM customer_search "
+        r"WHERE customer_id < (\d+) AND customer_id >= (\d+)",
+        text,
+    )
     assert [int(upto) - int(start) for upto, start in walks] == [search.RANKED_WINDOW]  # the first thousand only
     assert "ORDER BY customer_id + 0 DESC" in text  # then the index (or, on 20,000 customers, the planner's choice)
 
@@ -177,9 +199,18 @@ def test_the_follow_up_table_paints_without_asking_the_database(app, db, staff):
     from helpdesk.clock import utcnow
     from ui.pages.follow_ups import FollowUpModel
 
-    row = followups.QueueRow(id=1, due_at=utcnow(), state=followups.DUE, kind=followups.KIND_CALLBACK, customer_id=1,
-                             customer="Maryam Karimi", phone="+989123456789", assignee_id=staff.id,
-                             assignee="Reza Desk", promise="call back")
+    row = followups.QueueRow(
+        id=1,
+        due_at=utcnow(),
+        state=followups.DUE,
+        kind=followups.KIND_CALLBACK,
+        customer_id=1,
+        customer="Maryam Karimi",
+        phone="+989123456789",
+        assignee_id=staff.id,
+        assignee="Reza Desk",
+        promise="call back",
+    )
     model = FollowUpModel()
     model.set_rows([row] * 20)
     with count_queries() as counted:
@@ -194,8 +225,9 @@ def test_the_follow_up_table_paints_without_asking_the_database(app, db, staff):
 def test_the_caller_box_looks_up_once_typing_pauses(app, staff, db_target, qtbot, monkeypatch):
     from tests.helpers import signed_in_window
 
-    wanted = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi",
-                                           phones=[("mobile", "0912 345 6789")]))
+    wanted = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     window = signed_in_window(staff, db_target, qtbot)
     call = window.start_call()
     looked_up: list[str] = []
@@ -219,8 +251,11 @@ def test_the_caller_box_looks_up_once_typing_pauses(app, staff, db_target, qtbot
 
 def test_a_name_in_the_caller_box_costs_the_same_few_statements_however_many_match(db, staff):
     for i in range(8):
-        customers.create(staff, Draft(given_name="Maryam", family_name=f"Karimi{chr(97 + i)}",
-                                      phones=[("mobile", f"0912 345 67{i:02d}")]), confirm_duplicates=True)
+        customers.create(
+            staff,
+            Draft(given_name="Maryam", family_name=f"Karimi{chr(97 + i)}", phones=[("mobile", f"0912 345 67{i:02d}")]),
+            confirm_duplicates=True,
+        )
     settings.phone_region()  # read once already, as on any desk that has shown a phone number
     with count_queries() as counted:
         found = contacts.find_caller("maryam")

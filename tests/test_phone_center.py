@@ -5,6 +5,7 @@ click to dial, the status bar.
 The phone system runs in its own thread (``helpdesk.telephony.link``); the test waits for what a
 person would see.
 """
+
 from __future__ import annotations
 
 import socket
@@ -44,8 +45,9 @@ def asterisk():
 
 
 def _desk_on(server, extension="201") -> None:
-    desk.save(desk.DeskPhone(source="ami", host="127.0.0.1", port=server.port, username="helpdesk",
-                             extension=extension))
+    desk.save(
+        desk.DeskPhone(source="ami", host="127.0.0.1", port=server.port, username="helpdesk", extension=extension)
+    )
     desk.set_secret("ami_password", SECRET)
 
 
@@ -62,8 +64,9 @@ def _texts(widget) -> str:
 
 
 def _customer(actor, phone=CALLER, given="Maryam", family="Karimi"):
-    return customers.create(actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]),
-                            confirm_duplicates=True)
+    return customers.create(
+        actor, Draft(given_name=given, family_name=family, phones=[("mobile", phone)]), confirm_duplicates=True
+    )
 
 
 def _call_window(window):
@@ -71,7 +74,8 @@ def _call_window(window):
 
 
 def test_an_answered_call_pops_the_customer_and_logs_itself_with_the_phone_systems_times(
-        app, staff, db_target, qtbot, asterisk, clock):
+    app, staff, db_target, qtbot, asterisk, clock
+):
     customer = _customer(staff)
     _desk_on(asterisk)
     window = signed_in_window(staff, db_target, qtbot)
@@ -114,8 +118,7 @@ def test_an_answered_call_pops_the_customer_and_logs_itself_with_the_phone_syste
     assert stored.duration_seconds == int((stored.ended_at - stored.answered_at).total_seconds())
 
 
-def test_missed_calls_from_a_stranger_become_one_callback_counting_the_tries(app, staff, db_target, qtbot,
-                                                                             asterisk):
+def test_missed_calls_from_a_stranger_become_one_callback_counting_the_tries(app, staff, db_target, qtbot, asterisk):
     _desk_on(asterisk)
     window = signed_in_window(staff, db_target, qtbot)
     _connected(qtbot, window)
@@ -151,7 +154,8 @@ def test_a_call_to_another_extension_shows_nothing_here(app, staff, db_target, q
 
 
 def test_the_status_bar_says_when_the_phone_system_is_lost_and_it_comes_back_by_itself(
-        app, staff, db_target, qtbot, asterisk):
+    app, staff, db_target, qtbot, asterisk
+):
     _desk_on(asterisk)
     window = signed_in_window(staff, db_target, qtbot)
     _connected(qtbot, window)
@@ -167,7 +171,8 @@ def test_the_status_bar_says_when_the_phone_system_is_lost_and_it_comes_back_by_
 
 
 def test_click_to_dial_rings_the_desk_and_the_answered_call_is_logged_in_one_window(
-        app, staff, db_target, qtbot, asterisk):
+    app, staff, db_target, qtbot, asterisk
+):
     customer = _customer(staff)
     _desk_on(asterisk)
     window = signed_in_window(staff, db_target, qtbot)
@@ -186,15 +191,13 @@ def test_click_to_dial_rings_the_desk_and_the_answered_call_is_logged_in_one_win
 
     call = fake_ami.outbound("201", CALLER)
     asterisk.send(call.ring + call.answer)
-    qtbot.waitUntil(lambda: call_window.answered_at is not None and call_window.call_id == call.call_id,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: call_window.answered_at is not None and call_window.call_id == call.call_id, timeout=5000)
     asterisk.send(call.hang_up)
     qtbot.waitUntil(lambda: not call_window.running, timeout=5000)
     assert len(window.call_windows) == 1  # the answer did not open a second window
 
 
-def test_dialling_without_a_phone_system_says_so_and_opens_the_call_to_dial_by_hand(app, staff, db_target,
-                                                                                     qtbot):
+def test_dialling_without_a_phone_system_says_so_and_opens_the_call_to_dial_by_hand(app, staff, db_target, qtbot):
     customer = _customer(staff)
     window = signed_in_window(staff, db_target, qtbot)
     assert not window.phone_indicator.isVisible()  # no phone system set up: nothing to say
@@ -227,20 +230,45 @@ def test_a_zammad_style_post_rings_the_desk_and_a_wrong_token_is_refused(app, st
     window = signed_in_window(staff, db_target, qtbot)
     _connected(qtbot, window)
 
-    assert _post(port, "not-the-token", event="newCall", direction="in", **{"from": CALLER}, to="201",
-                 callId="c-1") in (401, 403)
+    assert _post(
+        port, "not-the-token", event="newCall", direction="in", **{"from": CALLER}, to="201", callId="c-1"
+    ) in (401, 403)
     assert not window.phone.pop.isVisible()
 
-    assert _post(port, token, event="newCall", direction="in", **{"from": "98" + CALLER[1:]}, to="201",
-                 callId="c-2") == 200
+    assert (
+        _post(port, token, event="newCall", direction="in", **{"from": "98" + CALLER[1:]}, to="201", callId="c-2")
+        == 200
+    )
     qtbot.waitUntil(window.phone.pop.isVisible, timeout=5000)
     assert "Maryam Karimi" in _texts(window.phone.pop)
-    assert _post(port, token, event="answer", direction="in", **{"from": CALLER}, to="201", callId="c-2",
-                 answeringNumber="201") == 200
+    assert (
+        _post(
+            port,
+            token,
+            event="answer",
+            direction="in",
+            **{"from": CALLER},
+            to="201",
+            callId="c-2",
+            answeringNumber="201",
+        )
+        == 200
+    )
     qtbot.waitUntil(lambda: _call_window(window) is not None, timeout=5000)
     assert _call_window(window).customer_id == customer.id
-    assert _post(port, token, event="hangup", direction="in", **{"from": CALLER}, to="201", callId="c-2",
-                 cause="normalClearing") == 200
+    assert (
+        _post(
+            port,
+            token,
+            event="hangup",
+            direction="in",
+            **{"from": CALLER},
+            to="201",
+            callId="c-2",
+            cause="normalClearing",
+        )
+        == 200
+    )
     qtbot.waitUntil(lambda: not _call_window(window).running, timeout=5000)
 
 
@@ -315,8 +343,7 @@ def test_an_answered_call_put_away_comes_back_with_the_phone_systems_times(app, 
     assert back.current_draft().phone == "+989121234567"
 
 
-def test_the_callback_queue_and_the_call_log_dial_the_number_that_called(app, staff, db_target, qtbot, asterisk,
-                                                                         clock):
+def test_the_callback_queue_and_the_call_log_dial_the_number_that_called(app, staff, db_target, qtbot, asterisk, clock):
     """A stranger's missed call, called back from the queue by keyboard; then the saved call, dialled again
     from the call log with Ctrl+D: both ring the desk and call the stranger's number."""
     from ui.mainwindow import CALLS

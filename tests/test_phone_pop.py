@@ -1,4 +1,5 @@
 """The screen pop: who is calling, as it rings, without taking the keyboard."""
+
 from __future__ import annotations
 
 import os
@@ -23,17 +24,42 @@ LRI, PDI = "\u2066", "\u2069"
 
 
 def overdue_customer(name="Maryam Rezaei", organisation="Pars Trading Co.", promise="call back about the refund"):
-    return Screen("+989121234567", "09121234567", KNOWN, [CallerFacts(
-        7, name, organisation, open_complaints=2, overdue_complaints=1, last_satisfaction="dissatisfied",
-        last_satisfaction_at=datetime(2026, 11, 23, 9, 0), last_anger=7, last_anger_at=datetime(2026, 11, 20, 10, 0),
-        last_promise=Promise(promise, datetime(2026, 12, 2, 10, 0), BROKEN))])
+    return Screen(
+        "+989121234567",
+        "09121234567",
+        KNOWN,
+        [
+            CallerFacts(
+                7,
+                name,
+                organisation,
+                open_complaints=2,
+                overdue_complaints=1,
+                last_satisfaction="dissatisfied",
+                last_satisfaction_at=datetime(2026, 11, 23, 9, 0),
+                last_anger=7,
+                last_anger_at=datetime(2026, 11, 20, 10, 0),
+                last_promise=Promise(promise, datetime(2026, 12, 2, 10, 0), BROKEN),
+            )
+        ],
+    )
 
 
-MAYBE_SCREEN = Screen("+982188776655", "02188776655", MAYBE, [
-    CallerFacts(11, "Ali Karimi", "Karimi & Sons", open_complaints=1, reason=ELSEWHERE),
-    CallerFacts(12, "Sara Karimi", last_satisfaction="satisfied", last_satisfaction_at=datetime(2026, 11, 1, 8, 0),
-                last_promise=Promise("send the invoice", datetime(2026, 11, 3, 8, 0), KEPT,
-                                     datetime(2026, 11, 2, 8, 0)))])
+MAYBE_SCREEN = Screen(
+    "+982188776655",
+    "02188776655",
+    MAYBE,
+    [
+        CallerFacts(11, "Ali Karimi", "Karimi & Sons", open_complaints=1, reason=ELSEWHERE),
+        CallerFacts(
+            12,
+            "Sara Karimi",
+            last_satisfaction="satisfied",
+            last_satisfaction_at=datetime(2026, 11, 1, 8, 0),
+            last_promise=Promise("send the invoice", datetime(2026, 11, 3, 8, 0), KEPT, datetime(2026, 11, 2, 8, 0)),
+        ),
+    ],
+)
 UNKNOWN_SCREEN = Screen("+989351112233", "+989351112233", UNKNOWN)
 WITHHELD_SCREEN = Screen("", "anonymous", UNKNOWN)
 
@@ -77,7 +103,7 @@ def test_a_known_caller_with_an_overdue_complaint(pop, qtbot):
     assert pop.name.text() == "Maryam Rezaei"
     assert "Pars Trading Co." in text
     assert "2 open complaints, ⚠ 1 overdue" in text
-    assert 'color:#c62828' in pop.complaints.text()  # and in red
+    assert "color:#c62828" in pop.complaints.text()  # and in red
     assert "Last satisfaction: Dissatisfied · 23 November 2026" in text
     assert "Last anger rating: 7 of 10 · 20 November 2026" in text
     assert "Promised “call back about the refund” by 2 December 2026 — ⚠ not kept, overdue" in text
@@ -115,8 +141,10 @@ def test_maybe_one_of_these_then_the_chosen_callers_facts(pop, qtbot):
     text = seen(pop)
     assert "Maybe one of these:" in text
     choices = [b for b in pop.maybe_buttons if b.isVisibleTo(pop)]
-    assert [b.text() for b in choices] == ["Ali Karimi · Karimi && Sons\nnumber found in their details",
-                                           "Sara Karimi\nhas this number"]
+    assert [b.text() for b in choices] == [
+        "Ali Karimi · Karimi && Sons\nnumber found in their details",
+        "Sara Karimi\nhas this number",
+    ]
     assert pop.customer_id is None
     with qtbot.waitSignal(pop.customer_chosen, timeout=2000) as chosen:
         qtbot.mouseClick(choices[1], Qt.LeftButton)
@@ -229,13 +257,21 @@ def test_typing_goes_on_into_the_field_the_person_was_in_on_a_real_window_system
     if not (shutil.which("xvfb-run") and shutil.which("openbox")):
         pytest.skip("needs xvfb-run and openbox")
     here = Path(__file__).resolve()
-    script = (f"openbox >/dev/null 2>&1 & manager=$!; sleep 0.5; "
-              f"{shlex.quote(sys.executable)} -m pytest -q -p no:cacheprovider "
-              f"{shlex.quote(str(here))} -k test_typing_goes_on_into_the_field_the_person_was_in; "
-              f"status=$?; kill $manager; exit $status")
+    script = (
+        f"openbox >/dev/null 2>&1 & manager=$!; sleep 0.5; "
+        f"{shlex.quote(sys.executable)} -m pytest -q -p no:cacheprovider "
+        f"{shlex.quote(str(here))} -k test_typing_goes_on_into_the_field_the_person_was_in; "
+        f"status=$?; kill $manager; exit $status"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", ON_A_WINDOW_SYSTEM: "1"}
-    done = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script],
-                          cwd=here.parent.parent, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script],
+        cwd=here.parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert "1 passed" in done.stdout
 
@@ -295,12 +331,26 @@ def test_the_pop_shows_what_the_database_says_about_the_caller(app, staff, pop):
     from helpdesk.models import Complaint, ComplaintCategory
 
     employer = customers.create(staff, Draft(kind="organisation", organisation="Pars Trading"))
-    maryam = customers.create(staff, Draft(given_name="Maryam", family_name="Karimi", organisation_id=employer.id,
-                                           phones=[("mobile", "0912 345 6789")]), confirm_duplicates=True)
+    maryam = customers.create(
+        staff,
+        Draft(
+            given_name="Maryam", family_name="Karimi", organisation_id=employer.id, phones=[("mobile", "0912 345 6789")]
+        ),
+        confirm_duplicates=True,
+    )
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
     for _ in range(2):
-        complaints.create(staff, ComplaintDraft(customer_id=maryam.id, category_id=category.id, description="Late",
-                                                wanted="Refund", assignee_id=staff.id, priority="high"))
+        complaints.create(
+            staff,
+            ComplaintDraft(
+                customer_id=maryam.id,
+                category_id=category.id,
+                description="Late",
+                wanted="Refund",
+                assignee_id=staff.id,
+                priority="high",
+            ),
+        )
     old = Complaint.select().order_by(Complaint.id).first()
     Complaint.update(created_at=utcnow() - timedelta(days=10)).where(Complaint.id == old.id).execute()
 

@@ -1,4 +1,5 @@
 """The ``ring`` command hands a call to the running app through a local socket."""
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,14 @@ def server(app, ring_name):
 def run_main(qtbot, *args: str) -> subprocess.CompletedProcess:
     """``python main.py ARGS`` in a real process, the test's event loop turning meanwhile (the app
     answers it from there)."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, env=os.environ.copy(),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=60000)
     out, err = process.communicate()
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
@@ -44,8 +51,13 @@ def run_main(qtbot, *args: str) -> subprocess.CompletedProcess:
 
 def test_the_ring_command_rings_the_running_app(server, qtbot):
     with qtbot.waitSignal(server.event_received, timeout=60000) as received:
-        process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "ring", "09121234567", "--extension",
-                                    "201"], cwd=ROOT, env=os.environ.copy(), stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "ring", "09121234567", "--extension", "201"],
+            cwd=ROOT,
+            env=os.environ.copy(),
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     qtbot.waitUntil(lambda: process.poll() is not None, timeout=60000)
     assert process.returncode == 0, process.stderr.read()
     event = received.args[0]
@@ -76,15 +88,25 @@ def exchange(name: str, data: bytes, qtbot) -> str:
     socket.write(data)
     socket.flush()
     reply = b""
-    qtbot.waitUntil(lambda: socket.bytesAvailable() > 0 or socket.state() == QLocalSocket.UnconnectedState,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: socket.bytesAvailable() > 0 or socket.state() == QLocalSocket.UnconnectedState, timeout=5000
+    )
     reply += bytes(socket.readAll())
     socket.abort()
     return reply.decode()
 
 
-@pytest.mark.parametrize("line", [b"garbage\n", b"[1, 2]\n", b'{"kind": "exploded"}\n',
-                                  b'{"number": {"a": 1}}\n', b'{"duration": -3}\n', b"\xff\xfe\n"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"garbage\n",
+        b"[1, 2]\n",
+        b'{"kind": "exploded"}\n',
+        b'{"number": {"a": 1}}\n',
+        b'{"duration": -3}\n',
+        b"\xff\xfe\n",
+    ],
+)
 def test_a_garbage_line_is_answered_with_an_error_and_the_server_goes_on(server, ring_name, qtbot, line):
     events = []
     server.event_received.connect(events.append)
@@ -106,9 +128,11 @@ def test_send_ring_hands_every_field_over(server, qtbot):
 
 def test_a_name_left_by_a_crashed_app_is_taken_back(app, ring_name, qtbot, tmp_path):
     # A process that listens and is killed leaves its socket file behind (on Unix).
-    script = ("import os, sys\nfrom PySide6.QtCore import QCoreApplication\nfrom PySide6.QtNetwork import "
-              "QLocalServer\napp = QCoreApplication([])\nserver = QLocalServer()\n"
-              f"assert server.listen({ring_name!r})\nprint('listening', flush=True)\nos._exit(0)\n")
+    script = (
+        "import os, sys\nfrom PySide6.QtCore import QCoreApplication\nfrom PySide6.QtNetwork import "
+        "QLocalServer\napp = QCoreApplication([])\nserver = QLocalServer()\n"
+        f"assert server.listen({ring_name!r})\nprint('listening', flush=True)\nos._exit(0)\n"
+    )
     crashed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert "listening" in crashed.stdout, crashed.stderr
     ring_server = RingServer()
@@ -143,13 +167,18 @@ def _demo_office(staff):
     from helpdesk.models import Complaint, ComplaintCategory, FollowUp
 
     def customer(given, phone):
-        return customers.create(staff, Draft(given_name=given, family_name="Demo", phones=[("mobile", phone)]),
-                                confirm_duplicates=True)
+        return customers.create(
+            staff, Draft(given_name=given, family_name="Demo", phones=[("mobile", phone)]), confirm_duplicates=True
+        )
 
     late = customer("Late", "0912 111 2233")
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
-    complaint = complaints.create(staff, ComplaintDraft(customer_id=late.id, category_id=category.id,
-                                                        description="Late", wanted="Refund", assignee_id=staff.id))
+    complaint = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=late.id, category_id=category.id, description="Late", wanted="Refund", assignee_id=staff.id
+        ),
+    )
     Complaint.update(created_at=utcnow() - timedelta(days=30)).where(Complaint.id == complaint.id).execute()
     customer("Shared", "0912 444 5566")
     customer("Sharing", "0912 444 5566")
@@ -168,8 +197,14 @@ def test_the_demo_calls_show_each_kind_of_pop(staff):
     calls = demo_calls(6)
     assert len(calls) == 6
     screens = [phonecalls.screen(number) for _what, number in calls]
-    assert [s.match for s in screens] == [phonecalls.KNOWN, phonecalls.MAYBE, phonecalls.KNOWN,
-                                          phonecalls.UNKNOWN, phonecalls.UNKNOWN, phonecalls.UNKNOWN]
+    assert [s.match for s in screens] == [
+        phonecalls.KNOWN,
+        phonecalls.MAYBE,
+        phonecalls.KNOWN,
+        phonecalls.UNKNOWN,
+        phonecalls.UNKNOWN,
+        phonecalls.UNKNOWN,
+    ]
     assert screens[0].callers[0].customer_id == late.id and screens[0].callers[0].overdue_complaints == 1
     assert {c.name for c in screens[1].callers} == {"Shared Demo", "Sharing Demo"}
     assert screens[2].callers[0].customer_id == kept.id

@@ -1,5 +1,6 @@
 """Settings ▸ This desk's phone, as a person sets it up: typed by keyboard, saved with Ctrl+S, the
 file and the credential store checked; problems shown next to their field, nothing typed lost."""
+
 from __future__ import annotations
 
 import json
@@ -71,8 +72,9 @@ def test_a_desk_connects_to_asterisk_by_keyboard(app, staff, db_target, qtbot, c
     assert credential_store.passwords[("helpdesk", "ami_password")] == "s3cret-Ami"
     assert b"s3cret" not in desk.path().read_bytes()
     assert page.status.text() == "Saved." and page.password.text() == ""
-    assert page.password_note.text() == ("A password is kept in the system's credential store. "
-                                         "Leave this blank to keep it.")
+    assert page.password_note.text() == (
+        "A password is kept in the system's credential store. Leave this blank to keep it."
+    )
     # A blank password keeps the stored one.
     _replace(page.port, "5038", qtbot)
     _press(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

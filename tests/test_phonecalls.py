@@ -1,4 +1,5 @@
 """What a phone call means for the data: the screen pop's facts, and a missed call's callback."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -16,24 +17,45 @@ from helpdesk.models import CalmSession, Complaint, ComplaintCategory, Contact, 
 
 
 def _customer(actor, given="Maryam", family="Karimi", phone="0912 345 6789", **more):
-    return customers.create(actor, Draft(given_name=given, family_name=family,
-                                         phones=[("mobile", phone)] if phone else [], **more), confirm_duplicates=True)
+    return customers.create(
+        actor,
+        Draft(given_name=given, family_name=family, phones=[("mobile", phone)] if phone else [], **more),
+        confirm_duplicates=True,
+    )
 
 
 def _complaint(actor, customer_id, **more):
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
-    return complaints.create(actor, ComplaintDraft(customer_id=customer_id, category_id=category.id, description="Late",
-                                                   wanted="Refund", assignee_id=actor.id, **more))
+    return complaints.create(
+        actor,
+        ComplaintDraft(
+            customer_id=customer_id,
+            category_id=category.id,
+            description="Late",
+            wanted="Refund",
+            assignee_id=actor.id,
+            **more,
+        ),
+    )
 
 
 def _contact(actor, customer_id, started_at, satisfaction="satisfied"):
-    return contacts.create(actor, ContactDraft(customer_id=customer_id, started_at=started_at,
-                                               ended_at=started_at + timedelta(minutes=3), reason="Invoice",
-                                               outcome="resolved", satisfaction=satisfaction))
+    return contacts.create(
+        actor,
+        ContactDraft(
+            customer_id=customer_id,
+            started_at=started_at,
+            ended_at=started_at + timedelta(minutes=3),
+            reason="Invoice",
+            outcome="resolved",
+            satisfaction=satisfaction,
+        ),
+    )
 
 
-@pytest.mark.parametrize("raw", ["09123456789", "+989123456789", "00989123456789", "989123456789",
-                                 "۰۹۱۲ ۳۴۵ ۶۷۸۹", "0912-345-6789"])
+@pytest.mark.parametrize(
+    "raw", ["09123456789", "+989123456789", "00989123456789", "989123456789", "۰۹۱۲ ۳۴۵ ۶۷۸۹", "0912-345-6789"]
+)
 def test_a_known_number_in_any_format_pops_its_one_customer(staff, raw):
     maryam = _customer(staff)
     _customer(staff, "Reza", "Ahmadi", "0912 000 1111")
@@ -108,9 +130,15 @@ def test_a_screen_of_several_callers_costs_what_one_costs(staff):
     assert len(shown.callers) == 5 and several.count == one.count
 
 
-@pytest.mark.parametrize("status, done_after, outcome", [
-    ("done", timedelta(minutes=10), phonecalls.KEPT), ("done", timedelta(minutes=40), phonecalls.KEPT_LATE),
-    ("cancelled", None, phonecalls.CANCELLED), ("open", None, phonecalls.PENDING)])
+@pytest.mark.parametrize(
+    "status, done_after, outcome",
+    [
+        ("done", timedelta(minutes=10), phonecalls.KEPT),
+        ("done", timedelta(minutes=40), phonecalls.KEPT_LATE),
+        ("cancelled", None, phonecalls.CANCELLED),
+        ("open", None, phonecalls.PENDING),
+    ],
+)
 def test_the_last_promise_says_how_it_went(staff, status, done_after, outcome):
     maryam = _customer(staff)
     due = utcnow() + (timedelta(hours=2) if outcome == phonecalls.PENDING else -timedelta(hours=2))
@@ -137,6 +165,7 @@ def test_a_merged_customer_counts_with_the_one_it_was_merged_into(staff, supervi
 
 # --- missed calls ------------------------------------------------------------------------
 
+
 def _local(text: str) -> datetime:
     return from_local(datetime.fromisoformat(text))
 
@@ -149,7 +178,13 @@ def test_three_missed_calls_in_a_day_are_one_callback_and_the_next_day_a_new_one
     assert first.id == again.id == third.id
     row = FollowUp.get_by_id(first.id)
     assert (row.customer_id, row.phone, row.attempts, row.kind, row.assignee_id, row.status) == (
-        maryam.id, "+989123456789", 3, followups.KIND_MISSED, staff.id, "open")
+        maryam.id,
+        "+989123456789",
+        3,
+        followups.KIND_MISSED,
+        staff.id,
+        "open",
+    )
     assert row.promise == phonecalls.MISSED_PROMISE["fa"]  # Maryam's language
     assert [e.action for e in audit.history(row)] == ["create", "update", "update"]
     tomorrow = phonecalls.record_missed(staff, "call-4", "09123456789", _local("2026-11-24 00:10"))
@@ -170,7 +205,12 @@ def test_an_unknown_number_leaves_a_callback_for_the_number(staff):
     assert (row.customer_id, row.phone, row.attempts) == (None, "+989351112233", 1)
     (queued,) = followups.queue(staff.id, utcnow())
     assert (queued.customer_id, queued.customer, queued.phone, queued.attempts, queued.kind) == (
-        None, "", "+989351112233", 1, followups.KIND_MISSED)
+        None,
+        "",
+        "+989351112233",
+        1,
+        followups.KIND_MISSED,
+    )
     assert queued.state == followups.OVERDUE
     assert followups.counts(staff.id, utcnow()) == {followups.OVERDUE: 1, followups.DUE: 0}
 
@@ -188,9 +228,19 @@ def test_a_closed_callback_makes_room_for_a_new_one_the_same_day(staff):
     assert FollowUp.get_by_id(first.id).missed_key is None
     second = phonecalls.record_missed(staff, "b", "09123456789", at + timedelta(minutes=5))
     assert second.id != first.id
-    call = contacts.create(staff, ContactDraft(customer_id=maryam.id, direction="outbound", started_at=at,
-                                               ended_at=at + timedelta(minutes=2), reason="Called back",
-                                               outcome="resolved", satisfaction="satisfied", follow_up_of=second.id))
+    call = contacts.create(
+        staff,
+        ContactDraft(
+            customer_id=maryam.id,
+            direction="outbound",
+            started_at=at,
+            ended_at=at + timedelta(minutes=2),
+            reason="Called back",
+            outcome="resolved",
+            satisfaction="satisfied",
+            follow_up_of=second.id,
+        ),
+    )
     assert (FollowUp.get_by_id(second.id).status, FollowUp.get_by_id(second.id).missed_key) == ("done", None)
     third = phonecalls.record_missed(staff, "c", "09123456789", at + timedelta(minutes=9))
     assert third.id not in (first.id, second.id)
@@ -200,9 +250,20 @@ def test_a_closed_callback_makes_room_for_a_new_one_the_same_day(staff):
 def test_a_callback_to_an_unknown_number_can_be_completed_without_a_customer(staff):
     at = utcnow()
     row = phonecalls.record_missed(staff, "u", "0935 111 2233", at)
-    contacts.create(staff, ContactDraft(customer_id=None, direction="outbound", phone="0935 111 2233", started_at=at,
-                                        ended_at=at + timedelta(minutes=1), reason="Called back", outcome="resolved",
-                                        satisfaction="not_asked", follow_up_of=row.id))
+    contacts.create(
+        staff,
+        ContactDraft(
+            customer_id=None,
+            direction="outbound",
+            phone="0935 111 2233",
+            started_at=at,
+            ended_at=at + timedelta(minutes=1),
+            reason="Called back",
+            outcome="resolved",
+            satisfaction="not_asked",
+            follow_up_of=row.id,
+        ),
+    )
     assert FollowUp.get_by_id(row.id).status == "done"
 
 
@@ -215,6 +276,7 @@ def test_the_last_promise_is_not_a_missed_call(staff):
 
 
 # --- the migration -----------------------------------------------------------------------
+
 
 def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db_target):
     from helpdesk import accounts, config, migrations
@@ -232,12 +294,16 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
         " hold_seconds, hold_count, reason, notes, outcome, satisfaction, next_step, checklist, search_text,"
         " created_at, updated_at, version)"
         f" VALUES ({p}, {p}, 'phone', 'inbound', '+989123456789', {p}, {p}, 60, 0, 0, 'Invoice', '', 'resolved',"
-        f" 'satisfied', '', '', '', {p}, {p}, 1)", (maryam.id, boss.id, stamp, stamp, stamp, stamp))
+        f" 'satisfied', '', '', '', {p}, {p}, 1)",
+        (maryam.id, boss.id, stamp, stamp, stamp, stamp),
+    )
     contact_id = database.execute_sql("SELECT MAX(id) FROM contact").fetchone()[0]
     database.execute_sql(
         "INSERT INTO follow_up (customer_id, contact_id, kind, due_at, assignee_id, promise, status, created_at,"
         f" created_by_id, updated_at, version) VALUES ({p}, {p}, 'callback', {p}, {p}, 'Call back', 'open', {p}, {p},"
-        f" {p}, 1)", (maryam.id, contact_id, stamp, boss.id, stamp, boss.id, stamp))
+        f" {p}, 1)",
+        (maryam.id, contact_id, stamp, boss.id, stamp, boss.id, stamp),
+    )
     follow_up_id = database.execute_sql("SELECT MAX(id) FROM follow_up").fetchone()[0]
     indexes = database.get_indexes("follow_up")
     session = calm.start(boss, maryam.id)
@@ -251,7 +317,12 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
         assert CalmSession.get_by_id(session.id).follow_up_id == follow_up_id
         old = FollowUp.get_by_id(follow_up_id)
         assert (old.customer_id, old.contact_id, old.phone, old.attempts, old.missed_key) == (
-            maryam.id, contact_id, "", 0, None)
+            maryam.id,
+            contact_id,
+            "",
+            0,
+            None,
+        )
         contact = Contact.get_by_id(contact_id)
         assert (contact.answered_at, contact.call_id) == (None, "")
         staff = accounts.authenticate("boss", "correct horse")
@@ -263,40 +334,78 @@ def test_a_version_12_database_keeps_its_contacts_promises_and_sessions_links(db
             assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
         # One open missed-call callback a number a day, whatever writes it.
         with pytest.raises(pw.IntegrityError), database.atomic():
-            FollowUp.create(customer=None, kind="missed_call", due_at=utcnow(), assignee=staff.id, promise="x",
-                            created_by=staff.id, phone="+989351112233", missed_key=missed.missed_key)
+            FollowUp.create(
+                customer=None,
+                kind="missed_call",
+                due_at=utcnow(),
+                assignee=staff.id,
+                promise="x",
+                created_by=staff.id,
+                phone="+989351112233",
+                missed_key=missed.missed_key,
+            )
     finally:
         dbmod.close()
 
 
 # --- the contact a call that rang becomes ------------------------------------------------
 
+
 def test_a_call_that_rang_is_stored_with_its_ring_answer_and_end_and_the_phone_systems_talk_time(staff):
     maryam = _customer(staff)
     rang = utcnow() - timedelta(minutes=5)
-    draft = ContactDraft(customer_id=maryam.id, phone="09123456789", started_at=rang,
-                         answered_at=rang + timedelta(seconds=12), ended_at=rang + timedelta(minutes=3),
-                         duration_seconds=166, call_id="1700000000.42", reason="Invoice", outcome="resolved",
-                         satisfaction="satisfied")
+    draft = ContactDraft(
+        customer_id=maryam.id,
+        phone="09123456789",
+        started_at=rang,
+        answered_at=rang + timedelta(seconds=12),
+        ended_at=rang + timedelta(minutes=3),
+        duration_seconds=166,
+        call_id="1700000000.42",
+        reason="Invoice",
+        outcome="resolved",
+        satisfaction="satisfied",
+    )
     stored = Contact.get_by_id(contacts.create(staff, draft).id)
     assert (stored.started_at, stored.answered_at, stored.ended_at, stored.duration_seconds, stored.call_id) == (
-        rang, rang + timedelta(seconds=12), rang + timedelta(minutes=3), 166, "1700000000.42")
+        rang,
+        rang + timedelta(seconds=12),
+        rang + timedelta(minutes=3),
+        166,
+        "1700000000.42",
+    )
     shown = contacts.draft_of(stored)
     assert (shown.answered_at, shown.call_id) == (rang + timedelta(seconds=12), "1700000000.42")
     assert ContactDraft.from_json(draft.to_json()) == draft  # an unfinished call's draft keeps them
     # No talk time from the phone system: from the answer to the end, not from the ring.
-    stored = contacts.create(staff, ContactDraft(customer_id=maryam.id, started_at=rang,
-                                                 answered_at=rang + timedelta(seconds=20),
-                                                 ended_at=rang + timedelta(seconds=80), reason="Invoice",
-                                                 outcome="resolved", satisfaction="satisfied"))
+    stored = contacts.create(
+        staff,
+        ContactDraft(
+            customer_id=maryam.id,
+            started_at=rang,
+            answered_at=rang + timedelta(seconds=20),
+            ended_at=rang + timedelta(seconds=80),
+            reason="Invoice",
+            outcome="resolved",
+            satisfaction="satisfied",
+        ),
+    )
     assert stored.duration_seconds == 60
 
 
-@pytest.mark.parametrize("answered, code", [(-timedelta(seconds=1), "answered_before_ring"),
-                                            (timedelta(minutes=4), "answered_after_end")])
+@pytest.mark.parametrize(
+    "answered, code", [(-timedelta(seconds=1), "answered_before_ring"), (timedelta(minutes=4), "answered_after_end")]
+)
 def test_an_answer_outside_the_call_is_refused_next_to_its_field(staff, answered, code):
     rang = utcnow()
-    errors = contacts.clean(ContactDraft(started_at=rang, answered_at=rang + answered,
-                                         ended_at=rang + timedelta(minutes=3), reason="x", outcome="resolved",
-                                         satisfaction="satisfied"))[1]
+    errors = contacts.clean(
+        ContactDraft(
+            started_at=rang,
+            answered_at=rang + answered,
+            ended_at=rang + timedelta(minutes=3),
+            reason="x",
+            outcome="resolved",
+            satisfaction="satisfied",
+        )
+    )[1]
     assert {name: e.code for name, e in errors.items()} == {"answered_at": code}

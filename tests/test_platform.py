@@ -1,4 +1,5 @@
 """Promises the platform must keep for a desk that stays open all day."""
+
 import sys
 
 from PySide6.QtWidgets import QLabel

@@ -1,6 +1,7 @@
 """Powers are the database's, not the window's: a supervisor demoted or deactivated on another
 desk is refused at once; parallel guessing shares the five tries of a lock window; every
 sign-in is audited; each service checks who may; the command line acts as a named person."""
+
 from __future__ import annotations
 
 import json
@@ -26,12 +27,14 @@ def mina(supervisor):
 
 def _two_customers(actor) -> tuple[Customer, Customer]:
     first = customers.create(actor, customers.Draft(given_name="Maryam", family_name="Karimi"))
-    second = customers.create(actor, customers.Draft(given_name="Maryam", family_name="Karimi"),
-                              confirm_duplicates=True)
+    second = customers.create(
+        actor, customers.Draft(given_name="Maryam", family_name="Karimi"), confirm_duplicates=True
+    )
     return first, second
 
 
 # --- powers read from the database on every call -----------------------------------------------------------
+
 
 def test_a_supervisor_demoted_on_another_desk_is_refused_at_once(supervisor, mina, db_target):
     first, second = _two_customers(supervisor)
@@ -78,6 +81,7 @@ def test_standing_is_the_stored_role_and_state(supervisor, mina):
 
 # --- the lock-out, counted in the database -----------------------------------------------------------------
 
+
 def test_parallel_guessing_from_four_desks_gets_five_tries_per_lock(supervisor, db_target):
     from helpdesk import db as dbmod
 
@@ -87,8 +91,9 @@ def test_parallel_guessing_from_four_desks_gets_five_tries_per_lock(supervisor, 
 
     migrations.open_and_migrate(db_target)
     assert not [answer for answer in said if answer not in ("wrong", "locked")], said
-    tried = AuditEntry.select().where((AuditEntry.action == "sign_in_failed")
-                                      & (AuditEntry.record_id == str(supervisor.id)))
+    tried = AuditEntry.select().where(
+        (AuditEntry.action == "sign_in_failed") & (AuditEntry.record_id == str(supervisor.id))
+    )
     assert tried.count() == 5, said  # the password was looked at five times in this lock window, no more
     assert said.count("wrong") == 4 and said.count("locked") == 16
     with pytest.raises(AccountLocked):
@@ -111,8 +116,10 @@ def test_every_sign_in_right_or_wrong_is_audited(supervisor, staff):
         accounts.authenticate("boss", "not it")
     with pytest.raises(AccountLocked):  # and then even the right one is not looked at
         accounts.authenticate("boss", "correct horse")
-    trail = [(e.action, e.record_id, e.actor_id, json.loads(e.after)["username"])
-             for e in AuditEntry.select().where(AuditEntry.action.startswith("sign_in")).order_by(AuditEntry.id)]
+    trail = [
+        (e.action, e.record_id, e.actor_id, json.loads(e.after)["username"])
+        for e in AuditEntry.select().where(AuditEntry.action.startswith("sign_in")).order_by(AuditEntry.id)
+    ]
     boss = str(supervisor.id)
     assert trail == [
         ("sign_in", boss, None, "boss"),
@@ -142,12 +149,17 @@ def test_wrong_tries_do_not_make_a_supervisors_open_copy_of_the_account_stale(su
 
 # --- accounts are edited from the version the supervisor saw -------------------------------------------------
 
-@pytest.mark.parametrize("edit", [
-    lambda boss, desk, version: accounts.set_active(boss, desk, False, version=version),
-    lambda boss, desk, version: accounts.change_role(boss, desk, "supervisor", version=version),
-    lambda boss, desk, version: accounts.reset_password(boss, desk, "brand new pass", version=version),
-    lambda boss, desk, version: accounts.delete_account(boss, desk, version=version),
-], ids=["set_active", "change_role", "reset_password", "delete_account"])
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda boss, desk, version: accounts.set_active(boss, desk, False, version=version),
+        lambda boss, desk, version: accounts.change_role(boss, desk, "supervisor", version=version),
+        lambda boss, desk, version: accounts.reset_password(boss, desk, "brand new pass", version=version),
+        lambda boss, desk, version: accounts.delete_account(boss, desk, version=version),
+    ],
+    ids=["set_active", "change_role", "reset_password", "delete_account"],
+)
 def test_an_account_changed_by_another_supervisor_is_not_overwritten(supervisor, mina, staff, edit):
     seen = Staff.get_by_id(staff.id).version
     accounts.change_role(mina, staff.id, "supervisor", version=seen)
@@ -162,10 +174,13 @@ def test_an_account_changed_by_another_supervisor_is_not_overwritten(supervisor,
 
 # --- the gaps: each service checks who may ---------------------------------------------------------------------
 
+
 def _complaint(raised_by, assignee) -> int:
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first().id
-    return complaints.create(raised_by, ComplaintDraft(category_id=category, priority="normal",
-                                                       description="Waited an hour", assignee_id=assignee.id)).id
+    return complaints.create(
+        raised_by,
+        ComplaintDraft(category_id=category, priority="normal", description="Waited an hour", assignee_id=assignee.id),
+    ).id
 
 
 def test_staff_may_not_resolve_a_complaint_assigned_to_someone_else(supervisor, staff):
@@ -228,8 +243,13 @@ def test_reports_are_for_supervisors_except_a_persons_own_work(supervisor, staff
 
 @pytest.mark.parametrize("kind", reports.KINDS)
 def test_every_report_builder_checks_the_role_itself(supervisor, staff, tmp_path, kind):
-    request = (_period(kind) if kind in reports.PERIOD_KINDS
-               else reports.Request(kind, customer_id=1) if kind == "customer" else reports.Request(kind, session_id=1))
+    request = (
+        _period(kind)
+        if kind in reports.PERIOD_KINDS
+        else reports.Request(kind, customer_id=1)
+        if kind == "customer"
+        else reports.Request(kind, session_id=1)
+    )
     with pytest.raises(PermissionDenied):
         reports.module_for(kind).build(tmp_path / "r.pdf", request, staff, lambda _fraction: None)
     assert not (tmp_path / "r.pdf").exists()
@@ -237,14 +257,14 @@ def test_every_report_builder_checks_the_role_itself(supervisor, staff, tmp_path
 
 # --- the command line acts as a named person -------------------------------------------------------------------
 
+
 def _pdf_text(path) -> str:
     from pypdf import PdfReader
 
     return unicodedata.normalize("NFKC", "".join(page.extract_text() for page in PdfReader(str(path)).pages))
 
 
-def test_the_command_line_acts_as_the_person_named(supervisor, mina, staff, db_target, tmp_path, monkeypatch,
-                                                    capsys):
+def test_the_command_line_acts_as_the_person_named(supervisor, mina, staff, db_target, tmp_path, monkeypatch, capsys):
     import main
     from helpdesk import db as dbmod
 
@@ -277,8 +297,9 @@ def test_the_command_line_acts_as_the_person_named(supervisor, mina, staff, db_t
     assert "Generated by Reza Desk" in _pdf_text(tmp_path / "own.pdf")
 
 
-def test_the_command_line_asks_for_the_password_when_no_script_gives_it(supervisor, db_target, tmp_path,
-                                                                         monkeypatch, capsys):
+def test_the_command_line_asks_for_the_password_when_no_script_gives_it(
+    supervisor, db_target, tmp_path, monkeypatch, capsys
+):
     import getpass
 
     import main
@@ -296,6 +317,7 @@ def test_the_command_line_asks_for_the_password_when_no_script_gives_it(supervis
 
 
 # --- in the app: signed out, or the supervisors' screens gone, within seconds -----------------------------------
+
 
 def _signed_in(app, person, db_target, qtbot):
     from ui.app import Controller
@@ -319,8 +341,9 @@ def test_a_person_deactivated_on_another_desk_is_signed_out_with_a_message(app, 
     assert window.powers_notice.text().startswith("A supervisor has deactivated your account")
 
 
-def test_a_supervisor_demoted_on_another_desk_loses_the_supervisors_screens_at_once(app, supervisor, mina, db_target,
-                                                                                     qtbot):
+def test_a_supervisor_demoted_on_another_desk_loses_the_supervisors_screens_at_once(
+    app, supervisor, mina, db_target, qtbot
+):
     from ui.mainwindow import REPORTS, SETTINGS
 
     _controller, window = _signed_in(app, mina, db_target, qtbot)
@@ -336,7 +359,8 @@ def test_a_supervisor_demoted_on_another_desk_loses_the_supervisors_screens_at_o
 
 
 def test_the_accounts_list_says_when_another_supervisor_changed_the_account_and_shows_it_again(
-        app, supervisor, mina, staff, db_target, qtbot, monkeypatch):
+    app, supervisor, mina, staff, db_target, qtbot, monkeypatch
+):
     from ui import prompts
     from ui.mainwindow import SETTINGS
 
@@ -357,8 +381,9 @@ def test_the_accounts_list_says_when_another_supervisor_changed_the_account_and_
     assert page.model.index(row, 2).data() == "Supervisor"  # the list shows the account as stored now
 
 
-def test_a_new_password_for_an_account_changed_meanwhile_offers_keep_mine(app, supervisor, mina, staff, db_target,
-                                                                          qtbot):
+def test_a_new_password_for_an_account_changed_meanwhile_offers_keep_mine(
+    app, supervisor, mina, staff, db_target, qtbot
+):
     from ui.dialogs.accounts import ResetPasswordDialog
 
     dialog = ResetPasswordDialog(supervisor, Staff.get_by_id(staff.id))

@@ -2,6 +2,7 @@
 call drafts and the log are created readable by their owner only (0600 files in 0700 folders) on
 Linux and macOS, whatever the umask, and what an older version left readable is tightened at the
 next start. Checked with os.stat on real files."""
+
 from __future__ import annotations
 
 import logging
@@ -14,8 +15,9 @@ import pytest
 from helpdesk import db as dbmod
 from helpdesk import drafts, migrations
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32",
-                                reason="on Windows these files live under the user's profile, private already")
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="on Windows these files live under the user's profile, private already"
+)
 
 
 def mode(path) -> int:

@@ -2,6 +2,7 @@
 same moment, for every kind of record a person edits, on SQLite and on PostgreSQL.
 Exactly one save wins, the other desk is told (``Conflict``), and the database holds
 the winner's value: never both, never neither, never an error."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,6 +1,7 @@
 """Issue 15, figures: the activity, complaints and customer-history reports count what they say
 they count. Each figure is checked against a query written here, on data made through the
 services at known moments of the tests' clock."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -35,8 +36,14 @@ def _customer(actor, given="Maryam", family="Karimi"):
 
 
 def _contact(actor, customer_id, at: datetime, **changes) -> Contact:
-    values = dict(customer_id=customer_id, started_at=at, ended_at=at + timedelta(minutes=4), reason="Invoice",
-                  outcome="resolved", satisfaction="satisfied")
+    values = dict(
+        customer_id=customer_id,
+        started_at=at,
+        ended_at=at + timedelta(minutes=4),
+        reason="Invoice",
+        outcome="resolved",
+        satisfaction="satisfied",
+    )
     values.update(changes)
     return contacts.create(actor, ContactDraft(**values))
 
@@ -66,13 +73,16 @@ def _table(tables, starts: str):
 
 # --- activity: overdue follow-ups ------------------------------------------------------------
 
+
 def _raw_overdue(first: date, last: date, cutoff: datetime) -> int:
     """Follow-ups due in the period and not done by ``cutoff``, counted in SQL written here."""
     start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
     table = FollowUp._meta.table_name
     p = "%s" if database.param == "%s" else "?"
-    sql = (f"SELECT COUNT(*) FROM {table} WHERE due_at >= {p} AND due_at < {p} AND due_at < {p} "
-           f"AND (status = 'open' OR (status = 'done' AND done_at > {p}))")
+    sql = (
+        f"SELECT COUNT(*) FROM {table} WHERE due_at >= {p} AND due_at < {p} AND due_at < {p} "
+        f"AND (status = 'open' OR (status = 'done' AND done_at > {p}))"
+    )
     return database.execute_sql(sql, (start, end, cutoff - timedelta(minutes=15), cutoff)).fetchone()[0]
 
 
@@ -82,14 +92,18 @@ def _promises(clock, staff):
     customer = _customer(staff)
     clock.move_to(_office(2026, 5, 1, 9, 0))
     made = {}
-    for key, due in (("open_may", (2026, 5, 10, 10, 0)), ("kept_june", (2026, 5, 20, 11, 0)),
-                     ("kept_in_time", (2026, 5, 25, 12, 0)), ("cancelled", (2026, 5, 12, 9, 0)),
-                     ("open_june_5", (2026, 6, 5, 10, 0)), ("open_june_10", (2026, 6, 10, 10, 0))):
+    for key, due in (
+        ("open_may", (2026, 5, 10, 10, 0)),
+        ("kept_june", (2026, 5, 20, 11, 0)),
+        ("kept_in_time", (2026, 5, 25, 12, 0)),
+        ("cancelled", (2026, 5, 12, 9, 0)),
+        ("open_june_5", (2026, 6, 5, 10, 0)),
+        ("open_june_10", (2026, 6, 10, 10, 0)),
+    ):
         made[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Call back ({key})").id
     followups.cancel(staff, made["cancelled"])
     clock.move_to(_office(2026, 5, 24, 10, 0))
-    _contact(staff, customer.id, _local(2026, 5, 24, 10, 0), direction="outbound",
-             follow_up_of=made["kept_in_time"])
+    _contact(staff, customer.id, _local(2026, 5, 24, 10, 0), direction="outbound", follow_up_of=made["kept_in_time"])
     clock.move_to(_office(2026, 6, 5, 10, 0))
     _contact(staff, customer.id, _local(2026, 6, 5, 10, 0), direction="outbound", follow_up_of=made["kept_june"])
     clock.move_to(_office(2026, 6, 16, 10, 30))
@@ -97,8 +111,9 @@ def _promises(clock, staff):
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(db, supervisor, staff, clock,
-                                                                             tmp_path, monkeypatch, lang):
+def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(
+    db, supervisor, staff, clock, tmp_path, monkeypatch, lang
+):
     from helpdesk.reports import activity
 
     _promises(clock, staff)
@@ -110,8 +125,10 @@ def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(db, 
     if lang == "en":
         assert "Overdue: due in the period, not done by 31 May 2026" in words
         rows = _table(tables, "Follow-ups")
-        assert rows == [["Done in the period", "Due in the period", "Overdue: due in the period, not done by 31 May 2026"],
-                        ["1", "3", "2"]]
+        assert rows == [
+            ["Done in the period", "Due in the period", "Overdue: due in the period, not done by 31 May 2026"],
+            ["1", "3", "2"],
+        ]
     # June so far: the two promises of June are overdue by now.
     june = Request("activity", lang, date(2026, 6, 1), date(2026, 6, 16))
     data, words, _ = _made(tmp_path, monkeypatch, supervisor, june, activity)
@@ -121,6 +138,7 @@ def test_overdue_follow_ups_are_those_due_in_the_period_not_done_by_its_end(db, 
 
 
 # --- activity: by hour and day of the week ---------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
 def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_path, monkeypatch, lang):
@@ -153,8 +171,11 @@ def test_contacts_by_hour_and_weekday_in_local_time(db, supervisor, staff, tmp_p
     rows = _table(tables, "Contacts by hour" if lang == "en" else "ارتباط‌ها بر پایهٔ ساعت")
     from helpdesk.localization import digits
 
-    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] if lang == "en" else \
-        ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+    days = (
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        if lang == "en"
+        else ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+    )
     assert rows[0] == [("Hour" if lang == "en" else "ساعت")] + days
     assert [r[0] for r in rows[1:]] == [digits(f"{h:02d}", lang) for h in range(24)]
     cell = {(r[0], day): value for r in rows[1:] for day, value in zip(days, r[1:])}
@@ -173,6 +194,7 @@ def _as_int(shown: str) -> int:
 
 # --- the previous period ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "fa"])
 def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staff, tmp_path, monkeypatch, lang):
     from helpdesk.reports import activity
@@ -185,8 +207,11 @@ def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staf
     request = Request("activity", "en", date(2026, 5, 1), date(2026, 5, 31))
     data, _words, tables = _made(tmp_path, monkeypatch, supervisor, request, activity)
     first, last = data["previous"]["date_from"], data["previous"]["date_to"]
-    assert (first, last) == reports.previous_period(request.date_from, request.date_to, "en") \
+    assert (
+        (first, last)
+        == reports.previous_period(request.date_from, request.date_to, "en")
         == (date(2026, 4, 1), date(2026, 4, 30))
+    )
     start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
     april = Contact.select().where((Contact.started_at >= start) & (Contact.started_at < end)).count()
     rows = _table(tables, "Compared with")
@@ -195,6 +220,7 @@ def test_activity_shows_the_previous_period_beside_this_one(db, supervisor, staf
 
 
 # --- the figures in Persian use the Persian comma -------------------------------------------
+
 
 def test_persian_customer_history_joins_with_the_persian_comma(db, supervisor, staff, tmp_path, monkeypatch):
     from helpdesk.reports import customer_history
@@ -211,12 +237,16 @@ def test_persian_customer_history_joins_with_the_persian_comma(db, supervisor, s
 
 # --- complaints: on time counts the open overdue ones as late ------------------------------
 
+
 def _complaint(clock, staff, at: tuple, priority="urgent") -> int:
     clock.move_to(_office(*at))
     category = complaints.categories()[0]
-    return complaints.create(staff, complaints.ComplaintDraft(category_id=category.id, priority=priority,
-                                                              description="The parcel came broken.",
-                                                              assignee_id=staff.id)).id
+    return complaints.create(
+        staff,
+        complaints.ComplaintDraft(
+            category_id=category.id, priority=priority, description="The parcel came broken.", assignee_id=staff.id
+        ),
+    ).id
 
 
 def _urgent_may(clock, staff):
@@ -241,8 +271,10 @@ def _raw_urgent(first: date, last: date) -> dict:
 
     start, end = local_day_bounds(first)[0], local_day_bounds(last)[1]
     p = "%s" if database.param == "%s" else "?"
-    sql = (f"SELECT created_at, resolved_at, status FROM {Complaint._meta.table_name} "
-           f"WHERE priority = 'urgent' AND created_at >= {p} AND created_at < {p}")
+    sql = (
+        f"SELECT created_at, resolved_at, status FROM {Complaint._meta.table_name} "
+        f"WHERE priority = 'urgent' AND created_at >= {p} AND created_at < {p}"
+    )
     now = utcnow()
     out = {"on_time": 0, "late": 0, "open_overdue": 0, "open_within": 0}
     for created, resolved, status in database.execute_sql(sql, (start, end)).fetchall():
@@ -255,8 +287,9 @@ def _raw_urgent(first: date, last: date) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_resolved_on_time_counts_open_overdue_complaints_as_late(db, supervisor, staff, clock, tmp_path,
-                                                                  monkeypatch, lang):
+def test_resolved_on_time_counts_open_overdue_complaints_as_late(
+    db, supervisor, staff, clock, tmp_path, monkeypatch, lang
+):
     from helpdesk.localization import digits
     from helpdesk.reports import complaints_report
 
@@ -266,16 +299,22 @@ def test_resolved_on_time_counts_open_overdue_complaints_as_late(db, supervisor,
     raw = _raw_urgent(may.date_from, may.date_to)
     assert raw == {"on_time": 1, "late": 1, "open_overdue": 2, "open_within": 0}
     urgent = data["by_priority"]["urgent"]
-    assert urgent["resolve_rate"] == pytest.approx(100 * raw["on_time"] / (raw["on_time"] + raw["late"]
-                                                                          + raw["open_overdue"])) == 25
+    assert (
+        urgent["resolve_rate"]
+        == pytest.approx(100 * raw["on_time"] / (raw["on_time"] + raw["late"] + raw["open_overdue"]))
+        == 25
+    )
     assert (urgent["open_overdue"], urgent["open_within"]) == (raw["open_overdue"], raw["open_within"])
     # Answered: one in 30 minutes, two only when resolved (late), one never (late): 1 of 4.
     assert urgent["first_rate"] == 25 and urgent["unanswered_late"] == 1
     title = "Resolution" if lang == "en" else "رفع"
     rows = _table(tables, title)
     assert rows[1][0] == ("Urgent" if lang == "en" else "فوری")
-    assert rows[1][4:] == [digits("25.0%", lang).replace(".", "٫").replace("%", "٪") if lang == "fa" else "25.0%",
-                           digits(2, lang), digits(0, lang)]
+    assert rows[1][4:] == [
+        digits("25.0%", lang).replace(".", "٫").replace("%", "٪") if lang == "fa" else "25.0%",
+        digits(2, lang),
+        digits(0, lang),
+    ]
     if lang == "en":
         assert rows[0][4:] == ["Resolved on time", "Still open, past the target", "Still open, within the target"]
         assert "Still open, past the target" in words
@@ -304,20 +343,32 @@ def test_complaints_show_the_previous_period_beside_this_one(db, supervisor, sta
 
 # --- customer history: what was said and promised -------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(db, supervisor, staff, clock,
-                                                                                 tmp_path, monkeypatch, lang):
+def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(
+    db, supervisor, staff, clock, tmp_path, monkeypatch, lang
+):
     from helpdesk.contacts import FollowUpDraft
     from helpdesk.reports import customer_history
 
     customer = _customer(staff, "Akbar", "Akbari")
     clock.move_to(_office(2026, 6, 1, 9, 0))
-    _contact(staff, customer.id, _local(2026, 6, 1, 9, 0), notes="Wants the blue one, not the red.",
-             next_step="Check the stock on Saturday", outcome="follow_up_needed",
-             follow_up=FollowUpDraft(_local(2026, 6, 2, 10, 0), staff.id, "Call about the stock"))
+    _contact(
+        staff,
+        customer.id,
+        _local(2026, 6, 1, 9, 0),
+        notes="Wants the blue one, not the red.",
+        next_step="Check the stock on Saturday",
+        outcome="follow_up_needed",
+        follow_up=FollowUpDraft(_local(2026, 6, 2, 10, 0), staff.id, "Call about the stock"),
+    )
     promised = {}
-    for key, due in (("late", (2026, 6, 3, 10, 0)), ("open_overdue", (2026, 6, 10, 10, 0)),
-                     ("cancelled", (2026, 6, 11, 10, 0)), ("still_open", (2026, 6, 20, 10, 0))):
+    for key, due in (
+        ("late", (2026, 6, 3, 10, 0)),
+        ("open_overdue", (2026, 6, 10, 10, 0)),
+        ("cancelled", (2026, 6, 11, 10, 0)),
+        ("still_open", (2026, 6, 20, 10, 0)),
+    ):
         promised[key] = followups.create(staff, customer.id, _local(*due), staff.id, f"Promise {key}").id
     followups.cancel(staff, promised["cancelled"])
     first = FollowUp.get(FollowUp.promise == "Call about the stock").id
@@ -326,14 +377,19 @@ def test_customer_history_holds_notes_next_steps_and_whether_promises_were_kept(
     clock.move_to(_office(2026, 6, 4, 15, 0))  # a day late
     _contact(staff, customer.id, _local(2026, 6, 4, 15, 0), direction="outbound", follow_up_of=promised["late"])
     clock.move_to(_office(2026, 6, 16, 10, 30))
-    data, words, tables = _made(tmp_path, monkeypatch, supervisor, Request("customer", lang, customer_id=customer.id),
-                                customer_history)
+    data, words, tables = _made(
+        tmp_path, monkeypatch, supervisor, Request("customer", lang, customer_id=customer.id), customer_history
+    )
     stored = {r.id: r for r in FollowUp.select().where(FollowUp.customer == customer.id)}
     assert len(data["promises"]) == len(stored) == 5
     kept = {p["promise"]: p["kept"] for p in data["promises"]}
-    assert kept == {"Call about the stock": "done_on_time", "Promise late": "done_late",
-                    "Promise open_overdue": "overdue", "Promise cancelled": "cancelled",
-                    "Promise still_open": "still_open"}
+    assert kept == {
+        "Call about the stock": "done_on_time",
+        "Promise late": "done_late",
+        "Promise open_overdue": "overdue",
+        "Promise cancelled": "cancelled",
+        "Promise still_open": "still_open",
+    }
     # ... and as the database has them:
     assert [r.status for r in stored.values()].count("done") == 2
     assert stored[promised["late"]].done_at > stored[promised["late"]].due_at + followups.GRACE

@@ -3,6 +3,7 @@ lost customers by reason within the period (an October report counted every lost
 ever), segments labelled with the day they stand for, the previous period beside this one and
 what dissatisfied customers said. Known data made through the services with the test clock,
 each figure checked against a query written here."""
+
 from __future__ import annotations
 
 import json
@@ -112,8 +113,7 @@ def test_lost_customers_by_reason_are_those_lost_in_the_period(lost_world, super
     assert "Competitor 3" in words and "Relationship elsewhere 0" in words  # every active reason, 0 when none
     september = satisfaction.figures(date(2026, 9, 1), date(2026, 9, 30))
     # September keeps made[9], lost then and won back: an old report's figure does not change later
-    assert _shown(september) == _by_reason_query(date(2026, 9, 1), date(2026, 9, 30)) == {"Competitor": 1,
-                                                                                           "Product": 2}
+    assert _shown(september) == _by_reason_query(date(2026, 9, 1), date(2026, 9, 30)) == {"Competitor": 1, "Product": 2}
 
 
 def test_lost_customers_of_one_staff_member_are_those_they_marked_lost(lost_world, supervisor, staff, tmp_path):
@@ -122,8 +122,11 @@ def test_lost_customers_of_one_staff_member_are_those_they_marked_lost(lost_worl
     assert _shown(data) == _by_reason_query(*OCTOBER, staff_id=staff.id) == {"Competitor": 2, "Moved": 1}
     mine = satisfaction.figures(*OCTOBER, staff_id=supervisor.id)
     # made[9] was first marked lost by the desk (September), last by the supervisor (October): the supervisor's.
-    assert _shown(mine) == _by_reason_query(*OCTOBER, staff_id=supervisor.id) == {
-        "Competitor": 1, "Product": 2, "Staff indifference": 1}
+    assert (
+        _shown(mine)
+        == _by_reason_query(*OCTOBER, staff_id=supervisor.id)
+        == {"Competitor": 1, "Product": 2, "Staff indifference": 1}
+    )
     assert "Customers Reza Desk marked lost in the period, by reason" in _words(out)
     # Staff may make the report of their own work, and see the same.
     own = reports.generate(staff, Request("satisfaction", "fa", *OCTOBER, staff_id=staff.id), tmp_path / "own.pdf")
@@ -148,9 +151,18 @@ def test_segments_say_the_day_they_stand_for(db, supervisor, tmp_path, lang):
 
 def _contact(actor, customer_id, day, hour, satisfaction_level, notes, month=10):
     started = _utc(day, month, hour)
-    return contacts.create(actor, ContactDraft(customer_id=customer_id, started_at=started,
-                                               ended_at=started + timedelta(minutes=3), reason="Question",
-                                               notes=notes, outcome="resolved", satisfaction=satisfaction_level))
+    return contacts.create(
+        actor,
+        ContactDraft(
+            customer_id=customer_id,
+            started_at=started,
+            ended_at=started + timedelta(minutes=3),
+            reason="Question",
+            notes=notes,
+            outcome="resolved",
+            satisfaction=satisfaction_level,
+        ),
+    )
 
 
 def test_the_mix_beside_the_previous_period_and_what_dissatisfied_customers_said(clock, supervisor, staff, tmp_path):
@@ -163,8 +175,14 @@ def test_the_mix_beside_the_previous_period_and_what_dissatisfied_customers_said
         _contact(staff, who, day, 10, level, "fine")
     said = {}
     for i, (day, hour) in enumerate(((2, 9), (7, 16), (11, 10), (15, 12), (18, 9), (22, 14), (29, 11))):
-        said[i] = _contact(staff if i % 2 else supervisor, who if i != 3 else None, day, hour, "dissatisfied",
-                           f"Complaint number {i}: the delivery was late. " + "Very late. " * (60 if i == 6 else 0))
+        said[i] = _contact(
+            staff if i % 2 else supervisor,
+            who if i != 3 else None,
+            day,
+            hour,
+            "dissatisfied",
+            f"Complaint number {i}: the delivery was late. " + "Very late. " * (60 if i == 6 else 0),
+        )
     _contact(staff, who, 30, 10, "dissatisfied", "")  # no notes: nothing to quote
     _contact(staff, who, 30, 11, "satisfied", "Happy now")  # not dissatisfied
     out = tmp_path / "october.pdf"
@@ -180,8 +198,11 @@ def test_the_mix_beside_the_previous_period_and_what_dissatisfied_customers_said
     assert reports.previous_period(*OCTOBER, "en") == (date(2026, 9, 1), date(2026, 9, 30))
     before = data["previous"]
     assert (before["date_from"], before["date_to"]) == (date(2026, 9, 1), date(2026, 9, 30))
-    assert {k: n for k, n in before["mix"].items() if n} == mix_query(date(2026, 9, 1), date(2026, 9, 30)) == {
-        "delighted": 1, "satisfied": 1, "dissatisfied": 2}
+    assert (
+        {k: n for k, n in before["mix"].items() if n}
+        == mix_query(date(2026, 9, 1), date(2026, 9, 30))
+        == {"delighted": 1, "satisfied": 1, "dissatisfied": 2}
+    )
     assert {k: n for k, n in data["mix"].items() if n} == mix_query(*OCTOBER)
     words = _words(out)
     assert "Compared with 1 September 2026 – 30 September 2026" in words
@@ -191,14 +212,27 @@ def test_the_mix_beside_the_previous_period_and_what_dissatisfied_customers_said
     assert "Customers asked 12 4 +8 (+200.0%)" in words
 
     start, end = local_day_bounds(OCTOBER[0])[0], local_day_bounds(OCTOBER[1])[1]
-    newest = [c.id for c in Contact.select().where(
-        (Contact.satisfaction == "dissatisfied") & (Contact.notes != "") & (Contact.started_at >= start)
-        & (Contact.started_at < end)).order_by(Contact.started_at.desc())][:5]
+    newest = [
+        c.id
+        for c in Contact.select()
+        .where(
+            (Contact.satisfaction == "dissatisfied")
+            & (Contact.notes != "")
+            & (Contact.started_at >= start)
+            & (Contact.started_at < end)
+        )
+        .order_by(Contact.started_at.desc())
+    ][:5]
     assert newest == [said[i].id for i in (6, 5, 4, 3, 2)]
     quoted = data["said"]
     assert [notes for _at_, _c, _who, notes in quoted] == [Contact.get_by_id(i).notes for i in newest]
-    assert [who for _at_, _c, who, _n in quoted] == ["Sara Supervisor", "Reza Desk", "Sara Supervisor",
-                                                      "Reza Desk", "Sara Supervisor"]
+    assert [who for _at_, _c, who, _n in quoted] == [
+        "Sara Supervisor",
+        "Reza Desk",
+        "Sara Supervisor",
+        "Reza Desk",
+        "Sara Supervisor",
+    ]
     assert "What dissatisfied customers said" in words
     assert "Newest first: 5 of the 7 contacts marked dissatisfied in the period with notes." in words
     assert "Complaint number 5: the delivery was late." in words and "Complaint number 1" not in words

@@ -2,6 +2,7 @@
 1,100 asked): enough customers asked first, then the rate; the others after them, marked as not
 ranked. Its main figures stand beside the previous period's. Known data made through the
 services, the figures checked against a query written here."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -33,14 +34,25 @@ def _utc(day: int, month: int, hour: int) -> datetime:
 @pytest.fixture
 def office(clock, supervisor):
     clock.move_to(datetime(2026, 9, 1, 9, 0, tzinfo=TZ))
-    people = {name: accounts.create_account(supervisor, name.split()[0].lower(), name, "staff", "desk password")
-              for name in OCTOBER_WORK}
+    people = {
+        name: accounts.create_account(supervisor, name.split()[0].lower(), name, "staff", "desk password")
+        for name in OCTOBER_WORK
+    }
     who = customers.create(supervisor, Draft(given_name="Maryam", family_name="Karimi")).id
 
     def contact(person, level, day, month, hour):
         started = _utc(day, month, hour)
-        contacts.create(person, ContactDraft(customer_id=who, started_at=started, ended_at=started + timedelta(minutes=2),
-                                             reason="Question", outcome="resolved", satisfaction=level))
+        contacts.create(
+            person,
+            ContactDraft(
+                customer_id=who,
+                started_at=started,
+                ended_at=started + timedelta(minutes=2),
+                reason="Question",
+                outcome="resolved",
+                satisfaction=level,
+            ),
+        )
 
     for i in range(6):  # September: Bahram and Dara, a little less delighted
         contact(people["Bahram Many"], "delighted" if i < 3 else "satisfied", 10 + i, 9, 10)
@@ -78,21 +90,22 @@ def test_the_staff_chart_and_table_follow_the_minimum_cases_rule(office, supervi
     assert counted == {"Asa Few": (8, 8), "Bahram Many": (25, 20), "Dara Middle": (22, 11), "Elham Fewer": (3, 0)}
     enough = staff_recognition.ENOUGH["delighted"]
     # Those with enough asked by their rate, then the others by theirs: the best named is the first.
-    expected = (sorted((n for n, (a, _d) in counted.items() if a >= enough), key=lambda n: -counted[n][1] / counted[n][0])
-                + sorted((n for n, (a, _d) in counted.items() if a < enough), key=lambda n: -counted[n][1] / counted[n][0]))
+    expected = sorted(
+        (n for n, (a, _d) in counted.items() if a >= enough), key=lambda n: -counted[n][1] / counted[n][0]
+    ) + sorted((n for n, (a, _d) in counted.items() if a < enough), key=lambda n: -counted[n][1] / counted[n][0])
     assert expected == ["Bahram Many", "Dara Middle", "Asa Few", "Elham Fewer"]
     assert [p.name for p in data["people"]] == expected
     assert data["highlights"]["delighted"].name == "Bahram Many"
     assert [(p.asked, p.delighted) for p in data["people"]] == [counted[n] for n in expected]
     words = _words(out)
     if lang == "en":
-        table = words[words.rindex("Each person"):]
+        table = words[words.rindex("Each person") :]
         positions = [table.index(name) for name in expected]
         assert positions == sorted(positions)
         # The line that parts them stands between the ranked and the others, and the chart says so.
         assert table.index("Dara Middle") < table.index("Fewer than 20 asked: not ranked") < table.index("Asa Few")
         assert "Grey bars, and the rows after “Fewer than 20 asked: not ranked” in the table" in words
-        chart = words[words.index("Share of customers asked who left delighted"):words.index("Grey bars")]
+        chart = words[words.index("Share of customers asked who left delighted") : words.index("Grey bars")]
         # The chart draws its categories from the bottom up: the best at the top, drawn last.
         positions = [chart.index(name) for name in reversed(expected)]
         assert positions == sorted(positions)

@@ -1,6 +1,7 @@
 """A report's tables as a spreadsheet (issue 15, reuse): every report kind, in both languages, as
 an Excel workbook and as a CSV file, read back with openpyxl and csv; from the report centre, with
 the keyboard; and from the command line. The data is made through the services, on a fresh database."""
+
 from __future__ import annotations
 
 import csv
@@ -31,38 +32,71 @@ def office(db, supervisor, staff):
     from helpdesk.complaints import ComplaintDraft
     from helpdesk.models import ComplaintCategory
 
-    maryam = customers.create(staff, customers.Draft(given_name="مریم", family_name="کریمی",
-                                                     phones=[("mobile", "0912 345 6789")]))
+    maryam = customers.create(
+        staff, customers.Draft(given_name="مریم", family_name="کریمی", phones=[("mobile", "0912 345 6789")])
+    )
     evil = customers.create(staff, customers.Draft(given_name=EVIL, family_name="Mallory"))
     now = utcnow().replace(tzinfo=None)
     made = []
-    for i, (customer, channel, mood) in enumerate([(maryam, "phone", "dissatisfied"), (maryam, "walk_in", "satisfied"),
-                                                   (evil, "phone", "delighted")]):
+    for i, (customer, channel, mood) in enumerate(
+        [(maryam, "phone", "dissatisfied"), (maryam, "walk_in", "satisfied"), (evil, "phone", "delighted")]
+    ):
         when = now - timedelta(hours=3 - i)
-        made.append(contacts.create(staff, contacts.ContactDraft(
-            customer_id=customer.id, channel=channel, started_at=when, ended_at=when + timedelta(minutes=4),
-            reason="پرسش دربارهٔ سفارش", notes="یادداشت تماس", outcome="resolved", satisfaction=mood)))
+        made.append(
+            contacts.create(
+                staff,
+                contacts.ContactDraft(
+                    customer_id=customer.id,
+                    channel=channel,
+                    started_at=when,
+                    ended_at=when + timedelta(minutes=4),
+                    reason="پرسش دربارهٔ سفارش",
+                    notes="یادداشت تماس",
+                    outcome="resolved",
+                    satisfaction=mood,
+                ),
+            )
+        )
     category = ComplaintCategory.select().first().id
-    complaint = complaints.create(staff, ComplaintDraft(customer_id=evil.id, contact_id=made[2].id,
-                                                        category_id=category, priority="high",
-                                                        description="The parcel came open", wanted="a refund",
-                                                        assignee_id=staff.id))
+    complaint = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=evil.id,
+            contact_id=made[2].id,
+            category_id=category,
+            priority="high",
+            description="The parcel came open",
+            wanted="a refund",
+            assignee_id=staff.id,
+        ),
+    )
     complaints.escalate(staff, complaint.id, "=1+2 and -3, said @once", supervisor.id)
     session = calm.start(staff, maryam.id)
     state = calm.state_of(session)
     state.anger_start, state.steps[0].ticked, state.steps[0].ticked_at = 4, True, now
     calm.finish(staff, session.id, state, 1, "calmed")
     today = to_local(utcnow()).date()
-    return {"supervisor": supervisor, "staff": staff, "maryam": maryam, "evil": evil, "complaint": complaint,
-            "session": session, "contacts": made, "from": today - timedelta(days=6), "to": today}
+    return {
+        "supervisor": supervisor,
+        "staff": staff,
+        "maryam": maryam,
+        "evil": evil,
+        "complaint": complaint,
+        "session": session,
+        "contacts": made,
+        "from": today - timedelta(days=6),
+        "to": today,
+    }
 
 
 def _requests(office, lang: str) -> list[Request]:
     first, last = office["from"], office["to"]
-    return [*(Request(kind, lang, first, last) for kind in reports.PERIOD_KINDS),
-            Request("customer", lang, customer_id=office["evil"].id),
-            Request("incident", lang, session_id=office["session"].id),
-            Request("incident", lang, complaint_id=office["complaint"].id)]
+    return [
+        *(Request(kind, lang, first, last) for kind in reports.PERIOD_KINDS),
+        Request("customer", lang, customer_id=office["evil"].id),
+        Request("incident", lang, session_id=office["session"].id),
+        Request("incident", lang, complaint_id=office["complaint"].id),
+    ]
 
 
 @pytest.fixture
@@ -125,8 +159,9 @@ def _xlsx_tables(path: Path) -> list[tuple[str, list[str], list[list]]]:
     found = []
     for ws in book.worksheets:
         rows = _sheet_rows(ws)
-        found.append((ws.title, [r[0] for r in rows[:4]], rows[5][0] if len(rows) > 5 else None,
-                      [_trimmed(r) for r in rows[6:]]))
+        found.append(
+            (ws.title, [r[0] for r in rows[:4]], rows[5][0] if len(rows) > 5 else None, [_trimmed(r) for r in rows[6:]])
+        )
     return found
 
 
@@ -150,7 +185,8 @@ def test_every_report_saves_its_tables_as_a_workbook_and_as_csv(office, lang, tm
                     assert title.translate(MARKS) == want_title.translate(MARKS)
                     assert _unmarked(rows[0]) == _unmarked(want_rows[0])  # the header, as printed
                     assert [_unmarked(r) for r in rows[1:]] == [
-                        [_expected_cell(c) for c in _trimmed(r)] for r in want_rows[1:]], sheet
+                        [_expected_cell(c) for c in _trimmed(r)] for r in want_rows[1:]
+                    ], sheet
                 book = openpyxl.load_workbook(data)
                 assert all(ws.sheet_view.rightToLeft == (lang == "fa") for ws in book.worksheets)
             else:
@@ -216,7 +252,10 @@ def test_text_a_person_typed_is_never_a_formula(office, tmp_path):
     book = openpyxl.load_workbook(workbook)
     cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     evil = [c for c in cells if c.value.translate(MARKS).startswith(("=HYPERLINK", "=1+2"))]
-    assert {c.value.translate(MARKS).split(" ")[0] for c in evil} >= {'=HYPERLINK("http://evil.example/x","Click', "=1+2"}
+    assert {c.value.translate(MARKS).split(" ")[0] for c in evil} >= {
+        '=HYPERLINK("http://evil.example/x","Click',
+        "=1+2",
+    }
     for cell in evil:
         assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
     with zipfile.ZipFile(workbook) as archive:
@@ -233,14 +272,35 @@ def test_cells_as_numbers_and_as_text():
     assert number("۳۸٫۲٪") == (0.382, "0.0%") and number("38.2%") == (0.382, "0.0%")
     assert number("−۳") == (-3, "0") and number("+12.5%") == (0.125, "0.0%") and number("0") == (0, "0")
     assert number("\u200e42\u200e") == (42, "0")  # the marks a report puts around a number go
-    for text in ("0912 345 6789", "09123456789", "—", "4:21", "۱۴۰۵/۰۹/۰۲", "2026-11-23", "1,23", "", "12 (+8.5%)",
-                 "1234567890123456", "Total"):
+    for text in (
+        "0912 345 6789",
+        "09123456789",
+        "—",
+        "4:21",
+        "۱۴۰۵/۰۹/۰۲",
+        "2026-11-23",
+        "1,23",
+        "",
+        "12 (+8.5%)",
+        "1234567890123456",
+        "Total",
+    ):
         assert number(text) is None, text
 
 
 def test_sheet_names_are_ones_excel_accepts():
-    names = sheet_names(["By priority and against the targets", "By priority and against the targets",
-                         "Overdue: [3] a/b\\c*?", "History", "", "'quoted'", "x" * 40], "en")
+    names = sheet_names(
+        [
+            "By priority and against the targets",
+            "By priority and against the targets",
+            "Overdue: [3] a/b\\c*?",
+            "History",
+            "",
+            "'quoted'",
+            "x" * 40,
+        ],
+        "en",
+    )
     assert names[0] == "By priority and against the…" and names[1].endswith("(2)")
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") and not n.startswith("'") for n in names)
     assert len({n.casefold() for n in names}) == len(names)
@@ -269,7 +329,6 @@ def test_a_failed_save_leaves_the_old_file_whole(office, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "kept.xlsx"]
 
 
-
 def test_a_report_that_fails_in_its_layout_leaves_no_spreadsheet_either(office, tmp_path):
     """The tables are saved once the PDF is whole: a cancelled (or failed) report leaves neither."""
     request = Request("complaints", "en", office["from"], office["to"])
@@ -281,18 +340,33 @@ def test_a_report_that_fails_in_its_layout_leaves_no_spreadsheet_either(office, 
             raise reports.Cancelled()
 
     with pytest.raises(reports.Cancelled):
-        reports.generate(office["supervisor"], request, folder / "r.pdf", progress=cancel_late,
-                         data=folder / "r.xlsx")
+        reports.generate(office["supervisor"], request, folder / "r.pdf", progress=cancel_late, data=folder / "r.xlsx")
     assert list(folder.iterdir()) == []
 
+
 # --- the command line ---------------------------------------------------------------------------
+
 
 def test_the_command_line_writes_the_pdf_and_the_spreadsheet(office, db_target, tmp_path, capsys, monkeypatch):
     import main
 
     monkeypatch.setenv("HELPDESK_PASSWORD", "correct horse")
-    common = ["report", "satisfaction", "--db", db_target, "--user", "boss", "--from", office["from"].isoformat(),
-              "--to", office["to"].isoformat(), "--lang", "fa", "--out", str(tmp_path / "s.pdf")]
+    common = [
+        "report",
+        "satisfaction",
+        "--db",
+        db_target,
+        "--user",
+        "boss",
+        "--from",
+        office["from"].isoformat(),
+        "--to",
+        office["to"].isoformat(),
+        "--lang",
+        "fa",
+        "--out",
+        str(tmp_path / "s.pdf"),
+    ]
     assert main.main([*common, "--data", str(tmp_path / "s.xlsx")]) == 0
     assert capsys.readouterr().out.split() == [str(tmp_path / "s.pdf"), str(tmp_path / "s.xlsx")]
     book = openpyxl.load_workbook(tmp_path / "s.xlsx")
@@ -315,6 +389,7 @@ def test_the_command_line_writes_the_pdf_and_the_spreadsheet(office, db_target, 
 
 
 # --- the report centre ----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
@@ -376,8 +451,9 @@ def test_the_report_centre_saves_the_tables_with_the_keyboard(app, office, qtbot
     assert not page.message.isVisible()
 
 
-def test_the_report_centre_in_persian_saves_csv_and_says_when_it_cannot(persian, office, qtbot, monkeypatch,
-                                                                       tmp_path, cache):
+def test_the_report_centre_in_persian_saves_csv_and_says_when_it_cannot(
+    persian, office, qtbot, monkeypatch, tmp_path, cache
+):
     page = _centre(office, qtbot, "fa")
     asked = []
     _answer(monkeypatch, asked, str(tmp_path / "جلسه"), pick=1)  # the CSV file type, no suffix typed
@@ -436,15 +512,16 @@ def test_a_period_that_cannot_be_is_said_before_asking_for_a_file(app, office, q
     assert page.fields.errors["date_to"].isVisible()
 
 
-
 def test_long_text_wraps_in_a_taller_row_and_a_report_without_tables_still_says_what_it_is(tmp_path):
     from helpdesk.reports.layout import Page
 
     page = Page("fa", "پیشینهٔ مشتری", "فروشگاه", "۱ آذر ۱۴۰۵", "تهیه‌شده توسط سارا", "صفحهٔ {0} از {1}")
     note = "یادداشت تماس " * 60 + "\nگام بعدی: تماس دوباره"
-    spreadsheet.save(tmp_path / "t.xlsx", page, [("رویدادها", [["زمان", "جزئیات", "تعداد"],
-                                                                 ["۱۴۰۵/۰۹/۰۲", note, "۱٬۲۰۰"],
-                                                                 ["۱۴۰۵/۰۹/۰۳", "", "۳"]])])
+    spreadsheet.save(
+        tmp_path / "t.xlsx",
+        page,
+        [("رویدادها", [["زمان", "جزئیات", "تعداد"], ["۱۴۰۵/۰۹/۰۲", note, "۱٬۲۰۰"], ["۱۴۰۵/۰۹/۰۳", "", "۳"]])],
+    )
     ws = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
     assert ws["B8"].value == note and ws["B8"].alignment.wrap_text
     assert ws.row_dimensions[8].height > 100 and ws.column_dimensions["B"].width == 60
@@ -455,7 +532,11 @@ def test_long_text_wraps_in_a_taller_row_and_a_report_without_tables_still_says_
     book = openpyxl.load_workbook(tmp_path / "none.xlsx")
     assert [ws.title for ws in book.worksheets] == ["پیشینهٔ مشتری"]
     assert [book.worksheets[0].cell(r, 1).value for r in range(1, 5)] == [
-        "پیشینهٔ مشتری", "فروشگاه", "\u200f۱ آذر ۱۴۰۵", "تهیه‌شده توسط سارا"]
+        "پیشینهٔ مشتری",
+        "فروشگاه",
+        "\u200f۱ آذر ۱۴۰۵",
+        "تهیه‌شده توسط سارا",
+    ]
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
@@ -466,8 +547,17 @@ def test_any_text_is_saved_and_read_back(tmp_path, suffix):
     from helpdesk.reports.layout import Page
 
     page = Page("en", "Customer history", "<b>Shop</b> & Co", "1 November 2026", "Generated by Sara", "Page {0}")
-    cells = ["bell \x07 here", "half \ud83d a character", "Thanks 🩷 \U0001fae8", "unassigned \U000e0fff \u0378",
-             "<para>markup</para> & ]]>", "long " * 4000, "@SUM(A1:A2)", "-the customer left", "'=quoted"]
+    cells = [
+        "bell \x07 here",
+        "half \ud83d a character",
+        "Thanks 🩷 \U0001fae8",
+        "unassigned \U000e0fff \u0378",
+        "<para>markup</para> & ]]>",
+        "long " * 4000,
+        "@SUM(A1:A2)",
+        "-the customer left",
+        "'=quoted",
+    ]
     spreadsheet.save(tmp_path / f"t{suffix}", page, [("Notes", [["Note"], *([c] for c in cells)])])
     if suffix == ".xlsx":
         ws = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]

@@ -1,4 +1,5 @@
 """PDF reports, read back with a PDF library: pages, embedded fonts, the figures, hostile text."""
+
 from __future__ import annotations
 
 import os
@@ -130,8 +131,9 @@ def test_staff_recognition_counts_each_persons_work(demo_db, tmp_path, lang):
     data, reader, words = _render(tmp_path, "staff", lang, **period)
     start, end = local_day_bounds(period["date_from"])[0], local_day_bounds(period["date_to"])[1]
     in_period = (Contact.started_at >= start) & (Contact.started_at < end)
-    expected = dict(Contact.select(Contact.staff, pw.fn.COUNT(Contact.id)).where(in_period)
-                    .group_by(Contact.staff).tuples())
+    expected = dict(
+        Contact.select(Contact.staff, pw.fn.COUNT(Contact.id)).where(in_period).group_by(Contact.staff).tuples()
+    )
     people = {p.staff_id: p for p in data["people"]}
     assert {sid: p.contacts for sid, p in people.items() if p.contacts} == expected
     for sid, p in people.items():
@@ -155,8 +157,14 @@ def _busiest_customer() -> int:
 
     from helpdesk.models import Contact
 
-    return (Contact.select(Contact.customer).where(Contact.customer.is_null(False)).group_by(Contact.customer)
-            .order_by(pw.fn.COUNT(Contact.id).desc()).first().customer_id)
+    return (
+        Contact.select(Contact.customer)
+        .where(Contact.customer.is_null(False))
+        .group_by(Contact.customer)
+        .order_by(pw.fn.COUNT(Contact.id).desc())
+        .first()
+        .customer_id
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -185,8 +193,15 @@ def test_incident_report_of_a_calm_down_session(demo_db, tmp_path, lang):
     from helpdesk.clock import to_local
     from helpdesk.models import CalmSession, CalmStep
 
-    session_id = (CalmSession.select(CalmSession.id).join(CalmStep).where(CalmStep.note != "")
-                  .group_by(CalmSession.id).order_by(pw.fn.COUNT(CalmStep.id).desc()).first().id)
+    session_id = (
+        CalmSession.select(CalmSession.id)
+        .join(CalmStep)
+        .where(CalmStep.note != "")
+        .group_by(CalmSession.id)
+        .order_by(pw.fn.COUNT(CalmStep.id).desc())
+        .first()
+        .id
+    )
     data, _reader, words = _render(tmp_path, "incident", lang, session_id=session_id)
     ticked = [s for s in data["state"].steps if s.ticked]
     assert ticked and len(data["state"].steps) == 10
@@ -204,8 +219,13 @@ def test_incident_report_of_a_complaint(demo_db, tmp_path, lang):
     from helpdesk import complaints
     from helpdesk.models import ComplaintEvent
 
-    complaint_id = (ComplaintEvent.select(ComplaintEvent.complaint).group_by(ComplaintEvent.complaint)
-                    .order_by(pw.fn.COUNT(ComplaintEvent.id).desc()).first().complaint_id)
+    complaint_id = (
+        ComplaintEvent.select(ComplaintEvent.complaint)
+        .group_by(ComplaintEvent.complaint)
+        .order_by(pw.fn.COUNT(ComplaintEvent.id).desc())
+        .first()
+        .complaint_id
+    )
     _data, _reader, words = _render(tmp_path, "incident", lang, complaint_id=complaint_id)
     history = complaints.history(complaint_id)
     assert len(history) >= 3
@@ -247,11 +267,14 @@ def test_report_command_line(demo_db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("HELPDESK_PASSWORD", "report password")
     db = ["--db", demo_db, "--user", boss.username]  # the command acts as the person named
     out = tmp_path / "a.pdf"
-    assert main.main(["report", "activity", *db, "--from", "2026-01-01", "--to", "2026-12-31",
-                      "--lang", "fa", "--out", str(out)]) == 0
+    assert (
+        main.main(
+            ["report", "activity", *db, "--from", "2026-01-01", "--to", "2026-12-31", "--lang", "fa", "--out", str(out)]
+        )
+        == 0
+    )
     assert PdfReader(str(out)).pages
-    assert main.main(["report", "activity", *db, "--from", "2026-02-01", "--to", "2026-01-01",
-                      "--out", str(out)]) == 2
+    assert main.main(["report", "activity", *db, "--from", "2026-02-01", "--to", "2026-01-01", "--out", str(out)]) == 2
     assert "--to is before --from" in capsys.readouterr().err
     assert main.main(["report", "customer", *db, "--out", str(out)]) == 2
     assert "--customer is needed" in capsys.readouterr().err
@@ -260,12 +283,27 @@ def test_report_command_line(demo_db, tmp_path, capsys, monkeypatch):
     assert main.main(["report", "incident", *db, "--out", str(out)]) == 2
     assert "--session or --complaint" in capsys.readouterr().err
     staff_out = tmp_path / "staff.pdf"
-    assert main.main(["report", "staff", *db, "--from", "2026-01-01", "--to", "2026-12-31",
-                      "--staff", "3", "--out", str(staff_out)]) == 0
+    assert (
+        main.main(
+            [
+                "report",
+                "staff",
+                *db,
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-12-31",
+                "--staff",
+                "3",
+                "--out",
+                str(staff_out),
+            ]
+        )
+        == 0
+    )
     assert PdfReader(str(staff_out)).pages
     with pytest.raises(SystemExit) as stopped:
-        main.main(["report", "activity", *db, "--from", "yesterday", "--to", "2026-01-01",
-                   "--out", str(out)])
+        main.main(["report", "activity", *db, "--from", "yesterday", "--to", "2026-01-01", "--out", str(out)])
     assert stopped.value.code == 2
 
 
@@ -277,7 +315,10 @@ def test_a_staff_filter_narrows_the_figures_and_says_so(demo_db, tmp_path):
     desk = Staff.get(Staff.username == "desk3")
     data, _reader, words = _render(tmp_path, "activity", "en", staff_id=desk.id, **period)
     start, end = local_day_bounds(period["date_from"])[0], local_day_bounds(period["date_to"])[1]
-    mine = Contact.select().where((Contact.staff == desk.id) & (Contact.started_at >= start) &
-                                  (Contact.started_at < end)).count()
+    mine = (
+        Contact.select()
+        .where((Contact.staff == desk.id) & (Contact.started_at >= start) & (Contact.started_at < end))
+        .count()
+    )
     assert 0 < sum(data["by_channel"].values()) == mine
     assert f"{desk.full_name} only" in words

@@ -1,6 +1,7 @@
 """Reports on a fresh database of their own: hostile text through every report, the
 business name and logo, the period presets. (Apart from ``test_reports.py``, whose demo
 database is shared by its tests: on PostgreSQL a fresh database here would wipe it.)"""
+
 from __future__ import annotations
 
 import json
@@ -42,8 +43,10 @@ def test_business_name_and_logo_head_every_page(db, supervisor, tmp_path):
     reports.generate(supervisor, Request("activity", "en", date(2026, 1, 1), date(2026, 1, 31)), out)
     reader = PdfReader(str(out))
     assert "Tehran <Book> & Co" in reader.pages[0].extract_text()
-    assert any(str(x.get_object().get("/Subtype")) == "/Image"
-               for x in (reader.pages[0]["/Resources"].get("/XObject") or {}).values())
+    assert any(
+        str(x.get_object().get("/Subtype")) == "/Image"
+        for x in (reader.pages[0]["/Resources"].get("/XObject") or {}).values()
+    )
 
 
 def test_hostile_text_prints_as_text_in_a_paragraph(db, tmp_path):
@@ -55,7 +58,8 @@ def test_hostile_text_prints_as_text_in_a_paragraph(db, tmp_path):
     hostile = "<b>bold?</b> & <font size=40>x</font> \u202eevil\u202c \x07bell </para>"
     out = tmp_path / "hostile.pdf"
     SimpleDocTemplate(str(out), initialFontName="Vazirmatn").build(
-        [text(hostile, "en"), text("مشتری گفت: " + hostile, "fa")])
+        [text(hostile, "en"), text("مشتری گفت: " + hostile, "fa")]
+    )
     words = PdfReader(str(out)).pages[0].extract_text()
     assert "<b>bold?</b> & <font size=40>x</font>" in words and "\u202e" not in words and "\x07" not in words
 
@@ -82,16 +86,34 @@ def test_hostile_text_goes_through_every_report_as_text(supervisor, staff, tmp_p
     )
 
     settings.set_business(supervisor, "Shop", None)
-    customer = customers.create(staff, customers.Draft(given_name="Maryam", family_name="Karimi",
-                                                       phones=[("mobile", "0912 345 6789")]))
+    customer = customers.create(
+        staff, customers.Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
     when = datetime(2026, 11, 2, 9, 0)
-    contact = contacts.create(staff, contacts.ContactDraft(customer_id=customer.id, started_at=when, reason="x",
-                                                           notes="x", outcome="complaint",
-                                                           satisfaction="dissatisfied"))
+    contact = contacts.create(
+        staff,
+        contacts.ContactDraft(
+            customer_id=customer.id,
+            started_at=when,
+            reason="x",
+            notes="x",
+            outcome="complaint",
+            satisfaction="dissatisfied",
+        ),
+    )
     category = ComplaintCategory.select().first().id
-    complaint = complaints.create(staff, ComplaintDraft(customer_id=customer.id, contact_id=contact.id,
-                                                        category_id=category, priority="high", description="x",
-                                                        wanted="x", assignee_id=staff.id))
+    complaint = complaints.create(
+        staff,
+        ComplaintDraft(
+            customer_id=customer.id,
+            contact_id=contact.id,
+            category_id=category,
+            priority="high",
+            description="x",
+            wanted="x",
+            assignee_id=staff.id,
+        ),
+    )
     complaints.comment(staff, complaint.id, "x", "customer")
     complaints.escalate(staff, complaint.id, "x", supervisor.id)
     session = calm.start(staff, customer.id)
@@ -102,15 +124,19 @@ def test_hostile_text_goes_through_every_report_as_text(supervisor, staff, tmp_p
     Staff.update(full_name=HOSTILE).where(Staff.id == staff.id).execute()
     Customer.update(given_name=HOSTILE, notes=fa, address=HOSTILE).where(Customer.id == customer.id).execute()
     Contact.update(reason=HOSTILE, notes=fa, started_at=when).where(Contact.id == contact.id).execute()
-    Complaint.update(description=HOSTILE, wanted=fa, escalation_reason=HOSTILE, created_at=when) \
-        .where(Complaint.id == complaint.id).execute()
+    Complaint.update(description=HOSTILE, wanted=fa, escalation_reason=HOSTILE, created_at=when).where(
+        Complaint.id == complaint.id
+    ).execute()
     ComplaintComment.update(body=HOSTILE).execute()
     CalmStep.update(note=HOSTILE).execute()
     Setting.update(value=json.dumps(HOSTILE)).where(Setting.key == "business_name").execute()
     settings.forget()  # as when another desk saves it: this desk is told, and reads them again
     assert settings.business_name() == HOSTILE
-    requests = [Request(kind, lang, date(2026, 11, 1), date(2026, 11, 30)) for kind in reports.PERIOD_KINDS
-                for lang in ("en", "fa")]
+    requests = [
+        Request(kind, lang, date(2026, 11, 1), date(2026, 11, 30))
+        for kind in reports.PERIOD_KINDS
+        for lang in ("en", "fa")
+    ]
     requests += [Request("customer", lang, customer_id=customer.id) for lang in ("en", "fa")]
     requests += [Request("incident", lang, session_id=session.id) for lang in ("en", "fa")]
     requests += [Request("incident", lang, complaint_id=complaint.id) for lang in ("en", "fa")]

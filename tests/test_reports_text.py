@@ -2,6 +2,7 @@
 (or shows a visible box) and is in the text layer, and Persian can be searched and copied: the
 text layer holds the letters as typed (never presentation forms), in reading order, as read by
 poppler's ``pdftotext`` and by ``pypdf``. Each test makes its own data through the services."""
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,9 @@ from pypdf import PdfReader
 from helpdesk import reports
 from helpdesk.reports import Request
 
-NEWEST_EMOJI = "\U0001FA77"  # pink heart, Unicode 15: newer than Python 3.11's tables
-NEWER_STILL = "\U0001FAE9"  # Unicode 16: in no font here, drawn as a box
-UNASSIGNED = "\u0378\U0002FFFD"  # unassigned code points
+NEWEST_EMOJI = "\U0001fa77"  # pink heart, Unicode 15: newer than Python 3.11's tables
+NEWER_STILL = "\U0001fae9"  # Unicode 16: in no font here, drawn as a box
+UNASSIGNED = "\u0378\U0002fffd"  # unassigned code points
 PRIVATE = "\ue000\U0010fffd"
 BIDI = "\u202e\u2067\u200f\u061c"  # overrides, isolates, marks: typed, they are cleaned away
 MARKUP = "<b>bold?</b> & <font size=40>x</font> </para> ]]>"
@@ -29,15 +30,23 @@ PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"))
 
 # Stored Persian text the reports must give back (people, places, what was said).
-PEOPLE = [("مریم", "اکبری"), ("علی", "کلانتری"), ("زهرا", "فلاحی"), ("حسین", "نیک‌نام"),
-          ("فاطمه", "سلامی"), ("محمد", "رضایی")]
+PEOPLE = [
+    ("مریم", "اکبری"),
+    ("علی", "کلانتری"),
+    ("زهرا", "فلاحی"),
+    ("حسین", "نیک‌نام"),
+    ("فاطمه", "سلامی"),
+    ("محمد", "رضایی"),
+]
 NOTE_WORDS = ["پیش‌فاکتور", "ماشین‌لباسشویی", "تعمیرکار", "بازپرداخت", "فروشگاه", "آسمان", "خیابان آزادی"]
 
 
 def _note(size: int) -> str:
     """A note as long as the form allows, with every kind of hostile text in it."""
-    piece = (f"مشتری گفت ماشین‌لباسشویی هنوز خراب است؛ تعمیرکار نیامد (۳ بار) Thanks {NEWEST_EMOJI} ❤️ "
-             f"{NEWER_STILL} {UNASSIGNED} {PRIVATE} {BIDI}{MARKUP} «آسمان» Sky Store ۱۲٫۵٪ ")
+    piece = (
+        f"مشتری گفت ماشین‌لباسشویی هنوز خراب است؛ تعمیرکار نیامد (۳ بار) Thanks {NEWEST_EMOJI} ❤️ "
+        f"{NEWER_STILL} {UNASSIGNED} {PRIVATE} {BIDI}{MARKUP} «آسمان» Sky Store ۱۲٫۵٪ "
+    )
     head = f"{LATIN_TOKEN} {PERSIAN_TOKEN} "
     return (head + piece * (size // len(piece) + 1))[:size]
 
@@ -53,22 +62,46 @@ def hostile(supervisor, staff, clock):
     settings.set_business(supervisor, "فروشگاه نمونهٔ «آسمان» Sky Store", None)
     made = []
     for i, (given, family) in enumerate(PEOPLE):
-        made.append(customers.create(staff, customers.Draft(
-            given_name=given, family_name=family, phones=[("mobile", f"0912 345 67{i:02d}")],
-            address="تهران، خیابان آزادی، پلاک ۱۲" + ("\n" * 3) + LATIN_TOKEN[:400],
-            notes=_note(customers.NOTES_LIMIT) if i == 0 else "گارانتی تمدید شد " + NEWEST_EMOJI)))
+        made.append(
+            customers.create(
+                staff,
+                customers.Draft(
+                    given_name=given,
+                    family_name=family,
+                    phones=[("mobile", f"0912 345 67{i:02d}")],
+                    address="تهران، خیابان آزادی، پلاک ۱۲" + ("\n" * 3) + LATIN_TOKEN[:400],
+                    notes=_note(customers.NOTES_LIMIT) if i == 0 else "گارانتی تمدید شد " + NEWEST_EMOJI,
+                ),
+            )
+        )
     customer = made[0]
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
     complaint = None
     for i, person in enumerate(made):
-        contact = contacts.create(staff, contacts.ContactDraft(
-            customer_id=person.id, started_at=datetime(2026, 11, 2 + i, 9, 0), reason="پیش‌فاکتور " + MARKUP,
-            notes=_note(contacts.NOTES_LIMIT) if i == 0 else "بازپرداخت خواست " + NEWEST_EMOJI,
-            outcome="complaint", satisfaction="dissatisfied", next_step="تعمیرکار فردا می‌آید"))
-        made_complaint = complaints.create(staff, ComplaintDraft(
-            customer_id=person.id, contact_id=contact.id, category_id=category.id, priority="high",
-            description=_note(complaints.TEXT_LIMIT) if i == 0 else "دستگاه در گارانتی است",
-            wanted=_note(complaints.TEXT_LIMIT) if i == 0 else "بازپرداخت", assignee_id=staff.id))
+        contact = contacts.create(
+            staff,
+            contacts.ContactDraft(
+                customer_id=person.id,
+                started_at=datetime(2026, 11, 2 + i, 9, 0),
+                reason="پیش‌فاکتور " + MARKUP,
+                notes=_note(contacts.NOTES_LIMIT) if i == 0 else "بازپرداخت خواست " + NEWEST_EMOJI,
+                outcome="complaint",
+                satisfaction="dissatisfied",
+                next_step="تعمیرکار فردا می‌آید",
+            ),
+        )
+        made_complaint = complaints.create(
+            staff,
+            ComplaintDraft(
+                customer_id=person.id,
+                contact_id=contact.id,
+                category_id=category.id,
+                priority="high",
+                description=_note(complaints.TEXT_LIMIT) if i == 0 else "دستگاه در گارانتی است",
+                wanted=_note(complaints.TEXT_LIMIT) if i == 0 else "بازپرداخت",
+                assignee_id=staff.id,
+            ),
+        )
         complaint = complaint or made_complaint
     complaints.comment(staff, complaint.id, _note(complaints.TEXT_LIMIT), "customer")
     complaints.escalate(staff, complaint.id, _note(1000), supervisor.id)
@@ -83,9 +116,11 @@ def hostile(supervisor, staff, clock):
 
 def _requests(data, lang: str) -> list[Request]:
     made = [Request(kind, lang, date(2026, 11, 1), date(2026, 11, 30)) for kind in reports.PERIOD_KINDS]
-    return made + [Request("customer", lang, customer_id=data["customer"].id),
-                   Request("incident", lang, session_id=data["session"].id),
-                   Request("incident", lang, complaint_id=data["complaint"].id)]
+    return made + [
+        Request("customer", lang, customer_id=data["customer"].id),
+        Request("incident", lang, session_id=data["session"].id),
+        Request("incident", lang, complaint_id=data["complaint"].id),
+    ]
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:
@@ -94,7 +129,7 @@ def _fonts(reader: PdfReader) -> dict[str, bool]:
     for page in reader.pages:
         for font in (page["/Resources"].get("/Font") or {}).values():
             font = font.get_object()
-            descriptor = (font.get("/FontDescriptor") or {})
+            descriptor = font.get("/FontDescriptor") or {}
             descriptor = descriptor.get_object() if hasattr(descriptor, "get_object") else descriptor
             found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile2", "/FontFile3"))
     return found
@@ -131,8 +166,9 @@ def test_every_report_prints_whatever_the_app_accepts(supervisor, hostile, tmp_p
 
 
 def _pdftotext(path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_persian_reports_can_be_searched_and_copied(supervisor, hostile, tmp_path):
@@ -195,7 +231,7 @@ def test_lines_never_run_past_their_width(db):
 
 
 def test_a_sign_stays_with_its_number_in_persian(db):
-    """"(+۶:۳۷)" after a step's time: the plus reads before the number, on its left, as a
+    """ "(+۶:۳۷)" after a step's time: the plus reads before the number, on its left, as a
     Persian reader expects (plain bidi put it on the right: "(۶:۳۷+)"); a range keeps its dash."""
     from helpdesk.reports.layout import REGULAR, _line, register_fonts
 
@@ -217,7 +253,8 @@ def test_a_long_row_goes_on_where_the_page_ends(db, tmp_path):
     rows = [["Field", "Value"]] + [[f"k{i}", "v"] for i in range(5)] + [["Notes", "word " * 3000], ["after", "x"]]
     out = tmp_path / "long.pdf"
     SimpleDocTemplate(str(out), initialFontName="Vazirmatn").build(
-        [Spacer(1, 200), table(rows, "en", [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7])])
+        [Spacer(1, 200), table(rows, "en", [CONTENT_WIDTH * 0.3, CONTENT_WIDTH * 0.7])]
+    )
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
     assert len(pages) >= 3 and [page.count("Field") for page in pages] == [1] * len(pages)
     assert "Notes" in pages[0] and "word" in pages[0] and "after" in pages[-1]
@@ -237,7 +274,8 @@ def test_rows_of_a_few_lines_go_whole_to_the_next_page_under_one_header(db, tmp_
     rows = [["Header", "Notes"]] + [[f"row{i:02d}", f"{note}end{i:02d}"] for i in range(60)]
     out = tmp_path / "rows.pdf"
     SimpleDocTemplate(str(out), initialFontName="Vazirmatn").build(
-        [table(rows, lang, [CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.8])])
+        [table(rows, lang, [CONTENT_WIDTH * 0.2, CONTENT_WIDTH * 0.8])]
+    )
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
     assert len(pages) >= 3 and [page.count("Header") for page in pages] == [1] * len(pages)
     for i in range(60):  # each row whole on one page: its label and its last word together
@@ -251,9 +289,13 @@ def test_a_chart_s_heading_goes_to_the_next_page_with_it(db, tmp_path):
 
     from helpdesk.reports import layout
 
-    story = [Spacer(1, 560), layout.heading("Contacts by day", "en"),
-             layout.bar_chart(["Mon 1", "Tue 2"], [[3, 4]], [("Contacts", "#1e88e5")], "en"),
-             layout.heading("Afterwards", "en"), layout.text("The rest.", "en")]
+    story = [
+        Spacer(1, 560),
+        layout.heading("Contacts by day", "en"),
+        layout.bar_chart(["Mon 1", "Tue 2"], [[3, 4]], [("Contacts", "#1e88e5")], "en"),
+        layout.heading("Afterwards", "en"),
+        layout.text("The rest.", "en"),
+    ]
     out = tmp_path / "chart.pdf"
     layout.write(out, layout.page_for("en", "Activity", "November", "Mina"), story)
     pages = [page.extract_text() for page in PdfReader(str(out)).pages]
@@ -273,10 +315,19 @@ def test_a_contact_s_long_notes_are_in_the_customer_history_whole(db, supervisor
     who = customers.create(staff, customers.Draft(given_name="Maryam", family_name="Akbari"))
     words = [f"w{i:04d}" for i in range(1200)]  # 6,000 characters, the last words at the end
     when = utcnow() - timedelta(hours=2)
-    contacts.create(staff, contacts.ContactDraft(customer_id=who.id, channel="walk_in", started_at=when,
-                                                 ended_at=when + timedelta(minutes=9), reason="Refund",
-                                                 notes=" ".join(words), outcome="resolved",
-                                                 satisfaction="satisfied"))
+    contacts.create(
+        staff,
+        contacts.ContactDraft(
+            customer_id=who.id,
+            channel="walk_in",
+            started_at=when,
+            ended_at=when + timedelta(minutes=9),
+            reason="Refund",
+            notes=" ".join(words),
+            outcome="resolved",
+            satisfaction="satisfied",
+        ),
+    )
     out = tmp_path / "history.pdf"
     reports.generate(supervisor, Request("customer", lang, customer_id=who.id), out)
     text = "".join(page.extract_text() for page in PdfReader(str(out)).pages)

@@ -2,6 +2,7 @@
 of the name, phone and e-mail before anything found only in the notes, an exact phone number before
 a fragment; and a customer is always found by any word of their own name or notes, digits and
 leading zeros included."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,8 +24,24 @@ def _typing(query: str) -> list[int]:
 
 # --- found by their own words ------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", ["0123", "branch 0123", "0123 branch", "۰۱۲۳", "٠١٢٣", "Branch ۰۱۲", "012",
-                                   "4512", "۴۵۱۲", "order 4512", "0042", "۰۰۴۲"])
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "0123",
+        "branch 0123",
+        "0123 branch",
+        "۰۱۲۳",
+        "٠١٢٣",
+        "Branch ۰۱۲",
+        "012",
+        "4512",
+        "۴۵۱۲",
+        "order 4512",
+        "0042",
+        "۰۰۴۲",
+    ],
+)
 def test_digits_and_leading_zeros_of_a_name_or_the_notes_find_the_customer(staff, query):
     wanted = _add(staff, "Branch", "0123", notes="Order 4512 of unit 0042 came late")
     _add(staff, "Ali", "Rezaei", phones=[("mobile", "0935 000 1122")])
@@ -41,6 +58,7 @@ def test_a_number_in_the_notes_does_not_hide_the_phone_fragment(staff):
 
 
 # --- relevance, then recency ------------------------------------------------------------------------
+
 
 def test_a_name_beats_notes_that_mention_it(staff):
     hannah = _add(staff, "Hannah", "Brown")
@@ -115,8 +133,9 @@ def test_find_puts_the_best_first_even_among_many_newer(staff):
 
 # --- hypothesis: every customer found by any word of their name and notes ---------------------------
 
-LETTERS = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                               "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكÖÉéüß"))
+LETTERS = st.sampled_from(
+    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكÖÉéüß")
+)
 DIGITS = st.sampled_from(list("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"))
 WORD = st.one_of(
     st.text(LETTERS, min_size=1, max_size=8),
@@ -126,8 +145,12 @@ WORD = st.one_of(
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(given=st.lists(WORD, min_size=1, max_size=3), family=st.lists(WORD, max_size=2),
-       notes=st.lists(WORD, max_size=6), pick=st.integers(min_value=0))
+@given(
+    given=st.lists(WORD, min_size=1, max_size=3),
+    family=st.lists(WORD, max_size=2),
+    notes=st.lists(WORD, max_size=6),
+    pick=st.integers(min_value=0),
+)
 @example(given=["0", "0000"], family=[], notes=[], pick=0)  # "0 0000" is not a number dialled abroad (00…)
 @example(given=["PO"], family=[], notes=["۰08۶۵٣"], pick=1)  # nor is "008653" in the notes
 @example(given=["Branch"], family=["0123"], notes=["4512"], pick=2)
@@ -192,12 +215,16 @@ def test_the_directory_model_lists_the_ranked_matches_page_after_page(app, staff
     assert model.data(model.index(0, 0)).strip("\u2068\u2069") == "Karim Whole6"
 
 
-@pytest.mark.parametrize("lang, best, other, typed", [
-    ("en", ("Hannah", "Brown", ""), ("Hannah", "Smith", "Moved to the Shiraz branch"), "hannah br"),
-    ("fa", ("مریم", "کریمی", ""), ("مریم", "احمدی", "از شعبهٔ کرج تماس گرفت"), "مريم كر"),
-])
-def test_typing_a_name_and_enter_opens_that_person_not_a_newer_note(app, staff, db_target, qtbot, lang, best, other,
-                                                                    typed):
+@pytest.mark.parametrize(
+    "lang, best, other, typed",
+    [
+        ("en", ("Hannah", "Brown", ""), ("Hannah", "Smith", "Moved to the Shiraz branch"), "hannah br"),
+        ("fa", ("مریم", "کریمی", ""), ("مریم", "احمدی", "از شعبهٔ کرج تماس گرفت"), "مريم كر"),
+    ],
+)
+def test_typing_a_name_and_enter_opens_that_person_not_a_newer_note(
+    app, staff, db_target, qtbot, lang, best, other, typed
+):
     """The issue's case, by keyboard: the search preselects the person whose name was typed, not a
     newer customer whose notes hold the second word, and Enter opens them."""
     from PySide6.QtCore import Qt

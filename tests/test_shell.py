@@ -1,4 +1,5 @@
 """The shell as a person meets it: first run, sign-in, the main window, settings, languages."""
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
@@ -170,7 +171,13 @@ def test_persian_turns_the_interface_right_to_left(persian, supervisor, db_targe
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.isRightToLeft()
     assert [window.nav.item(i).text() for i in range(6)] == [
-        "پیشخوان", "مشتریان", "تماس‌ها", "شکایت‌ها", "گزارش‌ها", "تنظیمات"]
+        "پیشخوان",
+        "مشتریان",
+        "تماس‌ها",
+        "شکایت‌ها",
+        "گزارش‌ها",
+        "تنظیمات",
+    ]
     assert window.user_label.text() == "واردشده: \u2068Sara Supervisor\u2069 (سرپرست)"  # the Latin name isolated
     page = window.settings_page
     page.select_row(0)
@@ -200,7 +207,8 @@ def test_changing_language_in_settings_rebuilds_the_window(app, supervisor, db_t
 def test_database_from_a_newer_version_is_explained(app, db_target, qtbot):
     database, _ = migrations.open_and_migrate(db_target)
     database.execute_sql(
-        f"INSERT INTO schema_version (version, applied_at) VALUES ({migrations.LATEST + 5}, '2030-01-01 00:00:00')")
+        f"INSERT INTO schema_version (version, applied_at) VALUES ({migrations.LATEST + 5}, '2030-01-01 00:00:00')"
+    )
     dbmod.close()
     controller = Controller(app, db_target)
     qtbot.addWidget(controller.show_window())
@@ -280,8 +288,9 @@ def _type(text):
     from PySide6.QtTest import QTest
 
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, QApplication.focusWidget(), Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, QApplication.focusWidget(), Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def _press(key, modifier=Qt.KeyboardModifier.NoModifier):
@@ -340,8 +349,9 @@ def test_the_lockout_message_wraps_in_its_own_row_without_squeezing_the_fields(a
     dbmod.close()
 
 
-def test_a_language_switch_asks_nothing_and_keeps_the_open_calm_session_and_call(app, supervisor, db_target, qtbot,
-                                                                                    monkeypatch):
+def test_a_language_switch_asks_nothing_and_keeps_the_open_calm_session_and_call(
+    app, supervisor, db_target, qtbot, monkeypatch
+):
     from ui import prompts
 
     # A calm-down session was interrupted at the last sign-in: offered once, at this sign-in.
@@ -429,8 +439,7 @@ def test_enter_after_the_user_name_asks_for_the_password_without_spending_an_att
     dbmod.close()
 
 
-def test_settings_scroll_rather_than_squeeze_and_the_country_reads_left_to_right(persian, supervisor, db_target,
-                                                                                  qtbot):
+def test_settings_scroll_rather_than_squeeze_and_the_country_reads_left_to_right(persian, supervisor, db_target, qtbot):
     window = _window(supervisor, db_target, qtbot)
     window.resize(1100, 700)
     with qtbot.waitActive(window):
@@ -453,14 +462,20 @@ def test_a_language_switch_keeps_an_open_complaint_and_the_comment_being_typed(a
 
     from helpdesk import complaints
 
-    raised = complaints.create(supervisor, complaints.ComplaintDraft(
-        description="The parcel came late", category_id=complaints.categories()[0].id, assignee_id=supervisor.id))
+    raised = complaints.create(
+        supervisor,
+        complaints.ComplaintDraft(
+            description="The parcel came late", category_id=complaints.categories()[0].id, assignee_id=supervisor.id
+        ),
+    )
     controller = Controller(app, db_target)
     controller.show_window()
     controller.signed_in(supervisor)
     opened = controller.window.open_complaint(raised.id)
     for ch in "Called the courier":
-        QTest.sendKeyEvent(QTest.KeyAction.Click, opened.comment, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, opened.comment, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
     opened.to_customer.setChecked(True)
     old = controller.window
     combo = old.settings_page.language

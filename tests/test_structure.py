@@ -1,5 +1,6 @@
 """Rules of the codebase that a test can hold: every string is in Persian. (That the core has no Qt is
 an import-linter contract in pyproject.toml, checked by `lint-imports` in .ci/run.)"""
+
 import subprocess
 import sys
 import xml.etree.ElementTree as ET

@@ -1,6 +1,7 @@
 """Every table model of the app keeps Qt's rules (pytest-qt's ``qtmodeltester``), filled with the
 demo office's rows in English and in Persian: as first shown, after more rows are read as the view
 scrolls (``fetchMore``, or the pages of the paged models), and after a refresh."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -90,8 +91,9 @@ def test_the_call_log_model_read_as_the_view_scrolls(office, language, qtmodelte
     qt_tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     while model.canFetchMore(QModelIndex()):  # to the end, as a view scrolls
         model.fetchMore(QModelIndex())
-    assert [model.index(r, 0).data(CallLogModel.ID_ROLE) for r in range(model.rowCount())] == \
-        [row.id for row in contacts.log_page(everything, 0, total)]  # each once, in order
+    assert [model.index(r, 0).data(CallLogModel.ID_ROLE) for r in range(model.rowCount())] == [
+        row.id for row in contacts.log_page(everything, 0, total)
+    ]  # each once, in order
     assert _headers(model)[0] == ("Started" if language == "en" else "شروع")
     assert _persian_digits(_cells(model)) == (language == "fa")
     model.PAGE = total  # a refresh with another filter, its rows read at once (see above)
@@ -129,8 +131,9 @@ def test_the_calm_session_model_read_as_the_view_scrolls(office, language, qtmod
     qt_tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
-    assert [model.index(r, 0).data(SessionModel.ID_ROLE) for r in range(model.rowCount())] == \
-        [session.id for session in calm.sessions(boss, everything)]  # each once, newest first
+    assert [model.index(r, 0).data(SessionModel.ID_ROLE) for r in range(model.rowCount())] == [
+        session.id for session in calm.sessions(boss, everything)
+    ]  # each once, newest first
     assert all(_cells(model, SessionModel.STAFF)) and all(_cells(model, SessionModel.CUSTOMER))
     model.PAGE = total
     model.set_query(boss, calm.SessionQuery(outcome="calmed"))  # a refresh
@@ -177,8 +180,9 @@ def test_the_backups_model(office, language, qtmodeltester):
     model.set_rows(backups.list_backups(target))
     assert model.rowCount() >= 1
     size = model.index(0, BackupsModel.SIZE)
-    assert size.data(Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignRight
-                                                                | Qt.AlignmentFlag.AlignVCenter)
+    assert size.data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    )
     del tester
 
 
@@ -203,8 +207,10 @@ def test_the_audit_log_model(office, language, qtmodeltester, qtbot):
     from ui.pages.audit_log import AuditLogModel
 
     boss, _ = office
-    for person in (customers.Draft(given_name="مریم", family_name="کریمی"),
-                   customers.Draft(given_name="Maryam", family_name="Karimi")):
+    for person in (
+        customers.Draft(given_name="مریم", family_name="کریمی"),
+        customers.Draft(given_name="Maryam", family_name="Karimi"),
+    ):
         customers.create(boss, person, confirm_duplicates=True)
     model = AuditLogModel(boss)
     model.PAGE = 1
@@ -234,8 +240,7 @@ def test_the_import_preview_model(office, language, qtmodeltester, tmp_path):
     from ui.widgets import ErrorLabel
 
     path = tmp_path / "people.csv"
-    path.write_text("given_name,family_name,phone\nمریم,کریمی,09121234567\nEmma,Smith,not a number\n",
-                    encoding="utf-8")
+    path.write_text("given_name,family_name,phone\nمریم,کریمی,09121234567\nEmma,Smith,not a number\n", encoding="utf-8")
     model = PreviewModel()
     widget = ErrorLabel()
     tester = _check(qtmodeltester, model)
@@ -260,10 +265,27 @@ def test_every_table_of_the_pages_behaves_alike(office, qtbot):
     window.complaints_page.tabs.setCurrentIndex(1)
     tables = [t for t in window.findChildren(QTableView) if not isinstance(t, QTableWidget)]
     names = {t.objectName() for t in tables}
-    assert {"callLogTable", "followUpTable", "complaintTable", "sessionTable", "customerTable", "auditTable",
-            "accountsTable", "backupsTable"} <= names
+    assert {
+        "callLogTable",
+        "followUpTable",
+        "complaintTable",
+        "sessionTable",
+        "customerTable",
+        "auditTable",
+        "accountsTable",
+        "backupsTable",
+    } <= names
     for table in tables:
-        assert (table.selectionBehavior(), table.selectionMode(), table.editTriggers(),
-                table.verticalHeader().isHidden(), table.wordWrap()) == (
-            QAbstractItemView.SelectionBehavior.SelectRows, QAbstractItemView.SelectionMode.SingleSelection,
-            QAbstractItemView.EditTrigger.NoEditTriggers, True, False), table.objectName()
+        assert (
+            table.selectionBehavior(),
+            table.selectionMode(),
+            table.editTriggers(),
+            table.verticalHeader().isHidden(),
+            table.wordWrap(),
+        ) == (
+            QAbstractItemView.SelectionBehavior.SelectRows,
+            QAbstractItemView.SelectionMode.SingleSelection,
+            QAbstractItemView.EditTrigger.NoEditTriggers,
+            True,
+            False,
+        ), table.objectName()

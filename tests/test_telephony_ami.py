@@ -3,6 +3,7 @@
 A real ``AmiSource`` runs in a real ``PhoneLink`` (its own thread and loop); the fake server runs
 on another thread and sends the event sequences Asterisk 16 sends. What the source hears is fed
 through ``CallTracker`` for the desk at extension 201, as the app does. No database."""
+
 from __future__ import annotations
 
 import logging
@@ -65,13 +66,20 @@ def desk(heard, call_id, extension="201"):
     return [out for event in heard.events if event.call_id == call_id for out in tracker.feed(event)]
 
 
-def test_an_inbound_call_rings_the_desk_is_answered_there_and_ends_with_its_talk_time(asterisk, connected, heard, clock):
+def test_an_inbound_call_rings_the_desk_is_answered_there_and_ends_with_its_talk_time(
+    asterisk, connected, heard, clock
+):
     call = fake_ami.inbound(caller="09121234567", extension="201")
     before = utcnow()
     send_and_wait(asterisk, heard, call.ring, call.call_id, ev.RINGING)
     ringing = heard.events[0]
     assert (ringing.kind, ringing.number, ringing.extension, ringing.direction, ringing.source) == (
-        ev.RINGING, "09121234567", "201", ev.INBOUND, "ami")
+        ev.RINGING,
+        "09121234567",
+        "201",
+        ev.INBOUND,
+        "ami",
+    )
     assert ringing.call_id == call.call_id  # Asterisk's Linkedid
     assert ev.caller_number(ringing.number, "IR") == "+989121234567"
     assert before <= ringing.at <= utcnow()  # when it arrived, by the one clock (naive UTC)
@@ -100,18 +108,24 @@ def test_a_call_to_another_extension_says_nothing_to_this_desk(asterisk, connect
     call = fake_ami.inbound(caller="09121234567", extension="202")
     send_and_wait(asterisk, heard, call.answered_call, call.call_id, ev.HUNG_UP)
     assert [(e.kind, e.extension) for e in heard.events] == [
-        (ev.RINGING, "202"), (ev.ANSWERED, "202"), (ev.HUNG_UP, "")]
+        (ev.RINGING, "202"),
+        (ev.ANSWERED, "202"),
+        (ev.HUNG_UP, ""),
+    ]
     assert desk(heard, call.call_id, "201") == []
     assert [e.kind for e in desk(heard, call.call_id, "202")] == [ev.RINGING, ev.ANSWERED, ev.ENDED]
 
 
-def test_a_ring_group_rings_both_desks_and_the_one_that_did_not_answer_hears_it_was_taken(
-        asterisk, connected, heard):
+def test_a_ring_group_rings_both_desks_and_the_one_that_did_not_answer_hears_it_was_taken(asterisk, connected, heard):
     call = fake_ami.ring_group(caller="09351112233", extensions=("201", "202"), answered_by="202")
     send_and_wait(asterisk, heard, call.answered_call, call.call_id, ev.HUNG_UP)
     # FreePBX's Local legs are looked through: one ring per phone, one answer, one hang-up.
     assert [(e.kind, e.extension) for e in heard.events] == [
-        (ev.RINGING, "201"), (ev.RINGING, "202"), (ev.ANSWERED, "202"), (ev.HUNG_UP, "")]
+        (ev.RINGING, "201"),
+        (ev.RINGING, "202"),
+        (ev.ANSWERED, "202"),
+        (ev.HUNG_UP, ""),
+    ]
     assert [e.kind for e in desk(heard, call.call_id, "201")] == [ev.RINGING, ev.ANSWERED_ELSEWHERE]
     assert [e.kind for e in desk(heard, call.call_id, "202")] == [ev.RINGING, ev.ANSWERED, ev.ENDED]
     assert {e.number for e in heard.events} == {"09351112233"}
@@ -123,7 +137,9 @@ def test_an_outbound_call_from_the_desk_is_logged_with_the_number_it_dialled(ast
     # No ring: the desk dialled it (a RINGING would read as a call that rang here, a missed one if
     # nobody answered).
     assert [(e.kind, e.direction, e.number, e.extension) for e in heard.events] == [
-        (ev.ANSWERED, ev.OUTBOUND, "09121234567", "201"), (ev.HUNG_UP, ev.OUTBOUND, "09121234567", "201")]
+        (ev.ANSWERED, ev.OUTBOUND, "09121234567", "201"),
+        (ev.HUNG_UP, ev.OUTBOUND, "09121234567", "201"),
+    ]
     seen = desk(heard, call.call_id, "201")
     assert [(e.kind, e.direction) for e in seen] == [(ev.ANSWERED, ev.OUTBOUND), (ev.ENDED, ev.OUTBOUND)]
     assert desk(heard, call.call_id, "202") == []
@@ -149,8 +165,7 @@ def test_asterisk_11_dial_events_are_read_too(asterisk, connected, heard):
     assert [e.kind for e in desk(heard, call.call_id, "201")] == [ev.RINGING, ev.ANSWERED, ev.ENDED]
 
 
-def test_a_wrong_password_shows_the_link_lost_with_the_login_refused_and_it_keeps_trying(
-        asterisk, link, heard, caplog):
+def test_a_wrong_password_shows_the_link_lost_with_the_login_refused_and_it_keeps_trying(asterisk, link, heard, caplog):
     caplog.set_level(logging.DEBUG)
     wrong = "not-the-s3cret"
     link.start(source(asterisk, password=wrong))
@@ -203,7 +218,8 @@ def test_when_the_phone_system_goes_away_the_link_is_lost_and_comes_back_by_itse
     asterisk.drop()  # dropped once more, after a good login: it tries again at once, not after 0.4 s
     assert asterisk.wait(lambda s: s.logins == 3, WAIT)
     assert [r.getMessage().rsplit(" in ", 1)[1] for r in caplog.records if "trying again in" in r.getMessage()] == [
-        "0.05 s"]
+        "0.05 s"
+    ]
 
     assert heard.wait(lambda h: h.state == "connected", WAIT)
     call = fake_ami.inbound(caller="09121234567", extension="201")
@@ -216,8 +232,12 @@ def test_click_to_dial_originates_a_call_from_the_desks_extension(asterisk, conn
     assert asterisk.wait(lambda s: len(s.originates()) == 1)
     action = asterisk.originates()[0]
     assert {k: action[k] for k in ("Channel", "Exten", "Context", "Priority", "Async")} == {
-        "Channel": "PJSIP/201", "Exten": "09121234567", "Context": "from-internal", "Priority": "1",
-        "Async": "true"}
+        "Channel": "PJSIP/201",
+        "Exten": "09121234567",
+        "Context": "from-internal",
+        "Priority": "1",
+        "Async": "true",
+    }
     assert action["CallerID"] == '"09121234567" <201>'  # the desk's phone shows whom it will call
 
     connected.dial("+442079460000", "201").result(WAIT)  # abroad: with Iran's international prefix
@@ -295,19 +315,33 @@ def test_stopping_the_link_closes_the_connection_and_the_thread(asterisk, connec
     assert not heard.wait(lambda h: h.kinds(call.call_id), 0.2)
 
 
-@pytest.mark.parametrize("channel, extension", [
-    ("PJSIP/201-0000000b", "201"), ("SIP/4021-00a3f1c2", "4021"), ("IAX2/305-1234", "305"),
-    ("PJSIP/trunk_mci-00000001", ""), ("SIP/02188776655-00000001", ""),
-    ("Local/201@from-internal-00000004;2", ""), ("DAHDI/1-1", ""), ("", ""), ("PJSIP/201", "201"),
-])
+@pytest.mark.parametrize(
+    "channel, extension",
+    [
+        ("PJSIP/201-0000000b", "201"),
+        ("SIP/4021-00a3f1c2", "4021"),
+        ("IAX2/305-1234", "305"),
+        ("PJSIP/trunk_mci-00000001", ""),
+        ("SIP/02188776655-00000001", ""),
+        ("Local/201@from-internal-00000004;2", ""),
+        ("DAHDI/1-1", ""),
+        ("", ""),
+        ("PJSIP/201", "201"),
+    ],
+)
 def test_which_channels_are_the_offices_phones(channel, extension):
     assert channel_extension(channel) == extension
 
 
-@pytest.mark.parametrize("number, region, dialled", [
-    ("+989121234567", "IR", "09121234567"), ("+982188776655", "IR", "02188776655"),
-    ("+442079460000", "IR", "00442079460000"), ("+442079460000", "GB", "02079460000"),
-    ("+989121234567", "US", "011989121234567"),
-])
+@pytest.mark.parametrize(
+    "number, region, dialled",
+    [
+        ("+989121234567", "IR", "09121234567"),
+        ("+982188776655", "IR", "02188776655"),
+        ("+442079460000", "IR", "00442079460000"),
+        ("+442079460000", "GB", "02079460000"),
+        ("+989121234567", "US", "011989121234567"),
+    ],
+)
 def test_a_number_is_dialled_as_a_phone_of_the_office_dials_it(number, region, dialled):
     assert dial_form(number, region) == dialled

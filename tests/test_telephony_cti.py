@@ -1,5 +1,6 @@
 """The CTI listener: a real HTTP server on a free port, real form posts as PBX templates send them
 (Zammad's generic CTI API), and what the desk makes of them through the call tracker."""
+
 from __future__ import annotations
 
 import asyncio
@@ -101,8 +102,11 @@ def post(port: int, fields, token: str = TOKEN, as_json: bool = False, path: str
 
 def desk_view(heard, extension="201"):
     tracker = CallTracker(extension)
-    return [(e.kind, events.caller_number(e.number, "IR"), e.duration is not None) for event in heard
-            for e in tracker.feed(event)]
+    return [
+        (e.kind, events.caller_number(e.number, "IR"), e.duration is not None)
+        for event in heard
+        for e in tracker.feed(event)
+    ]
 
 
 def test_an_inbound_call_answered_at_this_desk(listener, caplog):
@@ -112,8 +116,10 @@ def test_an_inbound_call_answered_at_this_desk(listener, caplog):
     call = {"from": "09121234567", "to": "982188776655", "direction": "in", "callId": "4991155921769858278-1"}
     assert post(port, {**call, "event": "newCall", "user[]": ["201", "202"]}) == (200, {})
     assert post(port, {**call, "event": "answer", "answeringNumber": "201", "user": "Reza Desk"}) == (200, {})
-    assert post(port, {"event": "hangup", "direction": "in", "callId": call["callId"],
-                       "cause": "normalClearing"}) == (200, {})
+    assert post(port, {"event": "hangup", "direction": "in", "callId": call["callId"], "cause": "normalClearing"}) == (
+        200,
+        {},
+    )
     heard = listener.heard()
     assert [(e.kind, e.number, e.extension, e.direction, e.source) for e in heard] == [
         (RINGING, "09121234567", "982188776655", INBOUND, "cti"),
@@ -123,8 +129,11 @@ def test_an_inbound_call_answered_at_this_desk(listener, caplog):
         (HUNG_UP, "", "", INBOUND, "cti"),  # a bridge's hang-up names neither number
     ]
     assert {e.call_id for e in heard} == {"4991155921769858278-1"}
-    assert desk_view(heard) == [(RINGING, "+989121234567", False), (ANSWERED, "+989121234567", False),
-                                (ENDED, "+989121234567", True)]
+    assert desk_view(heard) == [
+        (RINGING, "+989121234567", False),
+        (ANSWERED, "+989121234567", False),
+        (ENDED, "+989121234567", True),
+    ]
     # The desk of the ring group's other extension saw it answered elsewhere, and logs nothing.
     assert [k for k, _, _ in desk_view(heard, "202")] == [RINGING, events.ANSWERED_ELSEWHERE]
     assert TOKEN not in caplog.text
@@ -145,32 +154,43 @@ def test_an_outbound_call_and_a_json_body(listener):
         assert post(port, {**call, "event": event}, as_json=True) == (200, {})
     heard = listener.heard()
     assert [(e.kind, e.number, e.extension, e.direction) for e in heard] == [
-        (RINGING, "02188776655", "201", OUTBOUND), (ANSWERED, "02188776655", "201", OUTBOUND),
-        (HUNG_UP, "02188776655", "201", OUTBOUND)]
+        (RINGING, "02188776655", "201", OUTBOUND),
+        (ANSWERED, "02188776655", "201", OUTBOUND),
+        (HUNG_UP, "02188776655", "201", OUTBOUND),
+    ]
     assert [k for k, _, _ in desk_view(heard)] == [RINGING, ANSWERED, ENDED]
 
 
 @pytest.mark.parametrize("token", ["", "wrong", TOKEN[:-1], TOKEN + "x", TOKEN.upper()])
 def test_a_wrong_token_is_refused_and_nothing_is_heard(listener, token):
-    status, answer = post(listener.source.port, {"event": "newCall", "from": "09121234567", "to": "201",
-                                                 "direction": "in", "callId": "x1"}, token=token)
+    status, answer = post(
+        listener.source.port,
+        {"event": "newCall", "from": "09121234567", "to": "201", "direction": "in", "callId": "x1"},
+        token=token,
+    )
     assert status in (401, 404)  # an empty token is no route at all
     if status == 401:
         assert answer == {"error": "Invalid token, please contact your admin!"}
     # A token field in the form or the query does not open the door either (Zammad reads the path).
-    status, _ = post(listener.source.port, {"event": "newCall", "callId": "x2", "direction": "in",
-                                            "token": TOKEN}, path=f"/api/v1/cti/wrong?token={TOKEN}")
+    status, _ = post(
+        listener.source.port,
+        {"event": "newCall", "callId": "x2", "direction": "in", "token": TOKEN},
+        path=f"/api/v1/cti/wrong?token={TOKEN}",
+    )
     assert status == 401
     assert listener.heard() == []
 
 
-@pytest.mark.parametrize("fields, status, reason", [
-    ({"from": "0912", "direction": "in", "callId": "1"}, 400, "no event"),
-    ({"event": "ring", "direction": "in", "callId": "1"}, 400, "unknown event"),
-    ({"event": "newCall", "direction": "in"}, 400, "no callId"),
-    ({"event": "newCall", "direction": "sideways", "callId": "1"}, 422, "Invalid direction!"),
-    ({"event": "newCall", "direction": "in", "callId": "1" * 251}, 400, "a field is too long"),
-])
+@pytest.mark.parametrize(
+    "fields, status, reason",
+    [
+        ({"from": "0912", "direction": "in", "callId": "1"}, 400, "no event"),
+        ({"event": "ring", "direction": "in", "callId": "1"}, 400, "unknown event"),
+        ({"event": "newCall", "direction": "in"}, 400, "no callId"),
+        ({"event": "newCall", "direction": "sideways", "callId": "1"}, 422, "Invalid direction!"),
+        ({"event": "newCall", "direction": "in", "callId": "1" * 251}, 400, "a field is too long"),
+    ],
+)
 def test_a_bad_request_is_answered_with_its_reason(listener, fields, status, reason):
     assert post(listener.source.port, fields) == (status, {"error": reason})
     assert listener.heard() == []
@@ -206,18 +226,24 @@ def test_a_port_in_use_is_said_and_tried_again_until_it_is_free():
         running.stop()
 
 
-NAMES = st.sampled_from(["event", "from", "to", "direction", "callId", "user[]", "user", "answeringNumber",
-                         "cause", "token", "queue"])
-VALUES = st.one_of(st.sampled_from(["newCall", "answer", "hangup", "in", "out", "", "anonymous"]),
-                   st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
+NAMES = st.sampled_from(
+    ["event", "from", "to", "direction", "callId", "user[]", "user", "answeringNumber", "cause", "token", "queue"]
+)
+VALUES = st.one_of(
+    st.sampled_from(["newCall", "answer", "hangup", "in", "out", "", "anonymous"]),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=300),
+)
 
 
 def test_whatever_is_posted_the_listener_answers_and_never_fails(listener):
     port = listener.source.port
 
     @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(fields=st.lists(st.tuples(NAMES, VALUES), max_size=12), raw=st.one_of(st.none(), st.binary(max_size=300)),
-           as_json=st.booleans())
+    @given(
+        fields=st.lists(st.tuples(NAMES, VALUES), max_size=12),
+        raw=st.one_of(st.none(), st.binary(max_size=300)),
+        as_json=st.booleans(),
+    )
     def posted(fields, raw, as_json):
         if raw is not None:
             status, _ = post(port, raw)

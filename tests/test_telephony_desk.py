@@ -1,4 +1,5 @@
 """This desk's phone settings: a small private file, with the secrets in the credential store."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,16 @@ from helpdesk.telephony.desk import DeskPhone, NoCredentialStore
 
 def test_settings_come_back_as_saved_and_the_file_is_private():
     assert desk.load() == DeskPhone()  # nothing saved yet: the defaults
-    phone = DeskPhone(source="ami", host="pbx.office.lan", port=5039, username="helpdesk", extension="201",
-                      channel="SIP/{extension}", context="office", listen_port=8800)
+    phone = DeskPhone(
+        source="ami",
+        host="pbx.office.lan",
+        port=5039,
+        username="helpdesk",
+        extension="201",
+        channel="SIP/{extension}",
+        context="office",
+        listen_port=8800,
+    )
     desk.save(phone)
     assert desk.load() == phone
     where = desk.path()
@@ -44,14 +53,22 @@ def test_secrets_go_to_the_credential_store_never_to_the_file(credential_store, 
     assert desk.secret("ami_password") is None
 
 
-@pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b"",
-                                     b'{"source": "fax", "port": "5038", "listen_port": 99999, "host": 7}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{not json",
+        b"\xff\xfe\x00garbage",
+        b"[1, 2]",
+        b"",
+        b'{"source": "fax", "port": "5038", "listen_port": 99999, "host": 7}',
+    ],
+)
 def test_a_damaged_file_reads_as_the_defaults_and_is_logged(content, caplog):
     desk.path().parent.mkdir(parents=True, exist_ok=True)
     desk.path().write_bytes(content)
     caplog.set_level(logging.WARNING)
     assert desk.load() == DeskPhone()
-    if content.startswith(b"{\"source\""):
+    if content.startswith(b'{"source"'):
         return  # well-formed: each wrong value is its default, nothing to warn about
     assert "phone settings" in caplog.text
 
@@ -78,10 +95,16 @@ def test_without_a_credential_store_nothing_is_stored_anywhere(tmp_path):
 
 
 def test_problems_are_told_per_field():
-    found = {p.field: p.code for p in desk.problems(DeskPhone(source="ami", host=" ", port=0, extension="2O1",
-                                                                   listen_port=70000))}
-    assert found == {"host": "required", "port": "out_of_range", "extension": "extension_digits",
-                     "listen_port": "out_of_range"}
+    found = {
+        p.field: p.code
+        for p in desk.problems(DeskPhone(source="ami", host=" ", port=0, extension="2O1", listen_port=70000))
+    }
+    assert found == {
+        "host": "required",
+        "port": "out_of_range",
+        "extension": "extension_digits",
+        "listen_port": "out_of_range",
+    }
     assert desk.problems(DeskPhone(source="cti", extension="201")) == []
     assert desk.port_number("۵۰۳۸") == 5038 and desk.port_number("50 38") is None
 
@@ -94,7 +117,18 @@ def test_the_source_follows_the_settings(monkeypatch):
     assert isinstance(listener, CtiListener)
     assert (listener.host, listener.port, listener.token) == ("127.0.0.1", 8801, desk.secret("cti_token"))
     desk.set_secret("ami_password", "pw")
-    source = desk.source_for(DeskPhone(source="ami", host="pbx", port=5038, username="u", channel="SIP/{extension}",
-                                       context="from-internal"), region="DE")
-    assert (source.host, source.port, source.username, source._password, source.channel, source.context,
-            source.region) == ("pbx", 5038, "u", "pw", "SIP/{extension}", "from-internal", "DE")
+    source = desk.source_for(
+        DeskPhone(
+            source="ami", host="pbx", port=5038, username="u", channel="SIP/{extension}", context="from-internal"
+        ),
+        region="DE",
+    )
+    assert (
+        source.host,
+        source.port,
+        source.username,
+        source._password,
+        source.channel,
+        source.context,
+        source.region,
+    ) == ("pbx", 5038, "u", "pw", "SIP/{extension}", "from-internal", "DE")

@@ -1,5 +1,6 @@
 """The phone link: one source on an asyncio loop of its own thread, its events and states handed on,
 and a source's failure never taking the link down. Small sources written here; no database."""
+
 from __future__ import annotations
 
 import asyncio
@@ -171,7 +172,7 @@ def test_dial_runs_on_the_links_thread_and_returns_a_future(link, heard):
     link.start(source)
     assert heard.wait(lambda h: h.state == "connected", WAIT)
     assert link.dial("+989121234567", "201").result(WAIT) is None
-    (number, extension, thread), = source.dialled
+    ((number, extension, thread),) = source.dialled
     assert (number, extension) == ("+989121234567", "201") and thread.startswith("phone-link")
 
 

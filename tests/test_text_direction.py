@@ -1,5 +1,6 @@
 """Dates and people's own words on the Dashboard and in the directory: one date style, and a
 sentence in the other script keeps its full stop at its own end (isolated in its own direction)."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -33,17 +34,20 @@ def test_one_short_date_and_time_style():
 
 @pytest.mark.dates
 @pytest.mark.parametrize("language", ["en", "fa"])
-def test_the_dashboard_shows_one_date_style_and_user_text_in_its_own_direction(language, app, staff, supervisor,
-                                                                                db_target, qtbot):
+def test_the_dashboard_shows_one_date_style_and_user_text_in_its_own_direction(
+    language, app, staff, supervisor, db_target, qtbot
+):
     from ui import i18n
 
     i18n.apply_language(app, language)
-    other = {"en": ("مریم", "کریمی", "مشتری از قیمت ناراضی است."),
-             "fa": ("Hannah", "Brown", "Angry about the bill.")}[language]
+    other = {"en": ("مریم", "کریمی", "مشتری از قیمت ناراضی است."), "fa": ("Hannah", "Brown", "Angry about the bill.")}[
+        language
+    ]
     customer = customers.create(staff, customers.Draft(given_name=other[0], family_name=other[1]))
     category = ComplaintCategory.get(ComplaintCategory.name_en == "Price").id
-    complaint = complaints.create(staff, ComplaintDraft(customer_id=customer.id, category_id=category,
-                                                        description="x", assignee_id=staff.id))
+    complaint = complaints.create(
+        staff, ComplaintDraft(customer_id=customer.id, category_id=category, description="x", assignee_id=staff.id)
+    )
     complaints.escalate(staff, complaint.id, other[2], supervisor.id)
     window = MainWindow(config.describe(db_target))
     qtbot.addWidget(window)
@@ -63,14 +67,14 @@ def test_the_directory_shows_names_of_the_other_script_isolated(persian, staff, 
     assert model.index(0, DirectoryModel.EMAIL).data() == "\u2066h@example.com\u2069"
 
 
-def test_names_in_the_other_script_are_isolated_in_dialogs_and_the_status_bar(persian, supervisor, db_target,
-                                                                            qtbot):
+def test_names_in_the_other_script_are_isolated_in_dialogs_and_the_status_bar(persian, supervisor, db_target, qtbot):
     from PySide6.QtWidgets import QLabel
 
     from ui.dialogs.customer_actions import MarkLostDialog, MergeDialog
 
-    hannah = customers.create(supervisor, customers.Draft(given_name="Hannah", family_name="Brown",
-                                                          phones=[("mobile", "09120001122")]))
+    hannah = customers.create(
+        supervisor, customers.Draft(given_name="Hannah", family_name="Brown", phones=[("mobile", "09120001122")])
+    )
     customers.create(supervisor, customers.Draft(given_name="Hanna", family_name="Browne"), confirm_duplicates=True)
     window = MainWindow(config.describe(db_target))
     qtbot.addWidget(window)
@@ -98,8 +102,11 @@ def test_merge_lists_numbers_as_the_directory_shows_them(persian, supervisor, db
     from ui.dialogs.customer_actions import MergeDialog
 
     keep = customers.create(supervisor, customers.Draft(given_name="مریم", family_name="کریمی"))
-    customers.create(supervisor, customers.Draft(given_name="مریم", family_name="کریمی‌نژاد",
-                                                 phones=[("mobile", "09120001122")]), confirm_duplicates=True)
+    customers.create(
+        supervisor,
+        customers.Draft(given_name="مریم", family_name="کریمی‌نژاد", phones=[("mobile", "09120001122")]),
+        confirm_duplicates=True,
+    )
     merge = MergeDialog(supervisor, keep.id)
     qtbot.addWidget(merge)
     merge.search.setText("مریم")

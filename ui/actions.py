@@ -5,6 +5,7 @@ a window of its own that needs one of these keys (the call window's F9) is given
 (``MainWindow.share_actions``), so no key is bound twice. Texts are translated in the context
 "MainWindow" and set again by ``retranslate`` when the language changes.
 """
+
 from __future__ import annotations
 
 from enum import Enum, auto
@@ -62,31 +63,60 @@ MENUS = {
     "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
 }
 
-_PAGES = ((Act.GO_DASHBOARD, QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
-          (Act.GO_CUSTOMERS, QT_TRANSLATE_NOOP("MainWindow", "Customers")),
-          (Act.GO_CALLS, QT_TRANSLATE_NOOP("MainWindow", "Calls")),
-          (Act.GO_COMPLAINTS, QT_TRANSLATE_NOOP("MainWindow", "Complaints")),
-          (Act.GO_REPORTS, QT_TRANSLATE_NOOP("MainWindow", "Reports")),
-          (Act.GO_SETTINGS, QT_TRANSLATE_NOOP("MainWindow", "Settings")),
-          (Act.GO_AUDIT_LOG, QT_TRANSLATE_NOOP("MainWindow", "Audit log")))
+_PAGES = (
+    (Act.GO_DASHBOARD, QT_TRANSLATE_NOOP("MainWindow", "Dashboard")),
+    (Act.GO_CUSTOMERS, QT_TRANSLATE_NOOP("MainWindow", "Customers")),
+    (Act.GO_CALLS, QT_TRANSLATE_NOOP("MainWindow", "Calls")),
+    (Act.GO_COMPLAINTS, QT_TRANSLATE_NOOP("MainWindow", "Complaints")),
+    (Act.GO_REPORTS, QT_TRANSLATE_NOOP("MainWindow", "Reports")),
+    (Act.GO_SETTINGS, QT_TRANSLATE_NOOP("MainWindow", "Settings")),
+    (Act.GO_AUDIT_LOG, QT_TRANSLATE_NOOP("MainWindow", "Audit log")),
+)
 
 ACTIONS: tuple[Spec, ...] = (
     Spec(Act.SIGN_OUT, "file", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+Shift+L", "request_sign_out"),
-    Spec(Act.QUIT, "file", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Quit", "close", signed_in=False,
-         separator=True),
+    Spec(Act.QUIT, "file", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Quit", "close", signed_in=False, separator=True),
     *(Spec(act, "go", title, f"Ctrl+{index + 1}", "show_page", (index,)) for index, (act, title) in enumerate(_PAGES)),
     Spec(Act.NEW_CALL, "calls", QT_TRANSLATE_NOOP("MainWindow", "New &call"), "F2", "new_call"),
     Spec(Act.NEW_VISIT, "calls", QT_TRANSLATE_NOOP("MainWindow", "New &walk-in visit"), "Shift+F2", "new_visit"),
-    Spec(Act.CALM_DOWN, "calls", QT_TRANSLATE_NOOP("MainWindow", "Calm an &angry customer"), "F9", "calm_down",
-         separator=True, shared=True),
+    Spec(
+        Act.CALM_DOWN,
+        "calls",
+        QT_TRANSLATE_NOOP("MainWindow", "Calm an &angry customer"),
+        "F9",
+        "calm_down",
+        separator=True,
+        shared=True,
+    ),
     Spec(Act.NEW_COMPLAINT, "calls", QT_TRANSLATE_NOOP("MainWindow", "New com&plaint…"), "F4", "new_complaint"),
-    Spec(Act.SIMULATE_CALL, "help", QT_TRANSLATE_NOOP("MainWindow", "&Simulate a phone call"), None, "simulate_call",
-         tip=QT_TRANSLATE_NOOP("MainWindow", "Ring this desk with a demo customer's number, to see what happens "
-                                             "when the phone system rings")),
-    Spec(Act.OPEN_LOG_FOLDER, "help", QT_TRANSLATE_NOOP("MainWindow", "Open the &log folder"), None,
-         "open_log_folder", signed_in=False, separator=True),
-    Spec(Act.ABOUT, "help", QT_TRANSLATE_NOOP("MainWindow", "&About the help desk"), "HelpContents", "show_about",
-         signed_in=False),
+    Spec(
+        Act.SIMULATE_CALL,
+        "help",
+        QT_TRANSLATE_NOOP("MainWindow", "&Simulate a phone call"),
+        None,
+        "simulate_call",
+        tip=QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Ring this desk with a demo customer's number, to see what happens when the phone system rings",
+        ),
+    ),
+    Spec(
+        Act.OPEN_LOG_FOLDER,
+        "help",
+        QT_TRANSLATE_NOOP("MainWindow", "Open the &log folder"),
+        None,
+        "open_log_folder",
+        signed_in=False,
+        separator=True,
+    ),
+    Spec(
+        Act.ABOUT,
+        "help",
+        QT_TRANSLATE_NOOP("MainWindow", "&About the help desk"),
+        "HelpContents",
+        "show_about",
+        signed_in=False,
+    ),
 )
 
 BY_ACT = {spec.act: spec for spec in ACTIONS}

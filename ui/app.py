@@ -4,6 +4,7 @@ The main window appears first, at once; the database is opened from the event
 loop right after, and the first-run or sign-in dialog opens over the window.
 Nothing that loads the database layer is imported before the window is shown.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,7 +24,9 @@ from .messages import message_for
 
 log = logging.getLogger(__name__)
 
-CHECK_IN_BACKGROUND_BYTES = 32 * 1024 * 1024  # quick_check reads about 160 MB a second: a larger file is checked off the UI thread
+CHECK_IN_BACKGROUND_BYTES = (
+    32 * 1024 * 1024
+)  # quick_check reads about 160 MB a second: a larger file is checked off the UI thread
 
 ORGANISATION = "helpdesk"
 APPLICATION = "helpdesk"
@@ -42,9 +45,13 @@ class MultiLineTabs(QObject):
                 watched.setTabChangesFocus(True)
             elif isinstance(watched, QAbstractItemView):
                 watched.setTabKeyNavigation(False)
-        elif (kind == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab
-                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-                and isinstance(watched, (QPlainTextEdit, QTextEdit)) and not watched.isReadOnly()):
+        elif (
+            kind == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, (QPlainTextEdit, QTextEdit))
+            and not watched.isReadOnly()
+        ):
             watched.insertPlainText("\t")
             return True
         return False
@@ -129,8 +136,13 @@ class Controller(QObject):
             self._refused(error)
             return False
         if result.backup is not None:
-            log.info("migrated %s from v%s to v%s; backup at %s", self.location, result.from_version,
-                     result.to_version, result.backup)
+            log.info(
+                "migrated %s from v%s to v%s; backup at %s",
+                self.location,
+                result.from_version,
+                result.to_version,
+                result.backup,
+            )
         self.back_up_if_due()
         self.ask_who()
         return True
@@ -150,8 +162,13 @@ class Controller(QObject):
             self.error_box.restored.connect(self._restored)
             self.error_box.open()
             return
-        self.error_box = QMessageBox(QMessageBox.Icon.Critical, self.tr("Cannot open the database"),
-                                     message_for(error), QMessageBox.StandardButton.Close, self.window)
+        self.error_box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Cannot open the database"),
+            message_for(error),
+            QMessageBox.StandardButton.Close,
+            self.window,
+        )
         self.error_box.setObjectName("databaseErrorBox")
         self.error_box.setInformativeText(self.tr("Database: {0}").format(left_to_right(self.location)))
         if error.detail:
@@ -174,8 +191,12 @@ class Controller(QObject):
         from .tasks import run_task
 
         self.window.show_status(self.tr("Checking the database…"))
-        self.check_task = run_task(lambda _progress: db.quick_check(path),
-                                   lambda _none: self.open_database(check=False), self._check_failed, self)
+        self.check_task = run_task(
+            lambda _progress: db.quick_check(path),
+            lambda _none: self.open_database(check=False),
+            self._check_failed,
+            self,
+        )
         return True
 
     def _check_failed(self, error: BaseException) -> None:
@@ -195,8 +216,9 @@ class Controller(QObject):
         if sqlite_path(self.target) is None:
             return None
         target = self.target
-        self.backup_task = run_task(lambda _progress: backups.backup_if_due(target), lambda _made: None,
-                                    self._backup_failed)
+        self.backup_task = run_task(
+            lambda _progress: backups.backup_if_due(target), lambda _made: None, self._backup_failed
+        )
         return self.backup_task
 
     def _backup_failed(self, error: BaseException) -> None:
@@ -205,9 +227,13 @@ class Controller(QObject):
         else:
             log.error("the day's backup failed", exc_info=error)
         if self.window is not None:
-            self.window.statusBar().showMessage(self.tr(
-                "Today's backup could not be made. The help desk works as usual; a supervisor can look at "
-                "Settings ▸ Backups."), 120_000)
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "Today's backup could not be made. The help desk works as usual; a supervisor can look at "
+                    "Settings ▸ Backups."
+                ),
+                120_000,
+            )
 
     def back_up_on_quit(self):
         """A backup of a SQLite database when anything changed since the newest one (the app is closing)."""

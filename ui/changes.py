@@ -19,6 +19,7 @@ for editing, ``others_editing`` who else has, and ``PresenceLabel`` shows it in 
 While the server cannot be reached the bus is silent and tries again every ``RETRY_MS``; when it
 is back, it catches up on what it missed.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -201,12 +202,14 @@ class ChangeBus(QObject):
 
         self.changed.connect(relay)
         if owner is not None:
+
             def unsubscribe(_=None, bus=self, relay=relay):
                 if shiboken6.isValid(bus):
                     try:
                         bus.changed.disconnect(relay)
                     except (RuntimeError, TypeError):
                         pass
+
             owner.destroyed.connect(unsubscribe)
 
     # --- presence: who is editing what ------------------------------------------------------------
@@ -292,7 +295,7 @@ def _farewell(holder: dict) -> None:
 
 
 class PresenceLabel(QLabel):
-    """"Mina is editing this complaint": shown in a window while another desk has the same record open
+    """ "Mina is editing this complaint": shown in a window while another desk has the same record open
     for editing; says this desk's own presence while it lives (or until ``stop``)."""
 
     def __init__(self, bus: ChangeBus, kind: str, record_id, actor, parent=None):
@@ -304,8 +307,11 @@ class PresenceLabel(QLabel):
         self._stopped = False
         bus.editing(kind, record_id, actor)
         bus.presence_changed.connect(self.update_text)
-        self.destroyed.connect(lambda _=None, b=bus, k=kind, i=record_id, a=actor:
-                               b.stopped_editing(k, i, a) if shiboken6.isValid(b) else None)
+        self.destroyed.connect(
+            lambda _=None, b=bus, k=kind, i=record_id, a=actor: (
+                b.stopped_editing(k, i, a) if shiboken6.isValid(b) else None
+            )
+        )
         self.update_text()
 
     def stop(self) -> None:

@@ -4,6 +4,7 @@
 is the list with an English and a Persian name, Add, and Stop offering / Offer again. Every message
 is shown in one way: under the name it is about, or under the list when it is about the list.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
@@ -70,8 +71,16 @@ class ChoiceListEditor(QGroupBox):
 
     changed = Signal()  # a row was added, or stopped or started being offered
 
-    def __init__(self, actor: Staff, choices: ChoiceList, title: str, add_text: str, name_en_label: str,
-                 name_fa_label: str, parent=None):
+    def __init__(
+        self,
+        actor: Staff,
+        choices: ChoiceList,
+        title: str,
+        add_text: str,
+        name_en_label: str,
+        name_fa_label: str,
+        parent=None,
+    ):
         super().__init__(title, parent)
         self.actor = actor
         self.model = ChoiceListModel(choices, self)
@@ -174,9 +183,12 @@ class ChoiceListEditor(QGroupBox):
             return
         self.clear_messages()
         try:
-            self.model.choices.set_active(self.actor, index.data(ChoiceListModel.ID_ROLE),
-                                          not index.data(ChoiceListModel.ACTIVE_ROLE),
-                                          version=index.data(ChoiceListModel.VERSION_ROLE))
+            self.model.choices.set_active(
+                self.actor,
+                index.data(ChoiceListModel.ID_ROLE),
+                not index.data(ChoiceListModel.ACTIVE_ROLE),
+                version=index.data(ChoiceListModel.VERSION_ROLE),
+            )
         except KnownError as error:  # another desk changed it first, or it is gone: the list shows it as it is now
             self.show_error(error)
         else:

@@ -8,6 +8,7 @@ thread (``ui/tasks.run_task``); the first answer hides it and emits ``restored``
 the UI thread is opened again by the database layer at its next statement, so nothing else is needed
 for the app to carry on.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -88,8 +89,12 @@ class ConnectionIndicator(QLabel):
 
         if self._task is not None and self._task.is_running():
             return
-        self._task = run_task(lambda _progress: database.execute_sql("SELECT 1").fetchone(),
-                              lambda _result: self.answered(), lambda _error: None, parent=self)
+        self._task = run_task(
+            lambda _progress: database.execute_sql("SELECT 1").fetchone(),
+            lambda _result: self.answered(),
+            lambda _error: None,
+            parent=self,
+        )
 
     def _retranslate(self) -> None:
         if self.since is None:
@@ -97,8 +102,12 @@ class ConnectionIndicator(QLabel):
         lang = i18n.current_language()
         when = digits(to_local(self.since).strftime("%H:%M"), lang)
         self.setText(self.tr("Server unreachable since {0} — retrying").format(when))
-        self.setToolTip(self.tr("The database server has not answered since {0}. The help desk keeps trying "
-                                "and carries on by itself when it answers; nothing you typed is lost.").format(when))
+        self.setToolTip(
+            self.tr(
+                "The database server has not answered since {0}. The help desk keeps trying "
+                "and carries on by itself when it answers; nothing you typed is lost."
+            ).format(when)
+        )
         self.setAccessibleName(self.text())
 
     def changeEvent(self, event) -> None:

@@ -6,6 +6,7 @@ a database server that cannot be reached is said once, by the status bar's indic
 Anything else is a bug: it is logged with its traceback and the person gets a
 report they can copy and send. The app never dies silently.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,7 @@ class PrivateLogFile(logging.handlers.RotatingFileHandler):
     def _open(self):
         from helpdesk import private
 
-        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors,
-                    opener=private.opener)
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private.opener)
 
 
 def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:

@@ -8,6 +8,7 @@ that file is loaded as it is. Only a developer's checkout without one compiles t
 cache, again only when the source changed. Qt's own ``qtbase``
 translations are loaded as well, so standard buttons and dialogs speak Persian.
 """
+
 from __future__ import annotations
 
 import logging
@@ -86,7 +87,9 @@ def compile_translation(source: Path, target: Path) -> bool:
     # A plain process call of Qt's own compiler (no shell), into a file only this user writes.
     result = subprocess.run(
         [str(tool), "-silent", str(source), "-qm", str(target)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0 or not target.exists():
         log.warning("lrelease failed for %s: %s", source, result.stderr.strip())

@@ -15,6 +15,7 @@ and the first person finds it all open again at their next sign-in (``DeskLock.s
 Idle means no key and no click or mouse move anywhere in the app (an event filter on the
 application), measured on a monotonic clock that a test may replace.
 """
+
 from __future__ import annotations
 
 import logging
@@ -56,15 +57,28 @@ KEPT_KIND = "kept_window"  # a window's typed text, kept when another person sig
 CHECK_MS = 5_000
 QWIDGETSIZE_MAX = 16_777_215  # how often the idle time is looked at
 
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride,
-          QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
-          QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
-          QEvent.Type.TouchEnd, QEvent.Type.TabletPress, QEvent.Type.ContextMenu}
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TabletPress,
+    QEvent.Type.ContextMenu,
+}
 
 
 def _is_lock_key(event) -> bool:
-    return (event.key() == Qt.Key.Key_L
-            and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier)
+    return (
+        event.key() == Qt.Key.Key_L
+        and event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.ControlModifier
+    )
 
 
 class LockScreen(QFrame):
@@ -114,8 +128,9 @@ class LockScreen(QFrame):
         self.other_button.setObjectName("otherPersonLink")
         self.other_button.setFlat(True)
         self.other_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.other_button.setStyleSheet("QPushButton { color: palette(link); text-decoration: underline; "
-                                        "border: none; }")
+        self.other_button.setStyleSheet(
+            "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
+        )
         self.other_button.clicked.connect(lambda: self.show_other(not self.other))
         column.addStretch(1)
         for widget in (self.business, self.state, self.who, self.username, self.password, self.message):
@@ -143,8 +158,9 @@ class LockScreen(QFrame):
         self.password.clear()
         self.message.show_message("")
         self.unlock_button.setText(self.tr("Sign in") if other else self.tr("Unlock"))
-        self.other_button.setText(self.tr("Back to the person signed in") if other
-                                  else self.tr("Sign in as someone else"))
+        self.other_button.setText(
+            self.tr("Back to the person signed in") if other else self.tr("Sign in as someone else")
+        )
         (self.username if other else self.password).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refuse(self, text: str) -> None:
@@ -276,8 +292,11 @@ class DeskLock(QObject):
             if kind in _INPUT:
                 if event.spontaneous():  # a person's key or mouse, not one Qt makes up (a move as a window opens)
                     self.last_input = self.clock()
-                if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and _is_lock_key(event) \
-                        and self._signed_in():
+                if (
+                    kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+                    and _is_lock_key(event)
+                    and self._signed_in()
+                ):
                     if kind == QEvent.Type.ShortcutOverride:
                         event.accept()  # no shortcut of any window takes it: it comes here as a key press
                     else:
@@ -534,8 +553,11 @@ class DeskLock(QObject):
         """The person is about to be signed out while the desk is locked (a supervisor deactivated the
         account): what they have open is kept for them and closed now, before its page goes."""
         if self.locked and self._signed_in():
-            theirs = [cover.window for key, cover in self.covers.items()
-                      if key in self._first and cover.window is not self.window and shiboken6.isValid(cover.window)]
+            theirs = [
+                cover.window
+                for key, cover in self.covers.items()
+                if key in self._first and cover.window is not self.window and shiboken6.isValid(cover.window)
+            ]
             self.keep_work(self._person, theirs)
 
     def _signed_out_while_locked(self) -> None:
@@ -546,8 +568,11 @@ class DeskLock(QObject):
         window = self.window
         if not self.locked or window is None or not shiboken6.isValid(window) or window.staff is not None:
             return
-        theirs = [cover.window for key, cover in self.covers.items()
-                  if key in self._first and cover.window is not window and shiboken6.isValid(cover.window)]
+        theirs = [
+            cover.window
+            for key, cover in self.covers.items()
+            if key in self._first and cover.window is not window and shiboken6.isValid(cover.window)
+        ]
         self.keep_work(self._person, theirs)
         self._focus = self._active = None
         self.unlock()
@@ -598,8 +623,7 @@ class DeskLock(QObject):
             opened = opened[0]
         elif kind == "customer_form":
             page = window.customers_page
-            opened = page.edit_customer(content["customer_id"]) if content.get("customer_id") else \
-                page.new_customer()
+            opened = page.edit_customer(content["customer_id"]) if content.get("customer_id") else page.new_customer()
         elif kind == "complaint_form":
             opened = window.new_complaint(content.get("customer_id"), content.get("contact_id"))
         elif kind == "complaint_window":
@@ -614,11 +638,16 @@ class DeskLock(QObject):
 def _fields(window: QWidget) -> tuple[list[QLineEdit], list]:
     """The fields a person types in, in the order the window made them (the same for a window built
     again the same way); not the line inside a spin box or a combo box, not a password."""
-    lines = [edit for edit in window.findChildren(QLineEdit)
-             if not isinstance(edit.parentWidget(), (QAbstractSpinBox, QComboBox))
-             and edit.echoMode() == QLineEdit.EchoMode.Normal and not edit.isReadOnly()]
-    texts = [edit for edit in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit)
-             if not edit.isReadOnly()]
+    lines = [
+        edit
+        for edit in window.findChildren(QLineEdit)
+        if not isinstance(edit.parentWidget(), (QAbstractSpinBox, QComboBox))
+        and edit.echoMode() == QLineEdit.EchoMode.Normal
+        and not edit.isReadOnly()
+    ]
+    texts = [
+        edit for edit in window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit) if not edit.isReadOnly()
+    ]
     return lines, texts
 
 
@@ -649,4 +678,3 @@ def fill(window: QWidget, content: dict) -> None:
     for edit, text in zip(texts, content.get("texts") or []):
         if edit.toPlainText() != text:
             edit.setPlainText(text)
-

@@ -4,6 +4,7 @@ The window appears at once, before the database is opened; the sign-in dialog
 then sits on top of it. Pages are built for the signed-in person on first visit
 and thrown away when they sign out.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -49,8 +50,12 @@ def focus_page(page: QWidget) -> None:
         return
     widget = page.nextInFocusChain()
     while widget is not page and widget is not None:
-        if (page.isAncestorOf(widget) and widget.isVisibleTo(page) and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         widget = widget.nextInFocusChain()
@@ -145,8 +150,11 @@ class MainWindow(QMainWindow):
         (the offers to restore unfinished work belong to a sign-in, not to a language switch)."""
         self.finish_setting_up()
         self.staff = staff
-        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
-            isolate(staff.full_name, i18n.current_language()), role_name(staff.role)))
+        self.user_label.setText(
+            self.tr("Signed in as {0} ({1})").format(
+                isolate(staff.full_name, i18n.current_language()), role_name(staff.role)
+            )
+        )
         self._set_signed_in(True)
         self.nav.item(AUDIT_LOG).setHidden(not staff.is_supervisor)
         from .changes import CLOCK, ChangeBus
@@ -182,8 +190,10 @@ class MainWindow(QMainWindow):
         from .dialogs.calm_window import DRAFT_KIND as CALM_KIND
 
         opened = []
-        for kind, start in ((DRAFT_KIND, lambda d: self.start_call(restored=d)),
-                            (CALM_KIND, lambda d: self.start_calm(restored=d))):
+        for kind, start in (
+            (DRAFT_KIND, lambda d: self.start_call(restored=d)),
+            (CALM_KIND, lambda d: self.start_calm(restored=d)),
+        ):
             for document in reversed(self.draft_store.unfinished(kind, self.location, self.staff.id)):
                 if document.get("id") in draft_ids:
                     opened.append(start(document))
@@ -235,27 +245,35 @@ class MainWindow(QMainWindow):
         standing = accounts.standing(self.staff)
         if standing is None or not standing.active:
             self.sign_out_requested.emit()  # the controller signs out and asks who is here
-            self._tell(self.tr("Signed out"), self.tr(
-                "A supervisor has deactivated your account, so you have been signed out. "
-                "Unfinished calls are kept for when you sign in again."))
+            self._tell(
+                self.tr("Signed out"),
+                self.tr(
+                    "A supervisor has deactivated your account, so you have been signed out. "
+                    "Unfinished calls are kept for when you sign in again."
+                ),
+            )
             return
         if standing.role == self._screens_role:
             return
         self.staff.role = self._screens_role = standing.role
-        self.user_label.setText(self.tr("Signed in as {0} ({1})").format(
-            isolate(self.staff.full_name, i18n.current_language()), role_name(standing.role)))
+        self.user_label.setText(
+            self.tr("Signed in as {0} ({1})").format(
+                isolate(self.staff.full_name, i18n.current_language()), role_name(standing.role)
+            )
+        )
         current = self.stack.currentIndex()
         self._drop_pages()  # built again for the new role: the supervisors' screens go (or come)
         self.nav.item(AUDIT_LOG).setHidden(not self.staff.is_supervisor)
         self.show_page(current)
-        self._tell(self.tr("Your role changed"), self.tr("A supervisor changed your role. It is now: {0}.").format(
-            role_name(standing.role)))
+        self._tell(
+            self.tr("Your role changed"),
+            self.tr("A supervisor changed your role. It is now: {0}.").format(role_name(standing.role)),
+        )
 
     def _tell(self, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        self.powers_notice = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok,
-                                         self)
+        self.powers_notice = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self)
         self.powers_notice.setObjectName("powersNotice")
         self.powers_notice.open()
 
@@ -482,16 +500,32 @@ class MainWindow(QMainWindow):
         if window.windowHandle() is not None:
             window.windowHandle().requestActivate()  # typing goes to the new call at once
 
-    def start_call(self, channel: str = "phone", direction: str = "inbound", customer_id: int | None = None,
-                   follow_up_id: int | None = None, restored: dict | None = None, phone_call: dict | None = None):
+    def start_call(
+        self,
+        channel: str = "phone",
+        direction: str = "inbound",
+        customer_id: int | None = None,
+        follow_up_id: int | None = None,
+        restored: dict | None = None,
+        phone_call: dict | None = None,
+    ):
         """Open a new contact window; the timer starts now (or at the answer of ``phone_call``)."""
         if self.staff is None:
             return None
         from .dialogs.call_window import CallWindow
 
-        window = CallWindow(self.staff, self.location, self.draft_store, channel=channel, direction=direction,
-                            customer_id=customer_id, follow_up_id=follow_up_id, restored=restored,
-                            phone_call=phone_call, parent=self)
+        window = CallWindow(
+            self.staff,
+            self.location,
+            self.draft_store,
+            channel=channel,
+            direction=direction,
+            customer_id=customer_id,
+            follow_up_id=follow_up_id,
+            restored=restored,
+            phone_call=phone_call,
+            parent=self,
+        )
         self._track(window)
         return window
 
@@ -519,8 +553,9 @@ class MainWindow(QMainWindow):
         if self._finished:
             self.phone_indicator.hide()
 
-    def dial_number_of(self, customer_id: int | None = None, contact_id: int | None = None,
-                       follow_up_id: int | None = None):
+    def dial_number_of(
+        self, customer_id: int | None = None, contact_id: int | None = None, follow_up_id: int | None = None
+    ):
         """Click to dial a customer, a contact of the log or a callback: the number they called from, else
         the customer's first."""
         from helpdesk import phonecalls
@@ -536,8 +571,9 @@ class MainWindow(QMainWindow):
         from helpdesk.errors import KnownError
 
         if self.phone is None or not self.phone.can_dial:
-            self.statusBar().showMessage(self.tr("The phone system is not connected, so it cannot dial. "
-                                                 "Dial the number by hand."), 10_000)
+            self.statusBar().showMessage(
+                self.tr("The phone system is not connected, so it cannot dial. Dial the number by hand."), 10_000
+            )
             return self.start_call("phone", "outbound", customer_id, follow_up_id)
         try:
             return self.phone.dial(number, customer_id, follow_up_id)
@@ -548,8 +584,7 @@ class MainWindow(QMainWindow):
     def _dial_failed(self, error) -> None:
         from .messages import message_for
 
-        self.statusBar().showMessage(self.tr("The phone system could not dial: {0}").format(message_for(error)),
-                                     15_000)
+        self.statusBar().showMessage(self.tr("The phone system could not dial: {0}").format(message_for(error)), 15_000)
 
     def simulate_call(self):
         """Help ▸ Simulate a phone call: the desk rings with a demo customer's number or a stranger's."""
@@ -563,8 +598,15 @@ class MainWindow(QMainWindow):
             return None
         from .dialogs.calm_window import CalmWindow
 
-        window = CalmWindow(self.staff, self.location, self.draft_store, customer_id=customer_id, restored=restored,
-                            review_id=review_id, parent=self)
+        window = CalmWindow(
+            self.staff,
+            self.location,
+            self.draft_store,
+            customer_id=customer_id,
+            restored=restored,
+            review_id=review_id,
+            parent=self,
+        )
         window.finished.connect(lambda _id: self.data_changed())
         window.escalated.connect(lambda _id: self.data_changed())
         window.report_requested.connect(lambda session_id: self.show_report("incident", session_id=session_id))
@@ -616,25 +658,35 @@ class MainWindow(QMainWindow):
             if contacts.saved_from_draft(document.get("id")) is not None:
                 # Saved just before the app stopped, the draft not yet deleted: nothing to restore or store twice.
                 self.draft_store.discard(document["id"])
-                self.statusBar().showMessage(self.tr("A call left on this computer had already been saved before "
-                                                     "the help desk closed; it was not stored again."), 120_000)
+                self.statusBar().showMessage(
+                    self.tr(
+                        "A call left on this computer had already been saved before "
+                        "the help desk closed; it was not stored again."
+                    ),
+                    120_000,
+                )
                 continue
             content = document.get("content", {}).get("contact", {})
             from datetime import datetime
 
             started = content.get("started_at")
-            when = format_datetime(to_local(datetime.fromisoformat(started)), i18n.current_language()) \
-                if started else ""
+            when = (
+                format_datetime(to_local(datetime.fromisoformat(started)), i18n.current_language()) if started else ""
+            )
             notes = (content.get("notes") or "").strip()
             preview = (notes[:120] + "…") if len(notes) > 120 else notes
             if content.get("channel") == contacts.CHANNEL_WALK_IN:
                 title = self.tr("Restore the unfinished visit?")
-                text = self.tr("A visit started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
-                               "Restore it now? If you answer No, it is thrown away.")
+                text = self.tr(
+                    "A visit started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
+                    "Restore it now? If you answer No, it is thrown away."
+                )
             else:
                 title = self.tr("Restore the unfinished call?")
-                text = self.tr("A call started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
-                               "Restore it now? If you answer No, it is thrown away.")
+                text = self.tr(
+                    "A call started at {0} was not saved when the help desk closed.\n\n{1}\n\n"
+                    "Restore it now? If you answer No, it is thrown away."
+                )
             if prompts.confirm(self, title, text.format(when, preview), default_yes=True):
                 opened.append(self.start_call(restored=document))
             else:
@@ -644,9 +696,12 @@ class MainWindow(QMainWindow):
         for document in self.draft_store.unfinished(CALM_KIND, self.location, self.staff.id):
             if any(w.draft_id == document.get("id") for w in self.calm_windows):
                 continue
-            if prompts.confirm(self, self.tr("Resume the calm-down session?"),
-                               self.tr("A calm-down session was interrupted. Resume it where you left it?"),
-                               default_yes=True):
+            if prompts.confirm(
+                self,
+                self.tr("Resume the calm-down session?"),
+                self.tr("A calm-down session was interrupted. Resume it where you left it?"),
+                default_yes=True,
+            ):
                 opened.append(self.start_calm(restored=document))
             else:
                 self.draft_store.discard(document["id"])

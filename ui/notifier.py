@@ -7,6 +7,7 @@ Nothing here asks the database on a timer. News of complaints arrives through th
 so the notifier knows the next moment one will (``plan``, read again when a follow-up changes)
 and a light timer compares the clock with it: no statement until that moment, and then the
 statements run on the thread pool (``ui/tasks.py``), the person told when they answer."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -69,9 +70,12 @@ class Notifier(QObject):
             from .tasks import run_task
 
             actor, since, now = self.actor, self.last_checked, self.now()
-            self._looking = run_task(lambda _progress: (due_now(actor.id, since, now), news_for(actor),
-                                                        next_moment(now)),
-                                     lambda found: self._looked(now, *found), self._look_failed, parent=self)
+            self._looking = run_task(
+                lambda _progress: (due_now(actor.id, since, now), news_for(actor), next_moment(now)),
+                lambda found: self._looked(now, *found),
+                self._look_failed,
+                parent=self,
+            )
         self.ticked.emit()
 
     def _look_failed(self, _error: BaseException) -> None:
@@ -130,11 +134,14 @@ class Notifier(QObject):
         lang = i18n.current_language()
         who = item.actor.full_name if item.actor_id else ""
         if item.kind == "escalation":
-            return (self.tr("Complaint escalated to you"),
-                    self.tr("{0} escalated complaint {1}: {2}").format(who, digits(item.complaint_id, lang),
-                                                                         item.text))
-        return (self.tr("Complaint given to you"),
-                self.tr("{0} gave you complaint {1}").format(who, digits(item.complaint_id, lang)))
+            return (
+                self.tr("Complaint escalated to you"),
+                self.tr("{0} escalated complaint {1}: {2}").format(who, digits(item.complaint_id, lang), item.text),
+            )
+        return (
+            self.tr("Complaint given to you"),
+            self.tr("{0} gave you complaint {1}").format(who, digits(item.complaint_id, lang)),
+        )
 
     def notify(self, title: str, text: str) -> None:
         self.shown.append((title, text))
@@ -153,6 +160,7 @@ class Notifier(QObject):
 
 
 # --- the questions, asked on the UI thread or on the thread pool: no widget here ----------------------
+
 
 def next_moment(now: datetime) -> datetime:
     """When a follow-up next comes due or turns overdue, or the day ends."""

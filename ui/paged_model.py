@@ -12,6 +12,7 @@ thread when there are more (counting the 70,000 customers a first letter matches
 longer than finding the best hundred): ``counted`` then brings the number, and the rows
 below the first page come into being. A row's cells are put into words when first painted.
 """
+
 from __future__ import annotations
 
 import logging
@@ -65,7 +66,7 @@ class PagedModel(TableModel):
             self._counting.cancel()
             self._counting = None
         first = self.fetch(0, None, self.PAGE + 1)  # one more than a page: are there more?
-        self._keep(0, first[:self.PAGE])
+        self._keep(0, first[: self.PAGE])
         self._count = len(self._pages[0])
         self.endResetModel()
         if len(first) > self.PAGE:
@@ -74,8 +75,12 @@ class PagedModel(TableModel):
             count = self.counter()
             # Each callback names its own task: a count cancelled by a newer query still ends (in
             # on_error), and must neither clear nor answer for the newer one (that lost counts).
-            task = run_task(lambda _progress: count(), lambda total: self._counted(task, total),
-                            lambda error: self._count_failed(task, error), parent=self)
+            task = run_task(
+                lambda _progress: count(),
+                lambda total: self._counted(task, total),
+                lambda error: self._count_failed(task, error),
+                parent=self,
+            )
             self._counting = task
         else:
             self.counted.emit(self._count)

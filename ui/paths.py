@@ -1,4 +1,5 @@
 """Where bundled resources and per-user files live, on every platform."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -6,6 +6,7 @@ the phone system this desk is set up for (``helpdesk.telephony.link``, on its ow
 ``ring`` command (``ui/phone_ring.py``), and the demo (Help ▸ Simulate a phone call). Each event
 goes through one ``CallTracker``, which says what it means for this desk's extension.
 """
+
 from __future__ import annotations
 
 import logging
@@ -151,8 +152,17 @@ class PhoneCenter(QObject):
     def answer(self, event: ev.PhoneEvent) -> None:
         """The person pressed Answer on the pop: the call is answered here, now (the phone system's
         own "answered" may follow; it changes nothing then)."""
-        self.hear(ev.PhoneEvent(ev.ANSWERED, event.call_id, event.number, self.desk.extension or event.extension,
-                                event.direction, utcnow(), source="desk"))
+        self.hear(
+            ev.PhoneEvent(
+                ev.ANSWERED,
+                event.call_id,
+                event.number,
+                self.desk.extension or event.extension,
+                event.direction,
+                utcnow(),
+                source="desk",
+            )
+        )
 
     def _answered(self, event: ev.PhoneEvent):
         number = ev.caller_number(event.number, _region())
@@ -170,9 +180,17 @@ class PhoneCenter(QObject):
         if screen is not None:
             number = screen.number
         self.pop.hide_call()
-        window = self.window.start_call("phone", event.direction, customer_id, phone_call={
-            "call_id": event.call_id, "number": number, "rang_at": rang.at if rang is not None else event.at,
-            "answered_at": event.at})
+        window = self.window.start_call(
+            "phone",
+            event.direction,
+            customer_id,
+            phone_call={
+                "call_id": event.call_id,
+                "number": number,
+                "rang_at": rang.at if rang is not None else event.at,
+                "answered_at": event.at,
+            },
+        )
         if window is not None:
             self.windows[event.call_id] = window
         return window
@@ -231,20 +249,21 @@ class PhoneCenter(QObject):
             calls = demo.demo_calls()
             self._demo_turn = (getattr(self, "_demo_turn", -1) + 1) % max(1, len(calls))
             raw_number = calls[self._demo_turn][1] if calls else "09121234567"
-        event = ev.PhoneEvent(ev.RINGING, "demo-" + uuid.uuid4().hex[:12], raw_number, self.desk.extension,
-                              source="demo")
+        event = ev.PhoneEvent(
+            ev.RINGING, "demo-" + uuid.uuid4().hex[:12], raw_number, self.desk.extension, source="demo"
+        )
         self.hear(event)
         QTimer.singleShot(DEMO_HANG_UP_MS, self, lambda: self._demo_gives_up(event))
         return event
 
     def _demo_gives_up(self, event: ev.PhoneEvent) -> None:
         if event.call_id in self.rang:  # still ringing: nobody answered
-            self.hear(ev.PhoneEvent(ev.HUNG_UP, event.call_id, event.number, event.extension, at=utcnow(),
-                                    source="demo"))
+            self.hear(
+                ev.PhoneEvent(ev.HUNG_UP, event.call_id, event.number, event.extension, at=utcnow(), source="demo")
+            )
 
 
 def _region() -> str:
     from helpdesk import settings
 
     return settings.phone_region()
-

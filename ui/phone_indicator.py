@@ -12,7 +12,7 @@ from . import i18n
 
 
 class PhoneIndicator(QLabel):
-    """"Phone system: connected", or "Phone system not connected since 10:42 — retrying"; hidden
+    """ "Phone system: connected", or "Phone system not connected since 10:42 — retrying"; hidden
     when this desk has no phone system set up."""
 
     def __init__(self, parent: QWidget | None = None):

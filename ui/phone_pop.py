@@ -10,6 +10,7 @@ before saying hello (open and overdue complaints, the last satisfaction and ange
 promise and whether it was kept), or "maybe one of these" with a few customers to choose from, or an
 unknown or withheld number.
 """
+
 from __future__ import annotations
 
 import html
@@ -54,8 +55,13 @@ class PhonePop(QWidget):
     painted = Signal()  # after each paint (the benchmark's "on screen")
 
     def __init__(self, parent: QWidget | None = None, region: str = phones.DEFAULT_REGION):
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        super().__init__(
+            parent,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setObjectName("phonePop")
@@ -96,8 +102,9 @@ class PhonePop(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         card = self.card = QFrame(objectName="phonePopCard")
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setStyleSheet("#phonePopCard { border: 1px solid palette(mid); border-radius: 6px;"
-                           " background: palette(window); }")
+        card.setStyleSheet(
+            "#phonePopCard { border: 1px solid palette(mid); border-radius: 6px; background: palette(window); }"
+        )
         outer.addWidget(card)
         box = QVBoxLayout(card)
         box.setContentsMargins(14, 10, 14, 12)
@@ -133,8 +140,10 @@ class PhonePop(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.name.setFont(font)
-        self.name.setStyleSheet("QPushButton { text-align: left; padding: 0; border: none; color: palette(link); }"
-                                " QPushButton:hover { text-decoration: underline; }")
+        self.name.setStyleSheet(
+            "QPushButton { text-align: left; padding: 0; border: none; color: palette(link); }"
+            " QPushButton:hover { text-decoration: underline; }"
+        )
         self.name.clicked.connect(self._open_customer)
         known_box.addWidget(self.name)
         self.organisation = self._label(known_box)
@@ -210,8 +219,18 @@ class PhonePop(QWidget):
     def warm_up(self) -> None:
         """Lay out and paint a sample call out of sight (the first call's fonts, style and native
         window cost about 0.4 s); for a moment after the main window shows, not at start."""
-        sample = phonecalls.CallerFacts(0, "Warm up", "Warm up", 2, 1, "satisfied", None, 5, None,
-                                        phonecalls.Promise("Warm up", utcnow(), phonecalls.BROKEN))
+        sample = phonecalls.CallerFacts(
+            0,
+            "Warm up",
+            "Warm up",
+            2,
+            1,
+            "satisfied",
+            None,
+            5,
+            None,
+            phonecalls.Promise("Warm up", utcnow(), phonecalls.BROKEN),
+        )
         screen = phonecalls.Screen("+989120000000", "09120000000", phonecalls.KNOWN, [sample])
         self.call_event, self.screen_ = PhoneEvent("ringing", "warm-up", "09120000000", "0"), screen
         for page in (phonecalls.KNOWN, phonecalls.MAYBE, phonecalls.UNKNOWN):
@@ -229,8 +248,9 @@ class PhonePop(QWidget):
         """A call ringing here, with who it is (``phonecalls.screen`` of its number)."""
         self._hide_timer.stop()
         self.call_event, self.screen_ = event, screen
-        self.customer_id = screen.callers[0].customer_id if screen.match == phonecalls.KNOWN and screen.callers \
-            else None
+        self.customer_id = (
+            screen.callers[0].customer_id if screen.match == phonecalls.KNOWN and screen.callers else None
+        )
         self._fill()
         self.title.setText(self.tr("Incoming call"))
         self.status.hide()
@@ -246,14 +266,20 @@ class PhonePop(QWidget):
     def answered_elsewhere(self, extension: str) -> None:
         """Another extension took the call: say so a moment, then go."""
         lang = i18n.current_language()
-        self._show_status(self.tr("Answered at extension {0}").format(left_to_right(digits(extension, lang)))
-                          if extension else self.tr("Answered at another extension"), ELSEWHERE_SHOWN_MS)
+        self._show_status(
+            self.tr("Answered at extension {0}").format(left_to_right(digits(extension, lang)))
+            if extension
+            else self.tr("Answered at another extension"),
+            ELSEWHERE_SHOWN_MS,
+        )
 
     def missed(self, follow_up_created: bool) -> None:
         """It rang here and nobody answered."""
         self.title.setText(self.tr("Missed call"))
-        self._show_status(self.tr("Missed call — a callback is in the queue") if follow_up_created
-                          else self.tr("Missed call"), MISSED_SHOWN_MS)
+        self._show_status(
+            self.tr("Missed call — a callback is in the queue") if follow_up_created else self.tr("Missed call"),
+            MISSED_SHOWN_MS,
+        )
 
     def ended(self) -> None:
         """The call ended (after it was answered here): the call window has it now."""
@@ -280,8 +306,15 @@ class PhonePop(QWidget):
         event, screen = self.call_event, self.screen_
         if screen.number:
             shown = left_to_right(digits(phones.display(screen.number, self.region), lang))
-        elif (screen.raw or "").strip().lower() in ("", "anonymous", "unknown", "restricted", "private",
-                                                      "unavailable", "<unknown>"):
+        elif (screen.raw or "").strip().lower() in (
+            "",
+            "anonymous",
+            "unknown",
+            "restricted",
+            "private",
+            "unavailable",
+            "<unknown>",
+        ):
             shown = ""
         else:
             shown = left_to_right(digits(screen.raw.strip(), lang))  # not a number we can read: as sent
@@ -316,13 +349,19 @@ class PhonePop(QWidget):
         self.organisation.setVisible(bool(facts.organisation))
         self.complaints.setText(self._complaints_text(facts, lang))
         if facts.last_satisfaction:
-            self.satisfaction.setText(self.tr("Last satisfaction: {0} · {1}").format(
-                choice("satisfaction", facts.last_satisfaction), self._date(facts.last_satisfaction_at, lang)))
+            self.satisfaction.setText(
+                self.tr("Last satisfaction: {0} · {1}").format(
+                    choice("satisfaction", facts.last_satisfaction), self._date(facts.last_satisfaction_at, lang)
+                )
+            )
         else:
             self.satisfaction.setText(self.tr("Satisfaction not asked yet"))
         if facts.last_anger is not None:
-            self.anger.setText(self.tr("Last anger rating: {0} of 10 · {1}").format(
-                digits(facts.last_anger, lang), self._date(facts.last_anger_at, lang)))
+            self.anger.setText(
+                self.tr("Last anger rating: {0} of 10 · {1}").format(
+                    digits(facts.last_anger, lang), self._date(facts.last_anger_at, lang)
+                )
+            )
             self.anger.show()
         else:
             self.anger.hide()
@@ -333,8 +372,9 @@ class PhonePop(QWidget):
         if not facts.open_complaints:
             return html.escape(self.tr("No open complaints"))
         count = facts.open_complaints
-        text = html.escape(self.tr("1 open complaint") if count == 1
-                           else self.tr("{0} open complaints").format(digits(count, lang)))
+        text = html.escape(
+            self.tr("1 open complaint") if count == 1 else self.tr("{0} open complaints").format(digits(count, lang))
+        )
         if facts.overdue_complaints:
             overdue = html.escape(self.tr("{0} overdue").format(digits(facts.overdue_complaints, lang)))
             text = self.tr("{0}, {1}").format(text, f'<b style="color:{OVERDUE_COLOUR}">⚠ {overdue}</b>')
@@ -345,7 +385,7 @@ class PhonePop(QWidget):
             return ""
         words = promise.text.strip()
         if len(words) > PROMISE_CHARACTERS:
-            words = words[:PROMISE_CHARACTERS - 1].rstrip() + "…"
+            words = words[: PROMISE_CHARACTERS - 1].rstrip() + "…"
         outcome = {
             phonecalls.KEPT: self.tr("kept"),
             phonecalls.KEPT_LATE: self.tr("kept late"),
@@ -356,8 +396,9 @@ class PhonePop(QWidget):
         outcome = html.escape(outcome)
         if promise.outcome == phonecalls.BROKEN:
             outcome = f'<b style="color:{OVERDUE_COLOUR}">⚠ {outcome}</b>'
-        sentence = html.escape(self.tr("Promised “{0}” by {1}").format(isolate(words, lang),
-                                                                        self._date(promise.due_at, lang)))
+        sentence = html.escape(
+            self.tr("Promised “{0}” by {1}").format(isolate(words, lang), self._date(promise.due_at, lang))
+        )
         return self.tr("{0} — {1}").format(sentence, outcome)
 
     def _fill_maybe(self, callers: list[phonecalls.CallerFacts], lang: str) -> None:
@@ -368,10 +409,15 @@ class PhonePop(QWidget):
                 who = isolate(facts.name, lang)
                 if facts.organisation:
                     who = f"{who} · {isolate(facts.organisation, lang)}"
-                why = (self.tr("number found in their details") if facts.reason == phonecalls.ELSEWHERE
-                       else self.tr("has this number"))
+                why = (
+                    self.tr("number found in their details")
+                    if facts.reason == phonecalls.ELSEWHERE
+                    else self.tr("has this number")
+                )
                 room = self.width() - 2 * 14 - 16  # the card's margins, the button's padding
-                lines = [button.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room) for line in (who, why)]
+                lines = [
+                    button.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, room) for line in (who, why)
+                ]
                 button.setText("\n".join(lines).replace("&", "&&"))
                 button.setToolTip(self.tr("This is the caller"))
                 button.show()
@@ -390,8 +436,12 @@ class PhonePop(QWidget):
                 page.layout().invalidate()
             self.card.layout().invalidate()
             self.card.layout().activate()
-            height = max(self.card.heightForWidth(self.width()) if self.card.hasHeightForWidth()
-                         else self.card.sizeHint().height(), self.card.minimumSizeHint().height())
+            height = max(
+                self.card.heightForWidth(self.width())
+                if self.card.hasHeightForWidth()
+                else self.card.sizeHint().height(),
+                self.card.minimumSizeHint().height(),
+            )
             if height == self.height():
                 break
             self.setFixedHeight(height)

@@ -10,6 +10,7 @@ the command sends one JSON line to the app through a ``QLocalServer`` named per 
 The app answers ``ok`` or ``error: why``. A line without a call id rings a new call; an answer or a
 hang-up without one belongs to the last call rung from that number.
 """
+
 from __future__ import annotations
 
 import getpass
@@ -142,8 +143,14 @@ class RingServer(QObject):
             call_id = call_id or self._open_calls.get(key, "") or "command-" + uuid.uuid4().hex
             if kind == HUNG_UP:
                 self._open_calls.pop(key, None)
-        return PhoneEvent(kind=kind, call_id=call_id, number=fields["number"], extension=fields["extension"],
-                          duration=duration, source=source)
+        return PhoneEvent(
+            kind=kind,
+            call_id=call_id,
+            number=fields["number"],
+            extension=fields["extension"],
+            duration=duration,
+            source=source,
+        )
 
 
 def _someone_listens(name: str) -> bool:

@@ -1,4 +1,5 @@
 """Questions to the person, in one place, so tests can answer them without a modal loop."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget

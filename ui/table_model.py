@@ -9,6 +9,7 @@ A model holds its rows (``set_rows``), or a page of them at a time as the view s
 Roles every table answers: the row's ``id`` (``IdRole``), the row itself (``RowRole``), a cell's
 tip and alignment where its column says; a model colours whole rows in ``role_data``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -106,8 +107,11 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.COLUMNS)):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return self.tr(self.COLUMNS[section].header)
         return None
 

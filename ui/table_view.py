@@ -1,5 +1,6 @@
 """The one way a page shows a table: whole rows chosen one at a time, nothing edited in place,
 no row numbers, cut cells ending in "…", and Enter (or a double click) opening the row."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -10,9 +11,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 FIT, EVEN, SET = "fit", "even", "set"
 
 
-def table_view(model, name: str, accessible_name: str | None = None, *, columns: str = FIT,
-               widths: dict[int, int] | None = None, opened: Callable[[QModelIndex], None] | None = None,
-               parent=None) -> QTableView:
+def table_view(
+    model,
+    name: str,
+    accessible_name: str | None = None,
+    *,
+    columns: str = FIT,
+    widths: dict[int, int] | None = None,
+    opened: Callable[[QModelIndex], None] | None = None,
+    parent=None,
+) -> QTableView:
     """A table of ``model``, named ``name`` (its object name) and ``accessible_name`` (what a screen
     reader says). ``columns``: FIT sizes each column by its first rows and gives the room left to
     the model's ``stretch`` column; EVEN shares the width out evenly; SET starts at ``widths``

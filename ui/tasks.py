@@ -13,6 +13,7 @@ interpreter. Progress reaches the UI at most every ``PROGRESS_INTERVAL`` seconds
 A cancelled task ends in ``on_error`` with ``Cancelled``; any other exception goes to
 ``on_error`` as it was raised, its traceback on ``__traceback__``.
 """
+
 from __future__ import annotations
 
 import gc
@@ -40,8 +41,14 @@ class Task(QObject):
     _progressed = Signal(float)
     _finished = Signal(bool, object)  # ok, result or exception
 
-    def __init__(self, fn: Callable, on_done: Callable, on_error: Callable, parent: QObject | None,
-                 on_progress: Callable[[float], None] | None):
+    def __init__(
+        self,
+        fn: Callable,
+        on_done: Callable,
+        on_error: Callable,
+        parent: QObject | None,
+        on_progress: Callable[[float], None] | None,
+    ):
         super().__init__()  # no parent: it must outlive a window closed while the work runs
         self._fn = fn
         self._on_done = on_done
@@ -180,8 +187,13 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def run_task(fn: Callable, on_done: Callable[[object], None], on_error: Callable[[BaseException], None],
-             parent: QObject | None = None, on_progress: Callable[[float], None] | None = None) -> Task:
+def run_task(
+    fn: Callable,
+    on_done: Callable[[object], None],
+    on_error: Callable[[BaseException], None],
+    parent: QObject | None = None,
+    on_progress: Callable[[float], None] | None = None,
+) -> Task:
     """Run ``fn(progress)`` on the thread pool; ``on_done(result)`` or ``on_error(exception)`` follow
     on the UI thread. With a ``parent``, nothing is delivered once it is gone (and the work is cancelled)."""
     task = Task(fn, on_done, on_error, parent, on_progress)

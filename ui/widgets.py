@@ -1,5 +1,6 @@
 """Small building blocks every form uses: a field with its error beneath, and a
 dialog that remembers where it was."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -204,7 +205,8 @@ def select_row(table, row: int) -> None:
 
     table.selectionModel().setCurrentIndex(
         table.model().index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def date_edit(name: str, value: date) -> QDateEdit:
@@ -239,10 +241,12 @@ def new_account_problems(form: FormDialog) -> list[ValidationError]:
     """Every problem of a new account's fields at once (full name, user name, password twice)."""
     from helpdesk import accounts
 
-    return form.collect(lambda: accounts.validate_full_name(form.full_name.text()),
-                        lambda: accounts.validate_username(form.username.text()),
-                        lambda: accounts.validate_password(form.password.text()),
-                        lambda: check_passwords_match(form.password, form.confirm))
+    return form.collect(
+        lambda: accounts.validate_full_name(form.full_name.text()),
+        lambda: accounts.validate_username(form.username.text()),
+        lambda: accounts.validate_password(form.password.text()),
+        lambda: check_passwords_match(form.password, form.confirm),
+    )
 
 
 class ConflictNotice(QWidget):
@@ -256,8 +260,10 @@ class ConflictNotice(QWidget):
         super().__init__(parent)
         self.setObjectName("conflictNotice")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#conflictNotice { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
-                           " #conflictNotice QLabel { color: #3d2a00; }")  # calm amber: a choice, not an alarm
+        self.setStyleSheet(
+            "#conflictNotice { background: #fff4e0; border: 1px solid #e0b060; border-radius: 4px; }"
+            " #conflictNotice QLabel { color: #3d2a00; }"
+        )  # calm amber: a choice, not an alarm
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.text = QLabel()
@@ -335,9 +341,11 @@ class FormDialog(RememberingDialog):
         """Everything typed in the form: single-line fields and multi-line ones alike."""
         from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-        return ([edit.text() for edit in self.findChildren(QLineEdit)]
-                + [box.toPlainText() for box in self.findChildren(QPlainTextEdit)]
-                + [box.toPlainText() for box in self.findChildren(QTextEdit)])
+        return (
+            [edit.text() for edit in self.findChildren(QLineEdit)]
+            + [box.toPlainText() for box in self.findChildren(QPlainTextEdit)]
+            + [box.toPlainText() for box in self.findChildren(QTextEdit)]
+        )
 
     def typed_something(self) -> bool:
         return self._as_opened is not None and self._typed() != self._as_opened
@@ -346,9 +354,15 @@ class FormDialog(RememberingDialog):
         """Esc or Cancel: asks first when something was typed."""
         from . import prompts
 
-        if self.isVisible() and self.typed_something() and not prompts.confirm(
-                self, self.tr("Discard what you typed?"),
-                self.tr("What you typed in this window has not been saved. Close it and lose what you typed?")):
+        if (
+            self.isVisible()
+            and self.typed_something()
+            and not prompts.confirm(
+                self,
+                self.tr("Discard what you typed?"),
+                self.tr("What you typed in this window has not been saved. Close it and lose what you typed?"),
+            )
+        ):
             return
         super().reject()
 
@@ -440,7 +454,8 @@ class MatchKeys(QObject):
             return False
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             if self.matches.isVisible() and self.matches.currentItem() is not None:
                 self.choose(self.matches.currentItem())
             else:

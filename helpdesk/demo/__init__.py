@@ -74,6 +74,7 @@ So the bulk path has to write by hand what those services write, and keep in ste
 Known difference: a demo calm-down session's trail is ``create`` then ``finish`` (version 2);
 ``calm.finish`` also writes a ``progress`` entry first, so a session run on a desk ends at 3.
 """
+
 from .fill import generate, main
 
 __all__ = ["generate", "main"]

@@ -1,5 +1,6 @@
 """The bulk path: rows written straight into the tables, for speed (see the package docstring
 for why, and what it must keep in step with the services; ``tests/test_demo_bulk_path.py`` checks it)."""
+
 from __future__ import annotations
 
 import json
@@ -32,26 +33,108 @@ def bulk_insert(table: str, columns: list[str], rows: list[tuple]) -> None:
         cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
-CUSTOMER_COLUMNS = ["id", "kind", "given_name", "family_name", "organisation", "organisation_id", "job_title",
-                    "preferred_language", "address", "referral_source", "notes", "status", "lost_reason_id",
-                    "lost_at", "segment", "segment_manual", "merged_into_id", "sort_name", "created_at",
-                    "created_by_id", "updated_at", "updated_by_id", "version"]
+CUSTOMER_COLUMNS = [
+    "id",
+    "kind",
+    "given_name",
+    "family_name",
+    "organisation",
+    "organisation_id",
+    "job_title",
+    "preferred_language",
+    "address",
+    "referral_source",
+    "notes",
+    "status",
+    "lost_reason_id",
+    "lost_at",
+    "segment",
+    "segment_manual",
+    "merged_into_id",
+    "sort_name",
+    "created_at",
+    "created_by_id",
+    "updated_at",
+    "updated_by_id",
+    "version",
+]
 # The keys of ``audit.snapshot(customer)``: a foreign key goes by its column name.
-SNAPSHOT_KEYS = ["id", "kind", "given_name", "family_name", "organisation", "organisation_id", "job_title",
-                 "preferred_language", "address", "referral_source", "notes", "status", "lost_reason_id", "lost_at",
-                 "segment", "segment_manual", "merged_into_id", "sort_name", "created_at", "created_by_id",
-                 "updated_at", "updated_by_id", "version"]
+SNAPSHOT_KEYS = [
+    "id",
+    "kind",
+    "given_name",
+    "family_name",
+    "organisation",
+    "organisation_id",
+    "job_title",
+    "preferred_language",
+    "address",
+    "referral_source",
+    "notes",
+    "status",
+    "lost_reason_id",
+    "lost_at",
+    "segment",
+    "segment_manual",
+    "merged_into_id",
+    "sort_name",
+    "created_at",
+    "created_by_id",
+    "updated_at",
+    "updated_by_id",
+    "version",
+]
 assert SNAPSHOT_KEYS == CUSTOMER_COLUMNS
 STAMP_COLUMNS = [CUSTOMER_COLUMNS.index(k) for k in ("created_at", "updated_at", "lost_at")]
 AUDIT_COLUMNS = ["at", "actor_id", "action", "table_name", "record_id", "before", "after"]
 # The columns of a contact and of a follow-up; also the keys of ``audit.snapshot`` of one.
-CONTACT_COLUMNS = ["id", "customer_id", "staff_id", "channel", "direction", "phone", "started_at", "ended_at",
-                   "duration_seconds", "hold_seconds", "hold_count", "reason", "notes", "outcome", "satisfaction",
-                   "next_step", "checklist", "search_text", "created_at", "updated_at", "updated_by_id", "version",
-                   "draft_id", "answered_at", "call_id"]
-FOLLOW_UP_COLUMNS = ["id", "customer_id", "contact_id", "kind", "due_at", "assignee_id", "promise", "status",
-                     "done_at", "done_by_id", "done_contact_id", "created_at", "created_by_id", "updated_at", "version",
-                     "phone", "attempts", "missed_key"]
+CONTACT_COLUMNS = [
+    "id",
+    "customer_id",
+    "staff_id",
+    "channel",
+    "direction",
+    "phone",
+    "started_at",
+    "ended_at",
+    "duration_seconds",
+    "hold_seconds",
+    "hold_count",
+    "reason",
+    "notes",
+    "outcome",
+    "satisfaction",
+    "next_step",
+    "checklist",
+    "search_text",
+    "created_at",
+    "updated_at",
+    "updated_by_id",
+    "version",
+    "draft_id",
+    "answered_at",
+    "call_id",
+]
+FOLLOW_UP_COLUMNS = [
+    "id",
+    "customer_id",
+    "contact_id",
+    "kind",
+    "due_at",
+    "assignee_id",
+    "promise",
+    "status",
+    "done_at",
+    "done_by_id",
+    "done_contact_id",
+    "created_at",
+    "created_by_id",
+    "updated_at",
+    "version",
+    "phone",
+    "attempts",
+    "missed_key",
+]
 CUSTOMER_TABLES = ["customer", "phone_number", "email_address", "customer_tag"]
 HISTORY_TABLES = ["audit_entry", "contact", "follow_up"]  # audit entries come with the customers and after them
 TABLE_COLUMNS = {
@@ -85,12 +168,16 @@ def _secondary_indexes(tables: list[str]) -> list[tuple[str, str]]:
             "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
             "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
             "WHERE t.relname = ANY(%s) AND pg_table_is_visible(t.oid) "
-            "AND NOT x.indisprimary AND NOT x.indisunique ORDER BY i.relname", (tables,)).fetchall()
+            "AND NOT x.indisprimary AND NOT x.indisunique ORDER BY i.relname",
+            (tables,),
+        ).fetchall()
     else:
         marks = ", ".join("?" * len(tables))
         rows = database.execute_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-            f"AND tbl_name IN ({marks}) ORDER BY name", tables).fetchall()
+            f"AND tbl_name IN ({marks}) ORDER BY name",
+            tables,
+        ).fetchall()
     return [(name, sql) for name, sql in rows]
 
 

@@ -5,6 +5,7 @@ overdue open complaint, a number several customers share (a "maybe"), a customer
 was kept, strangers, and a withheld number; written in the ways phone systems send them (national,
 ``+98``, ``0098``, Persian digits, spaces).
 """
+
 from __future__ import annotations
 
 import random
@@ -44,8 +45,7 @@ WRITINGS = (
 
 
 def _live_phones():
-    return (PhoneNumber.select(PhoneNumber.number, Customer.id)
-            .join(Customer).where(Customer.status != STATUS_MERGED))
+    return PhoneNumber.select(PhoneNumber.number, Customer.id).join(Customer).where(Customer.status != STATUS_MERGED)
 
 
 def _number_showing(customer_ids, shows) -> str | None:
@@ -53,8 +53,13 @@ def _number_showing(customer_ids, shows) -> str | None:
     pop will (``phonecalls.screen``), among the first few candidates."""
     from ..phonecalls import KNOWN, screen
 
-    rows = (_live_phones().where(Customer.id.in_(customer_ids) & PhoneNumber.number.startswith("+98"))
-            .order_by(Customer.id).limit(CANDIDATES).tuples())
+    rows = (
+        _live_phones()
+        .where(Customer.id.in_(customer_ids) & PhoneNumber.number.startswith("+98"))
+        .order_by(Customer.id)
+        .limit(CANDIDATES)
+        .tuples()
+    )
     for number, _customer in rows:
         found = screen(number)
         if found.match == KNOWN and shows(found.callers[0]):
@@ -65,8 +70,9 @@ def _number_showing(customer_ids, shows) -> str | None:
 def _overdue_complaint_number() -> str | None:
     from ..complaints import _overdue_condition, targets
 
-    customers = (Complaint.select(Complaint.customer).where(_overdue_condition(utcnow(), targets())
-                                                              & Complaint.customer.is_null(False)))
+    customers = Complaint.select(Complaint.customer).where(
+        _overdue_condition(utcnow(), targets()) & Complaint.customer.is_null(False)
+    )
     return _number_showing(customers, lambda facts: facts.overdue_complaints > 0)
 
 
@@ -74,15 +80,25 @@ def _kept_promise_number() -> str | None:
     from ..phonecalls import KEPT
 
     customers = FollowUp.select(FollowUp.customer).where(
-        (FollowUp.status == "done") & FollowUp.customer.is_null(False) & (FollowUp.done_at <= FollowUp.due_at))
-    return _number_showing(customers, lambda facts: facts.last_promise is not None
-                           and facts.last_promise.outcome == KEPT)
+        (FollowUp.status == "done") & FollowUp.customer.is_null(False) & (FollowUp.done_at <= FollowUp.due_at)
+    )
+    return _number_showing(
+        customers, lambda facts: facts.last_promise is not None and facts.last_promise.outcome == KEPT
+    )
 
 
 def _shared_number() -> str | None:
-    row = (PhoneNumber.select(PhoneNumber.number).join(Customer).where(Customer.status != STATUS_MERGED)
-           .group_by(PhoneNumber.number).having(pw.fn.COUNT(pw.fn.DISTINCT(Customer.id)) > 1)
-           .order_by(PhoneNumber.number).limit(1).tuples().first())
+    row = (
+        PhoneNumber.select(PhoneNumber.number)
+        .join(Customer)
+        .where(Customer.status != STATUS_MERGED)
+        .group_by(PhoneNumber.number)
+        .having(pw.fn.COUNT(pw.fn.DISTINCT(Customer.id)) > 1)
+        .order_by(PhoneNumber.number)
+        .limit(1)
+        .tuples()
+        .first()
+    )
     return row[0] if row else None
 
 
@@ -91,9 +107,14 @@ def _strangers(count: int, seed: int = 16) -> list[str]:
     rng = random.Random(seed)
     found: list[str] = []
     while len(found) < count:
-        candidate = f"+989{rng.choice(('12', '13', '19', '35', '36', '01', '02', '21', '22'))}{rng.randrange(10**7):07d}"
-        if candidate not in found and phonenumbers.is_valid_number(phonenumbers.parse(candidate)) \
-                and not PhoneNumber.select().where(PhoneNumber.number == candidate).exists():
+        candidate = (
+            f"+989{rng.choice(('12', '13', '19', '35', '36', '01', '02', '21', '22'))}{rng.randrange(10**7):07d}"
+        )
+        if (
+            candidate not in found
+            and phonenumbers.is_valid_number(phonenumbers.parse(candidate))
+            and not PhoneNumber.select().where(PhoneNumber.number == candidate).exists()
+        ):
             found.append(candidate)
     return found
 
@@ -101,18 +122,21 @@ def _strangers(count: int, seed: int = 16) -> list[str]:
 def demo_calls(limit: int = 6) -> list[tuple[str, str]]:
     """Up to ``limit`` (what the pop will show, the number as the phone system sends it)."""
     picks: list[tuple[str, str]] = []
-    for what, number in (("a customer with an overdue complaint", _overdue_complaint_number()),
-                         ("a number several customers share (maybe)", _shared_number()),
-                         ("a customer whose promise was kept", _kept_promise_number())):
+    for what, number in (
+        ("a customer with an overdue complaint", _overdue_complaint_number()),
+        ("a number several customers share (maybe)", _shared_number()),
+        ("a customer whose promise was kept", _kept_promise_number()),
+    ):
         if number:
             picks.append((what, number))
     picks.extend(("a stranger (unknown number)", n) for n in _strangers(2))
     calls = [(what, WRITINGS[i % len(WRITINGS)](number)) for i, (what, number) in enumerate(picks)]
     calls.append(("a withheld number", WITHHELD))
     if limit <= len(calls):
-        return calls[:limit - 1] + [calls[-1]] if limit > 1 else calls[-1:]
+        return calls[: limit - 1] + [calls[-1]] if limit > 1 else calls[-1:]
     # more than the kinds there are: more strangers, before the withheld one
     extra = _strangers(2 + limit - len(calls))[2:]
-    more = [("a stranger (unknown number)", WRITINGS[(len(calls) - 1 + i) % len(WRITINGS)](n))
-            for i, n in enumerate(extra)]
+    more = [
+        ("a stranger (unknown number)", WRITINGS[(len(calls) - 1 + i) % len(WRITINGS)](n)) for i, n in enumerate(extra)
+    ]
     return calls[:-1] + more + calls[-1:]

@@ -1,4 +1,5 @@
 """Dice for demo data: a fast ``random.Random`` and weighted picks."""
+
 from __future__ import annotations
 
 import random

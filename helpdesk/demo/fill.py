@@ -1,5 +1,6 @@
 """Filling an empty database with the demo: staff, customers, their history, complaints and
 calm-down sessions, made in one process (or two, for a large demo) and written by the bulk path."""
+
 from __future__ import annotations
 
 import random
@@ -66,9 +67,15 @@ def batches(plan: Plan) -> Iterator[dict[str, list]]:
     people: list[Person] = []
     for record in generator.customers(plan.count):
         c = record["customer"]
-        people.append(Person(c["created_at"], c["id"], c["preferred_language"] == "fa",
-                             tuple(number for _, number in record["phones"]),
-                             record["lost"][1] if record["lost"] is not None else None))
+        people.append(
+            Person(
+                c["created_at"],
+                c["id"],
+                c["preferred_language"] == "fa",
+                tuple(number for _, number in record["phones"]),
+                record["lost"][1] if record["lost"] is not None else None,
+            )
+        )
         batch.append(record)
         if len(batch) >= BATCH:
             yield rows_of(batch, plan.tag_ids, documents, plan.postgres)
@@ -76,8 +83,16 @@ def batches(plan: Plan) -> Iterator[dict[str, list]]:
     if batch:
         yield rows_of(batch, plan.tag_ids, documents, plan.postgres)
     yield CUSTOMERS_DONE  # the writer finishes the customers' tables while the history is made
-    history = History(rng, plan.now, plan.days, plan.end_of_today, plan.staff_ids, people, plan.first_contact_id,
-                      plan.first_follow_up_id)
+    history = History(
+        rng,
+        plan.now,
+        plan.days,
+        plan.end_of_today,
+        plan.staff_ids,
+        people,
+        plan.first_contact_id,
+        plan.first_follow_up_id,
+    )
     history.build()
     yield from history.batches(plan.postgres)
 
@@ -133,8 +148,9 @@ def _tags() -> tuple[dict[str, int], dict[str, int]]:
     return {t.name: t.id for t in ordered}, {t.name: i for i, t in enumerate(ordered)}
 
 
-def create_customers(rng: random.Random, count: int, staff_ids: list[int], now: datetime,
-                     parallel: bool | None = None) -> None:
+def create_customers(
+    rng: random.Random, count: int, staff_ids: list[int], now: datetime, parallel: bool | None = None
+) -> None:
     """Insert ``count`` customers with their phones, e-mails, tags, audit trail and search documents,
     then a year of their contacts and follow-ups (``History``), audited too.
 
@@ -145,10 +161,17 @@ def create_customers(rng: random.Random, count: int, staff_ids: list[int], now: 
     postgres = _is_postgres()
     tag_ids, tag_order = _tags()
     plan = Plan(
-        rng_state=rng.getstate(), count=count, now=now, staff_ids=staff_ids,
-        lost_reasons={r.name_en: r.id for r in LostReason.select()}, tag_ids=tag_ids, tag_order=tag_order,
-        first_id=(Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1, postgres=postgres,
-        days=_local_days(now), end_of_today=end_of_local_day(now),
+        rng_state=rng.getstate(),
+        count=count,
+        now=now,
+        staff_ids=staff_ids,
+        lost_reasons={r.name_en: r.id for r in LostReason.select()},
+        tag_ids=tag_ids,
+        tag_order=tag_order,
+        first_id=(Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1,
+        postgres=postgres,
+        days=_local_days(now),
+        end_of_today=end_of_local_day(now),
         first_contact_id=(Contact.select(Contact.id).order_by(Contact.id.desc()).scalar() or 0) + 1,
         first_follow_up_id=(FollowUp.select(FollowUp.id).order_by(FollowUp.id.desc()).scalar() or 0) + 1,
     )
@@ -169,7 +192,7 @@ def create_customers(rng: random.Random, count: int, staff_ids: list[int], now: 
     last = _secondary_indexes(HISTORY_TABLES) if parallel else []
     for name, _ in first + last:
         database.execute_sql(f'DROP INDEX "{name}"')
-    for rows in (_batches_from_a_second_process(plan) if parallel else batches(plan)):
+    for rows in _batches_from_a_second_process(plan) if parallel else batches(plan):
         if "customers_done" in rows:  # (a copy of CUSTOMERS_DONE when it came from the other process)
             for _, sql in first:
                 database.execute_sql(sql)
@@ -182,8 +205,10 @@ def create_customers(rng: random.Random, count: int, staff_ids: list[int], now: 
     if postgres:
         # Ids were given explicitly: move the sequences past them so new rows get fresh ones.
         for table in ("customer", "contact", "follow_up"):
-            database.execute_sql(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                                 f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)")
+            database.execute_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+            )
         database.execute_sql("ANALYZE")
     else:
         for name, value in merging.items():
@@ -228,8 +253,10 @@ def main(target: str, customers: int, seed: int, parallel: bool | None = None) -
     elapsed = time.perf_counter() - started
     now = utcnow()
     overdue = FollowUp.select().where((FollowUp.status == FOLLOW_UP_OPEN) & (FollowUp.due_at < now - GRACE)).count()
-    print(f"Demo data written to {describe(target)} in {elapsed:.1f} s: {customers} customers, "
-          f"{Contact.select().count()} contacts, {FollowUp.select().count()} follow-ups ({overdue} overdue).")
+    print(
+        f"Demo data written to {describe(target)} in {elapsed:.1f} s: {customers} customers, "
+        f"{Contact.select().count()} contacts, {FollowUp.select().count()} follow-ups ({overdue} overdue)."
+    )
     print("Demo accounts (user name, password, role):")
     for member, password in staff:
         print(f"  {member.username:<12} {password:<16} {member.role}")

@@ -1,4 +1,5 @@
 """A year of demo contacts and follow-ups for the demo customers, with their audit trail."""
+
 from __future__ import annotations
 
 import json
@@ -27,6 +28,7 @@ from .people import _FA_DIGITS
 # Texts come as (Persian, English) pairs and are written in the customer's preferred language;
 # "{ref}" stands for an invoice or order number (Persian digits in Persian text).
 
+
 @dataclass(frozen=True)
 class Topic:
     """What a contact is about, with what staff write about it."""
@@ -41,195 +43,458 @@ class Topic:
 
 
 TOPICS = [  # (topic, weight): what people call or come in about
-    (Topic("invoice", ("سؤال دربارهٔ فاکتور", "Invoice question"), (
-        ("مبلغ فاکتور شمارهٔ {ref} را ردیف به ردیف با مشتری مرور کردیم.",
-         "Went through invoice {ref} line by line with the customer."),
-        ("پرسید چرا مالیات بر ارزش افزوده در فاکتور جداگانه آمده است.",
-         "Asked why VAT appears as a separate line on the invoice."),
-        ("نسخهٔ رسمی فاکتور {ref} با مهر شرکت را برای حسابداری‌شان می‌خواهد.",
-         "Needs a stamped official copy of invoice {ref} for their accounts."),
-     ), ("نسخهٔ اصلاح‌شدهٔ فاکتور از حسابداری گرفته شود.", "Get the corrected invoice from accounts."),
-        ("ارسال فاکتور اصلاح‌شده و اطمینان از رسیدن آن", "Send the corrected invoice and check it arrived"),
-        ("فاکتور اصلاح‌شده فرستاده شد و مشتری رسیدن آن را تأیید کرد.",
-         "Sent the corrected invoice; the customer confirmed it arrived.")), 14),
-    (Topic("delivery", ("پیگیری ارسال سفارش", "Delivery status"), (
-        ("سفارش {ref} هنوز نرسیده است؛ وضعیت آن را در سامانه دیدیم.",
-         "Order {ref} has not arrived yet; we checked its status in the system."),
-        ("پرسید بسته دقیقاً چه روزی تحویل می‌شود.", "Asked which day exactly the parcel will be delivered."),
-        ("پیک دیروز آمده ولی کسی در محل نبوده است.", "The courier came yesterday but nobody was in."),
-     ), ("تاریخ دقیق ارسال از انبار پرسیده شود.", "Ask the warehouse for the exact dispatch date."),
-        ("اعلام تاریخ دقیق تحویل", "Call back with the exact delivery date"),
-        ("تاریخ تحویل را از انبار گرفتیم و به مشتری اطلاع دادیم.",
-         "Got the delivery date from the warehouse and passed it on.")), 16),
-    (Topic("fault", ("خرابی کالا", "Product fault"), (
-        ("دستگاه بعد از دو هفته روشن نمی‌شود؛ شمارهٔ سریال ثبت شد.",
-         "The unit stopped switching on after two weeks; serial number noted."),
-        ("می‌گوید یکی از قطعه‌ها در جعبه نبوده است.", "Says one of the parts was missing from the box."),
-        ("مراحل راه‌اندازی دوباره را همراه مشتری انجام دادیم.", "Went through a reset together with the customer."),
-     ), ("هماهنگی با واحد فنی برای بررسی دستگاه", "Book the unit in with the service team."),
-        ("اعلام نتیجهٔ بررسی واحد فنی", "Call back with the service team's findings"),
-        ("نتیجهٔ بررسی فنی را گفتیم؛ قطعه با ضمانت تعویض می‌شود.",
-         "Gave the service team's findings; the part will be replaced under warranty.")), 10),
-    (Topic("price", ("استعلام قیمت", "Price enquiry"), (
-        ("قیمت روز و شرایط پرداخت اقساطی را پرسید.", "Asked for today's price and the instalment terms."),
-        ("برای خرید عمده پیش‌فاکتور می‌خواهد.", "Wants a quotation for a bulk order."),
-        ("قیمت‌ها را با فهرست ماه گذشته مقایسه کرد و علت تفاوت را پرسید.",
-         "Compared our prices with last month's list and asked why they changed."),
-     ), ("پیش‌فاکتور از واحد فروش گرفته و فرستاده شود.", "Get a quotation from sales and send it."),
-        ("ارسال پیش‌فاکتور", "Send the quotation"),
-        ("پیش‌فاکتور فرستاده شد و ردیف‌هایش را با مشتری مرور کردیم.",
-         "Sent the quotation and went through it with the customer.")), 14),
-    (Topic("appointment", ("گرفتن وقت ملاقات", "Appointment"), (
-        ("برای هفتهٔ آینده وقت مشاوره می‌خواهد.", "Wants an advice appointment next week."),
-        ("وقت قبلی را به روز دیگری منتقل کردیم.", "Moved the existing appointment to another day."),
-        ("پرسید برای جلسه چه مدارکی همراه بیاورد.", "Asked which documents to bring to the meeting."),
-     ), ("وقت خالی در برنامهٔ کارشناس پیدا شود.", "Find a free slot in the adviser's diary."),
-        ("تأیید ساعت ملاقات", "Confirm the appointment time"),
-        ("ساعت ملاقات هماهنگ و تأیید شد.", "Appointment arranged and confirmed.")), 9),
-    (Topic("warranty", ("ضمانت و خدمات پس از فروش", "Warranty and after-sales"), (
-        ("پرسید ضمانت دستگاه تا چه تاریخی اعتبار دارد.", "Asked when the warranty runs out."),
-        ("کارت ضمانت گم شده بود؛ با شمارهٔ فاکتور {ref} سابقه را پیدا کردیم.",
-         "The warranty card was lost; found the record by invoice {ref}."),
-     ), ("سابقهٔ ضمانت از خدمات پس از فروش استعلام شود.", "Check the warranty record with after-sales."),
-        ("اعلام وضعیت ضمانت", "Confirm the warranty status"),
-        ("وضعیت ضمانت را از خدمات پس از فروش گرفتیم و به مشتری گفتیم.",
-         "Confirmed the warranty status with after-sales and told the customer.")), 6),
-    (Topic("return", ("مرجوعی یا تعویض کالا", "Return or exchange"), (
-        ("می‌خواهد سایز را عوض کند؛ کالا باز نشده است.", "Wants a different size; the item is still sealed."),
-        ("شرایط بازگرداندن وجه را توضیح دادیم.", "Explained how refunds work."),
-        ("رنگ کالا با عکس سایت فرق دارد و می‌خواهد آن را پس بدهد.",
-         "The colour differs from the website photo; wants to return it."),
-     ), ("درخواست مرجوعی در انبار ثبت و پیگیری شود.", "Log the return with the warehouse and track it."),
-        ("اعلام زمان تعویض یا بازگشت وجه", "Confirm when the exchange or refund will happen"),
-        ("تعویض انجام شد و مشتری کالای جدید را تحویل گرفت.", "Exchange done; the customer has the new item.")), 8),
-    (Topic("details", ("تغییر نشانی یا شمارهٔ تماس", "Change of address or phone"), (
-        ("نشانی جدید برای ارسال‌های بعدی ثبت شد.", "Recorded the new delivery address."),
-        ("شمارهٔ همراه قبلی دیگر در دسترس نیست؛ شمارهٔ تازه را داد.",
-         "The old mobile number is no longer in use; gave a new one."),
-     ), ("اطلاعات تازه در سفارش‌های باز هم اصلاح شود.", "Update the open orders with the new details."),
-        ("اطمینان از اصلاح نشانی در سفارش‌های باز", "Make sure the open orders have the new address"),
-        ("نشانی در سفارش‌های باز اصلاح شد و به مشتری اطلاع دادیم.",
-         "Open orders updated with the new address; customer told.")), 5),
-    (Topic("order", ("ثبت سفارش", "New order"), (
-        ("سفارش {ref} ثبت شد.", "Took order {ref}."),
-        ("موجودی دو کالا را پرسید؛ یکی فعلاً موجود نیست.",
-         "Asked about stock of two items; one is out of stock for now."),
-        ("می‌خواهد سفارش قبلی را با چند قلم بیشتر تکرار کند.", "Wants to repeat the last order with a few more items."),
-     ), ("زمان رسیدن کالای ناموجود از انبار پرسیده شود.", "Ask the warehouse when the missing item is due in."),
-        ("خبر دادن هنگام موجود شدن کالا", "Let them know when the item is back in stock"),
-        ("کالا موجود شد؛ سفارش را نهایی کردیم.", "The item is back in stock; the order is confirmed.")), 10),
-    (Topic("payment", ("پرداخت و اقساط", "Payment and instalments"), (
-        ("رسید واریز {ref} را فرستاد تا ثبت شود.", "Sent bank receipt {ref} to be recorded."),
-        ("برای قسط این ماه چند روز مهلت خواست.", "Asked for a few more days on this month's instalment."),
-        ("پرسید چطور می‌تواند با کارت‌خوان شعبه پرداخت کند.", "Asked how to pay with the card reader at the branch."),
-     ), ("ثبت واریز با حسابداری بررسی شود.", "Ask accounts to check the payment was recorded."),
-        ("تأیید ثبت پرداخت", "Confirm the payment has been recorded"),
-        ("حسابداری ثبت واریز را تأیید کرد و به مشتری اطلاع دادیم.",
-         "Accounts confirmed the payment; told the customer.")),
-     7),
-    (Topic("hours", ("ساعت کاری و نشانی شعبه", "Opening hours and directions"), (
-        ("پرسید پنجشنبه‌ها تا چه ساعتی باز هستیم.", "Asked how late we are open on Thursdays."),
-        ("نشانی شعبه و جای پارک را توضیح دادیم.", "Gave directions to the branch and where to park."),
-     ), ("نقشهٔ مسیر برای مشتری پیامک شود.", "Text the customer a map link."),
-        ("ارسال نشانی و نقشهٔ مسیر", "Send the address and a map"),
-        ("نشانی و نقشهٔ مسیر فرستاده شد.", "Sent the address and a map.")), 5),
-    (Topic("catalogue", ("درخواست کاتالوگ", "Catalogue request"), (
-        ("کاتالوگ محصولات تازه را خواست.", "Asked for the new product catalogue."),
-        ("دنبال مشخصات فنی یک مدل خاص بود.", "Looking for the technical details of one model."),
-     ), ("کاتالوگ به نشانی ایمیل مشتری فرستاده شود.", "E-mail the catalogue to the customer."),
-        ("ارسال کاتالوگ و مشخصات فنی", "Send the catalogue and specifications"),
-        ("کاتالوگ و مشخصات فنی فرستاده شد.", "Catalogue and specifications sent.")), 4),
-    (Topic("installation", ("نصب و راه‌اندازی", "Installation help"), (
-        ("در نصب نرم‌افزار همراه دستگاه مشکل داشت.", "Had trouble installing the software that came with the unit."),
-        ("پرسید نصاب چه روزی می‌آید.", "Asked which day the installer will come."),
-     ), ("با نصاب برای روز مراجعه هماهنگ شود.", "Agree a visit day with the installer."),
-        ("اعلام روز مراجعهٔ نصاب", "Confirm the installer's visit day"),
-        ("روز مراجعهٔ نصاب هماهنگ و به مشتری اعلام شد.",
-         "Installer's visit booked and confirmed with the customer.")), 6),
-    (Topic("loyalty", ("کارت باشگاه مشتریان", "Loyalty card"), (
-        ("پرسید چند امتیاز روی کارت باشگاه دارد.", "Asked how many points are on the loyalty card."),
-        ("تخفیف عضویت روی خرید قبلی اعمال نشده بود.", "The member discount was not applied to the last purchase."),
-     ), ("امتیازهای جاافتاده بررسی و اضافه شود.", "Check and add the missing points."),
-        ("اصلاح امتیازهای کارت و خبر دادن به مشتری", "Correct the card points and let the customer know"),
-        ("امتیازهای جاافتاده به کارت اضافه شد.", "The missing points were added to the card.")), 4),
+    (
+        Topic(
+            "invoice",
+            ("سؤال دربارهٔ فاکتور", "Invoice question"),
+            (
+                (
+                    "مبلغ فاکتور شمارهٔ {ref} را ردیف به ردیف با مشتری مرور کردیم.",
+                    "Went through invoice {ref} line by line with the customer.",
+                ),
+                (
+                    "پرسید چرا مالیات بر ارزش افزوده در فاکتور جداگانه آمده است.",
+                    "Asked why VAT appears as a separate line on the invoice.",
+                ),
+                (
+                    "نسخهٔ رسمی فاکتور {ref} با مهر شرکت را برای حسابداری‌شان می‌خواهد.",
+                    "Needs a stamped official copy of invoice {ref} for their accounts.",
+                ),
+            ),
+            ("نسخهٔ اصلاح‌شدهٔ فاکتور از حسابداری گرفته شود.", "Get the corrected invoice from accounts."),
+            ("ارسال فاکتور اصلاح‌شده و اطمینان از رسیدن آن", "Send the corrected invoice and check it arrived"),
+            (
+                "فاکتور اصلاح‌شده فرستاده شد و مشتری رسیدن آن را تأیید کرد.",
+                "Sent the corrected invoice; the customer confirmed it arrived.",
+            ),
+        ),
+        14,
+    ),
+    (
+        Topic(
+            "delivery",
+            ("پیگیری ارسال سفارش", "Delivery status"),
+            (
+                (
+                    "سفارش {ref} هنوز نرسیده است؛ وضعیت آن را در سامانه دیدیم.",
+                    "Order {ref} has not arrived yet; we checked its status in the system.",
+                ),
+                ("پرسید بسته دقیقاً چه روزی تحویل می‌شود.", "Asked which day exactly the parcel will be delivered."),
+                ("پیک دیروز آمده ولی کسی در محل نبوده است.", "The courier came yesterday but nobody was in."),
+            ),
+            ("تاریخ دقیق ارسال از انبار پرسیده شود.", "Ask the warehouse for the exact dispatch date."),
+            ("اعلام تاریخ دقیق تحویل", "Call back with the exact delivery date"),
+            (
+                "تاریخ تحویل را از انبار گرفتیم و به مشتری اطلاع دادیم.",
+                "Got the delivery date from the warehouse and passed it on.",
+            ),
+        ),
+        16,
+    ),
+    (
+        Topic(
+            "fault",
+            ("خرابی کالا", "Product fault"),
+            (
+                (
+                    "دستگاه بعد از دو هفته روشن نمی‌شود؛ شمارهٔ سریال ثبت شد.",
+                    "The unit stopped switching on after two weeks; serial number noted.",
+                ),
+                ("می‌گوید یکی از قطعه‌ها در جعبه نبوده است.", "Says one of the parts was missing from the box."),
+                (
+                    "مراحل راه‌اندازی دوباره را همراه مشتری انجام دادیم.",
+                    "Went through a reset together with the customer.",
+                ),
+            ),
+            ("هماهنگی با واحد فنی برای بررسی دستگاه", "Book the unit in with the service team."),
+            ("اعلام نتیجهٔ بررسی واحد فنی", "Call back with the service team's findings"),
+            (
+                "نتیجهٔ بررسی فنی را گفتیم؛ قطعه با ضمانت تعویض می‌شود.",
+                "Gave the service team's findings; the part will be replaced under warranty.",
+            ),
+        ),
+        10,
+    ),
+    (
+        Topic(
+            "price",
+            ("استعلام قیمت", "Price enquiry"),
+            (
+                ("قیمت روز و شرایط پرداخت اقساطی را پرسید.", "Asked for today's price and the instalment terms."),
+                ("برای خرید عمده پیش‌فاکتور می‌خواهد.", "Wants a quotation for a bulk order."),
+                (
+                    "قیمت‌ها را با فهرست ماه گذشته مقایسه کرد و علت تفاوت را پرسید.",
+                    "Compared our prices with last month's list and asked why they changed.",
+                ),
+            ),
+            ("پیش‌فاکتور از واحد فروش گرفته و فرستاده شود.", "Get a quotation from sales and send it."),
+            ("ارسال پیش‌فاکتور", "Send the quotation"),
+            (
+                "پیش‌فاکتور فرستاده شد و ردیف‌هایش را با مشتری مرور کردیم.",
+                "Sent the quotation and went through it with the customer.",
+            ),
+        ),
+        14,
+    ),
+    (
+        Topic(
+            "appointment",
+            ("گرفتن وقت ملاقات", "Appointment"),
+            (
+                ("برای هفتهٔ آینده وقت مشاوره می‌خواهد.", "Wants an advice appointment next week."),
+                ("وقت قبلی را به روز دیگری منتقل کردیم.", "Moved the existing appointment to another day."),
+                ("پرسید برای جلسه چه مدارکی همراه بیاورد.", "Asked which documents to bring to the meeting."),
+            ),
+            ("وقت خالی در برنامهٔ کارشناس پیدا شود.", "Find a free slot in the adviser's diary."),
+            ("تأیید ساعت ملاقات", "Confirm the appointment time"),
+            ("ساعت ملاقات هماهنگ و تأیید شد.", "Appointment arranged and confirmed."),
+        ),
+        9,
+    ),
+    (
+        Topic(
+            "warranty",
+            ("ضمانت و خدمات پس از فروش", "Warranty and after-sales"),
+            (
+                ("پرسید ضمانت دستگاه تا چه تاریخی اعتبار دارد.", "Asked when the warranty runs out."),
+                (
+                    "کارت ضمانت گم شده بود؛ با شمارهٔ فاکتور {ref} سابقه را پیدا کردیم.",
+                    "The warranty card was lost; found the record by invoice {ref}.",
+                ),
+            ),
+            ("سابقهٔ ضمانت از خدمات پس از فروش استعلام شود.", "Check the warranty record with after-sales."),
+            ("اعلام وضعیت ضمانت", "Confirm the warranty status"),
+            (
+                "وضعیت ضمانت را از خدمات پس از فروش گرفتیم و به مشتری گفتیم.",
+                "Confirmed the warranty status with after-sales and told the customer.",
+            ),
+        ),
+        6,
+    ),
+    (
+        Topic(
+            "return",
+            ("مرجوعی یا تعویض کالا", "Return or exchange"),
+            (
+                ("می‌خواهد سایز را عوض کند؛ کالا باز نشده است.", "Wants a different size; the item is still sealed."),
+                ("شرایط بازگرداندن وجه را توضیح دادیم.", "Explained how refunds work."),
+                (
+                    "رنگ کالا با عکس سایت فرق دارد و می‌خواهد آن را پس بدهد.",
+                    "The colour differs from the website photo; wants to return it.",
+                ),
+            ),
+            ("درخواست مرجوعی در انبار ثبت و پیگیری شود.", "Log the return with the warehouse and track it."),
+            ("اعلام زمان تعویض یا بازگشت وجه", "Confirm when the exchange or refund will happen"),
+            ("تعویض انجام شد و مشتری کالای جدید را تحویل گرفت.", "Exchange done; the customer has the new item."),
+        ),
+        8,
+    ),
+    (
+        Topic(
+            "details",
+            ("تغییر نشانی یا شمارهٔ تماس", "Change of address or phone"),
+            (
+                ("نشانی جدید برای ارسال‌های بعدی ثبت شد.", "Recorded the new delivery address."),
+                (
+                    "شمارهٔ همراه قبلی دیگر در دسترس نیست؛ شمارهٔ تازه را داد.",
+                    "The old mobile number is no longer in use; gave a new one.",
+                ),
+            ),
+            ("اطلاعات تازه در سفارش‌های باز هم اصلاح شود.", "Update the open orders with the new details."),
+            ("اطمینان از اصلاح نشانی در سفارش‌های باز", "Make sure the open orders have the new address"),
+            (
+                "نشانی در سفارش‌های باز اصلاح شد و به مشتری اطلاع دادیم.",
+                "Open orders updated with the new address; customer told.",
+            ),
+        ),
+        5,
+    ),
+    (
+        Topic(
+            "order",
+            ("ثبت سفارش", "New order"),
+            (
+                ("سفارش {ref} ثبت شد.", "Took order {ref}."),
+                (
+                    "موجودی دو کالا را پرسید؛ یکی فعلاً موجود نیست.",
+                    "Asked about stock of two items; one is out of stock for now.",
+                ),
+                (
+                    "می‌خواهد سفارش قبلی را با چند قلم بیشتر تکرار کند.",
+                    "Wants to repeat the last order with a few more items.",
+                ),
+            ),
+            ("زمان رسیدن کالای ناموجود از انبار پرسیده شود.", "Ask the warehouse when the missing item is due in."),
+            ("خبر دادن هنگام موجود شدن کالا", "Let them know when the item is back in stock"),
+            ("کالا موجود شد؛ سفارش را نهایی کردیم.", "The item is back in stock; the order is confirmed."),
+        ),
+        10,
+    ),
+    (
+        Topic(
+            "payment",
+            ("پرداخت و اقساط", "Payment and instalments"),
+            (
+                ("رسید واریز {ref} را فرستاد تا ثبت شود.", "Sent bank receipt {ref} to be recorded."),
+                ("برای قسط این ماه چند روز مهلت خواست.", "Asked for a few more days on this month's instalment."),
+                (
+                    "پرسید چطور می‌تواند با کارت‌خوان شعبه پرداخت کند.",
+                    "Asked how to pay with the card reader at the branch.",
+                ),
+            ),
+            ("ثبت واریز با حسابداری بررسی شود.", "Ask accounts to check the payment was recorded."),
+            ("تأیید ثبت پرداخت", "Confirm the payment has been recorded"),
+            (
+                "حسابداری ثبت واریز را تأیید کرد و به مشتری اطلاع دادیم.",
+                "Accounts confirmed the payment; told the customer.",
+            ),
+        ),
+        7,
+    ),
+    (
+        Topic(
+            "hours",
+            ("ساعت کاری و نشانی شعبه", "Opening hours and directions"),
+            (
+                ("پرسید پنجشنبه‌ها تا چه ساعتی باز هستیم.", "Asked how late we are open on Thursdays."),
+                ("نشانی شعبه و جای پارک را توضیح دادیم.", "Gave directions to the branch and where to park."),
+            ),
+            ("نقشهٔ مسیر برای مشتری پیامک شود.", "Text the customer a map link."),
+            ("ارسال نشانی و نقشهٔ مسیر", "Send the address and a map"),
+            ("نشانی و نقشهٔ مسیر فرستاده شد.", "Sent the address and a map."),
+        ),
+        5,
+    ),
+    (
+        Topic(
+            "catalogue",
+            ("درخواست کاتالوگ", "Catalogue request"),
+            (
+                ("کاتالوگ محصولات تازه را خواست.", "Asked for the new product catalogue."),
+                ("دنبال مشخصات فنی یک مدل خاص بود.", "Looking for the technical details of one model."),
+            ),
+            ("کاتالوگ به نشانی ایمیل مشتری فرستاده شود.", "E-mail the catalogue to the customer."),
+            ("ارسال کاتالوگ و مشخصات فنی", "Send the catalogue and specifications"),
+            ("کاتالوگ و مشخصات فنی فرستاده شد.", "Catalogue and specifications sent."),
+        ),
+        4,
+    ),
+    (
+        Topic(
+            "installation",
+            ("نصب و راه‌اندازی", "Installation help"),
+            (
+                (
+                    "در نصب نرم‌افزار همراه دستگاه مشکل داشت.",
+                    "Had trouble installing the software that came with the unit.",
+                ),
+                ("پرسید نصاب چه روزی می‌آید.", "Asked which day the installer will come."),
+            ),
+            ("با نصاب برای روز مراجعه هماهنگ شود.", "Agree a visit day with the installer."),
+            ("اعلام روز مراجعهٔ نصاب", "Confirm the installer's visit day"),
+            (
+                "روز مراجعهٔ نصاب هماهنگ و به مشتری اعلام شد.",
+                "Installer's visit booked and confirmed with the customer.",
+            ),
+        ),
+        6,
+    ),
+    (
+        Topic(
+            "loyalty",
+            ("کارت باشگاه مشتریان", "Loyalty card"),
+            (
+                ("پرسید چند امتیاز روی کارت باشگاه دارد.", "Asked how many points are on the loyalty card."),
+                (
+                    "تخفیف عضویت روی خرید قبلی اعمال نشده بود.",
+                    "The member discount was not applied to the last purchase.",
+                ),
+            ),
+            ("امتیازهای جاافتاده بررسی و اضافه شود.", "Check and add the missing points."),
+            ("اصلاح امتیازهای کارت و خبر دادن به مشتری", "Correct the card points and let the customer know"),
+            ("امتیازهای جاافتاده به کارت اضافه شد.", "The missing points were added to the card."),
+        ),
+        4,
+    ),
 ]
 COMPLAINT_TOPICS = [  # what customers complain about (seed 002's list, roughly)
-    (Topic("staff", ("شکایت از رفتار کارکنان", "Complaint about a staff member"), (
-        ("از برخورد سرد یکی از همکاران در شعبه گلایه داشت.",
-         "Unhappy with the way a colleague at the branch spoke to them."),
-        ("می‌گوید دفعهٔ قبل کسی به حرفش گوش نداده است.", "Says nobody listened to them last time."),
-     ), ("ارجاع به سرپرست؛ سرپرست خودش با مشتری تماس بگیرد.",
-         "Refer to the supervisor, who will call the customer personally."),
-        ("تماس سرپرست با مشتری", "Supervisor to call the customer"),
-        ("سرپرست تماس گرفت، عذرخواهی کرد و موضوع را با همکار مربوط در میان گذاشت.",
-         "The supervisor called, apologised and has spoken to the colleague concerned."), True), 18),
-    (Topic("waiting", ("معطلی طولانی", "Kept waiting too long"), (
-        ("بیش از ده دقیقه پشت خط منتظر مانده بود.", "Had been on hold for more than ten minutes."),
-        ("در شعبه مدت زیادی در صف مانده بود.", "Waited a long time in the queue at the branch."),
-     ), ("موضوع به سرپرست گزارش شود.", "Report it to the supervisor."),
-        ("پاسخ سرپرست دربارهٔ زمان انتظار", "Supervisor to reply about the waiting time"),
-        ("سرپرست تماس گرفت و از مشتری عذرخواهی کرد.", "The supervisor called and apologised."), True), 14),
-    (Topic("late", ("تأخیر در تحویل", "Late delivery"), (
-        ("سفارش {ref} یک هفته دیرتر از وعده رسیده است.", "Order {ref} arrived a week later than promised."),
-        ("سه بار برای زمان ارسال قول گرفته و هر بار عقب افتاده است.",
-         "Was promised a delivery date three times and it slipped each time."),
-     ), ("علت تأخیر از واحد ارسال پرسیده شود.", "Find out from dispatch why it was late."),
-        ("توضیح علت تأخیر و جبران آن", "Explain the delay and what we will do about it"),
-        ("علت تأخیر توضیح داده شد و هزینهٔ ارسال برگشت داده شد.",
-         "Explained the delay and refunded the delivery charge.")), 22),
-    (Topic("faulty", ("کالای معیوب", "Faulty goods"), (
-        ("کالای تعویضی هم همان ایراد قبلی را دارد.", "The replacement has the same fault as the first one."),
-        ("کالا از روز اول درست کار نکرده است.", "It has not worked properly since day one."),
-     ), ("بررسی فوری توسط واحد فنی و تماس با مشتری", "Urgent check by the service team, then call the customer."),
-        ("اعلام راه‌حل واحد فنی", "Call back with the service team's solution"),
-        ("کالا با یک دستگاه سالم تعویض شد.", "Replaced the item with a working one.")), 18),
-    (Topic("billing", ("اشتباه در صورت‌حساب", "Billing error"), (
-        ("مبلغ سفارش {ref} دو بار از حسابش کسر شده است.", "Was charged twice for order {ref}."),
-        ("تخفیفی که قول داده بودیم در صورت‌حساب نیامده است.", "The discount we promised is missing from the bill."),
-     ), ("حسابداری مبلغ اضافه را بررسی کند و برگرداند.", "Accounts to check and refund the extra amount."),
-        ("برگرداندن مبلغ اضافه و خبر دادن به مشتری", "Refund the overcharge and let the customer know"),
-        ("مبلغ اضافه برگشت داده شد و رسید آن را فرستادیم.", "Refunded the overcharge and sent the receipt.")), 12),
-    (Topic("courier", ("برخورد نامناسب پیک", "Courier's behaviour"), (
-        ("پیک بدون زنگ زدن بسته را جلوی در گذاشته و رفته است.",
-         "The courier left the parcel at the door without ringing."),
-        ("پیک با مشتری تند صحبت کرده است.", "The courier was rude to the customer."),
-     ), ("موضوع به شرکت پیک گزارش شود.", "Report it to the courier company."),
-        ("اعلام نتیجهٔ پیگیری از شرکت پیک", "Tell the customer what the courier company says"),
-        ("شرکت پیک عذرخواهی کرد و نتیجه را به مشتری گفتیم.",
-         "The courier company apologised; passed it on to the customer.")), 8),
-    (Topic("packaging", ("آسیب‌دیدگی در بسته‌بندی", "Damaged on arrival"), (
-        ("جعبه هنگام تحویل له شده بود.", "The box was crushed when it arrived."),
-        ("شیشهٔ دستگاه در راه شکسته است.", "The glass front broke in transit."),
-     ), ("ارسال کالای جایگزین هماهنگ شود.", "Arrange a replacement."),
-        ("ارسال کالای جایگزین", "Send a replacement"),
-        ("کالای جایگزین فرستاده شد و سالم رسید.", "Replacement sent and arrived safely.")), 8),
+    (
+        Topic(
+            "staff",
+            ("شکایت از رفتار کارکنان", "Complaint about a staff member"),
+            (
+                (
+                    "از برخورد سرد یکی از همکاران در شعبه گلایه داشت.",
+                    "Unhappy with the way a colleague at the branch spoke to them.",
+                ),
+                ("می‌گوید دفعهٔ قبل کسی به حرفش گوش نداده است.", "Says nobody listened to them last time."),
+            ),
+            (
+                "ارجاع به سرپرست؛ سرپرست خودش با مشتری تماس بگیرد.",
+                "Refer to the supervisor, who will call the customer personally.",
+            ),
+            ("تماس سرپرست با مشتری", "Supervisor to call the customer"),
+            (
+                "سرپرست تماس گرفت، عذرخواهی کرد و موضوع را با همکار مربوط در میان گذاشت.",
+                "The supervisor called, apologised and has spoken to the colleague concerned.",
+            ),
+            True,
+        ),
+        18,
+    ),
+    (
+        Topic(
+            "waiting",
+            ("معطلی طولانی", "Kept waiting too long"),
+            (
+                ("بیش از ده دقیقه پشت خط منتظر مانده بود.", "Had been on hold for more than ten minutes."),
+                ("در شعبه مدت زیادی در صف مانده بود.", "Waited a long time in the queue at the branch."),
+            ),
+            ("موضوع به سرپرست گزارش شود.", "Report it to the supervisor."),
+            ("پاسخ سرپرست دربارهٔ زمان انتظار", "Supervisor to reply about the waiting time"),
+            ("سرپرست تماس گرفت و از مشتری عذرخواهی کرد.", "The supervisor called and apologised."),
+            True,
+        ),
+        14,
+    ),
+    (
+        Topic(
+            "late",
+            ("تأخیر در تحویل", "Late delivery"),
+            (
+                ("سفارش {ref} یک هفته دیرتر از وعده رسیده است.", "Order {ref} arrived a week later than promised."),
+                (
+                    "سه بار برای زمان ارسال قول گرفته و هر بار عقب افتاده است.",
+                    "Was promised a delivery date three times and it slipped each time.",
+                ),
+            ),
+            ("علت تأخیر از واحد ارسال پرسیده شود.", "Find out from dispatch why it was late."),
+            ("توضیح علت تأخیر و جبران آن", "Explain the delay and what we will do about it"),
+            (
+                "علت تأخیر توضیح داده شد و هزینهٔ ارسال برگشت داده شد.",
+                "Explained the delay and refunded the delivery charge.",
+            ),
+        ),
+        22,
+    ),
+    (
+        Topic(
+            "faulty",
+            ("کالای معیوب", "Faulty goods"),
+            (
+                ("کالای تعویضی هم همان ایراد قبلی را دارد.", "The replacement has the same fault as the first one."),
+                ("کالا از روز اول درست کار نکرده است.", "It has not worked properly since day one."),
+            ),
+            ("بررسی فوری توسط واحد فنی و تماس با مشتری", "Urgent check by the service team, then call the customer."),
+            ("اعلام راه‌حل واحد فنی", "Call back with the service team's solution"),
+            ("کالا با یک دستگاه سالم تعویض شد.", "Replaced the item with a working one."),
+        ),
+        18,
+    ),
+    (
+        Topic(
+            "billing",
+            ("اشتباه در صورت‌حساب", "Billing error"),
+            (
+                ("مبلغ سفارش {ref} دو بار از حسابش کسر شده است.", "Was charged twice for order {ref}."),
+                (
+                    "تخفیفی که قول داده بودیم در صورت‌حساب نیامده است.",
+                    "The discount we promised is missing from the bill.",
+                ),
+            ),
+            ("حسابداری مبلغ اضافه را بررسی کند و برگرداند.", "Accounts to check and refund the extra amount."),
+            ("برگرداندن مبلغ اضافه و خبر دادن به مشتری", "Refund the overcharge and let the customer know"),
+            ("مبلغ اضافه برگشت داده شد و رسید آن را فرستادیم.", "Refunded the overcharge and sent the receipt."),
+        ),
+        12,
+    ),
+    (
+        Topic(
+            "courier",
+            ("برخورد نامناسب پیک", "Courier's behaviour"),
+            (
+                (
+                    "پیک بدون زنگ زدن بسته را جلوی در گذاشته و رفته است.",
+                    "The courier left the parcel at the door without ringing.",
+                ),
+                ("پیک با مشتری تند صحبت کرده است.", "The courier was rude to the customer."),
+            ),
+            ("موضوع به شرکت پیک گزارش شود.", "Report it to the courier company."),
+            ("اعلام نتیجهٔ پیگیری از شرکت پیک", "Tell the customer what the courier company says"),
+            (
+                "شرکت پیک عذرخواهی کرد و نتیجه را به مشتری گفتیم.",
+                "The courier company apologised; passed it on to the customer.",
+            ),
+        ),
+        8,
+    ),
+    (
+        Topic(
+            "packaging",
+            ("آسیب‌دیدگی در بسته‌بندی", "Damaged on arrival"),
+            (
+                ("جعبه هنگام تحویل له شده بود.", "The box was crushed when it arrived."),
+                ("شیشهٔ دستگاه در راه شکسته است.", "The glass front broke in transit."),
+            ),
+            ("ارسال کالای جایگزین هماهنگ شود.", "Arrange a replacement."),
+            ("ارسال کالای جایگزین", "Send a replacement"),
+            ("کالای جایگزین فرستاده شد و سالم رسید.", "Replacement sent and arrived safely."),
+        ),
+        8,
+    ),
 ]
 OUTCOME_CLOSINGS = {  # a last sentence of the notes, by outcome ("" for none)
-    "resolved": (("", ""), ("مشکل همان‌جا حل شد.", "Sorted out there and then."),
-                 ("مشتری تأیید کرد که مشکل برطرف شده است.", "The customer confirmed it is sorted.")),
-    "information_given": (("", ""), ("توضیحات لازم داده شد.", "Gave the information needed."),
-                          ("مشتری گفت فکر می‌کند و خبر می‌دهد.", "The customer will think it over and let us know.")),
-    "follow_up_needed": (("", ""), ("پاسخ به بررسی واحد دیگری نیاز دارد.", "The answer needs another department."),
-                         ("قرار شد خودمان با مشتری تماس بگیریم.", "We agreed to get back to the customer.")),
-    "complaint": (("عذرخواهی کردیم و شکایت ثبت شد.", "Apologised and logged the complaint."),
-                  ("مشتری ناراحت بود؛ بدون قطع کردن حرفش تا آخر گوش دادیم.",
-                   "The customer was upset; listened to the end without interrupting."),
-                  ("از مشتری برای گفتن مشکل تشکر کردیم.", "Thanked the customer for telling us.")),
-    "other": (("", ""), ("مشتری گفت بعداً خودش تماس می‌گیرد.", "The customer said they would get in touch again."),
-              ("موضوع به واحد مربوط منتقل شد.", "Passed on to the right department.")),
+    "resolved": (
+        ("", ""),
+        ("مشکل همان‌جا حل شد.", "Sorted out there and then."),
+        ("مشتری تأیید کرد که مشکل برطرف شده است.", "The customer confirmed it is sorted."),
+    ),
+    "information_given": (
+        ("", ""),
+        ("توضیحات لازم داده شد.", "Gave the information needed."),
+        ("مشتری گفت فکر می‌کند و خبر می‌دهد.", "The customer will think it over and let us know."),
+    ),
+    "follow_up_needed": (
+        ("", ""),
+        ("پاسخ به بررسی واحد دیگری نیاز دارد.", "The answer needs another department."),
+        ("قرار شد خودمان با مشتری تماس بگیریم.", "We agreed to get back to the customer."),
+    ),
+    "complaint": (
+        ("عذرخواهی کردیم و شکایت ثبت شد.", "Apologised and logged the complaint."),
+        (
+            "مشتری ناراحت بود؛ بدون قطع کردن حرفش تا آخر گوش دادیم.",
+            "The customer was upset; listened to the end without interrupting.",
+        ),
+        ("از مشتری برای گفتن مشکل تشکر کردیم.", "Thanked the customer for telling us."),
+    ),
+    "other": (
+        ("", ""),
+        ("مشتری گفت بعداً خودش تماس می‌گیرد.", "The customer said they would get in touch again."),
+        ("موضوع به واحد مربوط منتقل شد.", "Passed on to the right department."),
+    ),
 }
-NO_ANSWER_NOTES = (("پاسخی نداد؛ پیام صوتی گذاشتیم.", "No answer; left a voicemail."),
-                   ("خط اشغال بود.", "The line was busy."),
-                   ("تلفن همراه مشتری خاموش بود.", "The customer's mobile was switched off."))
-NO_ANSWER_STEPS = (("فردا صبح دوباره تماس گرفته شود.", "Try again tomorrow morning."),
-                   ("عصر دوباره تماس گرفته شود.", "Try again later in the afternoon."))
+NO_ANSWER_NOTES = (
+    ("پاسخی نداد؛ پیام صوتی گذاشتیم.", "No answer; left a voicemail."),
+    ("خط اشغال بود.", "The line was busy."),
+    ("تلفن همراه مشتری خاموش بود.", "The customer's mobile was switched off."),
+)
+NO_ANSWER_STEPS = (
+    ("فردا صبح دوباره تماس گرفته شود.", "Try again tomorrow morning."),
+    ("عصر دوباره تماس گرفته شود.", "Try again later in the afternoon."),
+)
 RETRY_PROMISE = ("تماس دوباره با مشتری", "Try the customer again")
-RETRY_DONE = ("این بار مشتری پاسخ داد و موضوع را با او در میان گذاشتیم.",
-              "Reached the customer this time and went through it.")
-QUIET_STEPS = (("نیاز به اقدام دیگری نیست.", "No further action needed."),
-               ("در تماس بعدی از نتیجه بپرسیم.", "Ask how it went next time they get in touch."))
-SATISFACTION_TAILS = {"dissatisfied": ("مشتری هنوز راضی نبود.", "The customer was still not happy."),
-                      "delighted": ("مشتری از رسیدگی سریع تشکر کرد.", "The customer thanked us for the quick help.")}
+RETRY_DONE = (
+    "این بار مشتری پاسخ داد و موضوع را با او در میان گذاشتیم.",
+    "Reached the customer this time and went through it.",
+)
+QUIET_STEPS = (
+    ("نیاز به اقدام دیگری نیست.", "No further action needed."),
+    ("در تماس بعدی از نتیجه بپرسیم.", "Ask how it went next time they get in touch."),
+)
+SATISFACTION_TAILS = {
+    "dissatisfied": ("مشتری هنوز راضی نبود.", "The customer was still not happy."),
+    "delighted": ("مشتری از رسیدگی سریع تشکر کرد.", "The customer thanked us for the quick help."),
+}
 EMAIL_TAIL = ("پاسخ با ایمیل فرستاده شد.", "Replied by e-mail.")
 UNKNOWN_CALLER = ("تماس‌گیرنده نامش را نگفت.", "The caller did not give a name.")
 DONE_PREFIX = {"callback": ("تماس برگشتی: ", "Callback: "), "follow_up": ("پیگیری: ", "Follow-up: ")}
@@ -241,17 +506,43 @@ UNKNOWN_CALLERS = 0.02  # of inbound calls: the caller gave no name and was not 
 CHANNEL_WEIGHTS = [(CHANNEL_PHONE, 57), (CHANNEL_WALK_IN, 27), (CHANNEL_EMAIL, 10), (CHANNEL_OTHER, 6)]
 INBOUND_SHARE = {CHANNEL_PHONE: 0.80, CHANNEL_WALK_IN: 1.0, CHANNEL_EMAIL: 0.75, CHANNEL_OTHER: 0.6}
 OUTCOME_WEIGHTS = {  # by channel and direction; no one answers only a call we made
-    (CHANNEL_PHONE, INBOUND): [("resolved", 38), ("information_given", 36), ("follow_up_needed", 9),
-                               ("complaint", 9), ("other", 8)],
-    (CHANNEL_PHONE, OUTBOUND): [("resolved", 34), ("information_given", 26), ("follow_up_needed", 9),
-                                ("complaint", 2), ("no_answer", 22), ("other", 7)],
-    (CHANNEL_WALK_IN, INBOUND): [("resolved", 44), ("information_given", 30), ("follow_up_needed", 9),
-                                 ("complaint", 10), ("other", 7)],
-    (CHANNEL_EMAIL, INBOUND): [("resolved", 30), ("information_given", 45), ("follow_up_needed", 12),
-                               ("complaint", 8), ("other", 5)],
+    (CHANNEL_PHONE, INBOUND): [
+        ("resolved", 38),
+        ("information_given", 36),
+        ("follow_up_needed", 9),
+        ("complaint", 9),
+        ("other", 8),
+    ],
+    (CHANNEL_PHONE, OUTBOUND): [
+        ("resolved", 34),
+        ("information_given", 26),
+        ("follow_up_needed", 9),
+        ("complaint", 2),
+        ("no_answer", 22),
+        ("other", 7),
+    ],
+    (CHANNEL_WALK_IN, INBOUND): [
+        ("resolved", 44),
+        ("information_given", 30),
+        ("follow_up_needed", 9),
+        ("complaint", 10),
+        ("other", 7),
+    ],
+    (CHANNEL_EMAIL, INBOUND): [
+        ("resolved", 30),
+        ("information_given", 45),
+        ("follow_up_needed", 12),
+        ("complaint", 8),
+        ("other", 5),
+    ],
     (CHANNEL_EMAIL, OUTBOUND): [("resolved", 40), ("information_given", 45), ("follow_up_needed", 8), ("other", 7)],
-    (CHANNEL_OTHER, INBOUND): [("resolved", 35), ("information_given", 40), ("follow_up_needed", 8),
-                               ("complaint", 5), ("other", 12)],
+    (CHANNEL_OTHER, INBOUND): [
+        ("resolved", 35),
+        ("information_given", 40),
+        ("follow_up_needed", 8),
+        ("complaint", 5),
+        ("other", 12),
+    ],
     (CHANNEL_OTHER, OUTBOUND): [("resolved", 35), ("information_given", 45), ("follow_up_needed", 8), ("other", 12)],
 }
 SATISFACTION_WEIGHTS = {  # (dissatisfied, satisfied, delighted, not asked) by outcome
@@ -267,8 +558,14 @@ STAFF_WEIGHTS = [5, 5, 22, 22, 24, 22]  # in the order of DEMO_STAFF; supervisor
 ENGLISH_DESK = 4  # Laura Green takes many of the English-speaking customers
 DELIGHTS = {0: 0.1, 2: 0.12, 4: 0.18}  # a satisfied customer of these was delighted
 DISAPPOINTS = {5: 0.1}  # ... or of this one, dissatisfied
-FOLLOW_UP_RATE = {"follow_up_needed": 0.85, "complaint": 0.2, "no_answer": 0.25, "information_given": 0.01,
-                  "other": 0.03, "resolved": 0.0}
+FOLLOW_UP_RATE = {
+    "follow_up_needed": 0.85,
+    "complaint": 0.2,
+    "no_answer": 0.25,
+    "information_given": 0.01,
+    "other": 0.03,
+    "resolved": 0.0,
+}
 CALLBACK_SHARE = {CHANNEL_PHONE: 0.85, CHANNEL_WALK_IN: 0.5, CHANNEL_EMAIL: 0.2, CHANNEL_OTHER: 0.5}
 CANCELLED_SHARE = 0.03
 OVERDUE_AT_LEAST, DUE_TODAY_AT_LEAST, UPCOMING_AT_LEAST = 4, 2, 2  # open follow-ups, even in a small demo
@@ -383,8 +680,17 @@ class History:
     overdue, due today, or later.
     """
 
-    def __init__(self, rng: random.Random, now: datetime, days: list, end_of_today: datetime, staff_ids: list[int],
-                 people: list[Person], first_contact_id: int = 1, first_follow_up_id: int = 1):
+    def __init__(
+        self,
+        rng: random.Random,
+        now: datetime,
+        days: list,
+        end_of_today: datetime,
+        staff_ids: list[int],
+        people: list[Person],
+        first_contact_id: int = 1,
+        first_follow_up_id: int = 1,
+    ):
         self.rng = rng
         self.now = now
         self.day_starts = [d[0] for d in days]
@@ -401,7 +707,7 @@ class History:
         self.seq = 0
         # Busier in recent months, a quiet Nowruz holiday, and the Iranian week.
         weights = []
-        for i, (_, weekday, month, day) in enumerate(days[:self.today + 1]):
+        for i, (_, weekday, month, day) in enumerate(days[: self.today + 1]):
             weight = WEEKDAY_WEIGHT.get(weekday, 1.0) * (0.7 + 0.6 * i / self.today)
             if (month, day) >= (3, 20) and (month, day) <= (4, 3):
                 weight *= 0.15 if (month, day) <= (3, 24) else 0.5
@@ -414,14 +720,15 @@ class History:
         self.satisfaction = {key: _weighted(zip(SATISFACTION, w)) for key, w in SATISFACTION_WEIGHTS.items()}
         self.topics = _weighted(TOPICS)
         self.complaints = _weighted(COMPLAINT_TOPICS)
-        self.staff_table = _weighted(zip(range(len(staff_ids)), STAFF_WEIGHTS[:len(staff_ids)]))
+        self.staff_table = _weighted(zip(range(len(staff_ids)), STAFF_WEIGHTS[: len(staff_ids)]))
         checklist = phone_etiquette()
         self.checklist_version = checklist.version
         self.checklist_items = [item.id for item in checklist.items]
         self.folded: dict[str, str] = {}
         self.checklists: dict[tuple, list[str]] = {}
-        self.checklists_no_answer = json.dumps({"version": self.checklist_version,
-                                                "ticked": [i for i in self.checklist_items if i == "log"]})
+        self.checklists_no_answer = json.dumps(
+            {"version": self.checklist_version, "ticked": [i for i in self.checklist_items if i == "log"]}
+        )
 
     # -- time ---------------------------------------------------------------------
 
@@ -489,8 +796,11 @@ class History:
 
     def _desk(self) -> int:
         """Any front-desk member (not a supervisor)."""
-        return self.staff_ids[self.rng.randint(2, len(self.staff_ids) - 1)] if len(self.staff_ids) > 2 \
+        return (
+            self.staff_ids[self.rng.randint(2, len(self.staff_ids) - 1)]
+            if len(self.staff_ids) > 2
             else self.staff_ids[-1]
+        )
 
     def _number(self, person: Person) -> str:
         phones = person.phones
@@ -554,8 +864,9 @@ class History:
             if self._opening(day) is None:
                 day += 1 if ahead < 5 else -1
             hours = self._opening(day) or (8, 18)
-            due = self.day_starts[day] + timedelta(hours=hours[0] + 1,
-                                                   minutes=15 * rng.randrange(4 * (hours[1] - hours[0] - 2)))
+            due = self.day_starts[day] + timedelta(
+                hours=hours[0] + 1, minutes=15 * rng.randrange(4 * (hours[1] - hours[0] - 2))
+            )
         if not HOUR <= due - ended <= timedelta(days=5):
             due = self._quarter(ended + HOUR)
         return due
@@ -640,16 +951,24 @@ class History:
                 self._cancel(kept[len(kept) // 2])
         open_ = [p for p in self.follow_ups if p.status == FOLLOW_UP_OPEN]
         overdue = sum(1 for p in open_ if p.due + GRACE < now)
-        for promise in sorted((p for p in self.follow_ups if p.status != FOLLOW_UP_OPEN and
-                               p.due + GRACE + MINUTE < now), key=lambda p: (p.due, p.contact.seq), reverse=True):
+        for promise in sorted(
+            (p for p in self.follow_ups if p.status != FOLLOW_UP_OPEN and p.due + GRACE + MINUTE < now),
+            key=lambda p: (p.due, p.contact.seq),
+            reverse=True,
+        ):
             if overdue >= OVERDUE_AT_LEAST:
                 break
             self._reopen(promise)
             overdue += 1
-        wanted = {FOLLOW_UP_DUE: DUE_TODAY_AT_LEAST - sum(1 for p in open_ if now - GRACE <= p.due < self.end_of_today),
-                  FOLLOW_UP_UPCOMING: UPCOMING_AT_LEAST - sum(1 for p in open_ if p.due >= self.end_of_today)}
-        recent = (c for c in reversed(primary) if c.person is not None and c.follow_up is None
-                  and c.ended > now - timedelta(days=5))
+        wanted = {
+            FOLLOW_UP_DUE: DUE_TODAY_AT_LEAST - sum(1 for p in open_ if now - GRACE <= p.due < self.end_of_today),
+            FOLLOW_UP_UPCOMING: UPCOMING_AT_LEAST - sum(1 for p in open_ if p.due >= self.end_of_today),
+        }
+        recent = (
+            c
+            for c in reversed(primary)
+            if c.person is not None and c.follow_up is None and c.ended > now - timedelta(days=5)
+        )
         for contact in recent:
             if max(wanted.values()) <= 0:
                 break
@@ -699,8 +1018,16 @@ class History:
             return None
         person = self.people[rng.randrange(known)]
         channel = CHANNEL_PHONE
-        return self._talk(started, self._duration(channel, "follow_up_needed"), person, self._staff(person), channel,
-                          INBOUND, "follow_up_needed", _pick(rng, self.topics))
+        return self._talk(
+            started,
+            self._duration(channel, "follow_up_needed"),
+            person,
+            self._staff(person),
+            channel,
+            INBOUND,
+            "follow_up_needed",
+            _pick(rng, self.topics),
+        )
 
     # -- what staff wrote ------------------------------------------------------------
 
@@ -752,13 +1079,25 @@ class History:
         pool = self.checklists.get(key)
         if pool is None:  # how often each item is ticked in calls of this kind: made once, drawn from after
             inbound, unknown, held, step = key
-            chance = {"answer": 0.9 if inbound else 0.0, "identify": 0.0 if unknown else 0.9, "listen": 0.85,
-                      "hold": 0.9 if held else 0.0, "repeat": 0.7, "next_step": 0.85 if step else 0.1, "close": 0.92,
-                      "log": 0.88}
+            chance = {
+                "answer": 0.9 if inbound else 0.0,
+                "identify": 0.0 if unknown else 0.9,
+                "listen": 0.85,
+                "hold": 0.9 if held else 0.0,
+                "repeat": 0.7,
+                "next_step": 0.85 if step else 0.1,
+                "close": 0.92,
+                "log": 0.88,
+            }
             pool = self.checklists[key] = [
-                json.dumps({"version": self.checklist_version,
-                            "ticked": [i for i in self.checklist_items if self.rng.random() < chance.get(i, 0.5)]})
-                for _ in range(CHECKLIST_POOL)]
+                json.dumps(
+                    {
+                        "version": self.checklist_version,
+                        "ticked": [i for i in self.checklist_items if self.rng.random() < chance.get(i, 0.5)],
+                    }
+                )
+                for _ in range(CHECKLIST_POOL)
+            ]
         return self.rng.choice(pool)
 
     def _fold(self, text: str) -> str:
@@ -812,17 +1151,57 @@ class History:
         for contact in contacts:  # texts last: they follow the outcome, the satisfaction and the follow-up
             reason, notes, step, checklist, folded = self._texts(contact)
             customer_id = contact.person.id if contact.person is not None else None
-            contact.row = [contact.id, customer_id, contact.staff, contact.channel, contact.direction, contact.phone,
-                           contact.started, contact.ended, contact.duration, contact.hold, contact.holds, reason,
-                           notes, contact.outcome, contact.satisfaction, step, checklist, folded, contact.created,
-                           contact.created, contact.staff, 1, None, None, ""]
+            contact.row = [
+                contact.id,
+                customer_id,
+                contact.staff,
+                contact.channel,
+                contact.direction,
+                contact.phone,
+                contact.started,
+                contact.ended,
+                contact.duration,
+                contact.hold,
+                contact.holds,
+                reason,
+                notes,
+                contact.outcome,
+                contact.satisfaction,
+                step,
+                checklist,
+                folded,
+                contact.created,
+                contact.created,
+                contact.staff,
+                1,
+                None,
+                None,
+                "",
+            ]
 
     def follow_up_row(self, promise: Promise, closed: bool) -> list:
         """The follow-up as stored when it was made, or (``closed``) as it is now."""
         contact = promise.contact
-        row = [promise.id, contact.person.id, contact.id, promise.kind, promise.due, promise.assignee,
-               promise.promise, FOLLOW_UP_OPEN, None, None, None, contact.created, contact.staff, contact.created, 1,
-               "", 0, None]
+        row = [
+            promise.id,
+            contact.person.id,
+            contact.id,
+            promise.kind,
+            promise.due,
+            promise.assignee,
+            promise.promise,
+            FOLLOW_UP_OPEN,
+            None,
+            None,
+            None,
+            contact.created,
+            contact.staff,
+            contact.created,
+            1,
+            "",
+            0,
+            None,
+        ]
         if closed and promise.status != FOLLOW_UP_OPEN:
             row[7] = promise.status
             row[13] = promise.closed_at
@@ -856,24 +1235,51 @@ class History:
         follow_stamps = tuple(FOLLOW_UP_COLUMNS.index(k) for k in ("due_at", "done_at", "created_at", "updated_at"))
         for first in range(0, len(self.contacts), BATCH):
             rows, entries = [], []
-            for contact in self.contacts[first:first + BATCH]:
+            for contact in self.contacts[first : first + BATCH]:
                 row = contact.row
                 rows.append(stamped(row, contact_stamps))
-                entries.append((stamp(contact.created), contact.staff, "create", "contact",
-                                str(contact.id), None, snapshot(CONTACT_COLUMNS, row, contact_stamps)))
+                entries.append(
+                    (
+                        stamp(contact.created),
+                        contact.staff,
+                        "create",
+                        "contact",
+                        str(contact.id),
+                        None,
+                        snapshot(CONTACT_COLUMNS, row, contact_stamps),
+                    )
+                )
                 contact.row = None
             yield {"contact": rows, "audit_entry": entries}
         for first in range(0, len(self.follow_ups), BATCH):
             rows, entries = [], []
-            for promise in self.follow_ups[first:first + BATCH]:
+            for promise in self.follow_ups[first : first + BATCH]:
                 made = self.follow_up_row(promise, False)
                 made_text = snapshot(FOLLOW_UP_COLUMNS, made, follow_stamps)
-                entries.append((stamp(promise.contact.created), promise.contact.staff, "create",
-                                "follow_up", str(promise.id), None, made_text))
+                entries.append(
+                    (
+                        stamp(promise.contact.created),
+                        promise.contact.staff,
+                        "create",
+                        "follow_up",
+                        str(promise.id),
+                        None,
+                        made_text,
+                    )
+                )
                 current = self.follow_up_row(promise, True)
                 if promise.status != FOLLOW_UP_OPEN:  # as followups.mark_done (or cancel) audits it
                     action = "complete" if promise.status == FOLLOW_UP_DONE else "cancel"
-                    entries.append((stamp(promise.closed_at), promise.closed_by, action, "follow_up",
-                                    str(promise.id), made_text, snapshot(FOLLOW_UP_COLUMNS, current, follow_stamps)))
+                    entries.append(
+                        (
+                            stamp(promise.closed_at),
+                            promise.closed_by,
+                            action,
+                            "follow_up",
+                            str(promise.id),
+                            made_text,
+                            snapshot(FOLLOW_UP_COLUMNS, current, follow_stamps),
+                        )
+                    )
                 rows.append(stamped(current, follow_stamps))
             yield {"follow_up": rows, "audit_entry": entries}

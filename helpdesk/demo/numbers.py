@@ -1,24 +1,52 @@
 """Phone numbers the demo gives its customers, every one valid for ``phonenumbers``,
 and the typing slip that makes a near-duplicate of one."""
+
 from __future__ import annotations
 
 import random
 
 # Phone numbers by construction valid for ``phonenumbers`` (tests check a large sample).
-IRAN_MOBILE = ["912", "912", "912", "935", "935", "919", "919", "936", "939", "901", "902", "910", "913", "917",
-               "921", "922", "930", "933", "937", "938", "990"]
+IRAN_MOBILE = [
+    "912",
+    "912",
+    "912",
+    "935",
+    "935",
+    "919",
+    "919",
+    "936",
+    "939",
+    "901",
+    "902",
+    "910",
+    "913",
+    "917",
+    "921",
+    "922",
+    "930",
+    "933",
+    "937",
+    "938",
+    "990",
+]
 IRAN_AREAS = ["21", "21", "21", "31", "51", "71", "41", "26", "13", "61", "34"]
 INTERNATIONAL = [  # (country code, a national prefix, digits after it)
-    ("44", "7", 9),                                                  # UK mobile
-    ("1", "212", 7), ("1", "415", 7), ("1", "617", 7), ("1", "416", 7),  # US and Canada
-    ("49", "17", 9), ("49", "151", 8),                               # Germany mobile
-    ("971", "50", 7), ("971", "55", 7),                              # UAE mobile
-    ("90", "53", 8), ("90", "54", 8),                                # Turkey mobile
+    ("44", "7", 9),  # UK mobile
+    ("1", "212", 7),
+    ("1", "415", 7),
+    ("1", "617", 7),
+    ("1", "416", 7),  # US and Canada
+    ("49", "17", 9),
+    ("49", "151", 8),  # Germany mobile
+    ("971", "50", 7),
+    ("971", "55", 7),  # UAE mobile
+    ("90", "53", 8),
+    ("90", "54", 8),  # Turkey mobile
 ]
 
 
 def _subscriber(rng: random.Random, digits: int) -> str:
-    return f"{rng.randrange(10 ** digits):0{digits}d}"
+    return f"{rng.randrange(10**digits):0{digits}d}"
 
 
 def iran_mobile(rng: random.Random) -> str:

@@ -1,5 +1,6 @@
 """Demo customers: persons, organisations with their contact persons, near-duplicates, and the
 rows the bulk path writes for them (the customer, phones, e-mails, tags, audit trail, search document)."""
+
 from __future__ import annotations
 
 import random
@@ -17,84 +18,332 @@ ZWNJ = "\u200c"
 
 # (Persian, Latin transliteration for e-mail addresses)
 PERSIAN_GIVEN = [
-    ("مریم", "maryam"), ("زهرا", "zahra"), ("فاطمه", "fatemeh"), ("سارا", "sara"), ("نرگس", "narges"),
-    ("لیلا", "leila"), ("الهام", "elham"), ("شیرین", "shirin"), ("مهسا", "mahsa"), ("نازنین", "nazanin"),
-    ("پریسا", "parisa"), ("سمیرا", "samira"), ("آزاده", "azadeh"), ("کیمیا", "kimia"), ("نیلوفر", "niloufar"),
-    ("یاسمن", "yasaman"), ("مینا", "mina"), ("ریحانه", "reyhaneh"), ("کتایون", "katayoun"), ("نیکی", "niki"),
-    ("علی", "ali"), ("محمد", "mohammad"), ("رضا", "reza"), ("حسین", "hossein"), ("مهدی", "mahdi"),
-    ("امیر", "amir"), ("کاوه", "kaveh"), ("بابک", "babak"), ("سعید", "saeed"), ("مجید", "majid"),
-    ("پژمان", "pejman"), ("کوروش", "kourosh"), ("فرهاد", "farhad"), ("یاسر", "yaser"), ("آرش", "arash"),
-    ("محمدرضا", "mohammadreza"), ("علیرضا", "alireza"), ("کامران", "kamran"), ("یوسف", "yousef"),
+    ("مریم", "maryam"),
+    ("زهرا", "zahra"),
+    ("فاطمه", "fatemeh"),
+    ("سارا", "sara"),
+    ("نرگس", "narges"),
+    ("لیلا", "leila"),
+    ("الهام", "elham"),
+    ("شیرین", "shirin"),
+    ("مهسا", "mahsa"),
+    ("نازنین", "nazanin"),
+    ("پریسا", "parisa"),
+    ("سمیرا", "samira"),
+    ("آزاده", "azadeh"),
+    ("کیمیا", "kimia"),
+    ("نیلوفر", "niloufar"),
+    ("یاسمن", "yasaman"),
+    ("مینا", "mina"),
+    ("ریحانه", "reyhaneh"),
+    ("کتایون", "katayoun"),
+    ("نیکی", "niki"),
+    ("علی", "ali"),
+    ("محمد", "mohammad"),
+    ("رضا", "reza"),
+    ("حسین", "hossein"),
+    ("مهدی", "mahdi"),
+    ("امیر", "amir"),
+    ("کاوه", "kaveh"),
+    ("بابک", "babak"),
+    ("سعید", "saeed"),
+    ("مجید", "majid"),
+    ("پژمان", "pejman"),
+    ("کوروش", "kourosh"),
+    ("فرهاد", "farhad"),
+    ("یاسر", "yaser"),
+    ("آرش", "arash"),
+    ("محمدرضا", "mohammadreza"),
+    ("علیرضا", "alireza"),
+    ("کامران", "kamran"),
+    ("یوسف", "yousef"),
     ("مرتضی", "morteza"),
 ]
 PERSIAN_FAMILY = [
-    ("احمدی", "ahmadi"), ("محمدی", "mohammadi"), ("حسینی", "hosseini"), ("کریمی", "karimi"), ("رضایی", "rezaei"),
-    ("موسوی", "mousavi"), ("جعفری", "jafari"), ("صادقی", "sadeghi"), ("کاظمی", "kazemi"), ("رحیمی", "rahimi"),
-    ("نوری", "nouri"), ("قاسمی", "ghasemi"), ("طاهری", "taheri"), ("یزدانی", "yazdani"), ("شریفی", "sharifi"),
-    ("امینی", "amini"), ("اکبری", "akbari"), ("زارعی", "zarei"), ("بهرامی", "bahrami"), ("فرهادی", "farhadi"),
-    ("کیانی", "kiani"), ("عباسی", "abbasi"), ("سلیمانی", "soleimani"), ("مرادی", "moradi"), ("یوسفی", "yousefi"),
-    ("نیک‌نام", "niknam"), ("پاک‌نژاد", "paknejad"), ("حسین‌زاده", "hosseinzadeh"), ("علی‌پور", "alipour"),
-    ("کریم‌زاده", "karimzadeh"), ("تقی‌زاده", "taghizadeh"), ("امین‌پور", "aminpour"), ("رضایی‌نیا", "rezaeinia"),
-    ("محمدی‌فر", "mohammadifar"), ("قلی‌زاده", "gholizadeh"),
+    ("احمدی", "ahmadi"),
+    ("محمدی", "mohammadi"),
+    ("حسینی", "hosseini"),
+    ("کریمی", "karimi"),
+    ("رضایی", "rezaei"),
+    ("موسوی", "mousavi"),
+    ("جعفری", "jafari"),
+    ("صادقی", "sadeghi"),
+    ("کاظمی", "kazemi"),
+    ("رحیمی", "rahimi"),
+    ("نوری", "nouri"),
+    ("قاسمی", "ghasemi"),
+    ("طاهری", "taheri"),
+    ("یزدانی", "yazdani"),
+    ("شریفی", "sharifi"),
+    ("امینی", "amini"),
+    ("اکبری", "akbari"),
+    ("زارعی", "zarei"),
+    ("بهرامی", "bahrami"),
+    ("فرهادی", "farhadi"),
+    ("کیانی", "kiani"),
+    ("عباسی", "abbasi"),
+    ("سلیمانی", "soleimani"),
+    ("مرادی", "moradi"),
+    ("یوسفی", "yousefi"),
+    ("نیک‌نام", "niknam"),
+    ("پاک‌نژاد", "paknejad"),
+    ("حسین‌زاده", "hosseinzadeh"),
+    ("علی‌پور", "alipour"),
+    ("کریم‌زاده", "karimzadeh"),
+    ("تقی‌زاده", "taghizadeh"),
+    ("امین‌پور", "aminpour"),
+    ("رضایی‌نیا", "rezaeinia"),
+    ("محمدی‌فر", "mohammadifar"),
+    ("قلی‌زاده", "gholizadeh"),
 ]
-ENGLISH_GIVEN = ["Emma", "Olivia", "Sophie", "Grace", "Hannah", "Lucy", "Anna", "Chloe", "James", "Oliver",
-                 "Thomas", "Daniel", "Samuel", "Henry", "David", "Michael", "Peter", "Laura", "Rachel", "Kate",
-                 "Alice", "Alan", "Albert", "Alexander", "Amelia", "George", "Isabel", "Jack", "Mark", "Ruth"]
-ENGLISH_FAMILY = ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Walker", "Wright", "Green", "Hall",
-                  "Wood", "Clarke", "Baker", "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King",
-                  "Allen", "Adams", "Bell", "Carter", "Foster", "Harris", "Lewis", "Mitchell", "Palmer", "Young"]
+ENGLISH_GIVEN = [
+    "Emma",
+    "Olivia",
+    "Sophie",
+    "Grace",
+    "Hannah",
+    "Lucy",
+    "Anna",
+    "Chloe",
+    "James",
+    "Oliver",
+    "Thomas",
+    "Daniel",
+    "Samuel",
+    "Henry",
+    "David",
+    "Michael",
+    "Peter",
+    "Laura",
+    "Rachel",
+    "Kate",
+    "Alice",
+    "Alan",
+    "Albert",
+    "Alexander",
+    "Amelia",
+    "George",
+    "Isabel",
+    "Jack",
+    "Mark",
+    "Ruth",
+]
+ENGLISH_FAMILY = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Wilson",
+    "Evans",
+    "Walker",
+    "Wright",
+    "Green",
+    "Hall",
+    "Wood",
+    "Clarke",
+    "Baker",
+    "Turner",
+    "Hill",
+    "Moore",
+    "Cooper",
+    "Ward",
+    "Morris",
+    "King",
+    "Allen",
+    "Adams",
+    "Bell",
+    "Carter",
+    "Foster",
+    "Harris",
+    "Lewis",
+    "Mitchell",
+    "Palmer",
+    "Young",
+]
 
 # Organisations: a kind of business, a name and sometimes a branch; Latin forms make the web domains.
-PERSIAN_ORG_KINDS = [("شرکت", ""), ("فروشگاه", "shop"), ("بازرگانی", "trading"), ("گروه صنعتی", "group"),
-                     ("کلینیک", "clinic"), ("آموزشگاه", "academy"), ("هتل", "hotel"), ("داروخانهٔ", "pharmacy"),
-                     ("فروشگاه‌های زنجیره‌ای", "stores"), ("رستوران", "restaurant")]
-PERSIAN_ORG_NAMES = [("آرین", "arian"), ("نگین", "negin"), ("پارس", "pars"), ("سپهر", "sepehr"),
-                     ("نوآوران سبز", "noavaran"), ("لبخند", "labkhand"), ("افق", "ofogh"), ("ستارهٔ شمال", "setareh"),
-                     ("البرز", "alborz"), ("دماوند", "damavand"), ("مهرگان", "mehregan"), ("آسمان", "aseman"),
-                     ("کوثر", "kowsar"), ("پیشگامان", "pishgaman"), ("نیک‌اندیش", "nikandish"), ("به‌آفرین", "beh"),
-                     ("سیمرغ", "simorgh"), ("کیمیا", "kimia"), ("آفتاب", "aftab"), ("رویال", "royal")]
+PERSIAN_ORG_KINDS = [
+    ("شرکت", ""),
+    ("فروشگاه", "shop"),
+    ("بازرگانی", "trading"),
+    ("گروه صنعتی", "group"),
+    ("کلینیک", "clinic"),
+    ("آموزشگاه", "academy"),
+    ("هتل", "hotel"),
+    ("داروخانهٔ", "pharmacy"),
+    ("فروشگاه‌های زنجیره‌ای", "stores"),
+    ("رستوران", "restaurant"),
+]
+PERSIAN_ORG_NAMES = [
+    ("آرین", "arian"),
+    ("نگین", "negin"),
+    ("پارس", "pars"),
+    ("سپهر", "sepehr"),
+    ("نوآوران سبز", "noavaran"),
+    ("لبخند", "labkhand"),
+    ("افق", "ofogh"),
+    ("ستارهٔ شمال", "setareh"),
+    ("البرز", "alborz"),
+    ("دماوند", "damavand"),
+    ("مهرگان", "mehregan"),
+    ("آسمان", "aseman"),
+    ("کوثر", "kowsar"),
+    ("پیشگامان", "pishgaman"),
+    ("نیک‌اندیش", "nikandish"),
+    ("به‌آفرین", "beh"),
+    ("سیمرغ", "simorgh"),
+    ("کیمیا", "kimia"),
+    ("آفتاب", "aftab"),
+    ("رویال", "royal"),
+]
 PERSIAN_BRANCHES = ["", "", "", " شعبهٔ ونک", " شعبهٔ اصفهان", " شعبهٔ مشهد", " شعبهٔ شیراز", " شعبهٔ تبریز"]
-ENGLISH_ORG_FIRST = ["Northwind", "Blue Harbour", "Greenfield", "Atlas", "Maple", "Brightside", "Silverline",
-                     "Redwood", "Summit", "Oakridge", "Crescent", "Kingfisher", "Harbourview", "Westbrook"]
-ENGLISH_ORG_LAST = ["Traders", "Ltd", "Supplies", "Logistics", "Dental Clinic", "Language School", "Consulting",
-                    "Foods", "Pharmacy", "Engineering"]
+ENGLISH_ORG_FIRST = [
+    "Northwind",
+    "Blue Harbour",
+    "Greenfield",
+    "Atlas",
+    "Maple",
+    "Brightside",
+    "Silverline",
+    "Redwood",
+    "Summit",
+    "Oakridge",
+    "Crescent",
+    "Kingfisher",
+    "Harbourview",
+    "Westbrook",
+]
+ENGLISH_ORG_LAST = [
+    "Traders",
+    "Ltd",
+    "Supplies",
+    "Logistics",
+    "Dental Clinic",
+    "Language School",
+    "Consulting",
+    "Foods",
+    "Pharmacy",
+    "Engineering",
+]
 
-PERSIAN_TITLES = ["مدیر فروش", "کارشناس خرید", "مدیرعامل", "مسئول دفتر", "حسابدار", "مدیر بازرگانی",
-                  "کارشناس پشتیبانی", "مدیر داخلی", "مدیر منابع انسانی", "کارپرداز"]
-ENGLISH_TITLES = ["Purchasing Manager", "Office Manager", "Chief Executive", "Accountant", "Sales Director",
-                  "Operations Manager", "Procurement Officer", "Customer Relations Lead"]
+PERSIAN_TITLES = [
+    "مدیر فروش",
+    "کارشناس خرید",
+    "مدیرعامل",
+    "مسئول دفتر",
+    "حسابدار",
+    "مدیر بازرگانی",
+    "کارشناس پشتیبانی",
+    "مدیر داخلی",
+    "مدیر منابع انسانی",
+    "کارپرداز",
+]
+ENGLISH_TITLES = [
+    "Purchasing Manager",
+    "Office Manager",
+    "Chief Executive",
+    "Accountant",
+    "Sales Director",
+    "Operations Manager",
+    "Procurement Officer",
+    "Customer Relations Lead",
+]
 
 EMAIL_DOMAINS = ["gmail.com", "yahoo.com", "outlook.com", "chmail.ir", "mail.ir", "hotmail.com"]
 
-PERSIAN_CITIES = [("تهران", "21"), ("تهران", "21"), ("تهران", "21"), ("اصفهان", "31"), ("مشهد", "51"),
-                  ("شیراز", "71"), ("تبریز", "41"), ("کرج", "26"), ("رشت", "13"), ("اهواز", "61"), ("کرمان", "34")]
-PERSIAN_STREETS = ["خیابان ولیعصر", "خیابان انقلاب", "بلوار کشاورز", "خیابان شریعتی", "خیابان آزادی",
-                   "بلوار میرداماد", "خیابان چهارباغ", "بلوار وکیل‌آباد", "خیابان زند", "خیابان فردوسی",
-                   "خیابان کریم‌خان زند", "بلوار فرهنگ", "خیابان بهار", "خیابان مطهری"]
+PERSIAN_CITIES = [
+    ("تهران", "21"),
+    ("تهران", "21"),
+    ("تهران", "21"),
+    ("اصفهان", "31"),
+    ("مشهد", "51"),
+    ("شیراز", "71"),
+    ("تبریز", "41"),
+    ("کرج", "26"),
+    ("رشت", "13"),
+    ("اهواز", "61"),
+    ("کرمان", "34"),
+]
+PERSIAN_STREETS = [
+    "خیابان ولیعصر",
+    "خیابان انقلاب",
+    "بلوار کشاورز",
+    "خیابان شریعتی",
+    "خیابان آزادی",
+    "بلوار میرداماد",
+    "خیابان چهارباغ",
+    "بلوار وکیل‌آباد",
+    "خیابان زند",
+    "خیابان فردوسی",
+    "خیابان کریم‌خان زند",
+    "بلوار فرهنگ",
+    "خیابان بهار",
+    "خیابان مطهری",
+]
 PERSIAN_ALLEYS = ["گلستان", "نیلوفر", "یاس", "لاله", "سوم", "هفتم", "دوازدهم", "بهارستان", "صنوبر", "اقاقیا"]
 ENGLISH_CITIES = ["London", "Manchester", "Dubai", "Toronto", "Berlin", "Istanbul", "New York"]
-ENGLISH_STREETS = ["High Street", "Station Road", "Church Lane", "Park Avenue", "King Street", "Mill Road",
-                   "Victoria Road", "Queen's Drive"]
+ENGLISH_STREETS = [
+    "High Street",
+    "Station Road",
+    "Church Lane",
+    "Park Avenue",
+    "King Street",
+    "Mill Road",
+    "Victoria Road",
+    "Queen's Drive",
+]
 
 PERSIAN_NOTES = [
-    "مشتری قدیمی؛ ترجیح می‌دهد عصرها تماس گرفته شود.", "برای سفارش‌های عمده تخفیف خواسته است.",
-    "نیاز به فاکتور رسمی دارد.", "فقط در ساعت اداری تماس گرفته شود.", "از طریق نمایشگاه با ما آشنا شد.",
-    "در تماس قبلی از تأخیر ارسال گلایه داشت.", "پیگیری‌ها را با پیامک می‌خواهد.",
-    "پیش از مراجعه تماس می‌گیرد.", "شماره‌های قبلی‌اش از کار افتاده است.",
+    "مشتری قدیمی؛ ترجیح می‌دهد عصرها تماس گرفته شود.",
+    "برای سفارش‌های عمده تخفیف خواسته است.",
+    "نیاز به فاکتور رسمی دارد.",
+    "فقط در ساعت اداری تماس گرفته شود.",
+    "از طریق نمایشگاه با ما آشنا شد.",
+    "در تماس قبلی از تأخیر ارسال گلایه داشت.",
+    "پیگیری‌ها را با پیامک می‌خواهد.",
+    "پیش از مراجعه تماس می‌گیرد.",
+    "شماره‌های قبلی‌اش از کار افتاده است.",
 ]
 ENGLISH_NOTES = [
-    "Prefers e-mail over phone.", "Visits the branch on Saturdays.", "Asked for a quote on bulk orders.",
-    "Call only during office hours.", "Met us at the trade fair.", "Needs an official invoice.",
+    "Prefers e-mail over phone.",
+    "Visits the branch on Saturdays.",
+    "Asked for a quote on bulk orders.",
+    "Call only during office hours.",
+    "Met us at the trade fair.",
+    "Needs an official invoice.",
 ]
-TAGS = ["VIP", "Wholesale", "Partner", "Corporate", "عمده‌فروش", "مشتری ویژه", "همکار تجاری", "نیازمند پیگیری",
-        "خرید اقساطی"]
+TAGS = [
+    "VIP",
+    "Wholesale",
+    "Partner",
+    "Corporate",
+    "عمده‌فروش",
+    "مشتری ویژه",
+    "همکار تجاری",
+    "نیازمند پیگیری",
+    "خرید اقساطی",
+]
 
-REFERRALS = [("word_of_mouth", 30), ("social_media", 20), ("advertising", 12), ("website", 12), ("passing_by", 9),
-             ("returning", 8), ("other", 3), ("", 6)]
+REFERRALS = [
+    ("word_of_mouth", 30),
+    ("social_media", 20),
+    ("advertising", 12),
+    ("website", 12),
+    ("passing_by", 9),
+    ("returning", 8),
+    ("other", 3),
+    ("", 6),
+]
 SEGMENT_WEIGHTS = [("loyal_profitable", 25), ("loyal_unprofitable", 25), ("profitable_not_loyal", 20), ("neither", 30)]
 # Why customers leave (seed 002): 68% staff indifference, 14% product, 9% competitors, 5% relationships, 3% moved.
-LOST_WEIGHTS = {"Staff indifference": 68, "Product": 14, "Competitor": 9, "Relationship elsewhere": 5, "Moved": 3,
-                "Other": 1}
+LOST_WEIGHTS = {
+    "Staff indifference": 68,
+    "Product": 14,
+    "Competitor": 9,
+    "Relationship elsewhere": 5,
+    "Moved": 3,
+    "Other": 1,
+}
 
 ORGANISATION_UNITS = 0.10  # an organisation and its 1-4 contacts per unit: about 8% of customers
 LOST_SHARE = 0.06
@@ -112,8 +361,15 @@ def arabic_letters(text: str) -> str:
 class Generator:
     """Makes customers one after another; the same seed makes the same people."""
 
-    def __init__(self, rng: random.Random, now: datetime, staff_ids: list[int], lost_reasons: dict[str, int],
-                 tag_order: dict[str, int], first_id: int):
+    def __init__(
+        self,
+        rng: random.Random,
+        now: datetime,
+        staff_ids: list[int],
+        lost_reasons: dict[str, int],
+        tag_order: dict[str, int],
+        first_id: int,
+    ):
         self.rng = rng
         self.now = now
         self.staff_ids = staff_ids
@@ -140,7 +396,8 @@ class Generator:
         value = self._sort_names.get(key)
         if value is None:
             value = self._sort_names[key] = sort_name(
-                {"kind": kind, "given_name": given, "family_name": family, "organisation": organisation})
+                {"kind": kind, "given_name": given, "family_name": family, "organisation": organisation}
+            )
         return value
 
     def _person_phones(self, persian: bool) -> list[list[str]]:
@@ -151,8 +408,14 @@ class Generator:
         if extra < 0.35:
             phones.append(["home", iran_landline(rng) if persian else international(rng)])
         if extra < 0.10 or extra > 0.85:
-            phones.append(["work", iran_landline(rng) if persian and rng.random() < 0.7 else
-                           (iran_mobile(rng) if persian else international(rng))])
+            phones.append(
+                [
+                    "work",
+                    iran_landline(rng)
+                    if persian and rng.random() < 0.7
+                    else (iran_mobile(rng) if persian else international(rng)),
+                ]
+            )
         return phones
 
     def _emails(self, latin: list[str], persian: bool) -> list[str]:
@@ -180,8 +443,10 @@ class Generator:
             return ""
         if persian:
             city = rng.choice(PERSIAN_CITIES)[0]
-            text = (f"{city}، {rng.choice(PERSIAN_STREETS)}، کوچهٔ {rng.choice(PERSIAN_ALLEYS)}، "
-                    f"پلاک {str(rng.randint(1, 250)).translate(_FA_DIGITS)}")
+            text = (
+                f"{city}، {rng.choice(PERSIAN_STREETS)}، کوچهٔ {rng.choice(PERSIAN_ALLEYS)}، "
+                f"پلاک {str(rng.randint(1, 250)).translate(_FA_DIGITS)}"
+            )
             if rng.random() < 0.5:
                 text += f"، واحد {str(rng.randint(1, 30)).translate(_FA_DIGITS)}"
             return text
@@ -209,12 +474,28 @@ class Generator:
         created = self._when()
         author = rng.choice(self.staff_ids)
         customer = {
-            "id": self.next_id, "kind": kind, "given_name": "", "family_name": "", "organisation": "",
-            "organisation_id": None, "job_title": "", "preferred_language": "fa" if persian else "en",
-            "address": self._address(persian), "referral_source": _pick(rng, self.referrals),
-            "notes": self._notes(persian), "status": "active", "lost_reason_id": None, "lost_at": None,
-            "segment": None, "segment_manual": False, "merged_into_id": None, "sort_name": "",
-            "created_at": created, "created_by_id": author, "updated_at": created, "updated_by_id": author,
+            "id": self.next_id,
+            "kind": kind,
+            "given_name": "",
+            "family_name": "",
+            "organisation": "",
+            "organisation_id": None,
+            "job_title": "",
+            "preferred_language": "fa" if persian else "en",
+            "address": self._address(persian),
+            "referral_source": _pick(rng, self.referrals),
+            "notes": self._notes(persian),
+            "status": "active",
+            "lost_reason_id": None,
+            "lost_at": None,
+            "segment": None,
+            "segment_manual": False,
+            "merged_into_id": None,
+            "sort_name": "",
+            "created_at": created,
+            "created_by_id": author,
+            "updated_at": created,
+            "updated_by_id": author,
             "version": 1,
         }
         if rng.random() < SEGMENT_SHARE:
@@ -224,10 +505,17 @@ class Generator:
         return customer
 
     def _finish(self, customer: dict, phones, emails, tags, org_name: str = "") -> dict:
-        customer["sort_name"] = self._sort_name(customer["kind"], customer["given_name"], customer["family_name"],
-                                                customer["organisation"])
-        record = {"customer": customer, "phones": phones, "emails": emails, "tags": tags, "org_name": org_name,
-                  "lost": None}
+        customer["sort_name"] = self._sort_name(
+            customer["kind"], customer["given_name"], customer["family_name"], customer["organisation"]
+        )
+        record = {
+            "customer": customer,
+            "phones": phones,
+            "emails": emails,
+            "tags": tags,
+            "org_name": org_name,
+            "lost": None,
+        }
         rng = self.rng
         if rng.random() < LOST_SHARE:
             span = int((self.now - customer["created_at"]).total_seconds())
@@ -299,8 +587,11 @@ class Generator:
             if not any(ZWNJ in p["record"]["customer"]["family_name"] for p in people):
                 kind = "arabic"
         if kind == "arabic":
-            people = [p for p in people if re.search("[یک]", p["record"]["customer"]["given_name"]
-                                                     + p["record"]["customer"]["family_name"])]
+            people = [
+                p
+                for p in people
+                if re.search("[یک]", p["record"]["customer"]["given_name"] + p["record"]["customer"]["family_name"])
+            ]
         if kind == "phone":
             people = self.recent
         if not people:
@@ -368,8 +659,9 @@ class Documents:
     def __call__(self, record: dict) -> dict[str, str]:
         c = record["customer"]
         names = (c["given_name"], c["family_name"], c["job_title"])
-        organisations = (c["organisation"], record["org_name"]) if c["organisation_id"] is not None \
-            else (c["organisation"],)
+        organisations = (
+            (c["organisation"], record["org_name"]) if c["organisation_id"] is not None else (c["organisation"],)
+        )
         notes = c["notes"]
         doc = {"names": self.names.get(names)}
         if doc["names"] is None:
@@ -386,13 +678,13 @@ class Documents:
         doc["emails"] = " ".join(emails)
         doc["organisation"] = self.organisations.get(organisations)
         if doc["organisation"] is None:
-            doc["organisation"] = self.organisations[organisations] = \
-                search.document((), (), (), organisations, "")["organisation"]
+            doc["organisation"] = self.organisations[organisations] = search.document((), (), (), organisations, "")[
+                "organisation"
+            ]
         doc["notes"] = self.notes.get(notes)
         if doc["notes"] is None:
             doc["notes"] = self.notes[notes] = search.document((), (), (), (), notes)["notes"]
         return doc
-
 
     _SIMPLE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
 
@@ -437,12 +729,12 @@ def rows_of(records: list[dict], tag_ids: dict[str, int], documents: Documents, 
         c = record["customer"]
         cid = c["id"]
         before = _snapshot(c, record)
-        entries.append((stamp(c["created_at"]), c["created_by_id"], "create", "customer", str(cid), None,
-                        _dumps(before)))
+        entries.append(
+            (stamp(c["created_at"]), c["created_by_id"], "create", "customer", str(cid), None, _dumps(before))
+        )
         if record["lost"] is not None:
             reason, at, actor = record["lost"]
-            c.update(status="lost", lost_reason_id=reason, lost_at=at, updated_at=at, updated_by_id=actor,
-                     version=2)
+            c.update(status="lost", lost_reason_id=reason, lost_at=at, updated_at=at, updated_by_id=actor, version=2)
             after = _snapshot(c, record)
             entries.append((stamp(at), actor, "mark_lost", "customer", str(cid), _dumps(before), _dumps(after)))
         row = [c[k] for k in CUSTOMER_COLUMNS]
@@ -456,5 +748,11 @@ def rows_of(records: list[dict], tag_ids: dict[str, int], documents: Documents, 
         for name in record["tags"]:
             tag_rows.append((cid, tag_ids[name]))
         docs.append((cid, documents(record)))
-    return {"customer": customers, "phone_number": phone_rows, "email_address": email_rows,
-            "customer_tag": tag_rows, "audit_entry": entries, "customer_search": docs}
+    return {
+        "customer": customers,
+        "phone_number": phone_rows,
+        "email_address": email_rows,
+        "customer_tag": tag_rows,
+        "audit_entry": entries,
+        "customer_search": docs,
+    }

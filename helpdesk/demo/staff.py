@@ -1,4 +1,5 @@
 """The demo's staff accounts, made through ``accounts`` as a supervisor would make them."""
+
 from __future__ import annotations
 
 import random

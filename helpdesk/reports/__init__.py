@@ -7,6 +7,7 @@ is ``authorise``: supervisors every report; anyone else only a period report of 
 work (``staff_id`` their own id). ``generate`` asks it first, and every ``build`` asks it
 again, so a builder called on its own refuses just the same.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,15 +20,25 @@ from ..permissions import require_signed_in
 
 KINDS = ("activity", "complaints", "satisfaction", "staff", "customer", "incident")
 PERIOD_KINDS = ("activity", "complaints", "satisfaction", "staff")  # the others are about one record
-PRESETS = ("today", "this_week", "last_7_days", "this_month", "last_30_days", "last_month", "this_quarter",
-           "this_year", "last_year", "custom")
+PRESETS = (
+    "today",
+    "this_week",
+    "last_7_days",
+    "this_month",
+    "last_30_days",
+    "last_month",
+    "this_quarter",
+    "this_year",
+    "last_year",
+    "custom",
+)
 # A period lies within these days and spans at most MAX_YEARS: a report of six centuries would
 # take minutes to count nothing, and dates at the ends of the calendar cannot be computed with.
 FIRST_DAY = date(1990, 1, 1)
 LAST_DAY = date(2199, 12, 31)
 MAX_YEARS = 10
 ID_FIELDS = ("staff_id", "customer_id", "session_id", "complaint_id")
-MAX_ID = 2 ** 63 - 1  # the largest id either database can hold
+MAX_ID = 2**63 - 1  # the largest id either database can hold
 
 Progress = Callable[[float], None]  # 0..1; it may raise ``Cancelled`` to stop the report
 
@@ -85,8 +96,14 @@ def _years_later(day: date, years: int) -> date:
 def module_for(kind: str):
     from . import activity, complaints_report, customer_history, incident, satisfaction, staff_recognition
 
-    return {"activity": activity, "complaints": complaints_report, "satisfaction": satisfaction,
-            "staff": staff_recognition, "customer": customer_history, "incident": incident}[kind]
+    return {
+        "activity": activity,
+        "complaints": complaints_report,
+        "satisfaction": satisfaction,
+        "staff": staff_recognition,
+        "customer": customer_history,
+        "incident": incident,
+    }[kind]
 
 
 def authorise(actor: Staff, request: Request) -> Staff:

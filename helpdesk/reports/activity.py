@@ -1,5 +1,6 @@
 """The activity summary: contacts by channel and by day, calls and their average length and
 hold, follow-ups done and overdue, for a period."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -38,27 +39,36 @@ LABELS = {
     "by_channel": ("Contacts by channel", "ارتباط‌ها بر پایهٔ نوع"),
     "by_day": ("Contacts by day", "ارتباط‌ها در هر روز"),
     "calls": ("Phone calls", "تماس‌های تلفنی"),
-    "channel": ("Channel", "نوع"), "count": ("Contacts", "تعداد"), "share": ("Share", "سهم"),
-    "day": ("Day", "روز"), "by_month": ("Contacts by month", "ارتباط‌ها در هر ماه"), "month": ("Month", "ماه"),
-    "call_count": ("Calls", "تعداد تماس"), "avg_call": ("Average call", "میانگین مدت تماس"),
+    "channel": ("Channel", "نوع"),
+    "count": ("Contacts", "تعداد"),
+    "share": ("Share", "سهم"),
+    "day": ("Day", "روز"),
+    "by_month": ("Contacts by month", "ارتباط‌ها در هر ماه"),
+    "month": ("Month", "ماه"),
+    "call_count": ("Calls", "تعداد تماس"),
+    "avg_call": ("Average call", "میانگین مدت تماس"),
     "avg_hold": ("Average hold", "میانگین زمان انتظار"),
-    "follow_ups": ("Follow-ups", "پیگیری‌ها"), "done": ("Done in the period", "انجام‌شده در این بازه"),
+    "follow_ups": ("Follow-ups", "پیگیری‌ها"),
+    "done": ("Done in the period", "انجام‌شده در این بازه"),
     "due": ("Due in the period", "سررسید در این بازه"),
     "overdue": ("Overdue: due in the period, not done by {0}", "سررسید گذشته: سررسید در این بازه، انجام‌نشده تا {0}"),
     "now": ("now", "اکنون"),
-    "overdue_short": ("Overdue (due in the period, not done by its end or now)",
-                      "سررسید گذشته (سررسید در بازه، انجام‌نشده تا پایان آن یا اکنون)"),
+    "overdue_short": (
+        "Overdue (due in the period, not done by its end or now)",
+        "سررسید گذشته (سررسید در بازه، انجام‌نشده تا پایان آن یا اکنون)",
+    ),
     "none": ("No contacts in this period.", "در این بازه ارتباطی ثبت نشده است."),
     "contacts": ("Contacts", "ارتباط‌ها"),
-    "by_hour": ("Contacts by hour and day of the week (local time)",
-                "ارتباط‌ها بر پایهٔ ساعت و روز هفته (به وقت محلی)"),
+    "by_hour": ("Contacts by hour and day of the week (local time)", "ارتباط‌ها بر پایهٔ ساعت و روز هفته (به وقت محلی)"),
     "hour": ("Hour", "ساعت"),
 }
 # Weekdays as Python counts them (Monday = 0), in the order a week is read: from Monday in English,
 # from Saturday in Persian.
 WEEKDAYS = {"en": (0, 1, 2, 3, 4, 5, 6), "fa": (5, 6, 0, 1, 2, 3, 4)}
-WEEKDAY_NAMES = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-                 "fa": ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه")}
+WEEKDAY_NAMES = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fa": ("دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
+}
 BUCKET = 900  # seconds: contacts are counted by quarter-hour in SQL, then put in local hours (Tehran is +3:30)
 
 
@@ -81,8 +91,10 @@ def by_quarter_hour(where) -> dict[datetime, int]:
     a whole number of quarter-hours, so local hours and days are exact (Tehran is +3:30)."""
     bucket = _quarter_hour()
     epoch = datetime(1970, 1, 1)
-    return {to_local(epoch + timedelta(seconds=int(quarter) * BUCKET)): n
-            for quarter, n in Contact.select(bucket, pw.fn.COUNT(Contact.id)).where(where).group_by(bucket).tuples()}
+    return {
+        to_local(epoch + timedelta(seconds=int(quarter) * BUCKET)): n
+        for quarter, n in Contact.select(bucket, pw.fn.COUNT(Contact.id)).where(where).group_by(bucket).tuples()
+    }
 
 
 def by_hour(quarters: dict[datetime, int]) -> dict[tuple[int, int], int]:
@@ -114,29 +126,42 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None, whole: 
     where = (Contact.started_at >= start) & (Contact.started_at < end)
     if staff_id is not None:
         where &= Contact.staff == staff_id
-    by_channel = dict(Contact.select(Contact.channel, pw.fn.COUNT(Contact.id)).where(where)
-                      .group_by(Contact.channel).tuples())
+    by_channel = dict(
+        Contact.select(Contact.channel, pw.fn.COUNT(Contact.id)).where(where).group_by(Contact.channel).tuples()
+    )
     quarters = by_quarter_hour(where) if whole else {}
-    calls = Contact.select(pw.fn.COUNT(Contact.id), pw.fn.AVG(Contact.duration_seconds),
-                           pw.fn.AVG(Contact.hold_seconds)).where(where & (Contact.channel == "phone")).tuples()[0]
+    calls = (
+        Contact.select(pw.fn.COUNT(Contact.id), pw.fn.AVG(Contact.duration_seconds), pw.fn.AVG(Contact.hold_seconds))
+        .where(where & (Contact.channel == "phone"))
+        .tuples()[0]
+    )
     # Follow-ups: done in the period; due in it; and overdue at its end (or now, while it lasts):
     # due in the period, more than the grace past their time then, and not done by then (still
     # open, or done only later). Cancelled promises are not overdue.
     cutoff = _cutoff(date_to)
     done_where = (FollowUp.status == DONE) & (FollowUp.done_at >= start) & (FollowUp.done_at < end)
     due_where = (FollowUp.due_at >= start) & (FollowUp.due_at < end)
-    overdue_where = (due_where & (FollowUp.due_at < cutoff - GRACE)
-                     & ((FollowUp.status == OPEN) | ((FollowUp.status == DONE) & (FollowUp.done_at > cutoff))))
+    overdue_where = (
+        due_where
+        & (FollowUp.due_at < cutoff - GRACE)
+        & ((FollowUp.status == OPEN) | ((FollowUp.status == DONE) & (FollowUp.done_at > cutoff)))
+    )
     if staff_id is not None:
         done_where &= FollowUp.assignee == staff_id
         due_where &= FollowUp.assignee == staff_id
         overdue_where &= FollowUp.assignee == staff_id
-    return {"by_channel": {c: by_channel.get(c, 0) for c in CHANNELS}, "by_day": by_day(quarters),
-            "calls": int(calls[0] or 0), "avg_call": float(calls[1] or 0), "avg_hold": float(calls[2] or 0),
-            "done": FollowUp.select().where(done_where).count(),
-            "due": FollowUp.select().where(due_where & (FollowUp.status != CANCELLED)).count(),
-            "overdue": FollowUp.select().where(overdue_where).count(), "overdue_at": cutoff,
-            "by_hour": by_hour(quarters)}
+    return {
+        "by_channel": {c: by_channel.get(c, 0) for c in CHANNELS},
+        "by_day": by_day(quarters),
+        "calls": int(calls[0] or 0),
+        "avg_call": float(calls[1] or 0),
+        "avg_hold": float(calls[2] or 0),
+        "done": FollowUp.select().where(done_where).count(),
+        "due": FollowUp.select().where(due_where & (FollowUp.status != CANCELLED)).count(),
+        "overdue": FollowUp.select().where(overdue_where).count(),
+        "overdue_at": cutoff,
+        "by_hour": by_hour(quarters),
+    }
 
 
 def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
@@ -168,8 +193,16 @@ def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
 
     y_top = head_h + cell_h * len(days)
     for i, hour in enumerate(hours):
-        drawing.add(String(column_x(i) + cell_w / 2, y_top - head_h + 4, shown(digits(f"{hour:02d}", lang), lang),
-                           fontName=REGULAR, fontSize=7, textAnchor="middle"))
+        drawing.add(
+            String(
+                column_x(i) + cell_w / 2,
+                y_top - head_h + 4,
+                shown(digits(f"{hour:02d}", lang), lang),
+                fontName=REGULAR,
+                fontSize=7,
+                textAnchor="middle",
+            )
+        )
     for row, weekday in enumerate(days):
         y = y_top - head_h - (row + 1) * cell_h
         name = shown(names[weekday], lang)
@@ -185,9 +218,17 @@ def _heat_map(counts: dict[tuple[int, int], int], lang: str) -> list:
             cell.fillColor, cell.strokeColor, cell.strokeWidth = fill, colors.HexColor("#d0d7de"), 0.4
             drawing.add(cell)
             if n:
-                drawing.add(String(column_x(i) + cell_w / 2, y + 5, shown(format_number(n, lang), lang),
-                                   fontName=REGULAR, fontSize=6 if cell_w < 24 else 7, textAnchor="middle",
-                                   fillColor=colors.white if share > 0.55 else colors.black))
+                drawing.add(
+                    String(
+                        column_x(i) + cell_w / 2,
+                        y + 5,
+                        shown(format_number(n, lang), lang),
+                        fontName=REGULAR,
+                        fontSize=6 if cell_w < 24 else 7,
+                        textAnchor="middle",
+                        fillColor=colors.white if share > 0.55 else colors.black,
+                    )
+                )
     story.append(drawing)
     # The table turns the grid: an hour a row, a day a column, so that 24 hours fit the page too.
     rows = [[label("hour", lang)] + [names[d] for d in days]]
@@ -216,8 +257,14 @@ def _over_time(by_day: dict, request, lang: str) -> list:
     story = [Spacer(1, 10), heading(title, lang)]
     if not any(n for *_names, n in buckets):
         return story + [text(label("none", lang), lang)]
-    story.append(bar_chart([short for short, _long, _n in buckets], [[n for *_names, n in buckets]],
-                           [(label("count", lang), "#1e88e5")], lang))
+    story.append(
+        bar_chart(
+            [short for short, _long, _n in buckets],
+            [[n for *_names, n in buckets]],
+            [(label("count", lang), "#1e88e5")],
+            lang,
+        )
+    )
     rows = [[column, label("count", lang)]] + [[long, format_number(n, lang)] for _short, long, n in buckets]
     return story + [table(rows, lang, [width * 0.6, width * 0.4])]
 
@@ -236,14 +283,24 @@ def _comparison(data: dict, request, lang: str) -> list:
     span = format_date(first, lang) if first == last else f"{format_date(first, lang)} – {format_date(last, lang)}"
     rows = [(label("contacts", lang), COUNT, sum(data["by_channel"].values()), sum(before["by_channel"].values()))]
     rows += [(label(c, lang), COUNT, data["by_channel"][c], before["by_channel"][c]) for c in CHANNELS]
-    rows += [(label("call_count", lang), COUNT, data["calls"], before["calls"]),
-             (label("avg_call", lang), DURATION, data["avg_call"] if data["calls"] else None,
-              before["avg_call"] if before["calls"] else None),
-             (label("avg_hold", lang), DURATION, data["avg_hold"] if data["calls"] else None,
-              before["avg_hold"] if before["calls"] else None),
-             (label("done", lang), COUNT, data["done"], before["done"]),
-             (label("due", lang), COUNT, data["due"], before["due"]),
-             (label("overdue_short", lang), COUNT, data["overdue"], before["overdue"])]
+    rows += [
+        (label("call_count", lang), COUNT, data["calls"], before["calls"]),
+        (
+            label("avg_call", lang),
+            DURATION,
+            data["avg_call"] if data["calls"] else None,
+            before["avg_call"] if before["calls"] else None,
+        ),
+        (
+            label("avg_hold", lang),
+            DURATION,
+            data["avg_hold"] if data["calls"] else None,
+            before["avg_hold"] if before["calls"] else None,
+        ),
+        (label("done", lang), COUNT, data["done"], before["done"]),
+        (label("due", lang), COUNT, data["due"], before["due"]),
+        (label("overdue_short", lang), COUNT, data["overdue"], before["overdue"]),
+    ]
     data["previous"] = {"date_from": first, "date_to": last, **before}
     return [Spacer(1, 10), heading(previous_label("heading", lang).format(span), lang), comparison(rows, lang)]
 
@@ -266,16 +323,37 @@ def build(out, request, actor: Staff, progress) -> dict:
     rows.append([label("total", lang), format_number(total, lang), ""])
     story += [table(rows, lang, [width * 0.5, width * 0.25, width * 0.25]), Spacer(1, 10)]
     story.append(heading(label("calls", lang), lang))
-    story.append(table([[label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
-                         [format_number(data["calls"], lang), format_duration(round(data["avg_call"]), lang),
-                          format_duration(round(data["avg_hold"]), lang)]], lang, [width / 3] * 3))
+    story.append(
+        table(
+            [
+                [label("call_count", lang), label("avg_call", lang), label("avg_hold", lang)],
+                [
+                    format_number(data["calls"], lang),
+                    format_duration(round(data["avg_call"]), lang),
+                    format_duration(round(data["avg_hold"]), lang),
+                ],
+            ],
+            lang,
+            [width / 3] * 3,
+        )
+    )
     story += [Spacer(1, 10), heading(label("follow_ups", lang), lang)]
-    story.append(table([[label("done", lang), label("due", lang), _overdue_label(data["overdue_at"], lang)],
-                         [format_number(data["done"], lang), format_number(data["due"], lang),
-                          format_number(data["overdue"], lang)]], lang, [width / 3] * 3))
+    story.append(
+        table(
+            [
+                [label("done", lang), label("due", lang), _overdue_label(data["overdue_at"], lang)],
+                [
+                    format_number(data["done"], lang),
+                    format_number(data["due"], lang),
+                    format_number(data["overdue"], lang),
+                ],
+            ],
+            lang,
+            [width / 3] * 3,
+        )
+    )
     story += _comparison(data, request, lang)
     story += _over_time(data["by_day"], request, lang)
     story += _heat_map(data["by_hour"], lang)
     write(out, page, story, progress)
     return data
-

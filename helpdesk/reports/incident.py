@@ -1,5 +1,6 @@
 """The incident report: one calm-down session or one complaint, with every step, time stamp
 and note, to be filed or handed to a manager."""
+
 from __future__ import annotations
 
 from reportlab.platypus import Spacer
@@ -15,33 +16,64 @@ LABELS = {
     "title": ("Incident report", "گزارش رویداد"),
     "session_subject": ("Calm-down session No. {0}", "جلسهٔ آرام کردن شمارهٔ {0}"),
     "complaint_subject": ("Complaint No. {0}", "شکایت شمارهٔ {0}"),
-    "facts": ("What happened", "آنچه رخ داد"), "steps": ("Step by step", "مرحله به مرحله"),
-    "field": ("Field", "مورد"), "value": ("Value", "مقدار"),
-    "customer": ("Customer", "مشتری"), "staff": ("Staff member", "کارمند"), "started": ("Started", "آغاز"),
-    "ended": ("Ended", "پایان"), "length": ("Length", "مدت"), "anger_start": ("Anger at the start (1-5)",
-                                                                               "خشم در آغاز (۱ تا ۵)"),
-    "anger_end": ("Anger at the end (1-5)", "خشم در پایان (۱ تا ۵)"), "outcome": ("Outcome", "نتیجه"),
-    "complaint": ("Complaint", "شکایت"), "follow_up": ("Promised follow-up", "پیگیری وعده‌داده‌شده"),
-    "checklist": ("Procedure version", "نسخهٔ روش"), "unfinished": ("Not finished", "تمام نشده"),
-    "number_col": ("#", "#"), "step": ("Step", "مرحله"), "done": ("Done", "انجام"), "at": ("At", "زمان"),
-    "note": ("Note", "یادداشت"), "yes": ("Done", "انجام شد"), "skipped": ("Skipped", "انجام نشد"),
+    "facts": ("What happened", "آنچه رخ داد"),
+    "steps": ("Step by step", "مرحله به مرحله"),
+    "field": ("Field", "مورد"),
+    "value": ("Value", "مقدار"),
+    "customer": ("Customer", "مشتری"),
+    "staff": ("Staff member", "کارمند"),
+    "started": ("Started", "آغاز"),
+    "ended": ("Ended", "پایان"),
+    "length": ("Length", "مدت"),
+    "anger_start": ("Anger at the start (1-5)", "خشم در آغاز (۱ تا ۵)"),
+    "anger_end": ("Anger at the end (1-5)", "خشم در پایان (۱ تا ۵)"),
+    "outcome": ("Outcome", "نتیجه"),
+    "complaint": ("Complaint", "شکایت"),
+    "follow_up": ("Promised follow-up", "پیگیری وعده‌داده‌شده"),
+    "checklist": ("Procedure version", "نسخهٔ روش"),
+    "unfinished": ("Not finished", "تمام نشده"),
+    "number_col": ("#", "#"),
+    "step": ("Step", "مرحله"),
+    "done": ("Done", "انجام"),
+    "at": ("At", "زمان"),
+    "note": ("Note", "یادداشت"),
+    "yes": ("Done", "انجام شد"),
+    "skipped": ("Skipped", "انجام نشد"),
     "number": ("No. {0}", "شمارهٔ {0}"),
-    "raised": ("Raised", "ثبت"), "raised_by": ("Raised by", "ثبت‌کننده"), "category": ("Category", "دسته"),
-    "priority": ("Priority", "اولویت"), "status": ("Status", "وضعیت"), "assignee": ("Who deals with it", "مسئول رسیدگی"),
-    "escalated_to": ("Escalated to", "ارجاع به"), "escalation_reason": ("Reason for escalation", "دلیل ارجاع"),
-    "first_response": ("First response", "نخستین پاسخ"), "resolved_at": ("Resolved", "رفع"),
-    "closed_at": ("Closed", "بسته شد"), "due": ("due {0}", "موعد {0}"), "overdue": ("OVERDUE", "دیرکرد"),
-    "description": ("What the customer told us", "آنچه مشتری گفت"), "wanted": ("What the customer wants", "خواستهٔ مشتری"),
+    "raised": ("Raised", "ثبت"),
+    "raised_by": ("Raised by", "ثبت‌کننده"),
+    "category": ("Category", "دسته"),
+    "priority": ("Priority", "اولویت"),
+    "status": ("Status", "وضعیت"),
+    "assignee": ("Who deals with it", "مسئول رسیدگی"),
+    "escalated_to": ("Escalated to", "ارجاع به"),
+    "escalation_reason": ("Reason for escalation", "دلیل ارجاع"),
+    "first_response": ("First response", "نخستین پاسخ"),
+    "resolved_at": ("Resolved", "رفع"),
+    "closed_at": ("Closed", "بسته شد"),
+    "due": ("due {0}", "موعد {0}"),
+    "overdue": ("OVERDUE", "دیرکرد"),
+    "description": ("What the customer told us", "آنچه مشتری گفت"),
+    "wanted": ("What the customer wants", "خواستهٔ مشتری"),
     "resolution_notes": ("How it was resolved", "چگونگی رفع"),
     "resolution_satisfaction": ("Satisfaction with the resolution", "رضایت از رفع"),
-    "will_return": ("Will come back", "باز می‌گردد"), "true": ("Yes", "بله"), "false": ("No", "خیر"),
-    "history": ("History", "تاریخچه"), "when": ("When", "زمان"), "who": ("Who", "چه کسی"),
-    "change": ("Change", "تغییر"), "discussion": ("Discussion", "گفت‌وگو"), "to_whom": ("Seen by", "دیده‌شده توسط"),
-    "internal": ("Staff only", "تنها کارکنان"), "said": ("Said to the customer", "گفته‌شده به مشتری"),
+    "will_return": ("Will come back", "باز می‌گردد"),
+    "true": ("Yes", "بله"),
+    "false": ("No", "خیر"),
+    "history": ("History", "تاریخچه"),
+    "when": ("When", "زمان"),
+    "who": ("Who", "چه کسی"),
+    "change": ("Change", "تغییر"),
+    "discussion": ("Discussion", "گفت‌وگو"),
+    "to_whom": ("Seen by", "دیده‌شده توسط"),
+    "internal": ("Staff only", "تنها کارکنان"),
+    "said": ("Said to the customer", "گفته‌شده به مشتری"),
     "sessions": ("Calm-down sessions", "جلسه‌های آرام کردن"),
-    "ev_status": ("Status: from {0} to {1}", "وضعیت: از {0} به {1}"), "ev_category": ("Category: from {0} to {1}", "دسته: از {0} به {1}"),
+    "ev_status": ("Status: from {0} to {1}", "وضعیت: از {0} به {1}"),
+    "ev_category": ("Category: from {0} to {1}", "دسته: از {0} به {1}"),
     "ev_priority": ("Priority: from {0} to {1}", "اولویت: از {0} به {1}"),
-    "ev_assignee": ("Handed from {0} to {1}", "واگذاری از {0} به {1}"), "ev_escalate": ("Escalated to {1}", "ارجاع به {1}"),
+    "ev_assignee": ("Handed from {0} to {1}", "واگذاری از {0} به {1}"),
+    "ev_escalate": ("Escalated to {1}", "ارجاع به {1}"),
     "raised_event": ("Raised", "ثبت شد"),
 }
 
@@ -70,16 +102,20 @@ def _session(actor: Staff, session_id: int, lang: str) -> tuple[str, list, dict]
     state = calm.state_of(session)
     steps = {s["key"]: s for s in calm.steps_of(session.checklist)}
     staff = Staff.get_by_id(session.staff_id)
-    facts = [[label("customer", lang), _customer(session.customer_id, lang)],
-             [label("staff", lang), staff.full_name],
-             [label("started", lang), _when(session.started_at, lang)],
-             [label("ended", lang), _when(session.ended_at, lang) if session.ended_at else label("unfinished", lang)]]
+    facts = [
+        [label("customer", lang), _customer(session.customer_id, lang)],
+        [label("staff", lang), staff.full_name],
+        [label("started", lang), _when(session.started_at, lang)],
+        [label("ended", lang), _when(session.ended_at, lang) if session.ended_at else label("unfinished", lang)],
+    ]
     if session.ended_at:
         seconds = (as_datetime(session.ended_at) - as_datetime(session.started_at)).total_seconds()
         facts.append([label("length", lang), format_duration(seconds, lang)])
-    facts += [[label("anger_start", lang), digits(session.anger_start or "—", lang)],
-              [label("anger_end", lang), digits(session.anger_end or "—", lang)],
-              [label("outcome", lang), label(session.outcome, lang) if session.outcome else label("unfinished", lang)]]
+    facts += [
+        [label("anger_start", lang), digits(session.anger_start or "—", lang)],
+        [label("anger_end", lang), digits(session.anger_end or "—", lang)],
+        [label("outcome", lang), label(session.outcome, lang) if session.outcome else label("unfinished", lang)],
+    ]
     if session.complaint_id:
         facts.append([label("complaint", lang), label("number", lang).format(digits(session.complaint_id, lang))])
     if session.follow_up_id:
@@ -107,20 +143,33 @@ def _complaint(complaint_id: int, lang: str) -> tuple[str, list, dict]:
     categories = {k.id: k.name(lang) for k in ComplaintCategory.select()}
     due = complaints.deadlines(as_datetime(c.created_at), c.priority)
     late = complaints.is_overdue(c)
-    facts = [[label("customer", lang), _customer(c.customer_id, lang)],
-             [label("raised", lang), _when(c.created_at, lang)], [label("raised_by", lang), names.get(c.created_by_id, "")],
-             [label("category", lang), categories.get(c.category_id, "")], [label("priority", lang), label(c.priority, lang)],
-             [label("status", lang), label(c.status, lang) + (f" — {label('overdue', lang)}" if late else "")],
-             [label("assignee", lang), names.get(c.assignee_id, "")],
-             [label("first_response", lang), (f"{_when(c.first_response_at, lang)} "
-                                              f"({label('due', lang).format(_when(due.first_response, lang))})")],
-             [label("resolved_at", lang), (f"{_when(c.resolved_at, lang)} "
-                                          f"({label('due', lang).format(_when(due.resolution, lang))})")]]
+    facts = [
+        [label("customer", lang), _customer(c.customer_id, lang)],
+        [label("raised", lang), _when(c.created_at, lang)],
+        [label("raised_by", lang), names.get(c.created_by_id, "")],
+        [label("category", lang), categories.get(c.category_id, "")],
+        [label("priority", lang), label(c.priority, lang)],
+        [label("status", lang), label(c.status, lang) + (f" — {label('overdue', lang)}" if late else "")],
+        [label("assignee", lang), names.get(c.assignee_id, "")],
+        [
+            label("first_response", lang),
+            (f"{_when(c.first_response_at, lang)} ({label('due', lang).format(_when(due.first_response, lang))})"),
+        ],
+        [
+            label("resolved_at", lang),
+            (f"{_when(c.resolved_at, lang)} ({label('due', lang).format(_when(due.resolution, lang))})"),
+        ],
+    ]
     if c.closed_at:
         facts.append([label("closed_at", lang), _when(c.closed_at, lang)])
     if c.escalated_at:
-        facts += [[label("escalated_to", lang), f"{embed(names.get(c.escalated_to_id, ''), lang)}{'، ' if lang == 'fa' else ', '}{_when(c.escalated_at, lang)}"],
-                  [label("escalation_reason", lang), c.escalation_reason]]
+        facts += [
+            [
+                label("escalated_to", lang),
+                f"{embed(names.get(c.escalated_to_id, ''), lang)}{'، ' if lang == 'fa' else ', '}{_when(c.escalated_at, lang)}",
+            ],
+            [label("escalation_reason", lang), c.escalation_reason],
+        ]
     facts += [[label("description", lang), c.description]]
     if c.wanted:
         facts.append([label("wanted", lang), c.wanted])
@@ -143,21 +192,38 @@ def _complaint(complaint_id: int, lang: str) -> tuple[str, list, dict]:
     w = CONTENT_WIDTH
     rows = [[label(k, lang) for k in ("when", "who", "change", "note")]]
     for e in complaints.history(c.id):
-        change = label("raised_event", lang) if e.kind == "status" and not e.old_value else \
-            label(f"ev_{e.kind}", lang).format(value(e.kind, e.old_value), value(e.kind, e.new_value))
+        change = (
+            label("raised_event", lang)
+            if e.kind == "status" and not e.old_value
+            else label(f"ev_{e.kind}", lang).format(value(e.kind, e.old_value), value(e.kind, e.new_value))
+        )
         rows.append([_when(e.at, lang), e.actor.full_name, change, e.note])
     sections = [(label("history", lang), table(rows, lang, [w * 0.22, w * 0.18, w * 0.28, w * 0.32]))]
     comments = complaints.thread(c.id)
     if comments:
         rows = [[label(k, lang) for k in ("when", "who", "to_whom", "note")]]
-        rows += [[_when(m.at, lang), m.author.full_name, label("said" if m.visibility == "customer" else "internal",
-                                                               lang), m.body] for m in comments]
+        rows += [
+            [
+                _when(m.at, lang),
+                m.author.full_name,
+                label("said" if m.visibility == "customer" else "internal", lang),
+                m.body,
+            ]
+            for m in comments
+        ]
         sections.append((label("discussion", lang), table(rows, lang, [w * 0.22, w * 0.18, w * 0.16, w * 0.44])))
     sessions = list(CalmSession.select().where(CalmSession.complaint == c.id).order_by(CalmSession.started_at))
     if sessions:
         rows = [[label(k, lang) for k in ("number_col", "started", "staff", "outcome")]]
-        rows += [[digits(s.id, lang), _when(s.started_at, lang), names.get(s.staff_id, ""),
-                  label(s.outcome, lang) if s.outcome else label("unfinished", lang)] for s in sessions]
+        rows += [
+            [
+                digits(s.id, lang),
+                _when(s.started_at, lang),
+                names.get(s.staff_id, ""),
+                label(s.outcome, lang) if s.outcome else label("unfinished", lang),
+            ]
+            for s in sessions
+        ]
         sections.append((label("sessions", lang), table(rows, lang, [w * 0.1, w * 0.3, w * 0.3, w * 0.3])))
     return label("complaint_subject", lang).format(digits(c.id, lang)), facts, {"sections": sections, "complaint": c}
 
@@ -173,9 +239,14 @@ def build(out, request, actor: Staff, progress) -> dict:
     progress(0.3)
     page = page_for(lang, label("title", lang), subject, actor.full_name)
     w = CONTENT_WIDTH
-    story = [text(label("title", lang), lang, 16, bold=True), text(subject, lang, 13, bold=True), Spacer(1, 8),
-             heading(label("facts", lang), lang),
-             table([[label("field", lang), label("value", lang)]] + facts, lang, [w * 0.3, w * 0.7]), Spacer(1, 10)]
+    story = [
+        text(label("title", lang), lang, 16, bold=True),
+        text(subject, lang, 13, bold=True),
+        Spacer(1, 8),
+        heading(label("facts", lang), lang),
+        table([[label("field", lang), label("value", lang)]] + facts, lang, [w * 0.3, w * 0.7]),
+        Spacer(1, 10),
+    ]
     for title, flowable in data["sections"]:
         story += [heading(title, lang), flowable, Spacer(1, 10)]
     write(out, page, story, progress)

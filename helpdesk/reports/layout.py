@@ -18,6 +18,7 @@ has is drawn as the replacement character (a visible box), its text still the ch
 All text a person typed is cleaned first: markup prints as text, control characters and
 direction overrides are dropped.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -121,12 +122,30 @@ class SearchableFont(TTFont):
             return text.encode("utf-16-be").hex().upper()
 
         entries = [f"<{i:02X}> <{utf16(self.spoken.get(code) or _char(code))}>" for i, code in enumerate(subset)]
-        return "\n".join([
-            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-            f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0", ">> def", f"/CMapName /{name} def",
-            "/CMapType 2 def", "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
-            f"{len(entries)} beginbfchar", *entries, "endbfchar", "endcmap",
-            "CMapName currentdict /CMap defineresource pop", "end", "end"])
+        return "\n".join(
+            [
+                "/CIDInit /ProcSet findresource begin",
+                "12 dict begin",
+                "begincmap",
+                "/CIDSystemInfo",
+                f"<< /Registry ({name})",
+                f"/Ordering ({name})",
+                "/Supplement 0",
+                ">> def",
+                f"/CMapName /{name} def",
+                "/CMapType 2 def",
+                "1 begincodespacerange",
+                "<00> <%02X>" % (len(subset) - 1),
+                "endcodespacerange",
+                f"{len(entries)} beginbfchar",
+                *entries,
+                "endbfchar",
+                "endcmap",
+                "CMapName currentdict /CMap defineresource pop",
+                "end",
+                "end",
+            ]
+        )
 
 
 def _char(code: int) -> str:
@@ -259,8 +278,9 @@ def _levels(line: str, rtl: bool) -> list[int]:
                 start = opened.pop()
                 if levels[start] != levels[i] and start + 1 < i:
                     inner = levels[start + 1] if levels[start + 1] % 2 == levels[start] % 2 else levels[start]
-                    levels[start] = levels[i] = min(levels[start], levels[i]) if inner % 2 == base else \
-                        max(levels[start], levels[i])
+                    levels[start] = levels[i] = (
+                        min(levels[start], levels[i]) if inner % 2 == base else max(levels[start], levels[i])
+                    )
     return levels
 
 
@@ -288,11 +308,16 @@ def _reorder(levels: list[int]) -> list[int]:
 
 # --- fonts, shaping ---------------------------------------------------------------------------
 
+
 def _glued(ch: str) -> bool:
     """A character that belongs with the one before it (a mark, a joiner, a variation selector)."""
     code = ord(ch)
-    return (unicodedata.category(ch) in ("Mn", "Me", "Cf") or 0xFE00 <= code <= 0xFE0F
-            or 0xE0100 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF)
+    return (
+        unicodedata.category(ch) in ("Mn", "Me", "Cf")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or 0x1F3FB <= code <= 0x1F3FF
+    )
 
 
 def _which_font(ch: str, primary: SearchableFont, fallback: bool) -> str | None:
@@ -360,16 +385,18 @@ def _shape(text: str, font_name: str, rtl: bool) -> tuple[str, tuple, tuple, flo
     blank = font.face.charToGlyph.get(32, 0)
     codes, data, outlines, width = [], [], [], 0.0
 
-    def put(glyph: int, said: str, advance: float, x_offset: float, y_offset: float, cluster: int,
-            extra: float = 0.0) -> None:
+    def put(
+        glyph: int, said: str, advance: float, x_offset: float, y_offset: float, cluster: int, extra: float = 0.0
+    ) -> None:
         code = font.key(glyph, said, advance)
         codes.append(_char(code))
-        data.append(ShapeData(cluster, advance + extra, 0, x_offset + extra, y_offset,
-                              font.face.charWidths.get(code, advance)))
+        data.append(
+            ShapeData(cluster, advance + extra, 0, x_offset + extra, y_offset, font.face.charWidths.get(code, advance))
+        )
 
     for group in groups:
         cluster = infos[group[0]].cluster
-        said = text[cluster:ends[cluster]]
+        said = text[cluster : ends[cluster]]
         advances = [font.pdfScale(positions[n].x_advance) for n in group]
         sayer = group[max(range(len(group)), key=lambda i: advances[i])]  # the letter, not its mark
         if rtl and len(said) > 1:
@@ -384,8 +411,15 @@ def _shape(text: str, font_name: str, rtl: bool) -> tuple[str, tuple, tuple, flo
         for n, advance in zip(group, advances):
             pos = positions[n]
             if n == sayer:
-                put(infos[n].codepoint, said, advance, font.pdfScale(pos.x_offset), font.pdfScale(pos.y_offset),
-                    cluster, pending)
+                put(
+                    infos[n].codepoint,
+                    said,
+                    advance,
+                    font.pdfScale(pos.x_offset),
+                    font.pdfScale(pos.y_offset),
+                    cluster,
+                    pending,
+                )
                 pending = 0.0
             else:  # a mark (or another part of the cluster): drawn as an outline, outside the text
                 outlines.append((infos[n].codepoint, width + font.pdfScale(pos.x_offset), font.pdfScale(pos.y_offset)))
@@ -500,8 +534,9 @@ class _Pen:
 
     def qCurveTo(self, a, p):
         (x0, y0), (x1, y1) = self.at, a
-        self.path.curveTo(x0 + 2 / 3 * (x1 - x0), y0 + 2 / 3 * (y1 - y0),
-                          p[0] + 2 / 3 * (x1 - p[0]), p[1] + 2 / 3 * (y1 - p[1]), *p)
+        self.path.curveTo(
+            x0 + 2 / 3 * (x1 - x0), y0 + 2 / 3 * (y1 - y0), p[0] + 2 / 3 * (x1 - p[0]), p[1] + 2 / 3 * (y1 - p[1]), *p
+        )
         self.at = p
 
     def closePath(self):
@@ -536,8 +571,9 @@ def measure(value: str, font: str, size: float, rtl: bool = False) -> float:
     return _width(value, font, rtl) * size / 1000
 
 
-def draw_line(canv, x: float, y: float, value: object, lang: str, font: str = REGULAR, size: float = 10,
-              anchor: str = "start") -> float:
+def draw_line(
+    canv, x: float, y: float, value: object, lang: str, font: str = REGULAR, size: float = 10, anchor: str = "start"
+) -> float:
     """One line of text drawn straight on a canvas (the page's header and foot): ``anchor``
     "start", "end" or "middle" says where ``x`` is (left, right, middle). Returns its width."""
     register_fonts()
@@ -617,8 +653,17 @@ class TextBlock(Flowable):
     on to the next page (or the next part of a table row) when it does not fit.
     ``rtl``: the direction it reads in; ``right``: right-aligned (a Persian report)."""
 
-    def __init__(self, text: str, font: str = REGULAR, size: float = 10, leading: float | None = None,
-                 colour=colors.black, rtl: bool = True, right: bool = True, lines: list[str] | None = None):
+    def __init__(
+        self,
+        text: str,
+        font: str = REGULAR,
+        size: float = 10,
+        leading: float | None = None,
+        colour=colors.black,
+        rtl: bool = True,
+        right: bool = True,
+        lines: list[str] | None = None,
+    ):
         super().__init__()
         self.text = text
         self.right = right
@@ -639,8 +684,9 @@ class TextBlock(Flowable):
         return self.width, self.height
 
     def _part(self, lines: list[str]) -> TextBlock:
-        return TextBlock("\n".join(lines), self.font, self.size, self.leading, self.colour, self.rtl, self.right,
-                         lines=lines)
+        return TextBlock(
+            "\n".join(lines), self.font, self.size, self.leading, self.colour, self.rtl, self.right, lines=lines
+        )
 
     def split(self, available_width, available_height):
         if self._wrapped_at is None:  # a table cell splits with the lines it was laid out in
@@ -663,6 +709,7 @@ class TextBlock(Flowable):
 
 BidiParagraph = TextBlock  # the name the report modules' tests knew
 
+
 @dataclass
 class Page:
     """Who the report is for and by: drawn on every page."""
@@ -680,8 +727,15 @@ def text(value: str, lang: str, size: float = 10, bold: bool = False, colour=col
     """A paragraph in the report's direction, with the person's text cleaned (markup prints as
     text: nothing here parses it)."""
     value = plain(value)
-    return TextBlock(value, BOLD if bold else REGULAR, size, size * (1.5 if lang == "fa" else 1.4), colour,
-                     rtl=reads_rtl(value, lang), right=lang == "fa")
+    return TextBlock(
+        value,
+        BOLD if bold else REGULAR,
+        size,
+        size * (1.5 if lang == "fa" else 1.4),
+        colour,
+        rtl=reads_rtl(value, lang),
+        right=lang == "fa",
+    )
 
 
 class _Heading(Flowable):
@@ -743,8 +797,14 @@ def day_name(day, lang: str) -> str:
     return f"{day.day} {GREGORIAN_MONTHS[day.month - 1][:3]}"
 
 
-def bar_chart(names: list[str], series: list[list[float]], legend: list[tuple[str, str]], lang: str,
-              stacked: bool = False, height: float = 120):
+def bar_chart(
+    names: list[str],
+    series: list[list[float]],
+    legend: list[tuple[str, str]],
+    lang: str,
+    stacked: bool = False,
+    height: float = 120,
+):
     """Vertical bars, one colour per series (``legend``: (word, colour) each; no legend for one
     series). In Persian the categories run right to left and the value axis stands on the right."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -833,8 +893,16 @@ def make_canvas(page: Page):
             head = [(page.business, BOLD, 11), (f"{page.title} — {page.period}", REGULAR, 9)]
             y = height - MARGIN + 12 * mm
             for value, font, size in head:
-                draw_line(self, width - MARGIN if rtl else MARGIN, y, value, page.language, font, size,
-                          "end" if rtl else "start")
+                draw_line(
+                    self,
+                    width - MARGIN if rtl else MARGIN,
+                    y,
+                    value,
+                    page.language,
+                    font,
+                    size,
+                    "end" if rtl else "start",
+                )
                 y -= size + 2
             if page.logo:
                 self._logo(width, height, rtl)
@@ -861,15 +929,29 @@ def make_canvas(page: Page):
 COMMON = {  # words more than one report uses
     "business": ("Help desk", "میز خدمت مشتریان"),
     "page_of": ("Page {0} of {1}", "صفحهٔ {0} از {1}"),
-    "total": ("Total", "جمع"), "only": ("{0} only", "تنها {0}"), "none": ("None.", "هیچ."), "unnamed": ("Not identified", "شناسایی نشده"),
-    "dissatisfied": ("Dissatisfied", "ناراضی"), "satisfied": ("Satisfied", "راضی"), "delighted": ("Delighted", "خشنود"),
+    "total": ("Total", "جمع"),
+    "only": ("{0} only", "تنها {0}"),
+    "none": ("None.", "هیچ."),
+    "unnamed": ("Not identified", "شناسایی نشده"),
+    "dissatisfied": ("Dissatisfied", "ناراضی"),
+    "satisfied": ("Satisfied", "راضی"),
+    "delighted": ("Delighted", "خشنود"),
     "not_asked": ("Not asked", "پرسیده نشد"),
-    "phone": ("Phone call", "تماس تلفنی"), "walk_in": ("Walk-in visit", "مراجعه حضوری"),
-    "email": ("E-mail", "ایمیل"), "other": ("Other", "سایر"),
-    "urgent": ("Urgent", "فوری"), "high": ("High", "زیاد"), "normal": ("Normal", "عادی"), "low": ("Low", "کم"),
-    "new": ("New", "جدید"), "in_progress": ("In progress", "در حال رسیدگی"), "escalated": ("Escalated", "ارجاع‌شده"),
-    "resolved": ("Resolved", "حل‌شده"), "closed": ("Closed", "بسته"),
-    "calmed": ("Calmed", "آرام شد"), "partly_calmed": ("Partly calmed", "تا حدی آرام شد"),
+    "phone": ("Phone call", "تماس تلفنی"),
+    "walk_in": ("Walk-in visit", "مراجعه حضوری"),
+    "email": ("E-mail", "ایمیل"),
+    "other": ("Other", "سایر"),
+    "urgent": ("Urgent", "فوری"),
+    "high": ("High", "زیاد"),
+    "normal": ("Normal", "عادی"),
+    "low": ("Low", "کم"),
+    "new": ("New", "جدید"),
+    "in_progress": ("In progress", "در حال رسیدگی"),
+    "escalated": ("Escalated", "ارجاع‌شده"),
+    "resolved": ("Resolved", "حل‌شده"),
+    "closed": ("Closed", "بسته"),
+    "calmed": ("Calmed", "آرام شد"),
+    "partly_calmed": ("Partly calmed", "تا حدی آرام شد"),
     "not_calmed": ("Not calmed", "آرام نشد"),
 }
 
@@ -894,13 +976,19 @@ def page_for(lang: str, title: str, period: str, generated_by: str) -> Page:
     from .. import settings
     from ..clock import to_local, utcnow
 
-    return Page(lang, title, settings.business_name() or words(COMMON, "business", lang), period,
-                generated_line(lang, generated_by, to_local(utcnow())), words(COMMON, "page_of", lang),
-                settings.business_logo())
+    return Page(
+        lang,
+        title,
+        settings.business_name() or words(COMMON, "business", lang),
+        period,
+        generated_line(lang, generated_by, to_local(utcnow())),
+        words(COMMON, "page_of", lang),
+        settings.business_logo(),
+    )
 
 
 def period_of(request, lang: str) -> str:
-    """"1 November 2026 – 30 November 2026" (one date for one day), and the staff member
+    """ "1 November 2026 – 30 November 2026" (one date for one day), and the staff member
     when the report is about one person's work only."""
     first, last = format_date(request.date_from, lang), format_date(request.date_to, lang)
     period = first if first == last else f"{first} – {last}"
@@ -916,7 +1004,6 @@ def period_of(request, lang: str) -> str:
 def generated_line(lang: str, who: str, when: datetime) -> str:
     template = "تهیه‌شده توسط {0} در {1}" if lang == "fa" else "Generated by {0} on {1}"
     return template.format(embed(who, lang), format_datetime(when, lang))
-
 
 
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
@@ -962,8 +1049,16 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
     register_fonts()
     out = Path(out)
     partial = out.with_name(f".{out.name}.partial")
-    doc = SimpleDocTemplate(str(partial), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN + 8, bottomMargin=MARGIN, title=page.title, author=page.business)
+    doc = SimpleDocTemplate(
+        str(partial),
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + 8,
+        bottomMargin=MARGIN,
+        title=page.title,
+        author=page.business,
+    )
     if progress is not None:
         total = max(1, len(story))
 
@@ -990,8 +1085,11 @@ def _header_size(values: list[str], widths: list[float], size: float = 9, smalle
     """The size at which every word of the header fits its column: a header is wrapped between
     words, never inside one ("Delighted", not "Delighte / d")."""
     while size > smallest:
-        if all(measure(word, BOLD, size) <= width - 2 * PADDING
-               for value, width in zip(values, widths) for word in plain(value).split()):
+        if all(
+            measure(word, BOLD, size) <= width - 2 * PADDING
+            for value, width in zip(values, widths)
+            for word in plain(value).split()
+        ):
             break
         size -= 0.5
     return size
@@ -1045,13 +1143,17 @@ def table(rows: list[list], lang: str, widths: list[float]) -> Table:
         widths = _widened([str(v) for v in rows[0]], list(widths), head)
     cells = [[[text(str(v), lang, head if i == 0 else 9, bold=(i == 0))] for v in r] for i, r in enumerate(rows)]
     table = _Table(cells, colWidths=widths, repeatRows=1, splitInRow=1)
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#9aa5b1")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("VALIGN", (0, 1), (-1, -1), "TOP"),  # a row that goes on to the next page starts with its label
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # else the table names Helvetica, which is not embedded
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, colors.HexColor("#9aa5b1")),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f7f9fb")]),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),  # a row that goes on to the next page starts with its label
+            ]
+        )
+    )
     table.sheet_rows = sheet_rows
     return table

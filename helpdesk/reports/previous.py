@@ -1,13 +1,16 @@
 """This period beside the previous one (``reports.previous_period``): the main figures of a
 period report in a table of "this period", "previous period" and "change"."""
+
 from __future__ import annotations
 
 from ..localization import format_duration, format_number
 from .layout import CONTENT_WIDTH, left_to_right, table, words
 
 LABELS = {
-    "figure": ("Figure", "شاخص"), "this": ("This period", "این بازه"),
-    "previous": ("Previous period", "بازهٔ پیشین"), "change": ("Change", "تغییر"),
+    "figure": ("Figure", "شاخص"),
+    "this": ("This period", "این بازه"),
+    "previous": ("Previous period", "بازهٔ پیشین"),
+    "change": ("Change", "تغییر"),
     "points": ("{0} points", "{0} واحد درصد"),
     "heading": ("Compared with {0}", "در مقایسه با {0}"),
 }
@@ -55,6 +58,8 @@ def comparison(rows: list[tuple[str, str, object, object]], lang: str):
     """A table of (word, kind, this period's figure, the previous period's figure) rows."""
     w = CONTENT_WIDTH
     body = [[label(k, lang) for k in ("figure", "this", "previous", "change")]]
-    body += [[word, value(kind, now, lang), value(kind, before, lang), change(kind, now, before, lang)]
-             for word, kind, now, before in rows]
+    body += [
+        [word, value(kind, now, lang), value(kind, before, lang), change(kind, now, before, lang)]
+        for word, kind, now, before in rows
+    ]
     return table(body, lang, [w * 0.4, w * 0.18, w * 0.18, w * 0.24])

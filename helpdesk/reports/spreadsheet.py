@@ -32,6 +32,7 @@ reads them as numbers.
 
 Either file appears whole or not at all: it is written beside ``path`` and renamed over it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -138,8 +139,12 @@ def sheet_names(titles: list[str], lang: str) -> list[str]:
     names: list[str] = []
     taken: set[str] = set()
     for i, title in enumerate(titles, 1):
-        base = _NOT_IN_SHEET_NAMES.sub(" ", "".join(  # no direction marks or controls; half-spaces stay
-            ch for ch in (title or "").translate(_MARKS) if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")))
+        base = _NOT_IN_SHEET_NAMES.sub(
+            " ",
+            "".join(  # no direction marks or controls; half-spaces stay
+                ch for ch in (title or "").translate(_MARKS) if unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+            ),
+        )
         base = " ".join(base.split()).strip("'").strip()
         if not base or base.casefold() == "history":  # Excel keeps "History" for itself
             base = f"{TABLE_WORD.get(lang, 'Table')} {_fa(i) if lang == 'fa' else i}"
@@ -157,7 +162,7 @@ def _cut(name: str, limit: int) -> str:
     """``name`` in at most ``limit`` characters: cut after a whole word, with "…", where one fits."""
     if len(name) <= limit:
         return name
-    head = name[:limit - 1]
+    head = name[: limit - 1]
     space = head.rfind(" ")
     if space >= limit // 2:
         head = head[:space]
@@ -181,12 +186,11 @@ def _text(cell: object) -> str:
 
     value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", _unbroken(cell))
     if len(value) > EXCEL_CELL_LIMIT:  # the most a cell holds; a report's cells are far shorter
-        value = value[:EXCEL_CELL_LIMIT - 1] + "…"
+        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
     return value
 
 
-def _put_text(ws, row: int, column: int, value: object, lang: str, styles: _Styles, look: str = "",
-              wrap: bool = False):
+def _put_text(ws, row: int, column: int, value: object, lang: str, styles: _Styles, look: str = "", wrap: bool = False):
     """A text cell, never a formula, that reads in its own direction: by its first letter (as
     Unicode's first-strong rule), else the report's; set against the side the report reads from,
     as in the PDF (an English name in a Persian report stands on the right). Text that reads right
@@ -228,9 +232,12 @@ class _Styles:
             cell.alignment = Alignment(vertical="top")  # beside a cell of several lines, at its first
         else:
             _text_kind, look, lang, direction, wrap, formula_like = key
-            cell.alignment = Alignment(horizontal="right" if lang == "fa" else "left",
-                                       readingOrder=2 if direction == "rtl" else 1, wrap_text=wrap or None,
-                                       vertical="top")
+            cell.alignment = Alignment(
+                horizontal="right" if lang == "fa" else "left",
+                readingOrder=2 if direction == "rtl" else 1,
+                wrap_text=wrap or None,
+                vertical="top",
+            )
             if formula_like:
                 cell.quotePrefix = True  # Excel's own "typed with a quote": text, even when edited
             if look == "title":

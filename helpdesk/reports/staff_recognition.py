@@ -4,6 +4,7 @@ Seed 002 asks for staff who treat customers excellently to be seen and rewarded;
 names the best of the period on each measure, with enough cases to mean something, and orders
 everyone by the same rule: those with enough customers asked first, best rate first; those with
 too few after them, marked so. The main figures stand beside the previous period's."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,33 +44,59 @@ ENOUGH = {"delighted": 20, "on_time": 5, "calm": 3}
 
 LABELS = {
     "title": ("Staff recognition", "قدردانی از کارکنان"),
-    "intro": (("Who treated customers excellently in this period. A rate is only named as best when it rests on "
-              "enough cases: {0} customers asked, {1} complaints resolved, {2} calm-down sessions."),
-              ("چه کسانی در این بازه با مشتریان به بهترین شکل رفتار کردند. نرخی تنها وقتی بهترین شمرده می‌شود "
-              "که بر پایهٔ موارد کافی باشد: {0} مشتری پرسیده‌شده، {1} شکایت رفع‌شده، {2} جلسهٔ آرام کردن.")),
+    "intro": (
+        (
+            "Who treated customers excellently in this period. A rate is only named as best when it rests on "
+            "enough cases: {0} customers asked, {1} complaints resolved, {2} calm-down sessions."
+        ),
+        (
+            "چه کسانی در این بازه با مشتریان به بهترین شکل رفتار کردند. نرخی تنها وقتی بهترین شمرده می‌شود "
+            "که بر پایهٔ موارد کافی باشد: {0} مشتری پرسیده‌شده، {1} شکایت رفع‌شده، {2} جلسهٔ آرام کردن."
+        ),
+    ),
     "highlights": ("Highlights", "برجسته‌ها"),
-    "best_delighted": ("Most customers delighted: {0}, {1} of {2} asked",
-                       "بیشترین مشتری خشنود: {0}، {1} از {2} پرسیده‌شده"),
-    "best_on_time": ("Most complaints resolved on time: {0}, {1} of {2}",
-                     "بیشترین شکایت رفع‌شده به‌موقع: {0}، {1} از {2}"),
-    "best_calm": ("Most angry customers calmed: {0}, {1} of {2} sessions",
-                  "بیشترین مشتری خشمگین آرام‌شده: {0}، {1} از {2} جلسه"),
+    "best_delighted": (
+        "Most customers delighted: {0}, {1} of {2} asked",
+        "بیشترین مشتری خشنود: {0}، {1} از {2} پرسیده‌شده",
+    ),
+    "best_on_time": (
+        "Most complaints resolved on time: {0}, {1} of {2}",
+        "بیشترین شکایت رفع‌شده به‌موقع: {0}، {1} از {2}",
+    ),
+    "best_calm": (
+        "Most angry customers calmed: {0}, {1} of {2} sessions",
+        "بیشترین مشتری خشمگین آرام‌شده: {0}، {1} از {2} جلسه",
+    ),
     "best_contacts": ("Most contacts handled: {0}, {1}", "بیشترین ارتباط: {0}، {1}"),
-    "no_highlight": ("Too few cases this period to name anyone on this measure.",
-                     "موارد این بازه برای نام بردن از کسی در این سنجه کافی نیست."),
+    "no_highlight": (
+        "Too few cases this period to name anyone on this measure.",
+        "موارد این بازه برای نام بردن از کسی در این سنجه کافی نیست.",
+    ),
     "chart": ("Share of customers asked who left delighted", "سهم مشتریان پرسیده‌شده که خشنود رفتند"),
-    "few_note": (("Grey bars, and the rows after “{0}” in the table: fewer than {1} customers asked, so not "
-                 "ranked; they come after everyone with enough."),
-                 ("میله‌های خاکستری، و ردیف‌های پس از «{0}» در جدول: کمتر از {1} مشتری پرسیده‌شده، پس رتبه‌بندی "
-                 "نشده‌اند و پس از همهٔ کسانی می‌آیند که موارد کافی دارند.")),
+    "few_note": (
+        (
+            "Grey bars, and the rows after “{0}” in the table: fewer than {1} customers asked, so not "
+            "ranked; they come after everyone with enough."
+        ),
+        (
+            "میله‌های خاکستری، و ردیف‌های پس از «{0}» در جدول: کمتر از {1} مشتری پرسیده‌شده، پس رتبه‌بندی "
+            "نشده‌اند و پس از همهٔ کسانی می‌آیند که موارد کافی دارند."
+        ),
+    ),
     "few": ("Fewer than {0} asked: not ranked", "کمتر از {0} پرسیده‌شده: بدون رتبه"),
     "table": ("Each person", "هر نفر"),
-    "person": ("Staff member", "کارمند"), "contacts": ("Contacts", "ارتباط‌ها"), "asked": ("Asked", "پرسیده‌شده"),
-    "delighted_rate": ("Delighted", "خشنود"), "resolved": ("Complaints resolved", "شکایت رفع‌شده"),
-    "on_time": ("On time", "به‌موقع"), "sessions": ("Calm-down sessions", "جلسهٔ آرام کردن"),
+    "person": ("Staff member", "کارمند"),
+    "contacts": ("Contacts", "ارتباط‌ها"),
+    "asked": ("Asked", "پرسیده‌شده"),
+    "delighted_rate": ("Delighted", "خشنود"),
+    "resolved": ("Complaints resolved", "شکایت رفع‌شده"),
+    "on_time": ("On time", "به‌موقع"),
+    "sessions": ("Calm-down sessions", "جلسهٔ آرام کردن"),
     "calmed_rate": ("Calmed", "آرام شد"),
-    "nobody": ("Nobody handled a contact, a complaint or a calm-down session in this period.",
-               "در این بازه کسی ارتباط، شکایت یا جلسهٔ آرام کردنی نداشته است."),
+    "nobody": (
+        "Nobody handled a contact, a complaint or a calm-down session in this period.",
+        "در این بازه کسی ارتباط، شکایت یا جلسهٔ آرام کردنی نداشته است.",
+    ),
 }
 
 
@@ -105,8 +132,12 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
     where = (Contact.started_at >= start) & (Contact.started_at < end)
     if staff_id is not None:
         where &= Contact.staff == staff_id
-    for sid, level, n in (Contact.select(Contact.staff, Contact.satisfaction, pw.fn.COUNT(Contact.id)).where(where)
-                          .group_by(Contact.staff, Contact.satisfaction).tuples()):
+    for sid, level, n in (
+        Contact.select(Contact.staff, Contact.satisfaction, pw.fn.COUNT(Contact.id))
+        .where(where)
+        .group_by(Contact.staff, Contact.satisfaction)
+        .tuples()
+    ):
         p = person(sid)
         p.contacts += n
         p.mix[level] = n
@@ -116,8 +147,9 @@ def figures(date_from: date, date_to: date, staff_id: int | None = None) -> dict
             p.delighted += n
     # Complaints resolved in the period, by whoever was dealing with them, against the resolution target.
     targets = complaints.targets()
-    resolved = Complaint.select(Complaint.assignee, Complaint.priority, Complaint.created_at, Complaint.resolved_at) \
-        .where((Complaint.resolved_at >= start) & (Complaint.resolved_at < end) & Complaint.assignee.is_null(False))
+    resolved = Complaint.select(
+        Complaint.assignee, Complaint.priority, Complaint.created_at, Complaint.resolved_at
+    ).where((Complaint.resolved_at >= start) & (Complaint.resolved_at < end) & Complaint.assignee.is_null(False))
     if staff_id is not None:
         resolved = resolved.where(Complaint.assignee == staff_id)
     for sid, priority, created, done in resolved.tuples():
@@ -148,13 +180,22 @@ def ranking(p: Person) -> tuple:
 
 def totals(rows: list[Person]) -> dict:
     """The office's main figures (everyone's, or the one person's) for the comparison."""
+
     def add(name):
         return sum(getattr(p, name) for p in rows)
+
     def share(part, whole):
         return 100 * part / whole if whole else None
-    return {"contacts": add("contacts"), "asked": add("asked"), "delighted": share(add("delighted"), add("asked")),
-            "resolved": add("resolved"), "on_time": share(add("on_time"), add("resolved")),
-            "sessions": add("sessions"), "calmed": share(add("calmed"), add("sessions"))}
+
+    return {
+        "contacts": add("contacts"),
+        "asked": add("asked"),
+        "delighted": share(add("delighted"), add("asked")),
+        "resolved": add("resolved"),
+        "on_time": share(add("on_time"), add("resolved")),
+        "sessions": add("sessions"),
+        "calmed": share(add("calmed"), add("sessions")),
+    }
 
 
 def _highlights(rows: list[Person]) -> dict:
@@ -213,18 +254,27 @@ def build(out, request, actor: Staff, progress) -> dict:
     lang = request.lang
     data = figures(request.date_from, request.date_to, request.staff_id)
     before_from, before_to = previous_period(request.date_from, request.date_to, lang)
-    data["previous"] = {"date_from": before_from, "date_to": before_to,
-                        "totals": totals(figures(before_from, before_to, request.staff_id)["people"])}
+    data["previous"] = {
+        "date_from": before_from,
+        "date_to": before_to,
+        "totals": totals(figures(before_from, before_to, request.staff_id)["people"]),
+    }
     data["totals"] = totals(data["people"])
     progress(0.3)
     period = period_of(request, lang)
     page = page_for(lang, label("title", lang), period, actor.full_name)
     w = CONTENT_WIDTH
+
     def n(value):
         return format_number(value, lang)
-    story = [text(label("title", lang), lang, 16, bold=True), text(period, lang, 10), Spacer(1, 6),
-             text(label("intro", lang).format(n(ENOUGH["delighted"]), n(ENOUGH["on_time"]), n(ENOUGH["calm"])),
-                  lang, 9), Spacer(1, 8)]
+
+    story = [
+        text(label("title", lang), lang, 16, bold=True),
+        text(period, lang, 10),
+        Spacer(1, 6),
+        text(label("intro", lang).format(n(ENOUGH["delighted"]), n(ENOUGH["on_time"]), n(ENOUGH["calm"])), lang, 9),
+        Spacer(1, 8),
+    ]
     rows = data["people"]
     if not rows:
         story.append(text(label("nobody", lang), lang))
@@ -239,20 +289,43 @@ def build(out, request, actor: Staff, progress) -> dict:
         ("best_calm", best["calm"], lambda p: (percent(p.calmed, p.sessions, lang), n(p.sessions))),
     ]
     for key, who, numbers in lines:
-        line = label(key, lang).format(embed(who.name, lang), *numbers(who)) if who else \
-            f"{label(key, lang).split(':')[0]}: {label('no_highlight', lang)}"
+        line = (
+            label(key, lang).format(embed(who.name, lang), *numbers(who))
+            if who
+            else f"{label(key, lang).split(':')[0]}: {label('no_highlight', lang)}"
+        )
         story.append(text("• " + line, lang, 10))
     before, now = data["previous"], data["totals"]
-    story += [Spacer(1, 10), heading(previous.label("heading", lang).format(
-        f"{format_date(before['date_from'], lang)} – {format_date(before['date_to'], lang)}"), lang)]
-    kinds = {"contacts": COUNT, "asked": COUNT, "delighted": RATE, "resolved": COUNT, "on_time": RATE,
-             "sessions": COUNT, "calmed": RATE}
+    story += [
+        Spacer(1, 10),
+        heading(
+            previous.label("heading", lang).format(
+                f"{format_date(before['date_from'], lang)} – {format_date(before['date_to'], lang)}"
+            ),
+            lang,
+        ),
+    ]
+    kinds = {
+        "contacts": COUNT,
+        "asked": COUNT,
+        "delighted": RATE,
+        "resolved": COUNT,
+        "on_time": RATE,
+        "sessions": COUNT,
+        "calmed": RATE,
+    }
     names = {"delighted": "delighted_rate", "calmed": "calmed_rate"}
     body = [[previous.label(k, lang) for k in ("figure", "this", "previous", "change")]]
     then = before["totals"]
-    body += [[label(names.get(key, key), lang), previous.value(kind, now[key], lang),
-              previous.value(kind, then[key], lang), previous.change(kind, now[key], then[key], lang)]
-             for key, kind in kinds.items()]
+    body += [
+        [
+            label(names.get(key, key), lang),
+            previous.value(kind, now[key], lang),
+            previous.value(kind, then[key], lang),
+            previous.change(kind, now[key], then[key], lang),
+        ]
+        for key, kind in kinds.items()
+    ]
     story.append(table(body, lang, [w * 0.4, w * 0.18, w * 0.18, w * 0.24]))
     few = label("few", lang).format(n(ENOUGH["delighted"]))
     story += [Spacer(1, 10), heading(label("chart", lang), lang)]
@@ -261,13 +334,27 @@ def build(out, request, actor: Staff, progress) -> dict:
         if any(p.asked and not ranked(p) for p in rows):
             story.append(text(label("few_note", lang).format(few, n(ENOUGH["delighted"])), lang, 8))
     story += [Spacer(1, 10), heading(label("table", lang), lang)]
-    cells = [[label(k, lang) for k in ("person", "contacts", "asked", "delighted_rate", "resolved", "on_time",
-                                       "sessions", "calmed_rate")]]
+    cells = [
+        [
+            label(k, lang)
+            for k in ("person", "contacts", "asked", "delighted_rate", "resolved", "on_time", "sessions", "calmed_rate")
+        ]
+    ]
     for i, p in enumerate(rows):
         if not ranked(p) and (i == 0 or ranked(rows[i - 1])):
             cells.append([few, "", "", "", "", "", "", ""])
-        cells.append([p.name, n(p.contacts), n(p.asked), percent(p.delighted, p.asked, lang), n(p.resolved),
-                      percent(p.on_time, p.resolved, lang), n(p.sessions), percent(p.calmed, p.sessions, lang)])
+        cells.append(
+            [
+                p.name,
+                n(p.contacts),
+                n(p.asked),
+                percent(p.delighted, p.asked, lang),
+                n(p.resolved),
+                percent(p.on_time, p.resolved, lang),
+                n(p.sessions),
+                percent(p.calmed, p.sessions, lang),
+            ]
+        )
     grid = table(cells, lang, [w * 0.2, w * 0.1, w * 0.1, w * 0.1, w * 0.13, w * 0.1, w * 0.14, w * 0.13])
     for i, row in enumerate(cells):
         if row[0] == few:  # the line that parts the ranked from the rest

@@ -32,6 +32,7 @@ otherwise (``00441632960000`` from Iran), so the dial plan's outbound routes mat
 had typed it. The caller id shown on the desk's phone while it rings is the number, with the
 extension as the caller id number (FreePBX finds the extension's outbound routes and caller id by it).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -85,8 +86,12 @@ def _dialled_number(event) -> str:
     the calling channel's extension (often ``s`` inside FreePBX's dial-out subroutine)."""
     dial_string = event.get("DialString", "") or ""
     # PJSIP: "09121234567@trunk"; SIP/IAX2: "trunk/09121234567"
-    candidates = [dial_string.split("@", 1)[0], dial_string.rsplit("/", 1)[-1],
-                  event.get("DestCallerIDNum", ""), event.get("Exten", "")]
+    candidates = [
+        dial_string.split("@", 1)[0],
+        dial_string.rsplit("/", 1)[-1],
+        event.get("DestCallerIDNum", ""),
+        event.get("Exten", ""),
+    ]
     for candidate in candidates:
         number = outside_number(candidate)
         if number:
@@ -166,9 +171,19 @@ class AmiSource:
 
     name = SOURCE
 
-    def __init__(self, host: str, port: int, username: str, password: str,
-                 channel: str = "PJSIP/{extension}", context: str = "from-internal", timeout: float = 5,
-                 region: str = phones.DEFAULT_REGION, first_delay: float = 1.0, longest_delay: float = 30.0):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        username: str,
+        password: str,
+        channel: str = "PJSIP/{extension}",
+        context: str = "from-internal",
+        timeout: float = 5,
+        region: str = phones.DEFAULT_REGION,
+        first_delay: float = 1.0,
+        longest_delay: float = 30.0,
+    ):
         self.host, self.port = host, int(port)
         self.username = username
         self._password = password
@@ -209,20 +224,33 @@ class AmiSource:
         (after a good login); raises when it could not connect or log in."""
         loop = asyncio.get_running_loop()
         lost = loop.create_future()
-        manager = _Manager(lost, loop=loop, host=self.host, port=self.port, username=self.username,
-                           secret=self._password, events="call", ping_delay=10 ** 9, log=_PANORAMISK_LOG)
-        for name, handler in (("DialBegin", self._on_dial_begin), ("DialEnd", self._on_dial_end),
-                              ("Hangup", self._on_hangup), ("Dial", self._on_legacy_dial)):
+        manager = _Manager(
+            lost,
+            loop=loop,
+            host=self.host,
+            port=self.port,
+            username=self.username,
+            secret=self._password,
+            events="call",
+            ping_delay=10**9,
+            log=_PANORAMISK_LOG,
+        )
+        for name, handler in (
+            ("DialBegin", self._on_dial_begin),
+            ("DialEnd", self._on_dial_end),
+            ("Hangup", self._on_hangup),
+            ("Dial", self._on_legacy_dial),
+        ):
             manager.register_event(name, self._guarded(handler))
         try:
             transport, protocol = await asyncio.wait_for(
-                loop.create_connection(AMIProtocol, self.host, self.port), self.timeout)
+                loop.create_connection(AMIProtocol, self.host, self.port), self.timeout
+            )
             connected = loop.create_future()
             connected.set_result((transport, protocol))
             manager.connection_made(connected)  # sends the Login action
             login = manager.authenticated_future
-            done, _ = await asyncio.wait({login, lost}, timeout=self.timeout,
-                                         return_when=asyncio.FIRST_COMPLETED)
+            done, _ = await asyncio.wait({login, lost}, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
             if login not in done:
                 raise ConnectionError(lost.result() if lost in done else "no reply to the login")
             reply = login.result()
@@ -241,8 +269,7 @@ class AmiSource:
             if done:
                 return lost.result()
             ping = manager.send_action({"Action": "Ping"})
-            done, _ = await asyncio.wait({ping, lost}, timeout=self.timeout,
-                                         return_when=asyncio.FIRST_COMPLETED)
+            done, _ = await asyncio.wait({ping, lost}, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
             if lost in done:
                 return lost.result()
             if not done:
@@ -258,14 +285,20 @@ class AmiSource:
         manager = self._manager
         if manager is None or manager.lost.done():
             raise CannotDial("dial_not_connected", "not connected to the phone system")
-        action = {"Action": "Originate", "Channel": self.channel.format(extension=extension),
-                  "Exten": exten, "Context": self.context, "Priority": "1", "Async": "true",
-                  "CallerID": f'"{exten}" <{extension}>', "Timeout": "30000"}
+        action = {
+            "Action": "Originate",
+            "Channel": self.channel.format(extension=extension),
+            "Exten": exten,
+            "Context": self.context,
+            "Priority": "1",
+            "Async": "true",
+            "CallerID": f'"{exten}" <{extension}>',
+            "Timeout": "30000",
+        }
         # as_list=False: the reply to the request is enough (the OriginateResponse event comes
         # when the desk picks up, up to 30 s later).
         reply = manager.send_action(action, as_list=False)
-        done, _ = await asyncio.wait({reply, manager.lost}, timeout=self.timeout,
-                                     return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait({reply, manager.lost}, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
         if reply not in done:
             if manager.lost in done:
                 raise CannotDial("dial_not_connected", manager.lost.result())
@@ -283,13 +316,23 @@ class AmiSource:
                 handler(event)
             except Exception:  # one odd event must not stop the others
                 log.exception("phone system: could not read a %s event", event.get("Event", "?"))
+
         return guarded
 
     def _send(self, kind: str, call_id: str, call: _Call, extension: str) -> None:
         call.reported = True
         assert self._emit is not None, "events are read only while run() is on"
-        self._emit(PhoneEvent(kind=kind, call_id=call_id, number=call.number, extension=extension,
-                              direction=call.direction, at=utcnow(), source=SOURCE))
+        self._emit(
+            PhoneEvent(
+                kind=kind,
+                call_id=call_id,
+                number=call.number,
+                extension=extension,
+                direction=call.direction,
+                at=utcnow(),
+                source=SOURCE,
+            )
+        )
 
     def _remember(self, call_id: str, call: _Call) -> None:
         self._calls[call_id] = call
@@ -300,8 +343,14 @@ class AmiSource:
         call_id = event.get("Linkedid") or event.get("Uniqueid") or ""
         if not call_id:
             return
-        self._begin(call_id, event.get("Channel", ""), event.get("CallerIDNum", ""),
-                    event.get("DestChannel", ""), event.get("DestCallerIDNum", ""), lambda: _dialled_number(event))
+        self._begin(
+            call_id,
+            event.get("Channel", ""),
+            event.get("CallerIDNum", ""),
+            event.get("DestChannel", ""),
+            event.get("DestCallerIDNum", ""),
+            lambda: _dialled_number(event),
+        )
 
     def _begin(self, call_id, channel, caller_number, dest_channel, dest_number, dialled) -> None:
         call = self._calls.get(call_id)
@@ -367,8 +416,14 @@ class AmiSource:
         if sub == "begin":
             dest = event.get("Destination", "")
             dial_string = event.get("Dialstring", "") or event.get("DialString", "")
-            self._begin(call_id, event.get("Channel", ""), event.get("CallerIDNum", ""), dest, "",
-                        lambda: outside_number(dial_string.split("@", 1)[0].rsplit("/", 1)[-1]))
+            self._begin(
+                call_id,
+                event.get("Channel", ""),
+                event.get("CallerIDNum", ""),
+                dest,
+                "",
+                lambda: outside_number(dial_string.split("@", 1)[0].rsplit("/", 1)[-1]),
+            )
             if channel_extension(dest) and call_id in self._calls:
                 self._legacy_dests.setdefault(call_id, []).append(channel_extension(dest))
         elif sub == "end" and (event.get("DialStatus") or "").upper() == "ANSWER":

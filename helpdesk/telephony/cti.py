@@ -30,6 +30,7 @@ What each request becomes (``PhoneEvent``s for ``events.CallTracker``):
 ``answer`` and ``hangup`` may leave out ``from``/``to`` (bridges do): the number comes from the
 ``newCall`` of the same ``callId``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -140,8 +141,10 @@ def events_for(fields: _Fields) -> list[PhoneEvent]:
         extensions = [fields.one("answeringNumber") or (users[0] if users else "") or called]
     else:
         extensions = [(users[0] if users else "") or caller]
-    return [PhoneEvent(kind, call_id, number=number, extension=extension, direction=direction, source="cti")
-            for extension in extensions]
+    return [
+        PhoneEvent(kind, call_id, number=number, extension=extension, direction=direction, source="cti")
+        for extension in extensions
+    ]
 
 
 class CtiListener:
@@ -163,8 +166,9 @@ class CtiListener:
 
         async def handle(request):
             given = request.match_info.get("token", "")
-            if not self.token or not hmac.compare_digest(given.encode("utf-8", "surrogateescape"),
-                                                         self.token.encode("utf-8")):
+            if not self.token or not hmac.compare_digest(
+                given.encode("utf-8", "surrogateescape"), self.token.encode("utf-8")
+            ):
                 log.info("CTI request with a wrong token refused, from %s", request.remote)
                 return web.json_response({"error": "Invalid token, please contact your admin!"}, status=401)
             try:

@@ -12,6 +12,7 @@ A computer without a credential store (a bare Linux machine) cannot keep them: `
 The file is written whole to a temporary file beside it and renamed over the old one, private to
 its owner (``helpdesk.private``). A damaged or unreadable file is logged and read as the defaults.
 """
+
 from __future__ import annotations
 
 import json
@@ -221,9 +222,15 @@ def source_for(phone: DeskPhone, region: str = "IR"):
     if phone.source == "ami":
         from .ami import AmiSource
 
-        return AmiSource(host=phone.host.strip(), port=phone.port, username=phone.username,
-                         password=secret("ami_password") or "", channel=phone.channel, context=phone.context,
-                         region=region)
+        return AmiSource(
+            host=phone.host.strip(),
+            port=phone.port,
+            username=phone.username,
+            password=secret("ami_password") or "",
+            channel=phone.channel,
+            context=phone.context,
+            region=region,
+        )
     if phone.source == "cti":
         from .cti import CtiListener
 

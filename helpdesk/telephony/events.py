@@ -6,6 +6,7 @@ by its id and answers for one desk (its extension): ring here, answered here, an
 ended after an answer here (with the phone system's duration), or missed (it rang here and ended
 with nobody answering).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace

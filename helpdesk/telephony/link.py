@@ -11,6 +11,7 @@ when the connection's state changes. A UI hands them on to its own thread (a que
 exception in a callback is logged and does not stop the source; an exception inside the source is
 logged, shown as state "lost", and the source is started again after a pause (1, 2, 4 … 30 s).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -91,8 +92,9 @@ class PhoneLink:
             generation = self._generation
             self._source, self._loop = source, loop
             self._task = loop.create_task(self._keep_running(source, generation))
-            self._thread = threading.Thread(target=self._serve, args=(loop, self._task),
-                                            name=f"phone-link-{generation}", daemon=True)
+            self._thread = threading.Thread(
+                target=self._serve, args=(loop, self._task), name=f"phone-link-{generation}", daemon=True
+            )
             thread = self._thread
         thread.start()
 
@@ -112,8 +114,9 @@ class PhoneLink:
             if thread is not threading.current_thread():
                 thread.join(STOP_TIMEOUT)
                 if thread.is_alive():
-                    log.warning("phone link: the source did not stop within %.0f s; left to end by itself",
-                                STOP_TIMEOUT)
+                    log.warning(
+                        "phone link: the source did not stop within %.0f s; left to end by itself", STOP_TIMEOUT
+                    )
         if stopping or self._state.state != OFF:
             self._publish(LinkState(OFF, utcnow(), ""))
 

@@ -1,4 +1,5 @@
 """What many tests share: the main window, signed in, as a person finds it."""
+
 from __future__ import annotations
 
 

@@ -11,6 +11,7 @@ The sequences below are what Asterisk 16/18 with chan_pjsip (a FreePBX-style dia
 for each kind of call, in order, with their usual fields (``call`` class events; the dial plan's
 ``Newexten``/``VarSet`` are left out as a login with ``Events: call`` does not get them).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -164,24 +165,46 @@ class FakeAmi:
             if action.get("Username") == self.username and action.get("Secret") == self.secret:
                 reply.append(("Message", "Authentication accepted"))
                 writer.write(frame(reply))
-                writer.write(frame([("Event", "FullyBooted"), ("Privilege", "system,all"), ("Uptime", "1052"),
-                                    ("LastReload", "1052"), ("Status", "Fully Booted")]))
+                writer.write(
+                    frame(
+                        [
+                            ("Event", "FullyBooted"),
+                            ("Privilege", "system,all"),
+                            ("Uptime", "1052"),
+                            ("LastReload", "1052"),
+                            ("Status", "Fully Booted"),
+                        ]
+                    )
+                )
                 self._authed.add(writer)
                 self.logins += 1
             else:
-                reply = [("Response", "Error"), ("ActionID", action.get("ActionID", "")),
-                         ("Message", "Authentication failed")]
+                reply = [
+                    ("Response", "Error"),
+                    ("ActionID", action.get("ActionID", "")),
+                    ("Message", "Authentication failed"),
+                ]
                 writer.write(frame(reply))
                 self.refused += 1
                 keep_open = False
         elif writer not in self._authed:
-            writer.write(frame([("Response", "Error"), ("ActionID", action.get("ActionID", "")),
-                                ("Message", "Permission denied")]))
+            writer.write(
+                frame(
+                    [("Response", "Error"), ("ActionID", action.get("ActionID", "")), ("Message", "Permission denied")]
+                )
+            )
         elif name == "ping":
             writer.write(frame(reply + [("Ping", "Pong"), ("Timestamp", f"{time.time():.6f}")]))
         elif name == "logoff":
-            writer.write(frame([("Response", "Goodbye"), ("ActionID", action.get("ActionID", "")),
-                                ("Message", "Thanks for all the fish.")]))
+            writer.write(
+                frame(
+                    [
+                        ("Response", "Goodbye"),
+                        ("ActionID", action.get("ActionID", "")),
+                        ("Message", "Thanks for all the fish."),
+                    ]
+                )
+            )
             keep_open = False
         elif name == "originate":
             if self.originate == "Silent":  # a busy Asterisk that has not answered yet
@@ -190,11 +213,25 @@ class FakeAmi:
             if self.originate == "Success":
                 writer.write(frame(reply + [("Message", "Originate successfully queued")]))
             else:
-                writer.write(frame([("Response", "Error"), ("ActionID", action.get("ActionID", "")),
-                                    ("Message", "Originate failed")]))
+                writer.write(
+                    frame(
+                        [
+                            ("Response", "Error"),
+                            ("ActionID", action.get("ActionID", "")),
+                            ("Message", "Originate failed"),
+                        ]
+                    )
+                )
         else:
-            writer.write(frame([("Response", "Error"), ("ActionID", action.get("ActionID", "")),
-                                ("Message", "Invalid/unknown command")]))
+            writer.write(
+                frame(
+                    [
+                        ("Response", "Error"),
+                        ("ActionID", action.get("ActionID", "")),
+                        ("Message", "Invalid/unknown command"),
+                    ]
+                )
+            )
         await writer.drain()
         self._notify()
         return keep_open
@@ -242,15 +279,37 @@ class _Clock:
         return base + ";1", base + ";2"
 
 
-def _channel(prefix: str, name: str, state: str, num: str, cid_name: str, conn_num: str, conn_name: str,
-             context: str, exten: str, priority: str, uid: str, linked: str) -> list[tuple[str, str]]:
+def _channel(
+    prefix: str,
+    name: str,
+    state: str,
+    num: str,
+    cid_name: str,
+    conn_num: str,
+    conn_name: str,
+    context: str,
+    exten: str,
+    priority: str,
+    uid: str,
+    linked: str,
+) -> list[tuple[str, str]]:
     states = {"Down": "0", "Ring": "4", "Ringing": "5", "Up": "6"}
-    return [(f"{prefix}Channel", name), (f"{prefix}ChannelState", states[state]),
-            (f"{prefix}ChannelStateDesc", state), (f"{prefix}CallerIDNum", num),
-            (f"{prefix}CallerIDName", cid_name), (f"{prefix}ConnectedLineNum", conn_num),
-            (f"{prefix}ConnectedLineName", conn_name), (f"{prefix}Language", "en"),
-            (f"{prefix}AccountCode", ""), (f"{prefix}Context", context), (f"{prefix}Exten", exten),
-            (f"{prefix}Priority", priority), (f"{prefix}Uniqueid", uid), (f"{prefix}Linkedid", linked)]
+    return [
+        (f"{prefix}Channel", name),
+        (f"{prefix}ChannelState", states[state]),
+        (f"{prefix}ChannelStateDesc", state),
+        (f"{prefix}CallerIDNum", num),
+        (f"{prefix}CallerIDName", cid_name),
+        (f"{prefix}ConnectedLineNum", conn_num),
+        (f"{prefix}ConnectedLineName", conn_name),
+        (f"{prefix}Language", "en"),
+        (f"{prefix}AccountCode", ""),
+        (f"{prefix}Context", context),
+        (f"{prefix}Exten", exten),
+        (f"{prefix}Priority", priority),
+        (f"{prefix}Uniqueid", uid),
+        (f"{prefix}Linkedid", linked),
+    ]
 
 
 def _event(name: str, *parts, privilege: str = "call,all") -> dict:
@@ -270,8 +329,20 @@ class _Leg:
         self.conn_num, self.conn_name = "<unknown>", "<unknown>"
 
     def fields(self, prefix: str = "", priority: str = "1"):
-        return _channel(prefix, self.name, self.state, self.num, self.cid_name, self.conn_num,
-                        self.conn_name, self.context, self.exten, priority, self.uid, self.linked)
+        return _channel(
+            prefix,
+            self.name,
+            self.state,
+            self.num,
+            self.cid_name,
+            self.conn_num,
+            self.conn_name,
+            self.context,
+            self.exten,
+            priority,
+            self.uid,
+            self.linked,
+        )
 
 
 def _new_channel(leg: _Leg) -> dict:
@@ -301,9 +372,15 @@ def _hangup_request(leg: _Leg, cause: int = 16) -> dict:
 
 
 def _bridge(bridge_id: str, *legs: _Leg) -> list[dict]:
-    base = {"BridgeUniqueid": bridge_id, "BridgeType": "basic", "BridgeTechnology": "simple_bridge",
-            "BridgeCreator": "<unknown>", "BridgeName": "<unknown>", "BridgeNumChannels": "0",
-            "BridgeVideoSourceMode": "none"}
+    base = {
+        "BridgeUniqueid": bridge_id,
+        "BridgeType": "basic",
+        "BridgeTechnology": "simple_bridge",
+        "BridgeCreator": "<unknown>",
+        "BridgeName": "<unknown>",
+        "BridgeNumChannels": "0",
+        "BridgeVideoSourceMode": "none",
+    }
     events = [_event("BridgeCreate", base)]
     for count, leg in enumerate(legs, 1):
         events.append(_event("BridgeEnter", dict(base, BridgeNumChannels=str(count)), leg.fields()))
@@ -311,8 +388,14 @@ def _bridge(bridge_id: str, *legs: _Leg) -> list[dict]:
 
 
 def _unbridge(bridge_id: str, *legs: _Leg) -> list[dict]:
-    base = {"BridgeUniqueid": bridge_id, "BridgeType": "basic", "BridgeTechnology": "simple_bridge",
-            "BridgeCreator": "<unknown>", "BridgeName": "<unknown>", "BridgeVideoSourceMode": "none"}
+    base = {
+        "BridgeUniqueid": bridge_id,
+        "BridgeType": "basic",
+        "BridgeTechnology": "simple_bridge",
+        "BridgeCreator": "<unknown>",
+        "BridgeName": "<unknown>",
+        "BridgeVideoSourceMode": "none",
+    }
     events = []
     for count, leg in enumerate(legs):
         events.append(_event("BridgeLeave", dict(base, BridgeNumChannels=str(len(legs) - count - 1)), leg.fields()))
@@ -324,8 +407,9 @@ class Call:
     """A call's events, in the phases a test sends one by one: ``ring``, ``answer``, ``hang_up``
     (or ``ring`` then ``give_up`` for a missed one). ``call_id`` is its Linkedid."""
 
-    def __init__(self, ring: list[dict], answer: list[dict], hang_up: list[dict], call_id: str,
-                 give_up: list[dict] | None = None):
+    def __init__(
+        self, ring: list[dict], answer: list[dict], hang_up: list[dict], call_id: str, give_up: list[dict] | None = None
+    ):
         self.ring, self.answer, self.hang_up, self.call_id = ring, answer, hang_up, call_id
         self.give_up = give_up or []
 
@@ -347,17 +431,20 @@ def inbound(caller: str = "09121234567", extension: str = "201") -> Call:
     trunk.state = "Ring"
     phone = _Leg(ids.name(extension), ids.uid(), uid, extension, f"Desk {extension}", "from-internal", "s")
     phone.conn_num, phone.conn_name = caller, caller
-    ring = [_new_channel(trunk), _newstate(trunk, "Ring"), _new_channel(phone),
-            _dial_begin(trunk, phone, f"{extension}/sip:{extension}@192.168.1.{extension[-2:]}:5060"),
-            _newstate(phone, "Ringing")]
+    ring = [
+        _new_channel(trunk),
+        _newstate(trunk, "Ring"),
+        _new_channel(phone),
+        _dial_begin(trunk, phone, f"{extension}/sip:{extension}@192.168.1.{extension[-2:]}:5060"),
+        _newstate(phone, "Ringing"),
+    ]
     bridge = "0c3b6a43-5a1f-4a3e-9f51-" + uid.replace(".", "")[-12:].rjust(12, "0")
     phone_up = _newstate(phone, "Up")
     answer = [phone_up, _dial_end(trunk, phone, "ANSWER"), _newstate(trunk, "Up"), *_bridge(bridge, trunk, phone)]
     trunk.state = phone.state = "Up"
     hang_up = [_hangup_request(trunk), *_unbridge(bridge, trunk, phone), _hangup(trunk), _hangup(phone)]
     trunk.state, phone.state = "Ring", "Ringing"
-    give_up = [_hangup_request(trunk), _dial_end(trunk, phone, "CANCEL"), _hangup(phone, 16),
-               _hangup(trunk, 16)]
+    give_up = [_hangup_request(trunk), _dial_end(trunk, phone, "CANCEL"), _hangup(phone, 16), _hangup(trunk, 16)]
     return Call(ring, answer, hang_up, uid, give_up)
 
 
@@ -377,23 +464,42 @@ def ring_group(caller: str = "09351112233", extensions=("201", "202"), answered_
         phone = _Leg(ids.name(extension), ids.uid(), uid, extension, f"Desk {extension}", "from-internal", "s")
         phone.conn_num = caller
         legs[extension] = (local1, local2, phone)
-        ring += [_new_channel(local1), _new_channel(local2),
-                 _dial_begin(trunk, local1, f"{extension}@from-internal/n")]
+        ring += [_new_channel(local1), _new_channel(local2), _dial_begin(trunk, local1, f"{extension}@from-internal/n")]
         local2.state = "Ring"
-        ring += [_new_channel(phone), _dial_begin(local2, phone, f"{extension}/sip:{extension}@192.168.1.20:5060"),
-                 _newstate(phone, "Ringing"), _newstate(local1, "Ringing")]
+        ring += [
+            _new_channel(phone),
+            _dial_begin(local2, phone, f"{extension}/sip:{extension}@192.168.1.20:5060"),
+            _newstate(phone, "Ringing"),
+            _newstate(local1, "Ringing"),
+        ]
     winner = legs[answered_by]
-    answer = [_newstate(winner[2], "Up"), _dial_end(winner[1], winner[2], "ANSWER"),
-              _newstate(winner[1], "Up"), _newstate(winner[0], "Up"), _dial_end(trunk, winner[0], "ANSWER")]
+    answer = [
+        _newstate(winner[2], "Up"),
+        _dial_end(winner[1], winner[2], "ANSWER"),
+        _newstate(winner[1], "Up"),
+        _newstate(winner[0], "Up"),
+        _dial_end(trunk, winner[0], "ANSWER"),
+    ]
     for extension, (local1, local2, phone) in legs.items():
         if extension != answered_by:
-            answer += [_dial_end(trunk, local1, "CANCEL"), _dial_end(local2, phone, "CANCEL"),
-                       _hangup(phone, 26), _hangup(local2, 26), _hangup(local1, 26)]
+            answer += [
+                _dial_end(trunk, local1, "CANCEL"),
+                _dial_end(local2, phone, "CANCEL"),
+                _hangup(phone, 26),
+                _hangup(local2, 26),
+                _hangup(local1, 26),
+            ]
     bridge = "7d2e1f00-1b2c-4d3e-8f90-" + uid.replace(".", "")[-12:].rjust(12, "0")
     answer += _bridge(bridge, trunk, winner[0])
     trunk.state = "Up"
-    hang_up = [_hangup_request(trunk), *_unbridge(bridge, trunk, winner[0]), _hangup(trunk),
-               _hangup(winner[0]), _hangup(winner[1]), _hangup(winner[2])]
+    hang_up = [
+        _hangup_request(trunk),
+        *_unbridge(bridge, trunk, winner[0]),
+        _hangup(trunk),
+        _hangup(winner[0]),
+        _hangup(winner[1]),
+        _hangup(winner[2]),
+    ]
     return Call(ring, answer, hang_up, uid)
 
 
@@ -423,19 +529,54 @@ def legacy_inbound(caller: str = "09121234567", extension: str = "201") -> Call:
     ids = _Clock()
     uid, dest_uid = ids.uid(), ids.uid()
     trunk, phone = f"SIP/{TRUNK}-{ids.n:08x}", f"SIP/{extension}-{ids.n + 1:08x}"
-    ring = [_event("Dial", {"SubEvent": "Begin", "Channel": trunk, "Destination": phone, "CallerIDNum": caller,
-                            "CallerIDName": "<unknown>", "ConnectedLineNum": "<unknown>",
-                            "ConnectedLineName": "<unknown>", "UniqueID": uid, "DestUniqueID": dest_uid,
-                            "Dialstring": extension})]
+    ring = [
+        _event(
+            "Dial",
+            {
+                "SubEvent": "Begin",
+                "Channel": trunk,
+                "Destination": phone,
+                "CallerIDNum": caller,
+                "CallerIDName": "<unknown>",
+                "ConnectedLineNum": "<unknown>",
+                "ConnectedLineName": "<unknown>",
+                "UniqueID": uid,
+                "DestUniqueID": dest_uid,
+                "Dialstring": extension,
+            },
+        )
+    ]
     answer = [_event("Dial", {"SubEvent": "End", "Channel": trunk, "UniqueID": uid, "DialStatus": "ANSWER"})]
-    hang_up = [_event("Hangup", {"Channel": phone, "Uniqueid": dest_uid, "CallerIDNum": extension,
-                                 "CallerIDName": "<unknown>", "ConnectedLineNum": caller,
-                                 "ConnectedLineName": "<unknown>", "AccountCode": "", "Cause": "16",
-                                 "Cause-txt": "Normal Clearing"}),
-               _event("Hangup", {"Channel": trunk, "Uniqueid": uid, "CallerIDNum": caller,
-                                 "CallerIDName": "<unknown>", "ConnectedLineNum": extension,
-                                 "ConnectedLineName": "<unknown>", "AccountCode": "", "Cause": "16",
-                                 "Cause-txt": "Normal Clearing"})]
+    hang_up = [
+        _event(
+            "Hangup",
+            {
+                "Channel": phone,
+                "Uniqueid": dest_uid,
+                "CallerIDNum": extension,
+                "CallerIDName": "<unknown>",
+                "ConnectedLineNum": caller,
+                "ConnectedLineName": "<unknown>",
+                "AccountCode": "",
+                "Cause": "16",
+                "Cause-txt": "Normal Clearing",
+            },
+        ),
+        _event(
+            "Hangup",
+            {
+                "Channel": trunk,
+                "Uniqueid": uid,
+                "CallerIDNum": caller,
+                "CallerIDName": "<unknown>",
+                "ConnectedLineNum": extension,
+                "ConnectedLineName": "<unknown>",
+                "AccountCode": "",
+                "Cause": "16",
+                "Cause-txt": "Normal Clearing",
+            },
+        ),
+    ]
     return Call(ring, answer, hang_up, uid)
 
 
@@ -443,13 +584,18 @@ def internal(caller_extension: str = "202", extension: str = "201") -> Call:
     """One desk's phone calls another's: not a customer's call."""
     ids = _Clock()
     uid = ids.uid()
-    caller = _Leg(ids.name(caller_extension), uid, uid, caller_extension, f"Desk {caller_extension}",
-                  "from-internal", extension)
+    caller = _Leg(
+        ids.name(caller_extension), uid, uid, caller_extension, f"Desk {caller_extension}", "from-internal", extension
+    )
     caller.state = "Ring"
     phone = _Leg(ids.name(extension), ids.uid(), uid, extension, f"Desk {extension}", "from-internal", "s")
     phone.conn_num = caller_extension
-    ring = [_new_channel(caller), _new_channel(phone),
-            _dial_begin(caller, phone, f"{extension}/sip:{extension}@192.168.1.21:5060"), _newstate(phone, "Ringing")]
+    ring = [
+        _new_channel(caller),
+        _new_channel(phone),
+        _dial_begin(caller, phone, f"{extension}/sip:{extension}@192.168.1.21:5060"),
+        _newstate(phone, "Ringing"),
+    ]
     answer = [_newstate(phone, "Up"), _dial_end(caller, phone, "ANSWER"), _newstate(caller, "Up")]
     caller.state = phone.state = "Up"
     hang_up = [_hangup(phone), _hangup(caller)]

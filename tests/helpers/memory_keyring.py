@@ -1,4 +1,5 @@
 """A credential store in memory, for tests: what keyring would keep in the system's store."""
+
 from __future__ import annotations
 
 from keyring.backend import KeyringBackend

@@ -4,6 +4,7 @@ Each worker has its own connection to the test's database and is signed in as it
 trial the parent hands both a call (its id, the number as the phone system sent it, and the time);
 both wait at a barrier, then record it. Each answers with the follow-up's id, or the error it got.
 """
+
 from __future__ import annotations
 
 import traceback

@@ -6,6 +6,7 @@ escalate COMPLAINT STAFF REASON · comment COMPLAINT STAFF TEXT · complaint CUS
 reassign COMPLAINT SUPERVISOR ASSIGNEE · contact CUSTOMER STAFF NOTES · setting KEY JSON STAFF · present KIND ID STAFF: says this desk edits the record, prints "said", and says it stopped when its
 standard input closes.
 """
+
 from __future__ import annotations
 
 import sys
@@ -29,9 +30,15 @@ def main() -> None:
     elif action == "complaint":
         customer_id, staff_id, text = args
         category = ComplaintCategory.select().order_by(ComplaintCategory.id).first()
-        complaints.create(Staff.get_by_id(int(staff_id)),
-                          complaints.ComplaintDraft(customer_id=int(customer_id) or None, category_id=category.id,
-                                                    description=text, assignee_id=int(staff_id)))
+        complaints.create(
+            Staff.get_by_id(int(staff_id)),
+            complaints.ComplaintDraft(
+                customer_id=int(customer_id) or None,
+                category_id=category.id,
+                description=text,
+                assignee_id=int(staff_id),
+            ),
+        )
     elif action == "reassign":
         complaint_id, supervisor_id, assignee_id = args
         complaints.reassign(Staff.get_by_id(int(supervisor_id)), int(complaint_id), int(assignee_id))
@@ -41,9 +48,16 @@ def main() -> None:
         from helpdesk import contacts
 
         customer_id, staff_id, notes = args
-        contacts.create(Staff.get_by_id(int(staff_id)),
-                        contacts.ContactDraft(customer_id=int(customer_id), started_at=datetime(2026, 6, 16, 6, 0),
-                                              notes=notes, outcome="resolved", satisfaction="satisfied"))
+        contacts.create(
+            Staff.get_by_id(int(staff_id)),
+            contacts.ContactDraft(
+                customer_id=int(customer_id),
+                started_at=datetime(2026, 6, 16, 6, 0),
+                notes=notes,
+                outcome="resolved",
+                satisfaction="satisfied",
+            ),
+        )
     elif action == "setting":
         import json
 
@@ -68,6 +82,7 @@ def _present(target: str, kind: str, record_id: str, person) -> None:
     said = presence.Presence(kind, record_id, person.id, person.full_name, changes.DESK, True, utcnow(), hello=True)
     if changes.listens():
         listener = changes.Listener()
+
         def say(p):
             return listener.send(presence.encode(p))
     else:

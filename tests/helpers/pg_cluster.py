@@ -1,6 +1,7 @@
 """A PostgreSQL cluster of a test's (or a benchmark's) own, which it may stop and start:
 ``initdb`` into a temporary folder, ``pg_ctl`` on a free port. As root, the cluster belongs to the
 ``postgres`` user (``runuser``), as ``initdb`` refuses to run as root. Never the shared server."""
+
 from __future__ import annotations
 
 import os
@@ -51,16 +52,38 @@ class PrivateServer:
         subprocess.run([*self.as_owner, *args], check=True, capture_output=True, timeout=120)
 
     def init(self) -> None:
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
-                  "-E", "UTF8", "--locale=C", "--no-sync")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
 
     def start(self) -> None:
-        options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off")
+        options = (
+            f"-p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
         if os.name == "posix":  # its socket file in its own folder, not in /var/run/postgresql
             options += f" -k {self.folder}"
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.folder / "server.log"),
-                  "-o", options, "-w", "start")
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.folder / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "start",
+        )
         self.running = True
 
     def stop(self) -> None:

@@ -1,5 +1,6 @@
 """Other desks, in real processes, for tests/test_powers.py: a supervisor at another desk who
 changes an account, and several desks guessing one password at the same moment."""
+
 from __future__ import annotations
 
 import multiprocessing
@@ -22,14 +23,22 @@ def _travel_with_the_parent() -> None:
 def as_other_desk(target: str, code: str) -> str:
     """Run ``code`` in another process on ``target``, with ``accounts``, ``customers`` and ``Staff`` at
     hand (as a supervisor's desk elsewhere in the office would); what it printed."""
-    prelude = ("import sys\n"
-               "from tests.helpers.powers import _travel_with_the_parent\n"
-               "_travel_with_the_parent()\n"
-               "from helpdesk import accounts, customers, migrations\n"
-               "from helpdesk.models import Staff\n"
-               "migrations.open_and_migrate(sys.argv[1])\n")
-    done = subprocess.run([sys.executable, "-c", prelude + code, target], cwd=ROOT, capture_output=True, text=True,
-                          timeout=TIMEOUT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    prelude = (
+        "import sys\n"
+        "from tests.helpers.powers import _travel_with_the_parent\n"
+        "_travel_with_the_parent()\n"
+        "from helpdesk import accounts, customers, migrations\n"
+        "from helpdesk.models import Staff\n"
+        "migrations.open_and_migrate(sys.argv[1])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", prelude + code, target],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -63,8 +72,10 @@ def guess_in_parallel(target: str, username: str, desks: int, tries: int) -> lis
     every answer they got."""
     context = multiprocessing.get_context("spawn")
     barrier, answers = context.Barrier(desks), context.Queue()
-    workers = [context.Process(target=_guess, args=(target, username, tries, barrier, answers), daemon=True)
-               for _ in range(desks)]
+    workers = [
+        context.Process(target=_guess, args=(target, username, tries, barrier, answers), daemon=True)
+        for _ in range(desks)
+    ]
     for worker in workers:
         worker.start()
     said = [answer for _ in workers for answer in answers.get(timeout=TIMEOUT)]

@@ -10,6 +10,7 @@ Each kind of record is a ``Kind``: ``prepare`` makes a fresh record and returns 
 and version, ``save`` is what a desk does (``desk`` is 0 or 1, so the two write
 different values), and ``stored`` reads back what the database holds.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -30,12 +31,17 @@ class Kind:
 
 # --- the kinds of record a person edits -------------------------------------------------------
 
+
 def _customer(actor, trial):
     from helpdesk import customers
 
-    return customers.create(actor, customers.Draft(given_name="Maryam", family_name=f"Karimi {trial}",
-                                                   phones=[("mobile", f"0912 345 {trial:04d}")]),
-                            confirm_duplicates=True)
+    return customers.create(
+        actor,
+        customers.Draft(
+            given_name="Maryam", family_name=f"Karimi {trial}", phones=[("mobile", f"0912 345 {trial:04d}")]
+        ),
+        confirm_duplicates=True,
+    )
 
 
 def _complaint(actor, trial):
@@ -43,9 +49,16 @@ def _complaint(actor, trial):
     from helpdesk.models import ComplaintCategory
 
     category = ComplaintCategory.select().order_by(ComplaintCategory.id).first().id
-    return complaints.create(actor, complaints.ComplaintDraft(
-        customer_id=_customer(actor, trial).id, category_id=category, priority="normal",
-        description="The parcel came two weeks late.", assignee_id=actor.id))
+    return complaints.create(
+        actor,
+        complaints.ComplaintDraft(
+            customer_id=_customer(actor, trial).id,
+            category_id=category,
+            priority="normal",
+            description="The parcel came two weeks late.",
+            assignee_id=actor.id,
+        ),
+    )
 
 
 def prepare_complaint(actor, trial):
@@ -72,8 +85,14 @@ def complaint_status(record_id):
     """The note of the one move out of "new" (two moves out of one state would be a lost update)."""
     from helpdesk.models import ComplaintEvent
 
-    notes = [e.note for e in ComplaintEvent.select().where(
-        (ComplaintEvent.complaint == record_id) & (ComplaintEvent.kind == "status") & (ComplaintEvent.old_value == "new"))]
+    notes = [
+        e.note
+        for e in ComplaintEvent.select().where(
+            (ComplaintEvent.complaint == record_id)
+            & (ComplaintEvent.kind == "status")
+            & (ComplaintEvent.old_value == "new")
+        )
+    ]
     return notes[0] if len(notes) == 1 else notes
 
 
@@ -109,9 +128,18 @@ def prepare_contact(actor, trial):
     from helpdesk import contacts
 
     start = datetime(2026, 11, 23, 9, 30)
-    row = contacts.create(actor, contacts.ContactDraft(
-        customer_id=_customer(actor, trial).id, started_at=start, ended_at=start + timedelta(minutes=4),
-        reason="Invoice question", notes="Asked about the invoice.", outcome="resolved", satisfaction="satisfied"))
+    row = contacts.create(
+        actor,
+        contacts.ContactDraft(
+            customer_id=_customer(actor, trial).id,
+            started_at=start,
+            ended_at=start + timedelta(minutes=4),
+            reason="Invoice question",
+            notes="Asked about the invoice.",
+            outcome="resolved",
+            satisfaction="satisfied",
+        ),
+    )
     return row.id, row.version
 
 
@@ -121,9 +149,20 @@ def correct_contact(actor, desk, record_id, version):
 
     row = Contact.get_by_id(record_id)
     notes = f"Corrected by desk {desk}"
-    contacts.update(actor, record_id, contacts.ContactDraft(
-        customer_id=row.customer_id, started_at=row.started_at, ended_at=row.ended_at, reason=row.reason,
-        notes=notes, outcome=row.outcome, satisfaction=row.satisfaction), version)
+    contacts.update(
+        actor,
+        record_id,
+        contacts.ContactDraft(
+            customer_id=row.customer_id,
+            started_at=row.started_at,
+            ended_at=row.ended_at,
+            reason=row.reason,
+            notes=notes,
+            outcome=row.outcome,
+            satisfaction=row.satisfaction,
+        ),
+        version,
+    )
     return notes
 
 
@@ -136,8 +175,9 @@ def contact_notes(record_id):
 def prepare_follow_up(actor, trial):
     from helpdesk import followups
 
-    row = followups.create(actor, _customer(actor, trial).id, datetime(2026, 11, 24, 10, 0), actor.id,
-                           "Call back about the refund")
+    row = followups.create(
+        actor, _customer(actor, trial).id, datetime(2026, 11, 24, 10, 0), actor.id, "Call back about the refund"
+    )
     return row.id, row.version
 
 
@@ -177,7 +217,9 @@ def calm_progress(actor, desk, record_id, version):
 def calm_notes(record_id):
     from helpdesk.models import CalmStep
 
-    notes = [s.note for s in CalmStep.select().where(CalmStep.session == record_id).order_by(CalmStep.position) if s.note]
+    notes = [
+        s.note for s in CalmStep.select().where(CalmStep.session == record_id).order_by(CalmStep.position) if s.note
+    ]
     return notes[0] if len(notes) == 1 else notes
 
 
@@ -247,8 +289,10 @@ def first_step_title(base):
     from helpdesk import calm
     from helpdesk.models import ChecklistVersion
 
-    titles = [calm.steps_of(v)[0]["title"]["en"] for v in
-              ChecklistVersion.select().where(ChecklistVersion.version > base).order_by(ChecklistVersion.version)]
+    titles = [
+        calm.steps_of(v)[0]["title"]["en"]
+        for v in ChecklistVersion.select().where(ChecklistVersion.version > base).order_by(ChecklistVersion.version)
+    ]
     return titles[0] if len(titles) == 1 else titles
 
 
@@ -328,8 +372,9 @@ def edit_customer(actor, desk, record_id, version):
 
     record = customers.get(record_id)
     base = record.snapshot()
-    draft = customers.Draft(given_name="Maryam", family_name=f"Karimi (desk {desk})",
-                            phones=[(p.label, p.number) for p in record.phones])
+    draft = customers.Draft(
+        given_name="Maryam", family_name=f"Karimi (desk {desk})", phones=[(p.label, p.number) for p in record.phones]
+    )
     customers.update(actor, record_id, draft, {**base, "version": version}, confirm_duplicates=True)
     return f"Karimi (desk {desk})"
 
@@ -358,6 +403,7 @@ KINDS = {
 
 
 # --- the two desks -----------------------------------------------------------------------------
+
 
 def _desk(target: str, actor_id: int, desk: int, jobs, answers, barrier) -> None:
     from tests.helpers.typing_child import _travel_with_the_parent
@@ -395,10 +441,14 @@ class Desks:
         self.barrier = context.Barrier(2)
         self.answers = context.Queue()
         self.jobs = [context.Queue(), context.Queue()]
-        self.workers = [context.Process(target=worker or _desk, args=(target, actor_ids[desk], desk,
-                                                                      self.jobs[desk], self.answers, self.barrier),
-                                        daemon=True)
-                        for desk in (0, 1)]
+        self.workers = [
+            context.Process(
+                target=worker or _desk,
+                args=(target, actor_ids[desk], desk, self.jobs[desk], self.answers, self.barrier),
+                daemon=True,
+            )
+            for desk in (0, 1)
+        ]
         for worker_process in self.workers:
             worker_process.start()
 

@@ -6,6 +6,7 @@ reporting each character as it lands, until the parent kills the process.
 "call" (the default) presses F2 and types the notes of a call; "calm" presses F9, rates the
 anger 4, ticks the first step, moves to the second and types its note.
 """
+
 from __future__ import annotations
 
 import os

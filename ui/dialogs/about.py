@@ -5,6 +5,7 @@ reads too). A library's version, licence and licence text are read from its inst
 (``importlib.metadata``; the installers copy it in); a text the package does not carry (Qt, Python,
 the fonts) is shipped under ``resources/``.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,8 +55,11 @@ def _metadata_licence(dist: metadata.Distribution) -> str | None:
 
 
 def _metadata_text(dist: metadata.Distribution) -> str | None:
-    named = [n for n in dist.metadata.get_all("License-File") or [] if n.upper().startswith(("LICEN", "COPYING"))
-             and not n.endswith((".yml", ".yaml"))]
+    named = [
+        n
+        for n in dist.metadata.get_all("License-File") or []
+        if n.upper().startswith(("LICEN", "COPYING")) and not n.endswith((".yml", ".yaml"))
+    ]
     # The licence itself before a notice (COPYING.LESSER before COPYING); older wheels do not name their file.
     named.sort(key=lambda n: "LESSER" not in n.upper())
     for name in named or ["LICENSE", "LICENSE.txt", "LICENCE", "COPYING"]:
@@ -108,12 +112,22 @@ class AboutDialog(QDialog):
         self.version = QLabel(self.tr("Version %1").replace("%1", digits(helpdesk.__version__, language)))
         self.version.setObjectName("aboutVersion")
         # What it runs on, one name and version a line (a Latin run in a Persian sentence would be reordered).
-        self.built_with = QLabel("\n".join(f"{name} {digits(version, language)}" for name, version in (
-            ("Qt", qVersion()), ("PySide6", PySide6.__version__), ("Python", platform.python_version()))))
+        self.built_with = QLabel(
+            "\n".join(
+                f"{name} {digits(version, language)}"
+                for name, version in (
+                    ("Qt", qVersion()),
+                    ("PySide6", PySide6.__version__),
+                    ("Python", platform.python_version()),
+                )
+            )
+        )
         self.built_with.setObjectName("aboutBuiltWith")
         # Latin lines, but on the reading side of the dialog (Qt would align them by their own direction).
-        self.built_with.setAlignment(Qt.AlignmentFlag.AlignAbsolute | (
-            Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft))
+        self.built_with.setAlignment(
+            Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft)
+        )
         heading = QVBoxLayout()
         for label in (self.title, self.version, self.built_with):
             heading.addWidget(label)
@@ -135,8 +149,9 @@ class AboutDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, component in enumerate(self.components):
-            for column, value in enumerate((component.name, digits(component.version, language) or "—",
-                                            component.licence)):
+            for column, value in enumerate(
+                (component.name, digits(component.version, language) or "—", component.licence)
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.text = QPlainTextEdit()
         self.text.setObjectName("aboutLicenceText")
@@ -159,8 +174,9 @@ class AboutDialog(QDialog):
     def show_licence(self, row: int) -> None:
         if 0 <= row < len(self.components):
             component = self.components[row]
-            self.text.setPlainText(component.text or self.tr("The licence text of %1 is not included.")
-                                   .replace("%1", component.name))
+            self.text.setPlainText(
+                component.text or self.tr("The licence text of %1 is not included.").replace("%1", component.name)
+            )
 
 
 def show_about(parent: QWidget | None) -> QDialog:

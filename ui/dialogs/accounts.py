@@ -1,5 +1,6 @@
 """Dialogs for managing accounts: a new account, a new password; and what a supervisor is told
 when another supervisor changed an account first."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
@@ -48,12 +49,23 @@ def show_account_conflict(parent: QWidget | None, conflict: Conflict) -> QMessag
     The caller shows the account as stored now."""
     from ..messages import describe_change
 
-    lines = [QCoreApplication.translate("Accounts", "Another supervisor changed this account after you opened it, "
-                                                    "so nothing of yours was saved. It now shows their change.")]
-    lines += [f"• {text}" for name, _mine, theirs in conflict.changes
-              if (text := describe_change("staff", name, theirs))]
-    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Accounts", "Account changed"),
-                      "\n".join(lines), QMessageBox.StandardButton.Ok, parent)
+    lines = [
+        QCoreApplication.translate(
+            "Accounts",
+            "Another supervisor changed this account after you opened it, "
+            "so nothing of yours was saved. It now shows their change.",
+        )
+    ]
+    lines += [
+        f"• {text}" for name, _mine, theirs in conflict.changes if (text := describe_change("staff", name, theirs))
+    ]
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("Accounts", "Account changed"),
+        "\n".join(lines),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("accountConflictBox")
     box.open()
     return box
@@ -61,8 +73,11 @@ def show_account_conflict(parent: QWidget | None, conflict: Conflict) -> QMessag
 
 class ResetPasswordDialog(FormDialog):
     def __init__(self, actor: Staff, target: Staff, parent=None):
-        super().__init__(self.tr("New password for {0}").format(isolate(target.full_name, current_language())),
-                         self.tr("Set password"), parent)
+        super().__init__(
+            self.tr("New password for {0}").format(isolate(target.full_name, current_language())),
+            self.tr("Set password"),
+            parent,
+        )
         self.setObjectName("resetPasswordDialog")
         self.actor = actor
         self.target = target
@@ -72,8 +87,10 @@ class ResetPasswordDialog(FormDialog):
         self.password.setFocus()
 
     def problems(self):
-        return self.collect(lambda: accounts.validate_password(self.password.text()),
-                            lambda: check_passwords_match(self.password, self.confirm))
+        return self.collect(
+            lambda: accounts.validate_password(self.password.text()),
+            lambda: check_passwords_match(self.password, self.confirm),
+        )
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
@@ -95,11 +112,12 @@ class ChangeOwnPasswordDialog(FormDialog):
             if not self.current.text():
                 raise ValidationError("current_password", "required")
 
-        return self.collect(current_given,
-                            lambda: accounts.validate_password(self.password.text(), "new_password"),
-                            lambda: check_passwords_match(self.password, self.confirm))
+        return self.collect(
+            current_given,
+            lambda: accounts.validate_password(self.password.text(), "new_password"),
+            lambda: check_passwords_match(self.password, self.confirm),
+        )
 
     def save(self) -> None:
         check_passwords_match(self.password, self.confirm)
         accounts.change_own_password(self.actor, self.current.text(), self.password.text())
-

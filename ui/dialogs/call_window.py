@@ -5,6 +5,7 @@ second, so a crash or a power cut loses at most the last second or two.
 The same window corrects a saved contact (``contact_id``): then there is no timer,
 and it is read-only for anyone who may not change it.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -78,10 +79,22 @@ class CallWindow(DraftWindow):
     GEOMETRY_KEY = GEOMETRY_KEY
     DEFAULT_SIZE = (980, 680)
 
-    def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, *, channel: str = "phone",
-                 direction: str = "inbound", customer_id: int | None = None, follow_up_id: int | None = None,
-                 restored: dict | None = None, contact_id: int | None = None, phone_call: dict | None = None,
-                 now=utcnow, parent=None):
+    def __init__(
+        self,
+        actor: Staff,
+        location: str,
+        store: drafts.DraftStore,
+        *,
+        channel: str = "phone",
+        direction: str = "inbound",
+        customer_id: int | None = None,
+        follow_up_id: int | None = None,
+        restored: dict | None = None,
+        contact_id: int | None = None,
+        phone_call: dict | None = None,
+        now=utcnow,
+        parent=None,
+    ):
         """``phone_call``: a call the phone system announced (``ui/phone.py``): its ``call_id``, the
         caller's ``number`` (E.164), ``rang_at`` and ``answered_at`` (naive UTC). The contact starts
         when it rang; the timer counts from the answer."""
@@ -106,9 +119,14 @@ class CallWindow(DraftWindow):
         if contact_id is not None:
             self._load_contact(contact_id)
             if already is not None:
-                self.notice.setText(self.tr("This contact was already saved before the help desk closed; "
-                                            "here it is as it was stored. Nothing was saved twice.") + " "
-                                    + self.notice.text())
+                self.notice.setText(
+                    self.tr(
+                        "This contact was already saved before the help desk closed; "
+                        "here it is as it was stored. Nothing was saved twice."
+                    )
+                    + " "
+                    + self.notice.text()
+                )
         elif restored is not None:
             self._restore(restored)
         else:
@@ -220,13 +238,20 @@ class CallWindow(DraftWindow):
         self.timer_label, self.state_label = bar.timer_label, bar.state_label
         self.hold_button, self.hang_up_button = bar.hold_button, bar.hang_up_button
         self.lookup, self.lookup_pause, self.matches = caller.lookup, caller.lookup_pause, caller.matches
-        self.new_customer_button, self.change_customer_button = caller.new_customer_button, caller.change_customer_button
+        self.new_customer_button, self.change_customer_button = (
+            caller.new_customer_button,
+            caller.change_customer_button,
+        )
         self.customer_label, self.customer_error = caller.customer_label, caller.customer_error
         self.fields = details.fields
         self.fields.errors["customer"] = self.customer_error
         self.fields.editors["customer"] = self.lookup
-        self.channel, self.direction, self.reason, self.notes = (details.channel, details.direction, details.reason,
-                                                                 details.notes)
+        self.channel, self.direction, self.reason, self.notes = (
+            details.channel,
+            details.direction,
+            details.reason,
+            details.notes,
+        )
         self.outcome, self.next_step, self.duration = details.outcome, details.next_step, details.duration
         self.satisfaction_group = details.satisfaction.group
         self.satisfaction_buttons = details.satisfaction.buttons
@@ -241,17 +266,32 @@ class CallWindow(DraftWindow):
         self.caller_box.new_requested.connect(self.new_customer)
         self.duration.textEdited.connect(self._duration_edited)
         self.follow_box.toggled.connect(self._follow_toggled)
-        for key, slot in (("Ctrl+S", self.save), ("Ctrl+Return", self.save), ("F6", self.hold_button.toggle),
-                          ("F8", self.hang_up), ("Escape", self.close), ("F7", self.checklist.setFocus),
-                          ):  # F9, calm down, is the main window's one action, given to this window: ui/actions.py
+        for key, slot in (
+            ("Ctrl+S", self.save),
+            ("Ctrl+Return", self.save),
+            ("F6", self.hold_button.toggle),
+            ("F8", self.hang_up),
+            ("Escape", self.close),
+            ("F7", self.checklist.setFocus),
+        ):  # F9, calm down, is the main window's one action, given to this window: ui/actions.py
             QShortcut(QKeySequence(key), self, slot)
 
-        for signal in (self.lookup.textChanged, self.reason.textChanged, self.notes.textChanged,
-                       self.next_step.textChanged, self.duration.textChanged, self.follow_promise.textChanged,
-                       self.follow_due.dateTimeChanged, self.follow_box.toggled, self.checklist.itemChanged,
-                       self.channel.currentIndexChanged, self.direction.currentIndexChanged,
-                       self.outcome.currentIndexChanged, self.follow_assignee.currentIndexChanged,
-                       self.satisfaction_group.buttonToggled):
+        for signal in (
+            self.lookup.textChanged,
+            self.reason.textChanged,
+            self.notes.textChanged,
+            self.next_step.textChanged,
+            self.duration.textChanged,
+            self.follow_promise.textChanged,
+            self.follow_due.dateTimeChanged,
+            self.follow_box.toggled,
+            self.checklist.itemChanged,
+            self.channel.currentIndexChanged,
+            self.direction.currentIndexChanged,
+            self.outcome.currentIndexChanged,
+            self.follow_assignee.currentIndexChanged,
+            self.satisfaction_group.buttonToggled,
+        ):
             signal.connect(self._changed)
 
     def first_field(self) -> QWidget:
@@ -285,10 +325,21 @@ class CallWindow(DraftWindow):
 
     def _typed_state(self) -> tuple:
         """What the person has put in, apart from the clock: unchanged means Esc may close at once."""
-        return (self.lookup.text(), self.customer_id, self.reason.text(), self.notes.toPlainText(),
-                self.outcome.currentIndex(), self.satisfaction_group.checkedId(), self.next_step.text(),
-                tuple(self._ticked()), self.follow_box.isChecked(), self.follow_promise.text(),
-                self.channel.currentIndex(), self.direction.currentIndex(), self.hold_count)
+        return (
+            self.lookup.text(),
+            self.customer_id,
+            self.reason.text(),
+            self.notes.toPlainText(),
+            self.outcome.currentIndex(),
+            self.satisfaction_group.checkedId(),
+            self.next_step.text(),
+            tuple(self._ticked()),
+            self.follow_box.isChecked(),
+            self.follow_promise.text(),
+            self.channel.currentIndex(),
+            self.direction.currentIndex(),
+            self.hold_count,
+        )
 
     def _changed(self, *_args) -> None:
         if not self._loading:
@@ -395,7 +446,8 @@ class CallWindow(DraftWindow):
             state = self.tr("Saved contact")
         elif self.hold_since is not None:
             state = (self.tr("Stepped away for {0}") if self.walk_in else self.tr("On hold for {0}")).format(
-                left_to_right(format_duration(hold, lang)))
+                left_to_right(format_duration(hold, lang))
+            )
         elif self.running:
             state = self.tr("Visit in progress") if self.walk_in else self.tr("On the call")
         else:
@@ -408,10 +460,16 @@ class CallWindow(DraftWindow):
             self.duration.setEnabled(False)
         limit = self.hold_limit if self.hold_since is not None else None
         if limit is not None and hold >= limit:
-            text = self.tr("The visitor has been waiting for {0}. Go back to them now, even if only to say "
-                           "you are still on it.") if self.walk_in else \
-                self.tr("The caller has been waiting for {0}. Go back to them now, even if only to say you are "
-                        "still on it.")
+            text = (
+                self.tr(
+                    "The visitor has been waiting for {0}. Go back to them now, even if only to say "
+                    "you are still on it."
+                )
+                if self.walk_in
+                else self.tr(
+                    "The caller has been waiting for {0}. Go back to them now, even if only to say you are still on it."
+                )
+            )
             self.reminder.setText(text.format(left_to_right(format_duration(hold, lang))))
             self.reminder.show()
             if not self.reminded:
@@ -432,23 +490,40 @@ class CallWindow(DraftWindow):
         ticked = self._ticked()
         follow = self.follow_box.value()
         return ContactDraft(
-            customer_id=self.customer_id, channel=self.channel.currentData(), direction=self.direction.currentData(),
+            customer_id=self.customer_id,
+            channel=self.channel.currentData(),
+            direction=self.direction.currentData(),
             phone=self.call_number or (self.lookup.text() if phones.digits_fragment(self.lookup.text()) else ""),
-            started_at=self.started_at, answered_at=self.answered_at, call_id=self.call_id,
-            ended_at=self.ended_at or self.now(), duration_seconds=duration,
-            hold_seconds=hold, hold_count=self.hold_count, reason=self.reason.text(),
-            notes=self.notes.toPlainText(), outcome=self.outcome.currentData() or "", satisfaction=satisfaction,
-            next_step=self.next_step.text(), checklist={"version": self.checklist_def.version, "ticked": ticked},
-            follow_up=follow, follow_up_of=self.follow_up_of)
+            started_at=self.started_at,
+            answered_at=self.answered_at,
+            call_id=self.call_id,
+            ended_at=self.ended_at or self.now(),
+            duration_seconds=duration,
+            hold_seconds=hold,
+            hold_count=self.hold_count,
+            reason=self.reason.text(),
+            notes=self.notes.toPlainText(),
+            outcome=self.outcome.currentData() or "",
+            satisfaction=satisfaction,
+            next_step=self.next_step.text(),
+            checklist={"version": self.checklist_def.version, "ticked": ticked},
+            follow_up=follow,
+            follow_up_of=self.follow_up_of,
+        )
 
     def keeps_draft(self) -> bool:
         return self.contact_id is None
 
     def draft_content(self) -> dict:
-        return {"contact": self.current_draft().to_json(), "lookup": self.lookup.text(), "running": self.running,
-                "hold_since": self.hold_since.isoformat() if self.hold_since else None,
-                "hold_seconds": self.hold_seconds, "duration_text": self.duration.text(),
-                "duration_typed": getattr(self, "_duration_typed", False)}
+        return {
+            "contact": self.current_draft().to_json(),
+            "lookup": self.lookup.text(),
+            "running": self.running,
+            "hold_since": self.hold_since.isoformat() if self.hold_since else None,
+            "hold_seconds": self.hold_seconds,
+            "duration_text": self.duration.text(),
+            "duration_typed": getattr(self, "_duration_typed", False),
+        }
 
     def draft_failed(self, error: OSError) -> None:
         self.saved_label.setText(self.tr("The draft could not be kept on this computer: {0}").format(error))
@@ -496,10 +571,17 @@ class CallWindow(DraftWindow):
             self.duration.setText(content.get("duration_text", ""))
         else:
             self.duration.setText(format_duration(self.elapsed(), self.language))
-        text = self.tr("This visit was not finished when the help desk closed at {0}. Everything typed until "
-                       "then is back. Check the duration, then save.") if draft.channel == contacts.CHANNEL_WALK_IN \
-            else self.tr("This call was not finished when the help desk closed at {0}. Everything typed until then "
-                         "is back. Check the duration, then save.")
+        text = (
+            self.tr(
+                "This visit was not finished when the help desk closed at {0}. Everything typed until "
+                "then is back. Check the duration, then save."
+            )
+            if draft.channel == contacts.CHANNEL_WALK_IN
+            else self.tr(
+                "This call was not finished when the help desk closed at {0}. Everything typed until then "
+                "is back. Check the duration, then save."
+            )
+        )
         self.notice.setText(text.format(format_datetime(to_local(saved_at), self.language)))
         self.notice.show()
 
@@ -524,8 +606,9 @@ class CallWindow(DraftWindow):
         self._button_row.insertWidget(1, self.complaint_button)
         self.timer_label.setText(format_duration(draft.duration_seconds, self.language))
         taker = Staff.get_by_id(contact.staff_id).full_name
-        text = self.tr("Taken by {0} on {1}.").format(taker, format_datetime(to_local(contact.started_at),
-                                                                              self.language))
+        text = self.tr("Taken by {0} on {1}.").format(
+            taker, format_datetime(to_local(contact.started_at), self.language)
+        )
         if not self.editable:
             text += " " + self.tr("Only {0} or a supervisor can change it.").format(taker)
             self.details.set_read_only()
@@ -579,8 +662,11 @@ class CallWindow(DraftWindow):
             return
         except contacts.AlreadySaved as error:
             self.discard_draft()
-            self.message.show_message(self.tr("This contact was already saved at {0}, so it was not stored again.")
-                                      .format(format_datetime(to_local(error.contact.created_at), self.language)))
+            self.message.show_message(
+                self.tr("This contact was already saved at {0}, so it was not stored again.").format(
+                    format_datetime(to_local(error.contact.created_at), self.language)
+                )
+            )
             self.save_button.hide()
             self.discard_button.setText(self.tr("Close"))
             self.discard_button.setFocus()
@@ -612,8 +698,11 @@ class CallWindow(DraftWindow):
         """Closing an unsaved contact asks first; it never throws notes away silently."""
         if not (self.finished_ok or not self.editable):
             typed = self._pristine is None or self._typed_state() != self._pristine
-            if typed and not prompts.confirm(self, self.tr("Discard this contact?"),
-                                             self.tr("What you typed about this contact will be thrown away.")):
+            if typed and not prompts.confirm(
+                self,
+                self.tr("Discard this contact?"),
+                self.tr("What you typed about this contact will be thrown away."),
+            ):
                 event.ignore()
                 return
             self.finished_ok = True

@@ -6,6 +6,7 @@ there at every step.
 Keys: 1-5 rate the anger; PageDown / Alt+Right next step, PageUp / Alt+Left back;
 Ctrl+D ticks the step; Ctrl+E escalates; Ctrl+S saves at the end.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -49,11 +50,13 @@ from .sections.fields import jalali_if_persian, local_qdatetime, utc_from_qdatet
 DRAFT_KIND = "calm"
 GEOMETRY_KEY = "calmWindow/geometry"
 START, STEP, FINISH, SUMMARY = range(4)
-CALM_STYLE = ("#calmWindow { background: #f3f6f9; } #calmWindow QLabel { color: #1f2a36; }"
-              " #stepSay { color: #1b5e20; } #stepAvoid { color: #8c1d18; }"
-              # Where a key goes is seen at a glance: the anger button, the tick, the outcome.
-              " #calmWindow QRadioButton:focus, #calmWindow QCheckBox:focus"
-              " { background: #cfe0f1; color: #0d3b66; }")
+CALM_STYLE = (
+    "#calmWindow { background: #f3f6f9; } #calmWindow QLabel { color: #1f2a36; }"
+    " #stepSay { color: #1b5e20; } #stepAvoid { color: #8c1d18; }"
+    # Where a key goes is seen at a glance: the anger button, the tick, the outcome.
+    " #calmWindow QRadioButton:focus, #calmWindow QCheckBox:focus"
+    " { background: #cfe0f1; color: #0d3b66; }"
+)
 
 
 def _font(widget: QWidget, scale: float, bold: bool = False) -> QFont:
@@ -127,8 +130,17 @@ class CalmWindow(DraftWindow):
     GEOMETRY_KEY = GEOMETRY_KEY
     DEFAULT_SIZE = (980, 700)
 
-    def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, customer_id: int | None = None,
-                 restored: dict | None = None, review_id: int | None = None, now=utcnow, parent=None):
+    def __init__(
+        self,
+        actor: Staff,
+        location: str,
+        store: drafts.DraftStore,
+        customer_id: int | None = None,
+        restored: dict | None = None,
+        review_id: int | None = None,
+        now=utcnow,
+        parent=None,
+    ):
         super().__init__(actor, location, store, restored, now, parent)
         self.setObjectName("calmWindow")
         self.setStyleSheet(CALM_STYLE)
@@ -153,8 +165,9 @@ class CalmWindow(DraftWindow):
             self.show_summary()
         elif restored is not None:
             page = restored["content"].get("page", STEP)
-            self.show_finish() if page == FINISH else self.show_step(self.state.current_step) \
-                if self.state.anger_start else self.show_start()
+            self.show_finish() if page == FINISH else self.show_step(
+                self.state.current_step
+            ) if self.state.anger_start else self.show_start()
         else:
             self.show_start()
         self._update_customer()
@@ -216,8 +229,9 @@ class CalmWindow(DraftWindow):
         self.matches.setAccessibleName(self.tr("Customers found"))
         self.matches.itemActivated.connect(lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)))
         self.matches.itemClicked.connect(lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)))
-        self.match_keys = MatchKeys(self.lookup, self.matches,
-                                    lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)), self)
+        self.match_keys = MatchKeys(
+            self.lookup, self.matches, lambda item: self.link_customer(item.data(Qt.ItemDataRole.UserRole)), self
+        )
         self.customer_row.addWidget(self.customer_label, 1)
         self.customer_row.addWidget(self.lookup, 1)
         column.addLayout(self.customer_row)
@@ -229,18 +243,28 @@ class CalmWindow(DraftWindow):
         self.notice.hide()
         column.addWidget(self.notice)
 
-
     def _connect_keys(self) -> None:
-        for key, slot in (("PgDown", self.next_step), ("Alt+Right", self.next_step), ("PgUp", self.previous_step),
-                          ("Alt+Left", self.previous_step), ("Ctrl+D", self.toggle_tick),
-                          ("Ctrl+E", self.ask_escalation), ("Ctrl+S", self.save), ("Escape", self.close)):
+        for key, slot in (
+            ("PgDown", self.next_step),
+            ("Alt+Right", self.next_step),
+            ("PgUp", self.previous_step),
+            ("Alt+Left", self.previous_step),
+            ("Ctrl+D", self.toggle_tick),
+            ("Ctrl+E", self.ask_escalation),
+            ("Ctrl+S", self.save),
+            ("Escape", self.close),
+        ):
             QShortcut(QKeySequence(key), self, slot)
         for value in calm.ANGER:
             QShortcut(QKeySequence(str(value)), self, lambda v=value: self._rate(v))
-        for widget, name in ((self.lookup, self.tr("Customer's phone or name")), (self.note, self.tr("Note on this step")),
-                             (self.summary, self.tr("Steps of the session")),
-                             (self.follow_box, self.tr("Promise a follow-up")), (self.follow_due, self.tr("Due")),
-                             (self.follow_promise, self.tr("Promised"))):
+        for widget, name in (
+            (self.lookup, self.tr("Customer's phone or name")),
+            (self.note, self.tr("Note on this step")),
+            (self.summary, self.tr("Steps of the session")),
+            (self.follow_box, self.tr("Promise a follow-up")),
+            (self.follow_due, self.tr("Due")),
+            (self.follow_promise, self.tr("Promised")),
+        ):
             widget.setAccessibleName(name)
         give_accessible_names(self)  # the buttons, by their texts
 
@@ -438,8 +462,9 @@ class CalmWindow(DraftWindow):
 
     def begin(self) -> None:
         if self.anger_start.value() is None:
-            self.start_error.show_message(self.tr("Rate the anger first: it shows later how much the customer "
-                                                  "was calmed."))
+            self.start_error.show_message(
+                self.tr("Rate the anger first: it shows later how much the customer was calmed.")
+            )
             return
         self.start_error.clear_message()
         self.state.anger_start = self.anger_start.value()
@@ -451,14 +476,21 @@ class CalmWindow(DraftWindow):
         step = self.steps[index]
         lang = self.language
         required = self.tr("required") if step.get("required") else self.tr("if it applies")
-        self.step_counter.setText(self.tr("Step {0} of {1} · {2}").format(digits(index + 1, lang),
-                                                                        digits(len(self.steps), lang), required))
+        self.step_counter.setText(
+            self.tr("Step {0} of {1} · {2}").format(digits(index + 1, lang), digits(len(self.steps), lang), required)
+        )
         self.step_title.setText(self._text(step["title"]))
         self.step_do.setText(self._text(step["do"]))
-        self.step_say.setText("\n".join(f"« {x} »" if lang == "fa" else f"“{x}”"
-                                        for x in step["say"].get(lang) or step["say"].get("en", [])))
-        self.step_avoid.setText("\n".join(f"« {x} »" if lang == "fa" else f"“{x}”"
-                                          for x in step["avoid"].get(lang) or step["avoid"].get("en", [])))
+        self.step_say.setText(
+            "\n".join(
+                f"« {x} »" if lang == "fa" else f"“{x}”" for x in step["say"].get(lang) or step["say"].get("en", [])
+            )
+        )
+        self.step_avoid.setText(
+            "\n".join(
+                f"« {x} »" if lang == "fa" else f"“{x}”" for x in step["avoid"].get(lang) or step["avoid"].get("en", [])
+            )
+        )
         current = self.state.steps[index]
         self.tick.blockSignals(True)
         self.tick.setChecked(current.ticked)
@@ -472,9 +504,13 @@ class CalmWindow(DraftWindow):
         self._store_progress()
 
     def _show_ticked_at(self, step) -> None:
-        self.ticked_at.setText(self.tr("Done at {0}").format(
-            left_to_right(digits(to_local(step.ticked_at).strftime("%H:%M:%S"), self.language)))
-            if step.ticked and step.ticked_at else "")
+        self.ticked_at.setText(
+            self.tr("Done at {0}").format(
+                left_to_right(digits(to_local(step.ticked_at).strftime("%H:%M:%S"), self.language))
+            )
+            if step.ticked and step.ticked_at
+            else ""
+        )
 
     def _ticked(self, on: bool) -> None:
         step = self.state.steps[self.state.current_step]
@@ -555,8 +591,9 @@ class CalmWindow(DraftWindow):
     # --- keeping it safe ------------------------------------------------------------------------------
     def _tick(self) -> None:
         end = self.session.ended_at or self.now()
-        self.timer_label.setText(left_to_right(format_duration(int((end - self.session.started_at).total_seconds()),
-                                                              self.language)))
+        self.timer_label.setText(
+            left_to_right(format_duration(int((end - self.session.started_at).total_seconds()), self.language))
+        )
 
     def _store_progress(self) -> None:
         try:
@@ -588,8 +625,12 @@ class CalmWindow(DraftWindow):
 
     def draft_content(self) -> dict:
         self.state.anger_start = self.anger_start.value() or self.state.anger_start
-        return {"session_id": self.session.id, "state": self.state.to_json(), "page": self.pages.currentIndex(),
-                "anger_end": self.anger_end.value()}
+        return {
+            "session_id": self.session.id,
+            "state": self.state.to_json(),
+            "page": self.pages.currentIndex(),
+            "anger_end": self.anger_end.value(),
+        }
 
     def draft_failed(self, error: OSError) -> None:
         self.message.show_message(self.tr("The session could not be kept on this computer: {0}").format(error))
@@ -610,9 +651,12 @@ class CalmWindow(DraftWindow):
     def escalate(self, reason: str) -> int:
         complaint = calm.escalate(self.actor, self.session.id, self.state, reason, version=self.session.version)
         self.session = calm.get(self.actor, self.session.id)
-        self.notice.setText(self.tr("Escalated: complaint {0} is with {1}. Carry on with the customer.").format(
-            digits(complaint.id, self.language), Staff.get_by_id(complaint.escalated_to_id).full_name
-            if complaint.escalated_to_id else "—"))
+        self.notice.setText(
+            self.tr("Escalated: complaint {0} is with {1}. Carry on with the customer.").format(
+                digits(complaint.id, self.language),
+                Staff.get_by_id(complaint.escalated_to_id).full_name if complaint.escalated_to_id else "—",
+            )
+        )
         self.notice.show()
         self.outcome_buttons["escalated"].setChecked(True)
         self.escalated.emit(complaint.id)
@@ -628,15 +672,28 @@ class CalmWindow(DraftWindow):
         outcome = next((k for k, b in self.outcome_buttons.items() if b.isChecked()), "")
         follow = None
         if self.follow_box.isChecked():
-            follow = FollowUpDraft(utc_from_qdatetime(self.follow_due.dateTime()), self.actor.id,
-                                   self.follow_promise.text())
+            follow = FollowUpDraft(
+                utc_from_qdatetime(self.follow_due.dateTime()), self.actor.id, self.follow_promise.text()
+            )
         try:
-            self.session = calm.finish(self.actor, self.session.id, self.state, self.anger_end.value(), outcome,
-                                       follow, version=self.session.version)
+            self.session = calm.finish(
+                self.actor,
+                self.session.id,
+                self.state,
+                self.anger_end.value(),
+                outcome,
+                follow,
+                version=self.session.version,
+            )
         except FormErrors as error:
-            where = {"anger_end": self.anger_end_error, "anger_start": self.anger_end_error,
-                     "outcome": self.outcome_error, "promise": self.follow_error, "due_at": self.follow_error,
-                     "customer": self.follow_error}
+            where = {
+                "anger_end": self.anger_end_error,
+                "anger_start": self.anger_end_error,
+                "outcome": self.outcome_error,
+                "promise": self.follow_error,
+                "due_at": self.follow_error,
+                "customer": self.follow_error,
+            }
             for name, problem in error.errors.items():
                 where.get(name, self.message).show_message(message_for(problem))
             return
@@ -655,14 +712,20 @@ class CalmWindow(DraftWindow):
         s = self.session
         self.state = calm.state_of(s)
         duration = format_duration(int(((s.ended_at or self.now()) - s.started_at).total_seconds()), lang)
-        self.summary_title.setText(self.tr("{0} · anger {1} → {2} · {3}").format(
-            choice("calm_outcome", s.outcome) if s.outcome else self.tr("Not finished"),
-            digits(s.anger_start or "—", lang), digits(s.anger_end or "—", lang), left_to_right(duration)))
+        self.summary_title.setText(
+            self.tr("{0} · anger {1} → {2} · {3}").format(
+                choice("calm_outcome", s.outcome) if s.outcome else self.tr("Not finished"),
+                digits(s.anger_start or "—", lang),
+                digits(s.anger_end or "—", lang),
+                left_to_right(duration),
+            )
+        )
         self.summary.clear()
         for position, (step, state) in enumerate(zip(self.steps, self.state.steps)):
             mark = "✓" if state.ticked else "—"
-            when = left_to_right(digits(to_local(state.ticked_at).strftime("%H:%M:%S"), lang)) \
-                if state.ticked_at else ""
+            when = (
+                left_to_right(digits(to_local(state.ticked_at).strftime("%H:%M:%S"), lang)) if state.ticked_at else ""
+            )
             line = f"{mark} {digits(position + 1, lang)}. {self._text(step['title'])} {when}".rstrip()
             if state.note:
                 line += f"\n    {state.note}"
@@ -689,16 +752,23 @@ class CalmWindow(DraftWindow):
 
     def untouched(self) -> bool:
         """Nothing done yet (F9 by mistake): no rating, tick, note, escalation or customer typed."""
-        return (self.anger_start.value() is None and self.state.anger_start is None
-                and not any(step.ticked or step.note for step in self.state.steps)
-                and self.session.complaint_id is None and not self.lookup.text().strip())
+        return (
+            self.anger_start.value() is None
+            and self.state.anger_start is None
+            and not any(step.ticked or step.note for step in self.state.steps)
+            and self.session.complaint_id is None
+            and not self.lookup.text().strip()
+        )
 
     def closeEvent(self, event) -> None:
         if not self.finished_ok and self.keeps_draft() and self.untouched():
             self.discard_draft()  # nothing to keep or to offer again
         if not self.finished_ok and self.keeps_draft():
-            if not prompts.confirm(self, self.tr("Leave the session for now?"),
-                                   self.tr("It is kept, and offered again when you next sign in.")):
+            if not prompts.confirm(
+                self,
+                self.tr("Leave the session for now?"),
+                self.tr("It is kept, and offered again when you next sign in."),
+            ):
                 event.ignore()
                 return
             self.keep_now()

@@ -1,4 +1,5 @@
 """Raising a complaint, escalating it and resolving it: small forms over ``helpdesk.complaints``."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -103,8 +104,14 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
 
     saved = Signal(int)
 
-    def __init__(self, actor: Staff, customer_id: int | None = None, contact_id: int | None = None,
-                 description: str = "", parent=None):
+    def __init__(
+        self,
+        actor: Staff,
+        customer_id: int | None = None,
+        contact_id: int | None = None,
+        description: str = "",
+        parent=None,
+    ):
         super().__init__(self.tr("New complaint"), self.tr("Raise the complaint"), parent)
         self.setObjectName("newComplaintDialog")
         self.actor = actor
@@ -154,8 +161,9 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         self.description = self.fields.add("description", self.tr("What happened"), _text_box("complaintDescription"))
         self.description.setPlainText(description)
         self.wanted = self.fields.add("wanted", self.tr("What the customer wants"), _text_box("complaintWanted", 2))
-        self.assignee = self.fields.add("assignee", self.tr("Who deals with it"),
-                                        staff_combo(actor, "complaintAssignee", actor.id))
+        self.assignee = self.fields.add(
+            "assignee", self.tr("Who deals with it"), staff_combo(actor, "complaintAssignee", actor.id)
+        )
         self.set_customer(customer_id)
         self.ready(self.category if customer_id else self.lookup)
 
@@ -192,17 +200,23 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
 
     def save(self) -> None:
         draft = complaints.ComplaintDraft(
-            customer_id=self.customer_id, contact_id=self.contact_id, category_id=self.category.currentData(),
-            priority=self.priority.currentData(), description=self.description.toPlainText(),
-            wanted=self.wanted.toPlainText(), assignee_id=self.assignee.currentData())
+            customer_id=self.customer_id,
+            contact_id=self.contact_id,
+            category_id=self.category.currentData(),
+            priority=self.priority.currentData(),
+            description=self.description.toPlainText(),
+            wanted=self.wanted.toPlainText(),
+            assignee_id=self.assignee.currentData(),
+        )
         pending = self.customer_id is None and bool(self.lookup.text().strip())
         extra = {}
         if pending:
             # A customer typed but not chosen is not dropped. The service checks the rest as for a
             # customer it cannot find (it never stores such a draft), so every problem shows at once.
             draft = replace(draft, customer_id=0)
-            extra["customer"] = self.tr("Choose the customer from the list (Enter), or clear the box to raise "
-                                        "the complaint without one.")
+            extra["customer"] = self.tr(
+                "Choose the customer from the list (Enter), or clear the box to raise the complaint without one."
+            )
         try:
             complaint = complaints.create(self.actor, draft)
         except FormErrors as error:
@@ -226,16 +240,18 @@ class EscalateDialog(KeyboardFormDialog):
         self.complaint_id = complaint_id
         self.version = version
         self.reason = self.fields.add("reason", self.tr("Why"), _text_box("escalationReason", 3))
-        self.supervisor = self.fields.add("supervisor", self.tr("To"),
-                                          staff_combo(actor, "escalationSupervisor", None, supervisors_only=True))
+        self.supervisor = self.fields.add(
+            "supervisor", self.tr("To"), staff_combo(actor, "escalationSupervisor", None, supervisors_only=True)
+        )
         others = [i for i in range(self.supervisor.count()) if self.supervisor.itemData(i) != actor.id]
         if others:
             self.supervisor.setCurrentIndex(others[0])
         self.ready(self.reason)
 
     def save(self) -> None:
-        complaints.escalate(self.actor, self.complaint_id, self.reason.toPlainText(), self.supervisor.currentData(),
-                            self.version)
+        complaints.escalate(
+            self.actor, self.complaint_id, self.reason.toPlainText(), self.supervisor.currentData(), self.version
+        )
 
 
 class ResolveDialog(FormErrorsMixin, KeyboardFormDialog):
@@ -270,8 +286,14 @@ class ResolveDialog(FormErrorsMixin, KeyboardFormDialog):
     def save(self) -> None:
         satisfaction = next((k for k, b in self.satisfaction_buttons.items() if b.isChecked()), "")
         try:
-            complaints.resolve(self.actor, self.complaint_id, self.notes.toPlainText(), satisfaction,
-                               self.will_return.currentData(), self.version)
+            complaints.resolve(
+                self.actor,
+                self.complaint_id,
+                self.notes.toPlainText(),
+                satisfaction,
+                self.will_return.currentData(),
+                self.version,
+            )
         except FormErrors as error:
             self.show_form_errors(error)
             raise ValidationError("", "form_errors") from None

@@ -1,5 +1,6 @@
 """One complaint: what happened, where it stands against its targets, the discussion,
 the history, and the buttons that move it on."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -103,13 +104,23 @@ class ComplaintWindow(QWidget):
     def _expose_sections(self) -> None:
         """The sections' controls by the names the rest of the app (and its tests) reach them by."""
         self.elsewhere_text, self.reload_button = self.elsewhere.text, self.elsewhere.reload_button
-        for name in ("start_button", "escalate_button", "resolve_button", "close_button", "reopen_button",
-                     "report_button", "history_button"):
+        for name in (
+            "start_button",
+            "escalate_button",
+            "resolve_button",
+            "close_button",
+            "reopen_button",
+            "report_button",
+            "history_button",
+        ):
             setattr(self, name, getattr(self.actions, name))
         for name in ("customer", "description", "wanted", "resolution", "escalation"):
             setattr(self, name, getattr(self.details, name))
-        self.category, self.priority, self.assignee = (self.manage_box.category, self.manage_box.priority,
-                                                       self.manage_box.assignee)
+        self.category, self.priority, self.assignee = (
+            self.manage_box.category,
+            self.manage_box.priority,
+            self.manage_box.assignee,
+        )
         self.history = self.history_box.list
         for name in ("thread", "comment", "internal", "to_customer", "add_comment_button", "comment_error"):
             setattr(self, name, getattr(self.discussion, name))
@@ -124,13 +135,18 @@ class ComplaintWindow(QWidget):
         self.history_button.clicked.connect(lambda: self.history_requested.emit(self.complaint_id))
         QShortcut(QKeySequence("F5"), self, self.reload)
         QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click())
-        QShortcut(QKeySequence("Ctrl+Return"), self.comment, self.add_comment,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.add_comment() if self.comment.toPlainText().strip()
-                  else None)
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self.comment, self.add_comment, context=Qt.ShortcutContext.WidgetShortcut
+        )
+        QShortcut(
+            QKeySequence("Ctrl+S"), self, lambda: self.add_comment() if self.comment.toPlainText().strip() else None
+        )
         # Keys that work in every language (the &-letters are English only).
-        QShortcut(QKeySequence("Ctrl+E"), self, lambda: self.escalate() if self.escalate_button.isVisible()
-                  and self.escalate_button.isEnabled() else None)
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            lambda: self.escalate() if self.escalate_button.isVisible() and self.escalate_button.isEnabled() else None,
+        )
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.resolve() if self.resolve_button.isVisible() else None)
         QShortcut(QKeySequence("Escape"), self, self.close)
 
@@ -147,8 +163,7 @@ class ComplaintWindow(QWidget):
         theirs = [c for c in changes.by_others(self.actor.id) if c.touches("complaint", self.complaint_id)]
         if not theirs:
             return
-        self.elsewhere.tell(Staff.get_or_none(Staff.id == theirs[-1].actor) if theirs[-1].actor is not None
-                            else None)
+        self.elsewhere.tell(Staff.get_or_none(Staff.id == theirs[-1].actor) if theirs[-1].actor is not None else None)
 
     def reload(self) -> None:
         """Show the complaint as it is stored now (what is typed in the comment box stays)."""
@@ -170,12 +185,16 @@ class ComplaintWindow(QWidget):
         due = complaints.deadlines(c.created_at, c.priority)
         late = complaints.overdue_reasons(c) if c.status in complaints.OPEN_STATUSES else []
         status = choice("complaint_status", c.status)
-        parts = [status, choice("priority", c.priority),
-                 self.tr("raised {0}").format(format_datetime(to_local(c.created_at), lang))]
+        parts = [
+            status,
+            choice("priority", c.priority),
+            self.tr("raised {0}").format(format_datetime(to_local(c.created_at), lang)),
+        ]
         if c.status in complaints.OPEN_STATUSES:
             if c.first_response_at is None:
-                parts.append(self.tr("first response due {0}").format(format_datetime(to_local(due.first_response),
-                                                                                      lang)))
+                parts.append(
+                    self.tr("first response due {0}").format(format_datetime(to_local(due.first_response), lang))
+                )
             parts.append(self.tr("resolution due {0}").format(format_datetime(to_local(due.resolution), lang)))
         text = " · ".join(parts)
         if late:
@@ -281,10 +300,11 @@ class ComplaintWindow(QWidget):
 
     def closeEvent(self, event) -> None:
         if self.comment.toPlainText().strip() and not prompts.confirm(
-                self, self.tr("Throw away the comment?"),
-                self.tr("The comment you typed has not been added. Close the complaint and throw it away?")):
+            self,
+            self.tr("Throw away the comment?"),
+            self.tr("The comment you typed has not been added. Close the complaint and throw it away?"),
+        ):
             event.ignore()
             return
         remember_window(self, GEOMETRY_KEY)
         super().closeEvent(event)
-

@@ -1,4 +1,5 @@
 """Small customer dialogs: why a customer was lost, and which customer to merge in."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
@@ -20,8 +21,11 @@ class MarkLostDialog(FormDialog):
         self.setObjectName("markLostDialog")
         self.actor = actor
         self.customer_id = customer_id
-        intro = QLabel(self.tr("Why did we lose {0}?").format(
-            isolate(customers.get(customer_id).customer.display_name, i18n.current_language())))
+        intro = QLabel(
+            self.tr("Why did we lose {0}?").format(
+                isolate(customers.get(customer_id).customer.display_name, i18n.current_language())
+            )
+        )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.column.insertWidget(0, intro)
@@ -50,10 +54,12 @@ class MergeDialog(FormDialog):
         self.actor = actor
         self.survivor_id = survivor_id
         survivor = customers.get(survivor_id).customer
-        intro = QLabel(self.tr(
-            "Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; "
-            "this cannot be undone."
-        ).format(isolate(survivor.display_name, i18n.current_language())))
+        intro = QLabel(
+            self.tr(
+                "Choose the customer to merge into {0}. Their phones, e-mails, tags, notes and history move to {0}; "
+                "this cannot be undone."
+            ).format(isolate(survivor.display_name, i18n.current_language()))
+        )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.column.insertWidget(0, intro)
@@ -84,8 +90,11 @@ class MergeDialog(FormDialog):
         for record in customers.find(self.search.text(), limit=20):
             if record.customer.id == self.survivor_id:
                 continue
-            numbers = left_to_right(", ".join(digits(phones.display(p.number, region), lang)
-                                              for p in record.phones[:2])) if record.phones else ""
+            numbers = (
+                left_to_right(", ".join(digits(phones.display(p.number, region), lang) for p in record.phones[:2]))
+                if record.phones
+                else ""
+            )
             name = isolate(record.customer.display_name, i18n.current_language())
             item = QListWidgetItem(f"{name}  {numbers}".strip(), self.results)
             item.setData(Qt.ItemDataRole.UserRole, record.customer.id)

@@ -5,6 +5,7 @@ shows every problem at once and puts the focus on the first. Possible duplicates
 and a save by another desk in the meantime are explained in the form itself;
 nothing typed is lost.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -45,8 +46,9 @@ class CustomerForm(RememberingDialog):
     saved = Signal(int)
     open_requested = Signal(int)
 
-    def __init__(self, actor: Staff, customer_id: int | None = None, prefill: customers.Draft | None = None,
-                 parent=None):
+    def __init__(
+        self, actor: Staff, customer_id: int | None = None, prefill: customers.Draft | None = None, parent=None
+    ):
         super().__init__(parent)
         self.setObjectName("customerForm")
         self.actor = actor
@@ -120,8 +122,11 @@ class CustomerForm(RememberingDialog):
 
     def _expose_sections(self) -> None:
         """The sections' fields by the names the rest of the app (and its tests) reach them by."""
-        self.person_button, self.org_button, self.kind_group = (self.kinds.person_button, self.kinds.org_button,
-                                                                self.kinds.group)
+        self.person_button, self.org_button, self.kind_group = (
+            self.kinds.person_button,
+            self.kinds.org_button,
+            self.kinds.group,
+        )
         for name in ("given_name", "family_name", "organisation", "works_for", "job_title"):
             setattr(self, name, getattr(self.identity, name))
         self.phones, self.emails = self.reach.phones, self.reach.emails
@@ -130,9 +135,13 @@ class CustomerForm(RememberingDialog):
 
     def _connect(self) -> None:
         """Each field is checked as it is typed (a field's problem shows once it was touched)."""
-        for name, edit in (("given_name", self.given_name), ("family_name", self.family_name),
-                           ("organisation", self.organisation), ("job_title", self.job_title),
-                           ("tags", self.tags)):
+        for name, edit in (
+            ("given_name", self.given_name),
+            ("family_name", self.family_name),
+            ("organisation", self.organisation),
+            ("job_title", self.job_title),
+            ("tags", self.tags),
+        ):
             edit.textEdited.connect(lambda _=None, n=name: self._touched(n))
         for edit in (self.given_name, self.family_name, self.organisation):
             edit.textEdited.connect(lambda _=None: self._follow_name_script())
@@ -149,7 +158,9 @@ class CustomerForm(RememberingDialog):
     def _show_number(self, number: str) -> str:
         from helpdesk import phones
 
-        return digits(phones.display(number, self.region), i18n.current_language()) if number.startswith("+") else number
+        return (
+            digits(phones.display(number, self.region), i18n.current_language()) if number.startswith("+") else number
+        )
 
     def retranslate_title(self) -> None:
         """The title in the language in use (again after a language switch carried the form over)."""
@@ -162,8 +173,15 @@ class CustomerForm(RememberingDialog):
     def _order_tabs(self) -> None:
         """Tab follows the form top to bottom (mirrored with the layout in Persian): the kind, the
         names, each phone number before its kind and "Add a phone", then the rest, then the buttons."""
-        chain: list[QWidget] = [self.person_button, self.org_button, self.given_name, self.family_name,
-                                self.organisation, self.works_for, self.job_title]
+        chain: list[QWidget] = [
+            self.person_button,
+            self.org_button,
+            self.given_name,
+            self.family_name,
+            self.organisation,
+            self.works_for,
+            self.job_title,
+        ]
         chain += self.phones.focus_chain() + self.emails.focus_chain()
         chain += [self.language, self.referral, self.address, self.tags, self.segment, self.notes]
         chain += self.buttons.buttons()
@@ -187,8 +205,7 @@ class CustomerForm(RememberingDialog):
     def keyPressEvent(self, event) -> None:
         """Enter in a field never sends a half-typed form (nor steals a lookup's choice): Ctrl+S saves.
         On a button, Enter presses it."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(),
-                                                                                   QPushButton):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
             event.accept()
             return
         super().keyPressEvent(event)
@@ -201,8 +218,10 @@ class CustomerForm(RememberingDialog):
         from .. import prompts
 
         if self.typed_something() and not prompts.confirm(
-                self, self.tr("Discard the changes?"),
-                self.tr("What you typed in this form has not been saved. Close it and lose what you typed?")):
+            self,
+            self.tr("Discard the changes?"),
+            self.tr("What you typed in this form has not been saved. Close it and lose what you typed?"),
+        ):
             return
         super().reject()
 
@@ -263,8 +282,9 @@ class CustomerForm(RememberingDialog):
             if self.customer_id is None:
                 customer = customers.create(self.actor, self.draft(), self.confirm_duplicates)
             else:
-                customer = customers.update(self.actor, self.customer_id, self.draft(), self.base,
-                                            self.confirm_duplicates)
+                customer = customers.update(
+                    self.actor, self.customer_id, self.draft(), self.base, self.confirm_duplicates
+                )
         except customers.FormErrors as error:
             for name, problem in error.errors.items():
                 if name in self.fields.errors:
@@ -351,8 +371,10 @@ class CustomerForm(RememberingDialog):
         from .. import prompts
 
         if self.typed_something() and not prompts.confirm(
-                self, self.tr("Open the existing customer?"),
-                self.tr("Open the existing customer and close this form? What you typed here is not saved.")):
+            self,
+            self.tr("Open the existing customer?"),
+            self.tr("Open the existing customer and close this form? What you typed here is not saved."),
+        ):
             return
         QDialog.reject(self)  # already asked
         self.open_requested.emit(customer_id)

@@ -5,6 +5,7 @@ the file: damaged, cut short, not a help-desk database, or empty. The file is ne
 dialog names the file, says in plain words what is wrong with it and what to do, and keeps the
 driver's own words in the details for whoever looks after the computers.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -29,14 +30,31 @@ TITLES = {
     "empty": QT_TRANSLATE_NOOP("DamagedDatabase", "The database file is empty"),
 }
 WHAT_HAPPENED = {
-    "damaged": QT_TRANSLATE_NOOP("DamagedDatabase", "Part of the file cannot be read as it was written, or the file is shorter than it should be. This happens when a disk fails, or when the computer lost power or a copy stopped half-way. The help desk has not changed the file."),
-    "not_database": QT_TRANSLATE_NOOP("DamagedDatabase", "The file that was chosen holds something else, not the help desk's data. The help desk has not changed it."),
-    "empty": QT_TRANSLATE_NOOP("DamagedDatabase", "The file is there but holds nothing (0 bytes). A copy that failed, a full disk or a sync program can leave a file like this. The help desk did not start a new, empty database over it, so that nothing is hidden."),
+    "damaged": QT_TRANSLATE_NOOP(
+        "DamagedDatabase",
+        "Part of the file cannot be read as it was written, or the file is shorter than it should be. This happens when a disk fails, or when the computer lost power or a copy stopped half-way. The help desk has not changed the file.",
+    ),
+    "not_database": QT_TRANSLATE_NOOP(
+        "DamagedDatabase",
+        "The file that was chosen holds something else, not the help desk's data. The help desk has not changed it.",
+    ),
+    "empty": QT_TRANSLATE_NOOP(
+        "DamagedDatabase",
+        "The file is there but holds nothing (0 bytes). A copy that failed, a full disk or a sync program can leave a file like this. The help desk did not start a new, empty database over it, so that nothing is hidden.",
+    ),
 }
 WHAT_TO_DO = {
-    "damaged": QT_TRANSLATE_NOOP("DamagedDatabase", "Restore the newest good backup, or ask whoever looks after the computers to do it. Keep the damaged file: it may still be repaired."),
-    "not_database": QT_TRANSLATE_NOOP("DamagedDatabase", "Start the help desk with the right database file, or restore the newest good backup."),
-    "empty": QT_TRANSLATE_NOOP("DamagedDatabase", "Restore the newest good backup. To start a new, empty database instead, delete this file and start the help desk again."),
+    "damaged": QT_TRANSLATE_NOOP(
+        "DamagedDatabase",
+        "Restore the newest good backup, or ask whoever looks after the computers to do it. Keep the damaged file: it may still be repaired.",
+    ),
+    "not_database": QT_TRANSLATE_NOOP(
+        "DamagedDatabase", "Start the help desk with the right database file, or restore the newest good backup."
+    ),
+    "empty": QT_TRANSLATE_NOOP(
+        "DamagedDatabase",
+        "Restore the newest good backup. To start a new, empty database instead, delete this file and start the help desk again.",
+    ),
 }
 
 
@@ -92,12 +110,16 @@ class DamagedDatabaseDialog(QDialog):
 
             from ..i18n import current_language
 
-            self.restore_button = self.buttons.addButton(self.tr("Restore the newest good backup…"),
-                                                         QDialogButtonBox.ButtonRole.ActionRole)
+            self.restore_button = self.buttons.addButton(
+                self.tr("Restore the newest good backup…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             self.restore_button.setObjectName("restoreNewestBackup")
             self.restore_button.clicked.connect(self._ask_who)
-            self.backup_label = QLabel(self.tr("The newest good backup was taken {0}.").format(
-                format_datetime(self.backup.taken, current_language())))
+            self.backup_label = QLabel(
+                self.tr("The newest good backup was taken {0}.").format(
+                    format_datetime(self.backup.taken, current_language())
+                )
+            )
             self.backup_label.setWordWrap(True)
             layout.addWidget(self.backup_label)
             self.sign_in = QWidget()
@@ -136,8 +158,9 @@ class DamagedDatabaseDialog(QDialog):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            aside = backups.restore_over_damaged(self.username.text().strip(), self.password.text(),
-                                                 self.backup.path, self.target)
+            aside = backups.restore_over_damaged(
+                self.username.text().strip(), self.password.text(), self.backup.path, self.target
+            )
         except KnownError as error:
             self.problem.setText(message_for(error))
             self.problem.show()

@@ -9,6 +9,7 @@ and the window's remembered place on the screen. Each window supplies only what 
 (``draft_content``), whether it keeps a draft at all (``keeps_draft``), and how it tells
 the person the disk refused (``draft_failed``).
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -30,8 +31,15 @@ class DraftWindow(QWidget):
     GEOMETRY_KEY = ""  # where the window's place on the screen is remembered
     DEFAULT_SIZE = (980, 680)
 
-    def __init__(self, actor: Staff, location: str, store: drafts.DraftStore, restored: dict | None = None,
-                 now=utcnow, parent=None):
+    def __init__(
+        self,
+        actor: Staff,
+        location: str,
+        store: drafts.DraftStore,
+        restored: dict | None = None,
+        now=utcnow,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

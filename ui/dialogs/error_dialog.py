@@ -1,4 +1,5 @@
 """The dialogs of the error handling in ``ui/errors.py``: a copyable report, a plain message."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -18,9 +19,11 @@ class ErrorDialog(QDialog):
         self.setObjectName("errorDialog")
         self.setWindowTitle(self.tr("Unexpected error"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk."
-        ))
+        intro = QLabel(
+            self.tr(
+                "Something unexpected went wrong. What you were working on has been kept where possible. Please copy this report and send it to whoever supports the help desk."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.report = QPlainTextEdit(report)

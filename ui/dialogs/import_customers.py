@@ -1,5 +1,6 @@
 """Import customers from a CSV file: choose what each column holds, see which rows have
 problems, import the good ones. The reading and importing are ``helpdesk.csv_io``'s."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,7 +68,9 @@ PROBLEMS = {
     "name_required": QT_TRANSLATE_NOOP("ImportCustomersDialog", "A person needs a given name or a family name."),
     "too_long": QT_TRANSLATE_NOOP("ImportCustomersDialog", "Longer than {limit} characters."),
     "too_many": QT_TRANSLATE_NOOP("ImportCustomersDialog", "More than {limit} values."),
-    "phone_characters": QT_TRANSLATE_NOOP("ImportCustomersDialog", "Not a valid phone number: use digits, spaces, dashes and a leading +."),
+    "phone_characters": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog", "Not a valid phone number: use digits, spaces, dashes and a leading +."
+    ),
     "phone_invalid": QT_TRANSLATE_NOOP("ImportCustomersDialog", "Not a valid phone number."),
     "phone_repeated": QT_TRANSLATE_NOOP("ImportCustomersDialog", "The same phone number is given twice."),
     "email_invalid": QT_TRANSLATE_NOOP("ImportCustomersDialog", "Not a valid e-mail address."),
@@ -78,12 +81,26 @@ PROBLEMS = {
 
 # Problems with the whole file, by ``CsvError`` code.
 FILE_PROBLEMS = {
-    "csv_unreadable": QT_TRANSLATE_NOOP("ImportCustomersDialog", "The file cannot be read. Check that it still exists and that you may open it."),
-    "csv_not_utf8": QT_TRANSLATE_NOOP("ImportCustomersDialog", "The file is not in UTF-8. In Excel, save it as \"CSV UTF-8\" and choose it again."),
-    "csv_empty": QT_TRANSLATE_NOOP("ImportCustomersDialog", "The file is empty: its first line should name the columns."),
-    "csv_no_name_column": QT_TRANSLATE_NOOP("ImportCustomersDialog", "No column holds a name. Choose which column is the given name, the family name or the organisation."),
-    "csv_column_twice": QT_TRANSLATE_NOOP("ImportCustomersDialog", "Two columns are set to \"{field}\". Set one of them to \"Ignore\"."),
-    "csv_unwritable": QT_TRANSLATE_NOOP("ImportCustomersDialog", "The rejected rows cannot be written to {path}, so nothing was imported. Make sure you may write in that folder, then try again."),
+    "csv_unreadable": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog", "The file cannot be read. Check that it still exists and that you may open it."
+    ),
+    "csv_not_utf8": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog", 'The file is not in UTF-8. In Excel, save it as "CSV UTF-8" and choose it again.'
+    ),
+    "csv_empty": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog", "The file is empty: its first line should name the columns."
+    ),
+    "csv_no_name_column": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog",
+        "No column holds a name. Choose which column is the given name, the family name or the organisation.",
+    ),
+    "csv_column_twice": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog", 'Two columns are set to "{field}". Set one of them to "Ignore".'
+    ),
+    "csv_unwritable": QT_TRANSLATE_NOOP(
+        "ImportCustomersDialog",
+        "The rejected rows cannot be written to {path}, so nothing was imported. Make sure you may write in that folder, then try again.",
+    ),
 }
 
 
@@ -289,9 +306,12 @@ class ImportCustomersDialog(RememberingDialog):
         self.counts.setText(self.tr("Reading the file…"))
         self._loads += 1
         load, path = self._loads, self.path
-        self._task = run_task(lambda _progress: csv_io.read_preview(path, mapping),
-                              lambda preview: self._loaded(load, preview),
-                              lambda error: self._not_loaded(load, error), parent=self)
+        self._task = run_task(
+            lambda _progress: csv_io.read_preview(path, mapping),
+            lambda preview: self._loaded(load, preview),
+            lambda error: self._not_loaded(load, error),
+            parent=self,
+        )
 
     def _not_loaded(self, load: int, error: BaseException) -> None:
         if load != self._loads:
@@ -319,8 +339,9 @@ class ImportCustomersDialog(RememberingDialog):
         self.preview = preview
         self.model.set_preview(preview, self)
         self.table.resizeColumnsToContents()
-        self.counts.setText(self.tr("{0} rows will be imported, {1} have problems.").format(
-            _n(preview.good), _n(preview.problems)))
+        self.counts.setText(
+            self.tr("{0} rows will be imported, {1} have problems.").format(_n(preview.good), _n(preview.problems))
+        )
         try:
             csv_io.check_mapping(preview.mapping)
         except KnownError as error:
@@ -348,8 +369,9 @@ class ImportCustomersDialog(RememberingDialog):
         self.counts.setText(self.tr("Importing…"))
         self.setCursor(Qt.CursorShape.BusyCursor)  # this dialog's own: nothing to undo if it goes away
         actor, path, mapping = self.actor, self.path, self.mapping()
-        self._task = run_task(lambda _progress: csv_io.import_rows(actor, path, mapping), self._imported,
-                              self._not_imported, parent=self)
+        self._task = run_task(
+            lambda _progress: csv_io.import_rows(actor, path, mapping), self._imported, self._not_imported, parent=self
+        )
 
     def _not_imported(self, error: BaseException) -> None:
         self._task = None
@@ -358,8 +380,11 @@ class ImportCustomersDialog(RememberingDialog):
             combo.setEnabled(True)
         self.import_button.setEnabled(True)
         if self.preview is not None:
-            self.counts.setText(self.tr("{0} rows will be imported, {1} have problems.").format(
-                _n(self.preview.good), _n(self.preview.problems)))
+            self.counts.setText(
+                self.tr("{0} rows will be imported, {1} have problems.").format(
+                    _n(self.preview.good), _n(self.preview.problems)
+                )
+            )
         if not isinstance(error, KnownError):
             raise error  # a bug: the app's exception hook reports it
         self.message.show_message(file_problem_text(error))
@@ -367,13 +392,17 @@ class ImportCustomersDialog(RememberingDialog):
     def _imported(self, result: csv_io.ImportResult) -> None:
         self._task = None
         self.unsetCursor()
-        self.counts.setText(self.tr("{0} rows will be imported, {1} have problems.").format(
-            _n(self.preview.good), _n(self.preview.problems)))
+        self.counts.setText(
+            self.tr("{0} rows will be imported, {1} have problems.").format(
+                _n(self.preview.good), _n(self.preview.problems)
+            )
+        )
         self.outcome = result
         text = self.tr("{0} customers were imported.").format(_n(result.imported))
         if result.rejected_path is not None:
             text += "\n" + self.tr("{0} rows were not imported. They are listed, each with its reason, in {1}").format(
-                _n(result.rejected), _ltr(str(result.rejected_path)))
+                _n(result.rejected), _ltr(str(result.rejected_path))
+            )
         self.result_label.setText(text)
         self.result_label.show()
         self.import_button.setEnabled(False)

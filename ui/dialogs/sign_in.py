@@ -1,4 +1,5 @@
 """The first-run dialog (creates the first supervisor) and the sign-in dialog."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -40,10 +41,12 @@ class FirstRunDialog(FormDialog):
         super().__init__(self.tr("Welcome to the help desk"), self.tr("Create account"), parent)
         self.setObjectName("firstRunDialog")
         self.setMinimumWidth(480)
-        intro = QLabel(self.tr(
-            "This database is new. The first account is a supervisor, who can then add the "
-            "front-desk staff and other supervisors in Settings."
-        ))
+        intro = QLabel(
+            self.tr(
+                "This database is new. The first account is a supervisor, who can then add the "
+                "front-desk staff and other supervisors in Settings."
+            )
+        )
         intro.setWordWrap(True)
         self.column.insertWidget(0, heading(self.tr("Create the first supervisor account")))
         self.column.insertWidget(1, intro)

@@ -6,6 +6,7 @@ page at once, the number of entries counted off the UI thread, then pages fetche
 the view asks for rows, and only the most recently used pages kept. The service
 (``helpdesk.audit_log``) checks that the person is a supervisor on every call.
 """
+
 from __future__ import annotations
 
 import re
@@ -133,8 +134,14 @@ def action_name(action: str) -> str:
 
 
 # Stored values that name one of the record's choices (ui/messages.CHOICES), by field.
-_CHOICE_FIELDS = {"kind": "kind", "segment": "segment", "referral_source": "referral_source",
-                  "preferred_language": "language", "channel": "channel", "direction": "direction"}
+_CHOICE_FIELDS = {
+    "kind": "kind",
+    "segment": "segment",
+    "referral_source": "referral_source",
+    "preferred_language": "language",
+    "channel": "channel",
+    "direction": "direction",
+}
 
 
 def shown_field(name: str, changed: bool) -> bool:
@@ -177,11 +184,15 @@ def describe(entry: Entry) -> str:
         if not entry.record:
             text = QCoreApplication.translate("AuditLog", "Failed sign-in: no such account")
         elif after.get("failed_attempts"):
-            text = QCoreApplication.translate("AuditLog", "Failed sign-in: wrong password ({0} in a row)").format(digits(after["failed_attempts"], lang))
+            text = QCoreApplication.translate("AuditLog", "Failed sign-in: wrong password ({0} in a row)").format(
+                digits(after["failed_attempts"], lang)
+            )
     elif entry.action == "restore":
         source = after.get("backup") or after.get("from") or after.get("path") or after.get("file")
         if source:
-            text = QCoreApplication.translate("AuditLog", "Database restored from {0}").format(left_to_right(str(source)))
+            text = QCoreApplication.translate("AuditLog", "Database restored from {0}").format(
+                left_to_right(str(source))
+            )
     return text
 
 
@@ -199,14 +210,21 @@ class AuditLogModel(PagedModel):
 
     WHEN, WHO, WHAT, RECORD, CHANGED = range(5)
     COLUMNS = (  # every cell's tip shows it whole, where the column cuts it
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "When"),
-               lambda m, entry, lang: format_short_datetime(to_local(entry.at), lang), tip=True),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Who"), lambda m, entry, lang: isolate(entry.who, lang) or "—",
-               tip=True),
+        Column(
+            QT_TRANSLATE_NOOP("AuditLogModel", "When"),
+            lambda m, entry, lang: format_short_datetime(to_local(entry.at), lang),
+            tip=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AuditLogModel", "Who"), lambda m, entry, lang: isolate(entry.who, lang) or "—", tip=True
+        ),
         Column(QT_TRANSLATE_NOOP("AuditLogModel", "What"), lambda m, entry, lang: describe(entry), tip=True),
         Column(QT_TRANSLATE_NOOP("AuditLogModel", "Record"), lambda m, entry, lang: record_text(entry), tip=True),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields"),
-               lambda m, entry, lang: listed((name_of_field(name) for name in entry.changed()), lang), tip=True),
+        Column(
+            QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields"),
+            lambda m, entry, lang: listed((name_of_field(name) for name in entry.changed()), lang),
+            tip=True,
+        ),
     )
 
     def __init__(self, actor: Staff, parent=None):
@@ -227,8 +245,9 @@ class AuditLogModel(PagedModel):
 
     def fetch(self, number: int, after, limit: int) -> list[Entry]:
         # below the last entry of the previous page (its id) when it is known
-        return audit_log.page(self.actor, self._filter, after_id=after, limit=limit,
-                              offset=0 if after is not None else number * self.PAGE)
+        return audit_log.page(
+            self.actor, self._filter, after_id=after, limit=limit, offset=0 if after is not None else number * self.PAGE
+        )
 
     def counter(self):
         actor, wanted = self.actor, self._filter
@@ -286,22 +305,34 @@ class EntryView(QWidget):
             return
         lang = i18n.current_language()
         who = entry.who or self.tr("the help desk")
-        self.heading.setText(self.tr("{0} — {1}, by {2}, {3}").format(
-            describe(entry), record_text(entry), isolate(who, lang), format_datetime(to_local(entry.at), lang)))
-        marks = {change.name: change.changed and change.name not in audit_log.BOOKKEEPING
-                 and entry.before is not None and entry.after is not None for change in entry.fields()}
+        self.heading.setText(
+            self.tr("{0} — {1}, by {2}, {3}").format(
+                describe(entry), record_text(entry), isolate(who, lang), format_datetime(to_local(entry.at), lang)
+            )
+        )
+        marks = {
+            change.name: change.changed
+            and change.name not in audit_log.BOOKKEEPING
+            and entry.before is not None
+            and entry.after is not None
+            for change in entry.fields()
+        }
         # The changed fields first, then the rest of the record as it was, in the record's order.
-        fields = sorted((change for change in entry.fields() if shown_field(change.name, marks[change.name])),
-                        key=lambda change: not marks[change.name])
+        fields = sorted(
+            (change for change in entry.fields() if shown_field(change.name, marks[change.name])),
+            key=lambda change: not marks[change.name],
+        )
         self.fields.setRowCount(len(fields))
         mark = QBrush(QColor("#fff1c2"))
         ink = QBrush(QColor("#1f1f1f"))
         for row, change in enumerate(fields):
             marked = marks[change.name]
             name = name_of_field(change.name)
-            cells = (("● " if marked else "") + name,
-                     value_of_field(entry.kind, change.name, change.before) if entry.before is not None else "",
-                     value_of_field(entry.kind, change.name, change.after) if entry.after is not None else "")
+            cells = (
+                ("● " if marked else "") + name,
+                value_of_field(entry.kind, change.name, change.before) if entry.before is not None else "",
+                value_of_field(entry.kind, change.name, change.after) if entry.after is not None else "",
+            )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -317,8 +348,11 @@ class EntryView(QWidget):
 
     def marked_fields(self) -> list[str]:
         """The names shown as changed (what a person sees marked)."""
-        return [self.fields.item(row, 0).text().removeprefix("● ") for row in range(self.fields.rowCount())
-                if self.fields.item(row, 0).data(self.ChangedRole)]
+        return [
+            self.fields.item(row, 0).text().removeprefix("● ")
+            for row in range(self.fields.rowCount())
+            if self.fields.item(row, 0).data(self.ChangedRole)
+        ]
 
     def row_texts(self) -> list[tuple[str, str, str]]:
         return [tuple(self.fields.item(row, col).text() for col in range(3)) for row in range(self.fields.rowCount())]
@@ -360,9 +394,14 @@ class AuditLogPage(QWidget):
         self.action.setObjectName("auditAction")
         self.action.setAccessibleName(self.tr("Action"))
         # Two filters a row: four in one row squeezed each to a few letters in a window of 1,000 pixels.
-        for place, (label, widget) in enumerate(((self.tr("&Person:"), self.person), (self.tr("&Kind:"), self.kind),
-                                                 (self.tr("&Number:"), self.record),
-                                                 (self.tr("&Action:"), self.action))):
+        for place, (label, widget) in enumerate(
+            (
+                (self.tr("&Person:"), self.person),
+                (self.tr("&Kind:"), self.kind),
+                (self.tr("&Number:"), self.record),
+                (self.tr("&Action:"), self.action),
+            )
+        ):
             buddy = QLabel(label)
             buddy.setBuddy(widget)
             filters.addWidget(buddy, place // 2, 2 * (place % 2))
@@ -402,9 +441,18 @@ class AuditLogPage(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = AuditLogModel(actor, self)
-        self.table = table_view(self.model, "auditTable", self.tr("Audit log entries"), columns=SET,
-                                widths={AuditLogModel.WHEN: 125, AuditLogModel.WHO: 115, AuditLogModel.WHAT: 175,
-                                        AuditLogModel.RECORD: 115})
+        self.table = table_view(
+            self.model,
+            "auditTable",
+            self.tr("Audit log entries"),
+            columns=SET,
+            widths={
+                AuditLogModel.WHEN: 125,
+                AuditLogModel.WHO: 115,
+                AuditLogModel.WHAT: 175,
+                AuditLogModel.RECORD: 115,
+            },
+        )
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.detail = EntryView()
         split.addWidget(self.table)
@@ -430,8 +478,9 @@ class AuditLogPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._current(current))
         self.table.activated.connect(lambda _index: self.detail.fields.setFocus())
         QShortcut(QKeySequence("F5"), self, self.refresh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back = QShortcut(QKeySequence("Escape"), self.detail.fields, self.table.setFocus,
-                         context=Qt.ShortcutContext.WidgetShortcut)
+        back = QShortcut(
+            QKeySequence("Escape"), self.detail.fields, self.table.setFocus, context=Qt.ShortcutContext.WidgetShortcut
+        )
         back.setObjectName("auditBack")
         self._period_toggled(False)  # and the first page
 
@@ -462,8 +511,7 @@ class AuditLogPage(QWidget):
         typed = self.person.lineEdit().text().strip().casefold()
         index = 0
         if typed:
-            index = next((i for i in range(1, self.person.count()) if typed in self.person.itemText(i).casefold()),
-                         -1)
+            index = next((i for i in range(1, self.person.count()) if typed in self.person.itemText(i).casefold()), -1)
         if index >= 0:
             self.person.setCurrentIndex(index)
             if index == 0:
@@ -492,8 +540,14 @@ class AuditLogPage(QWidget):
         if self.use_period.isChecked():
             first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
             since, until = audit_log.local_period(min(first, last), max(first, last))
-        return AuditFilter(person=person, kind=self.kind.currentData(), record=record,
-                           action=self.action.currentData(), since=since, until=until)
+        return AuditFilter(
+            person=person,
+            kind=self.kind.currentData(),
+            record=record,
+            action=self.action.currentData(),
+            since=since,
+            until=until,
+        )
 
     def show_record(self, kind: str, record_id) -> None:
         """Only the history of one record (from its window): every person, action and time."""
@@ -540,8 +594,9 @@ class AuditLogPage(QWidget):
         if self.model.rowCount() == 0:
             self.count_label.setText(self.tr("No entries match."))
         elif self.model.is_counting():
-            self.count_label.setText(self.tr("Entries: more than {0}").format(
-                digits(self.model.rowCount(), i18n.current_language())))
+            self.count_label.setText(
+                self.tr("Entries: more than {0}").format(digits(self.model.rowCount(), i18n.current_language()))
+            )
 
     def _show_count(self, total: int) -> None:
         if total:
@@ -552,8 +607,9 @@ class AuditLogPage(QWidget):
 
     # --- export -------------------------------------------------------------------
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), "audit-log.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), "audit-log.csv", self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         from ..tasks import run_task
@@ -561,15 +617,19 @@ class AuditLogPage(QWidget):
         actor, wanted = self.actor, self.current_filter()
         self.export_button.setEnabled(False)
         self.count_label.setText(self.tr("Exporting…"))
-        self._export_task = run_task(lambda _progress: audit_log.export(actor, wanted, path),
-                                     lambda written: self._exported(path, written), self._export_failed,
-                                     parent=self)
+        self._export_task = run_task(
+            lambda _progress: audit_log.export(actor, wanted, path),
+            lambda written: self._exported(path, written),
+            self._export_failed,
+            parent=self,
+        )
 
     def _exported(self, path: str, written: int) -> None:
         self._export_task = None
         self.export_button.setEnabled(True)
-        self.count_label.setText(self.tr("Exported {0} entries to {1}").format(
-            digits(written, i18n.current_language()), left_to_right(path)))
+        self.count_label.setText(
+            self.tr("Exported {0} entries to {1}").format(digits(written, i18n.current_language()), left_to_right(path))
+        )
 
     def _export_failed(self, error: BaseException) -> None:
         from ..dialogs.error_dialog import show_known_error

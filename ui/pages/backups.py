@@ -1,5 +1,6 @@
 """Settings ▸ Backups, for supervisors: where the backups go, the backups there, Back up now and
 Restore…. The work is ``helpdesk/backups.py``'s, run off the UI thread."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -42,12 +43,18 @@ class BackupsModel(TableModel):
         return self.tr("Good") if backup.state == backups.OK else self.tr("Damaged")
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("BackupsModel", "Taken"),  # taken is local time already
-               lambda m, backup, lang: format_short_datetime(backup.taken, lang), tip=_path),
-        Column(QT_TRANSLATE_NOOP("BackupsModel", "Size"), lambda m, backup, lang: m.size_text(backup.size), tip=_path,
-               align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        Column(QT_TRANSLATE_NOOP("BackupsModel", "State"),
-               _state, tip=_path),
+        Column(
+            QT_TRANSLATE_NOOP("BackupsModel", "Taken"),  # taken is local time already
+            lambda m, backup, lang: format_short_datetime(backup.taken, lang),
+            tip=_path,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("BackupsModel", "Size"),
+            lambda m, backup, lang: m.size_text(backup.size),
+            tip=_path,
+            align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+        Column(QT_TRANSLATE_NOOP("BackupsModel", "State"), _state, tip=_path),
     )
 
     def role_data(self, backup: backups.Backup, column: int, role: int):
@@ -77,12 +84,17 @@ class BackupsTab(QWidget):
         self.task = None
         layout = QVBoxLayout(self)
 
-        about = QLabel(self.tr(
-            "The help desk keeps a checked copy of the database: at the first start of each day and when "
-            "the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months.")
-            if self.on_file else self.tr(
-            "This office's database is on a server. Back up now writes a copy of it as a single file "
-            "that the help desk can open; it is not restored from here (see the README)."))
+        about = QLabel(
+            self.tr(
+                "The help desk keeps a checked copy of the database: at the first start of each day and when "
+                "the app is closed after changes. It keeps the last 7 days, 4 weeks and 12 months."
+            )
+            if self.on_file
+            else self.tr(
+                "This office's database is on a server. Back up now writes a copy of it as a single file "
+                "that the help desk can open; it is not restored from here (see the README)."
+            )
+        )
         about.setObjectName("backupsAbout")
         about.setWordWrap(True)
         # Room for a glyph that reaches past its advance at the end of a line (the tail of a Persian
@@ -172,8 +184,7 @@ class BackupsTab(QWidget):
 
     # --- the folder -------------------------------------------------------------------------------
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backups"),
-                                                  str(backups.backup_folder()))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the backups"), str(backups.backup_folder()))
         if chosen:
             self.use_folder(chosen)
 
@@ -192,8 +203,9 @@ class BackupsTab(QWidget):
     def back_up_now(self):
         actor, target = self.actor, self.target
         self._say(self.tr("Backing up…"))
-        self.task = run_task(lambda _progress: backups.backup_now(actor, target), self._backed_up, self._failed,
-                             parent=self)
+        self.task = run_task(
+            lambda _progress: backups.backup_now(actor, target), self._backed_up, self._failed, parent=self
+        )
         self._update_buttons()
         return self.task
 
@@ -210,17 +222,25 @@ class BackupsTab(QWidget):
         if backup is None or self.task is not None:
             return None
         when = format_short_datetime(backup.taken, i18n.current_language())
-        if not prompts.confirm(self, self.tr("Restore this backup?"), self.tr(
+        if not prompts.confirm(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
                 "The database goes back to how it was on {0}. What was saved since then is no longer in the "
-                "help desk; it is kept aside in a file next to the database. Everyone here signs in again.")
-                .format(when)):
+                "help desk; it is kept aside in a file next to the database. Everyone here signs in again."
+            ).format(when),
+        ):
             return None
         from helpdesk.db import database
 
         actor, target, before = self.actor, self.target, database.obj
         self._say(self.tr("Restoring…"))
-        self.task = run_task(lambda _progress: backups.restore(actor, backup.path, target),
-                             lambda aside: self._restored(before, aside), self._failed, parent=self)
+        self.task = run_task(
+            lambda _progress: backups.restore(actor, backup.path, target),
+            lambda aside: self._restored(before, aside),
+            self._failed,
+            parent=self,
+        )
         self._update_buttons()
         return self.task
 

@@ -1,4 +1,5 @@
 """The Calls page: the follow-up queue on top, the call log with its filters below."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
@@ -51,20 +52,33 @@ class CallLogModel(TableModel):
         return isolate(row.customer, lang) if row.customer else self.tr("Not identified")
 
     COLUMNS = (  # a cell's tip shows it whole
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Started"),
-               lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang), tip=True),
+        Column(
+            QT_TRANSLATE_NOOP("CallLogModel", "Started"),
+            lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
+            tip=True,
+        ),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"), _customer, tip=True),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Contact"), _kind, tip=True),
         Column(QT_TRANSLATE_NOOP("CallLogModel", "Staff"), lambda m, row, lang: isolate(row.staff, lang), tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Duration"),
-               lambda m, row, lang: format_duration(row.duration_seconds, lang), tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Outcome"), lambda m, row, lang: choice("outcome", row.outcome),
-               tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction"),
-               lambda m, row, lang: choice("satisfaction", row.satisfaction), tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes"),
-               lambda m, row, lang: isolate(_reason(row)[:160], lang),
-               tip=lambda m, row, lang: isolate(_reason(row), lang), stretch=True),
+        Column(
+            QT_TRANSLATE_NOOP("CallLogModel", "Duration"),
+            lambda m, row, lang: format_duration(row.duration_seconds, lang),
+            tip=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("CallLogModel", "Outcome"), lambda m, row, lang: choice("outcome", row.outcome), tip=True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction"),
+            lambda m, row, lang: choice("satisfaction", row.satisfaction),
+            tip=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes"),
+            lambda m, row, lang: isolate(_reason(row)[:160], lang),
+            tip=lambda m, row, lang: isolate(_reason(row), lang),
+            stretch=True,
+        ),
     )
 
     def __init__(self, parent=None):
@@ -118,17 +132,26 @@ class CallLog(QWidget):
             choices.addWidget(widget)
         choices.addStretch(1)
         column.addLayout(choices)
-        for widget, name in ((self.date_from, self.tr("From")), (self.date_to, self.tr("To")),
-                             (self.staff, self.tr("Staff")), (self.direction, self.tr("Direction")),
-                             (self.channel, self.tr("Kind of contact")), (self.outcome, self.tr("Outcome")),
-                             (self.search, self.tr("Search the notes"))):
+        for widget, name in (
+            (self.date_from, self.tr("From")),
+            (self.date_to, self.tr("To")),
+            (self.staff, self.tr("Staff")),
+            (self.direction, self.tr("Direction")),
+            (self.channel, self.tr("Kind of contact")),
+            (self.outcome, self.tr("Outcome")),
+            (self.search, self.tr("Search the notes")),
+        ):
             widget.setAccessibleName(name)
         self.count_label = QLabel()
         self.count_label.setObjectName("logCount")
         column.addWidget(self.count_label)
         self.model = CallLogModel(self)
-        self.table = table_view(self.model, "callLogTable", self.tr("Call log: Enter opens the contact"),
-                                opened=lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)))
+        self.table = table_view(
+            self.model,
+            "callLogTable",
+            self.tr("Call log: Enter opens the contact"),
+            opened=lambda index: self.contact_requested.emit(index.data(CallLogModel.ID_ROLE)),
+        )
         column.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
@@ -151,10 +174,15 @@ class CallLog(QWidget):
         return combo
 
     def current_query(self) -> LogQuery:
-        return LogQuery(date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython(),
-                        staff_id=self.staff.currentData(), direction=self.direction.currentData(),
-                        channel=self.channel.currentData(), outcome=self.outcome.currentData(),
-                        search=self.search.text())
+        return LogQuery(
+            date_from=self.date_from.date().toPython(),
+            date_to=self.date_to.date().toPython(),
+            staff_id=self.staff.currentData(),
+            direction=self.direction.currentData(),
+            channel=self.channel.currentData(),
+            outcome=self.outcome.currentData(),
+            search=self.search.text(),
+        )
 
     def refresh(self) -> None:
         self.model.set_query(self.current_query())
@@ -200,8 +228,9 @@ class CallsPage(QWidget):
         log_layout.addWidget(self.log)
         self.dial_button = QPushButton(self.tr("&Dial this number (Ctrl+D)"))
         self.dial_button.setObjectName("logDialButton")
-        self.dial_button.setToolTip(self.tr("Your phone rings; pick it up and it calls the number of the chosen "
-                                            "contact"))
+        self.dial_button.setToolTip(
+            self.tr("Your phone rings; pick it up and it calls the number of the chosen contact")
+        )
         self.dial_button.clicked.connect(self._dial_selected)
         from helpdesk.telephony import desk
 
@@ -215,10 +244,18 @@ class CallsPage(QWidget):
         self.setFocusProxy(self.queue.table)
         from PySide6.QtGui import QKeySequence, QShortcut
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.dial_button.isVisible() and self._dial_selected(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Find),
+            self,
+            self.focus_search,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        QShortcut(
+            QKeySequence("Ctrl+D"),
+            self,
+            lambda: self.dial_button.isVisible() and self._dial_selected(),
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     def _dial_selected(self) -> None:
         index = self.log.table.currentIndex()

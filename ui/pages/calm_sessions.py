@@ -1,5 +1,6 @@
 """Calm-down sessions looked back on: a list with filters by staff, outcome and date, and the
 figures supervisors learn from. Enter opens a session step by step."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -34,15 +35,23 @@ class SessionModel(TableModel):
         return isolate(name, lang) if name else self.tr("Not named")
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Started"),
-               lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang)),
+        Column(
+            QT_TRANSLATE_NOOP("SessionModel", "Started"),
+            lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
+        ),
         Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"), _customer),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Staff"),
-               lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang)),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Duration"),
-               lambda m, row, lang: format_duration(int((row.ended_at - row.started_at).total_seconds()), lang)),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Anger"),
-               lambda m, row, lang: left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}")),
+        Column(
+            QT_TRANSLATE_NOOP("SessionModel", "Staff"),
+            lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("SessionModel", "Duration"),
+            lambda m, row, lang: format_duration(int((row.ended_at - row.started_at).total_seconds()), lang),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("SessionModel", "Anger"),
+            lambda m, row, lang: left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}"),
+        ),
         Column(QT_TRANSLATE_NOOP("SessionModel", "Outcome"), lambda m, row, lang: choice("calm_outcome", row.outcome)),
     )
 
@@ -95,11 +104,18 @@ class SessionList(QWidget):
 
         # Today from helpdesk.clock; the period starts on a month's first day in the reader's calendar.
         today = to_local(utcnow()).date()
-        self.date_from = date_edit("sessionFrom", preset_period("this_month", i18n.current_language(),
-                                                               today - timedelta(days=90))[0])
+        self.date_from = date_edit(
+            "sessionFrom", preset_period("this_month", i18n.current_language(), today - timedelta(days=90))[0]
+        )
         self.date_to = date_edit("sessionTo", today)
-        for widget in (self.staff, self.outcome, QLabel(self.tr("From")), self.date_from, QLabel(self.tr("To")),
-                       self.date_to):
+        for widget in (
+            self.staff,
+            self.outcome,
+            QLabel(self.tr("From")),
+            self.date_from,
+            QLabel(self.tr("To")),
+            self.date_to,
+        ):
             filters.addWidget(widget)
         filters.addStretch(1)
         column.addLayout(filters)
@@ -108,13 +124,21 @@ class SessionList(QWidget):
         self.figures_label.setWordWrap(True)
         column.addWidget(self.figures_label)
         self.model = SessionModel(self)
-        self.table = table_view(self.model, "sessionTable", columns=EVEN,
-                                opened=lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)))
+        self.table = table_view(
+            self.model,
+            "sessionTable",
+            columns=EVEN,
+            opened=lambda index: self.session_requested.emit(index.data(SessionModel.ID_ROLE)),
+        )
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
-        for widget, name in ((self.staff, self.tr("Staff")), (self.outcome, self.tr("Outcome")),
-                             (self.date_from, self.tr("From")), (self.date_to, self.tr("To")),
-                             (self.table, self.tr("Calm-down sessions"))):
+        for widget, name in (
+            (self.staff, self.tr("Staff")),
+            (self.outcome, self.tr("Outcome")),
+            (self.date_from, self.tr("From")),
+            (self.date_to, self.tr("To")),
+            (self.table, self.tr("Calm-down sessions")),
+        ):
             widget.setAccessibleName(name)
         for combo in (self.staff, self.outcome):
             combo.currentIndexChanged.connect(self.refresh)
@@ -123,8 +147,12 @@ class SessionList(QWidget):
         # Filled when first shown (the Complaints page switches to it), not when the page is built.
 
     def current_query(self) -> SessionQuery:
-        return SessionQuery(staff_id=self.staff.currentData(), outcome=self.outcome.currentData(),
-                            date_from=self.date_from.date().toPython(), date_to=self.date_to.date().toPython())
+        return SessionQuery(
+            staff_id=self.staff.currentData(),
+            outcome=self.outcome.currentData(),
+            date_from=self.date_from.date().toPython(),
+            date_to=self.date_to.date().toPython(),
+        )
 
     def refresh(self) -> None:
         q = self.current_query()
@@ -135,12 +163,19 @@ class SessionList(QWidget):
             self.figures_label.setText(self.tr("No sessions in this period."))
             return
         percent = "٪" if lang == "fa" else "%"
-        median = format_duration(int(overall.median_seconds_to_calm), lang) if overall.median_seconds_to_calm \
-            is not None else "—"
+        median = (
+            format_duration(int(overall.median_seconds_to_calm), lang)
+            if overall.median_seconds_to_calm is not None
+            else "—"
+        )
         drop = format_number(overall.average_anger_drop, lang, 1) if overall.average_anger_drop is not None else "—"
-        self.figures_label.setText(self.tr("{0} sessions · calmed {1} · median time to calm {2} · "
-                                           "anger fell by {3} on average").format(
-            digits(overall.sessions, lang), f"{format_number(100 * overall.success_rate, lang)}{percent}",
-            left_to_right(median), drop))
+        self.figures_label.setText(
+            self.tr("{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average").format(
+                digits(overall.sessions, lang),
+                f"{format_number(100 * overall.success_rate, lang)}{percent}",
+                left_to_right(median),
+                drop,
+            )
+        )
         if self.model.rowCount():
             select_row(self.table, 0)

@@ -1,5 +1,6 @@
 """Supervisors edit the calm-down steps here. Saving makes a new version; sessions already run
 keep the version they were run with."""
+
 from __future__ import annotations
 
 import copy
@@ -73,15 +74,20 @@ class CalmStepsEditor(QGroupBox):
         self.required.setAccessibleName(self.tr("Required"))
         form.addRow("", self.required)
         self.editors: dict[tuple[str, str], object] = {}
-        labels = {"title": self.tr("Title"), "do": self.tr("What to do"), "say": self.tr("Phrases to say (one a line)"),
-                  "avoid": self.tr("Phrases to avoid (one a line)")}
+        labels = {
+            "title": self.tr("Title"),
+            "do": self.tr("What to do"),
+            "say": self.tr("Phrases to say (one a line)"),
+            "avoid": self.tr("Phrases to avoid (one a line)"),
+        }
         for part in ("title", "do", "say", "avoid"):
             for lang in LANGS:
                 editor = QLineEdit() if part == "title" else _box(3 if part == "do" else 2)
                 editor.setObjectName(f"{part}_{lang}")
                 # Each language reads its own way, whatever the language of the app.
-                editor.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(lang)
-                                          else Qt.LayoutDirection.LeftToRight)
+                editor.setLayoutDirection(
+                    Qt.LayoutDirection.RightToLeft if is_rtl(lang) else Qt.LayoutDirection.LeftToRight
+                )
                 suffix = self.tr("English") if lang == "en" else self.tr("Persian")
                 label = f"{labels[part]} ({suffix})"
                 editor.setAccessibleName(label)
@@ -125,8 +131,9 @@ class CalmStepsEditor(QGroupBox):
         version = calm.current()
         self.base_version = version.version  # the version these edits are made from
         self.steps = copy.deepcopy(calm.steps_of(version))
-        self.version_label.setText(self.tr("Version {0} is in use").format(
-            digits(version.version, i18n.current_language())))
+        self.version_label.setText(
+            self.tr("Version {0} is in use").format(digits(version.version, i18n.current_language()))
+        )
         self._fill_list(0)
 
     def _fill_list(self, row: int) -> None:
@@ -158,15 +165,27 @@ class CalmStepsEditor(QGroupBox):
         step["required"] = self.required.isChecked()
         for (part, lang), editor in self.editors.items():
             text = editor.text() if part == "title" else editor.toPlainText()
-            step.setdefault(part, {})[lang] = [x for x in text.split("\n") if x.strip()] \
-                if part in ("say", "avoid") else text
+            step.setdefault(part, {})[lang] = (
+                [x for x in text.split("\n") if x.strip()] if part in ("say", "avoid") else text
+            )
         lang = i18n.current_language()
-        self.list.item(row).setText(f"{digits(row + 1, lang)}. {step['title'].get(lang) or step['title'].get('en', '')}")
+        self.list.item(row).setText(
+            f"{digits(row + 1, lang)}. {step['title'].get(lang) or step['title'].get('en', '')}"
+        )
 
     def add_step(self) -> None:
         row = self.list.currentRow() + 1
-        self.steps.insert(row, {"key": "", "required": False, "title": {"en": "", "fa": ""}, "do": {"en": "", "fa": ""},
-                                "say": {"en": [], "fa": []}, "avoid": {"en": [], "fa": []}})
+        self.steps.insert(
+            row,
+            {
+                "key": "",
+                "required": False,
+                "title": {"en": "", "fa": ""},
+                "do": {"en": "", "fa": ""},
+                "say": {"en": [], "fa": []},
+                "avoid": {"en": [], "fa": []},
+            },
+        )
         self._fill_list(row)
         self.editors[("title", "en")].setFocus()
 
@@ -195,8 +214,9 @@ class CalmStepsEditor(QGroupBox):
             text = message_for(error)
             field = getattr(error, "field", "")
             if field.startswith("steps."):
-                text = self.tr("Step {0}: {1}").format(digits(int(field.split(".")[1]) + 1,
-                                                              i18n.current_language()), text)
+                text = self.tr("Step {0}: {1}").format(
+                    digits(int(field.split(".")[1]) + 1, i18n.current_language()), text
+                )
             self.message.show_message(text)
             return
         row = self.list.currentRow()

@@ -1,4 +1,5 @@
 """Supervisors' settings for complaints: the response and resolution targets, and the categories."""
+
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
@@ -40,8 +41,11 @@ class ComplaintSettings(QGroupBox):
             for col, value in enumerate(current[priority], start=1):
                 spin = QSpinBox()
                 spin.setObjectName(f"target_{priority}_{col}")
-                spin.setAccessibleName(self.tr("{0}: {1}, hours").format(
-                    choice("priority", priority), self.tr("First response") if col == 1 else self.tr("Resolution")))
+                spin.setAccessibleName(
+                    self.tr("{0}: {1}, hours").format(
+                        choice("priority", priority), self.tr("First response") if col == 1 else self.tr("Resolution")
+                    )
+                )
                 spin.setRange(1, 24 * 90)
                 spin.setValue(value)
                 grid.addWidget(spin, row, col)
@@ -61,9 +65,14 @@ class ComplaintSettings(QGroupBox):
         save_row.addWidget(self.targets_message, 1)
         column.addLayout(save_row)
 
-        self.categories = ChoiceListEditor(actor, COMPLAINT_CATEGORIES, self.tr("Categories"),
-                                           self.tr("Add category"), self.tr("Category name in English"),
-                                           self.tr("Category name in Persian"))
+        self.categories = ChoiceListEditor(
+            actor,
+            COMPLAINT_CATEGORIES,
+            self.tr("Categories"),
+            self.tr("Add category"),
+            self.tr("Category name in English"),
+            self.tr("Category name in Persian"),
+        )
         self.categories.setObjectName("complaintCategories")
         column.addWidget(self.categories)
         self.save_targets_button.setAccessibleName(self.save_targets_button.text())

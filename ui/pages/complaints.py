@@ -1,5 +1,6 @@
 """The Complaints page: my open complaints, all open, overdue, escalated to me, or all,
 filtered by category, priority and date. Overdue complaints stand out in red."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -40,19 +41,27 @@ class ComplaintModel(TableModel):
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "No."), lambda m, row, lang: digits(row.id, lang)),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
-               lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang)),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
+            lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang),
+        ),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"), _customer),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
-               lambda m, row, lang: m.category_names.get(row.category_id, "")),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
+            lambda m, row, lang: m.category_names.get(row.category_id, ""),
+        ),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Priority"), lambda m, row, lang: choice("priority", row.priority)),
         Column(QT_TRANSLATE_NOOP("ComplaintModel", "Status"), _status),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it"),
-               lambda m, row, lang: isolate(row.assignee, lang)),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it"), lambda m, row, lang: isolate(row.assignee, lang)
+        ),
         # people's words keep their full stop at their own end
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "What happened"),
-               lambda m, row, lang: isolate(" ".join(row.description.split())[:160], lang),
-               tip=lambda m, row, lang: row.description, stretch=True),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintModel", "What happened"),
+            lambda m, row, lang: isolate(" ".join(row.description.split())[:160], lang),
+            tip=lambda m, row, lang: row.description,
+            stretch=True,
+        ),
     )
 
     def __init__(self, parent=None):
@@ -119,8 +128,9 @@ class ComplaintsPage(QWidget):
 
         # Today from helpdesk.clock; the period starts on a month's first day in the reader's calendar.
         today = to_local(utcnow()).date()
-        self.date_from = date_edit("complaintFrom", preset_period("this_month", i18n.current_language(),
-                                                               today - timedelta(days=5 * 365))[0])  # old open ones too
+        self.date_from = date_edit(
+            "complaintFrom", preset_period("this_month", i18n.current_language(), today - timedelta(days=5 * 365))[0]
+        )  # old open ones too
         self.date_to = date_edit("complaintTo", today)
         from_label = buddy_label(self.tr("&From"), self.date_from)
         to_label = buddy_label(self.tr("&To"), self.date_to)
@@ -132,14 +142,22 @@ class ComplaintsPage(QWidget):
         self.count_label.setObjectName("complaintCount")
         column.addWidget(self.count_label)
         self.model = ComplaintModel(self)
-        self.table = table_view(self.model, "complaintTable",
-                                opened=lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)))
+        self.table = table_view(
+            self.model,
+            "complaintTable",
+            opened=lambda index: self.complaint_requested.emit(index.data(ComplaintModel.ID_ROLE)),
+        )
         column.addWidget(self.table, 1)
         self.setFocusProxy(self.table)
-        for widget, name in ((self.view, self.tr("Which complaints")), (self.category, self.tr("Category")),
-                             (self.priority, self.tr("Priority")), (self.date_from, self.tr("From")),
-                             (self.date_to, self.tr("To")), (self.table, self.tr("Complaints")),
-                             (self.tabs.tabBar(), self.tr("Complaints or calm-down sessions"))):
+        for widget, name in (
+            (self.view, self.tr("Which complaints")),
+            (self.category, self.tr("Category")),
+            (self.priority, self.tr("Priority")),
+            (self.date_from, self.tr("From")),
+            (self.date_to, self.tr("To")),
+            (self.table, self.tr("Complaints")),
+            (self.tabs.tabBar(), self.tr("Complaints or calm-down sessions")),
+        ):
             widget.setAccessibleName(name)
         self.new_button.setAccessibleName(self.tr("New complaint"))
         self.new_button.setToolTip(self.tr("F4, from anywhere"))
@@ -153,9 +171,13 @@ class ComplaintsPage(QWidget):
         self.view.setCurrentIndex(self.view.findData(view))
 
     def current_query(self) -> ComplaintQuery:
-        return ComplaintQuery(view=self.view.currentData(), category_id=self.category.currentData(),
-                              priority=self.priority.currentData(), date_from=self.date_from.date().toPython(),
-                              date_to=self.date_to.date().toPython())
+        return ComplaintQuery(
+            view=self.view.currentData(),
+            category_id=self.category.currentData(),
+            priority=self.priority.currentData(),
+            date_from=self.date_from.date().toPython(),
+            date_to=self.date_to.date().toPython(),
+        )
 
     # --- following the other desks ----------------------------------------------------------------
     FOLLOWS = ("complaint", "calm_session")
@@ -181,8 +203,9 @@ class ComplaintsPage(QWidget):
 
         self._stale = False
         actor, query = self.actor, self.current_query()
-        self._loading = run_task(lambda _progress: complaints.page(actor, query, 0, 1000), self._loaded,
-                                 self._load_failed, parent=self)
+        self._loading = run_task(
+            lambda _progress: complaints.page(actor, query, 0, 1000), self._loaded, self._load_failed, parent=self
+        )
 
     def _loaded(self, rows: list) -> None:
         self._loading = None
@@ -211,8 +234,9 @@ class ComplaintsPage(QWidget):
         self.model.set_rows(rows)
         lang = i18n.current_language()
         overdue = sum(bool(r.overdue) for r in rows)
-        self.count_label.setText(self.tr("{0} complaints, {1} overdue").format(digits(len(rows), lang),
-                                                                                digits(overdue, lang)))
+        self.count_label.setText(
+            self.tr("{0} complaints, {1} overdue").format(digits(len(rows), lang), digits(overdue, lang))
+        )
         if rows:
             ids = [r.id for r in rows]
             row = ids.index(chosen) if chosen in ids else 0

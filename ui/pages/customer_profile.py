@@ -1,4 +1,5 @@
 """One customer on one page: the record, and everything that happened, newest first."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
@@ -71,14 +72,22 @@ class TimelineModel(QAbstractListModel):
         if entry.kind == "calm_session":
             s = entry.summary
             return self.tr("{0} — Calm-down session: {1}, anger {2} → {3} · {4}").format(
-                format_datetime(to_local(entry.at), lang), choice("calm_outcome", s["outcome"]),
-                digits(s["anger_start"] or "—", lang), digits(s["anger_end"] or "—", lang), entry.actor)
+                format_datetime(to_local(entry.at), lang),
+                choice("calm_outcome", s["outcome"]),
+                digits(s["anger_start"] or "—", lang),
+                digits(s["anger_end"] or "—", lang),
+                entry.actor,
+            )
         if entry.kind == "complaint":
             s = entry.summary
             category = s["category_fa"] if lang == "fa" else s["category_en"]
             return self.tr("{0} — Complaint {1}: {2} · {3} · {4}").format(
-                format_datetime(to_local(entry.at), lang), digits(s["complaint_id"], lang), category,
-                choice("complaint_status", s["status"]), " ".join(s["description"].split())[:100])
+                format_datetime(to_local(entry.at), lang),
+                digits(s["complaint_id"], lang),
+                category,
+                choice("complaint_status", s["status"]),
+                " ".join(s["description"].split())[:100],
+            )
         text = f"{format_datetime(to_local(entry.at), lang)} — {choice('history', entry.kind) or entry.kind}"
         if entry.kind == "update" and entry.changed:
             text += ": " + listed((choice("field", name) for name in entry.changed), lang)
@@ -97,8 +106,11 @@ class TimelineModel(QAbstractListModel):
         parts = [f"{format_datetime(to_local(entry.at), lang)} — {kind}"]
         if s.get("reason"):
             parts.append(s["reason"])
-        parts.append(f"{choice('outcome', s['outcome'])}, {choice('satisfaction', s['satisfaction'])}"
-                     if lang != "fa" else f"{choice('outcome', s['outcome'])}، {choice('satisfaction', s['satisfaction'])}")
+        parts.append(
+            f"{choice('outcome', s['outcome'])}, {choice('satisfaction', s['satisfaction'])}"
+            if lang != "fa"
+            else f"{choice('outcome', s['outcome'])}، {choice('satisfaction', s['satisfaction'])}"
+        )
         parts.append(left_to_right(format_duration(s.get("duration") or 0, lang)))
         if entry.actor:
             parts.append(entry.actor)
@@ -151,8 +163,12 @@ class ProfileView(QWidget):
         from helpdesk.telephony import desk
 
         self.dial_button.setVisible(desk.load().source == "ami")  # only the Manager Interface can dial
-        QShortcut(QKeySequence("Ctrl+D"), self, lambda: self.dial_button.isVisible() and self.dial_button.click(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence("Ctrl+D"),
+            self,
+            lambda: self.dial_button.isVisible() and self.dial_button.click(),
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
         self.complaint_button.setObjectName("profileComplaintButton")
         self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(self.customer_id))
@@ -169,10 +185,23 @@ class ProfileView(QWidget):
         self.history_button.setToolTip(self.tr("Who changed this customer and when, in the audit log"))
         self.history_button.clicked.connect(lambda: self.history_requested.emit(self.customer_id))
         self.history_button.setVisible(actor.is_supervisor)
-        QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click(),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for button in (self.call_button, self.dial_button, self.calm_button, self.complaint_button, self.edit_button, self.lost_button,
-                       self.merge_button, self.report_button, self.history_button):
+        QShortcut(
+            QKeySequence("Ctrl+H"),
+            self,
+            lambda: self.history_button.isVisible() and self.history_button.click(),
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        for button in (
+            self.call_button,
+            self.dial_button,
+            self.calm_button,
+            self.complaint_button,
+            self.edit_button,
+            self.lost_button,
+            self.merge_button,
+            self.report_button,
+            self.history_button,
+        ):
             top.addWidget(button)
         layout.addLayout(top)
 
@@ -237,8 +266,10 @@ class ProfileView(QWidget):
             link.clicked.connect(lambda _=False, oid=org.id: self.open_requested.emit(oid))
             self.details.addRow(self.tr("Works for"), link)
             self.details.addRow(self.tr("Job title"), _value(c.job_title))
-        numbers = [f"{choice('phone_label', p.label)}: "
-                   f"{left_to_right(digits(phones.display(p.number, region), lang))}" for p in record.phones]
+        numbers = [
+            f"{choice('phone_label', p.label)}: {left_to_right(digits(phones.display(p.number, region), lang))}"
+            for p in record.phones
+        ]
         self.details.addRow(self.tr("Phones"), _value("\n".join(numbers)))
         self.details.addRow(self.tr("E-mails"), _value("\n".join(e.address for e in record.emails)))
         self.details.addRow(self.tr("Language"), _value(choice("language", c.preferred_language)))
@@ -252,18 +283,21 @@ class ProfileView(QWidget):
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
             for person in people:
-                button = QPushButton(f"{person.display_name} — {person.job_title}" if person.job_title
-                                     else person.display_name)
+                button = QPushButton(
+                    f"{person.display_name} — {person.job_title}" if person.job_title else person.display_name
+                )
                 button.setFlat(True)
                 button.clicked.connect(lambda _=False, pid=person.id: self.open_requested.emit(pid))
                 column.addWidget(button)
             if not people:
                 column.addWidget(_value(""))
             self.details.addRow(self.tr("Contact persons"), holder)
-        created = self.tr("{0} by {1}").format(format_datetime(to_local(c.created_at), lang),
-                                              c.created_by.full_name if c.created_by_id else "—")
-        updated = self.tr("{0} by {1}").format(format_datetime(to_local(c.updated_at), lang),
-                                              c.updated_by.full_name if c.updated_by_id else "—")
+        created = self.tr("{0} by {1}").format(
+            format_datetime(to_local(c.created_at), lang), c.created_by.full_name if c.created_by_id else "—"
+        )
+        updated = self.tr("{0} by {1}").format(
+            format_datetime(to_local(c.updated_at), lang), c.updated_by.full_name if c.updated_by_id else "—"
+        )
         self.details.addRow(self.tr("Created"), _value(created))
         self.details.addRow(self.tr("Last changed"), _value(updated))
         self._fill_timeline(customers.timeline(customer_id))

@@ -1,4 +1,5 @@
 """The Customers page: the directory with search as you type, and a customer's profile."""
+
 from __future__ import annotations
 
 import shiboken6
@@ -88,8 +89,11 @@ class CustomersPage(QWidget):
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
         self._fill_tags()
-        for label, combo in ((self.tr("Status"), self.status_filter), (self.tr("Segment"), self.segment_filter),
-                             (self.tr("Tag"), self.tag_filter)):
+        for label, combo in (
+            (self.tr("Status"), self.status_filter),
+            (self.tr("Segment"), self.segment_filter),
+            (self.tr("Tag"), self.tag_filter),
+        ):
             caption = QLabel(label)
             caption.setBuddy(combo)
             combo.setAccessibleName(label)
@@ -103,16 +107,27 @@ class CustomersPage(QWidget):
 
         self.model = DirectoryModel(self)
         self.model.counted.connect(self.show_count)
-        self.table = table_view(self.model, "customerTable", self.tr("Customers"), columns=SET,
-                                widths={DirectoryModel.NAME: 200, DirectoryModel.ORGANISATION: 170,
-                                        DirectoryModel.PHONE: 140, DirectoryModel.EMAIL: 210, DirectoryModel.STATUS: 80,
-                                        DirectoryModel.SEGMENT: 160})
+        self.table = table_view(
+            self.model,
+            "customerTable",
+            self.tr("Customers"),
+            columns=SET,
+            widths={
+                DirectoryModel.NAME: 200,
+                DirectoryModel.ORGANISATION: 170,
+                DirectoryModel.PHONE: 140,
+                DirectoryModel.EMAIL: 210,
+                DirectoryModel.STATUS: 80,
+                DirectoryModel.SEGMENT: 160,
+            },
+        )
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.chosen_sort: tuple[str, bool] | None = None
         self.table.horizontalHeader().setSortIndicator(DirectoryModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sectionClicked.connect(
-            lambda column: self._header_clicked(column, self.table.horizontalHeader().sortIndicatorOrder()))
+            lambda column: self._header_clicked(column, self.table.horizontalHeader().sortIndicatorOrder())
+        )
         self.table.doubleClicked.connect(lambda index: self.open_customer(index.data(DirectoryModel.IdRole)))
         column.addWidget(self.table, 1)
 
@@ -158,8 +173,10 @@ class CustomersPage(QWidget):
         self.import_button.clicked.connect(self.import_file)
         self.export_button.clicked.connect(self.export_file)
 
-        for keys, slot in ((QKeySequence.StandardKey.Find, self.focus_search),
-                           (QKeySequence.StandardKey.New, self.new_customer)):
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.New, self.new_customer),
+        ):
             action = QAction(self)
             action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -197,9 +214,14 @@ class CustomersPage(QWidget):
         sort, descending = self.chosen_sort or ("name", False)
         if text.strip() and self.chosen_sort is None:
             sort, descending = customers.SORT_MATCH, True
-        return customers.DirectoryQuery(search=text, status=self.status_filter.currentData(),
-                                        segment=self.segment_filter.currentData(), tag=self.tag_filter.currentData(),
-                                        sort=sort, descending=descending)
+        return customers.DirectoryQuery(
+            search=text,
+            status=self.status_filter.currentData(),
+            segment=self.segment_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            sort=sort,
+            descending=descending,
+        )
 
     def _header_clicked(self, column: int, order) -> None:
         key = DirectoryModel.SORT_KEYS.get(column)
@@ -213,8 +235,11 @@ class CustomersPage(QWidget):
         # Matches come best first, in the service's order: no column claims to order them then.
         self.table.horizontalHeader().setSortIndicatorShown(query.sort != customers.SORT_MATCH)
         if self.model.is_counting():  # the exact number follows in a moment (show_count)
-            self.count_label.setText(self.tr("Customers: more than {0}").format(
-                format_number(self.model.rowCount(), i18n.current_language())))
+            self.count_label.setText(
+                self.tr("Customers: more than {0}").format(
+                    format_number(self.model.rowCount(), i18n.current_language())
+                )
+            )
         if self.model.rowCount():
             self.select_row(0)
 
@@ -372,8 +397,9 @@ class CustomersPage(QWidget):
 
     # --- files -------------------------------------------------------------------------------
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), "",
-                                              self.tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import customers"), "", self.tr("CSV files (*.csv);;All files (*)")
+        )
         if not path:
             return
         from ..dialogs.import_customers import ImportCustomersDialog
@@ -383,8 +409,9 @@ class CustomersPage(QWidget):
         dialog.open()
 
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), "customers.csv",
-                                              self.tr("CSV files (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export customers"), "customers.csv", self.tr("CSV files (*.csv)")
+        )
         if not path:
             return
         from helpdesk import csv_io
@@ -394,15 +421,21 @@ class CustomersPage(QWidget):
         actor = self.actor
         self.export_button.setEnabled(False)
         self.count_label.setText(self.tr("Exporting…"))
-        self._export_task = run_task(lambda _progress: csv_io.export(actor, path),
-                                     lambda written: self._exported(path, written), self._export_failed,
-                                     parent=self)
+        self._export_task = run_task(
+            lambda _progress: csv_io.export(actor, path),
+            lambda written: self._exported(path, written),
+            self._export_failed,
+            parent=self,
+        )
 
     def _exported(self, path: str, written: int) -> None:
         self._export_task = None
         self.export_button.setEnabled(True)
-        self.count_label.setText(self.tr("Exported {0} customers to {1}").format(
-            digits(written, i18n.current_language()), left_to_right(path)))
+        self.count_label.setText(
+            self.tr("Exported {0} customers to {1}").format(
+                digits(written, i18n.current_language()), left_to_right(path)
+            )
+        )
 
     def _export_failed(self, error: BaseException) -> None:
         self._export_task = None

@@ -2,6 +2,7 @@
 due follow-ups, the satisfaction of the last 30 days and the latest escalations, each one
 click from its detail. It follows the change bus: a contact, complaint or follow-up saved on any
 desk refreshes it, its figures read off the UI thread; while it is hidden, once it is shown again."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -28,8 +29,12 @@ from ..messages import choice
 from ..widgets import give_accessible_names
 from .follow_ups import FollowUpQueue
 
-SATISFACTION_COLOURS = {"dissatisfied": "#c62828", "satisfied": "#1e88e5", "delighted": "#2e7d32",
-                        "not_asked": "#9e9e9e"}
+SATISFACTION_COLOURS = {
+    "dissatisfied": "#c62828",
+    "satisfied": "#1e88e5",
+    "delighted": "#2e7d32",
+    "not_asked": "#9e9e9e",
+}
 
 
 class Tile(QPushButton):
@@ -115,13 +120,17 @@ class DashboardPage(QWidget):
         self.escalations.setAccessibleName(escalations_box.title())
         self.escalations.setWordWrap(True)
         self.escalations.itemActivated.connect(
-            lambda item: self.complaint_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.complaint_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         escalations_column.addWidget(self.escalations)
         # The same promises as the tile counts: the office's for a supervisor, one's own for staff
         # (a supervisor saw 'six due' above 'none due' under it).
         office = actor.is_supervisor
-        queue_box = QGroupBox(self.tr("Follow-ups and callbacks due, whole office") if office
-                              else self.tr("Your follow-ups and callbacks due"))
+        queue_box = QGroupBox(
+            self.tr("Follow-ups and callbacks due, whole office")
+            if office
+            else self.tr("Your follow-ups and callbacks due")
+        )
         queue_column = QVBoxLayout(queue_box)
         self.queue = FollowUpQueue(actor, mine_only=not office)
         self.queue.callback_requested.connect(self.callback_requested)
@@ -179,8 +188,7 @@ class DashboardPage(QWidget):
 
         self._stale = False
         actor_id = self.actor.id
-        self._loading = run_task(lambda _progress: load_figures(actor_id), self._loaded, self._load_failed,
-                                 parent=self)
+        self._loading = run_task(lambda _progress: load_figures(actor_id), self._loaded, self._load_failed, parent=self)
 
     def _loaded(self, figures: dict) -> None:
         self._loading = None
@@ -208,8 +216,9 @@ class DashboardPage(QWidget):
         self.queue.refresh()
 
     def _follow_name(self, office: bool) -> str:
-        return self.tr("follow-ups due or overdue, whole office") if office else \
-            self.tr("your follow-ups due or overdue")
+        return (
+            self.tr("follow-ups due or overdue, whole office") if office else self.tr("your follow-ups due or overdue")
+        )
 
     def show_figures(self, figures: dict) -> None:
         lang = i18n.current_language()
@@ -218,31 +227,37 @@ class DashboardPage(QWidget):
         self.open_tile.set_value(counts["open"])
         self.overdue_tile.set_value(counts["overdue"], alarm=True)
         follow = figures["follow"]
-        self.follow_tile.set_value(follow[followups.OVERDUE] + follow[followups.DUE],
-                                   alarm=bool(follow[followups.OVERDUE]),
-                                   name=self._follow_name(figures["follow_office"]))
+        self.follow_tile.set_value(
+            follow[followups.OVERDUE] + follow[followups.DUE],
+            alarm=bool(follow[followups.OVERDUE]),
+            name=self._follow_name(figures["follow_office"]),
+        )
         mix = figures["mix"]
         self.mix = mix
         self.series.clear()
         asked = sum(mix[k] for k in ("dissatisfied", "satisfied", "delighted"))
         for key in ("dissatisfied", "satisfied", "delighted", "not_asked"):
             if mix[key]:
-                piece = self.series.append(f"{choice('satisfaction', key)} ({format_number(mix[key], lang)})",
-                                           mix[key])
+                piece = self.series.append(f"{choice('satisfaction', key)} ({format_number(mix[key], lang)})", mix[key])
                 piece.setColor(QColor(SATISFACTION_COLOURS[key]))
         if asked:
-            shares = [f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}٪"
-                      if lang == "fa" else f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}%"
-                      for k in ("dissatisfied", "satisfied", "delighted")]
+            shares = [
+                f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}٪"
+                if lang == "fa"
+                else f"{choice('satisfaction', k)} {format_number(100 * mix[k] / asked, lang)}%"
+                for k in ("dissatisfied", "satisfied", "delighted")
+            ]
             self.mix_label.setText(self.tr("Of those asked: {0}").format(" · ".join(shares)))
         else:
             self.mix_label.setText(self.tr("No contacts with a satisfaction answer in the last 30 days."))
         self.escalations.clear()
         for complaint_id, escalated_at, customer, reason, overdue in figures["escalations"]:
             text = self.tr("{0} · complaint {1} · {2}: {3}").format(
-                format_short_datetime(to_local(escalated_at), lang), digits(complaint_id, lang),
+                format_short_datetime(to_local(escalated_at), lang),
+                digits(complaint_id, lang),
                 isolate(customer, lang) if customer is not None else self.tr("Not identified"),
-                isolate(reason, lang))
+                isolate(reason, lang),
+            )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, complaint_id)
             if overdue:
@@ -264,12 +279,31 @@ def load_figures(actor_id: int) -> dict:
     recent = complaints.recent_escalations(8)
     # Their customers' names in one statement, not one each (eight round trips to a distant server).
     ids = {c.customer_id for c in recent if c.customer_id}
-    names = {row.id: row.display_name for row in Customer.select(
-        Customer.id, Customer.kind, Customer.given_name, Customer.family_name, Customer.organisation)
-        .where(Customer.id.in_(ids))} if ids else {}
+    names = (
+        {
+            row.id: row.display_name
+            for row in Customer.select(
+                Customer.id, Customer.kind, Customer.given_name, Customer.family_name, Customer.organisation
+            ).where(Customer.id.in_(ids))
+        }
+        if ids
+        else {}
+    )
     for c in recent:
-        escalations.append((c.id, c.escalated_at, names.get(c.customer_id), c.escalation_reason,
-                            c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c)))
-    return {"today": contacts.today_count(), "open": complaints.open_counts(),
-            "follow": followups.counts(None if office else actor_id), "follow_office": office,
-            "mix": complaints.satisfaction_mix(30), "escalations": escalations}
+        escalations.append(
+            (
+                c.id,
+                c.escalated_at,
+                names.get(c.customer_id),
+                c.escalation_reason,
+                c.status in complaints.OPEN_STATUSES and complaints.is_overdue(c),
+            )
+        )
+    return {
+        "today": contacts.today_count(),
+        "open": complaints.open_counts(),
+        "follow": followups.counts(None if office else actor_id),
+        "follow_office": office,
+        "mix": complaints.satisfaction_mix(30),
+        "escalations": escalations,
+    }

@@ -1,5 +1,6 @@
 """The customer directory as a table model that never holds more than a window of rows
 (``ui.paged_model``: the first page at once, the count after it)."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -23,15 +24,20 @@ class DirectoryModel(PagedModel):
     NAME, ORGANISATION, PHONE, EMAIL, STATUS, SEGMENT, CREATED = range(7)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("DirectoryModel", "Name"), lambda m, row, lang: isolate(row.name, lang)),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Organisation"),
-               lambda m, row, lang: isolate(row.organisation, lang)),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryModel", "Organisation"), lambda m, row, lang: isolate(row.organisation, lang)
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryModel", "Phone"), _phone),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "E-mail"),
-               lambda m, row, lang: left_to_right(row.email) if row.email else ""),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryModel", "E-mail"),
+            lambda m, row, lang: left_to_right(row.email) if row.email else "",
+        ),
         Column(QT_TRANSLATE_NOOP("DirectoryModel", "Status"), lambda m, row, lang: choice("status", row.status)),
         Column(QT_TRANSLATE_NOOP("DirectoryModel", "Segment"), lambda m, row, lang: choice("segment", row.segment)),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Created"),
-               lambda m, row, lang: format_short_date(to_local(row.created_at), lang)),
+        Column(
+            QT_TRANSLATE_NOOP("DirectoryModel", "Created"),
+            lambda m, row, lang: format_short_date(to_local(row.created_at), lang),
+        ),
     )
     SORT_KEYS = {NAME: "name", STATUS: "status", SEGMENT: "segment", CREATED: "created"}
 
@@ -71,4 +77,3 @@ class DirectoryModel(PagedModel):
 
     def row(self, index: int) -> customers.DirectoryRow | None:
         return self.row_at(index)
-

@@ -1,4 +1,5 @@
 """The queue of due and overdue follow-ups, shown on the Calls page and on the Dashboard."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -56,11 +57,15 @@ class FollowUpModel(TableModel):
     DUE, STATE, CUSTOMER, PHONE, PROMISE, ASSIGNEE = range(6)
     CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 3
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Due"),
-               lambda m, row, lang: format_short_datetime(to_local(row.due_at), lang)),
+        Column(
+            QT_TRANSLATE_NOOP("FollowUpModel", "Due"),
+            lambda m, row, lang: format_short_datetime(to_local(row.due_at), lang),
+        ),
         Column(QT_TRANSLATE_NOOP("FollowUpModel", "State"), lambda m, row, lang: choice("follow_up_state", row.state)),
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Customer"),
-               lambda m, row, lang: isolate(row.customer, lang) if row.customer_id is not None else m.number(row)),
+        Column(
+            QT_TRANSLATE_NOOP("FollowUpModel", "Customer"),
+            lambda m, row, lang: isolate(row.customer, lang) if row.customer_id is not None else m.number(row),
+        ),
         Column(QT_TRANSLATE_NOOP("FollowUpModel", "Phone"), lambda m, row, lang: m.number(row)),
         Column(QT_TRANSLATE_NOOP("FollowUpModel", "Promised"), _promise, stretch=True),
         Column(QT_TRANSLATE_NOOP("FollowUpModel", "Who"), lambda m, row, lang: isolate(row.assignee, lang)),
@@ -140,9 +145,12 @@ class FollowUpQueue(QWidget):
         self.model = FollowUpModel(self)
         self.table = table_view(self.model, "followUpTable", opened=lambda _index: self.call_back())
         column.addWidget(self.table, 1)
-        for widget, name in ((self.scope, self.tr("Whose follow-ups")), (self.call_back_button, self.tr("Call back")),
-                             (self.cancel_button, self.tr("Cancel follow-up")),
-                             (self.table, self.tr("Follow-ups due: Enter calls back"))):
+        for widget, name in (
+            (self.scope, self.tr("Whose follow-ups")),
+            (self.call_back_button, self.tr("Call back")),
+            (self.cancel_button, self.tr("Cancel follow-up")),
+            (self.table, self.tr("Follow-ups due: Enter calls back")),
+        ):
             widget.setAccessibleName(name)
         self.refresh()
 
@@ -186,11 +194,14 @@ class FollowUpQueue(QWidget):
         from helpdesk.errors import KnownError
 
         row = self.selected()
-        if row is None or not prompts.confirm(self, self.tr("Cancel this follow-up?"),
-                                              self.tr("“{0}” for {1} will no longer be expected.").format(
-                                                  choice("follow_up_kind", row.kind)
-                                                  if row.kind == followups.KIND_MISSED else row.promise,
-                                                  row.customer or self.model.number(row))):
+        if row is None or not prompts.confirm(
+            self,
+            self.tr("Cancel this follow-up?"),
+            self.tr("“{0}” for {1} will no longer be expected.").format(
+                choice("follow_up_kind", row.kind) if row.kind == followups.KIND_MISSED else row.promise,
+                row.customer or self.model.number(row),
+            ),
+        ):
             return
         try:
             followups.cancel(self.actor, row.id, version=row.version)

@@ -5,6 +5,7 @@ here may set them, not only supervisors. The Manager Interface password and the 
 to the system's credential store, never to the settings file. ``saved(DeskPhone)`` is emitted once
 they are saved, for whoever runs the phone link to reconnect.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -60,8 +61,12 @@ class PhoneSettings(QWidget):
         self._focused_once = False
         self._token: str | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Which phone system tells this desk who is calling. These settings belong to this "
-                               "computer: each desk has its own."))
+        intro = QLabel(
+            self.tr(
+                "Which phone system tells this desk who is calling. These settings belong to this "
+                "computer: each desk has its own."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -132,11 +137,22 @@ class PhoneSettings(QWidget):
         # and notes under them have the whole width. The side is absolute: a left-to-right field
         # would read "leading" as its own left.
         start = Qt.AlignmentFlag.AlignAbsolute | (
-            Qt.AlignmentFlag.AlignRight if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            else Qt.AlignmentFlag.AlignLeft)
-        for edit, characters in ((self.source, 0), (self.extension, 10), (self.port, 7), (self.listen_port, 7),
-                                 (self.host, 36), (self.username, 36), (self.password, 36), (self.channel, 36),
-                                 (self.context, 36), (self.listen_host, 36)):
+            Qt.AlignmentFlag.AlignRight
+            if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else Qt.AlignmentFlag.AlignLeft
+        )
+        for edit, characters in (
+            (self.source, 0),
+            (self.extension, 10),
+            (self.port, 7),
+            (self.listen_port, 7),
+            (self.host, 36),
+            (self.username, 36),
+            (self.password, 36),
+            (self.channel, 36),
+            (self.context, 36),
+            (self.listen_host, 36),
+        ):
             if characters:
                 edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0" * characters) + 24)
             holder = edit.parentWidget()
@@ -193,8 +209,9 @@ class PhoneSettings(QWidget):
 
     def _show_password_note(self) -> None:
         if desk.secret("ami_password"):
-            self.password_note.setText(self.tr("A password is kept in the system's credential store. "
-                                               "Leave this blank to keep it."))
+            self.password_note.setText(
+                self.tr("A password is kept in the system's credential store. Leave this blank to keep it.")
+            )
         else:
             self.password_note.setText(self.tr("No password is kept yet."))
 
@@ -213,8 +230,9 @@ class PhoneSettings(QWidget):
         if self._token and port:
             phone = DeskPhone(listen_host=self.listen_host.text().strip() or "127.0.0.1", listen_port=port)
             self.address.setText(phone.listener_url(self._token))
-            self.address_note.setText(self.tr("Give this address to the phone system as its Zammad CTI "
-                                              "endpoint (generic CTI)."))
+            self.address_note.setText(
+                self.tr("Give this address to the phone system as its Zammad CTI endpoint (generic CTI).")
+            )
         else:
             self.address.clear()
             self.address_note.setText(self.tr("The address is made when you save."))
@@ -246,13 +264,17 @@ class PhoneSettings(QWidget):
                 ports[name] = value or 0
             else:
                 ports[name] = value if value and value <= 65535 else getattr(DeskPhone, name)
-        phone = DeskPhone(source=source, host=self.host.text().strip(), port=ports["port"],
-                          username=self.username.text().strip(),
-                          extension=latin_digits(self.extension.text()).strip(),
-                          channel=self.channel.text().strip() or DeskPhone.channel,
-                          context=self.context.text().strip() or DeskPhone.context,
-                          listen_host=self.listen_host.text().strip() or DeskPhone.listen_host,
-                          listen_port=ports["listen_port"])
+        phone = DeskPhone(
+            source=source,
+            host=self.host.text().strip(),
+            port=ports["port"],
+            username=self.username.text().strip(),
+            extension=latin_digits(self.extension.text()).strip(),
+            channel=self.channel.text().strip() or DeskPhone.channel,
+            context=self.context.text().strip() or DeskPhone.context,
+            listen_host=self.listen_host.text().strip() or DeskPhone.listen_host,
+            listen_port=ports["listen_port"],
+        )
         seen = {p.field for p in problems}
         problems += [p for p in desk.problems(phone) if p.field not in seen and p.field in relevant]
         return phone, problems
@@ -279,8 +301,9 @@ class PhoneSettings(QWidget):
         try:
             desk.save(phone)
         except OSError as error:
-            self.error.show_message(self.tr("The settings could not be written: {0}").format(
-                error.strerror or str(error)))
+            self.error.show_message(
+                self.tr("The settings could not be written: {0}").format(error.strerror or str(error))
+            )
             return False
         self.password.clear()
         self._show_password_note()

@@ -4,6 +4,7 @@ and the language, then generates it off the UI thread and opens, prints or saves
 The service (``helpdesk.reports.generate``) is the real guard: it refuses anyone who is
 not a supervisor. This page only keeps the controls out of their way.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -68,8 +69,9 @@ class _WrappedItems(QStyledItemDelegate):
         view = self.parent()
         width = view.viewport().width() - 2 * view.spacing() - 16  # the style's text margins, and some room
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        needed = option.fontMetrics.boundingRect(QRect(0, 0, max(50, width), 10_000),
-                                                 int(Qt.TextFlag.TextWordWrap), text).height()
+        needed = option.fontMetrics.boundingRect(
+            QRect(0, 0, max(50, width), 10_000), int(Qt.TextFlag.TextWordWrap), text
+        ).height()
         return QSize(size.width(), max(size.height(), needed + 6))
 
 
@@ -85,12 +87,22 @@ class ReportsPage(QWidget):
         "incident": QT_TRANSLATE_NOOP("ReportsPage", "Incident report"),
     }
     DESCRIPTIONS = {
-        "activity": QT_TRANSLATE_NOOP("ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."),
-        "complaints": QT_TRANSLATE_NOOP("ReportsPage", "Complaints by category, state and priority against targets; the overdue and escalated ones."),
-        "satisfaction": QT_TRANSLATE_NOOP("ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."),
+        "activity": QT_TRANSLATE_NOOP(
+            "ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."
+        ),
+        "complaints": QT_TRANSLATE_NOOP(
+            "ReportsPage", "Complaints by category, state and priority against targets; the overdue and escalated ones."
+        ),
+        "satisfaction": QT_TRANSLATE_NOOP(
+            "ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."
+        ),
         "staff": QT_TRANSLATE_NOOP("ReportsPage", "What each person did in the period, for recognition and coaching."),
-        "customer": QT_TRANSLATE_NOOP("ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."),
-        "incident": QT_TRANSLATE_NOOP("ReportsPage", "One calm-down session or one complaint, step by step, for the record."),
+        "customer": QT_TRANSLATE_NOOP(
+            "ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."
+        ),
+        "incident": QT_TRANSLATE_NOOP(
+            "ReportsPage", "One calm-down session or one complaint, step by step, for the record."
+        ),
     }
     PRESETS = {
         "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
@@ -185,8 +197,9 @@ class ReportsPage(QWidget):
         self.sheet_button = QPushButton(self.tr("Save the ta&bles as a spreadsheet…"))
         self.sheet_button.setObjectName("spreadsheetButton")
         self.sheet_button.setAccessibleName(self.tr("Save the tables as a spreadsheet"))
-        self.sheet_button.setToolTip(self.tr(
-            "Make the report and save its tables for Excel or LibreOffice (.xlsx, or .csv)"))
+        self.sheet_button.setToolTip(
+            self.tr("Make the report and save its tables for Excel or LibreOffice (.xlsx, or .csv)")
+        )
         self.sheet_button.clicked.connect(self.save_spreadsheet)
         self.progress = QProgressBar()
         self.progress.setObjectName("reportProgress")
@@ -359,8 +372,11 @@ class ReportsPage(QWidget):
         if not query:
             return
         for record in customers.find(query, limit=30):
-            phone = digits(display_phone(record.phones[0].number, settings.phone_region()),
-                           i18n.current_language()) if record.phones else ""
+            phone = (
+                digits(display_phone(record.phones[0].number, settings.phone_region()), i18n.current_language())
+                if record.phones
+                else ""
+            )
             name = record.customer.display_name
             text = f"{name} — {left_to_right(phone)}" if phone else name
             self.customer.addItem(text, record.customer.id)
@@ -376,8 +392,9 @@ class ReportsPage(QWidget):
         self.customer.addItem(record.customer.display_name, customer_id)
         self.customer.setCurrentIndex(0)
 
-    def preselect(self, kind: str, customer_id: int | None = None, session_id: int | None = None,
-                  complaint_id: int | None = None) -> None:
+    def preselect(
+        self, kind: str, customer_id: int | None = None, session_id: int | None = None, complaint_id: int | None = None
+    ) -> None:
         """Open on ``kind`` with its record chosen (from a complaint, a profile or a session)."""
         self.select_kind(kind)
         if customer_id is not None:
@@ -478,10 +495,12 @@ class ReportsPage(QWidget):
         if self.sheet is not None:
             made, target = self.sheet
             self.sheet = None
-            if self._copy_out(made, target, self.tr("The tables could not be saved to {0}: {1}. "
-                                                    "Choose another folder.")):
-                self.status.setText(self.tr("The tables are saved to {0}, and the report is ready.")
-                                    .format(left_to_right(str(target))))
+            if self._copy_out(
+                made, target, self.tr("The tables could not be saved to {0}: {1}. Choose another folder.")
+            ):
+                self.status.setText(
+                    self.tr("The tables are saved to {0}, and the report is ready.").format(left_to_right(str(target)))
+                )
             made.unlink(missing_ok=True)
 
     def _failed(self, error: BaseException) -> None:
@@ -498,9 +517,12 @@ class ReportsPage(QWidget):
             self._show_known(error, request)
             return
         if isinstance(error, OSError):  # the folder or the file (open in a viewer?) cannot be written
-            self.message.show_message(self.tr(
-                "The report could not be written: {0}. Close it if it is open in another program, "
-                "and check there is space on the disk, then try again.").format(error.strerror or error))
+            self.message.show_message(
+                self.tr(
+                    "The report could not be written: {0}. Close it if it is open in another program, "
+                    "and check there is space on the disk, then try again."
+                ).format(error.strerror or error)
+            )
             return
         from ..errors import handle_exception
 
@@ -546,7 +568,8 @@ class ReportsPage(QWidget):
         workbook, text = self.tr("Excel workbooks (*.xlsx)"), self.tr("CSV files (*.csv)")
         suggested = Path.home() / Path(file_name(request)).with_suffix(".xlsx").name
         chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the tables as a spreadsheet"), str(suggested), f"{workbook};;{text}", workbook)
+            self, self.tr("Save the tables as a spreadsheet"), str(suggested), f"{workbook};;{text}", workbook
+        )
         if not chosen:
             return None
         target = Path(chosen)
@@ -581,8 +604,9 @@ class ReportsPage(QWidget):
             self.message.show_message(self.tr("The report file is no longer there. Generate it again."))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.output))):
-            self.message.show_message(self.tr(
-                "No program to show PDF files was found. Use “Save as…” and open the file yourself."))
+            self.message.show_message(
+                self.tr("No program to show PDF files was found. Use “Save as…” and open the file yourself.")
+            )
 
     def save_as(self) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
@@ -590,8 +614,9 @@ class ReportsPage(QWidget):
         if self.output is None:
             return None
         suggested = Path.home() / self.output.name
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the report"), str(suggested),
-                                                      self.tr("PDF files (*.pdf)"))
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the report"), str(suggested), self.tr("PDF files (*.pdf)")
+        )
         if not chosen:
             return None
         target = Path(chosen)
@@ -600,8 +625,11 @@ class ReportsPage(QWidget):
         try:
             shutil.copyfile(self.output, target)
         except OSError as error:
-            self.message.show_message(self.tr("The report could not be saved to {0}: {1}. Choose another folder.")
-                                      .format(left_to_right(str(target)), error.strerror or error))
+            self.message.show_message(
+                self.tr("The report could not be saved to {0}: {1}. Choose another folder.").format(
+                    left_to_right(str(target)), error.strerror or error
+                )
+            )
             return None
         self.message.clear_message()
         self.status.setText(self.tr("Saved to {0}").format(left_to_right(str(target))))
@@ -658,8 +686,9 @@ class ReportsPage(QWidget):
                         printer.newPage()
                     area = painter.viewport()
                     points = document.pagePointSize(number - 1)
-                    image = document.render(number - 1, QSize(round(points.width() * dpi / 72),
-                                                              round(points.height() * dpi / 72)))
+                    image = document.render(
+                        number - 1, QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+                    )
                     size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                     x = area.x() + (area.width() - size.width()) // 2
                     y = area.y() + (area.height() - size.height()) // 2
@@ -667,8 +696,9 @@ class ReportsPage(QWidget):
                     printed += 1
             finally:
                 painter.end()
-            self.status.setText(self.tr("Sent {0} pages to the printer.").format(
-                digits(printed, i18n.current_language())))
+            self.status.setText(
+                self.tr("Sent {0} pages to the printer.").format(digits(printed, i18n.current_language()))
+            )
             return printed
         finally:
             document.close()

@@ -1,4 +1,5 @@
 """Settings: the language of this desk, my password, and (for supervisors) the staff accounts."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -47,8 +48,10 @@ class AccountsModel(TableModel):
         Column(QT_TRANSLATE_NOOP("AccountsModel", "User name"), lambda m, staff, lang: staff.username),
         Column(QT_TRANSLATE_NOOP("AccountsModel", "Role"), lambda m, staff, lang: role_name(staff.role)),
         Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"), _status),
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "Created"),
-               lambda m, staff, lang: format_short_date(staff.created_at, lang)),
+        Column(
+            QT_TRANSLATE_NOOP("AccountsModel", "Created"),
+            lambda m, staff, lang: format_short_date(staff.created_at, lang),
+        ),
     )
 
 
@@ -132,9 +135,14 @@ class OfficeSettings(QGroupBox):
         self.remove_logo_button.clicked.connect(lambda: self._set_business(self.business_name.text(), None))
         self._show_logo(settings.business_logo())
 
-        self.reasons = ChoiceListEditor(actor, LOST_REASONS, self.tr("Reasons a customer was lost"),
-                                        self.tr("Add reason"), self.tr("New reason, in English"),
-                                        self.tr("New reason, in Persian"))
+        self.reasons = ChoiceListEditor(
+            actor,
+            LOST_REASONS,
+            self.tr("Reasons a customer was lost"),
+            self.tr("Add reason"),
+            self.tr("New reason, in English"),
+            self.tr("New reason, in Persian"),
+        )
         self.reasons.setObjectName("lostReasons")
         form.addRow(self.reasons)
         if actor.is_supervisor:
@@ -173,8 +181,11 @@ class OfficeSettings(QGroupBox):
 
     def _region_chosen(self, _index: int) -> None:
         try:
-            self._save(lambda: settings.set_value(self.actor, "phone_region", self.region.currentData(),
-                                                  self.seen["phone_region"]))
+            self._save(
+                lambda: settings.set_value(
+                    self.actor, "phone_region", self.region.currentData(), self.seen["phone_region"]
+                )
+            )
         except KnownError as error:
             show_known_error(self, error)
 
@@ -182,8 +193,11 @@ class OfficeSettings(QGroupBox):
         if self.hold_reminder.value() == settings.hold_reminder_seconds():
             return
         try:
-            self._save(lambda: settings.set_value(self.actor, "hold_reminder_seconds", self.hold_reminder.value(),
-                                                  self.seen["hold_reminder_seconds"]))
+            self._save(
+                lambda: settings.set_value(
+                    self.actor, "hold_reminder_seconds", self.hold_reminder.value(), self.seen["hold_reminder_seconds"]
+                )
+            )
         except KnownError as error:
             show_known_error(self, error)
 
@@ -191,8 +205,11 @@ class OfficeSettings(QGroupBox):
         if self.lock_minutes.value() == settings.lock_minutes():
             return
         try:
-            self._save(lambda: settings.set_value(self.actor, "lock_minutes", self.lock_minutes.value(),
-                                                  self.seen["lock_minutes"]))
+            self._save(
+                lambda: settings.set_value(
+                    self.actor, "lock_minutes", self.lock_minutes.value(), self.seen["lock_minutes"]
+                )
+            )
         except KnownError as error:
             show_known_error(self, error)
 
@@ -226,8 +243,9 @@ class OfficeSettings(QGroupBox):
 
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the logo"), "",
-                                              self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), "", self.tr("Pictures (*.png *.jpg *.jpeg)")
+        )
         if not path:
             return
         try:
@@ -404,9 +422,11 @@ class SettingsPage(QWidget):
         if staff is None:
             return
         if staff.active and not prompts.confirm(
-            self, self.tr("Deactivate account"),
+            self,
+            self.tr("Deactivate account"),
             self.tr("Deactivate {0}? They will no longer be able to sign in. Their records stay.").format(
-                isolate(staff.full_name, i18n.current_language())),
+                isolate(staff.full_name, i18n.current_language())
+            ),
         ):
             return
         self._run(lambda: accounts.set_active(self.actor, staff.id, not staff.active, version=staff.version))
@@ -414,9 +434,11 @@ class SettingsPage(QWidget):
     def delete_account(self) -> None:
         staff = self.selected()
         if staff is None or not prompts.confirm(
-            self, self.tr("Delete account"),
+            self,
+            self.tr("Delete account"),
             self.tr("Delete the account of {0}? This cannot be undone.").format(
-                isolate(staff.full_name, i18n.current_language())),
+                isolate(staff.full_name, i18n.current_language())
+            ),
         ):
             return
         self._run(lambda: accounts.delete_account(self.actor, staff.id, version=staff.version))

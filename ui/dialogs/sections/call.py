@@ -1,5 +1,6 @@
 """The call window's sections: the timer bar, who is calling, what was said (with the
 satisfaction picker), the promised follow-up and the etiquette checklist."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
@@ -81,11 +82,17 @@ class CallTimerBar(QWidget):
     def set_wording(self, visit: bool, held: bool) -> None:
         """A visitor at the desk is not a caller: the buttons say what they do to whom."""
         self.hang_up_button.setText(self.tr("&End visit (F8)") if visit else self.tr("Hang &up (F8)"))
-        self.hang_up_button.setToolTip(self.tr("End the visit and stop the timer (F8)") if visit
-                                       else self.tr("End the call and stop the timer (F8)"))
+        self.hang_up_button.setToolTip(
+            self.tr("End the visit and stop the timer (F8)")
+            if visit
+            else self.tr("End the call and stop the timer (F8)")
+        )
         self.hang_up_button.setAccessibleName(self.tr("End visit") if visit else self.tr("Hang up"))
-        self.hold_button.setToolTip(self.tr("Step away from the desk for a moment, or come back to the visitor (F6)")
-                                    if visit else self.tr("Put the caller on hold, or go back to them (F6)"))
+        self.hold_button.setToolTip(
+            self.tr("Step away from the desk for a moment, or come back to the visitor (F6)")
+            if visit
+            else self.tr("Put the caller on hold, or go back to them (F6)")
+        )
         self.set_hold_text(visit, held)
 
     def set_hold_text(self, visit: bool, held: bool) -> None:
@@ -147,16 +154,19 @@ class CallerSection(QGroupBox):
         self.customer_error = ErrorLabel()
         self.customer_error.setObjectName("customerError")
         column.addWidget(self.customer_error)
-        for widget, name in ((self.lookup, self.tr("Find the customer by phone number or name")),
-                             (self.new_customer_button, self.tr("New customer")),
-                             (self.matches, self.tr("Matching customers")),
-                             (self.change_customer_button, self.tr("Change the customer"))):
+        for widget, name in (
+            (self.lookup, self.tr("Find the customer by phone number or name")),
+            (self.new_customer_button, self.tr("New customer")),
+            (self.matches, self.tr("Matching customers")),
+            (self.change_customer_button, self.tr("Change the customer")),
+        ):
             widget.setAccessibleName(name)
 
     def set_wording(self, visit: bool) -> None:
         self.setTitle(self.tr("Visitor") if visit else self.tr("Caller"))
-        self.lookup.setPlaceholderText(self.tr("Type the name or the phone number") if visit
-                                       else self.tr("Type the phone number or the name"))
+        self.lookup.setPlaceholderText(
+            self.tr("Type the name or the phone number") if visit else self.tr("Type the phone number or the name")
+        )
 
     def _typed(self, text: str) -> None:
         if text.strip():
@@ -175,8 +185,9 @@ class CallerSection(QGroupBox):
         if found:
             self.matches.setCurrentRow(0)
         elif text.strip():
-            self.matches.addItem(QListWidgetItem(self.tr("Nobody has this number or name yet. "
-                                                         "Press “New customer…” to add them.")))
+            self.matches.addItem(
+                QListWidgetItem(self.tr("Nobody has this number or name yet. Press “New customer…” to add them."))
+            )
         self.matches.setVisible(bool(text.strip()) and self.open_for_lookup)
 
     def choose_first_match(self) -> None:
@@ -201,8 +212,9 @@ class CallerSection(QGroupBox):
         self.open_for_lookup = False
         self.customer_error.clear_message()
         record = customers.get(customer_id)
-        self.customer_label.setText(caller_line(record.customer.display_name, [p.number for p in record.phones],
-                                                self.language))
+        self.customer_label.setText(
+            caller_line(record.customer.display_name, [p.number for p in record.phones], self.language)
+        )
         self.change_customer_button.setVisible(changeable)
         self.matches.hide()
         self.lookup.setVisible(False)
@@ -356,11 +368,15 @@ class FollowUpSection(QGroupBox):
         self.promise.setText(follow.promise)
 
     def eventFilter(self, watched, event) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and watched is self.due
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and watched is self.due
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
             # The date's parts are typed in order (or moved by arrow keys); Tab moves on to the next field.
-            self.window().focusNextPrevChild(event.key() == Qt.Key.Key_Tab and
-                                             not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.window().focusNextPrevChild(
+                event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
             return True
         return super().eventFilter(watched, event)
 
@@ -407,8 +423,11 @@ class ChecklistSection(QGroupBox):
             self.checklist.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def ticked(self) -> list[str]:
-        return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.checklist.count())
-                if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.checklist.count())
+            if self.checklist.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def tick(self, ids) -> None:
         for i in range(self.checklist.count()):
@@ -417,13 +436,17 @@ class ChecklistSection(QGroupBox):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def eventFilter(self, watched, event) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and watched is self.checklist
-                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and watched is self.checklist
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
             number = typed_digit(event.text())
             if number and number <= self.checklist.count() and self.editable:
                 item = self.checklist.item(number - 1)
                 self.checklist.setCurrentItem(item)
-                item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
-                                   else Qt.CheckState.Checked)
+                item.setCheckState(
+                    Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked else Qt.CheckState.Checked
+                )
                 return True
         return super().eventFilter(watched, event)

@@ -1,5 +1,6 @@
 """The complaint window's sections: the bar that says another desk changed it, the buttons that
 move it on, what happened, the supervisor's controls, its history and the discussion."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -88,8 +89,13 @@ class ComplaintActions(QWidget):
         self.resolve_button = _button(self.tr("&Resolve… (Ctrl+R)"), "resolveButton")
         self.close_button = _button(self.tr("C&lose the complaint"), "closeComplaintButton")
         self.reopen_button = _button(self.tr("Re&open"), "reopenButton")
-        for button in (self.start_button, self.escalate_button, self.resolve_button, self.close_button,
-                       self.reopen_button):
+        for button in (
+            self.start_button,
+            self.escalate_button,
+            self.resolve_button,
+            self.close_button,
+            self.reopen_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.report_button = _button(self.tr("Re&port…"), "complaintReportButton")
@@ -100,15 +106,22 @@ class ComplaintActions(QWidget):
         self.history_button.setToolTip(self.tr("Who changed this complaint and when, in the audit log"))
         self.history_button.setVisible(actor.is_supervisor)
         buttons.addWidget(self.history_button)
-        for button in (self.start_button, self.escalate_button, self.resolve_button, self.close_button,
-                       self.reopen_button, self.report_button):
+        for button in (
+            self.start_button,
+            self.escalate_button,
+            self.resolve_button,
+            self.close_button,
+            self.reopen_button,
+            self.report_button,
+        ):
             button.setAccessibleName(button.text().replace("&", "").split(" (")[0])
 
     def show_for(self, c) -> None:
         self.start_button.setVisible(c.status in (complaints.NEW, complaints.ESCALATED))
         self.escalate_button.setVisible(c.status in (complaints.NEW, complaints.IN_PROGRESS, complaints.RESOLVED))
-        self.resolve_button.setVisible(c.status in complaints.OPEN_STATUSES
-                                       and complaints.may_move(self.actor, c, complaints.RESOLVED))
+        self.resolve_button.setVisible(
+            c.status in complaints.OPEN_STATUSES and complaints.may_move(self.actor, c, complaints.RESOLVED)
+        )
         self.close_button.setVisible(c.status == complaints.RESOLVED)
         self.close_button.setEnabled(complaints.may_move(self.actor, c, complaints.CLOSED))
         if not self.close_button.isEnabled():
@@ -149,15 +162,24 @@ class ComplaintDetails(QWidget):
         self._set(self.wanted, c.wanted or "—")
         if c.escalated_at:
             who = Staff.get_by_id(c.escalated_to_id).full_name if c.escalated_to_id else "—"
-            self._set(self.escalation, self.tr("To {0} on {1}: {2}").format(
-                who, format_datetime(to_local(c.escalated_at), lang), c.escalation_reason))
+            self._set(
+                self.escalation,
+                self.tr("To {0} on {1}: {2}").format(
+                    who, format_datetime(to_local(c.escalated_at), lang), c.escalation_reason
+                ),
+            )
         else:
             self.escalation.setText("—")
         if c.resolved_at:
-            comeback = {True: self.tr("will come back"), False: self.tr("will not come back"),
-                        None: self.tr("may or may not come back")}[c.will_return]
-            self._set(self.resolution, f"{c.resolution_notes}\n{choice('satisfaction', c.resolution_satisfaction)} · "
-                                       f"{comeback}")
+            comeback = {
+                True: self.tr("will come back"),
+                False: self.tr("will not come back"),
+                None: self.tr("may or may not come back"),
+            }[c.will_return]
+            self._set(
+                self.resolution,
+                f"{c.resolution_notes}\n{choice('satisfaction', c.resolution_satisfaction)} · {comeback}",
+            )
         else:
             self.resolution.setText("—")
 
@@ -184,13 +206,18 @@ class ManageSection(QGroupBox):
         manage.addRow(self.tr("Category"), self.category)
         manage.addRow(self.tr("Priority"), self.priority)
         manage.addRow(self.tr("Who deals with it"), self.assignee)
-        self.category.activated.connect(lambda _i: self.chosen.emit(complaints.recategorise,
-                                                                    self.category.currentData()))
-        self.priority.activated.connect(lambda _i: self.chosen.emit(complaints.set_priority,
-                                                                    self.priority.currentData()))
+        self.category.activated.connect(
+            lambda _i: self.chosen.emit(complaints.recategorise, self.category.currentData())
+        )
+        self.priority.activated.connect(
+            lambda _i: self.chosen.emit(complaints.set_priority, self.priority.currentData())
+        )
         self.assignee.activated.connect(lambda _i: self.chosen.emit(complaints.reassign, self.assignee.currentData()))
-        for widget, name in ((self.category, self.tr("Category")), (self.priority, self.tr("Priority")),
-                             (self.assignee, self.tr("Who deals with it"))):
+        for widget, name in (
+            (self.category, self.tr("Category")),
+            (self.priority, self.tr("Priority")),
+            (self.assignee, self.tr("Who deals with it")),
+        ):
             widget.setAccessibleName(name)
         self.setVisible(actor.is_supervisor)
 
@@ -252,9 +279,12 @@ class DiscussionSection(QGroupBox):
         column.addLayout(row)
         self.comment_error = ErrorLabel()
         column.addWidget(self.comment_error)
-        for widget, name in ((self.thread, self.tr("Discussion")), (self.comment, self.tr("Add a comment")),
-                             (self.internal, choice("visibility", "internal")),
-                             (self.to_customer, choice("visibility", "customer"))):
+        for widget, name in (
+            (self.thread, self.tr("Discussion")),
+            (self.comment, self.tr("Add a comment")),
+            (self.internal, choice("visibility", "internal")),
+            (self.to_customer, choice("visibility", "customer")),
+        ):
             widget.setAccessibleName(name)
         self.add_comment_button.setAccessibleName(self.add_comment_button.text().replace("&", "").split(" (")[0])
 
@@ -264,5 +294,7 @@ class DiscussionSection(QGroupBox):
     def show_thread(self, rows) -> None:
         self.thread.clear()
         for row in rows:
-            self.thread.addItem(f"{format_datetime(to_local(row.at), self.language)} · {row.author.full_name} · "
-                                f"{choice('visibility', row.visibility)}\n{row.body}")
+            self.thread.addItem(
+                f"{format_datetime(to_local(row.at), self.language)} · {row.author.full_name} · "
+                f"{choice('visibility', row.visibility)}\n{row.body}"
+            )

@@ -1,6 +1,7 @@
 """The customer form's sections: the kind (a person or an organisation), who they are, how to
 reach them, and the rest of their profile. Each owns its rows (with an error line under each,
 ``fields``); the form reads them as one (``CombinedFields``)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
@@ -60,8 +61,12 @@ class CombinedFields:
     def align_labels(self) -> None:
         """The labels of every section take the width of the widest, so the fields line up in one column
         as they did in a single form."""
-        labels = [item.widget() for part in self.parts for row in range(part.layout.rowCount())
-                  if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()]
+        labels = [
+            item.widget()
+            for part in self.parts
+            for row in range(part.layout.rowCount())
+            if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()
+        ]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -73,8 +78,9 @@ class ListEditor(QWidget):
     changed = Signal()
     rows_changed = Signal()  # a row added or removed: the tab order follows
 
-    def __init__(self, name: str, add_text: str, labels: tuple[str, ...] | None, accessible_name: str = "",
-                 parent=None):
+    def __init__(
+        self, name: str, add_text: str, labels: tuple[str, ...] | None, accessible_name: str = "", parent=None
+    ):
         super().__init__(parent)
         self.name = name
         self.accessible_name = accessible_name

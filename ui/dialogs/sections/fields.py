@@ -1,5 +1,6 @@
 """Pieces more than one window uses: dates in the reader's calendar, choice lists, and the
 digit keys that pick an item in every keyboard layout."""
+
 from __future__ import annotations
 
 import unicodedata
