@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..clock import as_datetime
 from ..db import database
@@ -219,7 +220,9 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
     if not stories:
         return 0
 
-    complaints, events, comments, notifications, audits = [], [], [], [], []
+    complaints, comments, notifications = [], [], []
+    events: list[tuple[int, datetime, int, str, str, str, str]] = []
+    audits: list[tuple[datetime, int, str, str, str, dict | None, dict]] = []
     must_show = ["new", "in_progress", "escalated", "resolved", "closed"]  # every state at least once
     for number, (contact_id, customer_id, staff_id, created, language) in enumerate(stories, start=1):
         fa = language == "fa"
@@ -244,7 +247,7 @@ def create_complaints(rng: random.Random, now: datetime, insert) -> int:
         else:
             final = rng.choices(["new", "in_progress", "escalated", "resolved", "closed"], [25, 35, 12, 18, 10])[0]
         escalate = final == "escalated" or (final in ("resolved", "closed") and rng.random() < 0.15)
-        row = dict.fromkeys(COMPLAINT_COLUMNS)
+        row: dict[str, Any] = dict.fromkeys(COMPLAINT_COLUMNS)
         row.update(
             id=number,
             customer_id=customer_id,
