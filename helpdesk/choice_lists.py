@@ -27,7 +27,7 @@ Row = TypeVar("Row", LostReason, ComplaintCategory)
 
 class ChoiceList(Generic[Row]):
     def __init__(self, model: type[Row], what: str):
-        self.model = model
+        self.model: type[Row] = model
         self.what = what  # for the log: "lost reason 7 not found"
 
     def rows(self, include_inactive: bool = False) -> list[Row]:

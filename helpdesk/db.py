@@ -154,7 +154,7 @@ class FileDatabase(peewee.SqliteDatabase):
 
     def undone(self) -> bool:
         """True when SQLite has already ended the transaction peewee believes is open."""
-        conn = self._state.conn
+        conn = self._state.conn  # type: ignore[attr-defined]  # peewee sets _state in Database.__init__; its stubs omit it
         return conn is not None and not conn.in_transaction
 
     def rollback(self):

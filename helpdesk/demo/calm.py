@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..clock import as_datetime
 from ..db import database
@@ -66,7 +67,8 @@ def create_sessions(rng: random.Random, now: datetime, insert, share: float = 0.
             "SELECT id, contact_id FROM complaint WHERE contact_id IS NOT NULL"
         )
     }
-    sessions, step_rows, audits = [], [], []
+    sessions, step_rows = [], []
+    audits: list[tuple[datetime, Any, str, str, str, str | None, str]] = []
     number = 0
     for contact_id, customer_id, staff_id, started, language in rows:
         if rng.random() > share:

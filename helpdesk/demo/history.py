@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from ..checklists import phone_etiquette
 from ..contacts import CHANNEL_EMAIL, CHANNEL_OTHER, CHANNEL_PHONE, CHANNEL_WALK_IN, INBOUND, OUTBOUND, SATISFACTION
@@ -624,6 +625,8 @@ class Talk:
         "topic",
         "unknown",
     )
+    created: datetime  # when it was saved: set by History._talk
+    row: list | None  # its contact row: set by History.build, dropped once batches has written it
 
     def __init__(self, seq, started, duration, person, staff, channel, direction, outcome, topic, fa):
         self.seq = seq
@@ -659,8 +662,9 @@ class Promise:
         self.promise = promise
         self.status = FOLLOW_UP_OPEN
         self.done: Talk | None = None  # the contact that kept the promise
-        self.closed_at = self.closed_by = None
-        self.id = None
+        self.closed_at: datetime | None = None
+        self.closed_by: int | None = None
+        self.id: int | None = None
 
 
 class Person:
@@ -753,6 +757,7 @@ class History:
             if day >= len(self.day_starts):
                 return moment + timedelta(days=2)  # beyond the demo's horizon: after now anyway
             hours = self._opening(day)
+        assert hours is not None  # open, or the loop above found a working day
         start = self.day_starts[day] + timedelta(hours=hours[0] + 1)  # the first hour goes on the new day's work
         if quarter:
             return start + timedelta(minutes=15 * self.rng.randrange(8))
@@ -976,10 +981,10 @@ class History:
         extra = 0
         while max(wanted.values()) > 0 and extra < DUE_TODAY_AT_LEAST + UPCOMING_AT_LEAST:
             extra += 1  # too few recent contacts (a small demo): one more on the last working day
-            contact = self._last_working_day_contact()
-            if contact is None or not self._promise_soon(contact, wanted):
+            last = self._last_working_day_contact()
+            if last is None or not self._promise_soon(last, wanted):
                 break
-            primary.append(contact)
+            primary.append(last)
 
     def _promise_soon(self, contact: Talk, wanted: dict[str, int]) -> bool:
         """A follow-up promised in ``contact`` due later today or on a coming day, if one is still wanted."""
@@ -1011,7 +1016,9 @@ class History:
         day = self.today - 1
         while day > 0 and self._opening(day) is None:
             day -= 1
-        opens, closes = self._opening(day)
+        hours = self._opening(day)
+        assert hours is not None  # today is DAYS_BACK days on: the loop stops on a working day
+        opens, closes = hours
         started = self.day_starts[day] + timedelta(seconds=opens * 3600 + rng.randrange((closes - opens - 1) * 3600))
         known = bisect_right(self.created, (started - EPOCH).total_seconds())
         if not known:
@@ -1207,6 +1214,7 @@ class History:
             row[13] = promise.closed_at
             row[14] = 2  # kept or cancelled: one change since it was made
             if promise.status == FOLLOW_UP_DONE:
+                assert promise.done is not None  # _keep sets both
                 row[8], row[9], row[10] = promise.closed_at, promise.closed_by, promise.done.id
         return row
 
@@ -1233,10 +1241,12 @@ class History:
 
         contact_stamps = tuple(CONTACT_COLUMNS.index(k) for k in ("started_at", "ended_at", "created_at", "updated_at"))
         follow_stamps = tuple(FOLLOW_UP_COLUMNS.index(k) for k in ("due_at", "done_at", "created_at", "updated_at"))
+        entries: list[tuple[Any, int | None, str, str, str, str | None, str]]
         for first in range(0, len(self.contacts), BATCH):
             rows, entries = [], []
             for contact in self.contacts[first : first + BATCH]:
                 row = contact.row
+                assert row is not None  # build made every row; each is written once
                 rows.append(stamped(row, contact_stamps))
                 entries.append(
                     (

@@ -7,6 +7,7 @@ import random
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from typing import Any
 
 from .. import search
 from ..phones import index_tokens
@@ -663,9 +664,10 @@ class Documents:
             (c["organisation"], record["org_name"]) if c["organisation_id"] is not None else (c["organisation"],)
         )
         notes = c["notes"]
-        doc = {"names": self.names.get(names)}
-        if doc["names"] is None:
-            doc["names"] = self.names[names] = search.document(names, (), (), (), "")["names"]
+        name_words = self.names.get(names)
+        if name_words is None:
+            name_words = self.names[names] = search.document(names, (), (), (), "")["names"]
+        doc = {"names": name_words}
         # As search.document writes the phones column: every tail of every number.
         doc["phones"] = " ".join(t for _, number in record["phones"] for t in index_tokens(number))
         emails = []
@@ -676,14 +678,16 @@ class Documents:
             if words:
                 emails.append(words)
         doc["emails"] = " ".join(emails)
-        doc["organisation"] = self.organisations.get(organisations)
-        if doc["organisation"] is None:
-            doc["organisation"] = self.organisations[organisations] = search.document((), (), (), organisations, "")[
+        organisation_words = self.organisations.get(organisations)
+        if organisation_words is None:
+            organisation_words = self.organisations[organisations] = search.document((), (), (), organisations, "")[
                 "organisation"
             ]
-        doc["notes"] = self.notes.get(notes)
-        if doc["notes"] is None:
-            doc["notes"] = self.notes[notes] = search.document((), (), (), (), notes)["notes"]
+        doc["organisation"] = organisation_words
+        note_words = self.notes.get(notes)
+        if note_words is None:
+            note_words = self.notes[notes] = search.document((), (), (), (), notes)["notes"]
+        doc["notes"] = note_words
         return doc
 
     _SIMPLE = re.compile(r"[a-z0-9]+(?:\.[a-z0-9]+)*")
@@ -724,7 +728,8 @@ def rows_of(records: list[dict], tag_ids: dict[str, int], documents: Documents, 
             return value
         return value.isoformat(" ")
 
-    customers, phone_rows, email_rows, tag_rows, entries, docs = [], [], [], [], [], []
+    customers, phone_rows, email_rows, tag_rows, docs = [], [], [], [], []
+    entries: list[tuple[Any, Any, str, str, str, str | None, str]] = []
     for record in records:
         c = record["customer"]
         cid = c["id"]

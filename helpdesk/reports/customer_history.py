@@ -178,7 +178,8 @@ def promises(customer_id: int) -> list[dict]:
 def figures(customer_id: int) -> dict:
     record = customers.get(customer_id)
     entries = customers.timeline(customer_id)
-    contact_ids = [e.summary["contact_id"] for e in entries if e.kind == "contact"]
+    # Only the audit trail's own entries lack a summary: contacts and complaints always carry one.
+    contact_ids = [e.summary["contact_id"] for e in entries if e.kind == "contact" and e.summary is not None]
     said = (
         {
             cid: (notes, next_step)
@@ -191,12 +192,14 @@ def figures(customer_id: int) -> dict:
     )
     for e in entries:
         if e.kind == "contact":
+            assert e.summary is not None
             e.summary["notes"], e.summary["next_step"] = said.get(e.summary["contact_id"], ("", ""))
     mix: dict[str, int] = {}
     for e in entries:
         if e.kind == "contact":
+            assert e.summary is not None
             mix[e.summary["satisfaction"]] = mix.get(e.summary["satisfaction"], 0) + 1
-    states = [e.summary["status"] for e in entries if e.kind == "complaint"]
+    states = [e.summary["status"] for e in entries if e.kind == "complaint" and e.summary is not None]
     return {
         "record": record,
         "timeline": entries,

@@ -163,10 +163,12 @@ def _complaint(complaint_id: int, lang: str) -> tuple[str, list, dict]:
     if c.closed_at:
         facts.append([label("closed_at", lang), _when(c.closed_at, lang)])
     if c.escalated_at:
+        # Escalated with no supervisor on file leaves escalated_to empty: no name then.
+        boss = names.get(c.escalated_to_id, "") if c.escalated_to_id is not None else ""
         facts += [
             [
                 label("escalated_to", lang),
-                f"{embed(names.get(c.escalated_to_id, ''), lang)}{'، ' if lang == 'fa' else ', '}{_when(c.escalated_at, lang)}",
+                f"{embed(boss, lang)}{'، ' if lang == 'fa' else ', '}{_when(c.escalated_at, lang)}",
             ],
             [label("escalation_reason", lang), c.escalation_reason],
         ]

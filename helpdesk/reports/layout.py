@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -63,7 +64,8 @@ class SearchableFont(TTFont):
         import uharfbuzz
 
         self.covers = frozenset(self.face.charToGlyph)  # before any key is added
-        self.hb = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(self.face._ttf_data)))
+        # The font file's bytes: TTFontFace keeps them privately, and its stub does not name them.
+        self.hb = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(self.face._ttf_data)))  # type: ignore[attr-defined]
         self.spoken: dict[int, str] = {}  # code → the text its glyph stands for
         self._keys: dict[tuple[int, str], int] = {}
         self._next = self._FIRST_KEY
@@ -168,7 +170,7 @@ def register_fonts() -> None:
 
 
 def _font(name: str) -> SearchableFont:
-    return pdfmetrics.getFont(name)
+    return cast(SearchableFont, pdfmetrics.getFont(name))  # register_fonts registers only these
 
 
 def plain(text: object) -> str:
@@ -504,10 +506,10 @@ def _draw(canv, x: float, y: float, line: _Line, size: float) -> None:
             for code, data in reversed(list(zip(run.codes, run.data))):
                 at -= data.x_advance * size / 1000
                 out.setTextOrigin(at, y)
-                out.textOut(ShapedStr(code, shapeData=[data]))
+                out.textOut(ShapedStr(code, shapeData=[data]))  # type: ignore[arg-type]  # a list, one per glyph
         else:
             out.setTextOrigin(left, y)
-            out.textOut(ShapedStr(run.codes, shapeData=list(run.data)))
+            out.textOut(ShapedStr(run.codes, shapeData=list(run.data)))  # type: ignore[arg-type]  # as above
     canv.drawText(out)
     for run in line.runs:
         for glyph, at, rise in run.outlines:
@@ -744,6 +746,7 @@ class _Heading(Flowable):
     (a chart: ``write`` tells each heading what follows it)."""
 
     ROOM_BELOW = 60  # points that must be left under it for what follows
+    title: str  # the name of the table below it in a spreadsheet: set by ``heading``
 
     def __init__(self, inner: Flowable):
         super().__init__()
@@ -816,7 +819,8 @@ def bar_chart(
     top = 26 if len(series) > 1 else 10
     drawing = Drawing(CONTENT_WIDTH, height + 30 + top)
     chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = (10 if rtl else 30), 30, CONTENT_WIDTH - 40, height
+    # Any number will do (reportlab checks isNumber); the stub says int.
+    chart.x, chart.y, chart.width, chart.height = (10 if rtl else 30), 30, CONTENT_WIDTH - 40, height  # type: ignore[assignment]
     chart.data = series
     chart.categoryAxis.style = "stacked" if stacked else "parallel"
     chart.categoryAxis.categoryNames = [shown(n, lang) for n in names]
@@ -906,7 +910,9 @@ def make_canvas(page: Page):
                 y -= size + 2
             if page.logo:
                 self._logo(width, height, rtl)
-            foot = page.page_of.format(number(self._pageNumber, page.language), number(total, page.language))
+            # Canvas keeps its page number privately; the stub does not name it.
+            page_number = self._pageNumber  # type: ignore[attr-defined]
+            foot = page.page_of.format(number(page_number, page.language), number(total, page.language))
             left, right = (foot, page.generated) if rtl else (page.generated, foot)
             draw_line(self, MARGIN, MARGIN - 11 * mm, left, page.language, REGULAR, 8)
             draw_line(self, width - MARGIN, MARGIN - 11 * mm, right, page.language, REGULAR, 8, "end")
@@ -916,6 +922,7 @@ def make_canvas(page: Page):
 
             from reportlab.lib.utils import ImageReader
 
+            assert page.logo is not None  # drawn only when there is one
             image = ImageReader(BytesIO(page.logo))
             w, h = image.getSize()
             tall = 11 * mm
@@ -1072,6 +1079,7 @@ def write(out, page: Page, story: list, progress=None, start: float = 0.3) -> No
         if data_out is not None:
             from .spreadsheet import save
 
+            assert tables is not None  # made whenever data_out is set
             save(data_out, page, tables)
         os.replace(partial, out)
     finally:
@@ -1114,6 +1122,7 @@ class _Table(Table):
     the space left at the foot of a page, under a second header.)"""
 
     TALL = 120  # points
+    sheet_rows: list[list[str]]  # its rows as a spreadsheet holds them: set by ``table``
 
     def split(self, available_width, available_height):
         self._calc(available_width, available_height)

@@ -223,7 +223,7 @@ def _chart(rows: list[Person], lang: str) -> Drawing:
     chart = HorizontalBarChart()
     names_width = 120
     chart.y, chart.height = 16, height - 24
-    chart.width = CONTENT_WIDTH - names_width - 10
+    chart.width = CONTENT_WIDTH - names_width - 10  # type: ignore[assignment]  # any number (isNumber); the stub says int
     chart.x = 4 if lang == "fa" else names_width
     chart.data = [[round(100 * (p.delighted_rate or 0), 1) for p in rows]]  # everyone here was asked
     chart.categoryAxis.categoryNames = [shown(p.name, lang) for p in rows]
