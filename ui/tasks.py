@@ -20,7 +20,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
@@ -190,7 +190,7 @@ def pool() -> QThreadPool:
 
 def run_task(
     fn: Callable,
-    on_done: Callable[[object], object],
+    on_done: Callable[[Any], object],  # given what ``fn`` returned
     on_error: Callable[[BaseException], None],
     parent: QObject | None = None,
     on_progress: Callable[[float], None] | None = None,
