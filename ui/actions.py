@@ -11,9 +11,11 @@ from __future__ import annotations
 from enum import Enum, auto
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from .i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "MainWindow"
 

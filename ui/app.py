@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
@@ -21,6 +22,13 @@ from . import i18n
 from .errors import install_exception_hook, setup_logging
 from .mainwindow import MainWindow
 from .messages import message_for
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from .dialogs.damaged import DamagedDatabaseDialog
+    from .dialogs.sign_in import FirstRunDialog, SignInDialog
+    from .lock import DeskLock
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +69,9 @@ _tabs = MultiLineTabs()
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(
+        argv if argv is not None else sys.argv[:1]
+    )
     app.removeEventFilter(_tabs)
     app.installEventFilter(_tabs)
     app.setOrganizationName(ORGANISATION)
@@ -94,14 +104,14 @@ class Controller(QObject):
         self.target = target
         self.location = describe(target)
         self.window: MainWindow | None = None
-        self.dialog = None
-        self.error_box = None
-        self.lock = None  # the desk lock (ui/lock.py), from the first sign-in on
+        self.dialog: SignInDialog | FirstRunDialog | None = None
+        self.error_box: DamagedDatabaseDialog | QMessageBox | None = None
+        self.lock: DeskLock | None = None  # the desk lock (ui/lock.py), from the first sign-in on
 
     def start(self) -> MainWindow:
         """Show the window now; open the database once the window is on the screen."""
         window = self.show_window()
-        opened = []
+        opened: list[bool] = []
 
         def open_once() -> None:
             if not opened:
@@ -152,7 +162,8 @@ class Controller(QObject):
         from PySide6.QtWidgets import QMessageBox
 
         log.warning("cannot open database %s: %s", self.location, error.detail)
-        self.window.show_status(self.tr("The database could not be opened."))
+        window = cast(MainWindow, self.window)  # shown by start(), before the database is opened
+        window.show_status(self.tr("The database could not be opened."))
         if error.code == "db_corrupt":  # damaged, cut short, not ours, empty: what to do about it
             from .dialogs.damaged import DamagedDatabaseDialog
 
@@ -178,11 +189,11 @@ class Controller(QObject):
 
     def _restored(self, aside: str) -> None:
         """The newest good backup is in place of the damaged file: open it and ask who is here."""
-        box, self.error_box = self.error_box, None
+        box, self.error_box = cast("DamagedDatabaseDialog", self.error_box), None  # the one restoring
         box.finished.disconnect(self.app.quit)
         box.accept()
         log.info("restored the newest backup over the damaged %s; it is kept as %s", self.location, aside)
-        self.window.show_status(self.tr("The newest good backup was restored."))
+        cast(MainWindow, self.window).show_status(self.tr("The newest good backup was restored."))
         self.open_database()
 
     def _check_then_open(self, path) -> bool:
@@ -190,7 +201,7 @@ class Controller(QObject):
 
         from .tasks import run_task
 
-        self.window.show_status(self.tr("Checking the database…"))
+        cast(MainWindow, self.window).show_status(self.tr("Checking the database…"))
         self.check_task = run_task(
             lambda _progress: db.quick_check(path),
             lambda _none: self.open_database(check=False),
@@ -257,12 +268,13 @@ class Controller(QObject):
 
         from .dialogs.sign_in import FirstRunDialog, SignInDialog
 
+        window = cast(MainWindow, self.window)  # shown by start(), before anyone is asked
         if accounts.has_accounts():
             self.dialog = SignInDialog(self.location, username, self.window)
-            self.window.show_status(self.tr("Not signed in"))
+            window.show_status(self.tr("Not signed in"))
         else:
             self.dialog = FirstRunDialog(self.location, self.window)
-            self.window.show_status(self.tr("No accounts yet"))
+            window.show_status(self.tr("No accounts yet"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.signed_in.connect(self.signed_in)
         self.dialog.rejected.connect(self.app.quit)
@@ -270,17 +282,18 @@ class Controller(QObject):
 
     def signed_in(self, staff, page: int = 0, carried: list[str] | None = None) -> None:
         self.dialog = None
-        self.window.sign_in(staff, carried)
+        window = cast(MainWindow, self.window)  # a sign-in happens in the window start() showed
+        window.sign_in(staff, carried)
         from .lock import DeskLock
 
         if self.lock is None:
             self.lock = DeskLock(self.app)
-        if self.lock.window is not self.window:
-            self.lock.attach(self.window)  # again after a language switch rebuilt the window
+        if self.lock.window is not window:
+            self.lock.attach(window)  # again after a language switch rebuilt the window
         if carried is None:
             self.lock.signed_in()  # what this person left open when another signed in at the locked desk
         if page:
-            self.window.show_page(page)
+            window.show_page(page)
 
     def sign_out(self) -> None:
         if self.window is None or self.window.staff is None:
@@ -300,11 +313,11 @@ class Controller(QObject):
         carried = old.put_away_windows()  # reopened in the new window, in the new language, unasked
         old.stop_phone()  # the new window connects to the phone system and listens for `ring` again
         i18n.apply_language(self.app, language)
-        self.show_window()
+        window = self.show_window()
         self.signed_in(old.staff, old.stack.currentIndex(), carried)
-        self.window.carry_news(old)  # an escalation banner stays until it is dismissed
-        self.window.carry_forms(old)  # and a customer form stays open, as typed
-        self.window.carry_complaints(old)  # and so does a complaint, with the comment being typed
+        window.carry_news(old)  # an escalation banner stays until it is dismissed
+        window.carry_forms(old)  # and a customer form stays open, as typed
+        window.carry_complaints(old)  # and so does a complaint, with the comment being typed
         old.hide()
         old.deleteLater()
 

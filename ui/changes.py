@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
@@ -36,6 +37,9 @@ from helpdesk.clock import utcnow
 from helpdesk.localization import listed
 
 from . import connection, i18n
+
+if TYPE_CHECKING:
+    from .tasks import Task
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +61,8 @@ class ChangeBus(QObject):
         self._stopped = False
         self.timer = QTimer(self)
         self.pushed = changes.listens()
-        holder = self._holder = {"listener": None}  # closed with the bus, even when Qt deletes it unasked
+        holder: dict[str, Any] = {"listener": None}
+        self._holder = holder  # closed with the bus, even when Qt deletes it unasked
         self.roster = presence.Roster()
         self.mine: dict[tuple[str, str, int], presence.Presence] = {}  # what this desk edits, and who
         self.heartbeat = QTimer(self)
@@ -74,7 +79,7 @@ class ChangeBus(QObject):
             self.seen.last = changes.latest()
         except Exception as exc:  # noqa: BLE001 - an outage at sign-in: the first look catches up
             log.info("change bus: no latest entry yet (%s)", exc)
-        self._opening = None  # a listening connection being opened off the UI thread
+        self._opening: Task | None = None  # a listening connection being opened off the UI thread
         if self.pushed:
             self.timer.setInterval(RETRY_MS)
             self.timer.timeout.connect(self._listen_again)
@@ -170,7 +175,7 @@ class ChangeBus(QObject):
     def catch_up(self) -> Changes:
         """Read and deliver what was written since the last change heard of: after a save on this
         desk (so the pages follow it at once), and after the listening connection came back."""
-        got = []
+        got: list[changes.Change] = []
         try:
             while True:
                 batch = changes.since(self.seen.last if not got else got[-1].entry)

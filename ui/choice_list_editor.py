@@ -7,7 +7,9 @@ is shown in one way: under the name it is about, or under the list when it is ab
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from typing import cast
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -44,10 +46,10 @@ class ChoiceListModel(QAbstractListModel):
         self._rows = self.choices.rows(include_inactive=True)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -173,7 +175,7 @@ class ChoiceListEditor(QGroupBox):
         self.name_en.clear()
         self.name_fa.clear()
         self.model.reload()
-        self.view.setCurrentIndex(self.model.index(self.model.row_of(added.id)))
+        self.view.setCurrentIndex(self.model.index(cast(int, self.model.row_of(added.id))))  # just added: it has a row
         self.changed.emit()
 
     def toggle(self) -> None:

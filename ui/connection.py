@@ -12,6 +12,7 @@ for the app to carry on.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Signal, Slot
@@ -23,6 +24,9 @@ from helpdesk.errors import KnownError, classify_database_error
 from helpdesk.localization import digits
 
 from . import i18n
+
+if TYPE_CHECKING:
+    from .tasks import Task
 
 RETRY_MS = 3_000
 
@@ -41,7 +45,7 @@ class ConnectionIndicator(QLabel):
         self.setObjectName("connectionIndicator")
         self.setStyleSheet("#connectionIndicator { color: #8a5a00; padding: 0 6px; }")
         self.since: datetime | None = None  # when the server stopped answering (naive UTC)
-        self._task = None
+        self._task: Task | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)

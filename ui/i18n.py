@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QLocale, QSettings, QTranslator
@@ -22,6 +23,13 @@ from PySide6.QtWidgets import QApplication
 from helpdesk.localization import LANGUAGES, is_rtl
 
 from .paths import FONTS, TRANSLATIONS, cache_dir
+
+if TYPE_CHECKING:
+    # PySide6 types QT_TRANSLATE_NOOP as returning object; it returns ``text``. The same function,
+    # typed: import it from here. (pyside6-lupdate finds the strings by the call's name.)
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

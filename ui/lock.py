@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
@@ -50,6 +51,14 @@ from helpdesk.localization import isolate
 from . import i18n
 from .messages import message_for
 from .widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from helpdesk.models import Staff
+
+    from .dialogs.complaint_form import NewComplaintDialog
+    from .dialogs.complaint_window import ComplaintWindow
+    from .dialogs.customer_form import CustomerForm
+    from .mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +150,7 @@ class LockScreen(QFrame):
         buttons.addWidget(self.unlock_button)
         column.addLayout(buttons)
         column.addStretch(1)
-        self.other = False
+        self.other: bool = False
 
     def reset(self, business: str, person: str) -> None:
         self.business.setText(business)
@@ -183,6 +192,7 @@ class _Cover:
         self.geometry: QRect | None = None  # set when the window was enlarged to hold the lock screen
         self.sizes: tuple[QSize, QSize, QSize] = (window.minimumSize(), window.maximumSize(), window.size())
         self.texts: tuple[str, str, str] | None = None  # a message box's texts, blanked while covered
+        self.note: QLabel  # the shade's "This desk is locked.", set as the shade is laid out
         self.constraint: QLayout.SizeConstraint | None = None  # its layout's, set aside while covered
 
 
@@ -197,7 +207,7 @@ class DeskLock(QObject):
         self.app = app
         self.clock = clock
         self.minutes = minutes
-        self.window = None
+        self.window: MainWindow | None = None
         self.locked = False
         self.covers: dict[int, _Cover] = {}
         self.screen: LockScreen | None = None
@@ -206,8 +216,8 @@ class DeskLock(QObject):
         self._leaving = False
         self._person: int | None = None  # who was signed in when the desk locked
         self._first: set[int] = set()  # the windows that were open then
-        self._focus = None
-        self._active = None
+        self._focus: QWidget | None = None
+        self._active: QWidget | None = None
         self.last_input = clock()
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
@@ -320,7 +330,8 @@ class DeskLock(QObject):
         if self.locked or not self._signed_in():
             return
         self.locked = True
-        self._person = self.window.staff.id
+        staff = cast("Staff", cast("MainWindow", self.window).staff)  # _signed_in() said someone is in it
+        self._person = staff.id
         self._focus = QApplication.focusWidget()
         self._active = QApplication.activeWindow()
         QToolTip.hideText()
@@ -333,7 +344,6 @@ class DeskLock(QObject):
             business = settings.business_name() or self.tr("Help desk")
         except KnownError:
             business = self.tr("Help desk")
-        staff = self.window.staff
         self.screen.reset(business, isolate(staff.full_name, i18n.current_language()))
         for window in QApplication.topLevelWidgets():
             self._cover(window)
@@ -379,7 +389,7 @@ class DeskLock(QObject):
         note.setObjectName("lockNote")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(note)
-        shade.note = note
+        cover.note = note
         shade.setGeometry(window.rect())
         shade.show()
         shade.raise_()
@@ -402,21 +412,22 @@ class DeskLock(QObject):
         if host is None or host is self.host:
             return
         if self.host is not None and shiboken6.isValid(self.host.shade):
-            self.host.shade.note.show()
+            self.host.note.show()
             if self.host.geometry is not None:
                 self.host.window.setGeometry(self.host.geometry)
                 self.host.geometry = None
         self.host = host
-        host.shade.note.hide()
-        host.shade.layout().addWidget(self.screen, 0, Qt.AlignmentFlag.AlignCenter)
-        self.screen.show()
-        wanted = self.screen.sizeHint().expandedTo(self.screen.minimumSizeHint()).expandedTo(self.screen.minimumSize())
+        host.note.hide()
+        screen = cast(LockScreen, self.screen)  # made by lock() before it is placed
+        cast(QVBoxLayout, host.shade.layout()).addWidget(screen, 0, Qt.AlignmentFlag.AlignCenter)
+        screen.show()
+        wanted = screen.sizeHint().expandedTo(screen.minimumSizeHint()).expandedTo(screen.minimumSize())
         size = host.window.size()
         if size.width() < wanted.width() + 80 or size.height() < wanted.height() + 80:
             host.geometry = host.window.geometry()
             host.window.resize(size.expandedTo(wanted + QSize(80, 80)))
         host.window.activateWindow()
-        self.screen.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        screen.password.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _while_locked(self, watched, event, kind) -> bool:
         """Nothing but the lock screen takes a key or a click; what appears meanwhile is covered too."""
@@ -474,7 +485,7 @@ class DeskLock(QObject):
         screen = self.screen
         if screen is None:
             return
-        mine = self.window.staff
+        mine = cast("Staff", cast("MainWindow", self.window).staff)  # locked: someone is signed in
         if screen.other and not screen.username.text().strip():
             screen.message.show_message(self.tr("Type the user name of the person signing in."))
             screen.username.setFocus()
@@ -518,9 +529,10 @@ class DeskLock(QObject):
             cover.shade.deleteLater()
         if cover.texts is not None:
             text, informative, detailed = cover.texts
-            window.setText(text)
-            window.setInformativeText(informative)
-            window.setDetailedText(detailed)
+            box = cast(QMessageBox, window)  # texts are kept only for a message box
+            box.setText(text)
+            box.setInformativeText(informative)
+            box.setDetailedText(detailed)
         minimum, maximum, _size = cover.sizes
         window.setMinimumSize(minimum)
         window.setMaximumSize(maximum)
@@ -529,8 +541,8 @@ class DeskLock(QObject):
         for child in cover.hidden:
             if shiboken6.isValid(child):
                 child.show()
-        if cover.constraint is not None and window.layout() is not None:
-            window.layout().setSizeConstraint(cover.constraint)
+        if cover.constraint is not None and (layout := window.layout()) is not None:
+            layout.setSizeConstraint(cover.constraint)
         QApplication.postEvent(window, QEvent(QEvent.Type.LayoutRequest))  # the ones held back while covered
         window.setWindowTitle(cover.title)
         window.setAccessibleName(cover.accessible_name)
@@ -541,7 +553,7 @@ class DeskLock(QObject):
     def switch_to(self, staff) -> None:
         """Another person signs in at the locked desk: the first one's open work is kept as drafts and
         every window of theirs is closed while still covered; then the new person's window is shown."""
-        window = self.window
+        window = cast("MainWindow", self.window)  # locked: there is a window
         self.keep_work()
         self._focus = self._active = None
         window.sign_out()  # also stops the notifier and the bus, and drops every page built
@@ -583,15 +595,15 @@ class DeskLock(QObject):
         The ids of the drafts written."""
         from helpdesk import drafts
 
-        window = self.window
+        window = cast("MainWindow", self.window)  # kept from the window someone is (or was) signed in to
         store, location = window.draft_store, window.location
-        staff_id = staff_id if staff_id is not None else window.staff.id
+        staff_id = staff_id if staff_id is not None else cast("Staff", window.staff).id
         kept = []
         for kind, running in (("call", window.call_windows), ("calm", window.calm_windows)):
-            for other in list(running):
-                if shiboken6.isValid(other):
-                    other.put_away()  # the call's or session's own draft, with its timer's start
-                    content = {"kind": kind, "draft_id": other.draft_id}
+            for draft_window in list(running):
+                if shiboken6.isValid(draft_window):
+                    draft_window.put_away()  # the call's or session's own draft, with its timer's start
+                    content: dict | None = {"kind": kind, "draft_id": draft_window.draft_id}
                     kept.append(self._save(store, drafts.new_id(), location, staff_id, content))
             running.clear()
         for other in QApplication.topLevelWidgets() if windows is None else windows:
@@ -614,10 +626,10 @@ class DeskLock(QObject):
         return draft_id
 
     def _reopen(self, content: dict):
-        window = self.window
+        window = cast("MainWindow", self.window)  # reopened after a sign-in in it
         kind = content.get("kind")
         if kind in ("call", "calm"):
-            opened = window.reopen_drafts([content.get("draft_id")])
+            opened = window.reopen_drafts([cast(str, content.get("draft_id"))])
             if not opened:
                 return None
             opened = opened[0]
@@ -656,11 +668,13 @@ def snapshot(window: QWidget) -> dict | None:
     other windows (calls and calm-down sessions keep their own drafts)."""
     name = window.objectName()
     if name == "complaintWindow":
-        content = {"kind": "complaint_window", "complaint_id": window.complaint_id}
+        complaint = cast("ComplaintWindow", window)
+        content = {"kind": "complaint_window", "complaint_id": complaint.complaint_id}
     elif name == "newComplaintDialog":
-        content = {"kind": "complaint_form", "customer_id": window.customer_id, "contact_id": window.contact_id}
+        form = cast("NewComplaintDialog", window)
+        content = {"kind": "complaint_form", "customer_id": form.customer_id, "contact_id": form.contact_id}
     elif type(window).__name__ == "CustomerForm":
-        content = {"kind": "customer_form", "customer_id": window.customer_id}
+        content = {"kind": "customer_form", "customer_id": cast("CustomerForm", window).customer_id}
     else:
         return None
     lines, texts = _fields(window)

@@ -7,7 +7,7 @@ and thrown away when they sign out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,14 @@ from .messages import role_name
 
 if TYPE_CHECKING:
     from helpdesk.models import Staff
+
+    from .changes import ChangeBus
+    from .dialogs.call_window import CallWindow
+    from .dialogs.calm_window import CalmWindow
+    from .dialogs.complaint_window import ComplaintWindow
+    from .notifier import Notifier
+    from .pages.customers import CustomersPage
+    from .phone import PhoneCenter
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -117,12 +125,12 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        self.call_windows: list = []
-        self.complaint_windows: list = []
-        self.calm_windows: list = []
-        self.notifier = None
-        self.phone = None  # the desk's phone (ui/phone.py), while someone is signed in
-        self.bus = None  # the change bus (ui/changes.py), while someone is signed in
+        self.call_windows: list[CallWindow] = []
+        self.complaint_windows: list[ComplaintWindow] = []
+        self.calm_windows: list[CalmWindow] = []
+        self.notifier: Notifier | None = None
+        self.phone: PhoneCenter | None = None  # the desk's phone (ui/phone.py), while someone is signed in
+        self.bus: ChangeBus | None = None  # the change bus (ui/changes.py), while someone is signed in
         self._store = None
         self._factories = [
             (self.tr("Dashboard"), self._build_dashboard_page),
@@ -194,7 +202,7 @@ class MainWindow(QMainWindow):
             (DRAFT_KIND, lambda d: self.start_call(restored=d)),
             (CALM_KIND, lambda d: self.start_calm(restored=d)),
         ):
-            for document in reversed(self.draft_store.unfinished(kind, self.location, self.staff.id)):
+            for document in reversed(self.draft_store.unfinished(kind, self.location, cast("Staff", self.staff).id)):
                 if document.get("id") in draft_ids:
                     opened.append(start(document))
         return opened
@@ -242,7 +250,8 @@ class MainWindow(QMainWindow):
         screens (and a promoted one gains them) at once. One statement (``accounts.standing``)."""
         from helpdesk import accounts
 
-        standing = accounts.standing(self.staff)
+        staff = cast("Staff", self.staff)  # checked while someone is signed in
+        standing = accounts.standing(staff)
         if standing is None or not standing.active:
             self.sign_out_requested.emit()  # the controller signs out and asks who is here
             self._tell(
@@ -255,15 +264,15 @@ class MainWindow(QMainWindow):
             return
         if standing.role == self._screens_role:
             return
-        self.staff.role = self._screens_role = standing.role
+        staff.role = self._screens_role = standing.role
         self.user_label.setText(
             self.tr("Signed in as {0} ({1})").format(
-                isolate(self.staff.full_name, i18n.current_language()), role_name(standing.role)
+                isolate(staff.full_name, i18n.current_language()), role_name(standing.role)
             )
         )
         current = self.stack.currentIndex()
         self._drop_pages()  # built again for the new role: the supervisors' screens go (or come)
-        self.nav.item(AUDIT_LOG).setHidden(not self.staff.is_supervisor)
+        self.nav.item(AUDIT_LOG).setHidden(not staff.is_supervisor)
         self.show_page(current)
         self._tell(
             self.tr("Your role changed"),
@@ -291,14 +300,14 @@ class MainWindow(QMainWindow):
         """The page at ``index``, built on first use."""
         if self._pages[index] is None:
             page = self._factories[index][1]()
-            placeholder = self.stack.widget(index)
+            placeholder = cast(QWidget, self.stack.widget(index))  # every index has a page or a placeholder
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[index] = page
             if self.bus is not None and hasattr(page, "follow"):
                 page.follow(self.bus)  # the page subscribes to the kinds of change it shows
-        return self._pages[index]
+        return cast(QWidget, self._pages[index])
 
     @property
     def settings_page(self):
@@ -307,9 +316,14 @@ class MainWindow(QMainWindow):
     def _build_settings_page(self) -> QWidget:
         from .pages.settings import SettingsPage  # imported on first visit, not at start-up
 
-        page = SettingsPage(self.staff)
+        page = SettingsPage(cast("Staff", self.staff))
         page.language_changed.connect(self.language_changed)
-        page.phone_settings.saved.connect(lambda phone: self.phone is not None and self.phone.apply(phone))
+
+        def apply_phone(phone) -> None:
+            if self.phone is not None:
+                self.phone.apply(phone)
+
+        page.phone_settings.saved.connect(apply_phone)
         if hasattr(page, "backups_box"):  # a restore: signed in again, everything read from the restored data
             page.backups_box.restored.connect(self.sign_out_requested)
         return page
@@ -317,10 +331,15 @@ class MainWindow(QMainWindow):
     def _build_dashboard_page(self) -> QWidget:
         from .pages.dashboard import DashboardPage
 
-        page = DashboardPage(self.staff)
+        page = DashboardPage(cast("Staff", self.staff))
         page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
         page.callback_requested.connect(self.call_back)
-        page.calls_requested.connect(lambda: (self.show_page(CALLS), self.calls_page.show_today()))
+
+        def show_calls_today() -> None:
+            self.show_page(CALLS)
+            self.calls_page.show_today()
+
+        page.calls_requested.connect(show_calls_today)
         page.complaints_requested.connect(self.show_complaints)
         page.complaint_requested.connect(self.open_complaint)
         return page
@@ -332,7 +351,7 @@ class MainWindow(QMainWindow):
     def _build_calls_page(self) -> QWidget:
         from .pages.calls import CallsPage
 
-        page = CallsPage(self.staff)
+        page = CallsPage(cast("Staff", self.staff))
         page.call_requested.connect(lambda channel, direction: self.start_call(channel, direction))
         page.callback_requested.connect(self.call_back)
         page.contact_requested.connect(self.open_contact)
@@ -342,7 +361,7 @@ class MainWindow(QMainWindow):
     def _build_complaints_page(self) -> QWidget:
         from .pages.complaints import ComplaintsPage
 
-        page = ComplaintsPage(self.staff)
+        page = ComplaintsPage(cast("Staff", self.staff))
         page.complaint_requested.connect(self.open_complaint)
         page.new_requested.connect(lambda: self.new_complaint())
         page.session_requested.connect(lambda session_id: self.start_calm(review_id=session_id))
@@ -351,7 +370,7 @@ class MainWindow(QMainWindow):
     def _build_reports_page(self) -> QWidget:
         from .pages.reports import ReportsPage  # reportlab and QtPdf only when a supervisor comes here
 
-        return ReportsPage(self.staff)
+        return ReportsPage(cast("Staff", self.staff))
 
     @property
     def reports_page(self):
@@ -371,11 +390,11 @@ class MainWindow(QMainWindow):
         return self.page(COMPLAINTS)
 
     def _build_audit_log_page(self) -> QWidget:
-        if not self.staff.is_supervisor:
+        if not cast("Staff", self.staff).is_supervisor:
             return QLabel(self.tr("The audit log is for supervisors."))
         from .pages.audit_log import AuditLogPage
 
-        return AuditLogPage(self.staff)
+        return AuditLogPage(cast("Staff", self.staff))
 
     def show_history(self, kind: str, record_id) -> QWidget:
         """The audit log, filtered to one record (from its window)."""
@@ -389,7 +408,7 @@ class MainWindow(QMainWindow):
     def open_complaint(self, complaint_id: int):
         from .dialogs.complaint_window import ComplaintWindow
 
-        window = ComplaintWindow(self.staff, complaint_id, self)
+        window = ComplaintWindow(cast("Staff", self.staff), complaint_id, self)
         window.changed.connect(lambda _id: self.data_changed())
         if self.bus is not None:
             window.follow(self.bus)
@@ -404,8 +423,13 @@ class MainWindow(QMainWindow):
     def new_complaint(self, customer_id: int | None = None, contact_id: int | None = None, description: str = ""):
         from .dialogs.complaint_form import NewComplaintDialog
 
-        dialog = NewComplaintDialog(self.staff, customer_id, contact_id, description, self)
-        dialog.saved.connect(lambda complaint_id: (self.data_changed(), self.open_complaint(complaint_id)))
+        dialog = NewComplaintDialog(cast("Staff", self.staff), customer_id, contact_id, description, self)
+
+        def saved(complaint_id: int) -> None:
+            self.data_changed()
+            self.open_complaint(complaint_id)
+
+        dialog.saved.connect(saved)
         self.complaint_dialog = dialog
         dialog.open()
         return dialog
@@ -416,12 +440,12 @@ class MainWindow(QMainWindow):
     def _show_news(self, item) -> None:
         self._news = item
         self._news_complaint = item.complaint_id
-        self.banner_text.setText(self.notifier.describe(item)[1])
+        self.banner_text.setText(cast("Notifier", self.notifier).describe(item)[1])  # news comes from it
         self.banner.show()
 
     def carry_forms(self, old: MainWindow) -> None:
         """On a language switch: the customer forms open in the old window stay open, as typed, here."""
-        page = old._pages[CUSTOMERS]
+        page = cast("CustomersPage | None", old._pages[CUSTOMERS])
         forms = [form for form in page.forms if form.isVisible()] if page is not None else []
         for form in forms:
             self.customers_page.adopt_form(form)
@@ -635,7 +659,9 @@ class MainWindow(QMainWindow):
     def open_contact(self, contact_id: int):
         from .dialogs.call_window import CallWindow
 
-        window = CallWindow(self.staff, self.location, self.draft_store, contact_id=contact_id, parent=self)
+        window = CallWindow(
+            cast("Staff", self.staff), self.location, self.draft_store, contact_id=contact_id, parent=self
+        )
         self._track(window)
         return window
 
@@ -746,13 +772,13 @@ class MainWindow(QMainWindow):
 
     def customer_in_view(self) -> int | None:
         """The customer whose profile is on the screen: F2 and Shift+F2 there start the contact with them."""
-        page = self._pages[CUSTOMERS]
+        page = cast("CustomersPage | None", self._pages[CUSTOMERS])
         return page.profile.customer_in_view() if page is not None else None
 
     def _build_customers_page(self) -> QWidget:
         from .pages.customers import CustomersPage
 
-        page = CustomersPage(self.staff)
+        page = CustomersPage(cast("Staff", self.staff))
         page.call_requested.connect(lambda customer_id: self.start_call(customer_id=customer_id))
         page.dial_requested.connect(lambda customer_id: self.dial_number_of(customer_id=customer_id))
         page.contact_requested.connect(self.open_contact)
@@ -771,7 +797,7 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
         self._show_row(index)
-        focus_page(self.stack.currentWidget())
+        focus_page(cast(QWidget, self.stack.currentWidget()))  # the stack always holds its pages
 
     # --- actions and menus: everything important has a shortcut (ui/actions.py) --------------
     def _create_actions(self) -> None:

@@ -6,12 +6,12 @@ turns codes into translated sentences that say what to do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from helpdesk.errors import KnownError
 from helpdesk.localization import digits
 
-from .i18n import current_language
+from .i18n import QT_TRANSLATE_NOOP, current_language
 
 
 def _t(text: str) -> str:

@@ -11,6 +11,7 @@ statements run on the thread pool (``ui/tasks.py``), the person told when they a
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -18,9 +19,12 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from helpdesk import complaints, followups
 from helpdesk.clock import utcnow
 from helpdesk.localization import digits, left_to_right
-from helpdesk.models import Customer, Staff
+from helpdesk.models import Customer, FollowUp, Staff
 
 from . import i18n
+
+if TYPE_CHECKING:
+    from .tasks import Task
 
 CHECK_MS = 5_000  # how often the clock is compared with the next follow-up's moment (no database)
 
@@ -46,7 +50,7 @@ class Notifier(QObject):
         if bus is not None:
             bus.subscribe(("follow_up",), lambda _changes: self.follow_ups_changed(), owner=self)
             bus.subscribe(("complaint",), lambda _changes: self.check_news(), owner=self)
-        self._looking = None  # the look the timer started, while the database is being asked
+        self._looking: Task | None = None  # the look the timer started, while the database is being asked
         self.plan()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.tick)
@@ -110,7 +114,7 @@ class Notifier(QObject):
         self.last_checked = now
         return self._tell_due(due)
 
-    def _tell_due(self, due: list[tuple[object, str]]) -> list:
+    def _tell_due(self, due: list[tuple[FollowUp, str]]) -> list:
         for row, name in due:
             self.notify(self.tr("A follow-up is due"), self.tr("{0}: {1}").format(name, row.promise))
         rows = [row for row, _name in due]
@@ -148,7 +152,12 @@ class Notifier(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(self.window.windowIcon() or QApplication.windowIcon(), self)
-                self.tray.activated.connect(lambda _reason: (self.window.showNormal(), self.window.activateWindow()))
+
+                def show_window(_reason) -> None:
+                    self.window.showNormal()
+                    self.window.activateWindow()
+
+                self.tray.activated.connect(show_window)
             self.tray.show()
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
         QApplication.alert(self.window)
@@ -170,7 +179,7 @@ def next_moment(now: datetime) -> datetime:
     return min(moments)
 
 
-def due_now(actor_id: int, since: datetime, now: datetime) -> list[tuple[object, str]]:
+def due_now(actor_id: int, since: datetime, now: datetime) -> list[tuple[FollowUp, str]]:
     """The follow-ups of ``actor_id`` that came due between ``since`` and ``now``, each with the name to say."""
     out = []
     for row in followups.coming_due(actor_id, since, now):
@@ -184,7 +193,7 @@ def news_for(actor: Staff) -> list:
     news = complaints.unread(actor)
     for item in news:
         if item.actor_id:
-            _ = item.actor.full_name  # read here, not when the news is told
+            _ = cast(Staff, item.actor).full_name  # read here, not when the news is told
     if news:
         complaints.mark_read(actor, [n.id for n in news])
     return news

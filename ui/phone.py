@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QWidget
 
 from helpdesk import phonecalls
 from helpdesk.clock import utcnow
 from helpdesk.errors import KnownError
 from helpdesk.telephony import events as ev
+
+if TYPE_CHECKING:
+    from .dialogs.call_window import CallWindow
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +53,10 @@ class PhoneCenter(QObject):
         self.rang: dict[str, ev.PhoneEvent] = {}  # the calls ringing here, by call id
         self.screens: dict[str, phonecalls.Screen] = {}
         self.chosen: dict[str, int] = {}  # a "maybe" caller the person picked, by call id
-        self.windows: dict[str, QWidget] = {}  # the call windows of answered calls, by call id
-        self.dialled: dict[str, QWidget] = {}  # the windows of calls dialled from here, by the number, until answered
+        self.windows: dict[str, CallWindow] = {}  # the call windows of answered calls, by call id
+        self.dialled: dict[
+            str, CallWindow
+        ] = {}  # the windows of calls dialled from here, by the number, until answered
         self.link_state = LinkState("off", None)
         self._heard.connect(self.hear)
         self._state.connect(self._show_state)

@@ -14,6 +14,7 @@ unknown or withheld number.
 from __future__ import annotations
 
 import html
+from typing import cast
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -100,7 +102,7 @@ class PhonePop(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        card = self.card = QFrame(objectName="phonePopCard")
+        card = self.card = QFrame(objectName="phonePopCard")  # type: ignore[call-arg]  # PySide6 takes Qt properties as keywords; its stubs do not list them
         card.setFrameShape(QFrame.Shape.StyledPanel)
         card.setStyleSheet(
             "#phonePopCard { border: 1px solid palette(mid); border-radius: 6px; background: palette(window); }"
@@ -303,7 +305,7 @@ class PhonePop(QWidget):
 
     def _fill(self) -> None:
         lang = i18n.current_language()
-        event, screen = self.call_event, self.screen_
+        event, screen = cast(PhoneEvent, self.call_event), cast(phonecalls.Screen, self.screen_)  # set before filling
         if screen.number:
             shown = left_to_right(digits(phones.display(screen.number, self.region), lang))
         elif (screen.raw or "").strip().lower() in (
@@ -433,9 +435,9 @@ class PhonePop(QWidget):
         height of the call before (a pop shrunk by resize() was grown again by it)."""
         for _attempt in range(3):  # a page just shown is measured right once it has been laid out
             for page in self.pages:
-                page.layout().invalidate()
-            self.card.layout().invalidate()
-            self.card.layout().activate()
+                cast(QLayout, page.layout()).invalidate()  # every page and the card have their layout
+            cast(QLayout, self.card.layout()).invalidate()
+            cast(QLayout, self.card.layout()).activate()
             height = max(
                 self.card.heightForWidth(self.width())
                 if self.card.hasHeightForWidth()

@@ -85,7 +85,7 @@ class RingServer(QObject):
                 self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        buffer = bytes(socket.property("buffer") or b"") + bytes(socket.readAll())
+        buffer = bytes(socket.property("buffer") or b"") + bytes(socket.readAll())  # type: ignore[call-overload]  # QByteArray has the buffer protocol; PySide6's stubs do not say so
         if b"\n" not in buffer:
             if len(buffer) > MAX_LINE:
                 self._reply(socket, "error: the line is too long")
@@ -178,8 +178,8 @@ def send_ring(message: dict, timeout_ms: int = 2000, name: str | None = None) ->
         return False
     reply = b""
     while b"\n" not in reply and socket.waitForReadyRead(timeout_ms):
-        reply += bytes(socket.readAll())
-    reply += bytes(socket.readAll())
+        reply += bytes(socket.readAll())  # type: ignore[call-overload]  # QByteArray has the buffer protocol; PySide6's stubs do not say so
+    reply += bytes(socket.readAll())  # type: ignore[call-overload]  # QByteArray has the buffer protocol; PySide6's stubs do not say so
     socket.abort()
     answer = reply.decode("utf-8", "replace").strip()
     if answer != "ok":

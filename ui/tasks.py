@@ -20,6 +20,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
@@ -51,9 +52,9 @@ class Task(QObject):
     ):
         super().__init__()  # no parent: it must outlive a window closed while the work runs
         self._fn = fn
-        self._on_done = on_done
-        self._on_error = on_error
-        self._on_progress = on_progress
+        self._on_done: Callable | None = on_done  # dropped (None) once delivered: see _let_go
+        self._on_error: Callable | None = on_error
+        self._on_progress: Callable[[float], None] | None = on_progress
         self._parent = parent
         self._cancel = threading.Event()
         self._ended = threading.Event()
@@ -95,10 +96,10 @@ class Task(QObject):
         try:
             if not self._alive():
                 return
-            if ok:
-                self._on_done(value)
+            if ok:  # delivered once: the callbacks are dropped only after (_let_go)
+                cast(Callable, self._on_done)(value)
             else:
-                self._on_error(value)
+                cast(Callable, self._on_error)(value)
         finally:
             self._let_go()
 
@@ -189,7 +190,7 @@ def pool() -> QThreadPool:
 
 def run_task(
     fn: Callable,
-    on_done: Callable[[object], None],
+    on_done: Callable[[Any], object],  # given what ``fn`` returned
     on_error: Callable[[BaseException], None],
     parent: QObject | None = None,
     on_progress: Callable[[float], None] | None = None,

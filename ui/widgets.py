@@ -3,10 +3,12 @@ dialog that remembers where it was."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QDate, QEvent, QObject, QSettings, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -102,6 +104,9 @@ class ErrorLabel(QLabel):
         self.show_message("")
 
 
+EditorT = TypeVar("EditorT", bound=QWidget)
+
+
 class FormFields:
     """A ``QFormLayout`` whose rows each carry an error label, keyed by the service's field name."""
 
@@ -110,7 +115,7 @@ class FormFields:
         self.errors: dict[str, ErrorLabel] = {}
         self.editors: dict[str, QWidget] = {}
 
-    def add(self, name: str, label: str, editor: QWidget) -> QWidget:
+    def add(self, name: str, label: str, editor: EditorT) -> EditorT:
         if not editor.accessibleName():
             editor.setAccessibleName(plain_label(label))
         holder = QWidget()
@@ -132,7 +137,7 @@ class FormFields:
             error.clear_message()
 
     def set_row_visible(self, editor: QWidget, visible: bool) -> None:
-        self.layout.setRowVisible(editor.parentWidget(), visible)
+        self.layout.setRowVisible(cast(QWidget, editor.parentWidget()), visible)  # the row's holder
 
     def show_error(self, field: str, text: str) -> None:
         self.errors[field].show_message(text)
@@ -140,7 +145,7 @@ class FormFields:
 
     def show_all(self, problems: list[ValidationError]) -> None:
         """Every problem at once, each under its field; the focus goes to the first field (top to bottom)."""
-        by_field = {}
+        by_field: dict[str, ValidationError] = {}
         for problem in problems:
             by_field.setdefault(problem.field, problem)
         first = None
@@ -186,7 +191,7 @@ def place_window(window: QWidget, key: str, width: int, height: int) -> None:
     """Open a window where and as large as the person left it (once, on its first show)."""
     if getattr(window, "_placed", False):
         return
-    window._placed = True
+    setattr(window, "_placed", True)  # noqa: B010 - a mark on any window; QWidget declares no such attribute
     saved = QSettings().value(key)
     if isinstance(saved, QByteArray) and not saved.isEmpty():
         window.restoreGeometry(saved)
@@ -237,7 +242,18 @@ def check_passwords_match(password: QLineEdit, confirm: QLineEdit) -> None:
         raise ValidationError("confirm", "passwords_differ")
 
 
-def new_account_problems(form: FormDialog) -> list[ValidationError]:
+class NewAccountForm(Protocol):
+    """A form with a new account's fields (the first supervisor's, a supervisor's new account)."""
+
+    full_name: QLineEdit
+    username: QLineEdit
+    password: QLineEdit
+    confirm: QLineEdit
+
+    def collect(self, *checks: Callable[[], object]) -> list[ValidationError]: ...
+
+
+def new_account_problems(form: NewAccountForm) -> list[ValidationError]:
     """Every problem of a new account's fields at once (full name, user name, password twice)."""
     from helpdesk import accounts
 
@@ -304,6 +320,8 @@ class ConflictNotice(QWidget):
 
 class FormDialog(RememberingDialog):
     """Shared frame: a form with per-field errors, a general message, OK and Cancel."""
+
+    version: int  # the record's version as read, in forms that carry one ("Keep mine" saves over it)
 
     def __init__(self, title: str, ok_text: str, parent=None):
         super().__init__(parent)
@@ -452,9 +470,10 @@ class MatchKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is not self.lookup or event.type() != QEvent.Type.KeyPress:
             return False
-        key = event.key()
+        key_event = cast(QKeyEvent, event)  # a KeyPress
+        key = key_event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            key_event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
             if self.matches.isVisible() and self.matches.currentItem() is not None:
                 self.choose(self.matches.currentItem())
