@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -56,67 +57,76 @@ from ..widgets import date_edit, select_row
 
 CONTEXT = "AuditLog"
 
-KINDS = {
-    "customer": QT_TRANSLATE_NOOP("AuditLog", "Customer"),
-    "contact": QT_TRANSLATE_NOOP("AuditLog", "Call or visit"),
-    "follow_up": QT_TRANSLATE_NOOP("AuditLog", "Follow-up"),
-    "complaint": QT_TRANSLATE_NOOP("AuditLog", "Complaint"),
-    "complaint_comment": QT_TRANSLATE_NOOP("AuditLog", "Complaint comment"),
-    "complaint_event": QT_TRANSLATE_NOOP("AuditLog", "Complaint event"),
-    "complaint_category": QT_TRANSLATE_NOOP("AuditLog", "Complaint category"),
-    "calm_session": QT_TRANSLATE_NOOP("AuditLog", "Calm-down session"),
-    "checklist_version": QT_TRANSLATE_NOOP("AuditLog", "Checklist"),
-    "lost_reason": QT_TRANSLATE_NOOP("AuditLog", "Reason for losing a customer"),
-    "staff": QT_TRANSLATE_NOOP("AuditLog", "Staff account"),
-    "setting": QT_TRANSLATE_NOOP("AuditLog", "Setting"),
-    "database": QT_TRANSLATE_NOOP("AuditLog", "Database"),
-}
+KINDS = cast(
+    dict[str, str],
+    {
+        "customer": QT_TRANSLATE_NOOP("AuditLog", "Customer"),
+        "contact": QT_TRANSLATE_NOOP("AuditLog", "Call or visit"),
+        "follow_up": QT_TRANSLATE_NOOP("AuditLog", "Follow-up"),
+        "complaint": QT_TRANSLATE_NOOP("AuditLog", "Complaint"),
+        "complaint_comment": QT_TRANSLATE_NOOP("AuditLog", "Complaint comment"),
+        "complaint_event": QT_TRANSLATE_NOOP("AuditLog", "Complaint event"),
+        "complaint_category": QT_TRANSLATE_NOOP("AuditLog", "Complaint category"),
+        "calm_session": QT_TRANSLATE_NOOP("AuditLog", "Calm-down session"),
+        "checklist_version": QT_TRANSLATE_NOOP("AuditLog", "Checklist"),
+        "lost_reason": QT_TRANSLATE_NOOP("AuditLog", "Reason for losing a customer"),
+        "staff": QT_TRANSLATE_NOOP("AuditLog", "Staff account"),
+        "setting": QT_TRANSLATE_NOOP("AuditLog", "Setting"),
+        "database": QT_TRANSLATE_NOOP("AuditLog", "Database"),
+    },
+)
 
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("AuditLog", "Created"),
-    "update": QT_TRANSLATE_NOOP("AuditLog", "Changed"),
-    "delete": QT_TRANSLATE_NOOP("AuditLog", "Deleted"),
-    "status": QT_TRANSLATE_NOOP("AuditLog", "Status changed"),
-    "progress": QT_TRANSLATE_NOOP("AuditLog", "Step taken"),
-    "finish": QT_TRANSLATE_NOOP("AuditLog", "Finished"),
-    "complete": QT_TRANSLATE_NOOP("AuditLog", "Completed"),
-    "cancel": QT_TRANSLATE_NOOP("AuditLog", "Cancelled"),
-    "activate": QT_TRANSLATE_NOOP("AuditLog", "Account activated"),
-    "deactivate": QT_TRANSLATE_NOOP("AuditLog", "Account deactivated"),
-    "reset_password": QT_TRANSLATE_NOOP("AuditLog", "Password reset"),
-    "change_password": QT_TRANSLATE_NOOP("AuditLog", "Password changed"),
-    "mark_lost": QT_TRANSLATE_NOOP("AuditLog", "Marked as lost"),
-    "reactivate": QT_TRANSLATE_NOOP("AuditLog", "Active again"),
-    "merge": QT_TRANSLATE_NOOP("AuditLog", "Another customer merged into it"),
-    "merged_into": QT_TRANSLATE_NOOP("AuditLog", "Merged into another customer"),
-    "sign_in": QT_TRANSLATE_NOOP("AuditLog", "Signed in"),
-    "sign_in_failed": QT_TRANSLATE_NOOP("AuditLog", "Failed sign-in"),
-    "sign_in_locked": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account locked"),
-    "sign_in_inactive": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account deactivated"),
-    "restore": QT_TRANSLATE_NOOP("AuditLog", "Database restored from a backup"),
-}
+ACTIONS = cast(
+    dict[str, str],
+    {
+        "create": QT_TRANSLATE_NOOP("AuditLog", "Created"),
+        "update": QT_TRANSLATE_NOOP("AuditLog", "Changed"),
+        "delete": QT_TRANSLATE_NOOP("AuditLog", "Deleted"),
+        "status": QT_TRANSLATE_NOOP("AuditLog", "Status changed"),
+        "progress": QT_TRANSLATE_NOOP("AuditLog", "Step taken"),
+        "finish": QT_TRANSLATE_NOOP("AuditLog", "Finished"),
+        "complete": QT_TRANSLATE_NOOP("AuditLog", "Completed"),
+        "cancel": QT_TRANSLATE_NOOP("AuditLog", "Cancelled"),
+        "activate": QT_TRANSLATE_NOOP("AuditLog", "Account activated"),
+        "deactivate": QT_TRANSLATE_NOOP("AuditLog", "Account deactivated"),
+        "reset_password": QT_TRANSLATE_NOOP("AuditLog", "Password reset"),
+        "change_password": QT_TRANSLATE_NOOP("AuditLog", "Password changed"),
+        "mark_lost": QT_TRANSLATE_NOOP("AuditLog", "Marked as lost"),
+        "reactivate": QT_TRANSLATE_NOOP("AuditLog", "Active again"),
+        "merge": QT_TRANSLATE_NOOP("AuditLog", "Another customer merged into it"),
+        "merged_into": QT_TRANSLATE_NOOP("AuditLog", "Merged into another customer"),
+        "sign_in": QT_TRANSLATE_NOOP("AuditLog", "Signed in"),
+        "sign_in_failed": QT_TRANSLATE_NOOP("AuditLog", "Failed sign-in"),
+        "sign_in_locked": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account locked"),
+        "sign_in_inactive": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account deactivated"),
+        "restore": QT_TRANSLATE_NOOP("AuditLog", "Database restored from a backup"),
+    },
+)
 
 # Fields the audit trail holds that no form shows (sign-ins, restores, accounts).
-FIELDS = {
-    "username": QT_TRANSLATE_NOOP("AuditLog", "User name"),
-    "failed_attempts": QT_TRANSLATE_NOOP("AuditLog", "Wrong passwords in a row"),
-    "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
-    "password_hash": QT_TRANSLATE_NOOP("AuditLog", "Password"),
-    "created_at": QT_TRANSLATE_NOOP("AuditLog", "Time created"),
-    "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
-    "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
-    "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
-    "organisation_id": QT_TRANSLATE_NOOP("AuditLog", "Organisation's number"),
-    "created_by_id": QT_TRANSLATE_NOOP("AuditLog", "Created by"),
-    "updated_by_id": QT_TRANSLATE_NOOP("AuditLog", "Changed by"),
-    "lost_at": QT_TRANSLATE_NOOP("AuditLog", "Lost on"),
-    "lost_reason_id": QT_TRANSLATE_NOOP("AuditLog", "Reason lost"),
-    "merged_into_id": QT_TRANSLATE_NOOP("AuditLog", "Merged into customer"),
-    "segment_manual": QT_TRANSLATE_NOOP("AuditLog", "Segment chosen by hand"),
-    "backup": QT_TRANSLATE_NOOP("AuditLog", "Backup"),
-    "kept_aside": QT_TRANSLATE_NOOP("AuditLog", "Replaced data kept in"),
-    "by": QT_TRANSLATE_NOOP("AuditLog", "By"),
-}
+FIELDS = cast(
+    dict[str, str],
+    {
+        "username": QT_TRANSLATE_NOOP("AuditLog", "User name"),
+        "failed_attempts": QT_TRANSLATE_NOOP("AuditLog", "Wrong passwords in a row"),
+        "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
+        "password_hash": QT_TRANSLATE_NOOP("AuditLog", "Password"),
+        "created_at": QT_TRANSLATE_NOOP("AuditLog", "Time created"),
+        "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
+        "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
+        "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
+        "organisation_id": QT_TRANSLATE_NOOP("AuditLog", "Organisation's number"),
+        "created_by_id": QT_TRANSLATE_NOOP("AuditLog", "Created by"),
+        "updated_by_id": QT_TRANSLATE_NOOP("AuditLog", "Changed by"),
+        "lost_at": QT_TRANSLATE_NOOP("AuditLog", "Lost on"),
+        "lost_reason_id": QT_TRANSLATE_NOOP("AuditLog", "Reason lost"),
+        "merged_into_id": QT_TRANSLATE_NOOP("AuditLog", "Merged into customer"),
+        "segment_manual": QT_TRANSLATE_NOOP("AuditLog", "Segment chosen by hand"),
+        "backup": QT_TRANSLATE_NOOP("AuditLog", "Backup"),
+        "kept_aside": QT_TRANSLATE_NOOP("AuditLog", "Replaced data kept in"),
+        "by": QT_TRANSLATE_NOOP("AuditLog", "By"),
+    },
+)
 
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$")
 
@@ -211,17 +221,21 @@ class AuditLogModel(PagedModel):
     WHEN, WHO, WHAT, RECORD, CHANGED = range(5)
     COLUMNS = (  # every cell's tip shows it whole, where the column cuts it
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "When"),
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "When")),
             lambda m, entry, lang: format_short_datetime(to_local(entry.at), lang),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "Who"), lambda m, entry, lang: isolate(entry.who, lang) or "—", tip=True
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Who")),
+            lambda m, entry, lang: isolate(entry.who, lang) or "—",
+            tip=True,
         ),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "What"), lambda m, entry, lang: describe(entry), tip=True),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Record"), lambda m, entry, lang: record_text(entry), tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "What")), lambda m, entry, lang: describe(entry), tip=True),
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields"),
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Record")), lambda m, entry, lang: record_text(entry), tip=True
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields")),
             lambda m, entry, lang: listed((name_of_field(name) for name in entry.changed()), lang),
             tip=True,
         ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,28 +55,34 @@ class CallLogModel(TableModel):
 
     COLUMNS = (  # a cell's tip shows it whole
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Started"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Started")),
             lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
             tip=True,
         ),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"), _customer, tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Contact"), _kind, tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Staff"), lambda m, row, lang: isolate(row.staff, lang), tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Customer")), _customer, tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Contact")), _kind, tip=True),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Duration"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Staff")),
+            lambda m, row, lang: isolate(row.staff, lang),
+            tip=True,
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Duration")),
             lambda m, row, lang: format_duration(row.duration_seconds, lang),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Outcome"), lambda m, row, lang: choice("outcome", row.outcome), tip=True
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Outcome")),
+            lambda m, row, lang: choice("outcome", row.outcome),
+            tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction")),
             lambda m, row, lang: choice("satisfaction", row.satisfaction),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes")),
             lambda m, row, lang: isolate(_reason(row)[:160], lang),
             tip=lambda m, row, lang: isolate(_reason(row), lang),
             stretch=True,

@@ -4,6 +4,7 @@ figures supervisors learn from. Enter opens a session step by step."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -36,23 +37,26 @@ class SessionModel(TableModel):
 
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Started"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Started")),
             lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
         ),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"), _customer),
+        Column(cast(str, QT_TRANSLATE_NOOP("SessionModel", "Customer")), _customer),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Staff"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Staff")),
             lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang),
         ),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Duration"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Duration")),
             lambda m, row, lang: format_duration(int((row.ended_at - row.started_at).total_seconds()), lang),
         ),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Anger"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Anger")),
             lambda m, row, lang: left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}"),
         ),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Outcome"), lambda m, row, lang: choice("calm_outcome", row.outcome)),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Outcome")),
+            lambda m, row, lang: choice("calm_outcome", row.outcome),
+        ),
     )
 
     PAGE = 200

@@ -4,6 +4,7 @@ filtered by category, priority and date. Overdue complaints stand out in red."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -40,24 +41,28 @@ class ComplaintModel(TableModel):
         return self.tr("{0}, overdue").format(status) if row.overdue else status
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "No."), lambda m, row, lang: digits(row.id, lang)),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "No.")), lambda m, row, lang: digits(row.id, lang)),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Raised")),
             lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang),
         ),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"), _customer),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Customer")), _customer),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Category")),
             lambda m, row, lang: m.category_names.get(row.category_id, ""),
         ),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Priority"), lambda m, row, lang: choice("priority", row.priority)),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Status"), _status),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it"), lambda m, row, lang: isolate(row.assignee, lang)
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Priority")),
+            lambda m, row, lang: choice("priority", row.priority),
+        ),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Status")), _status),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it")),
+            lambda m, row, lang: isolate(row.assignee, lang),
         ),
         # people's words keep their full stop at their own end
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "What happened"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "What happened")),
             lambda m, row, lang: isolate(" ".join(row.description.split())[:160], lang),
             tip=lambda m, row, lang: row.description,
             stretch=True,

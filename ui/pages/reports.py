@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
@@ -78,44 +79,56 @@ class _WrappedItems(QStyledItemDelegate):
 class ReportsPage(QWidget):
     """Six reports, their options, and the finished file."""
 
-    TITLES = {
-        "activity": QT_TRANSLATE_NOOP("ReportsPage", "Activity summary"),
-        "complaints": QT_TRANSLATE_NOOP("ReportsPage", "Complaints"),
-        "satisfaction": QT_TRANSLATE_NOOP("ReportsPage", "Customer satisfaction"),
-        "staff": QT_TRANSLATE_NOOP("ReportsPage", "Staff recognition"),
-        "customer": QT_TRANSLATE_NOOP("ReportsPage", "Customer history"),
-        "incident": QT_TRANSLATE_NOOP("ReportsPage", "Incident report"),
-    }
-    DESCRIPTIONS = {
-        "activity": QT_TRANSLATE_NOOP(
-            "ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."
-        ),
-        "complaints": QT_TRANSLATE_NOOP(
-            "ReportsPage", "Complaints by category, state and priority against targets; the overdue and escalated ones."
-        ),
-        "satisfaction": QT_TRANSLATE_NOOP(
-            "ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."
-        ),
-        "staff": QT_TRANSLATE_NOOP("ReportsPage", "What each person did in the period, for recognition and coaching."),
-        "customer": QT_TRANSLATE_NOOP(
-            "ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."
-        ),
-        "incident": QT_TRANSLATE_NOOP(
-            "ReportsPage", "One calm-down session or one complaint, step by step, for the record."
-        ),
-    }
-    PRESETS = {
-        "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
-        "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
-        "last_7_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 7 days"),
-        "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
-        "last_30_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 30 days"),
-        "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
-        "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
-        "this_year": QT_TRANSLATE_NOOP("ReportsPage", "This year"),
-        "last_year": QT_TRANSLATE_NOOP("ReportsPage", "Last year"),
-        "custom": QT_TRANSLATE_NOOP("ReportsPage", "Custom"),
-    }
+    TITLES = cast(
+        dict[str, str],
+        {
+            "activity": QT_TRANSLATE_NOOP("ReportsPage", "Activity summary"),
+            "complaints": QT_TRANSLATE_NOOP("ReportsPage", "Complaints"),
+            "satisfaction": QT_TRANSLATE_NOOP("ReportsPage", "Customer satisfaction"),
+            "staff": QT_TRANSLATE_NOOP("ReportsPage", "Staff recognition"),
+            "customer": QT_TRANSLATE_NOOP("ReportsPage", "Customer history"),
+            "incident": QT_TRANSLATE_NOOP("ReportsPage", "Incident report"),
+        },
+    )
+    DESCRIPTIONS = cast(
+        dict[str, str],
+        {
+            "activity": QT_TRANSLATE_NOOP(
+                "ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."
+            ),
+            "complaints": QT_TRANSLATE_NOOP(
+                "ReportsPage",
+                "Complaints by category, state and priority against targets; the overdue and escalated ones.",
+            ),
+            "satisfaction": QT_TRANSLATE_NOOP(
+                "ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."
+            ),
+            "staff": QT_TRANSLATE_NOOP(
+                "ReportsPage", "What each person did in the period, for recognition and coaching."
+            ),
+            "customer": QT_TRANSLATE_NOOP(
+                "ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."
+            ),
+            "incident": QT_TRANSLATE_NOOP(
+                "ReportsPage", "One calm-down session or one complaint, step by step, for the record."
+            ),
+        },
+    )
+    PRESETS = cast(
+        dict[str, str],
+        {
+            "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
+            "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
+            "last_7_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 7 days"),
+            "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
+            "last_30_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 30 days"),
+            "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
+            "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
+            "this_year": QT_TRANSLATE_NOOP("ReportsPage", "This year"),
+            "last_year": QT_TRANSLATE_NOOP("ReportsPage", "Last year"),
+            "custom": QT_TRANSLATE_NOOP("ReportsPage", "Custom"),
+        },
+    )
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
