@@ -10,8 +10,8 @@ the view asks for rows, and only the most recently used pages kept. The service
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
-from typing import cast
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -54,6 +54,9 @@ from ..paged_model import PagedModel
 from ..table_model import Column
 from ..table_view import SET, table_view
 from ..widgets import date_edit, select_row
+
+if TYPE_CHECKING:
+    from ..tasks import Task
 
 CONTEXT = "AuditLog"
 
@@ -379,7 +382,7 @@ class AuditLogPage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self._filling = False
-        self._export_task = None
+        self._export_task: Task | None = None
         lang = i18n.current_language()
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Audit log"))
@@ -395,7 +398,7 @@ class AuditLogPage(QWidget):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName(self.tr("Person"))
-        self.person.lineEdit().setPlaceholderText(self.tr("Anyone"))
+        cast(QLineEdit, self.person.lineEdit()).setPlaceholderText(self.tr("Anyone"))
         self.kind = QComboBox()
         self.kind.setObjectName("auditKind")
         self.kind.setAccessibleName(self.tr("Kind of record"))
@@ -477,13 +480,13 @@ class AuditLogPage(QWidget):
 
         self._fill_choices(lang)
         self.person.activated.connect(lambda _i: self.apply())
-        self.person.lineEdit().returnPressed.connect(self._person_typed)
+        cast(QLineEdit, self.person.lineEdit()).returnPressed.connect(self._person_typed)
         self.kind.currentIndexChanged.connect(lambda _i: self.apply())
         self.action.currentIndexChanged.connect(lambda _i: self.apply())
         self.record.returnPressed.connect(self._record_typed)
         self.use_period.toggled.connect(self._period_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self.use_period.isChecked() and self.apply())
-        self.date_to.dateChanged.connect(lambda _d: self.use_period.isChecked() and self.apply())
+        self.date_from.dateChanged.connect(lambda _d: self.apply() if self.use_period.isChecked() else None)
+        self.date_to.dateChanged.connect(lambda _d: self.apply() if self.use_period.isChecked() else None)
         self.clear_button.clicked.connect(self.clear_filters)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export_file)
@@ -505,7 +508,7 @@ class AuditLogPage(QWidget):
         for staff_id, full_name, username in audit_log.people(self.actor):
             self.person.addItem(f"{isolate(full_name, lang)} ({left_to_right(username)})", staff_id)
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         self.kind.addItem(self.tr("Any kind"), None)
         # The kinds and actions the app writes (asking the trail which it holds reads all of it).
         for kind in sorted(KINDS, key=kind_name):
@@ -522,14 +525,14 @@ class AuditLogPage(QWidget):
     def _person_typed(self) -> None:
         """Enter in the person filter: the first person whose name holds what was typed (nobody typed:
         anyone), then the list."""
-        typed = self.person.lineEdit().text().strip().casefold()
+        typed = cast(QLineEdit, self.person.lineEdit()).text().strip().casefold()
         index = 0
         if typed:
             index = next((i for i in range(1, self.person.count()) if typed in self.person.itemText(i).casefold()), -1)
         if index >= 0:
             self.person.setCurrentIndex(index)
             if index == 0:
-                self.person.lineEdit().clear()
+                cast(QLineEdit, self.person.lineEdit()).clear()
         self.apply()
         self._to_list()
 
@@ -552,7 +555,8 @@ class AuditLogPage(QWidget):
         record = latin_digits(self.record.text()).strip() or None
         since = until = None
         if self.use_period.isChecked():
-            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+            first = cast(date, self.date_from.date().toPython())  # PySide6 types toPython() as object
+            last = cast(date, self.date_to.date().toPython())
             since, until = audit_log.local_period(min(first, last), max(first, last))
         return AuditFilter(
             person=person,
@@ -567,7 +571,7 @@ class AuditLogPage(QWidget):
         """Only the history of one record (from its window): every person, action and time."""
         self._filling = True
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         index = self.kind.findData(kind)
         if index < 0:
             self.kind.addItem(kind_name(kind), kind)
@@ -583,7 +587,7 @@ class AuditLogPage(QWidget):
     def clear_filters(self) -> None:
         self._filling = True
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         self.kind.setCurrentIndex(0)
         self.record.clear()
         self.action.setCurrentIndex(0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
@@ -131,6 +132,7 @@ class CallLog(QWidget):
         from_label = buddy_label(self.tr("&From"), self.date_from)
         to_label = buddy_label(self.tr("&To"), self.date_to)
         # Two rows, so nothing is squeezed: the period and the search, then the choices.
+        widget: QWidget
         for widget in (from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
@@ -183,8 +185,8 @@ class CallLog(QWidget):
 
     def current_query(self) -> LogQuery:
         return LogQuery(
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=cast(date, self.date_from.date().toPython()),  # PySide6 types toPython() as object
+            date_to=cast(date, self.date_to.date().toPython()),
             staff_id=self.staff.currentData(),
             direction=self.direction.currentData(),
             channel=self.channel.currentData(),
@@ -261,7 +263,7 @@ class CallsPage(QWidget):
         QShortcut(
             QKeySequence("Ctrl+D"),
             self,
-            lambda: self.dial_button.isVisible() and self._dial_selected(),
+            lambda: self._dial_selected() if self.dial_button.isVisible() else None,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 

@@ -3,8 +3,8 @@ filtered by category, priority and date. Overdue complaints stand out in red."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import cast
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from ..table_model import Column, TableModel
 from ..table_view import table_view
 from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import overdue_style
+
+if TYPE_CHECKING:
+    from ..tasks import Task
 
 
 class ComplaintModel(TableModel):
@@ -139,6 +142,7 @@ class ComplaintsPage(QWidget):
         self.date_to = date_edit("complaintTo", today)
         from_label = buddy_label(self.tr("&From"), self.date_from)
         to_label = buddy_label(self.tr("&To"), self.date_to)
+        widget: QWidget
         for widget in (self.category, self.priority, from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -180,8 +184,8 @@ class ComplaintsPage(QWidget):
             view=self.view.currentData(),
             category_id=self.category.currentData(),
             priority=self.priority.currentData(),
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=cast(date, self.date_from.date().toPython()),  # PySide6 types toPython() as object
+            date_to=cast(date, self.date_to.date().toPython()),
         )
 
     # --- following the other desks ----------------------------------------------------------------
@@ -189,7 +193,7 @@ class ComplaintsPage(QWidget):
 
     def follow(self, bus) -> None:
         bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
-        self._loading = None
+        self._loading: Task | None = None
         self._stale = False
 
     def changed_elsewhere(self, changes) -> None:

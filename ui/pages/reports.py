@@ -54,7 +54,8 @@ def reports_dir() -> Path:
 def file_name(request: reports.Request) -> str:
     """A name that says what the report is: ``activity-2026-11-01-2026-11-30.pdf``."""
     if request.kind in reports.PERIOD_KINDS:
-        return f"{request.kind}-{request.date_from.isoformat()}-{request.date_to.isoformat()}.pdf"
+        first, last = cast(date, request.date_from), cast(date, request.date_to)  # a period report has both
+        return f"{request.kind}-{first.isoformat()}-{last.isoformat()}.pdf"
     if request.kind == "customer":
         return f"customer-{request.customer_id}.pdf"
     if request.session_id is not None:
@@ -67,7 +68,7 @@ class _WrappedItems(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
-        view = self.parent()
+        view = cast(QListView, self.parent())  # the list this delegate draws
         width = view.viewport().width() - 2 * view.spacing() - 16  # the style's text margins, and some room
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         needed = option.fontMetrics.boundingRect(
@@ -271,8 +272,10 @@ class ReportsPage(QWidget):
             self.preset.addItem(self.tr(self.PRESETS[key]), key)
         fields.add("preset", self.tr("Perio&d"), self.preset)
         start = today()
-        self.date_from = fields.add("date_from", self.tr("&From"), date_edit("reportFrom", start))
-        self.date_to = fields.add("date_to", self.tr("&To"), date_edit("reportTo", start))
+        self.date_from = date_edit("reportFrom", start)
+        fields.add("date_from", self.tr("&From"), self.date_from)
+        self.date_to = date_edit("reportTo", start)
+        fields.add("date_to", self.tr("&To"), self.date_to)
         self.staff = QComboBox()
         self.staff.setObjectName("reportStaff")
         self.staff.addItem(self.tr("All staff"), None)
@@ -351,8 +354,8 @@ class ReportsPage(QWidget):
         periodic = kind in reports.PERIOD_KINDS
         for editor in (self.preset, self.date_from, self.date_to, self.staff):
             self.fields.set_row_visible(editor, periodic)
-        self.fields.set_row_visible(self.customer_search.parentWidget(), kind == "customer")
-        self.fields.set_row_visible(self.incident_kind.parentWidget(), kind == "incident")
+        self.fields.set_row_visible(cast(QWidget, self.customer_search.parentWidget()), kind == "customer")
+        self.fields.set_row_visible(cast(QWidget, self.incident_kind.parentWidget()), kind == "incident")
         self.fields.clear()
         self.message.clear_message()
 
@@ -376,7 +379,8 @@ class ReportsPage(QWidget):
             self.preset.blockSignals(False)
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        # PySide6 types toPython() as object; a QDate gives a date
+        return cast(date, self.date_from.date().toPython()), cast(date, self.date_to.date().toPython())
 
     def _find_customers(self) -> None:
         self._search_timer.stop()
@@ -415,7 +419,7 @@ class ReportsPage(QWidget):
         if session_id is not None or complaint_id is not None:
             which = "session" if session_id is not None else "complaint"
             self.incident_kind.setCurrentIndex(self.incident_kind.findData(which))
-            self.incident_number.setValue(session_id if session_id is not None else complaint_id)
+            self.incident_number.setValue(session_id if session_id is not None else cast(int, complaint_id))
         self.generate_button.setFocus()
 
     def current_request(self) -> reports.Request:
@@ -474,7 +478,7 @@ class ReportsPage(QWidget):
 
     def cancel(self) -> None:
         if self.is_running():
-            self.task.cancel()
+            cast(Task, self.task).cancel()  # is_running() says there is one
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("Cancelling…"))
 
