@@ -10,7 +10,8 @@ the view asks for rows, and only the most recently used pages kept. The service
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
@@ -54,69 +55,81 @@ from ..table_model import Column
 from ..table_view import SET, table_view
 from ..widgets import date_edit, select_row
 
+if TYPE_CHECKING:
+    from ..tasks import Task
+
 CONTEXT = "AuditLog"
 
-KINDS = {
-    "customer": QT_TRANSLATE_NOOP("AuditLog", "Customer"),
-    "contact": QT_TRANSLATE_NOOP("AuditLog", "Call or visit"),
-    "follow_up": QT_TRANSLATE_NOOP("AuditLog", "Follow-up"),
-    "complaint": QT_TRANSLATE_NOOP("AuditLog", "Complaint"),
-    "complaint_comment": QT_TRANSLATE_NOOP("AuditLog", "Complaint comment"),
-    "complaint_event": QT_TRANSLATE_NOOP("AuditLog", "Complaint event"),
-    "complaint_category": QT_TRANSLATE_NOOP("AuditLog", "Complaint category"),
-    "calm_session": QT_TRANSLATE_NOOP("AuditLog", "Calm-down session"),
-    "checklist_version": QT_TRANSLATE_NOOP("AuditLog", "Checklist"),
-    "lost_reason": QT_TRANSLATE_NOOP("AuditLog", "Reason for losing a customer"),
-    "staff": QT_TRANSLATE_NOOP("AuditLog", "Staff account"),
-    "setting": QT_TRANSLATE_NOOP("AuditLog", "Setting"),
-    "database": QT_TRANSLATE_NOOP("AuditLog", "Database"),
-}
+KINDS = cast(
+    dict[str, str],
+    {
+        "customer": QT_TRANSLATE_NOOP("AuditLog", "Customer"),
+        "contact": QT_TRANSLATE_NOOP("AuditLog", "Call or visit"),
+        "follow_up": QT_TRANSLATE_NOOP("AuditLog", "Follow-up"),
+        "complaint": QT_TRANSLATE_NOOP("AuditLog", "Complaint"),
+        "complaint_comment": QT_TRANSLATE_NOOP("AuditLog", "Complaint comment"),
+        "complaint_event": QT_TRANSLATE_NOOP("AuditLog", "Complaint event"),
+        "complaint_category": QT_TRANSLATE_NOOP("AuditLog", "Complaint category"),
+        "calm_session": QT_TRANSLATE_NOOP("AuditLog", "Calm-down session"),
+        "checklist_version": QT_TRANSLATE_NOOP("AuditLog", "Checklist"),
+        "lost_reason": QT_TRANSLATE_NOOP("AuditLog", "Reason for losing a customer"),
+        "staff": QT_TRANSLATE_NOOP("AuditLog", "Staff account"),
+        "setting": QT_TRANSLATE_NOOP("AuditLog", "Setting"),
+        "database": QT_TRANSLATE_NOOP("AuditLog", "Database"),
+    },
+)
 
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("AuditLog", "Created"),
-    "update": QT_TRANSLATE_NOOP("AuditLog", "Changed"),
-    "delete": QT_TRANSLATE_NOOP("AuditLog", "Deleted"),
-    "status": QT_TRANSLATE_NOOP("AuditLog", "Status changed"),
-    "progress": QT_TRANSLATE_NOOP("AuditLog", "Step taken"),
-    "finish": QT_TRANSLATE_NOOP("AuditLog", "Finished"),
-    "complete": QT_TRANSLATE_NOOP("AuditLog", "Completed"),
-    "cancel": QT_TRANSLATE_NOOP("AuditLog", "Cancelled"),
-    "activate": QT_TRANSLATE_NOOP("AuditLog", "Account activated"),
-    "deactivate": QT_TRANSLATE_NOOP("AuditLog", "Account deactivated"),
-    "reset_password": QT_TRANSLATE_NOOP("AuditLog", "Password reset"),
-    "change_password": QT_TRANSLATE_NOOP("AuditLog", "Password changed"),
-    "mark_lost": QT_TRANSLATE_NOOP("AuditLog", "Marked as lost"),
-    "reactivate": QT_TRANSLATE_NOOP("AuditLog", "Active again"),
-    "merge": QT_TRANSLATE_NOOP("AuditLog", "Another customer merged into it"),
-    "merged_into": QT_TRANSLATE_NOOP("AuditLog", "Merged into another customer"),
-    "sign_in": QT_TRANSLATE_NOOP("AuditLog", "Signed in"),
-    "sign_in_failed": QT_TRANSLATE_NOOP("AuditLog", "Failed sign-in"),
-    "sign_in_locked": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account locked"),
-    "sign_in_inactive": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account deactivated"),
-    "restore": QT_TRANSLATE_NOOP("AuditLog", "Database restored from a backup"),
-}
+ACTIONS = cast(
+    dict[str, str],
+    {
+        "create": QT_TRANSLATE_NOOP("AuditLog", "Created"),
+        "update": QT_TRANSLATE_NOOP("AuditLog", "Changed"),
+        "delete": QT_TRANSLATE_NOOP("AuditLog", "Deleted"),
+        "status": QT_TRANSLATE_NOOP("AuditLog", "Status changed"),
+        "progress": QT_TRANSLATE_NOOP("AuditLog", "Step taken"),
+        "finish": QT_TRANSLATE_NOOP("AuditLog", "Finished"),
+        "complete": QT_TRANSLATE_NOOP("AuditLog", "Completed"),
+        "cancel": QT_TRANSLATE_NOOP("AuditLog", "Cancelled"),
+        "activate": QT_TRANSLATE_NOOP("AuditLog", "Account activated"),
+        "deactivate": QT_TRANSLATE_NOOP("AuditLog", "Account deactivated"),
+        "reset_password": QT_TRANSLATE_NOOP("AuditLog", "Password reset"),
+        "change_password": QT_TRANSLATE_NOOP("AuditLog", "Password changed"),
+        "mark_lost": QT_TRANSLATE_NOOP("AuditLog", "Marked as lost"),
+        "reactivate": QT_TRANSLATE_NOOP("AuditLog", "Active again"),
+        "merge": QT_TRANSLATE_NOOP("AuditLog", "Another customer merged into it"),
+        "merged_into": QT_TRANSLATE_NOOP("AuditLog", "Merged into another customer"),
+        "sign_in": QT_TRANSLATE_NOOP("AuditLog", "Signed in"),
+        "sign_in_failed": QT_TRANSLATE_NOOP("AuditLog", "Failed sign-in"),
+        "sign_in_locked": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account locked"),
+        "sign_in_inactive": QT_TRANSLATE_NOOP("AuditLog", "Sign-in refused: account deactivated"),
+        "restore": QT_TRANSLATE_NOOP("AuditLog", "Database restored from a backup"),
+    },
+)
 
 # Fields the audit trail holds that no form shows (sign-ins, restores, accounts).
-FIELDS = {
-    "username": QT_TRANSLATE_NOOP("AuditLog", "User name"),
-    "failed_attempts": QT_TRANSLATE_NOOP("AuditLog", "Wrong passwords in a row"),
-    "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
-    "password_hash": QT_TRANSLATE_NOOP("AuditLog", "Password"),
-    "created_at": QT_TRANSLATE_NOOP("AuditLog", "Time created"),
-    "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
-    "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
-    "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
-    "organisation_id": QT_TRANSLATE_NOOP("AuditLog", "Organisation's number"),
-    "created_by_id": QT_TRANSLATE_NOOP("AuditLog", "Created by"),
-    "updated_by_id": QT_TRANSLATE_NOOP("AuditLog", "Changed by"),
-    "lost_at": QT_TRANSLATE_NOOP("AuditLog", "Lost on"),
-    "lost_reason_id": QT_TRANSLATE_NOOP("AuditLog", "Reason lost"),
-    "merged_into_id": QT_TRANSLATE_NOOP("AuditLog", "Merged into customer"),
-    "segment_manual": QT_TRANSLATE_NOOP("AuditLog", "Segment chosen by hand"),
-    "backup": QT_TRANSLATE_NOOP("AuditLog", "Backup"),
-    "kept_aside": QT_TRANSLATE_NOOP("AuditLog", "Replaced data kept in"),
-    "by": QT_TRANSLATE_NOOP("AuditLog", "By"),
-}
+FIELDS = cast(
+    dict[str, str],
+    {
+        "username": QT_TRANSLATE_NOOP("AuditLog", "User name"),
+        "failed_attempts": QT_TRANSLATE_NOOP("AuditLog", "Wrong passwords in a row"),
+        "locked_until": QT_TRANSLATE_NOOP("AuditLog", "Locked until"),
+        "password_hash": QT_TRANSLATE_NOOP("AuditLog", "Password"),
+        "created_at": QT_TRANSLATE_NOOP("AuditLog", "Time created"),
+        "updated_at": QT_TRANSLATE_NOOP("AuditLog", "Last changed"),
+        "version": QT_TRANSLATE_NOOP("AuditLog", "Version"),
+        "id": QT_TRANSLATE_NOOP("AuditLog", "Number"),
+        "organisation_id": QT_TRANSLATE_NOOP("AuditLog", "Organisation's number"),
+        "created_by_id": QT_TRANSLATE_NOOP("AuditLog", "Created by"),
+        "updated_by_id": QT_TRANSLATE_NOOP("AuditLog", "Changed by"),
+        "lost_at": QT_TRANSLATE_NOOP("AuditLog", "Lost on"),
+        "lost_reason_id": QT_TRANSLATE_NOOP("AuditLog", "Reason lost"),
+        "merged_into_id": QT_TRANSLATE_NOOP("AuditLog", "Merged into customer"),
+        "segment_manual": QT_TRANSLATE_NOOP("AuditLog", "Segment chosen by hand"),
+        "backup": QT_TRANSLATE_NOOP("AuditLog", "Backup"),
+        "kept_aside": QT_TRANSLATE_NOOP("AuditLog", "Replaced data kept in"),
+        "by": QT_TRANSLATE_NOOP("AuditLog", "By"),
+    },
+)
 
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$")
 
@@ -211,17 +224,21 @@ class AuditLogModel(PagedModel):
     WHEN, WHO, WHAT, RECORD, CHANGED = range(5)
     COLUMNS = (  # every cell's tip shows it whole, where the column cuts it
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "When"),
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "When")),
             lambda m, entry, lang: format_short_datetime(to_local(entry.at), lang),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "Who"), lambda m, entry, lang: isolate(entry.who, lang) or "—", tip=True
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Who")),
+            lambda m, entry, lang: isolate(entry.who, lang) or "—",
+            tip=True,
         ),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "What"), lambda m, entry, lang: describe(entry), tip=True),
-        Column(QT_TRANSLATE_NOOP("AuditLogModel", "Record"), lambda m, entry, lang: record_text(entry), tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "What")), lambda m, entry, lang: describe(entry), tip=True),
         Column(
-            QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields"),
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Record")), lambda m, entry, lang: record_text(entry), tip=True
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("AuditLogModel", "Changed fields")),
             lambda m, entry, lang: listed((name_of_field(name) for name in entry.changed()), lang),
             tip=True,
         ),
@@ -365,7 +382,7 @@ class AuditLogPage(QWidget):
         super().__init__(parent)
         self.actor = actor
         self._filling = False
-        self._export_task = None
+        self._export_task: Task | None = None
         lang = i18n.current_language()
         column = QVBoxLayout(self)
         title = QLabel(self.tr("Audit log"))
@@ -381,7 +398,7 @@ class AuditLogPage(QWidget):
         self.person.setEditable(True)
         self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person.setAccessibleName(self.tr("Person"))
-        self.person.lineEdit().setPlaceholderText(self.tr("Anyone"))
+        cast(QLineEdit, self.person.lineEdit()).setPlaceholderText(self.tr("Anyone"))
         self.kind = QComboBox()
         self.kind.setObjectName("auditKind")
         self.kind.setAccessibleName(self.tr("Kind of record"))
@@ -463,13 +480,13 @@ class AuditLogPage(QWidget):
 
         self._fill_choices(lang)
         self.person.activated.connect(lambda _i: self.apply())
-        self.person.lineEdit().returnPressed.connect(self._person_typed)
+        cast(QLineEdit, self.person.lineEdit()).returnPressed.connect(self._person_typed)
         self.kind.currentIndexChanged.connect(lambda _i: self.apply())
         self.action.currentIndexChanged.connect(lambda _i: self.apply())
         self.record.returnPressed.connect(self._record_typed)
         self.use_period.toggled.connect(self._period_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self.use_period.isChecked() and self.apply())
-        self.date_to.dateChanged.connect(lambda _d: self.use_period.isChecked() and self.apply())
+        self.date_from.dateChanged.connect(lambda _d: self.apply() if self.use_period.isChecked() else None)
+        self.date_to.dateChanged.connect(lambda _d: self.apply() if self.use_period.isChecked() else None)
         self.clear_button.clicked.connect(self.clear_filters)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export_file)
@@ -491,7 +508,7 @@ class AuditLogPage(QWidget):
         for staff_id, full_name, username in audit_log.people(self.actor):
             self.person.addItem(f"{isolate(full_name, lang)} ({left_to_right(username)})", staff_id)
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         self.kind.addItem(self.tr("Any kind"), None)
         # The kinds and actions the app writes (asking the trail which it holds reads all of it).
         for kind in sorted(KINDS, key=kind_name):
@@ -508,14 +525,14 @@ class AuditLogPage(QWidget):
     def _person_typed(self) -> None:
         """Enter in the person filter: the first person whose name holds what was typed (nobody typed:
         anyone), then the list."""
-        typed = self.person.lineEdit().text().strip().casefold()
+        typed = cast(QLineEdit, self.person.lineEdit()).text().strip().casefold()
         index = 0
         if typed:
             index = next((i for i in range(1, self.person.count()) if typed in self.person.itemText(i).casefold()), -1)
         if index >= 0:
             self.person.setCurrentIndex(index)
             if index == 0:
-                self.person.lineEdit().clear()
+                cast(QLineEdit, self.person.lineEdit()).clear()
         self.apply()
         self._to_list()
 
@@ -538,7 +555,8 @@ class AuditLogPage(QWidget):
         record = latin_digits(self.record.text()).strip() or None
         since = until = None
         if self.use_period.isChecked():
-            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+            first = cast(date, self.date_from.date().toPython())  # PySide6 types toPython() as object
+            last = cast(date, self.date_to.date().toPython())
             since, until = audit_log.local_period(min(first, last), max(first, last))
         return AuditFilter(
             person=person,
@@ -553,7 +571,7 @@ class AuditLogPage(QWidget):
         """Only the history of one record (from its window): every person, action and time."""
         self._filling = True
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         index = self.kind.findData(kind)
         if index < 0:
             self.kind.addItem(kind_name(kind), kind)
@@ -569,7 +587,7 @@ class AuditLogPage(QWidget):
     def clear_filters(self) -> None:
         self._filling = True
         self.person.setCurrentIndex(0)
-        self.person.lineEdit().clear()
+        cast(QLineEdit, self.person.lineEdit()).clear()
         self.kind.setCurrentIndex(0)
         self.record.clear()
         self.action.setCurrentIndex(0)

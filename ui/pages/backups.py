@@ -3,6 +3,8 @@ Restore…. The work is ``helpdesk/backups.py``'s, run off the UI thread."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -44,17 +46,17 @@ class BackupsModel(TableModel):
 
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("BackupsModel", "Taken"),  # taken is local time already
+            cast(str, QT_TRANSLATE_NOOP("BackupsModel", "Taken")),  # taken is local time already
             lambda m, backup, lang: format_short_datetime(backup.taken, lang),
             tip=_path,
         ),
         Column(
-            QT_TRANSLATE_NOOP("BackupsModel", "Size"),
+            cast(str, QT_TRANSLATE_NOOP("BackupsModel", "Size")),
             lambda m, backup, lang: m.size_text(backup.size),
             tip=_path,
             align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
-        Column(QT_TRANSLATE_NOOP("BackupsModel", "State"), _state, tip=_path),
+        Column(cast(str, QT_TRANSLATE_NOOP("BackupsModel", "State")), _state, tip=_path),
     )
 
     def role_data(self, backup: backups.Backup, column: int, role: int):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -53,28 +56,34 @@ class CallLogModel(TableModel):
 
     COLUMNS = (  # a cell's tip shows it whole
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Started"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Started")),
             lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
             tip=True,
         ),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Customer"), _customer, tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Contact"), _kind, tip=True),
-        Column(QT_TRANSLATE_NOOP("CallLogModel", "Staff"), lambda m, row, lang: isolate(row.staff, lang), tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Customer")), _customer, tip=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Contact")), _kind, tip=True),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Duration"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Staff")),
+            lambda m, row, lang: isolate(row.staff, lang),
+            tip=True,
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Duration")),
             lambda m, row, lang: format_duration(row.duration_seconds, lang),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Outcome"), lambda m, row, lang: choice("outcome", row.outcome), tip=True
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Outcome")),
+            lambda m, row, lang: choice("outcome", row.outcome),
+            tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Satisfaction")),
             lambda m, row, lang: choice("satisfaction", row.satisfaction),
             tip=True,
         ),
         Column(
-            QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes"),
+            cast(str, QT_TRANSLATE_NOOP("CallLogModel", "Reason and notes")),
             lambda m, row, lang: isolate(_reason(row)[:160], lang),
             tip=lambda m, row, lang: isolate(_reason(row), lang),
             stretch=True,
@@ -123,6 +132,7 @@ class CallLog(QWidget):
         from_label = buddy_label(self.tr("&From"), self.date_from)
         to_label = buddy_label(self.tr("&To"), self.date_to)
         # Two rows, so nothing is squeezed: the period and the search, then the choices.
+        widget: QWidget
         for widget in (from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
@@ -175,8 +185,8 @@ class CallLog(QWidget):
 
     def current_query(self) -> LogQuery:
         return LogQuery(
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=cast(date, self.date_from.date().toPython()),  # PySide6 types toPython() as object
+            date_to=cast(date, self.date_to.date().toPython()),
             staff_id=self.staff.currentData(),
             direction=self.direction.currentData(),
             channel=self.channel.currentData(),
@@ -253,7 +263,7 @@ class CallsPage(QWidget):
         QShortcut(
             QKeySequence("Ctrl+D"),
             self,
-            lambda: self.dial_button.isVisible() and self._dial_selected(),
+            lambda: self._dial_selected() if self.dial_button.isVisible() else None,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
 

@@ -3,7 +3,8 @@ figures supervisors learn from. Enter opens a session step by step."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -36,23 +37,26 @@ class SessionModel(TableModel):
 
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Started"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Started")),
             lambda m, row, lang: format_short_datetime(to_local(row.started_at), lang),
         ),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Customer"), _customer),
+        Column(cast(str, QT_TRANSLATE_NOOP("SessionModel", "Customer")), _customer),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Staff"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Staff")),
             lambda m, row, lang: isolate(m.staff.get(row.staff_id, ""), lang),
         ),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Duration"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Duration")),
             lambda m, row, lang: format_duration(int((row.ended_at - row.started_at).total_seconds()), lang),
         ),
         Column(
-            QT_TRANSLATE_NOOP("SessionModel", "Anger"),
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Anger")),
             lambda m, row, lang: left_to_right(f"{digits(row.anger_start, lang)} → {digits(row.anger_end, lang)}"),
         ),
-        Column(QT_TRANSLATE_NOOP("SessionModel", "Outcome"), lambda m, row, lang: choice("calm_outcome", row.outcome)),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("SessionModel", "Outcome")),
+            lambda m, row, lang: choice("calm_outcome", row.outcome),
+        ),
     )
 
     PAGE = 200
@@ -71,7 +75,7 @@ class SessionModel(TableModel):
         self.set_rows(calm.sessions(actor, query, self.PAGE), calm.session_count(actor, query))
 
     def more(self, offset: int, limit: int) -> list:
-        return calm.sessions(self.actor, self.query, limit, offset)
+        return calm.sessions(cast(Staff, self.actor), self.query, limit, offset)  # set_query came first
 
     def prepare(self, rows: list) -> None:
         """The names of the customers not yet known (one statement a page), and of the staff."""
@@ -108,6 +112,7 @@ class SessionList(QWidget):
             "sessionFrom", preset_period("this_month", i18n.current_language(), today - timedelta(days=90))[0]
         )
         self.date_to = date_edit("sessionTo", today)
+        widget: QWidget
         for widget in (
             self.staff,
             self.outcome,
@@ -150,8 +155,8 @@ class SessionList(QWidget):
         return SessionQuery(
             staff_id=self.staff.currentData(),
             outcome=self.outcome.currentData(),
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=cast(date, self.date_from.date().toPython()),  # PySide6 types toPython() as object
+            date_to=cast(date, self.date_to.date().toPython()),
         )
 
     def refresh(self) -> None:
@@ -172,7 +177,7 @@ class SessionList(QWidget):
         self.figures_label.setText(
             self.tr("{0} sessions · calmed {1} · median time to calm {2} · anger fell by {3} on average").format(
                 digits(overall.sessions, lang),
-                f"{format_number(100 * overall.success_rate, lang)}{percent}",
+                f"{format_number(100 * cast(float, overall.success_rate), lang)}{percent}",
                 left_to_right(median),
                 drop,
             )

@@ -73,7 +73,7 @@ class CalmStepsEditor(QGroupBox):
         self.required = QCheckBox(self.tr("Required"))
         self.required.setAccessibleName(self.tr("Required"))
         form.addRow("", self.required)
-        self.editors: dict[tuple[str, str], object] = {}
+        self.editors: dict[tuple[str, str], QLineEdit | QPlainTextEdit] = {}
         labels = {
             "title": self.tr("Title"),
             "do": self.tr("What to do"),
@@ -93,7 +93,7 @@ class CalmStepsEditor(QGroupBox):
                 editor.setAccessibleName(label)
                 form.addRow(label, editor)
                 self.editors[(part, lang)] = editor
-                (editor.textEdited if part == "title" else editor.textChanged).connect(self._changed)
+                (editor.textEdited if isinstance(editor, QLineEdit) else editor.textChanged).connect(self._changed)
         self.required.toggled.connect(self._changed)
         right.addLayout(form)
         save_row = QHBoxLayout()
@@ -154,7 +154,7 @@ class CalmStepsEditor(QGroupBox):
         for (part, lang), editor in self.editors.items():
             value = step.get(part, {}).get(lang, [] if part in ("say", "avoid") else "")
             text = "\n".join(value) if isinstance(value, list) else value
-            editor.setText(text) if part == "title" else editor.setPlainText(text)
+            editor.setText(text) if isinstance(editor, QLineEdit) else editor.setPlainText(text)
         self._loading = False
 
     def _changed(self, *_args) -> None:
@@ -164,7 +164,7 @@ class CalmStepsEditor(QGroupBox):
         step = self.steps[row]
         step["required"] = self.required.isChecked()
         for (part, lang), editor in self.editors.items():
-            text = editor.text() if part == "title" else editor.toPlainText()
+            text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
             step.setdefault(part, {})[lang] = (
                 [x for x in text.split("\n") if x.strip()] if part in ("say", "avoid") else text
             )

@@ -3,7 +3,8 @@ filtered by category, priority and date. Overdue complaints stand out in red."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from ..table_view import table_view
 from ..widgets import buddy_label, date_edit, select_row
 from .follow_ups import overdue_style
 
+if TYPE_CHECKING:
+    from ..tasks import Task
+
 
 class ComplaintModel(TableModel):
     NUMBER, RAISED, CUSTOMER, CATEGORY, PRIORITY, STATUS, ASSIGNEE, DESCRIPTION = range(8)
@@ -40,24 +44,28 @@ class ComplaintModel(TableModel):
         return self.tr("{0}, overdue").format(status) if row.overdue else status
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "No."), lambda m, row, lang: digits(row.id, lang)),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "No.")), lambda m, row, lang: digits(row.id, lang)),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Raised"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Raised")),
             lambda m, row, lang: format_short_datetime(to_local(row.created_at), lang),
         ),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Customer"), _customer),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Customer")), _customer),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Category"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Category")),
             lambda m, row, lang: m.category_names.get(row.category_id, ""),
         ),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Priority"), lambda m, row, lang: choice("priority", row.priority)),
-        Column(QT_TRANSLATE_NOOP("ComplaintModel", "Status"), _status),
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it"), lambda m, row, lang: isolate(row.assignee, lang)
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Priority")),
+            lambda m, row, lang: choice("priority", row.priority),
+        ),
+        Column(cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Status")), _status),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "Who deals with it")),
+            lambda m, row, lang: isolate(row.assignee, lang),
         ),
         # people's words keep their full stop at their own end
         Column(
-            QT_TRANSLATE_NOOP("ComplaintModel", "What happened"),
+            cast(str, QT_TRANSLATE_NOOP("ComplaintModel", "What happened")),
             lambda m, row, lang: isolate(" ".join(row.description.split())[:160], lang),
             tip=lambda m, row, lang: row.description,
             stretch=True,
@@ -134,6 +142,7 @@ class ComplaintsPage(QWidget):
         self.date_to = date_edit("complaintTo", today)
         from_label = buddy_label(self.tr("&From"), self.date_from)
         to_label = buddy_label(self.tr("&To"), self.date_to)
+        widget: QWidget
         for widget in (self.category, self.priority, from_label, self.date_from, to_label, self.date_to):
             filters.addWidget(widget)
         filters.addStretch(1)
@@ -175,8 +184,8 @@ class ComplaintsPage(QWidget):
             view=self.view.currentData(),
             category_id=self.category.currentData(),
             priority=self.priority.currentData(),
-            date_from=self.date_from.date().toPython(),
-            date_to=self.date_to.date().toPython(),
+            date_from=cast(date, self.date_from.date().toPython()),  # PySide6 types toPython() as object
+            date_to=cast(date, self.date_to.date().toPython()),
         )
 
     # --- following the other desks ----------------------------------------------------------------
@@ -184,7 +193,7 @@ class ComplaintsPage(QWidget):
 
     def follow(self, bus) -> None:
         bus.subscribe(self.FOLLOWS, self.changed_elsewhere, owner=self)
-        self._loading = None
+        self._loading: Task | None = None
         self._stale = False
 
     def changed_elsewhere(self, changes) -> None:

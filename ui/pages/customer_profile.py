@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 from helpdesk import customers, phones, settings
 from helpdesk.clock import to_local
 from helpdesk.localization import digits, format_datetime, format_duration, left_to_right, listed
-from helpdesk.models import KIND_ORGANISATION, STATUS_LOST, Staff
+from helpdesk.models import KIND_ORGANISATION, STATUS_LOST, LostReason, Staff
 
 from .. import i18n
 from ..messages import choice
@@ -99,7 +101,7 @@ class TimelineModel(QAbstractListModel):
 
     def _contact_text(self, entry: customers.TimelineEntry, lang: str) -> str:
         """A call or visit in one line: when, what kind, about what, how it ended, and who took it."""
-        s = entry.summary
+        s = cast(dict, entry.summary)  # a contact's entry always has its summary
         kind = choice("channel", s["channel"])
         if s["channel"] == "phone":
             kind += f" ({choice('direction', s['direction'])})"
@@ -166,7 +168,7 @@ class ProfileView(QWidget):
         QShortcut(
             QKeySequence("Ctrl+D"),
             self,
-            lambda: self.dial_button.isVisible() and self.dial_button.click(),
+            lambda: self.dial_button.click() if self.dial_button.isVisible() else None,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.complaint_button = QPushButton(self.tr("Raise a complaint…"))
@@ -188,7 +190,7 @@ class ProfileView(QWidget):
         QShortcut(
             QKeySequence("Ctrl+H"),
             self,
-            lambda: self.history_button.isVisible() and self.history_button.click(),
+            lambda: self.history_button.click() if self.history_button.isVisible() else None,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         for button in (
@@ -251,7 +253,7 @@ class ProfileView(QWidget):
         self.title.setText(c.display_name)
         parts = [choice("kind", c.kind), choice("status", c.status)]
         if c.status == STATUS_LOST and c.lost_reason_id:
-            parts[-1] += f" ({c.lost_reason.name(lang)})"
+            parts[-1] += f" ({cast(LostReason, c.lost_reason).name(lang)})"
         if c.segment:
             parts.append(f"{choice('segment', c.segment)}: {choice('segment_action', c.segment)}")
         self.subtitle.setText(" · ".join(parts))
@@ -293,10 +295,12 @@ class ProfileView(QWidget):
                 column.addWidget(_value(""))
             self.details.addRow(self.tr("Contact persons"), holder)
         created = self.tr("{0} by {1}").format(
-            format_datetime(to_local(c.created_at), lang), c.created_by.full_name if c.created_by_id else "—"
+            format_datetime(to_local(c.created_at), lang),
+            cast(Staff, c.created_by).full_name if c.created_by_id else "—",
         )
         updated = self.tr("{0} by {1}").format(
-            format_datetime(to_local(c.updated_at), lang), c.updated_by.full_name if c.updated_by_id else "—"
+            format_datetime(to_local(c.updated_at), lang),
+            cast(Staff, c.updated_by).full_name if c.updated_by_id else "—",
         )
         self.details.addRow(self.tr("Created"), _value(created))
         self.details.addRow(self.tr("Last changed"), _value(updated))
@@ -316,7 +320,7 @@ class ProfileView(QWidget):
         self.timeline_model.set_entries(entries, self.customer_id)
 
     def _status_clicked(self) -> None:
-        record = customers.get(self.customer_id)
+        record = customers.get(cast(int, self.customer_id))  # the button is there once a customer is shown
         if record.customer.status == STATUS_LOST:
             self.reactivate_requested.emit(self.customer_id)
         else:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +31,9 @@ from ..table_view import SET, table_view
 from ..widgets import give_accessible_names, select_row
 from .customer_profile import ProfileView
 from .directory_model import DirectoryModel
+
+if TYPE_CHECKING:
+    from ..tasks import Task
 
 
 def prefill_from_search(text: str) -> customers.Draft:
@@ -188,7 +193,7 @@ class CustomersPage(QWidget):
         open_action.triggered.connect(self.open_selected)
         self.table.addAction(open_action)
         back_action = QAction(self)
-        back_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence.StandardKey.Back])
+        back_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)])
         back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back_action.triggered.connect(self.show_directory)
         self.profile.addAction(back_action)
@@ -421,7 +426,7 @@ class CustomersPage(QWidget):
         actor = self.actor
         self.export_button.setEnabled(False)
         self.count_label.setText(self.tr("Exporting…"))
-        self._export_task = run_task(
+        self._export_task: Task | None = run_task(
             lambda _progress: csv_io.export(actor, path),
             lambda written: self._exported(path, written),
             self._export_failed,

@@ -5,6 +5,8 @@ desk refreshes it, its figures read off the UI thread; while it is hidden, once 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
@@ -28,6 +30,9 @@ from .. import i18n
 from ..messages import choice
 from ..widgets import give_accessible_names
 from .follow_ups import FollowUpQueue
+
+if TYPE_CHECKING:
+    from ..tasks import Task
 
 SATISFACTION_COLOURS = {
     "dissatisfied": "#c62828",
@@ -142,7 +147,7 @@ class DashboardPage(QWidget):
         grid.setRowStretch(1, 2)
         column.addLayout(grid, 1)
         self.setFocusProxy(self.queue.table)
-        self._loading = None  # the figures being read off the UI thread
+        self._loading: Task | None = None  # the figures being read off the UI thread
         self._stale = False  # a change came while hidden or while reading
         self._queue_stale = False
         self.refresh()
@@ -279,7 +284,7 @@ def load_figures(actor_id: int) -> dict:
     recent = complaints.recent_escalations(8)
     # Their customers' names in one statement, not one each (eight round trips to a distant server).
     ids = {c.customer_id for c in recent if c.customer_id}
-    names = (
+    names: dict[int | None, str] = (  # looked up by a complaint's customer_id, which may be None
         {
             row.id: row.display_name
             for row in Customer.select(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
@@ -23,19 +24,25 @@ def _phone(model: DirectoryModel, row: customers.DirectoryRow, lang: str) -> str
 class DirectoryModel(PagedModel):
     NAME, ORGANISATION, PHONE, EMAIL, STATUS, SEGMENT, CREATED = range(7)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Name"), lambda m, row, lang: isolate(row.name, lang)),
+        Column(cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Name")), lambda m, row, lang: isolate(row.name, lang)),
         Column(
-            QT_TRANSLATE_NOOP("DirectoryModel", "Organisation"), lambda m, row, lang: isolate(row.organisation, lang)
+            cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Organisation")),
+            lambda m, row, lang: isolate(row.organisation, lang),
         ),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Phone"), _phone),
+        Column(cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Phone")), _phone),
         Column(
-            QT_TRANSLATE_NOOP("DirectoryModel", "E-mail"),
+            cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "E-mail")),
             lambda m, row, lang: left_to_right(row.email) if row.email else "",
         ),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Status"), lambda m, row, lang: choice("status", row.status)),
-        Column(QT_TRANSLATE_NOOP("DirectoryModel", "Segment"), lambda m, row, lang: choice("segment", row.segment)),
         Column(
-            QT_TRANSLATE_NOOP("DirectoryModel", "Created"),
+            cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Status")), lambda m, row, lang: choice("status", row.status)
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Segment")),
+            lambda m, row, lang: choice("segment", row.segment),
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("DirectoryModel", "Created")),
             lambda m, row, lang: format_short_date(to_local(row.created_at), lang),
         ),
     )

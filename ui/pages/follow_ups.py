@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -58,17 +60,20 @@ class FollowUpModel(TableModel):
     CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 3
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("FollowUpModel", "Due"),
+            cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Due")),
             lambda m, row, lang: format_short_datetime(to_local(row.due_at), lang),
         ),
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "State"), lambda m, row, lang: choice("follow_up_state", row.state)),
         Column(
-            QT_TRANSLATE_NOOP("FollowUpModel", "Customer"),
+            cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "State")),
+            lambda m, row, lang: choice("follow_up_state", row.state),
+        ),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Customer")),
             lambda m, row, lang: isolate(row.customer, lang) if row.customer_id is not None else m.number(row),
         ),
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Phone"), lambda m, row, lang: m.number(row)),
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Promised"), _promise, stretch=True),
-        Column(QT_TRANSLATE_NOOP("FollowUpModel", "Who"), lambda m, row, lang: isolate(row.assignee, lang)),
+        Column(cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Phone")), lambda m, row, lang: m.number(row)),
+        Column(cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Promised")), _promise, stretch=True),
+        Column(cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Who")), lambda m, row, lang: isolate(row.assignee, lang)),
     )
 
     def __init__(self, parent=None):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QRect, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QKeySequence, QShortcut
@@ -53,7 +54,8 @@ def reports_dir() -> Path:
 def file_name(request: reports.Request) -> str:
     """A name that says what the report is: ``activity-2026-11-01-2026-11-30.pdf``."""
     if request.kind in reports.PERIOD_KINDS:
-        return f"{request.kind}-{request.date_from.isoformat()}-{request.date_to.isoformat()}.pdf"
+        first, last = cast(date, request.date_from), cast(date, request.date_to)  # a period report has both
+        return f"{request.kind}-{first.isoformat()}-{last.isoformat()}.pdf"
     if request.kind == "customer":
         return f"customer-{request.customer_id}.pdf"
     if request.session_id is not None:
@@ -66,7 +68,7 @@ class _WrappedItems(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:
         size = super().sizeHint(option, index)
-        view = self.parent()
+        view = cast(QListView, self.parent())  # the list this delegate draws
         width = view.viewport().width() - 2 * view.spacing() - 16  # the style's text margins, and some room
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         needed = option.fontMetrics.boundingRect(
@@ -78,44 +80,56 @@ class _WrappedItems(QStyledItemDelegate):
 class ReportsPage(QWidget):
     """Six reports, their options, and the finished file."""
 
-    TITLES = {
-        "activity": QT_TRANSLATE_NOOP("ReportsPage", "Activity summary"),
-        "complaints": QT_TRANSLATE_NOOP("ReportsPage", "Complaints"),
-        "satisfaction": QT_TRANSLATE_NOOP("ReportsPage", "Customer satisfaction"),
-        "staff": QT_TRANSLATE_NOOP("ReportsPage", "Staff recognition"),
-        "customer": QT_TRANSLATE_NOOP("ReportsPage", "Customer history"),
-        "incident": QT_TRANSLATE_NOOP("ReportsPage", "Incident report"),
-    }
-    DESCRIPTIONS = {
-        "activity": QT_TRANSLATE_NOOP(
-            "ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."
-        ),
-        "complaints": QT_TRANSLATE_NOOP(
-            "ReportsPage", "Complaints by category, state and priority against targets; the overdue and escalated ones."
-        ),
-        "satisfaction": QT_TRANSLATE_NOOP(
-            "ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."
-        ),
-        "staff": QT_TRANSLATE_NOOP("ReportsPage", "What each person did in the period, for recognition and coaching."),
-        "customer": QT_TRANSLATE_NOOP(
-            "ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."
-        ),
-        "incident": QT_TRANSLATE_NOOP(
-            "ReportsPage", "One calm-down session or one complaint, step by step, for the record."
-        ),
-    }
-    PRESETS = {
-        "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
-        "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
-        "last_7_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 7 days"),
-        "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
-        "last_30_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 30 days"),
-        "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
-        "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
-        "this_year": QT_TRANSLATE_NOOP("ReportsPage", "This year"),
-        "last_year": QT_TRANSLATE_NOOP("ReportsPage", "Last year"),
-        "custom": QT_TRANSLATE_NOOP("ReportsPage", "Custom"),
-    }
+    TITLES = cast(
+        dict[str, str],
+        {
+            "activity": QT_TRANSLATE_NOOP("ReportsPage", "Activity summary"),
+            "complaints": QT_TRANSLATE_NOOP("ReportsPage", "Complaints"),
+            "satisfaction": QT_TRANSLATE_NOOP("ReportsPage", "Customer satisfaction"),
+            "staff": QT_TRANSLATE_NOOP("ReportsPage", "Staff recognition"),
+            "customer": QT_TRANSLATE_NOOP("ReportsPage", "Customer history"),
+            "incident": QT_TRANSLATE_NOOP("ReportsPage", "Incident report"),
+        },
+    )
+    DESCRIPTIONS = cast(
+        dict[str, str],
+        {
+            "activity": QT_TRANSLATE_NOOP(
+                "ReportsPage", "Contacts by channel and by day, call times, follow-ups done and overdue."
+            ),
+            "complaints": QT_TRANSLATE_NOOP(
+                "ReportsPage",
+                "Complaints by category, state and priority against targets; the overdue and escalated ones.",
+            ),
+            "satisfaction": QT_TRANSLATE_NOOP(
+                "ReportsPage", "How satisfied customers were, month by month; lost customers by reason; segments."
+            ),
+            "staff": QT_TRANSLATE_NOOP(
+                "ReportsPage", "What each person did in the period, for recognition and coaching."
+            ),
+            "customer": QT_TRANSLATE_NOOP(
+                "ReportsPage", "One customer's whole history: contacts, complaints and calm-down sessions."
+            ),
+            "incident": QT_TRANSLATE_NOOP(
+                "ReportsPage", "One calm-down session or one complaint, step by step, for the record."
+            ),
+        },
+    )
+    PRESETS = cast(
+        dict[str, str],
+        {
+            "today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
+            "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
+            "last_7_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 7 days"),
+            "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
+            "last_30_days": QT_TRANSLATE_NOOP("ReportsPage", "Last 30 days"),
+            "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
+            "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
+            "this_year": QT_TRANSLATE_NOOP("ReportsPage", "This year"),
+            "last_year": QT_TRANSLATE_NOOP("ReportsPage", "Last year"),
+            "custom": QT_TRANSLATE_NOOP("ReportsPage", "Custom"),
+        },
+    )
 
     def __init__(self, actor: Staff, parent=None):
         super().__init__(parent)
@@ -258,8 +272,10 @@ class ReportsPage(QWidget):
             self.preset.addItem(self.tr(self.PRESETS[key]), key)
         fields.add("preset", self.tr("Perio&d"), self.preset)
         start = today()
-        self.date_from = fields.add("date_from", self.tr("&From"), date_edit("reportFrom", start))
-        self.date_to = fields.add("date_to", self.tr("&To"), date_edit("reportTo", start))
+        self.date_from = date_edit("reportFrom", start)
+        fields.add("date_from", self.tr("&From"), self.date_from)
+        self.date_to = date_edit("reportTo", start)
+        fields.add("date_to", self.tr("&To"), self.date_to)
         self.staff = QComboBox()
         self.staff.setObjectName("reportStaff")
         self.staff.addItem(self.tr("All staff"), None)
@@ -338,8 +354,8 @@ class ReportsPage(QWidget):
         periodic = kind in reports.PERIOD_KINDS
         for editor in (self.preset, self.date_from, self.date_to, self.staff):
             self.fields.set_row_visible(editor, periodic)
-        self.fields.set_row_visible(self.customer_search.parentWidget(), kind == "customer")
-        self.fields.set_row_visible(self.incident_kind.parentWidget(), kind == "incident")
+        self.fields.set_row_visible(cast(QWidget, self.customer_search.parentWidget()), kind == "customer")
+        self.fields.set_row_visible(cast(QWidget, self.incident_kind.parentWidget()), kind == "incident")
         self.fields.clear()
         self.message.clear_message()
 
@@ -363,7 +379,8 @@ class ReportsPage(QWidget):
             self.preset.blockSignals(False)
 
     def period(self) -> tuple[date, date]:
-        return self.date_from.date().toPython(), self.date_to.date().toPython()
+        # PySide6 types toPython() as object; a QDate gives a date
+        return cast(date, self.date_from.date().toPython()), cast(date, self.date_to.date().toPython())
 
     def _find_customers(self) -> None:
         self._search_timer.stop()
@@ -402,7 +419,7 @@ class ReportsPage(QWidget):
         if session_id is not None or complaint_id is not None:
             which = "session" if session_id is not None else "complaint"
             self.incident_kind.setCurrentIndex(self.incident_kind.findData(which))
-            self.incident_number.setValue(session_id if session_id is not None else complaint_id)
+            self.incident_number.setValue(session_id if session_id is not None else cast(int, complaint_id))
         self.generate_button.setFocus()
 
     def current_request(self) -> reports.Request:
@@ -461,7 +478,7 @@ class ReportsPage(QWidget):
 
     def cancel(self) -> None:
         if self.is_running():
-            self.task.cancel()
+            cast(Task, self.task).cancel()  # is_running() says there is one
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("Cancelling…"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,12 +46,14 @@ class AccountsModel(TableModel):
         return self.tr("Active") if staff.active else self.tr("Deactivated")
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "Name"), lambda m, staff, lang: isolate(staff.full_name, lang)),
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "User name"), lambda m, staff, lang: staff.username),
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "Role"), lambda m, staff, lang: role_name(staff.role)),
-        Column(QT_TRANSLATE_NOOP("AccountsModel", "Status"), _status),
         Column(
-            QT_TRANSLATE_NOOP("AccountsModel", "Created"),
+            cast(str, QT_TRANSLATE_NOOP("AccountsModel", "Name")), lambda m, staff, lang: isolate(staff.full_name, lang)
+        ),
+        Column(cast(str, QT_TRANSLATE_NOOP("AccountsModel", "User name")), lambda m, staff, lang: staff.username),
+        Column(cast(str, QT_TRANSLATE_NOOP("AccountsModel", "Role")), lambda m, staff, lang: role_name(staff.role)),
+        Column(cast(str, QT_TRANSLATE_NOOP("AccountsModel", "Status")), _status),
+        Column(
+            cast(str, QT_TRANSLATE_NOOP("AccountsModel", "Created")),
             lambda m, staff, lang: format_short_date(staff.created_at, lang),
         ),
     )
