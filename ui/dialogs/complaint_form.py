@@ -27,7 +27,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import FormDialog, MatchKeys
+from ..widgets import ErrorLabel, FormDialog, FormFields, MatchKeys
 
 
 def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
@@ -82,6 +82,10 @@ def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only:
 
 
 class FormErrorsMixin:
+    # Given by the form dialog it is mixed into.
+    fields: FormFields
+    message: ErrorLabel
+
     def show_form_errors(self, error: FormErrors, extra: dict[str, str] | None = None) -> None:
         """Every problem at once, each next to its field; the focus goes to the first of them."""
         messages = {name: message_for(problem) for name, problem in error.errors.items()}
@@ -174,7 +178,7 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         self.customer_id = customer_id
         self.matches.hide()
         chosen = customer_id is not None
-        if chosen:
+        if customer_id is not None:
             mark = "\u200f" if i18n.current_language() == "fa" else "\u200e"
             self.customer_label.setText(mark + customers.get(customer_id).customer.display_name)
         self.customer_label.setVisible(chosen)
