@@ -4,8 +4,11 @@ reach them, and the rest of their profile. Each owns its rows (with an error lin
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -62,10 +65,11 @@ class CombinedFields:
         """The labels of every section take the width of the widest, so the fields line up in one column
         as they did in a single form."""
         labels = [
-            item.widget()
+            label
             for part in self.parts
             for row in range(part.layout.rowCount())
-            if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()
+            if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+            and (label := item.widget())
         ]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
@@ -142,7 +146,8 @@ class ListEditor(QWidget):
 
     def values(self) -> list:
         if self.labels:
-            return [(combo.currentData(), edit.text()) for combo, edit, _, _ in self.rows]
+            # with labels, each row has its kind's combo
+            return [(cast(QComboBox, combo).currentData(), edit.text()) for combo, edit, _, _ in self.rows]
         return [edit.text() for _, edit, _, _ in self.rows]
 
     def show_errors(self, errors: dict[str, ValidationError], visible: bool) -> None:
@@ -249,7 +254,7 @@ class IdentitySection(QWidget):
             # Enter chooses it (a completer shows only what it had when the key was typed).
             completer.setCompletionPrefix(text)
             completer.complete()
-            popup = completer.popup()
+            popup = cast(QAbstractItemView, completer.popup())  # a completer makes its popup when asked
             if completer.completionCount():
                 popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
