@@ -228,7 +228,7 @@ class SatisfactionPicker(QWidget):
     """How satisfied the customer is, one radio button a level; a digit key (Latin or Persian) picks
     that level: 1 dissatisfied … 4 not asked."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         language = i18n.current_language()
         row = QHBoxLayout(self)
