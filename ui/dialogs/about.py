@@ -8,10 +8,12 @@ the fonts) is shipped under ``resources/``.
 
 from __future__ import annotations
 
+import email.message
 import json
 import platform
 from dataclasses import dataclass
 from importlib import metadata
+from typing import cast
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -46,7 +48,7 @@ class Component:
 
 
 def _metadata_licence(dist: metadata.Distribution) -> str | None:
-    meta = dist.metadata
+    meta = cast(email.message.Message, dist.metadata)  # typeshed's PackageMetadata protocol has no get()
     expression = meta.get("License-Expression")
     if expression:
         return expression

@@ -22,14 +22,18 @@ class NewAccountDialog(FormDialog):
         self.setObjectName("newAccountDialog")
         self.actor = actor
         self.created: Staff | None = None
-        self.full_name = self.fields.add("full_name", self.tr("Full name"), QLineEdit())
-        self.username = self.fields.add("username", self.tr("User name"), QLineEdit())
+        self.full_name = QLineEdit()
+        self.fields.add("full_name", self.tr("Full name"), self.full_name)
+        self.username = QLineEdit()
+        self.fields.add("username", self.tr("User name"), self.username)
         self.role = QComboBox()
         for role in (ROLE_STAFF, ROLE_SUPERVISOR):
             self.role.addItem(role_name(role), role)
         self.fields.add("role", self.tr("Role"), self.role)
-        self.password = self.fields.add("password", self.tr("Password"), password_edit("password"))
-        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.password = password_edit("password")
+        self.fields.add("password", self.tr("Password"), self.password)
+        self.confirm = password_edit("confirm")
+        self.fields.add("confirm", self.tr("Password again"), self.confirm)
         self.full_name.setObjectName("fullName")
         self.username.setObjectName("username")
         self.full_name.setFocus()
@@ -82,8 +86,10 @@ class ResetPasswordDialog(FormDialog):
         self.actor = actor
         self.target = target
         self.version = target.version  # the account as the supervisor saw it; "Keep mine" saves over a newer one
-        self.password = self.fields.add("password", self.tr("New password"), password_edit("password"))
-        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.password = password_edit("password")
+        self.fields.add("password", self.tr("New password"), self.password)
+        self.confirm = password_edit("confirm")
+        self.fields.add("confirm", self.tr("Password again"), self.confirm)
         self.password.setFocus()
 
     def problems(self):
@@ -102,9 +108,12 @@ class ChangeOwnPasswordDialog(FormDialog):
         super().__init__(self.tr("Change my password"), self.tr("Change password"), parent)
         self.setObjectName("changeOwnPasswordDialog")
         self.actor = actor
-        self.current = self.fields.add("current_password", self.tr("Current password"), password_edit("current"))
-        self.password = self.fields.add("new_password", self.tr("New password"), password_edit("password"))
-        self.confirm = self.fields.add("confirm", self.tr("Password again"), password_edit("confirm"))
+        self.current = password_edit("current")
+        self.fields.add("current_password", self.tr("Current password"), self.current)
+        self.password = password_edit("password")
+        self.fields.add("new_password", self.tr("New password"), self.password)
+        self.confirm = password_edit("confirm")
+        self.fields.add("confirm", self.tr("Password again"), self.confirm)
         self.current.setFocus()
 
     def problems(self):

@@ -9,6 +9,7 @@ and it is read-only for anyone who may not change it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -373,7 +374,12 @@ class CallWindow(DraftWindow):
 
         form = CustomerForm(self.actor, prefill=prefill_from_search(self.lookup.text()), parent=self)
         form.saved.connect(self.set_customer)
-        form.open_requested.connect(lambda customer_id: (self.set_customer(customer_id), form.close()))
+
+        def open_requested(customer_id: int) -> None:
+            self.set_customer(customer_id)
+            form.close()
+
+        form.open_requested.connect(open_requested)
         self.customer_form = form
         form.show()
         return form
@@ -597,14 +603,15 @@ class CallWindow(DraftWindow):
         self.hold_seconds, self.hold_count = draft.hold_seconds, draft.hold_count
         self._fill(draft, draft.customer_id)
         self._duration_typed = True
-        self.duration.setText(format_duration(draft.duration_seconds, self.language))
+        duration = cast(int, draft.duration_seconds)  # a saved contact's (a column with a default)
+        self.duration.setText(format_duration(duration, self.language))
         for widget in (self.hold_button, self.hang_up_button, self.follow_box):
             widget.hide()
         self.complaint_button = QPushButton(self.tr("Raise a &complaint…"))
         self.complaint_button.setObjectName("raiseComplaintButton")
         self.complaint_button.clicked.connect(lambda: self.complaint_requested.emit(contact_id))
         self._button_row.insertWidget(1, self.complaint_button)
-        self.timer_label.setText(format_duration(draft.duration_seconds, self.language))
+        self.timer_label.setText(format_duration(duration, self.language))
         taker = Staff.get_by_id(contact.staff_id).full_name
         text = self.tr("Taken by {0} on {1}.").format(
             taker, format_datetime(to_local(contact.started_at), self.language)
@@ -648,7 +655,8 @@ class CallWindow(DraftWindow):
             if self.contact_id is None:
                 contact = contacts.create(self.actor, draft, draft_id=self.draft_id)
             else:
-                contact = contacts.update(self.actor, self.contact_id, draft, self.version)
+                # version: the saved contact's, set by _load_contact with contact_id
+                contact = contacts.update(self.actor, self.contact_id, draft, cast(int, self.version))
         except FormErrors as error:
             first = None
             for name, problem in error.errors.items():
@@ -709,5 +717,6 @@ class CallWindow(DraftWindow):
             if self.keeps_draft():
                 self.discard_draft()
         super().closeEvent(event)
-        if self.parentWidget() is not None:
-            self.parentWidget().activateWindow()  # the keys go back to the main window
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.activateWindow()  # the keys go back to the main window

@@ -10,7 +10,9 @@ Ctrl+D ticks the step; Ctrl+E escalates; Ctrl+S saves at the end.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import timedelta
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -88,7 +90,7 @@ class AngerScale(QWidget):
         return self.group.checkedId() if self.group.checkedId() in calm.ANGER else None
 
     def set_value(self, value: int | None) -> None:
-        if value in calm.ANGER:
+        if value is not None and value in calm.ANGER:
             self.group.button(value).setChecked(True)
 
     def focus(self) -> None:
@@ -108,9 +110,10 @@ class EscalateNowDialog(KeyboardFormDialog):
         self.at_step.setWordWrap(True)
         self.at_step.setTextFormat(Qt.TextFormat.PlainText)
         self.fields.layout.addRow(self.tr("At the step"), self.at_step)
-        self.reason = self.fields.add("reason", self.tr("Why"), _text_box("escalateNowReason", 3))
+        self.reason = _text_box("escalateNowReason", 3)
+        self.fields.add("reason", self.tr("Why"), self.reason)
         self.reason.setPlaceholderText(self.tr("What the customer wants from a supervisor"))
-        self.escalate_with = None  # the window's escalate(reason)
+        self.escalate_with: Callable[[str], object] | None = None  # the window's escalate(reason)
         self.ready(self.reason)
 
     def full_reason(self) -> str:
@@ -119,7 +122,8 @@ class EscalateNowDialog(KeyboardFormDialog):
     def save(self) -> None:
         if not self.reason.toPlainText().strip():
             raise ValidationError("reason", "escalation_reason")
-        self.escalate_with(self.full_reason())
+        # set by the window before it opens the dialog
+        cast(Callable[[str], object], self.escalate_with)(self.full_reason())
 
 
 class CalmWindow(DraftWindow):
@@ -129,6 +133,10 @@ class CalmWindow(DraftWindow):
     DRAFT_KIND = DRAFT_KIND
     GEOMETRY_KEY = GEOMETRY_KEY
     DEFAULT_SIZE = (980, 700)
+
+    # Made while the pages are built, after the handlers that reach them are connected.
+    start_error: ErrorLabel
+    anger_end_error: ErrorLabel
 
     def __init__(
         self,
@@ -279,7 +287,7 @@ class CalmWindow(DraftWindow):
         hint.setFont(_font(hint, 1.2))
         layout.addWidget(hint)
         self.anger_start = AngerScale("angerStart")
-        self.anger_start.group.idToggled.connect(lambda _id, on: on and self.start_error.clear_message())
+        self.anger_start.group.idToggled.connect(lambda _id, on: self.start_error.clear_message() if on else None)
         layout.addWidget(self.anger_start)
         self.begin_button = QPushButton(self.tr("Begin (Enter)"))
         self.begin_button.setObjectName("beginButton")
@@ -361,7 +369,7 @@ class CalmWindow(DraftWindow):
         question.setFont(_font(question, 1.6, True))
         layout.addWidget(question)
         self.anger_end = AngerScale("angerEnd")
-        self.anger_end.group.idToggled.connect(lambda _id, on: on and self.anger_end_error.clear_message())
+        self.anger_end.group.idToggled.connect(lambda _id, on: self.anger_end_error.clear_message() if on else None)
         layout.addWidget(self.anger_end)
         self.anger_end_error = ErrorLabel()
         layout.addWidget(self.anger_end_error)
@@ -381,7 +389,7 @@ class CalmWindow(DraftWindow):
         row.addStretch(1)
         layout.addLayout(row)
         self.outcome_error = ErrorLabel()
-        self.outcome_group.buttonToggled.connect(lambda _b, on: on and self.outcome_error.clear_message())
+        self.outcome_group.buttonToggled.connect(lambda _b, on: self.outcome_error.clear_message() if on else None)
         layout.addWidget(self.outcome_error)
         self.follow_box = QGroupBox(self.tr("Promise a follow-up"))
         self.follow_box.setObjectName("calmFollowUp")

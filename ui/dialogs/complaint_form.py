@@ -27,7 +27,7 @@ from helpdesk.models import Staff
 
 from .. import i18n
 from ..messages import choice, message_for
-from ..widgets import FormDialog, MatchKeys
+from ..widgets import ErrorLabel, FormDialog, FormFields, MatchKeys
 
 
 def _text_box(name: str, lines: int = 4) -> QPlainTextEdit:
@@ -82,6 +82,10 @@ def staff_combo(actor: Staff, name: str, selected: int | None, supervisors_only:
 
 
 class FormErrorsMixin:
+    # Given by the form dialog it is mixed into.
+    fields: FormFields
+    message: ErrorLabel
+
     def show_form_errors(self, error: FormErrors, extra: dict[str, str] | None = None) -> None:
         """Every problem at once, each next to its field; the focus goes to the first of them."""
         messages = {name: message_for(problem) for name, problem in error.errors.items()}
@@ -148,22 +152,25 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         self.matches.itemClicked.connect(self._choose)
         self.match_keys = MatchKeys(self.lookup, self.matches, self._choose, self)
         self.fields.layout.addRow("", self.matches)
-        self.category = self.fields.add("category", self.tr("Category"), QComboBox())
+        self.category = QComboBox()
+        self.fields.add("category", self.tr("Category"), self.category)
         self.category.setObjectName("complaintCategory")
         self.category.addItem(self.tr("Choose…"), None)
         for category in complaints.categories():
             self.category.addItem(category.name(lang), category.id)
-        self.priority = self.fields.add("priority", self.tr("Priority"), QComboBox())
+        self.priority = QComboBox()
+        self.fields.add("priority", self.tr("Priority"), self.priority)
         self.priority.setObjectName("complaintPriority")
         for key in complaints.PRIORITIES:
             self.priority.addItem(choice("priority", key), key)
         self.priority.setCurrentIndex(self.priority.findData("normal"))
-        self.description = self.fields.add("description", self.tr("What happened"), _text_box("complaintDescription"))
+        self.description = _text_box("complaintDescription")
+        self.fields.add("description", self.tr("What happened"), self.description)
         self.description.setPlainText(description)
-        self.wanted = self.fields.add("wanted", self.tr("What the customer wants"), _text_box("complaintWanted", 2))
-        self.assignee = self.fields.add(
-            "assignee", self.tr("Who deals with it"), staff_combo(actor, "complaintAssignee", actor.id)
-        )
+        self.wanted = _text_box("complaintWanted", 2)
+        self.fields.add("wanted", self.tr("What the customer wants"), self.wanted)
+        self.assignee = staff_combo(actor, "complaintAssignee", actor.id)
+        self.fields.add("assignee", self.tr("Who deals with it"), self.assignee)
         self.set_customer(customer_id)
         self.ready(self.category if customer_id else self.lookup)
 
@@ -171,7 +178,7 @@ class NewComplaintDialog(FormErrorsMixin, KeyboardFormDialog):
         self.customer_id = customer_id
         self.matches.hide()
         chosen = customer_id is not None
-        if chosen:
+        if customer_id is not None:
             mark = "\u200f" if i18n.current_language() == "fa" else "\u200e"
             self.customer_label.setText(mark + customers.get(customer_id).customer.display_name)
         self.customer_label.setVisible(chosen)
@@ -239,10 +246,10 @@ class EscalateDialog(KeyboardFormDialog):
         self.actor = actor
         self.complaint_id = complaint_id
         self.version = version
-        self.reason = self.fields.add("reason", self.tr("Why"), _text_box("escalationReason", 3))
-        self.supervisor = self.fields.add(
-            "supervisor", self.tr("To"), staff_combo(actor, "escalationSupervisor", None, supervisors_only=True)
-        )
+        self.reason = _text_box("escalationReason", 3)
+        self.fields.add("reason", self.tr("Why"), self.reason)
+        self.supervisor = staff_combo(actor, "escalationSupervisor", None, supervisors_only=True)
+        self.fields.add("supervisor", self.tr("To"), self.supervisor)
         others = [i for i in range(self.supervisor.count()) if self.supervisor.itemData(i) != actor.id]
         if others:
             self.supervisor.setCurrentIndex(others[0])
@@ -261,7 +268,8 @@ class ResolveDialog(FormErrorsMixin, KeyboardFormDialog):
         self.actor = actor
         self.complaint_id = complaint_id
         self.version = version
-        self.notes = self.fields.add("resolution_notes", self.tr("What was done"), _text_box("resolutionNotes", 3))
+        self.notes = _text_box("resolutionNotes", 3)
+        self.fields.add("resolution_notes", self.tr("What was done"), self.notes)
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,7 +282,8 @@ class ResolveDialog(FormErrorsMixin, KeyboardFormDialog):
             self.satisfaction_buttons[key] = button
             layout.addWidget(button)
         self.fields.add("resolution_satisfaction", self.tr("Customer's satisfaction"), row)
-        self.will_return = self.fields.add("will_return", self.tr("Will they come back?"), QComboBox())
+        self.will_return = QComboBox()
+        self.fields.add("will_return", self.tr("Will they come back?"), self.will_return)
         self.will_return.setObjectName("willReturn")
         self.will_return.addItem(self.tr("Don't know"), None)
         self.will_return.addItem(self.tr("Yes"), True)

@@ -3,9 +3,11 @@ the history, and the buttons that move it on."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QRadioButton, QSplitter, QVBoxLayout, QWidget
 
 from helpdesk import complaints
 from helpdesk.clock import to_local
@@ -39,6 +41,27 @@ class ComplaintWindow(QWidget):
     changed = Signal(int)
     report_requested = Signal(int)  # the incident report of this complaint (supervisors)
     history_requested = Signal(int)  # this complaint's audit trail (supervisors)
+
+    # The name shadows QWidget.actions() (a method); kept, the rest of the app and its tests reach it.
+    actions: ComplaintActions  # type: ignore[assignment]
+    # The sections' controls, set by _expose_sections (by name, with setattr).
+    start_button: QPushButton
+    escalate_button: QPushButton
+    resolve_button: QPushButton
+    close_button: QPushButton
+    reopen_button: QPushButton
+    report_button: QPushButton
+    history_button: QPushButton
+    customer: QLabel
+    description: QLabel
+    wanted: QLabel
+    resolution: QLabel
+    escalation: QLabel
+    comment: QPlainTextEdit
+    internal: QRadioButton
+    to_customer: QRadioButton
+    add_comment_button: QPushButton
+    comment_error: ErrorLabel
 
     def __init__(self, actor: Staff, complaint_id: int, parent=None):
         super().__init__(parent)
@@ -134,7 +157,11 @@ class ComplaintWindow(QWidget):
         self.report_button.clicked.connect(lambda: self.report_requested.emit(self.complaint_id))
         self.history_button.clicked.connect(lambda: self.history_requested.emit(self.complaint_id))
         QShortcut(QKeySequence("F5"), self, self.reload)
-        QShortcut(QKeySequence("Ctrl+H"), self, lambda: self.history_button.isVisible() and self.history_button.click())
+        QShortcut(
+            QKeySequence("Ctrl+H"),
+            self,
+            lambda: self.history_button.click() if self.history_button.isVisible() else None,
+        )
         QShortcut(
             QKeySequence("Ctrl+Return"), self.comment, self.add_comment, context=Qt.ShortcutContext.WidgetShortcut
         )
@@ -157,7 +184,8 @@ class ComplaintWindow(QWidget):
 
         bus.subscribe(("complaint",), self.changed_elsewhere, owner=self)
         self.presence = PresenceLabel(bus, "complaint", self.complaint_id, self.actor)
-        self.layout().insertWidget(self.layout().indexOf(self.elsewhere) + 1, self.presence)
+        column = cast(QVBoxLayout, self.layout())  # the one _build made
+        column.insertWidget(column.indexOf(self.elsewhere) + 1, self.presence)
 
     def changed_elsewhere(self, changes) -> None:
         theirs = [c for c in changes.by_others(self.actor.id) if c.touches("complaint", self.complaint_id)]
@@ -269,7 +297,11 @@ class ComplaintWindow(QWidget):
         self.refresh()
 
     def _open(self, dialog) -> QWidget:
-        dialog.accepted.connect(lambda: (self.refresh(), self.changed.emit(self.complaint_id)))
+        def accepted() -> None:
+            self.refresh()
+            self.changed.emit(self.complaint_id)
+
+        dialog.accepted.connect(accepted)
         dialog.rejected.connect(self.refresh)  # "take theirs", or another desk's change while it was open
         self.dialog = dialog
         dialog.open()

@@ -9,15 +9,20 @@ nothing typed is lost.
 from __future__ import annotations
 
 import itertools
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayoutItem,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -45,6 +50,20 @@ from .sections.customer import (
 class CustomerForm(RememberingDialog):
     saved = Signal(int)
     open_requested = Signal(int)
+
+    # The sections' fields, set by _expose_sections (by name, with setattr).
+    given_name: QLineEdit
+    family_name: QLineEdit
+    organisation: QLineEdit
+    works_for: QLineEdit
+    job_title: QLineEdit
+    language: QComboBox
+    referral: QComboBox
+    address: QPlainTextEdit
+    tags: QLineEdit
+    segment: QComboBox
+    segment_action: QLabel
+    notes: QPlainTextEdit
 
     def __init__(
         self, actor: Staff, customer_id: int | None = None, prefill: customers.Draft | None = None, parent=None
@@ -197,7 +216,8 @@ class CustomerForm(RememberingDialog):
         if not self.language_follows_name:
             return
         direction = text_direction(self.identity.names())
-        language = {"rtl": "fa", "ltr": "en"}.get(direction, i18n.current_language())
+        by_direction: dict[str | None, str] = {"rtl": "fa", "ltr": "en"}
+        language = by_direction.get(direction, i18n.current_language())
         index = self.language.findData(language)
         if index >= 0 and index != self.language.currentIndex():
             self.language.setCurrentIndex(index)
@@ -283,7 +303,12 @@ class CustomerForm(RememberingDialog):
                 customer = customers.create(self.actor, self.draft(), self.confirm_duplicates)
             else:
                 customer = customers.update(
-                    self.actor, self.customer_id, self.draft(), self.base, self.confirm_duplicates
+                    # base is the record's snapshot whenever customer_id is set (__init__, save_mine)
+                    self.actor,
+                    self.customer_id,
+                    self.draft(),
+                    cast(dict, self.base),
+                    self.confirm_duplicates,
                 )
         except customers.FormErrors as error:
             for name, problem in error.errors.items():
@@ -323,11 +348,12 @@ class CustomerForm(RememberingDialog):
     def _clear_notice(self) -> None:
         self.message.clear_message()
         while self.notice_layout.count():
-            item = self.notice_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                _clear_layout(item.layout())
+            item = cast(QLayoutItem, self.notice_layout.takeAt(0))  # count() > 0: an item
+            widget, layout = item.widget(), item.layout()
+            if widget:
+                widget.deleteLater()
+            elif layout:
+                _clear_layout(layout)
         self.notice.hide()
 
     def _show_duplicates(self, warning: customers.DuplicateWarning) -> None:

@@ -8,6 +8,8 @@ driver's own words in the details for whoever looks after the computers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from helpdesk.errors import KnownError
 from helpdesk.localization import left_to_right
+
+if TYPE_CHECKING:
+    from helpdesk.backups import Backup
 
 TITLES = {
     "damaged": QT_TRANSLATE_NOOP("DamagedDatabase", "The database file is damaged"),
@@ -75,14 +80,14 @@ class DamagedDatabaseDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(self.tr("Cannot open the database"))
         layout = QVBoxLayout(self)
-        self.title = QLabel(_t(TITLES[kind]))
+        self.title = QLabel(_t(cast(str, TITLES[kind])))
         self.title.setObjectName("damagedTitle")
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.title.setFont(font)
-        self.what_happened = QLabel(_t(WHAT_HAPPENED[kind]))
-        self.what_to_do = QLabel(_t(WHAT_TO_DO[kind]))
+        self.what_happened = QLabel(_t(cast(str, WHAT_HAPPENED[kind])))
+        self.what_to_do = QLabel(_t(cast(str, WHAT_TO_DO[kind])))
         self.where = QLabel(self.tr("Database: {0}").format(left_to_right(location)))
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         for label in (self.what_happened, self.what_to_do, self.where):
@@ -143,7 +148,7 @@ class DamagedDatabaseDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _ask_who(self) -> None:
-        self.restore_button.hide()
+        cast(QPushButton, self.restore_button).hide()  # its own handler: the button is there
         self.sign_in.show()
         self.confirm.setDefault(True)  # Enter in the password restores
         self.username.setFocus()
@@ -158,8 +163,9 @@ class DamagedDatabaseDialog(QDialog):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            # (the Restore button is made only when a backup was found)
             aside = backups.restore_over_damaged(
-                self.username.text().strip(), self.password.text(), self.backup.path, self.target
+                self.username.text().strip(), self.password.text(), cast("Backup", self.backup).path, self.target
             )
         except KnownError as error:
             self.problem.setText(message_for(error))
@@ -178,7 +184,7 @@ def _can_restore() -> bool:
     return hasattr(backups, "restore_over_damaged")
 
 
-def newest_good_backup(target: str):
+def newest_good_backup(target: str) -> Backup | None:
     """The newest whole backup of ``target`` in the usual backups folder, or None. (The office may
     have chosen another folder, but that choice is kept in the database that cannot be read.)"""
     from helpdesk import backups

@@ -3,9 +3,20 @@ problems, import the good ones. The reading and importing are ``helpdesk.csv_io`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +41,9 @@ from helpdesk.models import Staff
 from ..i18n import current_language
 from ..messages import message_for
 from ..widgets import ErrorLabel, RememberingDialog, error_colour
+
+if TYPE_CHECKING:
+    from ..tasks import Task
 
 CONTEXT = "ImportCustomersDialog"
 
@@ -106,7 +120,7 @@ FILE_PROBLEMS = {
 
 def problem_text(problem: csv_io.Problem) -> str:
     """One problem of a row, translated: the column, the value when it helps, and what is wrong."""
-    text = _t(PROBLEMS[problem.code]) if problem.code in PROBLEMS else problem.code
+    text = _t(cast(str, PROBLEMS[problem.code])) if problem.code in PROBLEMS else problem.code
     params = {k: _n(v) for k, v in problem.params.items()}
     try:
         text = text.format(**params)
@@ -122,10 +136,10 @@ def problem_text(problem: csv_io.Problem) -> str:
 def file_problem_text(error: KnownError) -> str:
     if error.code not in FILE_PROBLEMS:
         return message_for(error)
-    text = _t(FILE_PROBLEMS[error.code])
+    text = _t(cast(str, FILE_PROBLEMS[error.code]))
     params = dict(error.params)
     if "field" in params:
-        params["field"] = _t(FIELD_LABELS.get(params["field"], params["field"]))
+        params["field"] = _t(cast(str, FIELD_LABELS.get(params["field"], params["field"])))
     if "path" in params:
         params["path"] = _ltr(params["path"])
     try:
@@ -140,7 +154,7 @@ class PreviewModel(QAbstractTableModel):
     LINE = 0
     ProblemsRole = Qt.ItemDataRole.UserRole + 1  # the row's list of ``csv_io.Problem``
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns: list[str] = []
         self._rows: list[csv_io.PreviewRow] = []
@@ -271,7 +285,7 @@ class ImportCustomersDialog(RememberingDialog):
         layout.addWidget(self.buttons)
 
         self._loads = 0  # the readings of the file asked for; only the latest one is shown
-        self._task = None
+        self._task: Task | None = None
         self._load(None)
         from PySide6.QtGui import QKeySequence, QShortcut
 
@@ -291,7 +305,7 @@ class ImportCustomersDialog(RememberingDialog):
             combo.setObjectName(f"column{index}")
             combo.addItem(self.tr("Ignore"), None)
             for key in csv_io.FIELDS:
-                combo.addItem(_t(FIELD_LABELS[key]), key)
+                combo.addItem(_t(cast(str, FIELD_LABELS[key])), key)
             combo.setCurrentIndex(max(combo.findData(field), 0) if field else 0)
             combo.currentIndexChanged.connect(lambda _=0: self._load(self.mapping()))
             self.mapping_form.addRow(name or self.tr("(no name)"), combo)
@@ -308,7 +322,7 @@ class ImportCustomersDialog(RememberingDialog):
         load, path = self._loads, self.path
         self._task = run_task(
             lambda _progress: csv_io.read_preview(path, mapping),
-            lambda preview: self._loaded(load, preview),
+            lambda preview: self._loaded(load, cast(csv_io.Preview, preview)),  # read_preview's
             lambda error: self._not_loaded(load, error),
             parent=self,
         )
@@ -370,7 +384,10 @@ class ImportCustomersDialog(RememberingDialog):
         self.setCursor(Qt.CursorShape.BusyCursor)  # this dialog's own: nothing to undo if it goes away
         actor, path, mapping = self.actor, self.path, self.mapping()
         self._task = run_task(
-            lambda _progress: csv_io.import_rows(actor, path, mapping), self._imported, self._not_imported, parent=self
+            lambda _progress: csv_io.import_rows(actor, path, mapping),
+            cast(Callable[[object], None], self._imported),  # import_rows gives an ImportResult
+            self._not_imported,
+            parent=self,
         )
 
     def _not_imported(self, error: BaseException) -> None:
@@ -392,10 +409,9 @@ class ImportCustomersDialog(RememberingDialog):
     def _imported(self, result: csv_io.ImportResult) -> None:
         self._task = None
         self.unsetCursor()
+        preview = cast(csv_io.Preview, self.preview)  # run_import starts only with a preview
         self.counts.setText(
-            self.tr("{0} rows will be imported, {1} have problems.").format(
-                _n(self.preview.good), _n(self.preview.problems)
-            )
+            self.tr("{0} rows will be imported, {1} have problems.").format(_n(preview.good), _n(preview.problems))
         )
         self.outcome = result
         text = self.tr("{0} customers were imported.").format(_n(result.imported))

@@ -228,7 +228,7 @@ class SatisfactionPicker(QWidget):
     """How satisfied the customer is, one radio button a level; a digit key (Latin or Persian) picks
     that level: 1 dissatisfied … 4 not asked."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         language = i18n.current_language()
         row = QHBoxLayout(self)
@@ -289,23 +289,28 @@ class ContactDetails(QWidget):
         kind_layout.addWidget(self.direction)
         self.fields.add("channel", self.tr("Contact"), kind_row)
         self.fields.editors["channel"] = self.channel
-        self.reason = self.fields.add("reason", self.tr("Reason"), QLineEdit())
+        self.reason = QLineEdit()
+        self.fields.add("reason", self.tr("Reason"), self.reason)
         self.reason.setObjectName("reason")
-        self.notes = self.fields.add("notes", self.tr("Notes"), QPlainTextEdit())
+        self.notes = QPlainTextEdit()
+        self.fields.add("notes", self.tr("Notes"), self.notes)
         self.notes.setObjectName("notes")
         # Where the typing goes must be plain to see: the style draws no focus frame on a text area.
         self.notes.setStyleSheet("QPlainTextEdit:focus { border: 2px solid palette(highlight); }")
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Type while you listen; everything is kept as you go."))
-        self.outcome = self.fields.add("outcome", self.tr("Outcome"), QComboBox())
+        self.outcome = QComboBox()
+        self.fields.add("outcome", self.tr("Outcome"), self.outcome)
         self.outcome.setObjectName("outcome")
         fill_choices(self.outcome, "outcome", contacts.OUTCOMES, self.tr("Choose…"))
         self.satisfaction = SatisfactionPicker()
         self.fields.add("satisfaction", self.tr("Satisfaction"), self.satisfaction)
         self.fields.editors["satisfaction"] = self.satisfaction.buttons["satisfied"]
-        self.next_step = self.fields.add("next_step", self.tr("Next step"), QLineEdit())
+        self.next_step = QLineEdit()
+        self.fields.add("next_step", self.tr("Next step"), self.next_step)
         self.next_step.setObjectName("nextStep")
-        self.duration = self.fields.add("duration", self.tr("Duration"), QLineEdit())
+        self.duration = QLineEdit()
+        self.fields.add("duration", self.tr("Duration"), self.duration)
         self.duration.setObjectName("duration")
         self.duration.setToolTip(self.tr("Minutes and seconds, such as 4:30. It can be corrected after hanging up."))
         self.duration.setMaximumWidth(120)
@@ -332,18 +337,21 @@ class FollowUpSection(QGroupBox):
         self.setCheckable(True)
         self.setChecked(False)
         self.fields = FormFields(QFormLayout(self))
-        self.due = self.fields.add("due_at", self.tr("Due"), QDateTimeEdit())
+        self.due = QDateTimeEdit()
+        self.fields.add("due_at", self.tr("Due"), self.due)
         self.due.setObjectName("followUpDue")
         self.due.setCalendarPopup(True)
         jalali_if_persian(self.due)
         self.due.installEventFilter(self)  # Tab leaves it, rather than walking its five parts
         self.due.setDateTime(local_qdatetime(followups.default_due(due)))
-        self.assignee = self.fields.add("assignee", self.tr("Who"), QComboBox())
+        self.assignee = QComboBox()
+        self.fields.add("assignee", self.tr("Who"), self.assignee)
         self.assignee.setObjectName("followUpAssignee")
         for person in accounts.colleagues(actor):
             self.assignee.addItem(person.full_name, person.id)
         self.assignee.setCurrentIndex(max(0, self.assignee.findData(actor.id)))
-        self.promise = self.fields.add("promise", self.tr("Promised"), QLineEdit())
+        self.promise = QLineEdit()
+        self.fields.add("promise", self.tr("Promised"), self.promise)
         self.promise.setObjectName("followUpPromise")
         self.promise.setPlaceholderText(self.tr("What you told the customer you would do"))
         self.toggled.connect(self._enable)

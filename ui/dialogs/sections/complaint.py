@@ -249,6 +249,8 @@ class DiscussionSection(QGroupBox):
     """The discussion, and the box to add to it, internal or for the customer (Ctrl+Enter adds)."""
 
     add_requested = Signal()
+    # The name shadows QObject.thread() (a method); kept, the window and the tests reach it by it.
+    thread: QListWidget  # type: ignore[assignment]
 
     def __init__(self, parent=None):
         super().__init__(self.tr("Discussion"), parent)

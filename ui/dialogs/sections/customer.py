@@ -4,8 +4,11 @@ reach them, and the rest of their profile. Each owns its rows (with an error lin
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QCompleter,
@@ -62,10 +65,11 @@ class CombinedFields:
         """The labels of every section take the width of the widest, so the fields line up in one column
         as they did in a single form."""
         labels = [
-            item.widget()
+            label
             for part in self.parts
             for row in range(part.layout.rowCount())
-            if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()
+            if (item := part.layout.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+            and (label := item.widget())
         ]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
@@ -142,7 +146,8 @@ class ListEditor(QWidget):
 
     def values(self) -> list:
         if self.labels:
-            return [(combo.currentData(), edit.text()) for combo, edit, _, _ in self.rows]
+            # with labels, each row has its kind's combo
+            return [(cast(QComboBox, combo).currentData(), edit.text()) for combo, edit, _, _ in self.rows]
         return [edit.text() for _, edit, _, _ in self.rows]
 
     def show_errors(self, errors: dict[str, ValidationError], visible: bool) -> None:
@@ -196,10 +201,14 @@ class IdentitySection(QWidget):
         super().__init__(parent)
         self.fields = _form(self)
         self.org_ids: dict[str, int] = {}
-        self.given_name = self.fields.add("given_name", self.tr("Given name"), QLineEdit(draft.given_name))
-        self.family_name = self.fields.add("family_name", self.tr("Family name"), QLineEdit(draft.family_name))
-        self.organisation = self.fields.add("organisation", self.tr("Organisation name"), QLineEdit(draft.organisation))
-        self.works_for = self.fields.add("organisation_id", self.tr("Works for"), QLineEdit())
+        self.given_name = QLineEdit(draft.given_name)
+        self.fields.add("given_name", self.tr("Given name"), self.given_name)
+        self.family_name = QLineEdit(draft.family_name)
+        self.fields.add("family_name", self.tr("Family name"), self.family_name)
+        self.organisation = QLineEdit(draft.organisation)
+        self.fields.add("organisation", self.tr("Organisation name"), self.organisation)
+        self.works_for = QLineEdit()
+        self.fields.add("organisation_id", self.tr("Works for"), self.works_for)
         self.works_for.setPlaceholderText(self.tr("Type to choose an organisation"))
         self.org_model = QStringListModel(self)
         completer = QCompleter(self.org_model, self)
@@ -210,7 +219,8 @@ class IdentitySection(QWidget):
             org = customers.get(draft.organisation_id).customer
             self.org_ids[org.organisation] = org.id
             self.works_for.setText(org.organisation)
-        self.job_title = self.fields.add("job_title", self.tr("Job title"), QLineEdit(draft.job_title))
+        self.job_title = QLineEdit(draft.job_title)
+        self.fields.add("job_title", self.tr("Job title"), self.job_title)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -244,7 +254,7 @@ class IdentitySection(QWidget):
             # Enter chooses it (a completer shows only what it had when the key was typed).
             completer.setCompletionPrefix(text)
             completer.complete()
-            popup = completer.popup()
+            popup = cast(QAbstractItemView, completer.popup())  # a completer makes its popup when asked
             if completer.completionCount():
                 popup.setCurrentIndex(completer.completionModel().index(0, 0))
 
@@ -283,9 +293,11 @@ class ProfileSection(QWidget):
             self.referral.addItem(choice("referral_source", key), key)
         self.referral.setCurrentIndex(max(0, self.referral.findData(draft.referral_source)))
         self.fields.add("referral_source", self.tr("How they heard of us"), self.referral)
-        self.address = self.fields.add("address", self.tr("Address"), QPlainTextEdit(draft.address))
+        self.address = QPlainTextEdit(draft.address)
+        self.fields.add("address", self.tr("Address"), self.address)
         self.address.setFixedHeight(60)
-        self.tags = self.fields.add("tags", self.tr("Tags"), QLineEdit("; ".join(draft.tags)))
+        self.tags = QLineEdit("; ".join(draft.tags))
+        self.fields.add("tags", self.tr("Tags"), self.tags)
         self.tags.setPlaceholderText(self.tr("Separate tags with ;"))
         tag_completer = QCompleter(customers.all_tags(), self)
         tag_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -300,7 +312,8 @@ class ProfileSection(QWidget):
         self.segment_action.setWordWrap(True)
         self.segment_action.setEnabled(False)
         self.fields.layout.addRow("", self.segment_action)
-        self.notes = self.fields.add("notes", self.tr("Notes"), QPlainTextEdit(draft.notes))
+        self.notes = QPlainTextEdit(draft.notes)
+        self.fields.add("notes", self.tr("Notes"), self.notes)
         self.notes.setMinimumHeight(90)
 
     def show_segment_action(self) -> None:

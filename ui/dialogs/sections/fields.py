@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import datetime, timezone
+from typing import cast
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QFormLayout, QLabel, QWidget
 
 from helpdesk.clock import to_local
 
@@ -22,7 +23,7 @@ def local_qdatetime(value: datetime) -> QDateTime:
 
 
 def utc_from_qdatetime(value: QDateTime) -> datetime:
-    local = value.toPython()
+    local = cast(datetime, value.toPython())  # a QDateTime converts to a datetime
     return local.astimezone().astimezone(timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
@@ -58,7 +59,8 @@ def name_rows_by_labels(fields: FormFields) -> None:
         holder = fields.layout.itemAt(row, QFormLayout.ItemRole.FieldRole)
         if label is None or holder is None or label.widget() is None:
             continue
-        name = label.widget().text().replace("&", "")
-        editor = holder.widget().focusProxy() or holder.widget()
+        name = cast(QLabel, label.widget()).text().replace("&", "")  # a row's label is a QLabel
+        holder_widget = cast(QWidget, holder.widget())  # each row's field is a widget
+        editor = holder_widget.focusProxy() or holder_widget
         if not editor.accessibleName():
             editor.setAccessibleName(name)
