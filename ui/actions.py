@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import Enum, auto
 from typing import NamedTuple
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -148,9 +149,14 @@ def create(window: QMainWindow) -> tuple[dict[Act, QAction], dict[str, QMenu]]:
 
 
 def retranslate(actions: dict[Act, QAction], menus: dict[str, QMenu]) -> None:
+    """New texts after a language change. A window on its way out (its menus already deleted by Qt)
+    still hears the change: what is gone is left alone."""
     for name, menu in menus.items():
-        menu.setTitle(_tr(MENUS[name]))
+        if shiboken6.isValid(menu):
+            menu.setTitle(_tr(MENUS[name]))
     for act, action in actions.items():
+        if not shiboken6.isValid(action):
+            continue
         spec = BY_ACT[act]
         action.setText(_tr(spec.text))
         if spec.tip:
