@@ -144,10 +144,11 @@ def _isolated_settings(tmp_path_factory):
 @pytest.fixture
 def app(qapp):
     """The application as the app sets it up, in English; back to English afterwards."""
-    from ui import i18n
+    from ui import i18n, tab_rule
     from ui.app import create_application
 
     create_application()
+    tab_rule.install(qapp)
     i18n.apply_language(qapp, "en")
     yield qapp
     i18n.apply_language(qapp, "en")

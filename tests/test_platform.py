@@ -75,3 +75,42 @@ def test_tab_leaves_every_table_and_list(app, qtbot):
     assert QApplication.focusWidget() is listing
     QTest.keyClick(listing, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is after
+
+
+def test_fields_made_before_the_tab_rule_was_installed_get_it_too(app, qtbot):
+    """The app installs the Tab rule once its window is on the screen; what was polished before gets it then."""
+    from PySide6.QtWidgets import QPlainTextEdit, QTableView, QVBoxLayout, QWidget
+
+    from ui import tab_rule
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QVBoxLayout(form)
+    notes, table = QPlainTextEdit(), QTableView()
+    layout.addWidget(notes)
+    layout.addWidget(table)
+    form.show()
+    notes.setTabChangesFocus(False)  # as Qt makes them, when no rule was there to polish them
+    table.setTabKeyNavigation(True)
+    tab_rule.install(app)
+    assert notes.tabChangesFocus() and not table.tabKeyNavigation()
+
+
+def test_the_started_app_keeps_tab_moving_in_its_dialogs(app, db_target, qtbot):
+    """Started for real (``Controller.start``), the app has the rule by the time anyone can type:
+    the sign-in dialog's fields are under it, and so is every multi-line field made after."""
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from ui import tab_rule
+    from ui.app import Controller
+
+    app.removeEventFilter(tab_rule._rule)  # as at a real start: nothing installed it yet
+    controller = Controller(app, db_target)
+    window = controller.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    notes = QPlainTextEdit()
+    qtbot.addWidget(notes)
+    notes.show()
+    assert notes.tabChangesFocus()
+    assert all(w.tabChangesFocus() for w in QApplication.allWidgets() if isinstance(w, QPlainTextEdit))

@@ -89,6 +89,7 @@ def test_drafts_are_private_and_old_ones_are_tightened(tmp_path, open_umask):
 
 def test_the_log_is_private_and_so_is_each_rotated_file(tmp_path, open_umask, monkeypatch):
     from ui import errors
+    from ui.log_file import PrivateLogFile
 
     folder = tmp_path / "logs"
     folder.mkdir(mode=0o755)
@@ -100,7 +101,7 @@ def test_the_log_is_private_and_so_is_each_rotated_file(tmp_path, open_umask, mo
     path = errors.setup_logging()
     logging.getLogger("helpdesk").warning("a customer's name in a message")
     assert mode(folder) == 0o700 and mode(path) == 0o600 and mode(old) == 0o600
-    handler = next(h for h in logging.getLogger().handlers if isinstance(h, errors.PrivateLogFile))
+    handler = next(h for h in logging.getLogger().handlers if isinstance(h, PrivateLogFile))
     handler.doRollover()
     assert {p.name: mode(p) for p in folder.iterdir()} == {p.name: 0o600 for p in folder.iterdir()}
 

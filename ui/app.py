@@ -11,8 +11,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from helpdesk.config import describe
 from helpdesk.errors import KnownError
@@ -40,40 +40,10 @@ ORGANISATION = "helpdesk"
 APPLICATION = "helpdesk"
 
 
-class MultiLineTabs(QObject):
-    """No field is a Tab trap: Tab and Shift+Tab leave a multi-line field (Ctrl+Tab types a tab)
-    and a table or list (the arrows move inside it).
-
-    One rule for every QPlainTextEdit, QTextEdit and item view of the app, set as each is polished."""
-
-    def eventFilter(self, watched, event) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish:
-            if isinstance(watched, (QPlainTextEdit, QTextEdit)):
-                watched.setTabChangesFocus(True)
-            elif isinstance(watched, QAbstractItemView):
-                watched.setTabKeyNavigation(False)
-        elif (
-            kind == QEvent.Type.KeyPress
-            and event.key() == Qt.Key.Key_Tab
-            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
-            and isinstance(watched, (QPlainTextEdit, QTextEdit))
-            and not watched.isReadOnly()
-        ):
-            watched.insertPlainText("\t")
-            return True
-        return False
-
-
-_tabs = MultiLineTabs()
-
-
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = cast("QApplication | None", QApplication.instance()) or QApplication(
         argv if argv is not None else sys.argv[:1]
     )
-    app.removeEventFilter(_tabs)
-    app.installEventFilter(_tabs)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Help desk")
@@ -109,13 +79,16 @@ class Controller(QObject):
         self.lock: DeskLock | None = None  # the desk lock (ui/lock.py), from the first sign-in on
 
     def start(self) -> MainWindow:
-        """Show the window now; open the database once the window is on the screen."""
+        """Show the window now; once it is on the screen, set the Tab rule and open the database."""
         window = self.show_window()
         opened: list[bool] = []
 
         def open_once() -> None:
             if not opened:
                 opened.append(True)
+                from . import tab_rule
+
+                tab_rule.install(self.app)
                 self.open_database()
 
         window.first_painted.connect(lambda: QTimer.singleShot(0, open_once))
@@ -159,6 +132,7 @@ class Controller(QObject):
 
     def _refused(self, error: KnownError) -> None:
         """Say why the database cannot be used; closing the message closes the app."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         log.warning("cannot open database %s: %s", self.location, error.detail)

@@ -10,7 +10,6 @@ report they can copy and send. The app never dies silently.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from types import TracebackType
 
@@ -30,9 +29,11 @@ LOG_FILE_NAME = "helpdesk.log"
 
 def setup_logging() -> str:
     """Log to a rotating file in the user log directory; returns its path."""
-    import logging.handlers
+    import logging.handlers  # not before the first paint: it brings socket, pickle and queue
 
     from helpdesk import private
+
+    from .log_file import PrivateLogFile
 
     folder = log_dir()
     path = folder / LOG_FILE_NAME
@@ -45,15 +46,6 @@ def setup_logging() -> str:
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     return str(path)
-
-
-class PrivateLogFile(logging.handlers.RotatingFileHandler):
-    """The log names customers and staff: each of its files is created readable by its owner only."""
-
-    def _open(self):
-        from helpdesk import private
-
-        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private.opener)
 
 
 def build_report(exc_type, exc: BaseException, tb: TracebackType | None) -> str:

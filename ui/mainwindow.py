@@ -888,9 +888,10 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            # After this paint reaches the screen, not during it.
-            QTimer.singleShot(0, self.finish_setting_up)
+            # After this paint reaches the screen, not during it: first the news that the window is
+            # up, then the rest of the window.
             QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self.finish_setting_up)
 
     def closeEvent(self, event) -> None:
         self.stop_phone()
