@@ -550,8 +550,9 @@ def demo_calls(target: str, count: int, gap: float) -> int:
 
 
 if __name__ == "__main__":
-    # The installed (frozen) app: a process that `demo` spawns runs its work, not the app again.
-    import multiprocessing
-
-    multiprocessing.freeze_support()
+    # The installed (frozen) app: a process that `demo` spawns runs its work, not the app again. The
+    # installer's runtime hook has loaded multiprocessing in the processes that need this (`demo` and
+    # the ones it starts; see packaging/helpdesk.spec), and only there: the window does not wait for it.
+    if "multiprocessing" in sys.modules:
+        sys.modules["multiprocessing"].freeze_support()
     sys.exit(main())
