@@ -2,7 +2,8 @@
 
 Each is a table of ``name_en``, ``name_fa``, ``active``, ``position`` and ``version`` (models
 ``LostReason`` and ``ComplaintCategory``). One ``ChoiceList`` serves them all: it lists the rows,
-adds one (both names checked at once, a name already in the list refused), and stops or resumes
+adds one (both names checked at once, a name already in the list refused, whatever its case: by a
+unique index too, so two supervisors adding it at once cannot both succeed), and stops or resumes
 offering one. Only a supervisor changes a list; every change is audited and made from the version
 the person saw. Rows are never deleted: old customers and complaints keep pointing at them.
 """
@@ -46,7 +47,11 @@ class ChoiceList(Generic[Row]):
         if errors:
             raise FormErrors(errors)
         position = (self.model.select(pw.fn.MAX(self.model.position)).scalar() or 0) + 1
-        return audit.create(actor, self.model, position=position, **names)
+        try:
+            return audit.create(actor, self.model, position=position, **names)
+        except pw.IntegrityError:  # another supervisor added the same name at the same moment (migration 14)
+            errors = {field: problem for field, value in names.items() if (problem := self._problem(field, value))}
+            raise FormErrors(errors or {"name_en": ValidationError("name_en", "name_taken")}) from None
 
     def _problem(self, field: str, value: str) -> ValidationError | None:
         if not value:

@@ -656,6 +656,27 @@ def _0013_caller_id(database: pw.Database, migrator: SchemaMigrator) -> None:
     database.create_tables([MissedCall], safe=False)
 
 
+def _0014_choice_names_unique(database: pw.Database, migrator: SchemaMigrator) -> None:
+    """A name is in a supervisors' list (lost reasons, complaint categories) once, whatever its case:
+    a unique index on ``lower(name)`` for each language, so two supervisors adding "Price" and "price"
+    at the same moment cannot both succeed (``helpdesk/choice_lists.py`` checks first and tells the
+    person; the index decides a race). A list that already holds a name twice (from such a race)
+    keeps the older row as it is; the newer one's name gets its row number appended, visible in
+    Settings, where a supervisor can rename it or stop offering it."""
+    for table in ("lost_reason", "complaint_category"):
+        for column in ("name_en", "name_fa"):
+            seen: set[str] = set()
+            rows = database.execute_sql(f"SELECT id, {column} FROM {table} ORDER BY id").fetchall()
+            for row_id, name in rows:
+                if name.lower() in seen:
+                    suffix = f" ({row_id})"
+                    name = name[: 100 - len(suffix)] + suffix
+                    mark = database.param
+                    database.execute_sql(f"UPDATE {table} SET {column} = {mark} WHERE id = {mark}", (name, row_id))
+                seen.add(name.lower())
+            database.execute_sql(f"CREATE UNIQUE INDEX {table}_{column}_once ON {table} (lower({column}))")
+
+
 Migration = Callable[[pw.Database, "SchemaMigrator"], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
@@ -672,6 +693,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (11, _0011_search_speed),
     (12, _0012_search_walk),
     (13, _0013_caller_id),
+    (14, _0014_choice_names_unique),
 ]
 LATEST = MIGRATIONS[-1][0]
 
