@@ -235,3 +235,34 @@ def _no_unanswered_questions(monkeypatch):
         raise AssertionError(f"unexpected question: {title}: {text}")
 
     monkeypatch.setattr(prompts, "confirm", unexpected)
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_open():
+    """Each test starts with no window another test left open: a call with typed notes would ask its
+    question when closed in the middle of the next test, and a hidden main window would still hear
+    the next test's language switch. What is left is put away (a call keeps its draft), closed
+    without questions, and deleted."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    from ui import prompts
+
+    asked, prompts.confirm = prompts.confirm, lambda *_args, **_kwargs: True
+    try:
+        for window in QApplication.topLevelWidgets():
+            if window.parentWidget() is not None:
+                continue  # a menu or a dialog goes with its window
+            if window.isVisible():
+                put_away = getattr(window, "put_away", None)
+                if callable(put_away):
+                    put_away()
+                else:
+                    window.close()
+            window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        prompts.confirm = asked

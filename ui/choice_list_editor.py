@@ -117,6 +117,7 @@ class ChoiceListEditor(QGroupBox):
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
         column.addWidget(self.message)
+        column.addStretch(1)  # a taller box than the list needs grows below it, not between its parts
 
         for edit in (self.name_en, self.name_fa):  # Enter in either name adds what was typed
             edit.returnPressed.connect(self.add)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from helpdesk import calm
@@ -39,9 +39,9 @@ def _box(lines: int = 2) -> QPlainTextEdit:
     return box
 
 
-class CalmStepsEditor(QGroupBox):
+class CalmStepsEditor(QWidget):
     def __init__(self, actor: Staff, parent=None):
-        super().__init__(self.tr("Calm-down steps"), parent)
+        super().__init__(parent)  # a tab of Settings, which names it
         self.setObjectName("calmStepsEditor")
         self.actor = actor
         self._loading = False

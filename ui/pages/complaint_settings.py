@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from helpdesk import complaints, settings
@@ -22,9 +22,9 @@ from ..messages import choice, message_for
 from ..widgets import ConflictNotice, ErrorLabel
 
 
-class ComplaintSettings(QGroupBox):
+class ComplaintSettings(QWidget):
     def __init__(self, actor: Staff, parent=None):
-        super().__init__(self.tr("Complaints"), parent)
+        super().__init__(parent)  # a tab of Settings, which names it
         self.setObjectName("complaintSettings")
         self.actor = actor
         column = QVBoxLayout(self)

@@ -67,12 +67,12 @@ def _leading(widget: QWidget) -> QHBoxLayout:
     return row
 
 
-class OfficeSettings(QGroupBox):
+class OfficeSettings(QWidget):
     """Shared by every desk, changed by supervisors: the phone country, the hold reminder, the
     business name and logo on reports, and the lost reasons."""
 
     def __init__(self, actor: Staff, parent=None):
-        super().__init__(self.tr("The whole office"), parent)
+        super().__init__(parent)  # a tab of Settings, which names it
         self.setObjectName("officeSettings")
         self.actor = actor
         form = QFormLayout(self)
