@@ -499,21 +499,31 @@ def _query(actor: Staff, q: ComplaintQuery, now: datetime, table: dict):
 
 
 def count(actor: Staff, q: ComplaintQuery, now: datetime | None = None) -> int:
+    return counts(actor, q, now)[0]
+
+
+def counts(actor: Staff, q: ComplaintQuery, now: datetime | None = None) -> tuple[int, int]:
+    """How many complaints are in ``q``'s view, and how many of those are overdue."""
     require_signed_in(actor)
-    return _query(actor, q, now or utcnow(), targets()).count()
+    now = now or utcnow()
+    table = targets()
+    query = _query(actor, q, now, table)
+    return query.count(), query.where(_overdue_condition(now, table)).count()
 
 
 def page(
     actor: Staff, q: ComplaintQuery, offset: int = 0, limit: int = 200, now: datetime | None = None
 ) -> list[ComplaintRow]:
-    """Complaints in ``q``'s view, the most urgent first: overdue, then by priority, then oldest."""
+    """Complaints in ``q``'s view, the most urgent first: overdue, then by priority, then oldest. The
+    order is the database's, so the pages of a long list follow on from each other."""
     require_signed_in(actor)
     now = now or utcnow()
     table = targets()
     rank = pw.Case(Complaint.priority, [(p, i) for i, p in enumerate(PRIORITIES)], len(PRIORITIES))
+    overdue_first = pw.Case(None, [(_overdue_condition(now, table), 0)], 1)
     rows = (
         _query(actor, q, now, table)
-        .order_by(rank, Complaint.created_at, Complaint.id)
+        .order_by(overdue_first, rank, Complaint.created_at, Complaint.id)
         .offset(offset)
         .limit(limit)
         .objects()
@@ -538,7 +548,6 @@ def page(
                 r.escalated_name or "",
             )
         )
-    out.sort(key=lambda row: not row.overdue)  # stable: overdue first, each group keeps its order
     return out
 
 

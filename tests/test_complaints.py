@@ -197,6 +197,34 @@ def test_views_and_filters(staff, supervisor):
     assert complaints.open_counts(staff) == {"open": 1, "overdue": 0}
 
 
+def test_a_long_list_comes_in_pages_that_follow_on_overdue_first(staff):
+    """The order is the database's: page after page, overdue first, then by priority, then oldest;
+    the counts say how many there are in all and how many are overdue, beyond any page."""
+    import time_machine
+
+    made = []
+    start = datetime(2026, 6, 1, 9, 0)
+    for hours, priority in (
+        (0, "low"),
+        (1, "urgent"),
+        (2, "normal"),
+        (3, "high"),
+        (4, "urgent"),
+        (5, "normal"),
+        (6, "low"),
+    ):
+        with time_machine.travel(start + timedelta(hours=hours), tick=False):
+            made.append(_raise(staff, priority=priority))
+    now = start + timedelta(hours=7)  # urgent answers are due within an hour: those two are overdue, no other
+    query = ComplaintQuery(view="all")
+    whole = complaints.page(staff, query, 0, 100, now=now)
+    pages = [row for offset in range(0, 7, 2) for row in complaints.page(staff, query, offset, 2, now=now)]
+    assert [r.id for r in pages] == [r.id for r in whole]
+    assert [r.overdue != [] for r in whole] == [True, True, False, False, False, False, False]
+    assert [r.id for r in whole] == [made[i].id for i in (1, 4, 3, 2, 5, 0, 6)]
+    assert complaints.counts(staff, query, now) == (7, 2)
+
+
 def test_a_complaint_raised_from_a_contact_keeps_the_link(staff):
     customer = _customer(staff)
     contact = contacts.create(

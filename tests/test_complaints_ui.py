@@ -147,6 +147,42 @@ def test_overdue_complaints_stand_out_in_the_list(app, staff, supervisor, db_tar
     assert [r.id for r in model.rows] == [fresh.id]
 
 
+def test_a_list_longer_than_a_page_counts_them_all_and_scrolls_to_the_last(
+    app, staff, supervisor, db_target, qtbot, monkeypatch
+):
+    """The count is of every complaint in the view, not of those read so far; the table reads the
+    next page as the person scrolls down, in the same order, until the last complaint is there."""
+    from ui.pages.complaints import ComplaintModel
+
+    monkeypatch.setattr(ComplaintModel, "PAGE", 4)
+    made = [
+        complaints.create(
+            staff,
+            ComplaintDraft(
+                category_id=_category("Price"),
+                priority="low" if n == 7 else "normal",
+                description=f"Case {n}",
+                assignee_id=staff.id,
+            ),
+        )
+        for n in range(10)
+    ]
+    # The low one is a week old: overdue, so first, though by priority it would come last.
+    Complaint.update(created_at=utcnow() - timedelta(hours=200)).where(Complaint.id == made[7].id).execute()
+    window = _window(staff, db_target, qtbot)
+    window.show_page(COMPLAINTS)
+    page = window.complaints_page
+    assert page.count_label.text() == "10 complaints, 1 overdue"
+    assert page.model.rowCount() == 4
+    assert page.model.rows[0].id == made[7].id
+    page.table.setFocus()
+    for _ in range(12):
+        qtbot.keyClick(page.table, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 10)
+    assert [r.id for r in page.model.rows] == [made[7].id] + [c.id for n, c in enumerate(made) if n != 7]
+    assert page.count_label.text() == "10 complaints, 1 overdue"
+
+
 def test_the_dashboard_shows_known_figures_and_follows_other_desks(app, staff, supervisor, db_target, qtbot):
     customer = _customer(staff)
     now = utcnow()

@@ -4,7 +4,7 @@ filtered by category, priority and date. Overdue complaints stand out in red."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
@@ -72,9 +72,16 @@ class ComplaintModel(TableModel):
         ),
     )
 
+    PAGE = 200
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.category_names: dict[int, str] = {}
+        self.actor: Staff | None = None
+        self.query = ComplaintQuery()
+
+    def more(self, offset: int, limit: int) -> list[complaints.ComplaintRow]:
+        return complaints.page(cast(Staff, self.actor), self.query, offset, limit)
 
     def prepare(self, rows: list[complaints.ComplaintRow]) -> None:
         lang = i18n.current_language()
@@ -82,6 +89,19 @@ class ComplaintModel(TableModel):
 
     def role_data(self, row: complaints.ComplaintRow, column: int, role: int):
         return overdue_style(role) if row.overdue else None
+
+
+class Found(NamedTuple):
+    query: complaints.ComplaintQuery
+    rows: list[complaints.ComplaintRow]  # the first page
+    total: int
+    overdue: int
+
+
+def _first_page(actor: Staff, query: complaints.ComplaintQuery) -> Found:
+    """What the complaints list shows first; read on the UI thread or off it (``run_task``)."""
+    total, overdue = complaints.counts(actor, query)
+    return Found(query, complaints.page(actor, query, 0, ComplaintModel.PAGE), total, overdue)
 
 
 class ComplaintsPage(QWidget):
@@ -213,12 +233,12 @@ class ComplaintsPage(QWidget):
         self._stale = False
         actor, query = self.actor, self.current_query()
         self._loading = run_task(
-            lambda _progress: complaints.page(actor, query, 0, 1000), self._loaded, self._load_failed, parent=self
+            lambda _progress: _first_page(actor, query), self._loaded, self._load_failed, parent=self
         )
 
-    def _loaded(self, rows: list) -> None:
+    def _loaded(self, found: Found) -> None:
         self._loading = None
-        self.show_rows(rows)
+        self.show_found(found)
         if self._stale:
             self.reload()
 
@@ -236,15 +256,17 @@ class ComplaintsPage(QWidget):
     def refresh(self) -> None:
         if self.tabs.currentIndex() == 1:  # the sessions' figures are read only when they are on screen
             self.sessions.refresh()
-        self.show_rows(complaints.page(self.actor, self.current_query(), 0, 1000))
+        self.show_found(_first_page(self.actor, self.current_query()))
 
-    def show_rows(self, rows: list) -> None:
+    def show_found(self, found: Found) -> None:
+        """The first page of what the query found (the rest come as the table scrolls), and the counts."""
         chosen = self.table.currentIndex().data(ComplaintModel.ID_ROLE) if self.table.currentIndex().isValid() else None
-        self.model.set_rows(rows)
+        self.model.actor, self.model.query = self.actor, found.query
+        self.model.set_rows(found.rows, found.total)
+        rows = found.rows
         lang = i18n.current_language()
-        overdue = sum(bool(r.overdue) for r in rows)
         self.count_label.setText(
-            self.tr("{0} complaints, {1} overdue").format(digits(len(rows), lang), digits(overdue, lang))
+            self.tr("{0} complaints, {1} overdue").format(digits(found.total, lang), digits(found.overdue, lang))
         )
         if rows:
             ids = [r.id for r in rows]
