@@ -204,9 +204,14 @@ class QueueRow:
 
 
 def queue(
-    assignee_id: int | None = None, now: datetime | None = None, include_upcoming: bool = False, limit: int = 500
+    assignee_id: int | None = None,
+    now: datetime | None = None,
+    include_upcoming: bool = False,
+    limit: int = 500,
+    offset: int = 0,
 ) -> list[QueueRow]:
-    """Open follow-ups that are due today or overdue (and later ones when asked), the oldest promise first."""
+    """Open follow-ups that are due today or overdue (and later ones when asked), the oldest promise
+    first; ``limit`` of them from ``offset`` on (``counts`` says how many there are in all)."""
     from .models import PhoneNumber
 
     now = now or utcnow()
@@ -231,6 +236,7 @@ def queue(
         .join_from(FollowUp, Staff, on=(FollowUp.assignee == Staff.id))
         .where(FollowUp.status == OPEN)
         .order_by(FollowUp.due_at, FollowUp.id)
+        .offset(offset)
         .limit(limit)
     )
     if not include_upcoming:
@@ -286,6 +292,19 @@ def queue(
             )
         )
     return out
+
+
+def next_change(now: datetime) -> datetime:
+    """When an open follow-up next comes due or turns overdue, or else the day ends: whatever is open."""
+    open_ = FollowUp.select(FollowUp.due_at).where(FollowUp.status == OPEN).order_by(FollowUp.due_at).limit(1)
+    moments = [end_of_local_day(now)]
+    coming_due = open_.where(FollowUp.due_at > now).first()
+    if coming_due is not None:
+        moments.append(coming_due.due_at)
+    turning_overdue = open_.where(FollowUp.due_at > now - GRACE).first()
+    if turning_overdue is not None:
+        moments.append(turning_overdue.due_at + GRACE)
+    return min(m for m in moments if m > now)
 
 
 def counts(assignee_id: int | None = None, now: datetime | None = None) -> dict[str, int]:

@@ -101,6 +101,36 @@ def test_the_queue_holds_due_and_overdue_promises_oldest_first(staff, supervisor
     assert followups.counts(staff.id, NOW) == {"overdue": 1, "due": 1}
 
 
+def test_the_next_change_is_seen_behind_any_number_of_late_promises(staff):
+    """The notifier wakes when a promise comes due or turns overdue: the database says when, however
+    many promises are already late (a list of the first 500 would hide the next one)."""
+    customer = _customer(staff)
+    stamp = NOW - timedelta(days=2)
+    FollowUp.insert_many(
+        [
+            dict(
+                customer=customer.id,
+                kind="callback",
+                due_at=stamp + timedelta(seconds=n),
+                assignee=staff.id,
+                promise=f"Late {n}",
+                status="open",
+                created_at=stamp,
+                created_by=staff.id,
+                updated_at=stamp,
+            )
+            for n in range(600)
+        ]
+    ).execute()
+    assert followups.next_change(NOW) == followups.end_of_local_day(NOW)  # nothing else will change today
+    soon = followups.create(staff, customer.id, NOW + timedelta(minutes=5), staff.id, "Call back with the price")
+    assert followups.next_change(NOW) == soon.due_at
+    assert followups.next_change(soon.due_at) == soon.due_at + followups.GRACE  # then it turns overdue
+    page = followups.queue(staff.id, NOW, limit=250, offset=500)
+    assert [r.promise for r in page] == [f"Late {n}" for n in range(500, 600)] + ["Call back with the price"]
+    assert followups.counts(staff.id, NOW) == {"overdue": 600, "due": 1}
+
+
 def test_completing_a_callback_logs_an_outbound_call(staff):
     customer = _customer(staff)
     promise = followups.create(staff, customer.id, NOW - timedelta(hours=2), staff.id, "Call back about refund")

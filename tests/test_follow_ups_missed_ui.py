@@ -91,3 +91,25 @@ def test_in_persian_too(persian, staff, qtbot):
         "تماس بی‌پاسخ: یک بار تماس گرفت",
     )
     assert FollowUp.get_by_id(known.id).promise == phonecalls.MISSED_PROMISE["fa"]
+
+
+def test_a_queue_longer_than_a_page_counts_every_promise_and_scrolls_to_the_last(app, staff, qtbot, monkeypatch):
+    """The summary counts every promise due, not those read so far; the table reads on as the person
+    scrolls down, oldest promise first, to the last one."""
+    monkeypatch.setattr(FollowUpModel, "PAGE", 3)
+    customer = customers.create(
+        staff, Draft(given_name="Maryam", family_name="Karimi", phones=[("mobile", "0912 345 6789")])
+    )
+    now = utcnow()
+    made = [
+        followups.create(staff, customer.id, now - timedelta(hours=8 - n), staff.id, f"Promise {n}") for n in range(8)
+    ]
+    queue = _queue(staff, qtbot)
+    assert queue.title.text() == "8 overdue, 0 due today"
+    assert queue.model.rowCount() == 3
+    queue.table.setFocus()
+    for _ in range(10):
+        QTest.keyClick(queue.table, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 8)
+    assert [r.id for r in queue.model.rows] == [p.id for p in made]
+    assert queue.selected().id == made[-1].id  # the keys went down the whole list

@@ -173,10 +173,7 @@ class Notifier(QObject):
 
 def next_moment(now: datetime) -> datetime:
     """When a follow-up next comes due or turns overdue, or the day ends."""
-    rows = followups.queue(None, now, include_upcoming=True)
-    moments = [m for r in rows for m in (r.due_at, r.due_at + followups.GRACE) if m > now]
-    moments.append(followups.end_of_local_day(now))
-    return min(moments)
+    return followups.next_change(now)
 
 
 def due_now(actor_id: int, since: datetime, now: datetime) -> list[tuple[FollowUp, str]]:

@@ -76,9 +76,16 @@ class FollowUpModel(TableModel):
         Column(cast(str, QT_TRANSLATE_NOOP("FollowUpModel", "Who")), lambda m, row, lang: isolate(row.assignee, lang)),
     )
 
+    PAGE = 200
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.region = phones.DEFAULT_REGION
+        self.assignee_id: int | None = None  # whose queue (None: everyone's), and when it was read
+        self.now = utcnow()
+
+    def more(self, offset: int, limit: int) -> list[followups.QueueRow]:
+        return followups.queue(self.assignee_id, self.now, limit=limit, offset=offset)
 
     def prepare(self, rows: list[followups.QueueRow]) -> None:
         # Read once per refresh, not for every phone cell on every paint (one statement each).
@@ -167,10 +174,12 @@ class FollowUpQueue(QWidget):
         """Read the queue again, keeping the selected promise selected."""
         now = self.now()
         chosen = self.selected()
-        rows = followups.queue(self.actor.id if self.mine_only else None, now)
-        self.model.set_rows(rows)
-        overdue = sum(r.state == followups.OVERDUE for r in rows)
-        due = sum(r.state == followups.DUE for r in rows)
+        assignee_id = self.actor.id if self.mine_only else None
+        counted = followups.counts(assignee_id, now)
+        overdue, due = counted[followups.OVERDUE], counted[followups.DUE]
+        rows = followups.queue(assignee_id, now, limit=self.model.PAGE)  # the rest as the table scrolls
+        self.model.assignee_id, self.model.now = assignee_id, now
+        self.model.set_rows(rows, overdue + due)
         lang = i18n.current_language()
         if not rows:
             self.title.setText(self.tr("No follow-ups due. Every promise is kept."))
