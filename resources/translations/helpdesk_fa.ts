@@ -2229,10 +2229,6 @@
 <context>
     <name>ComplaintSettings</name>
     <message>
-        <source>Complaints</source>
-        <translation type="vanished">شکایت‌ها</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/complaint_settings.py" line="31"/>
         <source>Targets in hours, from the moment a complaint is raised</source>
         <translation>هدف‌ها به ساعت، از لحظهٔ ثبت شکایت</translation>
@@ -3928,16 +3924,6 @@ Restore it now? If you answer No, it is thrown away.</source>
         <source>Database: {0}</source>
         <translation>پایگاه داده: {0}</translation>
     </message>
-    <message>
-        <source>About the help desk</source>
-        <translation type="vanished">دربارهٔ میز خدمت مشتریان</translation>
-    </message>
-    <message>
-        <source>Help desk {0}
-For front-desk staff and their supervisors.</source>
-        <translation type="vanished">میز خدمت مشتریان، نسخهٔ {0}
-برای کارکنان پذیرش و سرپرستان آن‌ها.</translation>
-    </message>
 </context>
 <context>
     <name>ManageSection</name>
@@ -4511,10 +4497,6 @@ For front-desk staff and their supervisors.</source>
 </context>
 <context>
     <name>OfficeSettings</name>
-    <message>
-        <source>The whole office</source>
-        <translation type="vanished">کل مجموعه</translation>
-    </message>
     <message>
         <location filename="../../ui/pages/settings.py" line="92"/>
         <location filename="../../ui/pages/settings.py" line="93"/>
