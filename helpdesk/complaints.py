@@ -503,12 +503,13 @@ def count(actor: Staff, q: ComplaintQuery, now: datetime | None = None) -> int:
 
 
 def counts(actor: Staff, q: ComplaintQuery, now: datetime | None = None) -> tuple[int, int]:
-    """How many complaints are in ``q``'s view, and how many of those are overdue."""
+    """How many complaints are in ``q``'s view, and how many of those are overdue: one statement."""
     require_signed_in(actor)
     now = now or utcnow()
     table = targets()
-    query = _query(actor, q, now, table)
-    return query.count(), query.where(_overdue_condition(now, table)).count()
+    late = pw.Case(None, [(_overdue_condition(now, table), 1)], 0)
+    total, overdue = _query(actor, q, now, table).select(pw.fn.COUNT(Complaint.id), pw.fn.SUM(late)).tuples().get()
+    return int(total), int(overdue or 0)
 
 
 def page(

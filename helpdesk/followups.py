@@ -304,7 +304,7 @@ def next_change(now: datetime) -> datetime:
     turning_overdue = open_.where(FollowUp.due_at > now - GRACE).first()
     if turning_overdue is not None:
         moments.append(turning_overdue.due_at + GRACE)
-    return min(m for m in moments if m > now)
+    return min(moments)  # each is after ``now``
 
 
 def counts(assignee_id: int | None = None, now: datetime | None = None) -> dict[str, int]:
